@@ -1,0 +1,15 @@
+"""The names and dimensions of every metric the service emits, in one place."""
+
+JOBS_BY_STATUS = "JobsByStatus"
+JOB_DURATION = "JobDuration"
+STEP_DURATION = "StepDuration"
+ERRORS = "Errors"
+
+STATUS = "Status"
+STEP = "Step"
+KIND = "Kind"
+
+ERROR_STEP_FAILED = "step_failed"
+ERROR_CALLBACK_REJECTED = "callback_rejected"
+ERROR_DEPENDENCY = "dependency_error"
+ERROR_UNHANDLED = "unhandled"

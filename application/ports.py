@@ -1,0 +1,153 @@
+"""Ports: what the use cases need from the outside world, as Protocols."""
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Protocol
+
+import msgspec
+
+from domain.jobs import ArtifactRefs, Job, JobRequest, JobStatus, StepEvent, StepOutcome
+
+
+class Clock(Protocol):
+    """Tells the time; the only source of 'now' for use cases."""
+
+    def now(self) -> datetime: ...
+
+
+class JobIds(Protocol):
+    """Mints opaque, unguessable job ids that sort by creation time."""
+
+    def new_id(self, now: datetime) -> str: ...
+
+
+class IdempotencyClaim(msgspec.Struct, frozen=True, kw_only=True):
+    """An Idempotency-Key bound to the job it created and a fingerprint of the request body."""
+
+    key: str
+    fingerprint: str
+    job_id: str
+    expires_at: datetime
+
+
+class JobRepository(Protocol):
+    """Stores jobs and applies the step rules atomically, one write per event."""
+
+    async def add(self, job: Job) -> bool:
+        """Create `job` unless its id exists; returns False (and changes nothing) if it does."""
+        ...
+
+    async def get(self, job_id: str) -> Job | None:
+        """A strongly consistent read: every recorded step is there."""
+        ...
+
+    async def record_step(
+        self, job_id: str, event: StepEvent, *, now: datetime
+    ) -> StepOutcome | None:
+        """Apply the domain rules in one atomic write; None when the job does not exist."""
+        ...
+
+    async def claim_idempotency_key(
+        self, claim: IdempotencyClaim, *, now: datetime
+    ) -> IdempotencyClaim | None:
+        """Store `claim` unless an unexpired claim holds the key; else return that claim."""
+        ...
+
+    async def check(self) -> None:
+        """Raise if the store cannot be reached."""
+        ...
+
+
+class RenderedArtifacts(msgspec.Struct, frozen=True, kw_only=True):
+    scene_graph_json: bytes
+    ascii_minimap: str
+
+
+class ArtifactLinks(msgspec.Struct, frozen=True, kw_only=True):
+    """Fresh, time-limited links to stored artifacts."""
+
+    scene_graph_url: str
+    ascii_minimap_url: str
+    expires_at: datetime
+    scene_graph_key: str
+    ascii_minimap_key: str
+
+
+class ArtifactStore(Protocol):
+    """Keeps a finished job's artifacts and hands out links to them."""
+
+    async def save(self, job_id: str, artifacts: RenderedArtifacts) -> ArtifactRefs: ...
+
+    async def links(self, refs: ArtifactRefs, *, now: datetime) -> ArtifactLinks | None:
+        """Links for stored artifacts (no request to the store); None for inline ones."""
+        ...
+
+    async def check(self) -> None: ...
+
+
+class QueuedJob(msgspec.Struct, frozen=True, kw_only=True):
+    """What travels on the queue: enough to run the job without reading the job store."""
+
+    job_id: str
+    request: JobRequest
+    trace_context: dict[str, str] = {}
+
+
+class Delivery(Protocol):
+    """One received message; the consumer acks it when done or releases it for another worker."""
+
+    @property
+    def job(self) -> QueuedJob: ...
+
+
+class JobQueue(Protocol):
+    """Carries submitted jobs from the API to the workers, at least once."""
+
+    async def enqueue(self, job: QueuedJob) -> None: ...
+
+    async def receive(self, *, wait_seconds: float) -> Delivery | None: ...
+
+    async def keep_alive(self, delivery: Delivery) -> None:
+        """Tell the queue the job is still being worked on."""
+        ...
+
+    async def ack(self, delivery: Delivery) -> None: ...
+
+    async def release(self, delivery: Delivery) -> None:
+        """Give the message back at once so another worker can take it."""
+        ...
+
+    async def check(self) -> None: ...
+
+
+class SecretProvider(Protocol):
+    """The internal callback token: the current one, and every one still accepted."""
+
+    async def current(self) -> str: ...
+
+    async def accepted(self) -> tuple[str, ...]: ...
+
+
+class StepReport(msgspec.Struct, frozen=True, kw_only=True):
+    applied: bool
+    job_status: JobStatus
+
+
+class StepRejected(Exception):
+    """The service refused the event: the job has finished or does not exist."""
+
+
+class StepReporter(Protocol):
+    """Reports a step event of a job to the service."""
+
+    async def report(self, job_id: str, event: StepEvent) -> StepReport: ...
+
+
+class Metrics(Protocol):
+    """Operational metrics; a sink must never fail the caller."""
+
+    def count(self, name: str, dimensions: Mapping[str, str], value: float = 1.0) -> None: ...
+
+    def observe(
+        self, name: str, dimensions: Mapping[str, str], value: float, unit: str
+    ) -> None: ...

@@ -1,0 +1,45 @@
+"""Record one step event reported by a worker."""
+
+from application import metric_names as m
+from application.errors import JobNotFound
+from application.ports import Clock, JobRepository, Metrics
+from domain.jobs import StepEvent, StepOutcome, StepOutcomeKind, StepPhase
+
+
+class RecordStepHandler:
+    """Applies the event in one atomic write and emits metrics only for what was applied."""
+
+    def __init__(self, *, jobs: JobRepository, clock: Clock, metrics: Metrics) -> None:
+        self._jobs = jobs
+        self._clock = clock
+        self._metrics = metrics
+
+    async def __call__(self, job_id: str, event: StepEvent) -> StepOutcome:
+        now = self._clock.now()
+        outcome = await self._jobs.record_step(job_id, event, now=now)
+        if outcome is None:
+            raise JobNotFound(job_id)
+        if outcome.kind is StepOutcomeKind.REJECTED:
+            self._metrics.count(m.ERRORS, {m.KIND: m.ERROR_CALLBACK_REJECTED})
+        if not outcome.applied:
+            return outcome
+        self._emit_applied(outcome, event)
+        return outcome
+
+    def _emit_applied(self, outcome: StepOutcome, event: StepEvent) -> None:
+        job = outcome.job
+        if event.phase is not StepPhase.STARTED and event.duration_ms is not None:
+            self._metrics.observe(
+                m.STEP_DURATION,
+                {m.STEP: event.name.value},
+                float(event.duration_ms),
+                "Milliseconds",
+            )
+        if event.phase is StepPhase.FAILED:
+            self._metrics.count(m.ERRORS, {m.KIND: m.ERROR_STEP_FAILED})
+        if not outcome.moved:
+            return
+        self._metrics.count(m.JOBS_BY_STATUS, {m.STATUS: job.status.value})
+        if job.status.is_terminal:
+            seconds = (job.updated_at - job.created_at).total_seconds()
+            self._metrics.observe(m.JOB_DURATION, {m.STATUS: job.status.value}, seconds, "Seconds")

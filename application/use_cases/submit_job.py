@@ -1,0 +1,103 @@
+"""Submit a job: create it (once per Idempotency-Key) and put it on the queue."""
+
+import hashlib
+from datetime import timedelta
+from typing import Protocol
+
+import msgspec
+
+from application import metric_names as m
+from application.errors import IdempotencyKeyReused
+from application.ports import (
+    Clock,
+    IdempotencyClaim,
+    JobIds,
+    JobQueue,
+    JobRepository,
+    Metrics,
+    QueuedJob,
+)
+from domain.jobs import Job, JobRequest, new_job
+
+
+class SeedSource(Protocol):
+    """Picks a seed when the client gives none."""
+
+    def new_seed(self) -> int: ...
+
+
+class SubmitJob(msgspec.Struct, frozen=True, kw_only=True):
+    prompt: str
+    width: int
+    height: int
+    seed: int | None = None
+    idempotency_key: str | None = None
+
+    def fingerprint(self) -> str:
+        """Identifies the request body, so a reused key with another body can be refused."""
+        body = msgspec.json.encode([self.prompt, self.seed, self.width, self.height])
+        return hashlib.sha256(body).hexdigest()
+
+
+class SubmitResult(msgspec.Struct, frozen=True, kw_only=True):
+    job: Job
+    created: bool
+
+
+class SubmitJobHandler:
+    """Creates the job with a conditional write and enqueues it exactly when it was created."""
+
+    def __init__(
+        self,
+        *,
+        jobs: JobRepository,
+        queue: JobQueue,
+        ids: JobIds,
+        seeds: SeedSource,
+        clock: Clock,
+        metrics: Metrics,
+        retention: timedelta,
+    ) -> None:
+        self._jobs = jobs
+        self._queue = queue
+        self._ids = ids
+        self._seeds = seeds
+        self._clock = clock
+        self._metrics = metrics
+        self._retention = retention
+
+    async def __call__(self, command: SubmitJob, trace_context: dict[str, str]) -> SubmitResult:
+        now = self._clock.now()
+        job_id = self._ids.new_id(now)
+        if command.idempotency_key is not None:
+            claim = IdempotencyClaim(
+                key=command.idempotency_key,
+                fingerprint=command.fingerprint(),
+                job_id=job_id,
+                expires_at=now + self._retention,
+            )
+            existing = await self._jobs.claim_idempotency_key(claim, now=now)
+            if existing is not None:
+                if existing.fingerprint != claim.fingerprint:
+                    raise IdempotencyKeyReused(command.idempotency_key)
+                original = await self._jobs.get(existing.job_id)
+                if original is not None:
+                    return SubmitResult(job=original, created=False)
+                # The earlier attempt stopped between claiming the key and creating the job.
+                job_id = existing.job_id
+        request = JobRequest(
+            prompt=command.prompt,
+            seed=command.seed if command.seed is not None else self._seeds.new_seed(),
+            width=command.width,
+            height=command.height,
+        )
+        job = new_job(job_id=job_id, request=request, now=now, retention=self._retention)
+        if not await self._jobs.add(job):
+            stored = await self._jobs.get(job_id)
+            if stored is not None:
+                return SubmitResult(job=stored, created=False)
+        await self._queue.enqueue(
+            QueuedJob(job_id=job.id, request=request, trace_context=trace_context)
+        )
+        self._metrics.count(m.JOBS_BY_STATUS, {m.STATUS: job.status.value})
+        return SubmitResult(job=job, created=True)

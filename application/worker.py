@@ -1,0 +1,105 @@
+"""The worker loop: take a job from the queue, run it, then ack it or give it back."""
+
+import asyncio
+import contextlib
+import logging
+
+from application.ports import Delivery, JobQueue
+from application.use_cases.run_job import RunJobHandler, RunOutcome
+
+log = logging.getLogger(__name__)
+
+
+class JobWorker:
+    """Runs one job at a time; on stop it finishes the current job within a grace period.
+
+    A message is acked only after the run is over (the final step acknowledged, the
+    failure reported, or the job found finished elsewhere). If the run cannot finish
+    (the service is unreachable, or the grace period ends) the message is released so
+    another worker runs the job again; deterministic step ids make that re-run safe.
+    """
+
+    def __init__(
+        self,
+        *,
+        queue: JobQueue,
+        run_job: RunJobHandler,
+        receive_wait_seconds: float = 20.0,
+        keep_alive_seconds: float = 20.0,
+    ) -> None:
+        self._queue = queue
+        self._run_job = run_job
+        self._receive_wait = receive_wait_seconds
+        self._keep_alive_every = keep_alive_seconds
+        self._stopping = asyncio.Event()
+        self._busy = False
+        self._task: asyncio.Task[None] | None = None
+        self.completed: int = 0
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self.run(), name="job-worker")
+
+    async def stop(self, grace_seconds: float = 10.0) -> None:
+        """Finish the current job if it takes less than the grace period, else release it."""
+        self._stopping.set()
+        task = self._task
+        if task is None:
+            return
+        if not self._busy:
+            task.cancel()
+        try:
+            await asyncio.wait_for(asyncio.shield(task), timeout=grace_seconds)
+        except (TimeoutError, asyncio.CancelledError):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def run(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                delivery = await self._queue.receive(wait_seconds=self._receive_wait)
+            except Exception:
+                log.exception("receiving from the queue failed; retrying")
+                await asyncio.sleep(1.0)
+                continue
+            if delivery is None:
+                continue
+            await self.process(delivery)
+
+    async def process(self, delivery: Delivery) -> RunOutcome | None:
+        self._busy = True
+        keeper = asyncio.create_task(self._keep_alive(delivery))
+        try:
+            outcome = await self._run_job(delivery.job)
+        except asyncio.CancelledError:
+            await self._release(delivery)
+            raise
+        except Exception:
+            log.exception(
+                "job run could not finish; releasing it", extra={"job_id": delivery.job.job_id}
+            )
+            await self._release(delivery)
+            return None
+        finally:
+            keeper.cancel()
+            self._busy = False
+        await self._queue.ack(delivery)
+        self.completed += 1
+        return outcome
+
+    async def _keep_alive(self, delivery: Delivery) -> None:
+        while True:
+            await asyncio.sleep(self._keep_alive_every)
+            try:
+                await self._queue.keep_alive(delivery)
+            except Exception:
+                log.warning(
+                    "could not extend the message's visibility",
+                    extra={"job_id": delivery.job.job_id},
+                )
+
+    async def _release(self, delivery: Delivery) -> None:
+        try:
+            await asyncio.shield(self._queue.release(delivery))
+        except Exception:
+            log.warning("could not release the message; it returns after its timeout")

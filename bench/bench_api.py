@@ -1,0 +1,165 @@
+"""Throughput of GET /status and duplicate step callbacks, against a bare Litestar app.
+
+Both servers run under the same uvicorn settings (one process, uvloop + httptools) and the
+same load generator (wrk), one after the other in this run. Prints requests per second and
+the service/bare ratio. Needs `wrk` (Debian: apt-get install wrk).
+
+    .venv/bin/python bench/bench_api.py [--seconds 10] [--connections 32]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TOKEN = "bench-token-0123456789abcdef"
+STEP_EVENT = {
+    "stepId": "parse_prompt:started",
+    "name": "parse_prompt",
+    "phase": "started",
+    "at": "2026-01-01T00:00:00Z",
+}
+PROMPT = "a village with three houses north of a river, a well in the center and a forest to the east"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_ready(url: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=1.0).status_code < 500:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"server at {url} did not start")
+
+
+def uvicorn_server(app: str, port: int, env: dict[str, str], factory: bool = False) -> subprocess.Popen[bytes]:
+    command = [str(BIN / "uvicorn"), app, "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--no-access-log", "--log-level", "warning", "--loop", "uvloop", "--http", "httptools"]
+    if factory:
+        command.append("--factory")
+    return subprocess.Popen(command, env={**os.environ, **env}, cwd=ROOT)
+
+
+def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> float:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if script is not None:
+        command += ["-s", str(script)]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if non_2xx:
+        raise SystemExit(f"wrk saw {non_2xx.group(1)} error responses from {url}")
+    match = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    if not match:
+        raise SystemExit(f"could not read wrk output:\n{output}")
+    return float(match.group(1))
+
+
+def post_script(directory: Path) -> Path:
+    script = directory / "post.lua"
+    body = json.dumps(STEP_EVENT).replace('"', '\\"')
+    script.write_text(
+        'wrk.method = "POST"\n'
+        f'wrk.body = "{body}"\n'
+        'wrk.headers["Content-Type"] = "application/json"\n'
+        f'wrk.headers["X-INTERNAL-TOKEN"] = "{TOKEN}"\n'
+    )
+    return script
+
+
+def finished_job(base: str) -> str:
+    job_id = httpx.post(f"{base}/generate", json={"prompt": PROMPT, "seed": 7}).json()["id"]
+    for _ in range(200):
+        if httpx.get(f"{base}/status/{job_id}").json()["status"] == "done":
+            return str(job_id)
+        time.sleep(0.05)
+    raise SystemExit("the benchmark job did not finish")
+
+
+def measure(url: str, args: argparse.Namespace, script: Path | None = None) -> float:
+    """Median of several short runs, after a warm-up."""
+    wrk(url, 2, args.connections, script)
+    return statistics.median(wrk(url, args.seconds, args.connections, script) for _ in range(args.runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=32)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("bench_api needs wrk: apt-get install wrk")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        results: dict[str, dict[str, float]] = {}
+        service_port = free_port()
+        service = uvicorn_server(
+            "interfaces.http.asgi:create_app_from_env",
+            service_port,
+            {"INTERNAL_TOKEN": TOKEN, "METRICS_SINK": "none"},
+            factory=True,
+        )
+        try:
+            base = f"http://127.0.0.1:{service_port}"
+            wait_ready(f"{base}/healthz")
+            job_id = finished_job(base)
+            status_body = httpx.get(f"{base}/status/{job_id}").content
+            (directory / "status.json").write_bytes(status_body)
+            httpx.post(
+                f"{base}/internal/jobs/{job_id}/step", json=STEP_EVENT, headers={"X-INTERNAL-TOKEN": TOKEN}
+            ).raise_for_status()
+            script = post_script(directory)
+            results["service"] = {
+                "status": measure(f"{base}/status/{job_id}", args),
+                "callback": measure(f"{base}/internal/jobs/{job_id}/step", args, script),
+            }
+        finally:
+            service.terminate()
+            service.wait()
+
+        bare_port = free_port()
+        bare = uvicorn_server("bench.bare_app:app", bare_port, {"BARE_STATUS_FILE": str(directory / "status.json")})
+        try:
+            base = f"http://127.0.0.1:{bare_port}"
+            wait_ready(f"{base}/status/x")
+            results["bare"] = {
+                "status": measure(f"{base}/status/{job_id}", args),
+                "callback": measure(f"{base}/internal/jobs/{job_id}/step", args, post_script(directory)),
+            }
+        finally:
+            bare.terminate()
+            bare.wait()
+
+    print(f"\nwrk -t1 -c{args.connections}, median of {args.runs} x {args.seconds}s, {len(status_body)} B status body")
+    print(f"{'endpoint':<34}{'service req/s':>15}{'bare req/s':>13}{'ratio':>8}")
+    for key, label in (("status", "GET /status/{id} (done job)"), ("callback", "POST /internal/.../step (duplicate)")):
+        ratio = results["service"][key] / results["bare"][key]
+        print(f"{label:<34}{results['service'][key]:>15,.0f}{results['bare'][key]:>13,.0f}{ratio:>8.2f}")
+    status_ratio = results["service"]["status"] / results["bare"]["status"]
+    verdict = "meets" if status_ratio >= 0.7 else "MISSES"
+    print(f"\nGET /status reaches {status_ratio:.2f} of the bare app: {verdict} the 0.7 target")
+
+
+if __name__ == "__main__":
+    main()

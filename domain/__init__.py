@@ -1,0 +1,1 @@
+"""Pure domain: jobs and the scene generator. Standard library and msgspec only."""

@@ -1,0 +1,167 @@
+"""The composition root: which adapter serves each port, chosen by the settings."""
+
+import inspect
+import secrets
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Any
+
+import httpx
+from dependency_injector import containers, providers
+
+from application.use_cases.get_status import GetStatusHandler
+from application.use_cases.record_step import RecordStepHandler
+from application.use_cases.run_job import RunJobHandler
+from application.use_cases.submit_job import SubmitJobHandler
+from application.worker import JobWorker
+from infrastructure.aws import clients
+from infrastructure.aws.dynamodb_job_repository import DynamoDbJobRepository
+from infrastructure.aws.s3_artifact_store import S3ArtifactStore
+from infrastructure.aws.sqs_job_queue import SqsJobQueue, resolve_queue_url
+from infrastructure.aws.ssm_secret_provider import SsmSecretProvider
+from infrastructure.http.step_reporter import HttpStepReporter
+from infrastructure.memory.artifact_store import InlineArtifactStore
+from infrastructure.memory.job_repository import InMemoryJobRepository
+from infrastructure.memory.metrics import InMemoryMetrics
+from infrastructure.memory.null_metrics import NullMetrics
+from infrastructure.memory.queue import InProcessJobQueue
+from infrastructure.memory.secrets import StaticSecretProvider
+from infrastructure.memory.step_reporter import InProcessStepReporter
+from infrastructure.settings import Settings
+from infrastructure.system import RandomJobIds, RandomSeeds, SystemClock
+
+
+async def http_client() -> AsyncIterator[httpx.AsyncClient]:
+    limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
+    async with httpx.AsyncClient(timeout=httpx.Timeout(10.0), limits=limits) as client:
+        yield client
+
+
+def _jobs_backend(settings: Settings) -> str:
+    return "dynamodb" if settings.jobs_table else "memory"
+
+
+def _artifacts_backend(settings: Settings) -> str:
+    return "s3" if settings.artifacts_bucket else "inline"
+
+
+def _queue_backend(settings: Settings) -> str:
+    return "sqs" if settings.jobs_queue else "in_process"
+
+
+def _secrets_backend(settings: Settings) -> str:
+    return "ssm" if settings.internal_token_parameter else "static"
+
+
+def _static_token(settings: Settings) -> str:
+    return settings.internal_token or secrets.token_urlsafe(32)
+
+
+class Container(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+    role = providers.Object("api")
+    """'api' runs the embedded worker with the in-process reporter; 'worker' reports over HTTP."""
+
+    clock = providers.Singleton(SystemClock)
+    job_ids = providers.Singleton(RandomJobIds)
+    seeds = providers.Singleton(RandomSeeds)
+    retention = providers.Callable(lambda s: timedelta(days=s.retention_days), settings)
+    http = providers.Resource(http_client)
+
+    aws_session = providers.Singleton(clients.new_session)
+    _region = settings.provided.aws_region
+    _endpoint = settings.provided.aws_endpoint_url
+    dynamodb_client = providers.Resource(clients.dynamodb_client, aws_session, _region, _endpoint)
+    s3_client = providers.Resource(clients.s3_client, aws_session, _region, _endpoint)
+    sqs_client = providers.Resource(clients.sqs_client, aws_session, _region, _endpoint)
+    ssm_client = providers.Resource(clients.ssm_client, aws_session, _region, _endpoint)
+    queue_url = providers.Resource(resolve_queue_url, sqs_client, settings.provided.jobs_queue)
+
+    job_repository = providers.Selector(
+        providers.Callable(_jobs_backend, settings),
+        memory=providers.Singleton(InMemoryJobRepository),
+        dynamodb=providers.Singleton(
+            DynamoDbJobRepository, client=dynamodb_client, table_name=settings.provided.jobs_table
+        ),
+    )
+    artifact_store = providers.Selector(
+        providers.Callable(_artifacts_backend, settings),
+        inline=providers.Singleton(InlineArtifactStore),
+        s3=providers.Singleton(
+            S3ArtifactStore,
+            client=s3_client,
+            bucket=settings.provided.artifacts_bucket,
+            url_ttl_seconds=settings.provided.artifact_url_ttl_seconds,
+        ),
+    )
+    job_queue = providers.Selector(
+        providers.Callable(_queue_backend, settings),
+        in_process=providers.Singleton(InProcessJobQueue),
+        sqs=providers.Singleton(SqsJobQueue, client=sqs_client, queue_url=queue_url),
+    )
+    secret_provider = providers.Selector(
+        providers.Callable(_secrets_backend, settings),
+        static=providers.Singleton(
+            StaticSecretProvider,
+            current=providers.Callable(_static_token, settings),
+            previous=settings.provided.internal_token_previous,
+        ),
+        ssm=providers.Singleton(
+            SsmSecretProvider,
+            client=ssm_client,
+            parameter_name=settings.provided.internal_token_parameter,
+            clock=clock,
+            refresh_seconds=settings.provided.token_refresh_seconds,
+            grace_seconds=settings.provided.token_grace_seconds,
+        ),
+    )
+    metrics = providers.Selector(
+        settings.provided.metrics_sink,
+        memory=providers.Singleton(InMemoryMetrics),
+        none=providers.Singleton(NullMetrics),
+    )
+
+    submit_job = providers.Factory(
+        SubmitJobHandler,
+        jobs=job_repository,
+        queue=job_queue,
+        ids=job_ids,
+        seeds=seeds,
+        clock=clock,
+        metrics=metrics,
+        retention=retention,
+    )
+    get_status = providers.Factory(
+        GetStatusHandler, jobs=job_repository, artifacts=artifact_store, clock=clock
+    )
+    record_step = providers.Factory(
+        RecordStepHandler, jobs=job_repository, clock=clock, metrics=metrics
+    )
+    step_reporter = providers.Selector(
+        role,
+        api=providers.Singleton(InProcessStepReporter, record_step=record_step),
+        worker=providers.Singleton(
+            HttpStepReporter,
+            client=http,
+            base_url=settings.provided.orchestrator_url,
+            secrets=secret_provider,
+        ),
+    )
+    run_job = providers.Factory(
+        RunJobHandler, reporter=step_reporter, artifacts=artifact_store, clock=clock
+    )
+    worker = providers.Singleton(JobWorker, queue=job_queue, run_job=run_job)
+
+
+async def resolve(provider: "providers.Provider[Any]") -> Any:
+    """Call a provider; await it when an async resource sits under it (persistent mode)."""
+    value = provider()
+    if inspect.isawaitable(value):
+        value = await value
+    return value
+
+
+async def shutdown(container: Container) -> None:
+    pending = container.shutdown_resources()
+    if pending is not None:
+        await pending

@@ -1,0 +1,1 @@
+"""HTTP adapters: the worker's step reporter and the callback's wire format."""

@@ -1,0 +1,87 @@
+"""The internal callback's wire format, shared by the API (reads it) and the worker (sends it)."""
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import msgspec
+
+from domain.jobs import (
+    ArtifactRefs,
+    InlineArtifacts,
+    JobStatus,
+    StepEvent,
+    StepName,
+    StepPhase,
+    StoredArtifacts,
+    step_id_for,
+)
+
+ObjectKey = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
+
+
+class ArtifactsWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
+    """Inline content in demo mode, object keys in persistent mode."""
+
+    scene_graph: dict[str, Any] | None = None
+    ascii_minimap: str | None = None
+    scene_graph_key: ObjectKey | None = None
+    ascii_minimap_key: ObjectKey | None = None
+
+    def to_domain(self) -> ArtifactRefs:
+        if self.scene_graph is not None and self.ascii_minimap is not None:
+            return InlineArtifacts(scene_graph=self.scene_graph, ascii_minimap=self.ascii_minimap)
+        if self.scene_graph_key is not None and self.ascii_minimap_key is not None:
+            return StoredArtifacts(
+                scene_graph_key=self.scene_graph_key, ascii_minimap_key=self.ascii_minimap_key
+            )
+        raise ValueError(
+            "artifacts need sceneGraph and asciiMinimap, or sceneGraphKey and asciiMinimapKey"
+        )
+
+    @classmethod
+    def from_domain(cls, refs: ArtifactRefs) -> "ArtifactsWire":
+        if isinstance(refs, InlineArtifacts):
+            return cls(scene_graph=refs.scene_graph, ascii_minimap=refs.ascii_minimap)
+        return cls(scene_graph_key=refs.scene_graph_key, ascii_minimap_key=refs.ascii_minimap_key)
+
+
+class StepEventWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
+    step_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    name: StepName
+    phase: StepPhase
+    at: datetime
+    duration_ms: Annotated[int, msgspec.Meta(ge=0, le=86_400_000)] | None = None
+    error: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
+    artifacts: ArtifactsWire | None = None
+
+    def to_domain(self) -> StepEvent:
+        expected = step_id_for(self.name, self.phase)
+        if self.step_id != expected:
+            raise ValueError(f"stepId must be {expected!r} for this step and phase")
+        if self.at.tzinfo is None:
+            raise ValueError("at must carry a time zone offset")
+        return StepEvent(
+            name=self.name,
+            phase=self.phase,
+            at=self.at,
+            duration_ms=self.duration_ms,
+            error=self.error,
+            artifacts=self.artifacts.to_domain() if self.artifacts is not None else None,
+        )
+
+    @classmethod
+    def from_domain(cls, event: StepEvent) -> "StepEventWire":
+        return cls(
+            step_id=event.step_id,
+            name=event.name,
+            phase=event.phase,
+            at=event.at,
+            duration_ms=event.duration_ms,
+            error=event.error,
+            artifacts=ArtifactsWire.from_domain(event.artifacts) if event.artifacts else None,
+        )
+
+
+class StepAckWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
+    applied: bool
+    job_status: JobStatus

@@ -1,0 +1,1 @@
+"""Demo-mode adapters: everything in this process."""

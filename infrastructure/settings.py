@@ -1,0 +1,109 @@
+"""Settings from the environment, validated at start with one clear line per mistake."""
+
+from collections.abc import Mapping
+from urllib.parse import urlparse
+
+import msgspec
+
+
+class ConfigError(ValueError):
+    """Invalid configuration; the message names the variable."""
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    jobs_table: str | None = None
+    artifacts_bucket: str | None = None
+    jobs_queue: str | None = None
+    internal_token: str | None = None
+    internal_token_parameter: str | None = None
+    internal_token_previous: str | None = None
+    artifact_url_ttl_seconds: int = 900
+    retention_days: int = 14
+    aws_region: str = "us-east-1"
+    aws_endpoint_url: str | None = None
+    orchestrator_url: str | None = None
+    metrics_namespace: str = "SceneGen"
+    metrics_sink: str = "memory"
+    token_refresh_seconds: float = 60.0
+    token_grace_seconds: float = 300.0
+
+    @property
+    def demo_mode(self) -> bool:
+        return not (self.jobs_table or self.artifacts_bucket or self.jobs_queue)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> "Settings":
+        def text(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        settings = cls(
+            jobs_table=text("JOBS_TABLE"),
+            artifacts_bucket=text("ARTIFACTS_BUCKET"),
+            jobs_queue=text("JOBS_QUEUE"),
+            internal_token=text("INTERNAL_TOKEN"),
+            internal_token_parameter=text("INTERNAL_TOKEN_PARAMETER"),
+            internal_token_previous=text("INTERNAL_TOKEN_PREVIOUS"),
+            artifact_url_ttl_seconds=_integer(env, "ARTIFACT_URL_TTL_SECONDS", 900, 900, 3600),
+            retention_days=_integer(env, "RETENTION_DAYS", 14, 1, 3650),
+            aws_region=text("AWS_REGION") or text("AWS_DEFAULT_REGION") or "us-east-1",
+            aws_endpoint_url=_url(env, "AWS_ENDPOINT_URL"),
+            orchestrator_url=_url(env, "ORCHESTRATOR_URL"),
+            metrics_namespace=text("METRICS_NAMESPACE") or "SceneGen",
+            metrics_sink=_choice(env, "METRICS_SINK", _default_sink(env), _SINKS),
+        )
+        settings.check_combination()
+        return settings
+
+    def check_combination(self) -> None:
+        if self.jobs_table and not self.artifacts_bucket:
+            raise ConfigError(
+                "JOBS_TABLE needs ARTIFACTS_BUCKET: stored jobs keep artifact keys, not content"
+            )
+        if self.jobs_queue and not self.jobs_table:
+            raise ConfigError(
+                "JOBS_QUEUE needs JOBS_TABLE: jobs run by remote workers must be readable "
+                "by every API process"
+            )
+        if self.internal_token and self.internal_token_parameter:
+            raise ConfigError("set INTERNAL_TOKEN or INTERNAL_TOKEN_PARAMETER, not both")
+        if self.internal_token is not None and len(self.internal_token) < 16:
+            raise ConfigError("INTERNAL_TOKEN must be at least 16 characters")
+
+
+_SINKS = ("memory", "cloudwatch", "emf", "none")
+
+
+def _default_sink(env: Mapping[str, str]) -> str:
+    persistent = any(env.get(name, "").strip() for name in ("JOBS_TABLE", "JOBS_QUEUE"))
+    return "cloudwatch" if persistent else "memory"
+
+
+def _integer(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def _url(env: Mapping[str, str], name: str) -> str | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    parsed = urlparse(raw)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ConfigError(f"{name} must be an http(s) URL, got {raw!r}")
+    return raw.rstrip("/")
+
+
+def _choice(env: Mapping[str, str], name: str, default: str, allowed: tuple[str, ...]) -> str:
+    raw = env.get(name, "").strip().lower() or default
+    if raw not in allowed:
+        raise ConfigError(f"{name} must be one of {', '.join(allowed)}, got {raw!r}")
+    return raw

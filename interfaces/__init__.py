@@ -1,0 +1,1 @@
+"""Entrypoints: the HTTP API, the worker and the command line."""

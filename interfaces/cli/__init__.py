@@ -1,0 +1,1 @@
+"""The scenegen command line."""

@@ -1,0 +1,70 @@
+"""`scenegen provision`: create or update the AWS resources persistent mode needs."""
+
+import argparse
+import asyncio
+import os
+import sys
+
+from infrastructure.aws import clients
+from infrastructure.aws.provision import provision
+from infrastructure.settings import ConfigError, Settings
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = subparsers.add_parser(
+        "provision",
+        help="create or update the table, bucket, queues and token (idempotent)",
+        description=(
+            "Creates what is missing and updates what differs: the DynamoDB table (TTL on `ttl`), "
+            "the S3 bucket (lifecycle expiry after RETENTION_DAYS, public access blocked, "
+            "default encryption), the SQS queue with its dead-letter queue, and the SSM "
+            "SecureString token. Reads JOBS_TABLE, ARTIFACTS_BUCKET, JOBS_QUEUE, "
+            "INTERNAL_TOKEN_PARAMETER, RETENTION_DAYS, AWS_REGION and AWS_ENDPOINT_URL."
+        ),
+    )
+    parser.set_defaults(func=_provision)
+
+
+def _provision(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(os.environ)
+    missing = [
+        name
+        for name, value in (
+            ("JOBS_TABLE", settings.jobs_table),
+            ("ARTIFACTS_BUCKET", settings.artifacts_bucket),
+            ("JOBS_QUEUE", settings.jobs_queue),
+        )
+        if not value
+    ]
+    if missing:
+        raise ConfigError(f"{', '.join(missing)} must be set to provision persistent mode")
+    lines = asyncio.run(_run(settings))
+    for line in lines:
+        print(line)
+    return 0
+
+
+async def _run(settings: Settings) -> list[str]:
+    session = clients.new_session()
+    region, endpoint = settings.aws_region, settings.aws_endpoint_url
+    try:
+        async with (
+            clients.dynamodb_client(session, region, endpoint) as dynamodb,
+            clients.s3_client(session, region, endpoint) as s3,
+            clients.sqs_client(session, region, endpoint) as sqs,
+            clients.ssm_client(session, region, endpoint) as ssm,
+        ):
+            return await provision(
+                dynamodb=dynamodb,
+                s3=s3,
+                sqs=sqs,
+                ssm=ssm,
+                table=str(settings.jobs_table),
+                bucket=str(settings.artifacts_bucket),
+                queue=str(settings.jobs_queue),
+                token_parameter=settings.internal_token_parameter,
+                retention_days=settings.retention_days,
+            )
+    except Exception as error:
+        print(f"scenegen provision: failed: {type(error).__name__}: {error}", file=sys.stderr)
+        raise SystemExit(1) from error

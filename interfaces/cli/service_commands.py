@@ -1,0 +1,162 @@
+"""Commands that run the service: serve, worker, demo and smoke."""
+
+import argparse
+import asyncio
+import os
+import signal
+import socket
+import sys
+from typing import Any
+
+import uvicorn
+
+from infrastructure.container import Container, resolve, shutdown
+from infrastructure.json_logging import configure_logging
+from infrastructure.settings import ConfigError, Settings
+from interfaces.cli.smoke import DEFAULT_PROMPT, SmokeExit, SmokeFailure, run_smoke, summary
+from interfaces.http.app import create_app
+
+WORKER_STOP_GRACE_SECONDS = 30.0
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    serve = subparsers.add_parser("serve", help="run the HTTP API (demo mode unless configured)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=_port, default=8000)
+    serve.set_defaults(func=_serve)
+
+    worker = subparsers.add_parser("worker", help="consume the job queue (persistent mode)")
+    worker.set_defaults(func=_worker)
+
+    smoke = subparsers.add_parser("smoke", help="check a running service end to end")
+    smoke.add_argument("--base-url", required=True)
+    smoke.add_argument("--timeout", type=_positive_seconds, default=60.0)
+    smoke.add_argument("--prompt", default=DEFAULT_PROMPT)
+    smoke.set_defaults(func=_smoke)
+
+    demo = subparsers.add_parser(
+        "demo", help="start a demo service and generate one scene through it"
+    )
+    demo.add_argument("prompt", nargs="?", default=DEFAULT_PROMPT)
+    demo.add_argument("--timeout", type=_positive_seconds, default=60.0)
+    demo.set_defaults(func=_demo)
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError("a port is 0..65535")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return value
+
+
+def _serve(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(os.environ)
+    configure_logging()
+    app = create_app(Container(settings=settings))
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(os.environ)
+    if not settings.jobs_queue:
+        raise ConfigError("JOBS_QUEUE must be set: the worker consumes that queue")
+    if not settings.orchestrator_url:
+        raise ConfigError("ORCHESTRATOR_URL must be set: the worker reports steps to that API")
+    configure_logging()
+    return asyncio.run(_run_worker(settings))
+
+
+async def _run_worker(settings: Settings) -> int:
+    container = Container(settings=settings)
+    container.role.override("worker")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        worker = await resolve(container.worker)
+        worker.start()
+        await stop.wait()
+        await worker.stop(WORKER_STOP_GRACE_SECONDS)
+    finally:
+        await shutdown(container)
+    return 0
+
+
+def _smoke(args: argparse.Namespace) -> int:
+    return asyncio.run(_smoke_and_report(args.base_url, args.prompt, args.timeout))
+
+
+async def _smoke_and_report(base_url: str, prompt: str, timeout: float) -> int:
+    try:
+        result = await run_smoke(base_url, prompt=prompt, timeout=timeout)
+    except SmokeFailure as failure:
+        print(f"smoke: FAILED ({failure.code.name.lower()}): {failure}", file=sys.stderr)
+        return int(failure.code)
+    print(f"smoke: OK: {summary(result)}")
+    return int(SmokeExit.OK)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    if not args.prompt.strip():
+        print("scenegen demo: the prompt is empty", file=sys.stderr)
+        return int(SmokeExit.USAGE)
+    return asyncio.run(_run_demo(args.prompt, args.timeout))
+
+
+async def _run_demo(prompt: str, timeout: float) -> int:
+    app = create_app(Container(settings=Settings()))
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, log_config=None)
+    )
+    serving = asyncio.create_task(server.serve(sockets=[sock]))
+    try:
+        while not server.started:
+            if serving.done():
+                return int(SmokeExit.UNREACHABLE)
+            await asyncio.sleep(0.02)
+        base_url = f"http://127.0.0.1:{port}"
+        print(f"demo service listening on {base_url}")
+        print(f"prompt: {prompt}")
+        return _show(await _demo_smoke(base_url, prompt, timeout))
+    finally:
+        server.should_exit = True
+        await serving
+        sock.close()
+
+
+async def _demo_smoke(base_url: str, prompt: str, timeout: float) -> Any:
+    try:
+        return await run_smoke(base_url, prompt=prompt, timeout=timeout)
+    except SmokeFailure as failure:
+        return failure
+
+
+def _show(outcome: Any) -> int:
+    if isinstance(outcome, SmokeFailure):
+        print(f"demo: FAILED ({outcome.code.name.lower()}): {outcome}", file=sys.stderr)
+        return int(outcome.code)
+    print()
+    print(outcome.minimap)
+    for relation in outcome.scene_graph.get("relations", []):
+        mark = "ok " if relation.get("satisfied") else "NO "
+        objects = ", ".join(relation.get("objects", []))
+        argument = f" ({relation['argument']})" if relation.get("argument") else ""
+        print(
+            f"  {mark} {relation['subject']} {relation['predicate']}{argument} {objects}".rstrip()
+        )
+    for warning in outcome.scene_graph.get("warnings", []):
+        print(f"  warning: {warning}")
+    print(f"\n{summary(outcome)}")
+    return 0

@@ -1,0 +1,205 @@
+"""The post-deployment smoke check: submit a job, follow it to done and check both artifacts."""
+
+import asyncio
+import sys
+import time
+from enum import IntEnum
+from typing import Any, TextIO
+
+import httpx
+
+from infrastructure.artifact_checks import minimap_problems, scene_graph_problems
+
+DEFAULT_PROMPT = (
+    "a village with three houses north of a river, a well in the center and a forest to the east"
+)
+PUBLIC_PATHS = ("/generate", "/status/{job_id}")
+
+
+class SmokeExit(IntEnum):
+    """Exit codes, one per kind of failure (documented in the README)."""
+
+    OK = 0
+    USAGE = 2
+    UNREACHABLE = 3
+    NO_OPENAPI = 4
+    JOB_FAILED = 5
+    TIMED_OUT = 6
+    ARTIFACT_INVALID = 7
+    UNEXPECTED_RESPONSE = 8
+
+
+class SmokeFailure(Exception):
+    def __init__(self, code: SmokeExit, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class SmokeResult:
+    def __init__(self, job: dict[str, Any], scene_graph: dict[str, Any], minimap: str) -> None:
+        self.job = job
+        self.scene_graph = scene_graph
+        self.minimap = minimap
+
+
+async def run_smoke(
+    base_url: str,
+    *,
+    prompt: str = DEFAULT_PROMPT,
+    timeout: float = 60.0,
+    out: TextIO = sys.stdout,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> SmokeResult:
+    deadline = time.monotonic() + timeout
+    async with httpx.AsyncClient(
+        base_url=base_url.rstrip("/"), timeout=httpx.Timeout(10.0), transport=transport
+    ) as client:
+        await _check_openapi(client)
+        status_url = await _submit(client, prompt, out)
+        job = await _poll(client, status_url, deadline, out)
+        scene_graph, minimap = await _fetch_artifacts(client, job)
+    _check_artifacts(job, scene_graph, minimap)
+    return SmokeResult(job, scene_graph, minimap)
+
+
+async def _request(
+    client: httpx.AsyncClient, method: str, url: str, **kwargs: Any
+) -> httpx.Response:
+    try:
+        return await client.request(method, url, **kwargs)
+    except httpx.TransportError as error:
+        raise SmokeFailure(
+            SmokeExit.UNREACHABLE, f"cannot reach {client.base_url}: {type(error).__name__}"
+        ) from error
+
+
+async def _check_openapi(client: httpx.AsyncClient) -> None:
+    response = await _request(client, "GET", "/openapi.json")
+    if response.status_code != 200:
+        raise SmokeFailure(SmokeExit.NO_OPENAPI, f"/openapi.json answered {response.status_code}")
+    try:
+        paths = response.json().get("paths", {})
+    except ValueError as error:
+        raise SmokeFailure(SmokeExit.NO_OPENAPI, "/openapi.json is not JSON") from error
+    missing = [path for path in PUBLIC_PATHS if path not in paths]
+    if missing:
+        raise SmokeFailure(SmokeExit.NO_OPENAPI, f"/openapi.json lacks {', '.join(missing)}")
+
+
+async def _submit(client: httpx.AsyncClient, prompt: str, out: TextIO) -> str:
+    response = await _request(client, "POST", "/generate", json={"prompt": prompt})
+    if response.status_code != 202:
+        raise SmokeFailure(
+            SmokeExit.UNEXPECTED_RESPONSE,
+            f"POST /generate answered {response.status_code}: {_detail(response)}",
+        )
+    body = response.json()
+    print(f"submitted job {body['id']}", file=out)
+    return str(response.headers.get("Location") or body["statusUrl"])
+
+
+async def _poll(
+    client: httpx.AsyncClient, status_url: str, deadline: float, out: TextIO
+) -> dict[str, Any]:
+    shown: set[str] = set()
+    delay = 0.1
+    while True:
+        response = await _request(client, "GET", status_url)
+        if response.status_code != 200:
+            raise SmokeFailure(
+                SmokeExit.UNEXPECTED_RESPONSE,
+                f"GET {status_url} answered {response.status_code}: {_detail(response)}",
+            )
+        job: dict[str, Any] = response.json()
+        for step in job["steps"]:
+            if step["stepId"] not in shown and step["phase"] != "started":
+                shown.add(step["stepId"])
+                took = f" in {step['durationMs']} ms" if "durationMs" in step else ""
+                print(f"  {step['name']:<18} {step['phase']}{took}", file=out)
+        if job["status"] == "done":
+            return job
+        if job["status"] == "failed":
+            error = job.get("error") or {}
+            raise SmokeFailure(
+                SmokeExit.JOB_FAILED,
+                f"job failed at {error.get('step', '?')}: {error.get('message', 'no message')}",
+            )
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise SmokeFailure(
+                SmokeExit.TIMED_OUT, f"job still {job['status']} when the timeout ran out"
+            )
+        hinted = _retry_after(response)
+        await asyncio.sleep(min(remaining, max(delay, min(hinted, 5.0)) if hinted else delay))
+        delay = min(delay * 2, 2.0)
+
+
+def _retry_after(response: httpx.Response) -> float:
+    try:
+        return float(response.headers.get("Retry-After", "0"))
+    except ValueError:
+        return 0.0
+
+
+async def _fetch_artifacts(
+    client: httpx.AsyncClient, job: dict[str, Any]
+) -> tuple[dict[str, Any], str]:
+    result = job.get("result") or {}
+    if "sceneGraph" in result and "asciiMinimap" in result:
+        return result["sceneGraph"], result["asciiMinimap"]
+    if "sceneGraphUrl" in result and "asciiMinimapUrl" in result:
+        graph_response = await _download(result["sceneGraphUrl"])
+        minimap_response = await _download(result["asciiMinimapUrl"])
+        try:
+            graph = graph_response.json()
+        except ValueError as error:
+            raise SmokeFailure(SmokeExit.ARTIFACT_INVALID, "the scene graph is not JSON") from error
+        return graph, minimap_response.text
+    raise SmokeFailure(SmokeExit.ARTIFACT_INVALID, "the finished job has no artifacts")
+
+
+async def _download(url: str) -> httpx.Response:
+    # A presigned URL carries its own authority: fetch it with a plain client.
+    async with httpx.AsyncClient(timeout=httpx.Timeout(10.0)) as plain:
+        try:
+            response = await plain.get(url)
+        except httpx.TransportError as error:
+            raise SmokeFailure(
+                SmokeExit.ARTIFACT_INVALID, f"artifact URL unreachable: {type(error).__name__}"
+            ) from error
+    if response.status_code != 200:
+        raise SmokeFailure(
+            SmokeExit.ARTIFACT_INVALID, f"artifact URL answered {response.status_code}"
+        )
+    return response
+
+
+def _check_artifacts(job: dict[str, Any], graph: dict[str, Any], minimap: str) -> None:
+    problems = scene_graph_problems(graph)
+    if problems:
+        raise SmokeFailure(SmokeExit.ARTIFACT_INVALID, f"scene graph invalid: {problems[0]}")
+    request = job["request"]
+    problems = minimap_problems(minimap, width=request["width"], height=request["height"])
+    if problems:
+        raise SmokeFailure(SmokeExit.ARTIFACT_INVALID, f"minimap invalid: {problems[0]}")
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:200]
+    return str(body.get("detail") or body) if isinstance(body, dict) else str(body)
+
+
+def summary(result: SmokeResult) -> str:
+    job = result.job
+    graph = result.scene_graph
+    relations = graph.get("relations", [])
+    held = sum(1 for relation in relations if relation.get("satisfied"))
+    durations = [step.get("durationMs", 0) for step in job["steps"] if step["phase"] == "succeeded"]
+    return (
+        f"job {job['id']} done: {len(graph.get('root', {}).get('children', []))} top-level things, "
+        f"{held}/{len(relations)} relations hold, steps took {sum(durations)} ms, "
+        f"{len(graph.get('warnings', []))} warnings"
+    )

@@ -1,0 +1,1 @@
+"""The Litestar app: controllers, wire schemas, guards and problem details."""

@@ -1,0 +1,64 @@
+"""The internal step callback, guarded by the shared token; not in the public OpenAPI document."""
+
+import hmac
+from typing import Any
+
+import msgspec
+from litestar import Controller, Response, post
+from litestar.connection import ASGIConnection
+from litestar.handlers import BaseRouteHandler
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+
+from application.errors import JobNotFound
+from application.ports import SecretProvider
+from application.use_cases.record_step import RecordStepHandler
+from domain.jobs import InvalidStepEvent, StepOutcomeKind
+from infrastructure.http.step_reporter import TOKEN_HEADER
+from infrastructure.http.step_wire import StepAckWire, StepEventWire
+from infrastructure.system import is_job_id
+from interfaces.http.problems import Problem
+
+MAX_CALLBACK_BODY = 4 * 1024 * 1024
+
+
+async def require_internal_token(
+    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
+) -> None:
+    presented = connection.headers.get(TOKEN_HEADER)
+    if not presented:
+        raise Problem(401, f"The {TOKEN_HEADER} header is required.")
+    secret_provider: SecretProvider = connection.app.state.secret_provider
+    accepted = await secret_provider.accepted()
+    presented_bytes = presented.encode()
+    matches = [hmac.compare_digest(presented_bytes, token.encode()) for token in accepted]
+    if not any(matches):
+        raise Problem(401, f"The {TOKEN_HEADER} header does not match.")
+
+
+class InternalController(Controller):
+    path = "/internal"
+    guards = [require_internal_token]
+    include_in_schema = False
+
+    @post("/jobs/{job_id:str}/step", status_code=200, request_max_body_size=MAX_CALLBACK_BODY)
+    async def record_step(
+        self,
+        job_id: FromPath[str],
+        data: JSONBody[StepEventWire],
+        record_step: NamedDependency[RecordStepHandler],
+    ) -> Response[StepAckWire]:
+        if not is_job_id(job_id):
+            raise JobNotFound(job_id)
+        try:
+            event = data.to_domain()
+            outcome = await record_step(job_id, event)
+        except (ValueError, InvalidStepEvent, msgspec.ValidationError) as invalid:
+            raise Problem(
+                422,
+                "The step event is invalid.",
+                errors=[{"field": "body", "source": "body", "message": str(invalid)}],
+            ) from invalid
+        if outcome.kind is StepOutcomeKind.REJECTED:
+            raise Problem(409, f"The event would change a finished job: {outcome.reason}.")
+        return Response(StepAckWire(applied=outcome.applied, job_status=outcome.job.status))

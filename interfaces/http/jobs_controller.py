@@ -1,0 +1,102 @@
+"""Public job endpoints: submit a job and read its status."""
+
+import re
+from typing import Annotated
+
+from litestar import Controller, Response, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, HeaderParameter, JSONBody
+from opentelemetry import propagate
+
+from application.errors import JobNotFound
+from application.use_cases.get_status import GetStatusHandler
+from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
+from infrastructure.system import is_job_id
+from interfaces.http.problems import Problem
+from interfaces.http.schemas import (
+    MAX_PROMPT_LENGTH,
+    GenerateRequest,
+    JobAccepted,
+    JobStatusResponse,
+)
+
+MAX_GENERATE_BODY = 16 * 1024
+_IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,128}")
+
+
+class JobsController(Controller):
+    tags = ["jobs"]
+
+    @post(
+        "/generate",
+        status_code=202,
+        request_max_body_size=MAX_GENERATE_BODY,
+        summary="Submit a scene to generate",
+        description=(
+            "Queues a job and answers 202 with its status URL. With an `Idempotency-Key` header, "
+            "the same key and body return the original job (200); the same key with another "
+            "body is 422."
+        ),
+    )
+    async def generate(
+        self,
+        data: JSONBody[GenerateRequest],
+        submit_job: NamedDependency[SubmitJobHandler],
+        idempotency_key: Annotated[
+            str | None,
+            HeaderParameter(
+                name="Idempotency-Key", required=False, description="1..128 printable ASCII"
+            ),
+        ] = None,
+    ) -> Response[JobAccepted]:
+        prompt = data.prompt.strip()
+        if not 1 <= len(prompt) <= MAX_PROMPT_LENGTH:
+            raise Problem(
+                422,
+                "The request has invalid fields.",
+                errors=[
+                    {
+                        "field": "prompt",
+                        "source": "body",
+                        "message": f"must be 1..{MAX_PROMPT_LENGTH} characters after trimming",
+                    }
+                ],
+            )
+        if idempotency_key is not None and not _IDEMPOTENCY_KEY.fullmatch(idempotency_key):
+            raise Problem(
+                400,
+                "Idempotency-Key must be 1..128 printable ASCII characters without spaces.",
+            )
+        command = SubmitJob(
+            prompt=prompt,
+            seed=data.seed,
+            width=data.width,
+            height=data.height,
+            idempotency_key=idempotency_key,
+        )
+        carrier: dict[str, str] = {}
+        propagate.inject(carrier)
+        result = await submit_job(command, carrier)
+        job = result.job
+        status_url = f"/status/{job.id}"
+        return Response(
+            JobAccepted(id=job.id, status=job.status, status_url=status_url),
+            status_code=202 if result.created else 200,
+            headers={"Location": status_url, "Retry-After": "1"},
+        )
+
+    @get(
+        "/status/{job_id:str}",
+        summary="Read a job's status, steps and result",
+        cache_control=None,
+    )
+    async def status(
+        self, job_id: FromPath[str], get_status: NamedDependency[GetStatusHandler]
+    ) -> Response[JobStatusResponse]:
+        if not is_job_id(job_id):
+            raise JobNotFound(job_id)
+        view = await get_status(job_id)
+        headers = {"Cache-Control": "no-store"}
+        if not view.job.status.is_terminal:
+            headers["Retry-After"] = "1"
+        return Response(JobStatusResponse.of(view), headers=headers)

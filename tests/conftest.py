@@ -1,0 +1,31 @@
+"""Shared fixtures. The API fixtures import the app lazily so domain tests never depend on it."""
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from fakes import TOKEN
+
+
+def make_container(env: dict[str, str] | None = None) -> Any:
+    from infrastructure.container import Container
+    from infrastructure.settings import Settings
+
+    return Container(settings=Settings.from_env(env or {"INTERNAL_TOKEN": TOKEN}))
+
+
+@pytest.fixture
+def container() -> Any:
+    """A demo-mode container with a known internal token."""
+    return make_container()
+
+
+@pytest.fixture
+async def client(container: Any) -> AsyncIterator[Any]:
+    """An AsyncTestClient on the real app, lifespan (and embedded worker) running."""
+    from litestar.testing import AsyncTestClient
+
+    from interfaces.http.app import create_app
+
+    async with AsyncTestClient(app=create_app(container)) as test_client:
+        yield test_client

@@ -1,0 +1,164 @@
+"""submit_job: one queued job per submission, once per Idempotency-Key and body."""
+
+from datetime import timedelta
+
+import pytest
+from fakes import RETENTION, T0, FixedClock, FixedSeeds, RecordingQueue
+
+from application import metric_names as m
+from application.errors import IdempotencyKeyReused
+from application.ports import IdempotencyClaim
+from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
+from domain.jobs import JobRequest, JobStatus
+from infrastructure.memory.job_repository import InMemoryJobRepository
+from infrastructure.memory.metrics import InMemoryMetrics
+from infrastructure.system import RandomJobIds, is_job_id
+
+
+class Harness:
+    def __init__(self) -> None:
+        self.jobs = InMemoryJobRepository()
+        self.queue = RecordingQueue()
+        self.seeds = FixedSeeds(4242)
+        self.clock = FixedClock(T0)
+        self.metrics = InMemoryMetrics()
+        self.submit = SubmitJobHandler(
+            jobs=self.jobs,
+            queue=self.queue,
+            ids=RandomJobIds(),
+            seeds=self.seeds,
+            clock=self.clock,
+            metrics=self.metrics,
+            retention=RETENTION,
+        )
+
+
+@pytest.fixture
+def h() -> Harness:
+    return Harness()
+
+
+def command(**overrides: object) -> SubmitJob:
+    fields: dict[str, object] = {"prompt": "a forest", "width": 48, "height": 24, "seed": 9}
+    fields.update(overrides)
+    return SubmitJob(**fields)  # type: ignore[arg-type]
+
+
+async def test_submit_creates_a_queued_job_and_stores_it(h: Harness) -> None:
+    result = await h.submit(command(), {})
+    assert result.created
+    job = result.job
+    assert is_job_id(job.id)
+    assert job.status is JobStatus.QUEUED
+    assert job.request == JobRequest(prompt="a forest", seed=9, width=48, height=24)
+    assert job.created_at == T0 and job.expires_at == T0 + RETENTION
+    assert await h.jobs.get(job.id) == job
+
+
+async def test_submit_enqueues_the_job_once_with_its_request_and_trace(h: Harness) -> None:
+    result = await h.submit(command(), {"traceparent": "00-abc-def-01"})
+    assert len(h.queue.enqueued) == 1
+    queued = h.queue.enqueued[0]
+    assert queued.job_id == result.job.id
+    assert queued.request == result.job.request
+    assert queued.trace_context == {"traceparent": "00-abc-def-01"}
+
+
+async def test_given_seed_is_kept_and_no_random_seed_drawn(h: Harness) -> None:
+    result = await h.submit(command(seed=0), {})
+    assert result.job.request.seed == 0
+    assert h.seeds.calls == 0
+
+
+async def test_absent_seed_is_drawn_and_recorded_on_job_and_queue(h: Harness) -> None:
+    result = await h.submit(command(seed=None), {})
+    assert h.seeds.calls == 1
+    assert result.job.request.seed == 4242
+    assert h.queue.enqueued[0].request.seed == 4242
+    stored = await h.jobs.get(result.job.id)
+    assert stored is not None and stored.request.seed == 4242
+
+
+async def test_two_submissions_without_key_make_two_jobs(h: Harness) -> None:
+    first = await h.submit(command(), {})
+    second = await h.submit(command(), {})
+    assert first.job.id != second.job.id
+    assert len(h.queue.enqueued) == 2
+
+
+async def test_submit_counts_a_queued_job(h: Harness) -> None:
+    await h.submit(command(), {})
+    assert h.metrics.totals(m.JOBS_BY_STATUS) == {((m.STATUS, "queued"),): 1}
+
+
+async def test_same_key_same_body_returns_the_original_job_without_second_enqueue(
+    h: Harness,
+) -> None:
+    first = await h.submit(command(idempotency_key="key-1"), {})
+    h.clock.advance(seconds=30)
+    second = await h.submit(command(idempotency_key="key-1"), {})
+    assert first.created and not second.created
+    assert second.job == first.job
+    assert len(h.queue.enqueued) == 1
+    assert h.metrics.totals(m.JOBS_BY_STATUS)[((m.STATUS, "queued"),)] == 1
+
+
+async def test_same_key_without_seed_returns_the_original_random_seed(h: Harness) -> None:
+    first = await h.submit(command(seed=None, idempotency_key="k"), {})
+    h.seeds.seed = 1
+    second = await h.submit(command(seed=None, idempotency_key="k"), {})
+    assert second.job.id == first.job.id
+    assert second.job.request.seed == 4242
+
+
+@pytest.mark.parametrize(
+    "changed", [{"prompt": "a desert"}, {"seed": 10}, {"seed": None}, {"width": 49}, {"height": 25}]
+)
+async def test_same_key_different_body_is_refused(h: Harness, changed: dict[str, object]) -> None:
+    await h.submit(command(idempotency_key="key-1"), {})
+    with pytest.raises(IdempotencyKeyReused):
+        await h.submit(command(idempotency_key="key-1", **changed), {})
+    assert len(h.queue.enqueued) == 1
+
+
+async def test_different_keys_make_different_jobs(h: Harness) -> None:
+    first = await h.submit(command(idempotency_key="a"), {})
+    second = await h.submit(command(idempotency_key="b"), {})
+    assert first.job.id != second.job.id
+    assert len(h.queue.enqueued) == 2
+
+
+async def test_expired_key_makes_a_new_job(h: Harness) -> None:
+    first = await h.submit(command(idempotency_key="k"), {})
+    h.clock.advance(days=15)
+    second = await h.submit(command(idempotency_key="k", prompt="another"), {})
+    assert second.created and second.job.id != first.job.id
+
+
+async def test_claim_without_job_recreates_the_job_with_the_claimed_id(h: Harness) -> None:
+    cmd = command(idempotency_key="crashed")
+    claimed_id = RandomJobIds().new_id(T0 - timedelta(seconds=5))
+    orphan = IdempotencyClaim(
+        key="crashed",
+        fingerprint=cmd.fingerprint(),
+        job_id=claimed_id,
+        expires_at=T0 + RETENTION,
+    )
+    assert await h.jobs.claim_idempotency_key(orphan, now=T0 - timedelta(seconds=5)) is None
+
+    result = await h.submit(cmd, {})
+
+    assert result.created
+    assert result.job.id == claimed_id
+    assert await h.jobs.get(claimed_id) == result.job
+    assert [q.job_id for q in h.queue.enqueued] == [claimed_id]
+    again = await h.submit(cmd, {})
+    assert again.job.id == claimed_id and not again.created
+    assert len(h.queue.enqueued) == 1
+
+
+def test_fingerprint_changes_with_every_field_and_not_with_the_key() -> None:
+    base = command(idempotency_key="a")
+    assert base.fingerprint() == command(idempotency_key="b").fingerprint()
+    for changed in ({"prompt": "x"}, {"seed": 1}, {"seed": None}, {"width": 17}, {"height": 9}):
+        assert command(**changed).fingerprint() != base.fingerprint()

@@ -1,0 +1,119 @@
+"""Settings.from_env: defaults, demo mode, and one ConfigError naming each bad variable."""
+
+import pytest
+
+from infrastructure.settings import ConfigError, Settings
+
+TOKEN = "test-token-0123456789abcdef"
+
+
+def test_nothing_set_is_demo_mode_with_defaults() -> None:
+    settings = Settings.from_env({})
+    assert settings.demo_mode
+    assert settings.artifact_url_ttl_seconds == 900
+    assert settings.retention_days == 14
+    assert settings.metrics_sink == "memory"
+    assert settings.internal_token is None
+    assert settings.aws_region == "us-east-1"
+
+
+def test_blank_values_count_as_unset() -> None:
+    settings = Settings.from_env(
+        {"JOBS_TABLE": "  ", "ARTIFACT_URL_TTL_SECONDS": "", "INTERNAL_TOKEN": " "}
+    )
+    assert settings.demo_mode
+    assert settings.jobs_table is None
+    assert settings.artifact_url_ttl_seconds == 900
+
+
+def test_full_persistent_configuration_is_accepted() -> None:
+    settings = Settings.from_env(
+        {
+            "JOBS_TABLE": "scenegen-jobs",
+            "ARTIFACTS_BUCKET": "scenegen-artifacts",
+            "JOBS_QUEUE": "scenegen-jobs",
+            "INTERNAL_TOKEN_PARAMETER": "/scenegen/token",
+            "ARTIFACT_URL_TTL_SECONDS": "3600",
+            "RETENTION_DAYS": "30",
+            "AWS_ENDPOINT_URL": "http://127.0.0.1:4566/",
+            "ORCHESTRATOR_URL": "https://api.example.com",
+        }
+    )
+    assert not settings.demo_mode
+    assert settings.artifact_url_ttl_seconds == 3600
+    assert settings.retention_days == 30
+    assert settings.aws_endpoint_url == "http://127.0.0.1:4566"
+    assert settings.metrics_sink == "cloudwatch"
+
+
+def test_artifacts_bucket_alone_switches_on_s3_offload() -> None:
+    settings = Settings.from_env({"ARTIFACTS_BUCKET": "scenegen-artifacts"})
+    assert settings.artifacts_bucket == "scenegen-artifacts"
+    assert not settings.demo_mode
+
+
+@pytest.mark.parametrize("ttl", ["900", "3600"])
+def test_artifact_url_ttl_bounds_are_accepted(ttl: str) -> None:
+    assert Settings.from_env({"ARTIFACT_URL_TTL_SECONDS": ttl}).artifact_url_ttl_seconds == int(ttl)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("ARTIFACT_URL_TTL_SECONDS", "899"),
+        ("ARTIFACT_URL_TTL_SECONDS", "3601"),
+        ("ARTIFACT_URL_TTL_SECONDS", "fifteen"),
+        ("ARTIFACT_URL_TTL_SECONDS", "900.5"),
+        ("RETENTION_DAYS", "0"),
+        ("RETENTION_DAYS", "-3"),
+        ("RETENTION_DAYS", "a week"),
+        ("AWS_ENDPOINT_URL", "localhost:4566"),
+        ("AWS_ENDPOINT_URL", "ftp://emulator"),
+        ("ORCHESTRATOR_URL", "api.internal"),
+        ("ORCHESTRATOR_URL", "http://"),
+        ("METRICS_SINK", "statsd"),
+        ("INTERNAL_TOKEN", "short"),
+    ],
+)
+def test_bad_variable_gives_config_error_naming_it(variable: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=variable):
+        Settings.from_env({variable: value})
+
+
+def test_config_error_is_one_line() -> None:
+    with pytest.raises(ConfigError) as raised:
+        Settings.from_env({"ARTIFACT_URL_TTL_SECONDS": "899"})
+    assert "\n" not in str(raised.value)
+
+
+def test_jobs_table_without_artifacts_bucket_is_rejected() -> None:
+    with pytest.raises(ConfigError, match="JOBS_TABLE") as raised:
+        Settings.from_env({"JOBS_TABLE": "scenegen-jobs"})
+    assert "ARTIFACTS_BUCKET" in str(raised.value)
+
+
+def test_jobs_queue_without_jobs_table_is_rejected() -> None:
+    with pytest.raises(ConfigError, match="JOBS_QUEUE") as raised:
+        Settings.from_env({"JOBS_QUEUE": "scenegen-jobs", "ARTIFACTS_BUCKET": "scenegen-artifacts"})
+    assert "JOBS_TABLE" in str(raised.value)
+
+
+def test_token_and_token_parameter_together_are_rejected() -> None:
+    with pytest.raises(ConfigError, match="INTERNAL_TOKEN_PARAMETER"):
+        Settings.from_env({"INTERNAL_TOKEN": TOKEN, "INTERNAL_TOKEN_PARAMETER": "/scenegen/token"})
+
+
+def test_previous_token_is_kept_for_rotation() -> None:
+    settings = Settings.from_env({"INTERNAL_TOKEN": TOKEN, "INTERNAL_TOKEN_PREVIOUS": TOKEN[::-1]})
+    assert settings.internal_token == TOKEN
+    assert settings.internal_token_previous == TOKEN[::-1]
+
+
+def test_aws_default_region_is_the_fallback_region() -> None:
+    assert Settings.from_env({"AWS_DEFAULT_REGION": "eu-west-1"}).aws_region == "eu-west-1"
+    both = {"AWS_REGION": "eu-central-1", "AWS_DEFAULT_REGION": "eu-west-1"}
+    assert Settings.from_env(both).aws_region == "eu-central-1"
+
+
+def test_metrics_sink_is_case_insensitive() -> None:
+    assert Settings.from_env({"METRICS_SINK": "NONE"}).metrics_sink == "none"
