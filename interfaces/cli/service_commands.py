@@ -4,16 +4,22 @@ import argparse
 import asyncio
 import os
 import signal
-import socket
 import sys
-from typing import Any
 
 import uvicorn
 
 from infrastructure.container import Container, resolve, shutdown
 from infrastructure.json_logging import configure_logging
 from infrastructure.settings import ConfigError, Settings
-from interfaces.cli.smoke import DEFAULT_PROMPT, SmokeExit, SmokeFailure, run_smoke, summary
+from interfaces.cli.embedded_server import ServerDidNotStart, serving
+from interfaces.cli.smoke import (
+    DEFAULT_PROMPT,
+    SmokeExit,
+    SmokeFailure,
+    SmokeResult,
+    run_smoke,
+    summary,
+)
 from interfaces.http.app import create_app
 
 WORKER_STOP_GRACE_SECONDS = 30.0
@@ -114,39 +120,22 @@ def _demo(args: argparse.Namespace) -> int:
 
 async def _run_demo(prompt: str, timeout: float) -> int:
     app = create_app(Container(settings=Settings()))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", access_log=False, log_config=None)
-    )
-    serving = asyncio.create_task(server.serve(sockets=[sock]))
     try:
-        while not server.started:
-            if serving.done():
-                return int(SmokeExit.UNREACHABLE)
-            await asyncio.sleep(0.02)
-        base_url = f"http://127.0.0.1:{port}"
-        print(f"demo service listening on {base_url}")
-        print(f"prompt: {prompt}")
-        return _show(await _demo_smoke(base_url, prompt, timeout))
-    finally:
-        server.should_exit = True
-        await serving
-        sock.close()
+        async with serving(app) as base_url:
+            print(f"demo service listening on {base_url}")
+            print(f"prompt: {prompt}")
+            try:
+                result = await run_smoke(base_url, prompt=prompt, timeout=timeout)
+            except SmokeFailure as failure:
+                print(f"demo: FAILED ({failure.code.name.lower()}): {failure}", file=sys.stderr)
+                return int(failure.code)
+    except ServerDidNotStart as error:
+        print(f"demo: the service did not start: {error}", file=sys.stderr)
+        return int(SmokeExit.UNREACHABLE)
+    return _show(result)
 
 
-async def _demo_smoke(base_url: str, prompt: str, timeout: float) -> Any:
-    try:
-        return await run_smoke(base_url, prompt=prompt, timeout=timeout)
-    except SmokeFailure as failure:
-        return failure
-
-
-def _show(outcome: Any) -> int:
-    if isinstance(outcome, SmokeFailure):
-        print(f"demo: FAILED ({outcome.code.name.lower()}): {outcome}", file=sys.stderr)
-        return int(outcome.code)
+def _show(outcome: SmokeResult) -> int:
     print()
     print(outcome.minimap)
     for relation in outcome.scene_graph.get("relations", []):

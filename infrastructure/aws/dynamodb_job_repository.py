@@ -1,0 +1,206 @@
+"""DynamoDbJobRepository: jobs and idempotency claims in one DynamoDB table, one write per event."""
+
+import re
+from datetime import datetime
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from application.errors import DependencyUnavailable
+from application.ports import IdempotencyClaim
+from domain.jobs import (
+    Job,
+    JobStatus,
+    StepEvent,
+    StepOutcome,
+    StepRecord,
+    apply_step,
+    fast_path_transition,
+    validate_event,
+)
+from infrastructure.aws.errors import error_code, unavailable
+from infrastructure.aws.job_items import (
+    Item,
+    decode_claim,
+    decode_job,
+    encode_claim,
+    encode_job,
+    encode_step,
+    encode_value,
+    job_key,
+    sortable_time,
+)
+
+DEPENDENCY = "job store"
+CONDITION_FAILED = "ConditionalCheckFailedException"
+MAX_LATE_APPEND_ATTEMPTS = 5
+
+_FAST_PATH_CONDITION = (
+    "attribute_exists(pk) AND NOT contains(#stepIds, :sid) AND #status IN (:queued, :running)"
+)
+_LATE_APPEND_CONDITION = "#status = :current AND NOT contains(#stepIds, :sid)"
+
+
+class _ConditionFailed(Exception):
+    """A conditional write was refused; `item` is the stored item at that moment, if any."""
+
+    def __init__(self, item: Item | None) -> None:
+        super().__init__("condition failed")
+        self.item = item
+
+
+class DynamoDbJobRepository:
+    """Every rule is a condition on one write; a refused write returns the item that explains why.
+
+    The callback path never reads before it writes: the fast path moves an unfinished job in one
+    UpdateItem; only when that condition fails does the returned item decide between duplicate,
+    rejected, and a late history event appended to a finished job by a second conditional write.
+    """
+
+    def __init__(self, client: Any, table_name: str) -> None:
+        self._client = client
+        self._table = table_name
+
+    async def add(self, job: Job) -> bool:
+        try:
+            await self._write(
+                self._client.put_item,
+                Item=encode_job(job),
+                ConditionExpression="attribute_not_exists(pk)",
+            )
+        except _ConditionFailed:
+            return False
+        return True
+
+    async def get(self, job_id: str) -> Job | None:
+        response = await self._call(self._client.get_item, Key=job_key(job_id), ConsistentRead=True)
+        item: Item | None = response.get("Item")
+        return None if item is None else decode_job(item)
+
+    async def record_step(
+        self, job_id: str, event: StepEvent, *, now: datetime
+    ) -> StepOutcome | None:
+        validate_event(event)
+        try:
+            old = await self._append_unfinished(job_id, event, now=now)
+        except _ConditionFailed as refused:
+            return await self._explain_refusal(job_id, event, refused.item, now=now)
+        return apply_step(old, event, now=now)
+
+    async def claim_idempotency_key(
+        self, claim: IdempotencyClaim, *, now: datetime
+    ) -> IdempotencyClaim | None:
+        try:
+            await self._write(
+                self._client.put_item,
+                Item=encode_claim(claim),
+                ConditionExpression="attribute_not_exists(pk) OR #expiresAt <= :now",
+                ExpressionAttributeNames={"#expiresAt": "expiresAt"},
+                ExpressionAttributeValues={":now": {"S": sortable_time(now)}},
+            )
+        except _ConditionFailed as refused:
+            if refused.item is None:  # pragma: no cover - a refused put always has an item
+                raise DependencyUnavailable(DEPENDENCY, "claim refused without an item") from None
+            return decode_claim(refused.item)
+        return None
+
+    async def check(self) -> None:
+        await self._call(self._client.describe_table)
+
+    async def _append_unfinished(self, job_id: str, event: StepEvent, *, now: datetime) -> Job:
+        """The fast path: append the step and move the status, if the job has not finished."""
+        transition = fast_path_transition(event)
+        assignments = ["#steps = list_append(#steps, :step)", "#status = :to", "#updatedAt = :now"]
+        values: Item = {
+            **_step_values(event, now),
+            ":to": {"S": transition.to.value},
+            ":queued": {"S": JobStatus.QUEUED.value},
+            ":running": {"S": JobStatus.RUNNING.value},
+        }
+        if event.is_final_success:
+            assignments.append("#result = :result")
+            values[":result"] = encode_value(event.artifacts)
+        if transition.error is not None:
+            assignments.append("#error = :error")
+            values[":error"] = encode_value(transition.error)
+        update = f"SET {', '.join(assignments)} ADD #stepIds :sidset"
+        response = await self._write(
+            self._client.update_item,
+            Key=job_key(job_id),
+            UpdateExpression=update,
+            ConditionExpression=_FAST_PATH_CONDITION,
+            ExpressionAttributeNames=_names_in(update, _FAST_PATH_CONDITION),
+            ExpressionAttributeValues=values,
+            ReturnValues="ALL_OLD",
+        )
+        return decode_job(response["Attributes"])
+
+    async def _explain_refusal(
+        self, job_id: str, event: StepEvent, item: Item | None, *, now: datetime
+    ) -> StepOutcome | None:
+        """Decide from the refused write's item; append late history to a finished job."""
+        for _ in range(MAX_LATE_APPEND_ATTEMPTS):
+            if item is None:
+                return None
+            current = decode_job(item)
+            outcome = apply_step(current, event, now=now)
+            if not outcome.applied:
+                return outcome
+            try:
+                await self._append_to_finished(job_id, event, current.status, now=now)
+            except _ConditionFailed as refused:
+                item = refused.item
+                continue
+            return outcome
+        raise DependencyUnavailable(DEPENDENCY, "too much contention on one job")
+
+    async def _append_to_finished(
+        self, job_id: str, event: StepEvent, status: JobStatus, *, now: datetime
+    ) -> None:
+        """Record a late event of the finished run without touching status, result or error."""
+        update = "SET #steps = list_append(#steps, :step), #updatedAt = :now ADD #stepIds :sidset"
+        await self._write(
+            self._client.update_item,
+            Key=job_key(job_id),
+            UpdateExpression=update,
+            ConditionExpression=_LATE_APPEND_CONDITION,
+            ExpressionAttributeNames=_names_in(update, _LATE_APPEND_CONDITION),
+            ExpressionAttributeValues={
+                **_step_values(event, now),
+                ":current": {"S": status.value},
+            },
+        )
+
+    async def _write(self, operation: Any, **kwargs: Any) -> dict[str, Any]:
+        """A conditional write; raises _ConditionFailed with the stored item when refused."""
+        try:
+            return await self._call(
+                operation, ReturnValuesOnConditionCheckFailure="ALL_OLD", **kwargs
+            )
+        except ClientError as refused:  # _call lets only a failed condition through
+            raise _ConditionFailed(refused.response.get("Item")) from None
+
+    async def _call(self, operation: Any, **kwargs: Any) -> dict[str, Any]:
+        try:
+            response: dict[str, Any] = await operation(TableName=self._table, **kwargs)
+        except ClientError as error:
+            if error_code(error) == CONDITION_FAILED:
+                raise
+            raise unavailable(DEPENDENCY, error) from error
+        except BotoCoreError as error:
+            raise unavailable(DEPENDENCY, error) from error
+        return response
+
+
+def _step_values(event: StepEvent, now: datetime) -> Item:
+    return {
+        ":sid": {"S": event.step_id},
+        ":sidset": {"SS": [event.step_id]},
+        ":step": {"L": [encode_step(StepRecord.of(event))]},
+        ":now": encode_value(now),
+    }
+
+
+def _names_in(*expressions: str) -> dict[str, str]:
+    """Every `#name` the expressions use, aliased to itself (some are DynamoDB reserved words)."""
+    return {f"#{name}": name for text in expressions for name in re.findall(r"#(\w+)", text)}

@@ -1,0 +1,117 @@
+"""How a job and an idempotency claim are laid out as items of the one DynamoDB table.
+
+Job item: ``pk = "job#<id>"``; ``status``, ``createdAt``, ``updatedAt``, ``expiresAt`` as
+strings; ``request``, ``result`` and ``error`` as maps; ``steps`` as a list of maps (so a
+step is appended with ``list_append``); ``stepIds`` as a string set (absent while empty:
+DynamoDB has no empty sets); ``ttl`` in epoch seconds. Nested maps keep the domain's
+field names, encoded and decoded with msgspec.
+"""
+
+import hashlib
+from datetime import UTC, datetime
+from typing import Any
+
+import msgspec
+
+from application.ports import IdempotencyClaim
+from domain.jobs import Job, StepRecord
+from infrastructure.aws.attribute_values import (
+    AttributeValue,
+    from_attribute,
+    to_attribute,
+    to_attribute_map,
+)
+
+Item = dict[str, AttributeValue]
+
+JOB_PREFIX = "job#"
+CLAIM_PREFIX = "idem#"
+
+
+def job_key(job_id: str) -> Item:
+    return {"pk": {"S": JOB_PREFIX + job_id}}
+
+
+def claim_key(idempotency_key: str) -> Item:
+    """Keys are hashed: any printable key fits, and the item never repeats it in its pk."""
+    digest = hashlib.sha256(idempotency_key.encode()).hexdigest()
+    return {"pk": {"S": CLAIM_PREFIX + digest}}
+
+
+def ttl_of(moment: datetime) -> AttributeValue:
+    """Epoch seconds, as DynamoDB's TTL reads them."""
+    return {"N": str(int(moment.timestamp()))}
+
+
+def encode_job(job: Job) -> Item:
+    item: Item = {
+        **job_key(job.id),
+        "id": {"S": job.id},
+        "status": {"S": job.status.value},
+        "createdAt": to_attribute(_builtins(job.created_at)),
+        "updatedAt": to_attribute(_builtins(job.updated_at)),
+        "expiresAt": to_attribute(_builtins(job.expires_at)),
+        "request": to_attribute(_builtins(job.request)),
+        "steps": {"L": [encode_step(step) for step in job.steps]},
+        "ttl": ttl_of(job.expires_at),
+    }
+    if job.steps:
+        item["stepIds"] = {"SS": sorted(job.step_ids)}
+    if job.result is not None:
+        item["result"] = to_attribute(_builtins(job.result))
+    if job.error is not None:
+        item["error"] = to_attribute(_builtins(job.error))
+    return item
+
+
+def encode_step(step: StepRecord) -> AttributeValue:
+    return {"M": to_attribute_map(_builtins(step))}
+
+
+def encode_value(value: object) -> AttributeValue:
+    """Any domain value (struct, enum, datetime) as an attribute, as the job item holds it."""
+    return to_attribute(_builtins(value))
+
+
+def decode_job(item: Item) -> Job:
+    fields: dict[str, Any] = {
+        "id": from_attribute(item["id"]),
+        "status": from_attribute(item["status"]),
+        "created_at": from_attribute(item["createdAt"]),
+        "updated_at": from_attribute(item["updatedAt"]),
+        "expires_at": from_attribute(item["expiresAt"]),
+        "request": from_attribute(item["request"]),
+        "steps": from_attribute(item.get("steps", {"L": []})),
+        "result": from_attribute(item.get("result", {"NULL": True})),
+        "error": from_attribute(item.get("error", {"NULL": True})),
+    }
+    return msgspec.convert(fields, Job)
+
+
+def encode_claim(claim: IdempotencyClaim) -> Item:
+    return {
+        **claim_key(claim.key),
+        "key": {"S": claim.key},
+        "fingerprint": {"S": claim.fingerprint},
+        "jobId": {"S": claim.job_id},
+        "expiresAt": {"S": sortable_time(claim.expires_at)},
+        "ttl": ttl_of(claim.expires_at),
+    }
+
+
+def decode_claim(item: Item) -> IdempotencyClaim:
+    return IdempotencyClaim(
+        key=item["key"]["S"],
+        fingerprint=item["fingerprint"]["S"],
+        job_id=item["jobId"]["S"],
+        expires_at=datetime.fromisoformat(item["expiresAt"]["S"]),
+    )
+
+
+def sortable_time(moment: datetime) -> str:
+    """Fixed-width UTC text, so DynamoDB's string comparison orders instants correctly."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _builtins(value: object) -> Any:
+    return msgspec.to_builtins(value)

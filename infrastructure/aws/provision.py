@@ -1,0 +1,241 @@
+"""Create or update the AWS resources persistent mode needs; safe to run again and again.
+
+One `ensure_*` step per resource, each returning the lines it reports. `provision` runs them in
+order; a new resource (the CloudWatch dashboard, say) is one more step added there.
+"""
+
+import json
+import secrets
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from infrastructure.aws.errors import error_code
+from infrastructure.aws.s3_artifact_store import ARTIFACT_PREFIX
+
+TTL_ATTRIBUTE = "ttl"
+LIFECYCLE_RULE_ID = "expire-job-artifacts"
+DEAD_LETTER_SUFFIX = "-dlq"
+MAX_RECEIVE_COUNT = 5
+DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600
+QUEUE_VISIBILITY_TIMEOUT_SECONDS = 60
+
+_NO_QUEUE = {"AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist"}
+_NO_BUCKET = {"404", "NoSuchBucket", "NotFound"}
+
+
+class ProvisionError(RuntimeError):
+    """A resource exists in a shape this service cannot use; says what to fix."""
+
+
+async def provision(
+    *,
+    dynamodb: Any,
+    s3: Any,
+    sqs: Any,
+    ssm: Any,
+    table: str,
+    bucket: str,
+    queue: str,
+    token_parameter: str | None,
+    retention_days: int,
+) -> list[str]:
+    """Make every resource exist as the service expects; returns what was found or changed."""
+    report = await ensure_table(dynamodb, table)
+    report += await ensure_bucket(s3, bucket, retention_days=retention_days)
+    report += await ensure_queue(sqs, queue)
+    if token_parameter:
+        report += await ensure_token(ssm, token_parameter)
+    return report
+
+
+async def ensure_table(client: Any, name: str) -> list[str]:
+    """On-demand table keyed by `pk` (string), with TTL on `ttl`."""
+    try:
+        described = await client.describe_table(TableName=name)
+        verb = "found"
+    except ClientError as error:
+        if error_code(error) != "ResourceNotFoundException":
+            raise
+        described = await client.create_table(
+            TableName=name,
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            BillingMode="PAY_PER_REQUEST",
+        )
+        verb = "created"
+    key = [(k["AttributeName"], k["KeyType"]) for k in _table(described)["KeySchema"]]
+    if key != [("pk", "HASH")]:
+        raise ProvisionError(f"table {name} has key {key}; this service needs a string key 'pk'")
+    await client.get_waiter("table_exists").wait(
+        TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 120}
+    )
+    return [f"{verb} table {name} ({await _ensure_ttl(client, name)})"]
+
+
+async def _ensure_ttl(client: Any, table: str) -> str:
+    response = await client.describe_time_to_live(TableName=table)
+    description = response.get("TimeToLiveDescription", {})
+    status = description.get("TimeToLiveStatus", "DISABLED")
+    attribute = description.get("AttributeName")
+    if status in ("ENABLED", "ENABLING"):
+        if attribute != TTL_ATTRIBUTE:
+            raise ProvisionError(
+                f"table {table} has TTL on {attribute!r}; disable it to use {TTL_ATTRIBUTE!r}"
+            )
+        return "TTL enabled"
+    await client.update_time_to_live(
+        TableName=table,
+        TimeToLiveSpecification={"Enabled": True, "AttributeName": TTL_ATTRIBUTE},
+    )
+    return f"TTL now enabled on {TTL_ATTRIBUTE}"
+
+
+def _table(described: dict[str, Any]) -> dict[str, Any]:
+    table: dict[str, Any] = described.get("Table") or described["TableDescription"]
+    return table
+
+
+async def ensure_bucket(client: Any, name: str, *, retention_days: int) -> list[str]:
+    """Private bucket, AES256 by default, artifacts under the job prefix expiring with the jobs."""
+    verb = "found"
+    try:
+        await client.head_bucket(Bucket=name)
+    except ClientError as error:
+        code = error_code(error)
+        if code not in _NO_BUCKET:
+            raise ProvisionError(f"bucket {name} exists but is not accessible ({code})") from error
+        await client.create_bucket(Bucket=name, **_location(client.meta.region_name))
+        verb = "created"
+    await client.put_public_access_block(
+        Bucket=name,
+        PublicAccessBlockConfiguration={
+            "BlockPublicAcls": True,
+            "IgnorePublicAcls": True,
+            "BlockPublicPolicy": True,
+            "RestrictPublicBuckets": True,
+        },
+    )
+    encryption = await _ensure_default_encryption(client, name)
+    lifecycle = await _ensure_lifecycle(client, name, retention_days)
+    return [f"{verb} bucket {name} (public access blocked, {encryption}, {lifecycle})"]
+
+
+async def _ensure_default_encryption(client: Any, bucket: str) -> str:
+    """Keeps any default encryption already set (a KMS key is not downgraded)."""
+    try:
+        response = await client.get_bucket_encryption(Bucket=bucket)
+        rules = response["ServerSideEncryptionConfiguration"]["Rules"]
+        algorithm = rules[0]["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"]
+        return f"default encryption {algorithm}"
+    except ClientError as error:
+        if error_code(error) != "ServerSideEncryptionConfigurationNotFoundError":
+            raise
+    await client.put_bucket_encryption(
+        Bucket=bucket,
+        ServerSideEncryptionConfiguration={
+            "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
+        },
+    )
+    return "default encryption now AES256"
+
+
+async def _ensure_lifecycle(client: Any, bucket: str, retention_days: int) -> str:
+    """Adds or fixes this service's rule by its id, leaving any other rule of the bucket alone."""
+    wanted = {
+        "ID": LIFECYCLE_RULE_ID,
+        "Filter": {"Prefix": ARTIFACT_PREFIX},
+        "Status": "Enabled",
+        "Expiration": {"Days": retention_days},
+    }
+    described = f"{ARTIFACT_PREFIX} expires after {retention_days} days"
+    try:
+        response = await client.get_bucket_lifecycle_configuration(Bucket=bucket)
+        rules: list[dict[str, Any]] = response.get("Rules", [])
+    except ClientError as error:
+        if error_code(error) != "NoSuchLifecycleConfiguration":
+            raise
+        rules = []
+    ours = [rule for rule in rules if rule.get("ID") == LIFECYCLE_RULE_ID]
+    if ours and all(ours[0].get(field) == value for field, value in wanted.items()):
+        return described
+    others = [rule for rule in rules if rule.get("ID") != LIFECYCLE_RULE_ID]
+    await client.put_bucket_lifecycle_configuration(
+        Bucket=bucket, LifecycleConfiguration={"Rules": [*others, wanted]}
+    )
+    return f"{described}, rule {'updated' if ours else 'added'}"
+
+
+async def ensure_queue(
+    client: Any, name: str, *, max_receive_count: int = MAX_RECEIVE_COUNT
+) -> list[str]:
+    """The job queue and `<name>-dlq`, where a message goes after `max_receive_count` receives."""
+    dead_letter_name = name + DEAD_LETTER_SUFFIX
+    dead_letter_url, dead_letter_verb = await _ensure_queue_exists(
+        client,
+        dead_letter_name,
+        {"MessageRetentionPeriod": str(DEAD_LETTER_RETENTION_SECONDS)},
+    )
+    attributes = await client.get_queue_attributes(
+        QueueUrl=dead_letter_url, AttributeNames=["QueueArn"]
+    )
+    redrive = {
+        "deadLetterTargetArn": attributes["Attributes"]["QueueArn"],
+        "maxReceiveCount": str(max_receive_count),
+    }
+    url, verb = await _ensure_queue_exists(
+        client,
+        name,
+        {
+            "RedrivePolicy": json.dumps(redrive),
+            "VisibilityTimeout": str(QUEUE_VISIBILITY_TIMEOUT_SECONDS),
+        },
+    )
+    current = await client.get_queue_attributes(QueueUrl=url, AttributeNames=["RedrivePolicy"])
+    policy = json.loads(current.get("Attributes", {}).get("RedrivePolicy", "{}"))
+    redrive_note = f"dead-letter queue {dead_letter_name} after {max_receive_count} receives"
+    if {key: str(value) for key, value in policy.items()} != redrive:
+        await client.set_queue_attributes(
+            QueueUrl=url, Attributes={"RedrivePolicy": json.dumps(redrive)}
+        )
+        redrive_note += ", policy updated"
+    return [f"{dead_letter_verb} queue {dead_letter_name}", f"{verb} queue {name} ({redrive_note})"]
+
+
+async def _ensure_queue_exists(
+    client: Any, name: str, attributes: dict[str, str]
+) -> tuple[str, str]:
+    try:
+        response = await client.get_queue_url(QueueName=name)
+        return str(response["QueueUrl"]), "found"
+    except ClientError as error:
+        if error_code(error) not in _NO_QUEUE:
+            raise
+    response = await client.create_queue(QueueName=name, Attributes=attributes)
+    return str(response["QueueUrl"]), "created"
+
+
+async def ensure_token(client: Any, name: str) -> list[str]:
+    """A SecureString with a random token; an existing value is never overwritten."""
+    try:
+        await client.get_parameter(Name=name)
+        return [f"found parameter {name} (value kept)"]
+    except ClientError as error:
+        if error_code(error) != "ParameterNotFound":
+            raise
+    try:
+        await client.put_parameter(
+            Name=name, Value=secrets.token_urlsafe(32), Type="SecureString", Overwrite=False
+        )
+    except ClientError as error:
+        if error_code(error) != "ParameterAlreadyExists":
+            raise
+        return [f"found parameter {name} (value kept)"]
+    return [f"created parameter {name} (SecureString)"]
+
+
+def _location(region: str) -> dict[str, Any]:
+    """us-east-1 is the one region CreateBucket must not name."""
+    if region == "us-east-1":
+        return {}
+    return {"CreateBucketConfiguration": {"LocationConstraint": region}}

@@ -1,0 +1,82 @@
+"""S3ArtifactStore: a finished job's artifacts as S3 objects, read through presigned GET URLs."""
+
+import asyncio
+from datetime import datetime, timedelta
+from typing import Any
+
+from application.ports import ArtifactLinks, RenderedArtifacts
+from domain.jobs import ArtifactRefs, StoredArtifacts
+from infrastructure.aws.errors import reported_as
+
+DEPENDENCY = "artifact store"
+ARTIFACT_PREFIX = "jobs/"
+SCENE_GRAPH_NAME = "scene-graph.json"
+MINIMAP_NAME = "minimap.txt"
+
+
+class S3ArtifactStore:
+    """Objects live under `<prefix><job id>/`; links are signed locally (SigV4), no request made.
+
+    The client must sign with SigV4 (`AioConfig(signature_version="s3v4")`): the client factory
+    in infrastructure.aws.clients does that.
+    """
+
+    def __init__(
+        self, client: Any, bucket: str, url_ttl_seconds: int, prefix: str = ARTIFACT_PREFIX
+    ) -> None:
+        self._client = client
+        self._bucket = bucket
+        self._url_ttl_seconds = url_ttl_seconds
+        self._prefix = prefix
+
+    async def save(self, job_id: str, artifacts: RenderedArtifacts) -> ArtifactRefs:
+        refs = StoredArtifacts(
+            scene_graph_key=f"{self._prefix}{job_id}/{SCENE_GRAPH_NAME}",
+            ascii_minimap_key=f"{self._prefix}{job_id}/{MINIMAP_NAME}",
+        )
+        await asyncio.gather(
+            self._put(refs.scene_graph_key, artifacts.scene_graph_json, "application/json"),
+            self._put(
+                refs.ascii_minimap_key,
+                artifacts.ascii_minimap.encode(),
+                "text/plain; charset=utf-8",
+            ),
+        )
+        return refs
+
+    async def links(self, refs: ArtifactRefs, *, now: datetime) -> ArtifactLinks | None:
+        if not isinstance(refs, StoredArtifacts):
+            return None
+        scene_graph_url, minimap_url = await asyncio.gather(
+            self._presign(refs.scene_graph_key), self._presign(refs.ascii_minimap_key)
+        )
+        return ArtifactLinks(
+            scene_graph_url=scene_graph_url,
+            ascii_minimap_url=minimap_url,
+            expires_at=now + timedelta(seconds=self._url_ttl_seconds),
+            scene_graph_key=refs.scene_graph_key,
+            ascii_minimap_key=refs.ascii_minimap_key,
+        )
+
+    async def check(self) -> None:
+        with reported_as(DEPENDENCY):
+            await self._client.head_bucket(Bucket=self._bucket)
+
+    async def _put(self, key: str, body: bytes, content_type: str) -> None:
+        with reported_as(DEPENDENCY):
+            await self._client.put_object(
+                Bucket=self._bucket,
+                Key=key,
+                Body=body,
+                ContentType=content_type,
+                ServerSideEncryption="AES256",
+            )
+
+    async def _presign(self, key: str) -> str:
+        with reported_as(DEPENDENCY):
+            url: str = await self._client.generate_presigned_url(
+                "get_object",
+                Params={"Bucket": self._bucket, "Key": key},
+                ExpiresIn=self._url_ttl_seconds,
+            )
+        return url

@@ -1,0 +1,140 @@
+"""ArtifactStore contract: inline (demo) and S3 (emulated) artifacts read back exactly as saved."""
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import msgspec
+import pytest
+
+from application.errors import DependencyUnavailable
+from application.ports import ArtifactStore, RenderedArtifacts
+from domain.jobs import InlineArtifacts, StoredArtifacts
+from infrastructure.aws import clients
+from infrastructure.aws.s3_artifact_store import S3ArtifactStore
+from infrastructure.memory.artifact_store import InlineArtifactStore
+
+pytestmark = pytest.mark.integration
+
+URL_TTL_SECONDS = 900
+RENDERED = RenderedArtifacts(
+    scene_graph_json=msgspec.json.encode({"objects": [{"kind": "barn", "x": 3.5}], "seed": 7}),
+    ascii_minimap="..B..\n.~~~.\n",
+)
+
+
+@pytest.fixture(params=["inline", "s3"])
+def store(request: pytest.FixtureRequest) -> ArtifactStore:
+    if request.param == "inline":
+        return InlineArtifactStore()
+    return S3ArtifactStore(
+        request.getfixturevalue("s3"), request.getfixturevalue("artifacts_bucket"), URL_TTL_SECONDS
+    )
+
+
+async def read_back(store: ArtifactStore, job_id: str) -> tuple[bytes, str]:
+    """What a client of GET /status gets: the inline content, or the content behind the links."""
+    refs = await store.save(job_id, RENDERED)
+    links = await store.links(refs, now=datetime.now(UTC))
+    if links is None:
+        assert isinstance(refs, InlineArtifacts)
+        return msgspec.json.encode(refs.scene_graph), refs.ascii_minimap
+    async with httpx.AsyncClient() as http:
+        graph, minimap = await asyncio.gather(
+            http.get(links.scene_graph_url), http.get(links.ascii_minimap_url)
+        )
+    assert graph.status_code == 200
+    assert minimap.status_code == 200
+    return graph.content, minimap.content.decode()
+
+
+async def test_saved_artifacts_read_back_exactly(store: ArtifactStore) -> None:
+    graph, minimap = await read_back(store, "job-1")
+    assert msgspec.json.decode(graph) == msgspec.json.decode(RENDERED.scene_graph_json)
+    assert minimap == RENDERED.ascii_minimap
+
+
+async def test_check_passes_when_the_store_is_reachable(store: ArtifactStore) -> None:
+    await store.check()
+
+
+async def test_objects_are_typed_encrypted_and_under_the_job_prefix(
+    s3: Any, artifacts_bucket: str
+) -> None:
+    store = S3ArtifactStore(s3, artifacts_bucket, URL_TTL_SECONDS)
+    refs = await store.save("job-2", RENDERED)
+    assert refs == StoredArtifacts(
+        scene_graph_key="jobs/job-2/scene-graph.json", ascii_minimap_key="jobs/job-2/minimap.txt"
+    )
+    graph = await s3.get_object(Bucket=artifacts_bucket, Key=refs.scene_graph_key)
+    minimap = await s3.head_object(Bucket=artifacts_bucket, Key=refs.ascii_minimap_key)
+    assert graph["ContentType"] == "application/json"
+    assert await graph["Body"].read() == RENDERED.scene_graph_json
+    assert minimap["ContentType"] == "text/plain; charset=utf-8"
+    assert graph["ServerSideEncryption"] == minimap["ServerSideEncryption"] == "AES256"
+
+
+async def test_links_are_sigv4_and_expire_after_the_ttl(s3: Any, artifacts_bucket: str) -> None:
+    store = S3ArtifactStore(s3, artifacts_bucket, URL_TTL_SECONDS)
+    refs = await store.save("job-3", RENDERED)
+    now = datetime.now(UTC)
+    links = await store.links(refs, now=now)
+    assert links is not None
+    assert links.expires_at == now + timedelta(seconds=URL_TTL_SECONDS)
+    assert (links.scene_graph_key, links.ascii_minimap_key) == (
+        refs.scene_graph_key,
+        refs.ascii_minimap_key,
+    )
+    for url in (links.scene_graph_url, links.ascii_minimap_url):
+        assert "X-Amz-Algorithm=AWS4-HMAC-SHA256" in url
+        assert f"X-Amz-Expires={URL_TTL_SECONDS}" in url
+
+
+async def test_links_are_refused_after_they_expire(s3: Any, artifacts_bucket: str) -> None:
+    store = S3ArtifactStore(s3, artifacts_bucket, url_ttl_seconds=2)
+    refs = await store.save("job-4", RENDERED)
+    links = await store.links(refs, now=datetime.now(UTC))
+    assert links is not None
+    async with httpx.AsyncClient() as http:
+        assert (await http.get(links.ascii_minimap_url)).status_code == 200
+        await asyncio.sleep(3.5)
+        assert (await http.get(links.ascii_minimap_url)).status_code == 403
+
+
+async def test_link_with_a_tampered_key_is_refused(s3: Any, artifacts_bucket: str) -> None:
+    store = S3ArtifactStore(s3, artifacts_bucket, URL_TTL_SECONDS)
+    refs = await store.save("job-5", RENDERED)
+    await store.save("job-6", RENDERED)
+    links = await store.links(refs, now=datetime.now(UTC))
+    assert links is not None
+    tampered = links.ascii_minimap_url.replace("/job-5/", "/job-6/")
+    assert tampered != links.ascii_minimap_url
+    async with httpx.AsyncClient() as http:
+        assert (await http.get(tampered)).status_code == 403
+
+
+async def test_links_are_signed_without_a_request(artifacts_bucket: str) -> None:
+    unreachable = "http://127.0.0.1:9"
+    async with clients.s3_client(clients.new_session(), "us-east-1", unreachable) as offline:
+        store = S3ArtifactStore(offline, artifacts_bucket, URL_TTL_SECONDS)
+        refs = StoredArtifacts(scene_graph_key="jobs/j/a.json", ascii_minimap_key="jobs/j/b.txt")
+        links = await store.links(refs, now=datetime.now(UTC))
+    assert links is not None
+    assert links.scene_graph_url.startswith(f"{unreachable}/{artifacts_bucket}/jobs/j/a.json?")
+
+
+async def test_inline_artifacts_have_no_links(s3: Any, artifacts_bucket: str) -> None:
+    store = S3ArtifactStore(s3, artifacts_bucket, URL_TTL_SECONDS)
+    inline = InlineArtifacts(scene_graph={}, ascii_minimap="")
+    assert await store.links(inline, now=datetime.now(UTC)) is None
+
+
+async def test_missing_bucket_is_unavailable_without_naming_it(s3: Any) -> None:
+    bucket = "sg-test-missing-bucket"
+    store = S3ArtifactStore(s3, bucket, URL_TTL_SECONDS)
+    for attempt in (store.check, lambda: store.save("job-7", RENDERED)):
+        with pytest.raises(DependencyUnavailable) as raised:
+            await attempt()
+        assert raised.value.dependency == "artifact store"
+        assert bucket not in str(raised.value)

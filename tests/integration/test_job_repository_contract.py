@@ -1,0 +1,326 @@
+"""JobRepository contract: the in-memory and DynamoDB (emulated) adapters keep the same rules."""
+
+import asyncio
+import random
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import msgspec
+import pytest
+
+from application.errors import DependencyUnavailable
+from application.ports import IdempotencyClaim, JobRepository
+from domain.jobs import (
+    PIPELINE,
+    Job,
+    JobRequest,
+    JobStatus,
+    StepEvent,
+    StepName,
+    StepOutcomeKind,
+    StepPhase,
+    StoredArtifacts,
+    new_job,
+)
+from infrastructure.aws.dynamodb_job_repository import DynamoDbJobRepository
+from infrastructure.memory.job_repository import InMemoryJobRepository
+from infrastructure.system import RandomJobIds
+
+pytestmark = pytest.mark.integration
+
+RETENTION = timedelta(days=14)
+ARTIFACTS = StoredArtifacts(
+    scene_graph_key="jobs/x/scene-graph.json", ascii_minimap_key="jobs/x/minimap.txt"
+)
+
+
+@pytest.fixture(params=["memory", "dynamodb"])
+def repository(request: pytest.FixtureRequest) -> JobRepository:
+    if request.param == "memory":
+        return InMemoryJobRepository()
+    client = request.getfixturevalue("dynamodb")
+    return DynamoDbJobRepository(client, request.getfixturevalue("jobs_table"))
+
+
+def a_job(now: datetime | None = None, prompt: str = "a red barn beside a pond") -> Job:
+    now = now or datetime.now(UTC)
+    request = JobRequest(prompt=prompt, seed=7, width=48, height=24)
+    return new_job(job_id=RandomJobIds().new_id(now), request=request, now=now, retention=RETENTION)
+
+
+def event(name: StepName, phase: StepPhase, *, error: str | None = None) -> StepEvent:
+    final = name is StepName.STORE_ARTIFACTS and phase is StepPhase.SUCCEEDED
+    return StepEvent(
+        name=name,
+        phase=phase,
+        at=datetime.now(UTC),
+        duration_ms=None if phase is StepPhase.STARTED else 12,
+        error=error if phase is StepPhase.FAILED else None,
+        artifacts=ARTIFACTS if final else None,
+    )
+
+
+def successful_run() -> list[StepEvent]:
+    return [
+        event(name, phase)
+        for name in PIPELINE
+        for phase in (StepPhase.STARTED, StepPhase.SUCCEEDED)
+    ]
+
+
+def run_failing_at_layout() -> list[StepEvent]:
+    return [
+        event(StepName.PARSE_PROMPT, StepPhase.STARTED),
+        event(StepName.PARSE_PROMPT, StepPhase.SUCCEEDED),
+        event(StepName.LAYOUT, StepPhase.STARTED),
+        event(StepName.LAYOUT, StepPhase.FAILED, error="no room for the pond"),
+    ]
+
+
+async def record_all(repository: JobRepository, job: Job, events: list[StepEvent]) -> Job:
+    for each in events:
+        await repository.record_step(job.id, each, now=datetime.now(UTC))
+    stored = await repository.get(job.id)
+    assert stored is not None
+    return stored
+
+
+def step_ids(job: Job) -> list[str]:
+    return [step.step_id for step in job.ordered_steps()]
+
+
+async def test_added_job_reads_back_equal(repository: JobRepository) -> None:
+    job = a_job()
+    assert await repository.add(job) is True
+    assert await repository.get(job.id) == job
+
+
+async def test_conditional_create_never_overwrites(repository: JobRepository) -> None:
+    job = a_job()
+    impostor = msgspec.structs.replace(a_job(prompt="something else"), id=job.id)
+    assert await repository.add(job) is True
+    assert await repository.add(impostor) is False
+    assert await repository.get(job.id) == job
+
+
+async def test_unknown_job_reads_as_none(repository: JobRepository) -> None:
+    assert await repository.get(a_job().id) is None
+
+
+async def test_step_on_unknown_job_is_none(repository: JobRepository) -> None:
+    started = event(StepName.PARSE_PROMPT, StepPhase.STARTED)
+    assert await repository.record_step(a_job().id, started, now=datetime.now(UTC)) is None
+
+
+async def test_first_step_moves_queued_job_to_running(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    now = datetime.now(UTC)
+    outcome = await repository.record_step(
+        job.id, event(StepName.PARSE_PROMPT, StepPhase.STARTED), now=now
+    )
+    assert outcome is not None
+    assert outcome.kind is StepOutcomeKind.APPLIED
+    assert outcome.previous_status is JobStatus.QUEUED
+    assert outcome.job.status is JobStatus.RUNNING
+    assert outcome.job.updated_at == now
+    assert await repository.get(job.id) == outcome.job
+
+
+async def test_duplicate_step_is_not_appended(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    started = event(StepName.PARSE_PROMPT, StepPhase.STARTED)
+    await repository.record_step(job.id, started, now=datetime.now(UTC))
+    again = await repository.record_step(job.id, started, now=datetime.now(UTC))
+    assert again is not None
+    assert again.kind is StepOutcomeKind.DUPLICATE
+    assert again.job.status is JobStatus.RUNNING
+    stored = await repository.get(job.id)
+    assert stored is not None
+    assert step_ids(stored) == ["parse_prompt:started"]
+
+
+async def test_same_callback_twenty_times_concurrently_is_stored_once(
+    repository: JobRepository,
+) -> None:
+    job = a_job()
+    await repository.add(job)
+    started = event(StepName.PARSE_PROMPT, StepPhase.STARTED)
+    outcomes = await asyncio.gather(
+        *(repository.record_step(job.id, started, now=datetime.now(UTC)) for _ in range(20))
+    )
+    kinds = sorted(outcome.kind.value for outcome in outcomes if outcome is not None)
+    assert kinds == ["applied"] + ["duplicate"] * 19
+    stored = await repository.get(job.id)
+    assert stored is not None
+    assert step_ids(stored) == ["parse_prompt:started"]
+
+
+async def test_every_step_of_a_concurrent_run_is_kept(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    run = successful_run()
+    await asyncio.gather(
+        *(repository.record_step(job.id, each, now=datetime.now(UTC)) for each in run)
+    )
+    stored = await repository.get(job.id)
+    assert stored is not None
+    assert stored.status is JobStatus.DONE
+    assert step_ids(stored) == [each.step_id for each in run]
+    assert len(stored.steps) == len(run)
+
+
+@pytest.mark.parametrize("shuffle_seed", [1, 2, 3])
+@pytest.mark.parametrize("run", [successful_run, run_failing_at_layout])
+async def test_out_of_order_events_end_like_in_order(
+    repository: JobRepository, run: Any, shuffle_seed: int
+) -> None:
+    in_order, shuffled = a_job(), a_job()
+    await repository.add(in_order)
+    await repository.add(shuffled)
+    events = run()
+    expected = await record_all(repository, in_order, events)
+    random.Random(shuffle_seed).shuffle(events)
+    actual = await record_all(repository, shuffled, events)
+    assert actual.status is expected.status
+    assert actual.result == expected.result
+    assert actual.error == expected.error
+    assert step_ids(actual) == step_ids(expected)
+
+
+async def test_done_job_refuses_a_failure_and_stays_unchanged(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    done = await record_all(repository, job, successful_run())
+    assert done.status is JobStatus.DONE
+    late_failure = event(StepName.LAYOUT, StepPhase.FAILED, error="too late")
+    outcome = await repository.record_step(job.id, late_failure, now=datetime.now(UTC))
+    assert outcome is not None
+    assert outcome.kind is StepOutcomeKind.REJECTED
+    assert outcome.job == done
+    assert await repository.get(job.id) == done
+
+
+async def test_done_job_never_moves_back_to_running(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    events = successful_run()
+    late = events.pop(next(i for i, e in enumerate(events) if e.step_id == "layout:started"))
+    done = await record_all(repository, job, events)
+    assert done.status is JobStatus.DONE
+    outcome = await repository.record_step(job.id, late, now=datetime.now(UTC))
+    assert outcome is not None
+    assert outcome.kind is StepOutcomeKind.APPLIED
+    assert outcome.previous_status is JobStatus.DONE
+    assert outcome.job.status is JobStatus.DONE
+    stored = await repository.get(job.id)
+    assert stored is not None
+    assert stored.status is JobStatus.DONE
+    assert stored.result == done.result
+    assert step_ids(stored) == [each.step_id for each in successful_run()]
+
+
+async def test_failed_job_refuses_steps_after_the_failure(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    failed = await record_all(repository, job, run_failing_at_layout())
+    assert failed.status is JobStatus.FAILED
+    for later in (
+        event(StepName.RENDER_MINIMAP, StepPhase.STARTED),
+        event(StepName.STORE_ARTIFACTS, StepPhase.SUCCEEDED),
+    ):
+        outcome = await repository.record_step(job.id, later, now=datetime.now(UTC))
+        assert outcome is not None
+        assert outcome.kind is StepOutcomeKind.REJECTED
+    assert await repository.get(job.id) == failed
+
+
+async def test_first_claim_of_a_key_is_stored(repository: JobRepository) -> None:
+    now = datetime.now(UTC)
+    claim = a_claim("key-1", now + RETENTION)
+    assert await repository.claim_idempotency_key(claim, now=now) is None
+    other = a_claim("key-1", now + RETENTION, fingerprint="other")
+    assert await repository.claim_idempotency_key(other, now=now) == claim
+
+
+async def test_expired_claim_can_be_claimed_again(repository: JobRepository) -> None:
+    now = datetime.now(UTC)
+    first = a_claim("key-2", now + timedelta(hours=1))
+    assert await repository.claim_idempotency_key(first, now=now) is None
+    later = now + timedelta(hours=2)
+    second = a_claim("key-2", later + RETENTION)
+    assert await repository.claim_idempotency_key(second, now=later) is None
+    assert await repository.claim_idempotency_key(a_claim("key-2", later), now=later) == second
+
+
+async def test_claims_of_different_keys_are_independent(repository: JobRepository) -> None:
+    now = datetime.now(UTC)
+    assert (
+        await repository.claim_idempotency_key(a_claim("key-a", now + RETENTION), now=now) is None
+    )
+    assert (
+        await repository.claim_idempotency_key(a_claim("key-b", now + RETENTION), now=now) is None
+    )
+
+
+async def test_concurrent_claims_of_one_key_have_one_winner(repository: JobRepository) -> None:
+    now = datetime.now(UTC)
+    claims = [a_claim("key-race", now + RETENTION) for _ in range(10)]
+    results = await asyncio.gather(
+        *(repository.claim_idempotency_key(claim, now=now) for claim in claims)
+    )
+    winners = [claim for claim, result in zip(claims, results, strict=True) if result is None]
+    assert len(winners) == 1
+    assert all(result == winners[0] for result in results if result is not None)
+
+
+async def test_check_passes_when_the_store_is_reachable(repository: JobRepository) -> None:
+    await repository.check()
+
+
+async def test_job_item_expires_retention_days_after_creation(
+    dynamodb: Any, jobs_table: str
+) -> None:
+    repository = DynamoDbJobRepository(dynamodb, jobs_table)
+    job = a_job()
+    await repository.add(job)
+    await repository.record_step(
+        job.id, event(StepName.PARSE_PROMPT, StepPhase.STARTED), now=datetime.now(UTC)
+    )
+    item = (await dynamodb.get_item(TableName=jobs_table, Key={"pk": {"S": f"job#{job.id}"}}))[
+        "Item"
+    ]
+    assert int(item["ttl"]["N"]) == int((job.created_at + timedelta(days=14)).timestamp())
+    assert item["stepIds"] == {"SS": ["parse_prompt:started"]}
+
+
+async def test_claim_item_expires_with_the_claim(dynamodb: Any, jobs_table: str) -> None:
+    repository = DynamoDbJobRepository(dynamodb, jobs_table)
+    now = datetime.now(UTC)
+    claim = a_claim("key with spaces / and ünïcode", now + RETENTION)
+    await repository.claim_idempotency_key(claim, now=now)
+    scanned = await dynamodb.scan(TableName=jobs_table)
+    (item,) = scanned["Items"]
+    assert item["pk"]["S"].startswith("idem#")
+    assert claim.key not in item["pk"]["S"]
+    assert int(item["ttl"]["N"]) == int(claim.expires_at.timestamp())
+
+
+async def test_missing_table_is_unavailable_without_naming_it(dynamodb: Any) -> None:
+    table = "sg-test-missing-table"
+    repository = DynamoDbJobRepository(dynamodb, table)
+    for attempt in (repository.check, lambda: repository.get("x"), lambda: repository.add(a_job())):
+        with pytest.raises(DependencyUnavailable) as raised:
+            await attempt()
+        assert raised.value.dependency == "job store"
+        assert table not in str(raised.value)
+
+
+def a_claim(key: str, expires_at: datetime, fingerprint: str = "f1") -> IdempotencyClaim:
+    return IdempotencyClaim(
+        key=key,
+        fingerprint=fingerprint,
+        job_id=RandomJobIds().new_id(datetime.now(UTC)),
+        expires_at=expires_at,
+    )
