@@ -4,7 +4,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from fakes import TOKEN
+from tests.fakes import TOKEN
 
 
 def make_container(env: dict[str, str] | None = None) -> Any:

@@ -3,7 +3,7 @@
 from typing import Any
 
 import pytest
-from fakes import assert_problem
+from tests.fakes import assert_problem
 
 from infrastructure.system import is_job_id
 

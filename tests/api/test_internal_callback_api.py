@@ -4,7 +4,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from fakes import T0, TOKEN, assert_problem, event, seed_job, successful_run, wire
+from tests.fakes import T0, TOKEN, assert_problem, event, seed_job, successful_run, wire
 from litestar.testing import AsyncTestClient
 
 from domain.jobs import StepName, StepPhase

@@ -3,7 +3,7 @@
 from typing import Any
 
 import pytest
-from fakes import (
+from tests.fakes import (
     T0,
     TOKEN,
     assert_problem,

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from fakes import ARTIFACTS, T0, FixedClock, a_job, event, failed_run, successful_run
+from tests.fakes import ARTIFACTS, T0, FixedClock, a_job, event, failed_run, successful_run
 
 from application import metric_names as m
 from application.errors import JobNotFound

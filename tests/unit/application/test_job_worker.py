@@ -4,7 +4,7 @@ import asyncio
 import time
 
 import pytest
-from fakes import (
+from tests.fakes import (
     RETENTION,
     T0,
     CountingArtifactStore,

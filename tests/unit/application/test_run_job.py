@@ -2,7 +2,7 @@
 
 import msgspec
 import pytest
-from fakes import (
+from tests.fakes import (
     RETENTION,
     T0,
     CountingArtifactStore,

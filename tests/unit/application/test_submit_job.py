@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from fakes import RETENTION, T0, FixedClock, FixedSeeds, RecordingQueue
+from tests.fakes import RETENTION, T0, FixedClock, FixedSeeds, RecordingQueue
 
 from application import metric_names as m
 from application.errors import IdempotencyKeyReused

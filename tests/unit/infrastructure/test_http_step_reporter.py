@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import msgspec
 import pytest
-from fakes import event
+from tests.fakes import event
 from litestar import Litestar, Request, Response, post
 
 from application.ports import StepRejected, StepReport

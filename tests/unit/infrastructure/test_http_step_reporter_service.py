@@ -4,7 +4,7 @@ import random
 from typing import Any
 
 import pytest
-from fakes import T0, TOKEN, event, seed_job, successful_run
+from tests.fakes import T0, TOKEN, event, seed_job, successful_run
 
 from application.ports import StepRejected, StepReport
 from domain.jobs import JobStatus, StepName, StepPhase

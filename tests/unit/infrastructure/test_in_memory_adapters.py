@@ -4,7 +4,7 @@ import asyncio
 from datetime import timedelta
 
 import msgspec
-from fakes import RETENTION, T0, a_job, a_request, event, successful_run
+from tests.fakes import RETENTION, T0, a_job, a_request, event, successful_run
 
 from application.ports import IdempotencyClaim, QueuedJob, RenderedArtifacts
 from domain.jobs import InlineArtifacts, JobStatus, StepName, StepOutcomeKind, StepPhase

@@ -3,7 +3,7 @@
 import string
 from datetime import timedelta
 
-from fakes import T0
+from tests.fakes import T0
 
 from infrastructure.system import RandomJobIds, RandomSeeds, SystemClock, is_job_id
 

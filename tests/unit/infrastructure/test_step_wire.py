@@ -2,7 +2,7 @@
 
 import msgspec
 import pytest
-from fakes import ARTIFACTS, event, failed_run, successful_run
+from tests.fakes import ARTIFACTS, event, failed_run, successful_run
 
 from domain.jobs import StepEvent, StepName, StepPhase, StoredArtifacts
 from infrastructure.http.step_wire import ArtifactsWire, StepEventWire

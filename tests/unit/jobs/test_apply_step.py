@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from fakes import ARTIFACTS, T0, a_job, event, failed_run, successful_run
+from tests.fakes import ARTIFACTS, T0, a_job, event, failed_run, successful_run
 
 from domain.jobs import (
     InlineArtifacts,

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from fakes import T0, a_job, failed_run, successful_run
+from tests.fakes import T0, a_job, failed_run, successful_run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import msgspec
 import pytest
-from fakes import T0, a_job, event
+from tests.fakes import T0, a_job, event
 
 from domain.jobs import PIPELINE, JobStatus, StepName, StepPhase, StepRecord, step_id_for
 

@@ -1,0 +1,116 @@
+"""The smoke check fails for the right reason, and passes against a healthy service."""
+
+import subprocess
+from datetime import datetime
+
+from dependency_injector import providers
+from litestar import Litestar, get
+
+from application.ports import ArtifactLinks, Delivery, QueuedJob, RenderedArtifacts
+from domain.jobs import ArtifactRefs, InlineArtifacts
+from infrastructure.container import Container
+from infrastructure.settings import Settings
+from interfaces.cli.embedded_server import serving
+from interfaces.cli.smoke import SmokeExit, SmokeFailure, run_smoke
+from interfaces.http.app import create_app
+from tests.e2e.processes import SCENEGEN, free_port
+
+
+def _container(**overrides: object) -> Container:
+    container = Container(settings=Settings(internal_token="smoke-token-0123456789abcdef"))
+    for name, provider in overrides.items():
+        getattr(container, name).override(provider)
+    return container
+
+
+async def _smoke_failure(app: Litestar, timeout: float = 20.0) -> SmokeFailure:
+    async with serving(app) as base_url:
+        try:
+            await run_smoke(base_url, timeout=timeout)
+        except SmokeFailure as failure:
+            return failure
+    raise AssertionError("the smoke check passed")
+
+
+class _BrokenStore:
+    async def save(self, job_id: str, artifacts: RenderedArtifacts) -> ArtifactRefs:
+        raise OSError("disk full")
+
+    async def links(self, refs: ArtifactRefs, *, now: datetime) -> ArtifactLinks | None:
+        return None
+
+    async def check(self) -> None:
+        return None
+
+
+class _CorruptStore(_BrokenStore):
+    async def save(self, job_id: str, artifacts: RenderedArtifacts) -> ArtifactRefs:
+        return InlineArtifacts(scene_graph={"not": "a scene"}, ascii_minimap="?")
+
+
+class _NeverDeliveringQueue:
+    async def enqueue(self, job: QueuedJob) -> None:
+        return None
+
+    async def receive(self, *, wait_seconds: float) -> Delivery | None:
+        return None
+
+    async def keep_alive(self, delivery: Delivery) -> None:
+        return None
+
+    async def ack(self, delivery: Delivery) -> None:
+        return None
+
+    async def release(self, delivery: Delivery) -> None:
+        return None
+
+    async def check(self) -> None:
+        return None
+
+
+async def test_smoke_passes_against_a_healthy_demo_service() -> None:
+    async with serving(create_app(_container())) as base_url:
+        result = await run_smoke(base_url, timeout=30)
+    assert result.job["status"] == "done"
+    assert result.minimap.count("\n") >= 25
+
+
+async def test_smoke_reports_a_failed_job() -> None:
+    failure = await _smoke_failure(
+        create_app(_container(artifact_store=providers.Object(_BrokenStore())))
+    )
+    assert failure.code is SmokeExit.JOB_FAILED
+    assert "store_artifacts" in str(failure)
+
+
+async def test_smoke_reports_a_job_that_never_finishes() -> None:
+    container = _container(job_queue=providers.Object(_NeverDeliveringQueue()))
+    failure = await _smoke_failure(create_app(container), timeout=1.5)
+    assert failure.code is SmokeExit.TIMED_OUT
+
+
+async def test_smoke_reports_invalid_artifacts() -> None:
+    failure = await _smoke_failure(
+        create_app(_container(artifact_store=providers.Object(_CorruptStore())))
+    )
+    assert failure.code is SmokeExit.ARTIFACT_INVALID
+
+
+async def test_smoke_reports_a_service_without_an_openapi_document() -> None:
+    @get("/healthz")
+    async def healthz() -> str:
+        return "ok"
+
+    failure = await _smoke_failure(Litestar([healthz], openapi_config=None))
+    assert failure.code is SmokeExit.NO_OPENAPI
+
+
+def test_smoke_command_exits_unreachable_against_a_stopped_server() -> None:
+    result = subprocess.run(
+        [SCENEGEN, "smoke", "--base-url", f"http://127.0.0.1:{free_port()}", "--timeout", "5"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == SmokeExit.UNREACHABLE
+    assert "unreachable" in result.stderr
