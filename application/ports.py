@@ -1,6 +1,7 @@
 """Ports: what the use cases need from the outside world, as Protocols."""
 
 from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Protocol
 
@@ -151,3 +152,15 @@ class Metrics(Protocol):
     def observe(
         self, name: str, dimensions: Mapping[str, str], value: float, unit: str
     ) -> None: ...
+
+
+class Tracer(Protocol):
+    """Spans for a job run and its steps, continuing the trace the API put on the queue.
+
+    `job` wraps one run, given the queued job's `trace_context`; `step` wraps each step, so the
+    step's callbacks carry its context. Tracing never fails the caller.
+    """
+
+    def job(self, job_id: str, carrier: Mapping[str, str]) -> AbstractContextManager[object]: ...
+
+    def step(self, job_id: str, step_name: str) -> AbstractContextManager[object]: ...

@@ -31,7 +31,9 @@ STEP_EVENT = {
     "phase": "started",
     "at": "2026-01-01T00:00:00Z",
 }
-PROMPT = "a village with three houses north of a river, a well in the center and a forest to the east"
+PROMPT = (
+    "a village with three houses north of a river, a well in the center and a forest to the east"
+)
 
 
 def free_port() -> int:
@@ -52,9 +54,19 @@ def wait_ready(url: str, timeout: float = 20.0) -> None:
     raise SystemExit(f"server at {url} did not start")
 
 
-def uvicorn_server(app: str, port: int, env: dict[str, str], factory: bool = False) -> subprocess.Popen[bytes]:
+def uvicorn_server(
+    app: str, port: int, env: dict[str, str], factory: bool = False
+) -> subprocess.Popen[bytes]:
     command = [str(BIN / "uvicorn"), app, "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--no-access-log", "--log-level", "warning", "--loop", "uvloop", "--http", "httptools"]
+    command += [
+        "--no-access-log",
+        "--log-level",
+        "warning",
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+    ]
     if factory:
         command.append("--factory")
     return subprocess.Popen(command, env={**os.environ, **env}, cwd=ROOT)
@@ -98,11 +110,15 @@ def finished_job(base: str) -> str:
 def measure(url: str, args: argparse.Namespace, script: Path | None = None) -> float:
     """Median of several short runs, after a warm-up."""
     wrk(url, 2, args.connections, script)
-    return statistics.median(wrk(url, args.seconds, args.connections, script) for _ in range(args.runs))
+    return statistics.median(
+        wrk(url, args.seconds, args.connections, script) for _ in range(args.runs)
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--connections", type=int, default=32)
@@ -127,7 +143,9 @@ def main() -> None:
             status_body = httpx.get(f"{base}/status/{job_id}").content
             (directory / "status.json").write_bytes(status_body)
             httpx.post(
-                f"{base}/internal/jobs/{job_id}/step", json=STEP_EVENT, headers={"X-INTERNAL-TOKEN": TOKEN}
+                f"{base}/internal/jobs/{job_id}/step",
+                json=STEP_EVENT,
+                headers={"X-INTERNAL-TOKEN": TOKEN},
             ).raise_for_status()
             script = post_script(directory)
             results["service"] = {
@@ -139,23 +157,35 @@ def main() -> None:
             service.wait()
 
         bare_port = free_port()
-        bare = uvicorn_server("bench.bare_app:app", bare_port, {"BARE_STATUS_FILE": str(directory / "status.json")})
+        bare = uvicorn_server(
+            "bench.bare_app:app", bare_port, {"BARE_STATUS_FILE": str(directory / "status.json")}
+        )
         try:
             base = f"http://127.0.0.1:{bare_port}"
             wait_ready(f"{base}/status/x")
             results["bare"] = {
                 "status": measure(f"{base}/status/{job_id}", args),
-                "callback": measure(f"{base}/internal/jobs/{job_id}/step", args, post_script(directory)),
+                "callback": measure(
+                    f"{base}/internal/jobs/{job_id}/step", args, post_script(directory)
+                ),
             }
         finally:
             bare.terminate()
             bare.wait()
 
-    print(f"\nwrk -t1 -c{args.connections}, median of {args.runs} x {args.seconds}s, {len(status_body)} B status body")
+    print(
+        f"\nwrk -t1 -c{args.connections}, median of {args.runs} x {args.seconds}s, "
+        f"{len(status_body)} B status body"
+    )
     print(f"{'endpoint':<34}{'service req/s':>15}{'bare req/s':>13}{'ratio':>8}")
-    for key, label in (("status", "GET /status/{id} (done job)"), ("callback", "POST /internal/.../step (duplicate)")):
+    for key, label in (
+        ("status", "GET /status/{id} (done job)"),
+        ("callback", "POST /internal/.../step (duplicate)"),
+    ):
         ratio = results["service"][key] / results["bare"][key]
-        print(f"{label:<34}{results['service'][key]:>15,.0f}{results['bare'][key]:>13,.0f}{ratio:>8.2f}")
+        print(
+            f"{label:<34}{results['service'][key]:>15,.0f}{results['bare'][key]:>13,.0f}{ratio:>8.2f}"
+        )
     status_ratio = results["service"]["status"] / results["bare"]["status"]
     verdict = "meets" if status_ratio >= 0.7 else "MISSES"
     print(f"\nGET /status reaches {status_ratio:.2f} of the bare app: {verdict} the 0.7 target")

@@ -27,6 +27,9 @@ from infrastructure.memory.null_metrics import NullMetrics
 from infrastructure.memory.queue import InProcessJobQueue
 from infrastructure.memory.secrets import StaticSecretProvider
 from infrastructure.memory.step_reporter import InProcessStepReporter
+from infrastructure.observability.cloudwatch_metrics import running_cloudwatch_metrics
+from infrastructure.observability.emf_metrics import EmfMetrics
+from infrastructure.observability.tracing import OpenTelemetryTracer
 from infrastructure.settings import Settings
 from infrastructure.system import RandomJobIds, RandomSeeds, SystemClock
 
@@ -75,6 +78,9 @@ class Container(containers.DeclarativeContainer):
     s3_client = providers.Resource(clients.s3_client, aws_session, _region, _endpoint)
     sqs_client = providers.Resource(clients.sqs_client, aws_session, _region, _endpoint)
     ssm_client = providers.Resource(clients.ssm_client, aws_session, _region, _endpoint)
+    cloudwatch_client = providers.Resource(
+        clients.cloudwatch_client, aws_session, _region, _endpoint
+    )
     queue_url = providers.Resource(resolve_queue_url, sqs_client, settings.provided.jobs_queue)
 
     job_repository = providers.Selector(
@@ -119,7 +125,12 @@ class Container(containers.DeclarativeContainer):
         settings.provided.metrics_sink,
         memory=providers.Singleton(InMemoryMetrics),
         none=providers.Singleton(NullMetrics),
+        emf=providers.Singleton(EmfMetrics, settings.provided.metrics_namespace),
+        cloudwatch=providers.Resource(
+            running_cloudwatch_metrics, cloudwatch_client, settings.provided.metrics_namespace
+        ),
     )
+    tracer = providers.Singleton(OpenTelemetryTracer)
 
     submit_job = providers.Factory(
         SubmitJobHandler,
@@ -148,7 +159,11 @@ class Container(containers.DeclarativeContainer):
         ),
     )
     run_job = providers.Factory(
-        RunJobHandler, reporter=step_reporter, artifacts=artifact_store, clock=clock
+        RunJobHandler,
+        reporter=step_reporter,
+        artifacts=artifact_store,
+        clock=clock,
+        tracer=tracer,
     )
     worker = providers.Singleton(JobWorker, queue=job_queue, run_job=run_job)
 

@@ -8,7 +8,8 @@ from typing import Any
 import msgspec
 from opentelemetry import trace
 
-_CONTEXT_FIELDS = ("job_id", "step")
+# A log field, and the span attribute it falls back to inside a worker's job or step span.
+_CONTEXT_FIELDS = (("job_id", "job.id"), ("step", "step.name"))
 
 
 class JsonFormatter(logging.Formatter):
@@ -19,11 +20,13 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        for field in _CONTEXT_FIELDS:
-            value = getattr(record, field, None)
+        span = trace.get_current_span()
+        attributes = getattr(span, "attributes", None) or {}
+        for field, attribute in _CONTEXT_FIELDS:
+            value = getattr(record, field, None) or attributes.get(attribute)
             if value is not None:
                 line[field] = value
-        span_context = trace.get_current_span().get_span_context()
+        span_context = span.get_span_context()
         if span_context.is_valid:
             line["trace_id"] = format(span_context.trace_id, "032x")
             line["span_id"] = format(span_context.span_id, "016x")

@@ -1,4 +1,4 @@
-"""The persistent stack on this machine without Docker: MiniStack, provisioning, one API, one worker.
+"""The persistent stack here without Docker: MiniStack, provisioning, one API, one worker.
 
     python scripts/local_stack.py up     # starts everything, prints the URL and the environment
     python scripts/local_stack.py down   # stops exactly the processes `up` started

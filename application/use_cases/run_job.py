@@ -1,6 +1,7 @@
 """Run a job's pipeline, reporting each step as it starts and ends."""
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,7 @@ from application.ports import (
     RenderedArtifacts,
     StepRejected,
     StepReporter,
+    Tracer,
 )
 from domain import scene
 from domain.jobs import ArtifactRefs, JobStatus, StepEvent, StepName, StepPhase
@@ -40,14 +42,31 @@ class RunJobHandler:
     artifacts, so nothing already recorded changes.
     """
 
-    def __init__(self, *, reporter: StepReporter, artifacts: ArtifactStore, clock: Clock) -> None:
+    def __init__(
+        self,
+        *,
+        reporter: StepReporter,
+        artifacts: ArtifactStore,
+        clock: Clock,
+        tracer: Tracer | None = None,
+    ) -> None:
         self._reporter = reporter
         self._artifacts = artifacts
         self._clock = clock
+        self._tracer = tracer
 
     async def __call__(self, queued: QueuedJob) -> RunOutcome:
+        job_span = (
+            self._tracer.job(queued.job_id, queued.trace_context)
+            if self._tracer is not None
+            else contextlib.nullcontext()
+        )
+        with job_span:
+            return await self._run(queued)
+
+    async def _run(self, queued: QueuedJob) -> RunOutcome:
         request = queued.request
-        run = _PipelineRun(self._reporter, self._clock, queued.job_id)
+        run = _PipelineRun(self._reporter, self._clock, self._tracer, queued.job_id)
         try:
             parsed = await run.step(
                 StepName.PARSE_PROMPT, lambda: _sync(scene.parse_prompt, request.prompt)
@@ -82,9 +101,12 @@ class RunJobHandler:
 
 
 class _PipelineRun:
-    def __init__(self, reporter: StepReporter, clock: Clock, job_id: str) -> None:
+    def __init__(
+        self, reporter: StepReporter, clock: Clock, tracer: Tracer | None, job_id: str
+    ) -> None:
         self._reporter = reporter
         self._clock = clock
+        self._tracer = tracer
         self._job_id = job_id
         self.last_status = JobStatus.QUEUED
 
@@ -97,6 +119,17 @@ class _PipelineRun:
 
     async def step(
         self, name: StepName, work: Callable[[], Awaitable[Any]], *, final: bool = False
+    ) -> Any:
+        span = (
+            self._tracer.step(self._job_id, name.value)
+            if self._tracer is not None
+            else contextlib.nullcontext()
+        )
+        with span:
+            return await self._step(name, work, final=final)
+
+    async def _step(
+        self, name: StepName, work: Callable[[], Awaitable[Any]], *, final: bool
     ) -> Any:
         clock = self._clock
         await self._report(StepEvent(name=name, phase=StepPhase.STARTED, at=clock.now()))

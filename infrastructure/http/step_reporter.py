@@ -10,6 +10,7 @@ import msgspec
 from application.ports import SecretProvider, StepRejected, StepReport
 from domain.jobs import StepEvent
 from infrastructure.http.step_wire import StepAckWire, StepEventWire
+from infrastructure.observability.tracing import inject_context
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class HttpStepReporter:
             headers = {
                 TOKEN_HEADER: await self._secrets.current(),
                 "Content-Type": "application/json",
+                **inject_context(),
             }
             try:
                 response = await self._client.post(url, content=body, headers=headers)

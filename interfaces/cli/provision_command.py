@@ -7,6 +7,7 @@ import sys
 
 from infrastructure.aws import clients
 from infrastructure.aws.provision import provision
+from infrastructure.observability.dashboard import DASHBOARD_NAME, put_dashboard
 from infrastructure.settings import ConfigError, Settings
 
 
@@ -18,8 +19,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
             "Creates what is missing and updates what differs: the DynamoDB table (TTL on `ttl`), "
             "the S3 bucket (lifecycle expiry after RETENTION_DAYS, public access blocked, "
             "default encryption), the SQS queue with its dead-letter queue, and the SSM "
-            "SecureString token. Reads JOBS_TABLE, ARTIFACTS_BUCKET, JOBS_QUEUE, "
-            "INTERNAL_TOKEN_PARAMETER, RETENTION_DAYS, AWS_REGION and AWS_ENDPOINT_URL."
+            "SecureString token, and the CloudWatch dashboard. Reads JOBS_TABLE, "
+            "ARTIFACTS_BUCKET, JOBS_QUEUE, INTERNAL_TOKEN_PARAMETER, RETENTION_DAYS, "
+            "AWS_REGION and AWS_ENDPOINT_URL."
         ),
     )
     parser.set_defaults(func=_provision)
@@ -53,8 +55,9 @@ async def _run(settings: Settings) -> list[str]:
             clients.s3_client(session, region, endpoint) as s3,
             clients.sqs_client(session, region, endpoint) as sqs,
             clients.ssm_client(session, region, endpoint) as ssm,
+            clients.cloudwatch_client(session, region, endpoint) as cloudwatch,
         ):
-            return await provision(
+            lines = await provision(
                 dynamodb=dynamodb,
                 s3=s3,
                 sqs=sqs,
@@ -65,6 +68,10 @@ async def _run(settings: Settings) -> list[str]:
                 token_parameter=settings.internal_token_parameter,
                 retention_days=settings.retention_days,
             )
+            dashboard = await put_dashboard(
+                cloudwatch, DASHBOARD_NAME, settings.metrics_namespace, region
+            )
+            return [*lines, dashboard]
     except Exception as error:
         print(f"scenegen provision: failed: {type(error).__name__}: {error}", file=sys.stderr)
         raise SystemExit(1) from error

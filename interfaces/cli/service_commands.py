@@ -10,6 +10,7 @@ import uvicorn
 
 from infrastructure.container import Container, resolve, shutdown
 from infrastructure.json_logging import configure_logging
+from infrastructure.observability.tracing import configure_tracing, instrument_aws
 from infrastructure.settings import ConfigError, Settings
 from interfaces.cli.embedded_server import ServerDidNotStart, serving
 from interfaces.cli.smoke import (
@@ -65,6 +66,8 @@ def _positive_seconds(text: str) -> float:
 def _serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env(os.environ)
     configure_logging()
+    configure_tracing("scenegen-api", os.environ)
+    instrument_aws()
     app = create_app(Container(settings=settings))
     uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
     return 0
@@ -77,6 +80,8 @@ def _worker(args: argparse.Namespace) -> int:
     if not settings.orchestrator_url:
         raise ConfigError("ORCHESTRATOR_URL must be set: the worker reports steps to that API")
     configure_logging()
+    configure_tracing("scenegen-worker", os.environ)
+    instrument_aws()
     return asyncio.run(_run_worker(settings))
 
 

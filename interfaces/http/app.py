@@ -11,6 +11,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from application.worker import JobWorker
 from infrastructure.container import Container, resolve, shutdown
+from infrastructure.observability.tracing import litestar_tracing_plugins
 from interfaces.http.dependencies import provide
 from interfaces.http.health_controller import healthz, openapi_json, readyz
 from interfaces.http.internal_controller import InternalController
@@ -56,6 +57,7 @@ def create_app(container: Container) -> Litestar:
             "record_step": provide(container.record_step),
         },
         exception_handlers=EXCEPTION_HANDLERS,
+        plugins=litestar_tracing_plugins(),
         lifespan=[lifespan],
         request_max_body_size=MAX_BODY_BYTES,
         response_cache_config=ResponseCacheConfig(),

@@ -5,9 +5,15 @@ import os
 from litestar import Litestar
 
 from infrastructure.container import Container
+from infrastructure.json_logging import configure_logging
+from infrastructure.observability.tracing import configure_tracing, instrument_aws
 from infrastructure.settings import Settings
 from interfaces.http.app import create_app
 
 
 def create_app_from_env() -> Litestar:
-    return create_app(Container(settings=Settings.from_env(os.environ)))
+    settings = Settings.from_env(os.environ)
+    configure_logging()
+    configure_tracing("scenegen-api", os.environ)
+    instrument_aws()
+    return create_app(Container(settings=settings))

@@ -6,8 +6,8 @@ from typing import Any
 import msgspec
 from litestar import Controller, Response, post
 from litestar.connection import ASGIConnection
-from litestar.handlers import BaseRouteHandler
 from litestar.di import NamedDependency
+from litestar.handlers import BaseRouteHandler
 from litestar.params import FromPath, JSONBody
 
 from application.errors import JobNotFound

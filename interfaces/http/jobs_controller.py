@@ -6,11 +6,11 @@ from typing import Annotated
 from litestar import Controller, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, HeaderParameter, JSONBody
-from opentelemetry import propagate
 
 from application.errors import JobNotFound
 from application.use_cases.get_status import GetStatusHandler
 from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
+from infrastructure.observability.tracing import inject_context
 from infrastructure.system import is_job_id
 from interfaces.http.problems import Problem
 from interfaces.http.schemas import (
@@ -74,9 +74,7 @@ class JobsController(Controller):
             height=data.height,
             idempotency_key=idempotency_key,
         )
-        carrier: dict[str, str] = {}
-        propagate.inject(carrier)
-        result = await submit_job(command, carrier)
+        result = await submit_job(command, inject_context())
         job = result.job
         status_url = f"/status/{job.id}"
         return Response(

@@ -5,6 +5,15 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError
+
+from application import metric_names as m
+from application.use_cases.record_step import RecordStepHandler
+from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
+from domain.jobs import PIPELINE, StepName, StepPhase
+from infrastructure.memory.job_repository import InMemoryJobRepository
+from infrastructure.memory.metrics import InMemoryMetrics
+from infrastructure.observability.dashboard import EMITTED_METRICS, dashboard_body, put_dashboard
+from infrastructure.system import RandomJobIds
 from tests.fakes import (
     RETENTION,
     FixedClock,
@@ -15,15 +24,6 @@ from tests.fakes import (
     failed_run,
     successful_run,
 )
-
-from application import metric_names as m
-from application.use_cases.record_step import RecordStepHandler
-from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
-from domain.jobs import PIPELINE, StepName, StepPhase
-from infrastructure.memory.job_repository import InMemoryJobRepository
-from infrastructure.memory.metrics import InMemoryMetrics
-from infrastructure.observability.dashboard import EMITTED_METRICS, dashboard_body, put_dashboard
-from infrastructure.system import RandomJobIds
 
 NAMESPACE = "SceneGenTest"
 REGION = "eu-west-1"

@@ -1,0 +1,1 @@
+"""Observability adapters: metric sinks, the CloudWatch dashboard, tracing helpers."""
