@@ -63,6 +63,8 @@ class JobWorker:
                 await asyncio.sleep(1.0)
                 continue
             if delivery is None:
+                # A queue that answers at once must not starve the event loop.
+                await asyncio.sleep(0)
                 continue
             await self.process(delivery)
 

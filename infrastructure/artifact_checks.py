@@ -36,8 +36,9 @@ def minimap_problems(minimap: str, *, width: int, height: int) -> list[str]:
     top, rows, bottom = lines[0], lines[1 : height + 1], lines[height + 1]
     if len(top) != width + 2 or top != bottom:
         problems.append(f"border lines are not {width + 2} characters wide and equal")
+    edge = rows[0][:1] if rows else ""
     for number, row in enumerate(rows, start=1):
-        if len(row) != width + 2 or row[0] != row[-1] or row[0] not in top:
+        if len(row) != width + 2 or row[0] != edge or row[-1] != edge:
             problems.append(f"row {number} is not {width} cells between border characters")
             break
     return problems

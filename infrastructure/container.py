@@ -60,6 +60,11 @@ def _static_token(settings: Settings) -> str:
     return settings.internal_token or secrets.token_urlsafe(32)
 
 
+def _keep_alive_seconds(settings: Settings) -> float:
+    """Extend a running job's message well before its visibility timeout runs out."""
+    return settings.jobs_queue_visibility_seconds / 3
+
+
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     role = providers.Object("api")
@@ -103,7 +108,12 @@ class Container(containers.DeclarativeContainer):
     job_queue = providers.Selector(
         providers.Callable(_queue_backend, settings),
         in_process=providers.Singleton(InProcessJobQueue),
-        sqs=providers.Singleton(SqsJobQueue, client=sqs_client, queue_url=queue_url),
+        sqs=providers.Singleton(
+            SqsJobQueue,
+            client=sqs_client,
+            queue_url=queue_url,
+            visibility_timeout_seconds=settings.provided.jobs_queue_visibility_seconds,
+        ),
     )
     secret_provider = providers.Selector(
         providers.Callable(_secrets_backend, settings),
@@ -165,7 +175,12 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         tracer=tracer,
     )
-    worker = providers.Singleton(JobWorker, queue=job_queue, run_job=run_job)
+    worker = providers.Singleton(
+        JobWorker,
+        queue=job_queue,
+        run_job=run_job,
+        keep_alive_seconds=providers.Callable(_keep_alive_seconds, settings),
+    )
 
 
 async def resolve(provider: "providers.Provider[Any]") -> Any:

@@ -26,6 +26,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     metrics_sink: str = "memory"
     token_refresh_seconds: float = 60.0
     token_grace_seconds: float = 300.0
+    jobs_queue_visibility_seconds: int = 60
 
     @property
     def demo_mode(self) -> bool:
@@ -51,6 +52,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             orchestrator_url=_url(env, "ORCHESTRATOR_URL"),
             metrics_namespace=text("METRICS_NAMESPACE") or "SceneGen",
             metrics_sink=_choice(env, "METRICS_SINK", _default_sink(env), _SINKS),
+            token_refresh_seconds=_integer(env, "INTERNAL_TOKEN_REFRESH_SECONDS", 60, 1, 3600),
+            token_grace_seconds=_integer(env, "INTERNAL_TOKEN_GRACE_SECONDS", 300, 0, 86400),
+            jobs_queue_visibility_seconds=_integer(
+                env, "JOBS_QUEUE_VISIBILITY_SECONDS", 60, 1, 43200
+            ),
         )
         settings.check_combination()
         return settings

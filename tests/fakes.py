@@ -63,7 +63,7 @@ class RecordingQueue(InProcessJobQueue):
     """The in-process queue, remembering what was enqueued, acked and released."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(base_delay_seconds=0.01)
         self.enqueued: list[QueuedJob] = []
         self.acked: list[QueuedJob] = []
         self.released: list[QueuedJob] = []

@@ -9,7 +9,7 @@ log = logging.getLogger(__name__)
 
 
 class InProcessDelivery:
-    def __init__(self, job: QueuedJob, receive_count: int) -> None:
+    def __init__(self, job: QueuedJob, receive_count: int = 1) -> None:
         self._job = job
         self.receive_count = receive_count
 
@@ -50,7 +50,9 @@ class InProcessJobQueue:
     async def release(self, delivery: Delivery) -> None:
         count = delivery.receive_count if isinstance(delivery, InProcessDelivery) else 1
         if count >= self._max_receives:
-            log.error("job given up after %d attempts", count, extra={"job_id": delivery.job.job_id})
+            log.error(
+                "job given up after %d attempts", count, extra={"job_id": delivery.job.job_id}
+            )
             self.dead_letters.append(delivery.job)
             return
         delay = self._base_delay * 2 ** (count - 1)

@@ -16,6 +16,7 @@ from interfaces.http.dependencies import provide
 from interfaces.http.health_controller import healthz, openapi_json, readyz
 from interfaces.http.internal_controller import InternalController
 from interfaces.http.jobs_controller import JobsController
+from interfaces.http.metrics_controller import metrics
 from interfaces.http.problems import EXCEPTION_HANDLERS
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,14 @@ def create_app(container: Container) -> Litestar:
             await shutdown(container)
 
     return Litestar(
-        route_handlers=[JobsController, InternalController, healthz, readyz, openapi_json],
+        route_handlers=[
+            JobsController,
+            InternalController,
+            healthz,
+            readyz,
+            metrics,
+            openapi_json,
+        ],
         dependencies={
             "submit_job": provide(container.submit_job),
             "get_status": provide(container.get_status),

@@ -3,9 +3,9 @@
 from typing import Any
 
 import pytest
-from tests.fakes import assert_problem
 
 from infrastructure.system import is_job_id
+from tests.fakes import assert_problem
 
 
 async def test_generate_accepts_a_job_with_location_and_retry_after(client: Any) -> None:

@@ -4,7 +4,6 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from tests.fakes import T0, TOKEN, assert_problem, event, seed_job, successful_run, wire
 from litestar.testing import AsyncTestClient
 
 from domain.jobs import StepName, StepPhase
@@ -12,6 +11,7 @@ from infrastructure.container import Container
 from infrastructure.settings import Settings
 from infrastructure.system import RandomJobIds
 from interfaces.http.app import create_app
+from tests.fakes import T0, TOKEN, assert_problem, event, seed_job, successful_run, wire
 
 AUTH = {"X-INTERNAL-TOKEN": TOKEN}
 PARSE_STARTED = wire(event(StepName.PARSE_PROMPT, StepPhase.STARTED))

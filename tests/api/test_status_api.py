@@ -3,6 +3,9 @@
 from typing import Any
 
 import pytest
+
+from domain.jobs import PIPELINE, StepName, StepPhase
+from infrastructure.system import RandomJobIds
 from tests.fakes import (
     T0,
     TOKEN,
@@ -13,9 +16,6 @@ from tests.fakes import (
     wait_until_finished,
     wire,
 )
-
-from domain.jobs import PIPELINE, StepName, StepPhase
-from infrastructure.system import RandomJobIds
 
 AUTH = {"X-INTERNAL-TOKEN": TOKEN}
 PIPELINE_IDS = [f"{name.value}:{phase}" for name in PIPELINE for phase in ("started", "succeeded")]

@@ -20,7 +20,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_until_healthy(base_url: str, process: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
+def wait_until_healthy(
+    base_url: str, process: subprocess.Popen[bytes], timeout: float = 20.0
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -1,5 +1,6 @@
 """The smoke check fails for the right reason, and passes against a healthy service."""
 
+import asyncio
 import subprocess
 from datetime import datetime
 
@@ -53,6 +54,7 @@ class _NeverDeliveringQueue:
         return None
 
     async def receive(self, *, wait_seconds: float) -> Delivery | None:
+        await asyncio.sleep(wait_seconds)
         return None
 
     async def keep_alive(self, delivery: Delivery) -> None:

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from tests.fakes import ARTIFACTS, T0, FixedClock, a_job, event, failed_run, successful_run
 
 from application import metric_names as m
 from application.errors import JobNotFound
@@ -21,6 +20,7 @@ from domain.jobs import (
 from infrastructure.memory.artifact_store import InlineArtifactStore
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.metrics import InMemoryMetrics
+from tests.fakes import ARTIFACTS, T0, FixedClock, a_job, event, failed_run, successful_run
 
 
 class SigningStore(InlineArtifactStore):

@@ -4,15 +4,6 @@ import asyncio
 import time
 
 import pytest
-from tests.fakes import (
-    RETENTION,
-    T0,
-    CountingArtifactStore,
-    ExplodingReporter,
-    FixedClock,
-    RecordingQueue,
-    a_request,
-)
 
 from application.ports import QueuedJob
 from application.use_cases.record_step import RecordStepHandler
@@ -23,6 +14,15 @@ from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.memory.queue import InProcessDelivery
 from infrastructure.memory.step_reporter import InProcessStepReporter
+from tests.fakes import (
+    RETENTION,
+    T0,
+    CountingArtifactStore,
+    ExplodingReporter,
+    FixedClock,
+    RecordingQueue,
+    a_request,
+)
 
 
 async def wait_until(condition: object, timeout: float = 5.0) -> None:
@@ -98,6 +98,7 @@ async def test_worker_releases_the_job_when_the_reporter_raises(queue: Recording
     assert reporter.calls == 1
     assert queue.released == [QUEUED]
     assert queue.acked == []
+    await asyncio.sleep(0.05)  # a released job comes back after a short delay
     assert queue.pending() == 1
     assert worker.completed == 0
 

@@ -2,16 +2,6 @@
 
 import msgspec
 import pytest
-from tests.fakes import (
-    RETENTION,
-    T0,
-    CountingArtifactStore,
-    FailingArtifactStore,
-    FixedClock,
-    RecordingReporter,
-    a_request,
-    event,
-)
 
 from application.ports import ArtifactStore, QueuedJob
 from application.use_cases.record_step import RecordStepHandler
@@ -29,6 +19,16 @@ from domain.jobs import (
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.memory.step_reporter import InProcessStepReporter
+from tests.fakes import (
+    RETENTION,
+    T0,
+    CountingArtifactStore,
+    FailingArtifactStore,
+    FixedClock,
+    RecordingReporter,
+    a_request,
+    event,
+)
 
 JOB_ID = "01jobidforrunjobtests00000000000000"
 

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from tests.fakes import RETENTION, T0, FixedClock, FixedSeeds, RecordingQueue
 
 from application import metric_names as m
 from application.errors import IdempotencyKeyReused
@@ -13,6 +12,7 @@ from domain.jobs import JobRequest, JobStatus
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.system import RandomJobIds, is_job_id
+from tests.fakes import RETENTION, T0, FixedClock, FixedSeeds, RecordingQueue
 
 
 class Harness:

@@ -8,13 +8,13 @@ from typing import Any
 import httpx
 import msgspec
 import pytest
-from tests.fakes import event
 from litestar import Litestar, Request, Response, post
 
 from application.ports import StepRejected, StepReport
 from domain.jobs import JobStatus, StepName, StepPhase
 from infrastructure.http.step_reporter import TOKEN_HEADER, HttpStepReporter, StepReportFailed
 from infrastructure.memory.secrets import StaticSecretProvider
+from tests.fakes import event
 
 BASE_URL = "http://orchestrator.test"
 TOKEN = "test-token-0123456789abcdef"

@@ -4,13 +4,13 @@ import random
 from typing import Any
 
 import pytest
-from tests.fakes import T0, TOKEN, event, seed_job, successful_run
 
 from application.ports import StepRejected, StepReport
 from domain.jobs import JobStatus, StepName, StepPhase
 from infrastructure.http.step_reporter import HttpStepReporter, StepReportFailed
 from infrastructure.memory.secrets import StaticSecretProvider
 from infrastructure.system import RandomJobIds
+from tests.fakes import T0, TOKEN, event, seed_job, successful_run
 
 
 def reporter_for(client: Any, token: str = TOKEN) -> HttpStepReporter:

@@ -4,7 +4,6 @@ import asyncio
 from datetime import timedelta
 
 import msgspec
-from tests.fakes import RETENTION, T0, a_job, a_request, event, successful_run
 
 from application.ports import IdempotencyClaim, QueuedJob, RenderedArtifacts
 from domain.jobs import InlineArtifacts, JobStatus, StepName, StepOutcomeKind, StepPhase
@@ -14,6 +13,7 @@ from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.memory.null_metrics import NullMetrics
 from infrastructure.memory.queue import InProcessJobQueue
 from infrastructure.memory.secrets import StaticSecretProvider
+from tests.fakes import RETENTION, T0, a_job, a_request, event, successful_run
 
 
 async def test_repository_never_overwrites_an_existing_id() -> None:

@@ -3,9 +3,8 @@
 import string
 from datetime import timedelta
 
-from tests.fakes import T0
-
 from infrastructure.system import RandomJobIds, RandomSeeds, SystemClock, is_job_id
+from tests.fakes import T0
 
 URL_SAFE = set(string.ascii_letters + string.digits + "-._~")
 

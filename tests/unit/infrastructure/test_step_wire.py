@@ -2,10 +2,10 @@
 
 import msgspec
 import pytest
-from tests.fakes import ARTIFACTS, event, failed_run, successful_run
 
 from domain.jobs import StepEvent, StepName, StepPhase, StoredArtifacts
 from infrastructure.http.step_wire import ArtifactsWire, StepEventWire
+from tests.fakes import ARTIFACTS, event, failed_run, successful_run
 
 
 def roundtrip(item: StepEvent) -> StepEvent:

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from tests.fakes import ARTIFACTS, T0, a_job, event, failed_run, successful_run
 
 from domain.jobs import (
     InlineArtifacts,
@@ -20,6 +19,7 @@ from domain.jobs import (
     fast_path_transition,
     validate_event,
 )
+from tests.fakes import ARTIFACTS, T0, a_job, event, failed_run, successful_run
 
 NOW = T0 + timedelta(minutes=1)
 P, L, B, M, S = (

@@ -2,11 +2,11 @@
 
 from datetime import timedelta
 
-from tests.fakes import T0, a_job, failed_run, successful_run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from domain.jobs import Job, StepEvent, StepOutcomeKind, apply_step
+from tests.fakes import T0, a_job, failed_run, successful_run
 
 NOW = T0 + timedelta(minutes=5)
 

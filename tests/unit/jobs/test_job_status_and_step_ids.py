@@ -4,9 +4,9 @@ from datetime import timedelta
 
 import msgspec
 import pytest
-from tests.fakes import T0, a_job, event
 
 from domain.jobs import PIPELINE, JobStatus, StepName, StepPhase, StepRecord, step_id_for
+from tests.fakes import T0, a_job, event
 
 Q, R, D, F = JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.DONE, JobStatus.FAILED
 

@@ -1,0 +1,240 @@
+"""Placing boxes and areas: bounded candidate sampling around what the relations ask."""
+
+from domain.scene.layout import penalty as pen
+from domain.scene.layout.context import Context, Geo, Item
+from domain.scene.layout.scoring import Spread, relation_penalty, spread_cost, spread_plan
+from domain.scene.layout.windows import anchors, window_for
+from domain.scene.model import RelationSpec
+from domain.scene.shapes import footprint_cells, interior, wall_cells
+
+SAMPLES = 20
+QUICK_TRIES = 40
+_LEANING = frozenset(["in_region", "in_corner"])
+
+
+def place_box(ctx: Context, item: Item, effort: int = 1) -> bool:
+    """Find a spot for a box or area; mark it on the grid. False if none exists."""
+    named = item.host
+    for host in _host_choices(ctx, item):
+        item.host = host
+        for halo in _halo_choices(item):
+            spot = _search(ctx, item, host, halo, effort)
+            if spot is not None:
+                x, y, w, h, rotation = spot
+                occupy(ctx, item, x, y, w, h, rotation)
+                return True
+    item.host = named
+    return False
+
+
+def _host_choices(ctx: Context, item: Item) -> list[Item | None]:
+    if item.host is not None:
+        return [item.host] if item.host.placed else []
+    if not item.hosts:
+        return [None]
+    placed = [host for host in item.hosts if host.placed]
+    related = set()
+    for relation in ctx.rels_of.get(item.id, ()):
+        for thing_id in (relation.subject, *relation.objects):
+            other = ctx.by_id.get(thing_id)
+            if other is not None and other.placed and other.host is not None:
+                related.add(other.host.id)
+    keyed = [(0 if host.id in related else 1, ctx.rng.random(), host.index) for host in placed]
+    order = sorted(range(len(placed)), key=lambda k: keyed[k])
+    return [placed[k] for k in order]
+
+
+def _halo_choices(item: Item) -> tuple[bool, ...]:
+    if item.kind.layer == "structure" and item.kind.shape in ("box", "room"):
+        return (True, False)
+    return (False,)
+
+
+def _search(
+    ctx: Context, item: Item, host: Item | None, halo: bool, effort: int
+) -> tuple[int, int, int, int, int] | None:
+    frame = _frame(ctx, item, host)
+    host_index = host.index if host is not None else 0
+    relations = [r for r in ctx.rels_of.get(item.id, ()) if _ready(ctx, item, r)]
+    dims = [(item.base_w, item.base_h, 0)]
+    if item.kind.rotatable and item.base_w != item.base_h:
+        dims.append((item.base_h, item.base_w, 90))
+    rng, grid = ctx.rng, ctx.grid
+    afloat = item.kind.afloat or item.kind.name == "island"
+    water_hosts = _water_hosts(ctx) if afloat and host is None else frozenset()
+    best: tuple[float, int, int, int, int, int] | None = None
+    leaning = any(r.predicate in _LEANING and r.subject == item.id for r in relations)
+    plans = [
+        plan
+        for r in relations
+        if r.predicate == "around" and r.subject == item.id
+        for plan in [spread_plan(ctx, item, r)]
+        if plan is not None
+    ]
+    for w, h, rotation in dims:
+        window = window_for(ctx, item, relations, frame, w, h)
+        if window is None:
+            continue
+        candidates = anchors(ctx, item, relations, frame, w, h)
+        total = (SAMPLES * effort if relations else QUICK_TRIES) + len(candidates)
+        for k in range(total):
+            if k < len(candidates):
+                x, y = candidates[k]
+            else:
+                x = window.x0 + int(rng.random() * (window.x1 - window.x0 + 1))
+                y = window.y0 + int(rng.random() * (window.y1 - window.y0 + 1))
+            if not (frame[0] <= x <= frame[0] + frame[2] - w):
+                continue
+            if not (frame[1] <= y <= frame[1] + frame[3] - h):
+                continue
+            if not grid.fits(x, y, w, h, host_index, afloat, halo, item.kind.round, water_hosts):
+                continue
+            if not relations:
+                return x, y, w, h, rotation
+            ctx.work += 1
+            score = _score(ctx, item, relations, plans, x, y, w, h)
+            if leaning:
+                score += 0.01 * _lean(ctx, item, relations, x, y, w, h)
+            if best is None or score < best[0]:
+                best = (score, x, y, w, h, rotation)
+                if score == 0.0:
+                    return x, y, w, h, rotation
+    if best is not None:
+        return best[1:]
+    for w, h, rotation in dims:
+        spot = _scan(ctx, item, frame, host_index, w, h, halo, afloat, water_hosts)
+        if spot is not None:
+            return spot[0], spot[1], w, h, rotation
+    return None
+
+
+def _frame(ctx: Context, item: Item, host: Item | None) -> tuple[int, int, int, int]:
+    if host is not None:
+        return interior(host.rect, host.kind.container == "walled")
+    if item.kind.name == "island" and ctx.width > 4 and ctx.height > 4:
+        return 1, 1, ctx.width - 2, ctx.height - 2
+    return 0, 0, ctx.width, ctx.height
+
+
+def _water_hosts(ctx: Context) -> frozenset[int]:
+    return frozenset(i.index for i in ctx.items if i.placed and i.kind.water and i.path is None)
+
+
+def _ready(ctx: Context, item: Item, relation: RelationSpec) -> bool:
+    others = [relation.subject, *relation.objects]
+    return all(
+        thing_id == item.id or (thing_id in ctx.by_id and ctx.by_id[thing_id].placed)
+        for thing_id in others
+    )
+
+
+def _score(
+    ctx: Context,
+    item: Item,
+    relations: list[RelationSpec],
+    plans: list[Spread],
+    x: int,
+    y: int,
+    w: int,
+    h: int,
+) -> float:
+    candidate = Geo(x, y, w, h)
+
+    def lookup(thing_id: str) -> Geo | None:
+        return candidate if thing_id == item.id else ctx.geo(thing_id)
+
+    total = 0.0
+    for relation in relations:
+        total += relation_penalty(ctx, relation, lookup)
+    for plan in plans:
+        total += spread_cost(plan, candidate)
+    return total
+
+
+def _lean(
+    ctx: Context, item: Item, relations: list[RelationSpec], x: int, y: int, w: int, h: int
+) -> float:
+    """0..1 per relation: how far short of the far edge or exact corner asked for."""
+    total = 0.0
+    for relation in relations:
+        if relation.predicate not in _LEANING or relation.subject != item.id:
+            continue
+        fx, fy, fw, fh = pen.frame_of(ctx, relation.objects)
+        argument = relation.argument or ""
+        cx, cy = (x - fx + w / 2) / max(1, fw), (y - fy + h / 2) / max(1, fh)
+        if "north" in argument:
+            total += cy
+        if "south" in argument:
+            total += 1 - cy
+        if "west" in argument:
+            total += cx
+        if "east" in argument:
+            total += 1 - cx
+    return total
+
+
+def _scan(
+    ctx: Context,
+    item: Item,
+    frame: tuple[int, int, int, int],
+    host_index: int,
+    w: int,
+    h: int,
+    halo: bool,
+    afloat: bool,
+    water_hosts: frozenset[int],
+) -> tuple[int, int] | None:
+    """Every position in the frame, skipping past solid cells; remembered when full."""
+    key = (w, h, host_index, afloat, halo, item.kind.round)
+    if key in ctx.full:
+        return None
+    fx, fy, fw, fh = frame
+    grid = ctx.grid
+    rows = list(range(fy, fy + fh - h + 1))
+    if rows:
+        start = int(ctx.rng.random() * len(rows))
+        rows = rows[start:] + rows[:start]
+    for y in rows:
+        x = fx
+        while x <= fx + fw - w:
+            blocked = max(grid.blocked_in_row(r, x, x + w) for r in range(y, y + h))
+            if blocked >= x:
+                x = blocked + 1
+                continue
+            if grid.fits(x, y, w, h, host_index, afloat, halo, item.kind.round, water_hosts):
+                return x, y
+            x += 1
+    ctx.full.add(key)
+    return None
+
+
+def occupy(ctx: Context, item: Item, x: int, y: int, w: int, h: int, rotation: int) -> None:
+    item.x, item.y, item.w, item.h, item.rotation = x, y, w, h, rotation
+    item.placed = True
+    grid, kind = ctx.grid, item.kind
+    cells = footprint_cells(x, y, w, h, kind.round)
+    structure = kind.layer == "structure" or kind.shape == "room"
+    if kind.name == "island":
+        grid.set_water(cells, 0)
+    if kind.water:
+        grid.set_water(cells, 1)
+    if item.is_host and kind.container == "walled":
+        walls = wall_cells(item.rect)
+        grid.mark_cells(walls, solid=True, struct=structure)
+        grid.claim(footprint_cells(*interior(item.rect, True), False), item.index)
+        item.cells = walls
+    elif kind.shape == "area" or item.is_host:
+        grid.claim(cells, item.index)
+        item.cells = []
+    else:
+        grid.mark_cells(cells, solid=True, struct=structure)
+        item.cells = cells
+    ctx.forget(item.id)
+
+
+def release(ctx: Context, item: Item) -> None:
+    """Undo `occupy` for a plain box (not a host, not an area)."""
+    ctx.grid.unmark_cells(item.cells)
+    item.cells = []
+    item.placed = False
+    ctx.forget(item.id)

@@ -1,0 +1,195 @@
+"""The mutable state of one layout attempt: items, the grid, cached geometry."""
+
+import random
+from collections import deque
+
+from domain.scene import lexicon
+from domain.scene.layout.grid import Grid
+from domain.scene.model import KindSpec, RelationSpec, SceneStyle, ThingSpec
+from domain.scene.shapes import Cell, footprint_cells
+
+FIELD_RADIUS = 12
+
+
+class Geo:
+    """A footprint as the placer sees it: a box, or a set of cells with per-row/column extents."""
+
+    __slots__ = ("_rim", "cells", "cols", "h", "rows", "w", "x", "y")
+
+    def __init__(self, x: int, y: int, w: int, h: int, cells: list[Cell] | None = None) -> None:
+        self.x, self.y, self.w, self.h = x, y, w, h
+        self.cells = cells
+        self._rim: list[Cell] | None = None
+        self.cols: dict[int, tuple[int, int]] | None = None
+        self.rows: dict[int, tuple[int, int]] | None = None
+        if cells is not None:
+            cols: dict[int, tuple[int, int]] = {}
+            rows: dict[int, tuple[int, int]] = {}
+            for cx, cy in cells:
+                low, high = cols.get(cx, (cy, cy))
+                cols[cx] = (min(low, cy), max(high, cy))
+                low, high = rows.get(cy, (cx, cx))
+                rows[cy] = (min(low, cx), max(high, cx))
+            self.cols, self.rows = cols, rows
+
+    def rim(self) -> list[Cell]:
+        """Cells on the outline (with a 4-neighbour outside): where to stand beside it."""
+        if self._rim is None:
+            own = set(self.cells or ())
+            self._rim = [
+                (x, y)
+                for x, y in self.cells or ()
+                if not {(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)} <= own
+            ] or list(self.cells or ())
+        return self._rim
+
+    def col_range(self, col: int) -> tuple[int, int] | None:
+        if self.cols is not None:
+            return self.cols.get(col)
+        return (self.y, self.y + self.h - 1) if self.x <= col < self.x + self.w else None
+
+    def row_range(self, row: int) -> tuple[int, int] | None:
+        if self.rows is not None:
+            return self.rows.get(row)
+        return (self.x, self.x + self.w - 1) if self.y <= row < self.y + self.h else None
+
+
+class Item:
+    """One thing being placed."""
+
+    __slots__ = (
+        "base_h",
+        "base_w",
+        "cells",
+        "h",
+        "host",
+        "hosts",
+        "id",
+        "index",
+        "is_host",
+        "kind",
+        "origin",
+        "path",
+        "placed",
+        "rotation",
+        "size",
+        "w",
+        "word",
+        "x",
+        "y",
+    )
+
+    def __init__(self, index: int, spec: ThingSpec, kind: KindSpec, w: int, h: int) -> None:
+        self.index = index
+        self.id = spec.id
+        self.kind = kind
+        self.size = spec.size
+        self.origin = spec.origin
+        self.word = spec.word or kind.name
+        self.base_w, self.base_h = w, h
+        self.w, self.h = w, h
+        self.x = self.y = 0
+        self.rotation = 0
+        self.placed = False
+        self.host: Item | None = None
+        self.hosts: list[Item] = []  # where it may go when no host is named
+        self.is_host = False
+        self.path: list[Cell] | None = None
+        self.cells: list[Cell] = []  # cells marked on the grid, to undo
+
+    @property
+    def rect(self) -> tuple[int, int, int, int]:
+        return self.x, self.y, self.w, self.h
+
+    def footprint(self) -> list[Cell]:
+        if self.path is not None:
+            return list(self.path)
+        return footprint_cells(self.x, self.y, self.w, self.h, self.kind.round)
+
+
+class Context:
+    def __init__(
+        self,
+        width: int,
+        height: int,
+        style: SceneStyle,
+        items: list[Item],
+        relations: list[RelationSpec],
+        rng: random.Random,
+    ) -> None:
+        self.width, self.height = width, height
+        self.style = style
+        self.grid = Grid(width, height, water=style.terrain == "sea")
+        self.items = items
+        self.by_id = {item.id: item for item in items}
+        self.relations = relations
+        self.rng = rng
+        self.rels_of: dict[str, list[RelationSpec]] = {}
+        for relation in relations:
+            for thing_id in dict.fromkeys((relation.subject, *relation.objects)):
+                self.rels_of.setdefault(thing_id, []).append(relation)
+        self.full: set[tuple[int, int, int, bool, bool, bool]] = set()
+        self._geo: dict[str, Geo] = {}
+        self._field: dict[str, bytearray] = {}
+        self.reserved: list[Cell] = []
+        self._numbers: dict[str, int] = {}
+        self.work = 0  # candidate footprints scored: a deterministic measure of effort
+
+    def new_item(self, kind_name: str, origin: str) -> Item:
+        """A thing the layout adds (a corridor, a bridge, a door, a tree), numbered on."""
+        prefix = kind_name + "-"
+        if kind_name not in self._numbers:
+            taken = [int(i.id[len(prefix) :]) for i in self.items if i.id.startswith(prefix)]
+            self._numbers[kind_name] = max(taken, default=0)
+        self._numbers[kind_name] += 1
+        spec = ThingSpec(id=f"{prefix}{self._numbers[kind_name]}", kind=kind_name, origin=origin)
+        kind = lexicon.KIND_BY_NAME[kind_name]
+        item = Item(len(self.items) + 1, spec, kind, kind.width, kind.height)
+        self.items.append(item)
+        self.by_id[item.id] = item
+        return item
+
+    def geo(self, thing_id: str) -> Geo | None:
+        item = self.by_id.get(thing_id)
+        if item is None or not item.placed:
+            return None
+        cached = self._geo.get(thing_id)
+        if cached is None:
+            cells = None
+            if item.path is not None or (item.kind.round and item.w >= 3 and item.h >= 3):
+                cells = item.footprint()
+            cached = Geo(item.x, item.y, item.w, item.h, cells)
+            self._geo[thing_id] = cached
+        return cached
+
+    def forget(self, thing_id: str) -> None:
+        self._geo.pop(thing_id, None)
+        self._field.pop(thing_id, None)
+
+    def field(self, thing_id: str) -> bytearray:
+        """Chebyshev distance (capped) from every cell to the thing's cells; 0 on them."""
+        cached = self._field.get(thing_id)
+        if cached is not None:
+            return cached
+        width, height = self.width, self.height
+        far = FIELD_RADIUS + 1
+        dist = bytearray([far]) * (width * height)
+        queue: deque[Cell] = deque()
+        for cx, cy in self.by_id[thing_id].footprint():
+            if 0 <= cx < width and 0 <= cy < height and dist[cy * width + cx]:
+                dist[cy * width + cx] = 0
+                queue.append((cx, cy))
+        while queue:
+            cx, cy = queue.popleft()
+            step = dist[cy * width + cx] + 1
+            if step >= far:
+                continue
+            for ny in (cy - 1, cy, cy + 1):
+                if 0 <= ny < height:
+                    row = ny * width
+                    for nx in (cx - 1, cx, cx + 1):
+                        if 0 <= nx < width and dist[row + nx] > step:
+                            dist[row + nx] = step
+                            queue.append((nx, ny))
+        self._field[thing_id] = dist
+        return dist

@@ -1,0 +1,258 @@
+"""layout_scene: seeded attempts of place-connect-repair; the verifier picks the best."""
+
+import random
+
+from domain.scene import lexicon
+from domain.scene import vocabulary as v
+from domain.scene.layout import prepare
+from domain.scene.layout.boxes import occupy, place_box, release
+from domain.scene.layout.context import Context, Item
+from domain.scene.layout.nodes import build_nodes
+from domain.scene.layout.paths import place_path
+from domain.scene.layout.routing import connect_all
+from domain.scene.layout.scoring import relation_penalty
+from domain.scene.model import Layout, RelationResult, RelationSpec, SceneRequest
+from domain.scene.verify import verify_relations
+
+MAX_ATTEMPTS = 6
+ATTEMPT_BUDGET = 2000  # things times attempts
+WORK_BUDGET = 60_000  # scored candidates after which no new attempt starts
+REPAIR_WORK = 20_000  # scored candidates a repair may spend
+REPAIR_LIMIT = 1000  # repair only scenes up to this many things
+AMBIENT_LIMIT = 800
+AMBIENT_CLUSTER = 0.6  # chance a tree starts next to an earlier one (groves, not dust)
+MIN_SIDE, MAX_SIDE = 4, 1024
+
+
+def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -> Layout:
+    """Place every requested thing on a width x height grid and check each relation."""
+    width = min(max(width, MIN_SIDE), MAX_SIDE)
+    height = min(max(height, MIN_SIDE), MAX_SIDE)
+    style = lexicon.SCENE_BY_NAME.get(request.theme, lexicon.SCENE_BY_NAME["village"])
+    request = _well_formed(request)
+    known = {thing.id for thing in request.things}
+    relations = [
+        r for r in request.relations if r.subject in known and all(o in known for o in r.objects)
+    ]
+    conflicting, notes = prepare.contradictions(relations)
+    attempts = max(1, min(MAX_ATTEMPTS, ATTEMPT_BUDGET // max(1, len(request.things))))
+    best: tuple[tuple[int, int], Context, tuple[RelationResult, ...]] | None = None
+    work = 0
+    for attempt in range(attempts):
+        if work > WORK_BUDGET:
+            break
+        rng = random.Random(seed * 1_000_003 + attempt * 7_919 + 17)
+        ctx = _attempt(request, relations, style.name, width, height, rng, conflicting)
+        results = verify_relations(build_nodes(ctx), relations, width, height, style.name)
+        failing = sum(1 for k, r in enumerate(results) if not r.satisfied and k not in conflicting)
+        unplaced = sum(1 for item in ctx.items if not item.placed)
+        work += ctx.work
+        score = (failing, unplaced)
+        if best is None or score < best[0]:
+            best = (score, ctx, results)
+        if failing == 0 and unplaced == 0:
+            break
+    assert best is not None
+    _, ctx, results = best
+    warnings = [*request.warnings, *notes]
+    warnings.extend(
+        f"could not place {i.id}: no free space left" for i in ctx.items if not i.placed
+    )
+    return Layout(
+        seed=seed,
+        width=width,
+        height=height,
+        theme=style.name,
+        nodes=build_nodes(ctx),
+        relations=results,
+        warnings=tuple(warnings),
+    )
+
+
+def _well_formed(request: SceneRequest) -> SceneRequest:
+    """Drop things of unknown kinds and repeated ids (a hand-made request may have them)."""
+    seen: set[str] = set()
+    things = []
+    for thing in request.things:
+        if thing.kind in lexicon.KIND_BY_NAME and thing.id not in seen:
+            seen.add(thing.id)
+            things.append(thing)
+    if len(things) == len(request.things):
+        return request
+    dropped = len(request.things) - len(things)
+    return SceneRequest(
+        theme=request.theme,
+        things=tuple(things),
+        relations=request.relations,
+        warnings=(*request.warnings, f"{dropped} things of unknown kind or repeated id ignored"),
+    )
+
+
+def _attempt(
+    request: SceneRequest,
+    relations: list[RelationSpec],
+    scene: str,
+    width: int,
+    height: int,
+    rng: random.Random,
+    conflicting: set[int],
+) -> Context:
+    items = prepare.build_items(request, width, height)
+    prepare.assign_hosts(items, relations, scene)
+    prepare.fit_sizes(items, width, height)
+    ctx = Context(width, height, lexicon.SCENE_BY_NAME[scene], items, relations, rng)
+    implicit = _implicit_relations(ctx)
+    for relation in implicit:
+        ctx.rels_of.setdefault(relation.subject, []).append(relation)
+    order = prepare.placing_order(items, relations + implicit)
+    routed = {
+        r.subject
+        for r in relations
+        if r.predicate == "connected_to" and ctx.by_id[r.subject].kind.shape == "path"
+    }
+    spare = [
+        item
+        for item in items
+        if item.kind.name == "corridor" and item.id not in ctx.rels_of and scene == "dungeon"
+    ]
+    late = [item for item in order if prepare.rank(item) > 4]
+    for item in order:
+        if prepare.rank(item) <= 4 and item.id not in routed and item not in spare:
+            _place(ctx, item)
+    connect_all(ctx, spare)
+    for item in spare:
+        if not item.placed:
+            place_path(ctx, item)
+    for item in late:
+        _place(ctx, item)
+    _ambient(ctx, request)
+    if len(request.things) <= REPAIR_LIMIT:
+        _repair(ctx, relations, conflicting)
+    return ctx
+
+
+def _place(ctx: Context, item: Item) -> None:
+    if item.kind.name == "sea" and ctx.style.terrain == "sea":
+        item.x, item.y, item.w, item.h, item.placed = 0, 0, ctx.width, ctx.height, True
+    elif item.kind.edge:
+        _place_edge(ctx, item)
+    elif item.kind.shape == "path":
+        place_path(ctx, item)
+    else:
+        place_box(ctx, item)
+
+
+def _place_edge(ctx: Context, item: Item) -> None:
+    side = "south"
+    for relation in ctx.rels_of.get(item.id, ()):
+        if relation.subject == item.id and relation.argument in ("north", "south", "east", "west"):
+            side = relation.argument
+    width, height = ctx.width, ctx.height
+    if side in ("north", "south"):
+        h = min(item.base_h, max(1, height // 3))
+        x, y, w = 0, (0 if side == "north" else height - h), width
+    else:
+        w = min(item.base_h * 2, max(1, width // 3))
+        x, y, h = (0 if side == "west" else width - w), 0, height
+    if ctx.grid.fits(x, y, w, h, 0):
+        occupy(ctx, item, x, y, w, h, 0)
+    else:
+        place_box(ctx, item)
+
+
+def _implicit_relations(ctx: Context) -> list[RelationSpec]:
+    """Soft wishes nobody typed: windows on walls, chairs round the table, boats by the pier.
+
+    They guide placement only; the relation report lists just what the prompt asked.
+    """
+    out = []
+    first = {}
+    for item in ctx.items:
+        first.setdefault(item.kind.name, item)
+    scene = ctx.style.name
+    for item in ctx.items:
+        if any(r.subject == item.id for r in ctx.rels_of.get(item.id, ())):
+            continue
+        name = item.kind.name
+        target: Item | None = None
+        predicate = "near"
+        if item.kind.mounted and scene == "room":
+            out.append(RelationSpec(subject=item.id, predicate="against_wall"))
+        elif name == "chair":
+            target, predicate = first.get("table") or first.get("desk"), "around"
+        elif name == "island" and scene == "island" and item is first["island"]:
+            out.append(RelationSpec(subject=item.id, predicate="in_center"))
+        elif name == "pier":
+            target, predicate = first.get("beach") or first.get("island"), "next_to"
+        elif name == "beach":
+            target, predicate = first.get("sea"), "next_to"
+        elif item.kind.afloat:
+            target = first.get("pier")
+        if target is not None and target is not item:
+            out.append(RelationSpec(subject=item.id, predicate=predicate, objects=(target.id,)))
+    return out
+
+
+def _ambient(ctx: Context, request: SceneRequest) -> None:
+    kind = ctx.style.ambient
+    if kind is None or any(thing.kind == kind for thing in request.things):
+        return
+    spec = lexicon.KIND_BY_NAME[kind]
+    count = (ctx.width * ctx.height) // max(1, ctx.style.ambient_per_cells)
+    count = min(count, AMBIENT_LIMIT, v.MAX_THINGS - len(request.things))
+    rng, grid = ctx.rng, ctx.grid
+    spots: list[tuple[int, int]] = []
+    misses = 0
+    for _ in range(max(0, count)):
+        for _try in range(12):
+            if spots and rng.random() < AMBIENT_CLUSTER:
+                bx, by = spots[int(rng.random() * len(spots))]
+                x, y = bx + int(rng.random() * 5) - 2, by + int(rng.random() * 3) - 1
+            else:
+                x = int(rng.random() * (ctx.width - spec.width + 1))
+                y = int(rng.random() * (ctx.height - spec.height + 1))
+            if grid.fits(x, y, spec.width, spec.height, 0):
+                occupy(ctx, ctx.new_item(kind, "ambient"), x, y, spec.width, spec.height, 0)
+                spots.append((x, y))
+                misses = 0
+                break
+        else:
+            misses += 1
+            if misses >= 5:
+                return
+
+
+def _repair(ctx: Context, relations: list[RelationSpec], conflicting: set[int]) -> None:
+    """Move the plain boxes of failing relations with a wider search, keeping any gain."""
+    results = verify_relations(build_nodes(ctx), relations, ctx.width, ctx.height, ctx.style.name)
+    start = ctx.work
+    for index, result in enumerate(results):
+        if result.satisfied or index in conflicting:
+            continue
+        if ctx.work - start > REPAIR_WORK:
+            return
+        relation = relations[index]
+        for thing_id in (relation.subject, *relation.objects):
+            item = ctx.by_id.get(thing_id)
+            if item is not None and _movable(item):
+                _move(ctx, item)
+                break
+
+
+def _movable(item: Item) -> bool:
+    return item.placed and item.path is None and not item.is_host and item.kind.shape == "box"
+
+
+def _move(ctx: Context, item: Item) -> None:
+    before = (item.x, item.y, item.w, item.h, item.rotation)
+    old_cost = _cost(ctx, item)
+    release(ctx, item)
+    if place_box(ctx, item, effort=4) and _cost(ctx, item) <= old_cost:
+        return
+    if item.placed:
+        release(ctx, item)
+    occupy(ctx, item, *before)
+
+
+def _cost(ctx: Context, item: Item) -> float:
+    return sum(relation_penalty(ctx, r, ctx.geo) for r in ctx.rels_of.get(item.id, ()))

@@ -1,0 +1,161 @@
+"""The ASCII minimap: the grid inside a border, a legend and a compass rose."""
+
+from domain.scene import lexicon
+from domain.scene.glyphs import FLOOR_GLYPH, assign_glyphs
+from domain.scene.model import Layout, PlacedNode
+from domain.scene.shapes import footprint_cells, wall_cells
+
+_STAGES = {"area": 1, "room": 3}
+COMPASS = ("Compass:", "    N", "  W-+-E", "    S")
+
+
+def render_minimap(layout: Layout) -> str:
+    """`height` lines of `width` characters inside a border, then legend and compass."""
+    style = lexicon.SCENE_BY_NAME.get(layout.theme, lexicon.SCENE_BY_NAME["village"])
+    width, height = layout.width, layout.height
+    canvas = [style.terrain_glyph] * (width * height)
+    drawn_by = [-1] * (width * height)
+    glyphs = assign_glyphs([node.kind for node in layout.nodes], style)
+    hosts = {node.parent for node in layout.nodes if node.parent is not None}
+    depth = _depths(layout.nodes)
+    order = sorted(
+        range(len(layout.nodes)),
+        key=lambda k: (depth[k], _stage(layout.nodes[k], hosts), k),
+    )
+    used_floor = False
+
+    def put(cells: list[tuple[int, int]], glyph: str, who: int) -> None:
+        for cx, cy in cells:
+            if 0 <= cx < width and 0 <= cy < height:
+                canvas[cy * width + cx] = glyph
+                drawn_by[cy * width + cx] = who
+
+    for k in order:
+        node = layout.nodes[k]
+        kind = lexicon.KIND_BY_NAME[node.kind]
+        glyph = glyphs.get(node.kind, "?")
+        if node.path is not None:
+            put([(x, y) for x, y in node.path], glyph, k)
+        elif _walled(node, hosts):
+            rect = (node.x, node.y, node.width, node.height)
+            inside = footprint_cells(node.x + 1, node.y + 1, node.width - 2, node.height - 2, False)
+            put(inside, FLOOR_GLYPH, -1)
+            put(wall_cells(rect), glyph, k)
+            used_floor = used_floor or bool(inside)
+        else:
+            cells = footprint_cells(node.x, node.y, node.width, node.height, kind.round)
+            if kind.sparse:
+                cells = [(x, y) for x, y in cells if _dense(x, y)] or cells[:1]
+            put(cells, glyph, k)
+    _ensure_visible(layout.nodes, canvas, drawn_by, glyphs, width, height)
+    border_corner, border_h, border_v = style.border[0], style.border[1], style.border[2]
+    lines = [border_corner + border_h * width + border_corner]
+    for row in range(height):
+        lines.append(border_v + "".join(canvas[row * width : (row + 1) * width]) + border_v)
+    lines.append(border_corner + border_h * width + border_corner)
+    lines.extend(_legend(layout, glyphs, style.terrain_glyph, style.terrain, used_floor, canvas))
+    lines.extend(COMPASS)
+    return "\n".join(lines) + "\n"
+
+
+def _depths(nodes: tuple[PlacedNode, ...]) -> list[int]:
+    parent = {node.id: node.parent for node in nodes}
+    out = []
+    for node in nodes:
+        depth, up = 0, node.parent
+        while up is not None and depth < 64:
+            depth, up = depth + 1, parent.get(up)
+        out.append(depth)
+    return out
+
+
+def _walled(node: PlacedNode, hosts: set[str]) -> bool:
+    kind = lexicon.KIND_BY_NAME[node.kind]
+    holds = node.id in hosts or kind.shape == "room"
+    return kind.container == "walled" and holds and node.width > 2 and node.height > 2
+
+
+def _stage(node: PlacedNode, hosts: set[str]) -> int:
+    kind = lexicon.KIND_BY_NAME[node.kind]
+    if "background" in node.tags:
+        return 0
+    if node.path is not None:
+        if kind.water:
+            return 2
+        return 5 if kind.name == "bridge" else 4
+    if _walled(node, hosts):
+        return 3
+    if kind.shape in _STAGES:
+        return _STAGES[kind.shape]
+    if kind.name == "door":
+        return 9
+    return {"structure": 6, "object": 7, "actor": 8}.get(kind.layer, 7)
+
+
+def _dense(x: int, y: int) -> bool:
+    """A fixed, irregular texture for sparse areas (forests): about three cells in four."""
+    h = (x * 374761393 + y * 668265263) & 0xFFFFFFFF
+    h = ((h ^ (h >> 13)) * 1274126177) & 0xFFFFFFFF
+    return (h ^ (h >> 16)) % 4 != 0
+
+
+def _ensure_visible(
+    nodes: tuple[PlacedNode, ...],
+    canvas: list[str],
+    drawn_by: list[int],
+    glyphs: dict[str, str],
+    width: int,
+    height: int,
+) -> None:
+    """Every node shows at least one cell: stamp hidden ones where it hides nobody."""
+    shown = [0] * len(nodes)
+    for who in drawn_by:
+        if who >= 0:
+            shown[who] += 1
+    for k, node in enumerate(nodes):
+        if shown[k]:
+            continue
+        kind = lexicon.KIND_BY_NAME[node.kind]
+        if node.path is not None:
+            cells = [(x, y) for x, y in node.path]
+        else:
+            cells = footprint_cells(node.x, node.y, node.width, node.height, kind.round)
+        for cx, cy in cells:
+            if not (0 <= cx < width and 0 <= cy < height):
+                continue
+            index = cy * width + cx
+            other = drawn_by[index]
+            if other < 0 or shown[other] > 1:
+                if other >= 0:
+                    shown[other] -= 1
+                canvas[index] = glyphs.get(node.kind, "?")
+                drawn_by[index] = k
+                shown[k] = 1
+                break
+
+
+def _legend(
+    layout: Layout,
+    glyphs: dict[str, str],
+    terrain_glyph: str,
+    terrain: str,
+    used_floor: bool,
+    canvas: list[str],
+) -> list[str]:
+    entries: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    for node in layout.nodes:
+        counts[node.kind] = counts.get(node.kind, 0) + 1
+    visible = set(canvas)
+    if terrain_glyph in visible and glyphs.get(terrain) != terrain_glyph:
+        entries.setdefault(terrain_glyph, []).append(terrain)
+    if used_floor and terrain_glyph != FLOOR_GLYPH:
+        entries.setdefault(FLOOR_GLYPH, []).append("floor")
+    for kind, count in counts.items():
+        glyph = glyphs.get(kind, "?")
+        entries.setdefault(glyph, []).append(f"{kind} x{count}")
+    lines = ["Legend:"]
+    for glyph, labels in entries.items():
+        shown = "' '" if glyph == " " else glyph
+        lines.append(f"  {shown:<4}{', '.join(labels)}")
+    return lines

@@ -1,0 +1,108 @@
+"""Value types passed between the scene generator's steps."""
+
+import msgspec
+
+
+class KindSpec(msgspec.Struct, frozen=True, kw_only=True):
+    """One kind of thing the generator knows: how big it is, how it is drawn, how it behaves."""
+
+    name: str
+    theme: str
+    layer: str  # terrain | structure | object | actor
+    shape: str  # box | area | path | room
+    width: int  # footprint at the reference map size; a path's thickness
+    height: int
+    glyph: str
+    synonyms: tuple[str, ...]
+    solid: bool = False  # blocks walking
+    walkable: bool = False  # a path or area one can walk on
+    water: bool = False
+    container: str = "none"  # none | open | walled
+    round: bool = False  # an area drawn as an ellipse inside its box
+    rotatable: bool = False
+    mounted: bool = False  # indoors it hangs on a wall
+    afloat: bool = False  # stands on water
+    connector: bool = False  # a path that links things (road, corridor)
+    edge: bool = False  # an area that lies along a map edge (a sea strip)
+    sparse: bool = False  # an area drawn with a texture rather than filled
+
+
+class SceneStyle(msgspec.Struct, frozen=True, kw_only=True):
+    """What a scene kind (village, dungeon, ...) looks like when nothing else is said."""
+
+    name: str
+    theme: str
+    terrain: str
+    terrain_glyph: str
+    terrain_walkable: bool
+    border: str  # corner, horizontal edge, vertical edge
+    connector: str  # the path kind used for `connected by` when none is named
+    defaults: tuple[tuple[str, int], ...]  # things for a prompt that names none
+    ambient: str | None = None  # a kind scattered over free ground
+    ambient_per_cells: int = 0
+
+
+class ThingSpec(msgspec.Struct, frozen=True, kw_only=True):
+    """One requested thing (one instance; a counted group becomes several)."""
+
+    id: str
+    kind: str
+    size: str = "medium"
+    origin: str = "prompt"  # prompt | default | auto
+    word: str = ""  # the noun the prompt used (`cottage` for a house); the label
+
+
+class RelationSpec(msgspec.Struct, frozen=True, kw_only=True):
+    subject: str
+    predicate: str
+    objects: tuple[str, ...] = ()
+    argument: str | None = None
+
+
+class SceneRequest(msgspec.Struct, frozen=True, kw_only=True):
+    """What the prompt asks for, before anything is placed."""
+
+    theme: str
+    things: tuple[ThingSpec, ...]
+    relations: tuple[RelationSpec, ...]
+    warnings: tuple[str, ...] = ()
+
+
+class PlacedNode(msgspec.Struct, frozen=True, kw_only=True):
+    id: str
+    kind: str
+    label: str
+    layer: str
+    x: int
+    y: int
+    width: int
+    height: int
+    rotation: int
+    tags: tuple[str, ...]
+    parent: str | None = None
+    path: tuple[tuple[int, int], ...] | None = None
+
+
+class RelationResult(msgspec.Struct, frozen=True, kw_only=True):
+    subject: str
+    predicate: str
+    objects: tuple[str, ...]
+    argument: str | None
+    satisfied: bool
+
+
+class Layout(msgspec.Struct, frozen=True, kw_only=True):
+    """Every placed thing on the grid, and each requested relation checked on it."""
+
+    seed: int
+    width: int
+    height: int
+    theme: str
+    nodes: tuple[PlacedNode, ...]  # parents before their children
+    relations: tuple[RelationResult, ...]
+    warnings: tuple[str, ...]
+
+
+class GeneratedScene(msgspec.Struct, frozen=True, kw_only=True):
+    scene_graph: dict[str, object]
+    minimap: str

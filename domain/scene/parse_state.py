@@ -1,0 +1,271 @@
+"""What the parser has read so far: groups of things, relations, warnings."""
+
+from dataclasses import dataclass, field
+
+from domain.scene import lexicon
+from domain.scene import vocabulary as v
+from domain.scene.model import RelationSpec, ThingSpec
+
+SCENE: tuple[str, ...] = ()  # a relation target meaning "the whole scene"
+_COMPASS_OF = {"north": "north_of", "south": "south_of", "east": "east_of", "west": "west_of"}
+_RELATIVE_REGION = {"left_of": "west", "right_of": "east", "above": "north", "below": "south"}
+_DIRECTIONAL = frozenset([*_COMPASS_OF.values(), *_RELATIVE_REGION])
+_FRAMED = frozenset(["in_region", "in_center", "in_corner", "against_wall", "along"])
+_CARDINAL = frozenset(_COMPASS_OF)
+MAX_UNKNOWN_LISTED = 20
+
+Pending = tuple[str, str | None, str | None, list[tuple[str, ...]], tuple[str, ...]]
+
+
+@dataclass
+class Group:
+    """Things named by one noun phrase (`three houses` -> house-1..house-3)."""
+
+    kind: str
+    ids: list[str]
+    size: str
+    plural: bool
+    owner: "Group | None" = None
+    word: str = ""
+
+
+@dataclass
+class NounPhrase:
+    end: int
+    kind: str | None = None
+    scene: str | None = None
+    plural: bool = False
+    count: int | None = None
+    size: str | None = None
+    ordinal: int | None = None
+    definite: bool = False
+    direction: str | None = None
+    word: str = ""
+
+
+@dataclass
+class ParseState:
+    scene: str | None = None
+    subject: "Group | tuple[str, ...] | None" = None
+    with_owner: Group | None = None
+    connector_hint: str | None = None
+    stale: bool = False  # a clause ended since the subject was named
+    fresh: tuple[Group, int] | None = None  # a thing a relation just named, and where it ended
+    groups: list[Group] = field(default_factory=list)
+    things: list[ThingSpec] = field(default_factory=list)
+    relations: list[RelationSpec] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unknown: dict[str, None] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)
+    _keys: set[tuple[str, str, tuple[str, ...], str | None]] = field(default_factory=set)
+
+    # --- things ------------------------------------------------------------------------
+    def new_group(
+        self, kind: str, count: int, size: str, plural: bool, word: str = ""
+    ) -> Group | None:
+        if count <= 0:
+            self.warn(f"'no {kind}' asks for nothing; ignored")
+            return None
+        if count > v.MAX_PER_KIND:
+            self.warn(f"{count} x {kind} capped at {v.MAX_PER_KIND}")
+            count = v.MAX_PER_KIND
+        room = v.MAX_THINGS - len(self.things)
+        if count > room:
+            self.warn(f"more than {v.MAX_THINGS} things requested; {kind} capped at {room}")
+            count = room
+        if count <= 0:
+            return None
+        ids = []
+        for _ in range(count):
+            number = self.counters.get(kind, 0) + 1
+            self.counters[kind] = number
+            ids.append(f"{kind}-{number}")
+            self.things.append(ThingSpec(id=ids[-1], kind=kind, size=size, word=word or kind))
+        group = Group(kind=kind, ids=ids, size=size, plural=plural, word=word)
+        self.groups.append(group)
+        return group
+
+    def groups_of(self, kind: str) -> list[Group]:
+        return [group for group in self.groups if group.kind == kind]
+
+    def reference(self, phrase: NounPhrase) -> Group | None:
+        """`the river`, `the last room`, `the same tree`: things named before."""
+        assert phrase.kind is not None
+        groups = self.groups_of(phrase.kind)
+        if not groups:
+            return None
+        named = [g for g in groups if _same_word(g.word, phrase.word)]
+        if named and phrase.ordinal is None:
+            groups = named  # `the throne room` among other rooms
+        if phrase.ordinal is not None:
+            every = [thing_id for group in groups for thing_id in group.ids]
+            position = phrase.ordinal - 1 if phrase.ordinal > 0 else len(every) - 1
+            position = min(max(position, 0), len(every) - 1)
+            return Group(phrase.kind, [every[position]], groups[0].size, False)
+        latest = groups[-1]
+        if phrase.plural:
+            return latest
+        return Group(phrase.kind, latest.ids[:1], latest.size, False)
+
+    def pronoun(self, word: str) -> tuple[str, ...] | None:
+        if self.with_owner is not None and self.with_owner is not self.subject:
+            return tuple(self.with_owner.ids)
+        if not isinstance(self.subject, Group):
+            return SCENE
+        earlier = [group for group in self.groups if group is not self.subject]
+        if earlier and word != "there":
+            return tuple(earlier[-1].ids)
+        return SCENE
+
+    def names_scene(self, kind: str) -> bool:
+        return self.scene is not None and self.scene in lexicon.KIND_SCENES.get(kind, ())
+
+    # --- relations ---------------------------------------------------------------------
+    def add(self, subject: str, predicate: str, objects: tuple[str, ...], arg: str | None) -> None:
+        if subject in objects:
+            self.warn(f"{subject} cannot be {predicate} itself; ignored")
+            return
+        key = (subject, predicate, objects, arg)
+        if key in self._keys:
+            return
+        self._keys.add(key)
+        self.relations.append(
+            RelationSpec(subject=subject, predicate=predicate, objects=objects, argument=arg)
+        )
+
+    def relate(
+        self,
+        subject: Group,
+        predicate: str,
+        direction: str | None,
+        relative: str | None,
+        targets: list[tuple[str, ...]],
+        pattern: tuple[str, ...],
+    ) -> None:
+        target = targets[0]
+        is_path = lexicon.KIND_BY_NAME[subject.kind].shape == "path"
+        if predicate == "above" and pattern == ("over",) and is_path:
+            predicate = "across"
+        if predicate == "~around":
+            self._surrounded(subject, target)
+            return
+        if predicate in ("~connecting", "~from"):
+            self._connecting(subject, targets)
+            return
+        if predicate == "between":
+            self._between(subject, targets)
+            return
+        if predicate == "{dir}_of":
+            direction = direction or "north"
+            if relative is not None:
+                predicates = [relative]
+            else:
+                predicates = [_COMPASS_OF[part] for part in _split_direction(direction)]
+        else:
+            predicates = [predicate]
+        for name in predicates:
+            if target == SCENE:
+                self._relate_to_scene(subject, name, direction)
+                continue
+            argument = self._argument(name, direction)
+            for k, thing_id in enumerate(subject.ids):
+                self.add(thing_id, name, (target[k % len(target)],), argument)
+
+    def _argument(self, predicate: str, direction: str | None) -> str | None:
+        if predicate == "in_corner":
+            return direction if direction is not None and direction not in _CARDINAL else None
+        if predicate == "against_wall":
+            return direction if direction in _CARDINAL else None
+        if predicate == "in_region":
+            return direction or "north"
+        if predicate == "connected_to":
+            return self.connector_hint
+        return None
+
+    def _relate_to_scene(self, subject: Group, predicate: str, direction: str | None) -> None:
+        if predicate in _DIRECTIONAL:
+            region = _RELATIVE_REGION.get(predicate) or predicate.removesuffix("_of")
+            for thing_id in subject.ids:
+                self.add(thing_id, "in_region", (), region)
+        elif predicate in _FRAMED or predicate == "around":
+            if predicate == "along" and direction is None:
+                return
+            argument = self._argument(predicate, direction)
+            if predicate == "along":
+                argument = direction
+            for thing_id in subject.ids:
+                self.add(thing_id, predicate, (), argument)
+
+    def _surrounded(self, subject: Group, target: tuple[str, ...]) -> None:
+        if target == SCENE:
+            return
+        if len(target) > 1 and len(subject.ids) > 1:
+            for k, thing_id in enumerate(target):
+                self.add(thing_id, "around", (subject.ids[k % len(subject.ids)],), None)
+            return
+        for outer in target:
+            for inner in subject.ids:
+                self.add(outer, "around", (inner,), None)
+
+    def _connecting(self, subject: Group, targets: list[tuple[str, ...]]) -> None:
+        ends = [target[0] for target in targets if target != SCENE]
+        if len(targets) == 1 and len(targets[0]) > 1:
+            ends = list(targets[0][:2])
+        if not ends:
+            return
+        if lexicon.KIND_BY_NAME[subject.kind].shape == "path":
+            for thing_id in subject.ids:
+                self.add(thing_id, "connected_to", tuple(ends), None)
+        elif len(ends) == 2:
+            self.add(ends[0], "connected_to", (ends[1],), subject.kind)
+        else:
+            for thing_id in subject.ids:
+                self.add(thing_id, "connected_to", (ends[0],), None)
+
+    def _between(self, subject: Group, targets: list[tuple[str, ...]]) -> None:
+        if len(targets) >= 2 and targets[0] != SCENE and targets[1] != SCENE:
+            pair = (targets[0][0], targets[1][0])
+        elif len(targets[0]) >= 2:
+            pair = (targets[0][0], targets[0][1])
+        else:
+            self.warn(f"'between' needs two things for {subject.ids[0]}; ignored")
+            return
+        for thing_id in subject.ids:
+            self.add(thing_id, "between", pair, None)
+
+    def chain(self, subject: Group, connector: str | None, target: tuple[str, ...] | None) -> None:
+        """`five rooms connected by corridors`: link each to the one before."""
+        ids = subject.ids
+        for k in range(1, len(ids)):
+            self.add(ids[k], "connected_to", (ids[k - 1],), connector)
+        if target:
+            self.add(ids[0], "connected_to", (target[0],), connector)
+        elif len(ids) == 1 and target is None:
+            earlier = [group for group in self.groups if group is not subject]
+            if earlier:
+                self.add(ids[0], "connected_to", (earlier[-1].ids[0],), connector)
+
+    def apply_pending(self, group: Group) -> None:
+        pending, self.pending = self.pending, []
+        for predicate, direction, relative, targets, pattern in pending:
+            self.relate(group, predicate, direction, relative, targets, pattern)
+
+    # --- warnings ----------------------------------------------------------------------
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def unknown_word(self, word: str) -> None:
+        self.unknown.setdefault(word, None)
+
+
+def _split_direction(direction: str) -> list[str]:
+    if direction in _CARDINAL:
+        return [direction]
+    return [direction[:5], direction[5:]]
+
+
+def _same_word(named: str, asked: str) -> bool:
+    """`the vault` names the `treasure vault`; `the throne room` names only that room."""
+    return bool(asked) and (named == asked or named.endswith(" " + asked))

@@ -1,0 +1,245 @@
+"""The parser's last pass: scene kind, things every scene kind needs, defaults, warnings."""
+
+from domain.scene import lexicon
+from domain.scene import vocabulary as v
+from domain.scene.model import RelationSpec, SceneRequest, SceneStyle, ThingSpec
+from domain.scene.parse_state import MAX_UNKNOWN_LISTED, Group, ParseState
+from domain.scene.sizing import scaled_size
+
+_HOUSE_LIKE = frozenset(["house", "tavern", "church", "castle", "barn", "smithy", "shop"])
+_NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
+_ROOM_FRAMED = frozenset(["in_corner", "against_wall", "in_center"])
+_SCENE_SAFE = {
+    "north_of": "north",
+    "south_of": "south",
+    "east_of": "east",
+    "west_of": "west",
+    "left_of": "west",
+    "right_of": "east",
+    "above": "north",
+    "below": "south",
+}
+_OBJECTLESS_OK = frozenset(
+    ["in_region", "in_center", "in_corner", "against_wall", "along", "around"]
+)
+
+
+def finish_request(state: ParseState) -> SceneRequest:
+    _interior_head(state)
+    scene = state.scene or _vote(state)
+    if state.scene is None and scene == "forest":
+        _forest_is_the_scene(state)
+    things = list(state.things)
+    relations = list(state.relations)
+    style = lexicon.SCENE_BY_NAME[scene]
+    if not things:
+        state.warn(f"the prompt names no known things; drew a default {scene}")
+        for kind, count in style.defaults:
+            things.extend(_extra(state, kind, count, "default"))
+    elif state.scene is not None and not any(_belongs(thing, style) for thing in things):
+        # `a village on the coast`: a village still needs its houses
+        defaults = [(kind, count) for kind, count in style.defaults]
+        if len(things) + sum(count for _, count in defaults) <= v.MAX_THINGS:
+            state.warn(f"the prompt names nothing of a {scene}; added its usual things")
+            for kind, count in defaults:
+                things.extend(_extra(state, kind, count, "default"))
+    things = _auto_things(state, scene, things)
+    relations = _implicit_inside(state, relations)
+    relations = _frames(scene, things, relations)
+    relations = _default_connectors(scene, things, relations)
+    for _, direction, _, _, pattern in state.pending:
+        words = " ".join(direction or "" if word == "{dir}" else word for word in pattern)
+        state.warn(f"'{words}' says nothing about any thing named; ignored")
+    warnings = list(state.warnings)
+    unknown = list(state.unknown)
+    warnings.extend(f"unknown word '{word[:40]}'" for word in unknown[:MAX_UNKNOWN_LISTED])
+    if len(unknown) > MAX_UNKNOWN_LISTED:
+        warnings.append(f"... and {len(unknown) - MAX_UNKNOWN_LISTED} more unknown words")
+    return SceneRequest(
+        theme=scene, things=tuple(things), relations=tuple(relations), warnings=tuple(warnings)
+    )
+
+
+def _belongs(thing: ThingSpec, style: SceneStyle) -> bool:
+    return lexicon.KIND_BY_NAME[thing.kind].theme == style.theme
+
+
+def _vote(state: ParseState) -> str:
+    tally: dict[str, int] = {}
+    for group in state.groups:
+        theme = lexicon.KIND_BY_NAME[group.kind].theme
+        weight = 2 if group.kind in lexicon.KIND_SCENES else 1  # `forest`, `island` name settings
+        tally[theme] = tally.get(theme, 0) + weight
+    if not tally:
+        return "village"
+    theme = max(tally, key=lambda name: tally[name])  # first mentioned wins a tie
+    if theme == v.COAST and any(group.kind == "island" for group in state.groups):
+        return "island"
+    return lexicon.THEME_SCENE[theme]
+
+
+def _interior_head(state: ParseState) -> None:
+    """`a cottage with a bed and a table` describes the cottage's inside: a room."""
+    if state.scene is not None or len(state.groups) < 2:
+        return
+    head = state.groups[0]
+    if head.kind not in _HOUSE_LIKE or len(head.ids) != 1:
+        return
+    rest = [lexicon.KIND_BY_NAME[group.kind].theme for group in state.groups[1:]]
+    if rest.count(v.ROOM) * 2 <= len(rest):
+        return
+    state.scene = "room"
+    _absorb(state, head)
+
+
+def _forest_is_the_scene(state: ParseState) -> None:
+    """`a tower in a dark forest`: the forest is the whole scene, not a patch of it."""
+    forests = [group for group in state.groups if group.kind == "forest"]
+    if len(forests) != 1 or len(forests[0].ids) != 1:
+        return
+    forest_id = forests[0].ids[0]
+    if any(relation.subject == forest_id for relation in state.relations):
+        return
+    _absorb(state, forests[0])
+
+
+def _absorb(state: ParseState, group: Group) -> None:
+    """Drop a group that turned out to be the scene; relations to it become scene relations."""
+    ids = set(group.ids)
+    state.groups = [other for other in state.groups if other is not group]
+    state.things = [thing for thing in state.things if thing.id not in ids]
+    kept = []
+    for relation in state.relations:
+        if relation.subject in ids:
+            continue
+        if ids & set(relation.objects):
+            converted = _to_scene(relation)
+            if converted is not None:
+                kept.append(converted)
+            continue
+        kept.append(relation)
+    state.relations = kept
+
+
+def _to_scene(relation: RelationSpec) -> RelationSpec | None:
+    if relation.predicate in _SCENE_SAFE:
+        return RelationSpec(
+            subject=relation.subject,
+            predicate="in_region",
+            argument=_SCENE_SAFE[relation.predicate],
+        )
+    if relation.predicate in _OBJECTLESS_OK:
+        return RelationSpec(
+            subject=relation.subject, predicate=relation.predicate, argument=relation.argument
+        )
+    return None
+
+
+def _extra(state: ParseState, kind: str, count: int, origin: str) -> list[ThingSpec]:
+    made = []
+    for _ in range(count):
+        number = state.counters.get(kind, 0) + 1
+        state.counters[kind] = number
+        made.append(ThingSpec(id=f"{kind}-{number}", kind=kind, origin=origin))
+    return made
+
+
+def _auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[ThingSpec]:
+    kinds = {thing.kind for thing in things}
+    front: list[ThingSpec] = []
+    if scene == "island" and "island" not in kinds:
+        front.extend(_extra(state, "island", 1, "auto"))
+    if scene == "coast":
+        if "sea" not in kinds:
+            front.extend(_extra(state, "sea", 1, "auto"))
+        if "beach" not in kinds:
+            front.extend(_extra(state, "beach", 1, "auto"))
+    if scene == "dungeon" and "room" not in kinds:
+        contents = sum(1 for thing in things if thing.kind not in _NEEDS_NO_ROOM)
+        if contents:
+            front.extend(_extra(state, "room", min(6, 1 + contents // 6), "auto"))
+    return front + things
+
+
+def _implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`a room with a chest`: the chest goes inside the room when it fits."""
+    placed_inside = {r.subject for r in relations if r.predicate == "inside"}
+    out = list(relations)
+    for group in state.groups:
+        owner = group.owner
+        if owner is None or not owner.ids:
+            continue
+        if not _fits_inside(group.kind, group.size, owner.kind, owner.size):
+            continue
+        for k, thing_id in enumerate(group.ids):
+            if thing_id not in placed_inside and thing_id not in owner.ids:
+                target = owner.ids[k % len(owner.ids)]
+                out.append(RelationSpec(subject=thing_id, predicate="inside", objects=(target,)))
+    return out
+
+
+def _fits_inside(kind: str, size: str, owner_kind: str, owner_size: str) -> bool:
+    thing, owner = lexicon.KIND_BY_NAME[kind], lexicon.KIND_BY_NAME[owner_kind]
+    if thing.shape == "path" or owner.shape == "path":
+        return False
+    holds = owner.container == "walled" or (owner.container == "open" and owner.shape == "area")
+    if owner.water and thing.afloat:
+        holds = True
+    if not holds:
+        return False
+    width, height = scaled_size(thing, size, 48, 24)
+    owner_width, owner_height = scaled_size(owner, owner_size, 48, 24)
+    inset = 2 if owner.container == "walled" else 0
+    return width <= owner_width - inset and height <= owner_height - inset
+
+
+def _frames(
+    scene: str, things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """Corners and walls in a dungeon are a room's; a tip on an island is the island's."""
+    kinds = {thing.id: thing.kind for thing in things}
+    islands = [thing.id for thing in things if thing.kind == "island"]
+    hosts = {r.subject: r.objects[0] for r in relations if r.predicate == "inside" and r.objects}
+    out = []
+    for relation in relations:
+        if relation.objects or relation.subject not in kinds:
+            out.append(relation)
+            continue
+        kind = lexicon.KIND_BY_NAME[kinds[relation.subject]]
+        frame: str | None = None
+        if scene == "dungeon" and relation.predicate in _ROOM_FRAMED and kind.name != "room":
+            frame = hosts.get(relation.subject)
+        on_land = not kind.afloat and kind.name not in ("island", "sea")
+        if scene == "island" and relation.predicate == "in_region" and islands and on_land:
+            frame = hosts.get(relation.subject, islands[0])
+        if frame is None:
+            out.append(relation)
+        else:
+            out.append(
+                RelationSpec(
+                    subject=relation.subject,
+                    predicate=relation.predicate,
+                    objects=(frame,),
+                    argument=relation.argument,
+                )
+            )
+    return out
+
+
+def _default_connectors(
+    scene: str, things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    connector = lexicon.SCENE_BY_NAME[scene].connector or None
+    paths = {thing.id for thing in things if lexicon.KIND_BY_NAME[thing.kind].shape == "path"}
+    out = []
+    for relation in relations:
+        wants_default = relation.predicate == "connected_to" and relation.argument is None
+        if wants_default and len(relation.objects) == 1 and relation.subject not in paths:
+            relation = RelationSpec(
+                subject=relation.subject,
+                predicate=relation.predicate,
+                objects=relation.objects,
+                argument=connector,
+            )
+        out.append(relation)
+    return out

@@ -1,0 +1,292 @@
+"""English prompt -> SceneRequest: things, counts, sizes, relations and the scene kind.
+
+The parser reads left to right. A noun phrase (`three small houses`) names things and
+becomes the subject; a relation phrase (`north of`, `between ... and ...`) then links the
+subject to the things it names. Words it does not know become warnings.
+"""
+
+import re
+
+from domain.scene import lexicon
+from domain.scene import vocabulary as v
+from domain.scene.model import SceneRequest
+from domain.scene.parse_state import SCENE, Group, NounPhrase, ParseState
+from domain.scene.parse_tail import finish_request
+
+_TOKEN = re.compile(r"[^\W\d_]+|[0-9]+(?:st|nd|rd|th)?|[,.;:!?()]")
+_CLAUSE_BREAKS = frozenset(",.;:!?()")
+_HEAD_SKIP = frozenset(["a", "an", "the", "this", "our", "my", "single"])
+_PRONOUNS = frozenset(["it", "this", "that", "them", "they", "those", "these", "there"])
+_TARGETLESS = frozenset(["in_region", "in_center", "in_corner", "against_wall"])
+_LINKING_TEXT = (
+    "is are was were stands stand stood sits sit lies lie lay there rises rise grows grow "
+    "waits wait sleeps sleep you find"
+)
+_LINKING_VERBS = frozenset(_LINKING_TEXT.split())
+_VIA = frozenset(["by", "via", "with", "through"])
+_EACH_OTHER = (("each", "other"), ("one", "another"))
+
+
+def parse_prompt(prompt: str) -> SceneRequest:
+    """Read an English description into a structured scene request. Never raises."""
+    tokens = _TOKEN.findall(prompt.lower())
+    return _Parser(tokens).run()
+
+
+class _Parser:
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.i = 0
+        self.state = ParseState()
+
+    def run(self) -> SceneRequest:
+        self._head()
+        while self.i < len(self.tokens):
+            before = self.i
+            self._step()
+            if self.i <= before:  # every step consumes at least one token
+                self.i = before + 1
+        return finish_request(self.state)
+
+    # --- the opening words ---------------------------------------------------------
+    def _head(self) -> None:
+        tokens, j = self.tokens, 0
+        size: str | None = None
+        while j < len(tokens) and (
+            tokens[j] in _HEAD_SKIP or tokens[j] in v.SIZES or tokens[j] in v.DECORATIVE_WORDS
+        ):
+            if tokens[j] in v.SIZES:
+                size = v.SIZES[tokens[j]][0]
+            j += 1
+        found = lexicon.match_scene(tokens, j)
+        if found is None:
+            return
+        scene, end = found
+        state = self.state
+        state.scene = scene
+        head_kind = v.HEAD_THINGS.get(tokens[j])
+        if head_kind is not None and end == j + 1:
+            group = state.new_group(head_kind, 1, size or "medium", False, tokens[j])
+            state.subject = group
+        else:
+            state.subject = SCENE
+        self.i = end
+
+    # --- one step of the main loop ---------------------------------------------------
+    def _step(self) -> None:
+        tokens, state = self.tokens, self.state
+        word = tokens[self.i]
+        if word in _CLAUSE_BREAKS:
+            state.with_owner = None
+            state.stale = True
+            self.i += 1
+            return
+        if word == "with" and isinstance(state.subject, Group):
+            state.with_owner = state.subject
+            self.i += 1
+            return
+        match = lexicon.match_relation(tokens, self.i)
+        if match is not None:
+            self.i = self._relation(match)
+            return
+        phrase = self._noun_phrase(self.i)
+        if phrase is not None and phrase.kind is not None:
+            group = self._resolve_subject(phrase)
+            if group is not None:
+                state.subject = group
+                state.stale = False
+                state.apply_pending(group)
+            self.i = phrase.end
+            return
+        if phrase is not None and phrase.scene is not None:
+            state.scene = state.scene or phrase.scene
+            self.i = phrase.end
+            return
+        if phrase is not None and phrase.end > self.i:
+            self.i = phrase.end
+            return
+        if word in _PRONOUNS or word in v.FILLER_WORDS or word in v.DIRECTIONS:
+            self.i += 1
+            return
+        if word in v.DECORATIVE_WORDS or word in v.SIZES:
+            self.i += 1
+            return
+        if word.isdigit() or lexicon.match_ordinal(tokens, self.i) is not None:
+            self.i += 1
+            return
+        state.unknown_word(word)
+        self.i += 1
+
+    # --- noun phrases ------------------------------------------------------------------
+    def _noun_phrase(self, i: int) -> NounPhrase | None:
+        tokens = self.tokens
+        phrase = NounPhrase(end=i)
+        j = i
+        while j < len(tokens):
+            noun = lexicon.match_noun(tokens, j)
+            if noun is not None:
+                head = lexicon.match_noun(tokens, noun.end)
+                if head is not None and not noun.plural:
+                    # `throne room`, `stone well`, `tree house`: the last noun is the thing
+                    noun = head._replace(word=f"{noun.word} {head.word}")
+                phrase.kind, phrase.plural, phrase.end, phrase.word = noun
+                return phrase
+            scene = lexicon.match_scene(tokens, j)
+            if scene is not None:
+                phrase.scene, phrase.end = scene
+                return phrase
+            word = tokens[j]
+            count = lexicon.match_count(tokens, j) if phrase.count is None else None
+            ordinal = lexicon.match_ordinal(tokens, j)
+            if word in ("the", "same", "another", "other"):
+                phrase.definite = phrase.definite or word in ("the", "same")
+                j += 1
+            elif count is not None:
+                phrase.count, j = count
+            elif ordinal is not None:
+                phrase.ordinal, j = ordinal
+            elif word in v.SIZES:
+                phrase.size = v.SIZES[word][0]
+                j += 1
+            elif word in v.DIRECTIONS:
+                phrase.direction, _, j = lexicon.match_direction(tokens, j) or (None, None, j + 1)
+            elif word in v.DECORATIVE_WORDS:
+                j += 1
+            else:
+                break
+        phrase.end = j
+        return phrase if j > i else None
+
+    def _resolve_subject(self, phrase: NounPhrase) -> Group | None:
+        state = self.state
+        assert phrase.kind is not None
+        if (phrase.definite or phrase.ordinal is not None) and state.groups_of(phrase.kind):
+            return state.reference(phrase)
+        count = phrase.count
+        if count is None:
+            count = v.BARE_PLURAL_COUNT if phrase.plural else 1
+        group = state.new_group(
+            phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word
+        )
+        if group is not None and state.with_owner is not None:
+            group.owner = state.with_owner
+        return group
+
+    def _target(self, j: int) -> tuple[tuple[str, ...] | None, NounPhrase | None, int]:
+        """What a relation points at: ids, SCENE (empty) or None when nothing is named."""
+        state, tokens = self.state, self.tokens
+        if j < len(tokens) and tokens[j] in _PRONOUNS and tokens[j] != "there":
+            return state.pronoun(tokens[j]), None, j + 1
+        if tuple(tokens[j : j + 2]) in _EACH_OTHER:
+            return None, None, j + 2
+        phrase = self._noun_phrase(j)
+        if phrase is None:
+            return None, None, j
+        if phrase.scene is not None:
+            state.scene = state.scene or phrase.scene
+            return SCENE, phrase, phrase.end
+        if phrase.kind is None:
+            return None, phrase, phrase.end
+        if phrase.kind == "wall" and state.scene == "room":
+            return SCENE, phrase, phrase.end
+        if phrase.definite or phrase.ordinal is not None:
+            if state.groups_of(phrase.kind):
+                group = state.reference(phrase)
+                return (tuple(group.ids) if group else None), phrase, phrase.end
+            if state.names_scene(phrase.kind):
+                return SCENE, phrase, phrase.end
+        count = phrase.count
+        if count is None:
+            count = v.BARE_PLURAL_COUNT if phrase.plural else 1
+        group = state.new_group(
+            phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word
+        )
+        if group is not None:
+            state.fresh = (group, phrase.end)
+        return (tuple(group.ids) if group else None), phrase, phrase.end
+
+    # --- relations ---------------------------------------------------------------------
+    def _relation(self, match: lexicon.RelationMatch) -> int:
+        predicate, direction, relative, end, pattern = match
+        state, tokens = self.state, self.tokens
+        fresh = state.fresh if state.fresh is not None and state.fresh[1] == self.i else None
+        state.fresh = None
+        if predicate == "~connected_by":
+            return self._connected_by(end)
+        if predicate == "connected_to" and tuple(tokens[end : end + 2]) in _EACH_OTHER:
+            if isinstance(state.subject, Group):
+                state.chain(state.subject, None, SCENE)
+            return end + 2
+        needs_target = pattern[-1] == "of" or not (
+            predicate in _TARGETLESS or (predicate == "along" and direction is not None)
+        )
+        if not needs_target:
+            self._emit(predicate, direction, relative, [SCENE], pattern, end)
+            return end
+        first, phrase, j = self._target(end)
+        if first is None:
+            state.warn(f"'{' '.join(tokens[self.i : end])}' names nothing known; ignored")
+            return max(j, end)
+        targets = [first]
+        if predicate in ("between", "~connecting", "~from"):
+            joiner = ("and", "to", "with") if predicate != "between" else ("and",)
+            if j < len(tokens) and tokens[j] in joiner:
+                second, _, j = self._target(j + 1)
+                if second is not None:
+                    targets.append(second)
+        if predicate == "connected_to" and j + 1 < len(tokens) and tokens[j] in _VIA:
+            connector = lexicon.match_noun(tokens, j + 1)
+            if connector is not None:
+                state.connector_hint = connector.kind
+                j = connector.end
+        if predicate == "against_wall" and phrase is not None and phrase.kind == "wall":
+            direction = phrase.direction or direction
+        if phrase is not None and phrase.kind == "wall" and state.scene == "room":
+            predicate, direction = "against_wall", phrase.direction or direction
+        if fresh is not None and not predicate.startswith("~") and predicate != "between":
+            # `a campfire near the river`: a phrase right after a new thing describes it
+            state.relate(fresh[0], predicate, direction, relative, targets, pattern)
+        else:
+            self._emit(predicate, direction, relative, targets, pattern, j)
+        state.connector_hint = None
+        return j
+
+    def _connected_by(self, j: int) -> int:
+        state, tokens = self.state, self.tokens
+        connector = None
+        phrase = self._noun_phrase(j)
+        if phrase is not None and phrase.kind is not None:
+            connector, j = phrase.kind, phrase.end
+        elif phrase is not None:
+            j = phrase.end
+        subject = state.subject
+        if not isinstance(subject, Group):
+            return j
+        target: tuple[str, ...] | None = None
+        if j < len(tokens) and tokens[j] in ("to", "with"):
+            target, _, j = self._target(j + 1)
+        state.chain(subject, connector, target)
+        return j
+
+    def _emit(
+        self,
+        predicate: str,
+        direction: str | None,
+        relative: str | None,
+        targets: list[tuple[str, ...]],
+        pattern: tuple[str, ...],
+        end: int,
+    ) -> None:
+        state = self.state
+        subject = state.subject
+        if not isinstance(subject, Group) or (state.stale and self._new_thing_follows(end)):
+            state.pending.append((predicate, direction, relative, targets, pattern))
+            return
+        state.relate(subject, predicate, direction, relative, targets, pattern)
+
+    def _new_thing_follows(self, j: int) -> bool:
+        """`Next to the river is a mill`: the relation belongs to what comes next."""
+        while j < len(self.tokens) and self.tokens[j] in _LINKING_VERBS:
+            j += 1
+        phrase = self._noun_phrase(j)
+        return phrase is not None and phrase.kind is not None and not phrase.definite

@@ -1,0 +1,96 @@
+"""`scenegen scene "PROMPT"`: generate one scene locally, print its minimap and relation report."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from domain.scene import encode_scene_graph, generate_scene
+
+SEED_MAX = 2**32 - 1
+WIDTH_RANGE = (16, 256)
+HEIGHT_RANGE = (8, 128)
+PROMPT_MAX = 2000
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = subparsers.add_parser(
+        "scene",
+        help="generate a scene from a prompt and print its minimap (no server involved)",
+        description=(
+            "Turns an English description into a scene graph and an ASCII minimap, prints "
+            "the minimap, each relation with whether it holds, and any warnings. The same "
+            "prompt, seed and size always give the same output."
+        ),
+    )
+    parser.add_argument("prompt", help='the description, e.g. "a village with three houses"')
+    parser.add_argument("--seed", default="0", help=f"0..{SEED_MAX} (default 0)")
+    parser.add_argument("--width", default="48", help="16..256 cells (default 48)")
+    parser.add_argument("--height", default="24", help="8..128 cells (default 24)")
+    parser.add_argument("--out", default=None, help="also write the scene graph JSON here")
+    parser.set_defaults(func=run_scene)
+
+
+def run_scene(args: argparse.Namespace) -> int:
+    prompt = str(args.prompt).strip()
+    if not prompt:
+        return _fail("the prompt is empty")
+    if len(prompt) > PROMPT_MAX:
+        return _fail(f"the prompt has {len(prompt)} characters; at most {PROMPT_MAX} allowed")
+    seed = _integer("--seed", args.seed, 0, SEED_MAX)
+    width = _integer("--width", args.width, *WIDTH_RANGE)
+    height = _integer("--height", args.height, *HEIGHT_RANGE)
+    if isinstance(seed, str) or isinstance(width, str) or isinstance(height, str):
+        return _fail(next(v for v in (seed, width, height) if isinstance(v, str)))
+    scene = generate_scene(prompt, seed=seed, width=width, height=height)
+    if args.out:
+        try:
+            Path(args.out).write_bytes(encode_scene_graph(scene.scene_graph) + b"\n")
+        except OSError as error:
+            return _fail(f"cannot write {args.out}: {error.strerror or error}")
+    sys.stdout.write(scene.minimap)
+    sys.stdout.write(_report(scene.scene_graph))
+    return 0
+
+
+def _integer(name: str, raw: object, low: int, high: int) -> int | str:
+    text = str(raw).strip()
+    if not (text.isascii() and text.lstrip("-").isdigit()) or len(text) > 12:
+        return f"{name} must be a whole number from {low} to {high}, got {text!r}"
+    value = int(text)
+    if not low <= value <= high:
+        return f"{name} must be from {low} to {high}, got {value}"
+    return value
+
+
+def _fail(message: str) -> int:
+    print(f"scenegen scene: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _report(graph: dict[str, object]) -> str:
+    relations = graph.get("relations")
+    warnings = graph.get("warnings")
+    lines = ["Relations:"]
+    if isinstance(relations, list) and relations:
+        for relation in relations:
+            if not isinstance(relation, dict):
+                continue
+            mark = "ok  " if relation.get("satisfied") else "FAIL"
+            objects = relation.get("objects") or []
+            target = " ".join(str(o) for o in objects) if isinstance(objects, list) else ""
+            argument = relation.get("argument")
+            detail = " ".join(part for part in (target, str(argument or "")) if part)
+            words = (str(relation.get("subject")), str(relation.get("predicate")), detail)
+            lines.append(f"  [{mark}] {' '.join(words)}".rstrip())
+        held = sum(1 for r in relations if isinstance(r, dict) and r.get("satisfied"))
+        lines.append(f"  {held}/{len(relations)} relations hold")
+    else:
+        lines.append("  (none asked for)")
+    if isinstance(warnings, list) and warnings:
+        lines.append("Warnings:")
+        lines.extend(f"  - {_printable(str(w))}" for w in warnings)
+    return "\n".join(lines) + "\n"
+
+
+def _printable(text: str) -> str:
+    return text.encode("ascii", "backslashreplace").decode("ascii")
