@@ -38,6 +38,7 @@ class JobWorker:
 
     def start(self) -> None:
         self._task = asyncio.create_task(self.run(), name="job-worker")
+        log.info("worker started")
 
     async def stop(self, grace_seconds: float = 10.0) -> None:
         """Finish the current job if it takes less than the grace period, else release it."""
@@ -70,6 +71,8 @@ class JobWorker:
 
     async def process(self, delivery: Delivery) -> RunOutcome | None:
         self._busy = True
+        job_id = delivery.job.job_id
+        log.info("job received", extra={"job_id": job_id})
         keeper = asyncio.create_task(self._keep_alive(delivery))
         try:
             outcome = await self._run_job(delivery.job)
@@ -87,6 +90,12 @@ class JobWorker:
             self._busy = False
         await self._queue.ack(delivery)
         self.completed += 1
+        log.info(
+            "job run over: %s%s",
+            outcome.job_status.value,
+            " (finished elsewhere)" if outcome.stopped_early else "",
+            extra={"job_id": job_id},
+        )
         return outcome
 
     async def _keep_alive(self, delivery: Delivery) -> None:

@@ -17,12 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from domain.scene import generate_scene  # noqa: E402
+from domain.scene import generate_scene
 
 DEFAULT_PROMPT = (
-    "a village with six houses north of a river, a bridge over the river, a church in the "
-    "center, a well next to the church, a tavern east of the church, three trees along the "
-    "road, a road, two carts near the tavern, a market in the south and a forest to the west"
+    "a village with six houses north of a river, a road, a bridge over the river, a church "
+    "in the center, a well next to the church, a tavern east of the church, three trees "
+    "along the road, two carts near the tavern, a market in the south and a forest to the west"
 )
 SIZES = ((48, 24), (128, 64), (256, 128))
 COUNTS = (10, 100, 300, 1000)

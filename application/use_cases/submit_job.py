@@ -1,6 +1,7 @@
 """Submit a job: create it (once per Idempotency-Key) and put it on the queue."""
 
 import hashlib
+import logging
 from datetime import timedelta
 from typing import Protocol
 
@@ -18,6 +19,8 @@ from application.ports import (
     QueuedJob,
 )
 from domain.jobs import Job, JobRequest, new_job
+
+log = logging.getLogger(__name__)
 
 
 class SeedSource(Protocol):
@@ -100,4 +103,5 @@ class SubmitJobHandler:
             QueuedJob(job_id=job.id, request=request, trace_context=trace_context)
         )
         self._metrics.count(m.JOBS_BY_STATUS, {m.STATUS: job.status.value})
+        log.info("job queued", extra={"job_id": job.id})
         return SubmitResult(job=job, created=True)

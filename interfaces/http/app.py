@@ -80,4 +80,6 @@ def create_app(container: Container) -> Litestar:
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         ),
         debug=False,
+        # Logging is configured once by the entrypoint (JSON lines), not by Litestar.
+        logging_config=None,
     )

@@ -166,9 +166,11 @@ def _implicit_relations(ctx: Context) -> list[RelationSpec]:
     They guide placement only; the relation report lists just what the prompt asked.
     """
     out = []
-    first = {}
+    first: dict[str, Item] = {}
+    islands = 0
     for item in ctx.items:
         first.setdefault(item.kind.name, item)
+        islands += item.kind.name == "island"
     scene = ctx.style.name
     for item in ctx.items:
         if any(r.subject == item.id for r in ctx.rels_of.get(item.id, ())):
@@ -180,7 +182,7 @@ def _implicit_relations(ctx: Context) -> list[RelationSpec]:
             out.append(RelationSpec(subject=item.id, predicate="against_wall"))
         elif name == "chair":
             target, predicate = first.get("table") or first.get("desk"), "around"
-        elif name == "island" and scene == "island" and item is first["island"]:
+        elif name == "island" and scene == "island" and islands == 1:
             out.append(RelationSpec(subject=item.id, predicate="in_center"))
         elif name == "pier":
             target, predicate = first.get("beach") or first.get("island"), "next_to"

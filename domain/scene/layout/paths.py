@@ -49,15 +49,17 @@ def commit_path(ctx: Context, item: Item, cells: list[Cell]) -> None:
     item.w, item.h = max(xs) - item.x + 1, max(ys) - item.y + 1
     item.placed = True
     if kind.water:
+        crossings = [c for c in cells if grid.path_of(c) == WALK_PATH]
         grid.set_water(cells, 1)
-        grid.set_paths(cells, WATER_PATH)
+        grid.set_paths([c for c in cells if grid.path_of(c) != WALK_PATH], WATER_PATH)
         item.cells = []
+        wet = crossings  # a road already there now crosses the water: bridge it
     else:
         grid.mark_cells(cells, solid=True)
         grid.set_paths(cells, WALK_PATH if kind.walkable else BLOCK_PATH)
         item.cells = cells
     ctx.forget(item.id)
-    if kind.name == "road" and wet:
+    if wet and (kind.name == "road" or kind.water):
         wet_set = set(wet)
         run: list[Cell] = []
         for cell in [*cells, (-1, -1)]:
@@ -77,10 +79,13 @@ def _geo(cells: list[Cell]) -> Geo:
 def _blocked(ctx: Context, item: Item, cell: Cell) -> bool:
     grid = ctx.grid
     if grid.is_solid(cell):
-        return not (item.kind.walkable and grid.path_of(cell) == WALK_PATH)
+        crossing = item.kind.walkable or item.kind.water
+        return not (crossing and grid.path_of(cell) == WALK_PATH)
     owner = grid.owner_of(cell)
-    if owner and ctx.items[owner - 1].kind.container == "walled":
-        return True
+    if owner:
+        area = ctx.items[owner - 1].kind
+        if area.container == "walled" or (item.kind.water and area.theme == "village"):
+            return True  # no river through a market square or a walled yard
     if item.kind.name in ("wall", "fence"):
         return grid.is_water(cell) and grid.path_of(cell) != WATER_PATH
     return not item.kind.water and not item.kind.walkable and grid.is_water(cell)

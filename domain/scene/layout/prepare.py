@@ -134,6 +134,11 @@ def rank(item: Item) -> int:
     return 5 if kind.layer == "object" else 6
 
 
+def _key(item: Item) -> tuple[int, int, int]:
+    """Rank first; among paths, water first, so roads meet rivers and get bridges."""
+    return rank(item), 0 if item.kind.water else 1, item.index
+
+
 def placing_order(items: list[Item], relations: list[RelationSpec]) -> list[Item]:
     """Objects of a relation before its subject, hosts before children, big before small."""
     by_id = {item.id: item for item in items}
@@ -160,16 +165,16 @@ def placing_order(items: list[Item], relations: list[RelationSpec]) -> list[Item
     for thing_id, wanted in needs.items():
         for other in wanted:
             waiting_on.setdefault(other, []).append(thing_id)
-    heap = [(rank(item), item.index, item.id) for item in items if not needs[item.id]]
+    heap = [(*_key(item), item.id) for item in items if not needs[item.id]]
     heapq.heapify(heap)
     order: list[Item] = []
     done: set[str] = set()
     remaining = {item.id: item for item in items}
     while remaining:
         if not heap:  # a cycle: take the earliest-ranked remaining thing
-            stuck = min(remaining.values(), key=lambda it: (rank(it), it.index))
-            heap.append((rank(stuck), stuck.index, stuck.id))
-        _, _, thing_id = heapq.heappop(heap)
+            stuck = min(remaining.values(), key=_key)
+            heap.append((*_key(stuck), stuck.id))
+        thing_id = heapq.heappop(heap)[-1]
         if thing_id in done:
             continue
         done.add(thing_id)
@@ -178,7 +183,7 @@ def placing_order(items: list[Item], relations: list[RelationSpec]) -> list[Item
             wanted = needs[waiter]
             wanted.discard(thing_id)
             if not wanted and waiter not in done:
-                heapq.heappush(heap, (rank(by_id[waiter]), by_id[waiter].index, waiter))
+                heapq.heappush(heap, (*_key(by_id[waiter]), waiter))
     return order
 
 
