@@ -6,6 +6,7 @@ from importlib import resources
 from typing import Any
 
 import jsonschema
+
 from domain.scene import SCENE_GRAPH_SCHEMA_FILE
 
 

@@ -11,7 +11,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from application.worker import JobWorker
 from infrastructure.container import Container, resolve, shutdown
-from infrastructure.observability.tracing import litestar_tracing_plugins
+from infrastructure.observability.tracing import trace_requests
 from interfaces.http.dependencies import provide
 from interfaces.http.health_controller import healthz, openapi_json, readyz
 from interfaces.http.internal_controller import InternalController
@@ -50,7 +50,7 @@ def create_app(container: Container) -> Litestar:
                 await worker.stop(WORKER_STOP_GRACE_SECONDS)
             await shutdown(container)
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             JobsController,
             InternalController,
@@ -65,7 +65,6 @@ def create_app(container: Container) -> Litestar:
             "record_step": provide(container.record_step),
         },
         exception_handlers=EXCEPTION_HANDLERS,
-        plugins=litestar_tracing_plugins(),
         lifespan=[lifespan],
         request_max_body_size=MAX_BODY_BYTES,
         response_cache_config=ResponseCacheConfig(),
@@ -83,3 +82,5 @@ def create_app(container: Container) -> Litestar:
         # Logging is configured once by the entrypoint (JSON lines), not by Litestar.
         logging_config=None,
     )
+    trace_requests(app)
+    return app

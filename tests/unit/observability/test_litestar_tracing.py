@@ -11,7 +11,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
 
-from infrastructure.observability.tracing import inject_context, litestar_tracing_plugins, step_span
+from infrastructure.observability.tracing import inject_context, step_span, trace_requests
 
 
 @get("/healthz", sync_to_thread=False)
@@ -39,10 +39,8 @@ class Traced:
         self.exporter = InMemorySpanExporter()
         self.provider = TracerProvider()
         self.provider.add_span_processor(SimpleSpanProcessor(self.exporter))
-        app = Litestar(
-            route_handlers=[healthz, readyz, status, callback],
-            plugins=litestar_tracing_plugins(self.provider),
-        )
+        app = Litestar(route_handlers=[healthz, readyz, status, callback])
+        trace_requests(app, self.provider)
         self.client = TestClient(app)
 
 
