@@ -5,7 +5,10 @@ from typing import Any
 
 import pytest
 
+from tests.aws_emulator import aws_endpoint
 from tests.fakes import TOKEN
+
+__all__ = ["aws_endpoint"]  # one emulator for the session, shared by integration and e2e
 
 
 def make_container(env: dict[str, str] | None = None) -> Any:

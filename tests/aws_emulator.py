@@ -1,0 +1,144 @@
+"""The one AWS endpoint every test that needs AWS uses, shared by the whole session.
+
+The endpoint is, in order: `AWS_ENDPOINT_URL` when set; LocalStack in Docker when a Docker
+daemon answers; MiniStack started from `<repo>/.venv-emulator/bin/ministack` as a local
+process. With none of them the tests fail: they are never skipped.
+"""
+
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+MINISTACK = REPO_ROOT / ".venv-emulator" / "bin" / "ministack"
+LOCALSTACK_IMAGE = "localstack/localstack:4.14.0"
+REGION = "us-east-1"
+RETENTION_DAYS = 14
+EMULATOR_START_SECONDS = 60
+
+_DUMMY_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "test",
+    "AWS_SECRET_ACCESS_KEY": "test",
+    "AWS_DEFAULT_REGION": REGION,
+    "AWS_REGION": REGION,
+}
+
+
+@pytest.fixture(scope="session")
+def aws_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An AWS-compatible endpoint for the whole session, with dummy credentials in the env."""
+    with pytest.MonkeyPatch.context() as env, ExitStack() as stack:
+        given = os.environ.get("AWS_ENDPOINT_URL")
+        if given:
+            for name, value in _DUMMY_CREDENTIALS.items():
+                env.setenv(name, os.environ.get(name, value))
+            yield given
+            return
+        for name, value in _DUMMY_CREDENTIALS.items():
+            env.setenv(name, value)
+        env.delenv("AWS_PROFILE", raising=False)
+        env.delenv("AWS_SESSION_TOKEN", raising=False)
+        if _docker_answers() and _localstack_importable():
+            yield stack.enter_context(_localstack())
+            return
+        if MINISTACK.exists():
+            yield stack.enter_context(_ministack(tmp_path_factory.mktemp("ministack")))
+            return
+        pytest.fail(
+            "integration tests need an AWS endpoint: set AWS_ENDPOINT_URL, start a Docker daemon "
+            f"(for {LOCALSTACK_IMAGE}), or install MiniStack: python3.11 -m venv .venv-emulator "
+            "&& .venv-emulator/bin/pip install ministack==1.5.33",
+            pytrace=False,
+        )
+
+
+def _docker_answers() -> bool:
+    try:
+        import docker
+
+        docker.from_env(timeout=3).ping()
+    except Exception:
+        return False
+    return True
+
+
+def _localstack_importable() -> bool:
+    """testcontainers' LocalStack module needs boto3 (`testcontainers[localstack]`)."""
+    try:
+        import testcontainers.community.localstack  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@contextmanager
+def _localstack() -> Iterator[str]:
+    from testcontainers.community.localstack import LocalStackContainer
+
+    container = LocalStackContainer(image=LOCALSTACK_IMAGE, region_name=REGION)
+    # LocalStack skips presigned-URL checks by default; the expiry and tamper tests need them.
+    container.with_env("S3_SKIP_SIGNATURE_VALIDATION", "0")
+    with container:
+        yield container.get_url()
+
+
+@contextmanager
+def _ministack(workdir: Path) -> Iterator[str]:
+    port = _free_loopback_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = workdir / "ministack.log"
+    env = {
+        **os.environ,
+        "GATEWAY_PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "IOT_MTLS_ENABLED": "0",
+    }
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [str(MINISTACK)], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+        _wait_healthy(url, process, log_path)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _free_loopback_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _wait_healthy(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
+    deadline = time.monotonic() + EMULATOR_START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(
+                f"MiniStack exited with {process.returncode}:\n{_tail(log_path)}", pytrace=False
+            )
+        try:
+            if httpx.get(f"{url}/_ministack/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    process.kill()
+    pytest.fail(f"MiniStack did not become healthy:\n{_tail(log_path)}", pytrace=False)
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])

@@ -1,0 +1,320 @@
+"""Fresh persistent-mode resources on the emulator, and `scenegen serve`/`worker` processes on them.
+
+    resources = provision_resources(endpoint, tmp_path)    # runs `scenegen provision`
+    with PersistentStack(resources, tmp_path) as stack:
+        api = stack.start_api(RETENTION_DAYS="3")
+        stack.start_worker(api.base_url)
+
+Every process gets its own log file in the work directory; a process that does not come up
+fails the test with the tail of its log. On exit every process still running gets SIGTERM,
+then SIGKILL if it has not stopped.
+"""
+
+import os
+import signal
+import subprocess
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import botocore.session
+import httpx
+from botocore.config import Config
+
+from tests.e2e.processes import SCENEGEN, free_port
+
+REGION = "us-east-1"
+STOP_GRACE_SECONDS = 15.0
+START_TIMEOUT_SECONDS = 30.0
+TERMINAL = ("done", "failed")
+PIPELINE_STEP_IDS = [
+    f"{name}:{phase}"
+    for name in (
+        "parse_prompt",
+        "layout",
+        "build_scene_graph",
+        "render_minimap",
+        "store_artifacts",
+    )
+    for phase in ("started", "succeeded")
+]
+
+# Variables of the service that must come from the stack, never from the outer environment.
+_SERVICE_VARIABLES = (
+    "JOBS_TABLE",
+    "ARTIFACTS_BUCKET",
+    "JOBS_QUEUE",
+    "INTERNAL_TOKEN",
+    "INTERNAL_TOKEN_PREVIOUS",
+    "INTERNAL_TOKEN_PARAMETER",
+    "ORCHESTRATOR_URL",
+    "ARTIFACT_URL_TTL_SECONDS",
+    "RETENTION_DAYS",
+    "JOBS_QUEUE_VISIBILITY_SECONDS",
+    "INTERNAL_TOKEN_REFRESH_SECONDS",
+    "INTERNAL_TOKEN_GRACE_SECONDS",
+    "OTEL_EXPORTER_OTLP_ENDPOINT",
+)
+
+
+@dataclass(frozen=True)
+class Resources:
+    """One table, bucket, queue (with its dead-letter queue) and token parameter."""
+
+    endpoint: str
+    table: str
+    bucket: str
+    queue: str
+    token_parameter: str
+
+    def env(self) -> dict[str, str]:
+        return {
+            "JOBS_TABLE": self.table,
+            "ARTIFACTS_BUCKET": self.bucket,
+            "JOBS_QUEUE": self.queue,
+            "INTERNAL_TOKEN_PARAMETER": self.token_parameter,
+            "AWS_ENDPOINT_URL": self.endpoint,
+            "AWS_REGION": REGION,
+            "AWS_DEFAULT_REGION": REGION,
+            "AWS_ACCESS_KEY_ID": os.environ.get("AWS_ACCESS_KEY_ID", "test"),
+            "AWS_SECRET_ACCESS_KEY": os.environ.get("AWS_SECRET_ACCESS_KEY", "test"),
+        }
+
+    def client(self, service: str) -> Any:
+        """A plain (synchronous) botocore client on the emulator, for the tests' own checks."""
+        config = Config(signature_version="s3v4", s3={"addressing_style": "path"})
+        return botocore.session.get_session().create_client(
+            service,
+            region_name=REGION,
+            endpoint_url=self.endpoint,
+            aws_access_key_id=os.environ.get("AWS_ACCESS_KEY_ID", "test"),
+            aws_secret_access_key=os.environ.get("AWS_SECRET_ACCESS_KEY", "test"),
+            config=config,
+        )
+
+    def internal_token(self) -> str:
+        response = self.client("ssm").get_parameter(Name=self.token_parameter, WithDecryption=True)
+        return str(response["Parameter"]["Value"])
+
+    def queue_url(self) -> str:
+        return str(self.client("sqs").get_queue_url(QueueName=self.queue)["QueueUrl"])
+
+    def job_item(self, job_id: str) -> dict[str, Any]:
+        response = self.client("dynamodb").get_item(
+            TableName=self.table, Key={"pk": {"S": f"job#{job_id}"}}, ConsistentRead=True
+        )
+        item: dict[str, Any] = response["Item"]
+        return item
+
+
+def provision_resources(endpoint: str, workdir: Path, retention_days: int = 14) -> Resources:
+    """Fresh resources made by the real `scenegen provision` command."""
+    suffix = uuid.uuid4().hex[:10]
+    resources = Resources(
+        endpoint=endpoint,
+        table=f"sg-e2e-jobs-{suffix}",
+        bucket=f"sg-e2e-artifacts-{suffix}",
+        queue=f"sg-e2e-jobs-{suffix}",
+        token_parameter=f"/sg-e2e/{suffix}/internal-token",
+    )
+    env = {**_outer_env(), **resources.env(), "RETENTION_DAYS": str(retention_days)}
+    result = subprocess.run(
+        [SCENEGEN, "provision"],
+        env=env,
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"scenegen provision failed:\n{result.stdout}\n{result.stderr}")
+    return resources
+
+
+def delete_resources(resources: Resources) -> None:
+    """Deletes what `provision_resources` made (an AWS_ENDPOINT_URL emulator outlives a run)."""
+    s3 = resources.client("s3")
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=resources.bucket):
+        for item in page.get("Contents", []):
+            s3.delete_object(Bucket=resources.bucket, Key=item["Key"])
+    s3.delete_bucket(Bucket=resources.bucket)
+    resources.client("dynamodb").delete_table(TableName=resources.table)
+    sqs = resources.client("sqs")
+    for name in (resources.queue, f"{resources.queue}-dlq"):
+        sqs.delete_queue(QueueUrl=sqs.get_queue_url(QueueName=name)["QueueUrl"])
+    resources.client("ssm").delete_parameter(Name=resources.token_parameter)
+
+
+@dataclass
+class Service:
+    """One `scenegen` process of the stack."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+    base_url: str | None = None
+
+    @property
+    def url(self) -> str:
+        if self.base_url is None:
+            raise AttributeError(f"{self.name} serves no HTTP")
+        return self.base_url
+
+    def log_tail(self, lines: int = 40) -> str:
+        text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def kill(self) -> None:
+        """SIGKILL: the process gets no chance to release what it holds."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        """SIGTERM, then SIGKILL if it has not stopped within the grace period."""
+        if self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=STOP_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+
+@dataclass
+class PersistentStack:
+    """API and worker processes on one set of resources; stops all of them on exit."""
+
+    resources: Resources
+    workdir: Path
+    services: list[Service] = field(default_factory=list)
+
+    def start_api(self, **env: str) -> Service:
+        port = free_port()
+        service = self._start(f"api-{port}", ["serve", "--port", str(port)], env)
+        service.base_url = f"http://127.0.0.1:{port}"
+        _wait_until_ready(service)
+        return service
+
+    def start_worker(self, orchestrator_url: str, **env: str) -> Service:
+        return self._start(
+            f"worker-{len(self.services)}",
+            ["worker"],
+            {"ORCHESTRATOR_URL": orchestrator_url, **env},
+        )
+
+    def close(self) -> None:
+        for service in reversed(self.services):
+            service.stop()
+
+    def logs(self) -> str:
+        """Every process's log tail, for an assertion message."""
+        return "\n".join(f"--- {s.name}\n{s.log_tail()}" for s in self.services)
+
+    def __enter__(self) -> "PersistentStack":
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _start(self, name: str, arguments: list[str], env: dict[str, str]) -> Service:
+        log_path = self.workdir / f"{name}.log"
+        with log_path.open("wb") as log:
+            process = subprocess.Popen(
+                [SCENEGEN, *arguments],
+                env={**_outer_env(), **self.resources.env(), **env},
+                cwd=self.workdir,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        service = Service(name=name, process=process, log_path=log_path)
+        self.services.append(service)
+        return service
+
+
+SHARED_RETENTION_DAYS = 3
+SHARED_URL_TTL_SECONDS = 900
+
+
+@dataclass(frozen=True)
+class SharedStack:
+    """Two API processes and two workers on one table, bucket and queue.
+
+    Worker 0 reports to API A and worker 1 to API B. Both APIs run with
+    RETENTION_DAYS=3 and ARTIFACT_URL_TTL_SECONDS=900, the token from the SSM parameter.
+    """
+
+    resources: Resources
+    stack: PersistentStack
+    api_a: Service
+    api_b: Service
+
+    @property
+    def base_url(self) -> str:
+        return self.api_a.url
+
+
+def _outer_env() -> dict[str, str]:
+    return {key: value for key, value in os.environ.items() if key not in _SERVICE_VARIABLES}
+
+
+def _wait_until_ready(service: Service) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if service.process.poll() is not None:
+            raise RuntimeError(
+                f"{service.name} exited with {service.process.returncode}:\n{service.log_tail()}"
+            )
+        try:
+            if httpx.get(f"{service.url}/readyz", timeout=2.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{service.name} did not become ready:\n{service.log_tail()}")
+
+
+def get_job(base_url: str, job_id: str) -> dict[str, Any]:
+    response = httpx.get(f"{base_url}/status/{job_id}", timeout=10.0)
+    response.raise_for_status()
+    job: dict[str, Any] = response.json()
+    return job
+
+
+def wait_for_job(
+    base_url: str,
+    job_id: str,
+    until: Callable[[dict[str, Any]], bool] = lambda job: job["status"] in TERMINAL,
+    *,
+    timeout: float = 60.0,
+    interval: float = 0.1,
+) -> dict[str, Any]:
+    """Poll GET /status until `until(job)` holds; fails with the last job seen on timeout."""
+    deadline = time.monotonic() + timeout
+    job = get_job(base_url, job_id)
+    while not until(job):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"job {job_id} never reached the expected state; last: {job}")
+        time.sleep(interval)
+        job = get_job(base_url, job_id)
+    return job
+
+
+def submit(base_url: str, body: dict[str, Any], idempotency_key: str | None = None) -> str:
+    headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
+    response = httpx.post(f"{base_url}/generate", json=body, headers=headers, timeout=10.0)
+    assert response.status_code == 202, response.text
+    job_id: str = response.json()["id"]
+    return job_id
+
+
+def step_ids(job: dict[str, Any]) -> list[str]:
+    return [step["stepId"] for step in job["steps"]]
