@@ -1,5 +1,6 @@
 """System clock, job ids and seeds: the only places that read time or draw randomness."""
 
+import re
 import secrets
 from datetime import UTC, datetime
 
@@ -30,8 +31,11 @@ class RandomSeeds:
         return secrets.randbits(32)
 
 
+_JOB_ID = re.compile(f"[{_CROCKFORD}]{{{_TIME_CHARS + _RANDOM_CHARS}}}")
+
+
 def is_job_id(text: str) -> bool:
-    return len(text) == _TIME_CHARS + _RANDOM_CHARS and all(c in _CROCKFORD for c in text)
+    return _JOB_ID.fullmatch(text) is not None
 
 
 def _base32(value: int, width: int) -> str:

@@ -17,10 +17,11 @@ class StepName(StrEnum):
 
     @property
     def position(self) -> int:
-        return PIPELINE.index(self)
+        return _POSITION[self]
 
 
 PIPELINE: tuple[StepName, ...] = tuple(StepName)
+_POSITION = {name: index for index, name in enumerate(PIPELINE)}
 FINAL_STEP = StepName.STORE_ARTIFACTS
 
 
@@ -42,6 +43,14 @@ def step_id_for(name: StepName, phase: StepPhase) -> str:
 def pipeline_order(name: StepName, phase: StepPhase) -> tuple[int, int]:
     """Sort key: pipeline order, then phase order (started before its outcome)."""
     return (name.position, 0 if phase is StepPhase.STARTED else 1)
+
+
+# The same key by step id: `GET /status` orders a job's steps on every read.
+STEP_ORDER = {
+    step_id_for(name, phase): pipeline_order(name, phase)
+    for name in PIPELINE
+    for phase in StepPhase
+}
 
 
 class StepEvent(msgspec.Struct, frozen=True, kw_only=True):

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import msgspec
 
 from domain.jobs.artifacts import ArtifactRefs
-from domain.jobs.events import StepEvent, StepName, StepPhase, pipeline_order
+from domain.jobs.events import STEP_ORDER, StepEvent, StepName, StepPhase, pipeline_order
 from domain.jobs.status import JobStatus
 
 
@@ -64,7 +64,7 @@ class Job(msgspec.Struct, frozen=True, kw_only=True):
 
     def ordered_steps(self) -> tuple[StepRecord, ...]:
         """Steps each once, in pipeline order then phase order, whatever order they arrived in."""
-        return tuple(sorted(self.steps, key=lambda step: step.sort_key))
+        return tuple(sorted(self.steps, key=lambda step: STEP_ORDER.get(step.step_id, (99, 9))))
 
 
 def new_job(*, job_id: str, request: JobRequest, now: datetime, retention: timedelta) -> Job:

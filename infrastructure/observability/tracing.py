@@ -149,13 +149,15 @@ def trace_requests(app: Litestar, tracer_provider: trace.TracerProvider | None =
 
     The span wraps the whole app (routing and error handling included), continues the W3C
     trace context of the request's headers, and is renamed `GET /status/{job_id}` once the
-    router has matched the route (never one span name per job id).
+    router has matched the route (never one span name per job id). Call it after
+    `configure_tracing`: with no SDK provider installed it adds nothing.
     """
-    tracer = (
-        trace.get_tracer(TRACER_NAME, tracer_provider=tracer_provider)
-        if tracer_provider is not None
-        else _tracer
-    )
+    if tracer_provider is None:
+        if not isinstance(trace.get_tracer_provider(), TracerProvider):
+            return  # tracing is off (OTEL_SDK_DISABLED, or never configured): no middleware
+        tracer = _tracer
+    else:
+        tracer = trace.get_tracer(TRACER_NAME, tracer_provider=tracer_provider)
     app.asgi_handler = ServerSpanMiddleware(app.asgi_handler, tracer)
 
 

@@ -4,6 +4,7 @@ import re
 from typing import Annotated
 
 from litestar import Controller, Response, get, post
+from litestar.datastructures import CacheControlHeader
 from litestar.di import NamedDependency
 from litestar.params import FromPath, HeaderParameter, JSONBody
 
@@ -21,6 +22,7 @@ from interfaces.http.schemas import (
 )
 
 MAX_GENERATE_BODY = 16 * 1024
+_POLL_AGAIN = {"Retry-After": "1"}
 _IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,128}")
 
 
@@ -86,7 +88,7 @@ class JobsController(Controller):
     @get(
         "/status/{job_id:str}",
         summary="Read a job's status, steps and result",
-        cache_control=None,
+        cache_control=CacheControlHeader(no_store=True),
     )
     async def status(
         self, job_id: FromPath[str], get_status: NamedDependency[GetStatusHandler]
@@ -94,7 +96,5 @@ class JobsController(Controller):
         if not is_job_id(job_id):
             raise JobNotFound(job_id)
         view = await get_status(job_id)
-        headers = {"Cache-Control": "no-store"}
-        if not view.job.status.is_terminal:
-            headers["Retry-After"] = "1"
+        headers = None if view.job.status.is_terminal else _POLL_AGAIN
         return Response(JobStatusResponse.of(view), headers=headers)
