@@ -9,6 +9,18 @@ AROUND_GAP = 2  # a group around something stands this close to it
 REGION_SHARE = 80  # percent of a path's cells inside an asked-for region
 EDGE_DISTANCE = 2  # `along the north edge`: within this many cells of it
 
+# The compass side a directional predicate puts its subject on, seen on the map (north = up).
+DIRECTION_OF = {
+    "north_of": "north",
+    "above": "north",
+    "south_of": "south",
+    "below": "south",
+    "east_of": "east",
+    "right_of": "east",
+    "west_of": "west",
+    "left_of": "west",
+}
+
 
 def far_gap(width: int, height: int) -> int:
     """`far from`: at least a third of the map's longer side apart."""

@@ -9,17 +9,6 @@ from domain.scene import verify_measures as measures
 from domain.scene.model import PlacedNode, RelationResult, RelationSpec
 from domain.scene.verify_world import Rect, World
 
-_DIRECTIONS = {
-    "north_of": "north",
-    "above": "north",
-    "south_of": "south",
-    "below": "south",
-    "east_of": "east",
-    "right_of": "east",
-    "west_of": "west",
-    "left_of": "west",
-}
-
 
 def verify_relations(
     nodes: tuple[PlacedNode, ...],
@@ -54,8 +43,8 @@ class _Checker:
             return False
         predicate, a, objects = relation.predicate, relation.subject, relation.objects
         argument = relation.argument
-        if predicate in _DIRECTIONS and objects:
-            return self._beyond(a, objects[0], _DIRECTIONS[predicate])
+        if predicate in rules.DIRECTION_OF and objects:
+            return self._beyond(a, objects[0], rules.DIRECTION_OF[predicate])
         if predicate in ("in_region", "in_center", "in_corner", "against_wall"):
             return self._framed(relation)
         if predicate == "next_to" and objects:

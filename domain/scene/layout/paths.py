@@ -125,8 +125,8 @@ def _candidates(ctx: Context, item: Item, relations: list[RelationSpec]) -> list
             second = ctx.geo(relation.objects[1])
             if other is not None and second is not None:
                 out.extend(_between(ctx, item, other, second, thick))
-        elif predicate in pen._DIRECTIONAL and other is not None:
-            out.extend(_beyond(ctx, item, other, pen._DIRECTIONAL[predicate], thick))
+        elif predicate in rules.DIRECTION_OF and other is not None:
+            out.extend(_beyond(ctx, item, other, rules.DIRECTION_OF[predicate], thick))
         elif predicate in ("near", "next_to", "in_center") or other is not None:
             for horizontal in (True, False):
                 target = other or Geo(width // 2, height // 2, 1, 1)
@@ -254,7 +254,7 @@ def _demands(ctx: Context, item: Item) -> tuple[int, int, int, int]:
     """Space wanted on each side by things still to be placed relative to this path."""
     need = {"north": 0, "south": 0, "east": 0, "west": 0}
     for relation in ctx.rels_of.get(item.id, ()):
-        direction = pen._DIRECTIONAL.get(relation.predicate)
+        direction = rules.DIRECTION_OF.get(relation.predicate)
         subject = ctx.by_id.get(relation.subject)
         if direction is None or subject is None or subject.placed or subject is item:
             continue

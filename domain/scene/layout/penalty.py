@@ -9,16 +9,6 @@ from domain.scene.shapes import interior
 
 Lookup = Callable[[str], Geo | None]
 Frame = tuple[int, int, int, int]
-_DIRECTIONAL = {
-    "north_of": "north",
-    "above": "north",
-    "south_of": "south",
-    "below": "south",
-    "east_of": "east",
-    "right_of": "east",
-    "west_of": "west",
-    "left_of": "west",
-}
 
 
 def gap(ctx: Context, a: Geo, a_id: str, b: Geo, b_id: str) -> int:

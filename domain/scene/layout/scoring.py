@@ -20,8 +20,8 @@ def relation_penalty(ctx: Context, relation: RelationSpec, lookup: pen.Lookup) -
             return 0.0
         objects.append(geo)
     predicate, argument = relation.predicate, relation.argument
-    if predicate in pen._DIRECTIONAL:
-        return float(pen.directional(subject, objects[0], pen._DIRECTIONAL[predicate]))
+    if predicate in rules.DIRECTION_OF:
+        return float(pen.directional(subject, objects[0], rules.DIRECTION_OF[predicate]))
     if predicate == "in_region":
         return pen.region(subject, pen.frame_of(ctx, relation.objects), argument or "north")
     if predicate == "in_center":

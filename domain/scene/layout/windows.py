@@ -55,7 +55,7 @@ def _bounds(ctx: Context, item: Item, relation: RelationSpec, w: int, h: int) ->
     if relation.subject != item.id:
         return _reverse_bounds(ctx, relation, w, h)
     other = ctx.geo(relation.objects[0]) if relation.objects else None
-    direction = pen._DIRECTIONAL.get(predicate)
+    direction = rules.DIRECTION_OF.get(predicate)
     if direction is not None and other is not None:
         return _beyond(other, direction, w, h)
     frame = pen.frame_of(ctx, relation.objects)
@@ -99,7 +99,7 @@ def _reverse_bounds(ctx: Context, relation: RelationSpec, w: int, h: int) -> Bou
     subject = ctx.geo(relation.subject)
     if subject is None or subject.cells is not None or len(relation.objects) != 1:
         return None
-    direction = pen._DIRECTIONAL.get(relation.predicate)
+    direction = rules.DIRECTION_OF.get(relation.predicate)
     if direction is not None:
         return _beyond(subject, _REVERSED[direction], w, h)
     if relation.predicate in _REACH:
