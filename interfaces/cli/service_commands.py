@@ -5,6 +5,7 @@ import asyncio
 import os
 import signal
 import sys
+from urllib.parse import urlparse
 
 import uvicorn
 
@@ -36,7 +37,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     worker.set_defaults(func=_worker)
 
     smoke = subparsers.add_parser("smoke", help="check a running service end to end")
-    smoke.add_argument("--base-url", required=True)
+    smoke.add_argument("--base-url", required=True, type=_base_url)
     smoke.add_argument("--timeout", type=_positive_seconds, default=60.0)
     smoke.add_argument("--prompt", default=DEFAULT_PROMPT)
     smoke.set_defaults(func=_smoke)
@@ -54,6 +55,15 @@ def _port(text: str) -> int:
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError("a port is 0..65535")
     return value
+
+
+def _base_url(text: str) -> str:
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise argparse.ArgumentTypeError(
+            f"must be an http(s) URL such as http://127.0.0.1:8000, got {text!r}"
+        )
+    return text
 
 
 def _positive_seconds(text: str) -> float:

@@ -116,3 +116,14 @@ def test_smoke_command_exits_unreachable_against_a_stopped_server() -> None:
     )
     assert result.returncode == SmokeExit.UNREACHABLE
     assert "unreachable" in result.stderr
+
+
+def test_smoke_command_refuses_a_base_url_without_a_scheme_in_one_line() -> None:
+    result = subprocess.run(
+        [SCENEGEN, "smoke", "--base-url", "localhost:8000"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == SmokeExit.USAGE
+    assert result.stderr.strip().splitlines()[-1].endswith("got 'localhost:8000'")
