@@ -38,6 +38,14 @@ class JobRepository(Protocol):
         """Create `job` unless its id exists; returns False (and changes nothing) if it does."""
         ...
 
+    async def discard(self, job_id: str) -> None:
+        """Remove a job that never left `queued` with no step recorded; otherwise do nothing.
+
+        For a job whose enqueue failed: gone, a retry with the same Idempotency-Key creates it
+        again under the same id instead of finding a job that no worker will ever run.
+        """
+        ...
+
     async def get(self, job_id: str) -> Job | None:
         """A strongly consistent read: every recorded step is there."""
         ...

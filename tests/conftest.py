@@ -1,14 +1,22 @@
 """Shared fixtures. The API fixtures import the app lazily so domain tests never depend on it."""
 
+import os
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from tests.aws_emulator import aws_endpoint
 from tests.fakes import TOKEN
 
 __all__ = ["aws_endpoint"]  # one emulator for the session, shared by integration and e2e
+
+# CI explores the same examples on every run, so a red build always reproduces; developers'
+# runs keep drawing new ones (and keep any failure in .hypothesis/ for replay).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def make_container(env: dict[str, str] | None = None) -> Any:

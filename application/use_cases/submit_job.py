@@ -1,5 +1,6 @@
 """Submit a job: create it (once per Idempotency-Key) and put it on the queue."""
 
+import contextlib
 import hashlib
 import logging
 from datetime import timedelta
@@ -99,9 +100,15 @@ class SubmitJobHandler:
             stored = await self._jobs.get(job_id)
             if stored is not None:
                 return SubmitResult(job=stored, created=False)
-        await self._queue.enqueue(
-            QueuedJob(job_id=job.id, request=request, trace_context=trace_context)
-        )
+        try:
+            await self._queue.enqueue(
+                QueuedJob(job_id=job.id, request=request, trace_context=trace_context)
+            )
+        except Exception:
+            # No worker will ever see this job: remove it so a retry creates it afresh.
+            with contextlib.suppress(Exception):
+                await self._jobs.discard(job.id)
+            raise
         self._metrics.count(m.JOBS_BY_STATUS, {m.STATUS: job.status.value})
         log.info("job queued", extra={"job_id": job.id})
         return SubmitResult(job=job, created=True)

@@ -72,6 +72,19 @@ class DynamoDbJobRepository:
             return False
         return True
 
+    async def discard(self, job_id: str) -> None:
+        condition = "#status = :queued AND attribute_not_exists(#stepIds)"
+        try:
+            await self._write(
+                self._client.delete_item,
+                Key=job_key(job_id),
+                ConditionExpression=condition,
+                ExpressionAttributeNames=_names_in(condition),
+                ExpressionAttributeValues={":queued": {"S": JobStatus.QUEUED.value}},
+            )
+        except _ConditionFailed:
+            return  # gone already, or a worker got to it: nothing to undo
+
     async def get(self, job_id: str) -> Job | None:
         response = await self._call(self._client.get_item, Key=job_key(job_id), ConsistentRead=True)
         item: Item | None = response.get("Item")

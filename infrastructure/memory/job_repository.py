@@ -4,7 +4,7 @@ import asyncio
 from datetime import datetime
 
 from application.ports import IdempotencyClaim
-from domain.jobs import Job, StepEvent, StepOutcome, apply_step
+from domain.jobs import Job, JobStatus, StepEvent, StepOutcome, apply_step
 
 
 class InMemoryJobRepository:
@@ -21,6 +21,12 @@ class InMemoryJobRepository:
                 return False
             self._jobs[job.id] = job
             return True
+
+    async def discard(self, job_id: str) -> None:
+        async with self._lock:
+            job = self._jobs.get(job_id)
+            if job is not None and job.status is JobStatus.QUEUED and not job.steps:
+                del self._jobs[job_id]
 
     async def get(self, job_id: str) -> Job | None:
         return self._jobs.get(job_id)

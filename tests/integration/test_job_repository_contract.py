@@ -324,3 +324,24 @@ def a_claim(key: str, expires_at: datetime, fingerprint: str = "f1") -> Idempote
         job_id=RandomJobIds().new_id(datetime.now(UTC)),
         expires_at=expires_at,
     )
+
+
+async def test_discard_removes_a_job_that_never_left_queued(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    await repository.discard(job.id)
+    assert await repository.get(job.id) is None
+
+
+async def test_discard_keeps_a_job_a_worker_has_started(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    started = event(StepName.PARSE_PROMPT, StepPhase.STARTED)
+    outcome = await repository.record_step(job.id, started, now=datetime.now(UTC))
+    assert outcome is not None
+    await repository.discard(job.id)
+    assert await repository.get(job.id) == outcome.job
+
+
+async def test_discard_of_an_unknown_job_changes_nothing(repository: JobRepository) -> None:
+    await repository.discard(a_job().id)

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 
 from application import metric_names as m
-from application.errors import IdempotencyKeyReused
-from application.ports import IdempotencyClaim
+from application.errors import DependencyUnavailable, IdempotencyKeyReused
+from application.ports import IdempotencyClaim, QueuedJob
 from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
 from domain.jobs import JobRequest, JobStatus
 from infrastructure.memory.job_repository import InMemoryJobRepository
@@ -162,3 +162,42 @@ def test_fingerprint_changes_with_every_field_and_not_with_the_key() -> None:
     assert base.fingerprint() == command(idempotency_key="b").fingerprint()
     for changed in ({"prompt": "x"}, {"seed": 1}, {"seed": None}, {"width": 17}, {"height": 9}):
         assert command(**changed).fingerprint() != base.fingerprint()
+
+
+class _QueueDownOnce(RecordingQueue):
+    """SendMessage fails the first time, as when the queue is briefly unreachable."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.down = True
+
+    async def enqueue(self, job: QueuedJob) -> None:
+        if self.down:
+            self.down = False
+            raise DependencyUnavailable("queue")
+        await super().enqueue(job)
+
+
+async def test_failed_enqueue_leaves_no_job_behind_and_a_retry_with_the_key_runs_it() -> None:
+    h = Harness()
+    h.queue = _QueueDownOnce()
+    h.submit = SubmitJobHandler(
+        jobs=h.jobs,
+        queue=h.queue,
+        ids=RandomJobIds(),
+        seeds=h.seeds,
+        clock=h.clock,
+        metrics=h.metrics,
+        retention=RETENTION,
+    )
+
+    with pytest.raises(DependencyUnavailable):
+        await h.submit(command(idempotency_key="k-1"), {})
+    claim = h.jobs._claims["k-1"]
+    assert await h.jobs.get(claim.job_id) is None
+
+    retried = await h.submit(command(idempotency_key="k-1"), {})
+
+    assert retried.created is True
+    assert retried.job.id == claim.job_id
+    assert [queued.job_id for queued in h.queue.enqueued] == [claim.job_id]

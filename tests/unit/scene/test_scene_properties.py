@@ -85,6 +85,8 @@ def test_vocabulary_salad_gives_a_valid_scene(text: str, size: tuple[int, int], 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=word_salad, size=sizes, seed=seeds)
 @example(text="200 houses 200 trees 200 people 200 wells 200 rocks", size=(256, 128), seed=3)
+@example(text="island a hundred cask", size=(16, 8), seed=0)  # barrels once hid the whole island
+@example(text="giant island", size=(16, 19), seed=0)  # once too big to place: an empty scene
 def test_any_map_size_gives_a_valid_scene(text: str, size: tuple[int, int], seed: int) -> None:
     width, height = size
     scene = generate_scene(text, seed=seed, width=width, height=height)
