@@ -8,7 +8,8 @@ Credentials come from the standard chain (environment, profile, task role).
 """
 
 from collections.abc import AsyncIterator
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from aiobotocore.config import AioConfig
@@ -38,58 +39,20 @@ def s3_client_config(endpoint_url: str | None) -> AioConfig:
     return AioConfig(signature_version="s3v4", **_TIMEOUTS_AND_RETRIES)
 
 
-def _create(
-    session: AioSession,
-    service: str,
-    region: str,
-    endpoint_url: str | None,
-    config: AioConfig | None = None,
-) -> AbstractAsyncContextManager[Any]:
-    client: AbstractAsyncContextManager[Any] = session.create_client(
-        service,
-        region_name=region,
-        endpoint_url=endpoint_url or None,
-        config=config or client_config(),
-    )
-    return client
-
-
 @asynccontextmanager
-async def dynamodb_client(
-    session: AioSession, region: str, endpoint_url: str | None
+async def aws_client(
+    service: str, session: AioSession, region: str, endpoint_url: str | None
 ) -> AsyncIterator[Any]:
-    async with _create(session, "dynamodb", region, endpoint_url) as client:
+    """One aiobotocore client; S3 gets SigV4 (and path-style URLs on an emulator)."""
+    config = s3_client_config(endpoint_url) if service == "s3" else client_config()
+    async with session.create_client(
+        service, region_name=region, endpoint_url=endpoint_url or None, config=config
+    ) as client:
         yield client
 
 
-@asynccontextmanager
-async def s3_client(
-    session: AioSession, region: str, endpoint_url: str | None
-) -> AsyncIterator[Any]:
-    config = s3_client_config(endpoint_url)
-    async with _create(session, "s3", region, endpoint_url, config) as client:
-        yield client
-
-
-@asynccontextmanager
-async def sqs_client(
-    session: AioSession, region: str, endpoint_url: str | None
-) -> AsyncIterator[Any]:
-    async with _create(session, "sqs", region, endpoint_url) as client:
-        yield client
-
-
-@asynccontextmanager
-async def ssm_client(
-    session: AioSession, region: str, endpoint_url: str | None
-) -> AsyncIterator[Any]:
-    async with _create(session, "ssm", region, endpoint_url) as client:
-        yield client
-
-
-@asynccontextmanager
-async def cloudwatch_client(
-    session: AioSession, region: str, endpoint_url: str | None
-) -> AsyncIterator[Any]:
-    async with _create(session, "cloudwatch", region, endpoint_url) as client:
-        yield client
+dynamodb_client = partial(aws_client, "dynamodb")
+s3_client = partial(aws_client, "s3")
+sqs_client = partial(aws_client, "sqs")
+ssm_client = partial(aws_client, "ssm")
+cloudwatch_client = partial(aws_client, "cloudwatch")

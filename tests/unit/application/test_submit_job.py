@@ -16,9 +16,9 @@ from tests.fakes import RETENTION, T0, FixedClock, FixedSeeds, RecordingQueue
 
 
 class Harness:
-    def __init__(self) -> None:
+    def __init__(self, queue: RecordingQueue | None = None) -> None:
         self.jobs = InMemoryJobRepository()
-        self.queue = RecordingQueue()
+        self.queue = queue or RecordingQueue()
         self.seeds = FixedSeeds(4242)
         self.clock = FixedClock(T0)
         self.metrics = InMemoryMetrics()
@@ -179,17 +179,7 @@ class _QueueDownOnce(RecordingQueue):
 
 
 async def test_failed_enqueue_leaves_no_job_behind_and_a_retry_with_the_key_runs_it() -> None:
-    h = Harness()
-    h.queue = _QueueDownOnce()
-    h.submit = SubmitJobHandler(
-        jobs=h.jobs,
-        queue=h.queue,
-        ids=RandomJobIds(),
-        seeds=h.seeds,
-        clock=h.clock,
-        metrics=h.metrics,
-        retention=RETENTION,
-    )
+    h = Harness(_QueueDownOnce())
 
     with pytest.raises(DependencyUnavailable):
         await h.submit(command(idempotency_key="k-1"), {})
