@@ -43,6 +43,7 @@ serve: $(BIN)/scenegen
 
 bench: $(BIN)/scenegen
 	$(BIN)/python bench/bench_scene.py
+	$(BIN)/python bench/bench_otlp_encoding.py
 	$(BIN)/python bench/bench_api.py
 
 clean:

@@ -27,6 +27,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     token_refresh_seconds: float = 60.0
     token_grace_seconds: float = 300.0
     jobs_queue_visibility_seconds: int = 60
+    trace_status_polls_per_second: int | None = 1
+    """New traces a second that `GET /status` polls may start; None: no budget of their own."""
 
     @property
     def demo_mode(self) -> bool:
@@ -57,6 +59,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             jobs_queue_visibility_seconds=_integer(
                 env, "JOBS_QUEUE_VISIBILITY_SECONDS", 60, 1, 43200
             ),
+            trace_status_polls_per_second=_budget(env, "TRACE_STATUS_POLLS_PER_SECOND", 1),
         )
         settings.check_combination()
         return settings
@@ -96,6 +99,19 @@ def _integer(env: Mapping[str, str], name: str, default: int, low: int, high: in
     if not low <= value <= high:
         raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
     return value
+
+
+def _budget(env: Mapping[str, str], name: str, default: int) -> int | None:
+    """A whole number of events a second, or `unlimited` (None)."""
+    raw = env.get(name, "").strip().lower()
+    if raw == "unlimited":
+        return None
+    try:
+        return _integer(env, name, default, 0, 1_000_000)
+    except ConfigError:
+        raise ConfigError(
+            f"{name} must be a whole number from 0 to 1000000 or 'unlimited', got {raw!r}"
+        ) from None
 
 
 def _url(env: Mapping[str, str], name: str) -> str | None:

@@ -3,7 +3,7 @@
 The API's request span is the root. `inject_context()` writes its W3C `traceparent` into the
 queued job; the worker's `job_span` continues that trace, each `step_span` nests under it, and
 the step callbacks carry `inject_context()` headers back to the API, whose server span (from
-`trace_requests`) joins the same trace. AWS calls get client spans from
+`server_spans.trace_requests`) joins the same trace. AWS calls get client spans from
 `instrument_aws()`.
 """
 
@@ -12,21 +12,12 @@ from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
-from litestar import Litestar
-from litestar.enums import ScopeType
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from opentelemetry import trace
 from opentelemetry.context import Context
 from opentelemetry.sdk.resources import SERVICE_NAME, Resource
 from opentelemetry.sdk.trace import TracerProvider, sampling
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
-from opentelemetry.semconv.attributes.http_attributes import (
-    HTTP_REQUEST_METHOD,
-    HTTP_RESPONSE_STATUS_CODE,
-    HTTP_ROUTE,
-)
-from opentelemetry.semconv.attributes.url_attributes import URL_PATH, URL_SCHEME
-from opentelemetry.trace import Span, SpanKind, Status, StatusCode
+from opentelemetry.trace import Span, SpanKind
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from opentelemetry.util.re import parse_env_headers
 
@@ -68,9 +59,9 @@ def configure_tracing(
     provider = TracerProvider(resource=Resource.create(attributes), sampler=_sampler(environ))
     endpoint = traces_endpoint(environ)
     if endpoint is not None:
-        from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+        from infrastructure.observability.otlp_exporter import FastEncodingOTLPSpanExporter
 
-        exporter = OTLPSpanExporter(endpoint=endpoint, headers=_headers(environ))
+        exporter = FastEncodingOTLPSpanExporter(endpoint=endpoint, headers=_headers(environ))
         provider.add_span_processor(BatchSpanProcessor(exporter))
     if set_global:
         trace.set_tracer_provider(provider)
@@ -142,79 +133,6 @@ def instrument_aws(tracer_provider: trace.TracerProvider | None = None) -> None:
     instrumentor = AiobotocoreInstrumentor()  # type: ignore[no-untyped-call]
     if not instrumentor.is_instrumented_by_opentelemetry:
         instrumentor.instrument(tracer_provider=tracer_provider)
-
-
-def trace_requests(app: Litestar, tracer_provider: trace.TracerProvider | None = None) -> None:
-    """Give every request but the health checks a server span, named by its route.
-
-    The span wraps the whole app (routing and error handling included), continues the W3C
-    trace context of the request's headers, and is renamed `GET /status/{job_id}` once the
-    router has matched the route (never one span name per job id). Call it after
-    `configure_tracing`: with no SDK provider installed it adds nothing.
-    """
-    if tracer_provider is None:
-        if not isinstance(trace.get_tracer_provider(), TracerProvider):
-            return  # tracing is off (OTEL_SDK_DISABLED, or never configured): no middleware
-        tracer = _tracer
-    else:
-        tracer = trace.get_tracer(TRACER_NAME, tracer_provider=tracer_provider)
-    app.asgi_handler = ServerSpanMiddleware(app.asgi_handler, tracer)
-
-
-class ServerSpanMiddleware:
-    """A lean ASGI server span: stable HTTP semantic-convention attributes, nothing more.
-
-    It replaces Litestar's OpenTelemetryPlugin (opentelemetry-instrumentation-asgi), which
-    collects about a dozen attributes and wraps every send whether or not the span is sampled:
-    measured in one run here, that cost 0.69 of GET /status's throughput, against 0.9 and up
-    for this middleware (see README, Observability).
-    """
-
-    def __init__(self, app: ASGIApp, tracer: trace.Tracer) -> None:
-        self._app = app
-        self._tracer = tracer
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP or scope["path"] in UNTRACED_PATHS:
-            await self._app(scope, receive, send)
-            return
-        method = scope["method"]
-        attributes = {
-            HTTP_REQUEST_METHOD: method,
-            URL_PATH: scope["path"],
-            URL_SCHEME: scope.get("scheme", "http"),
-        }
-        with self._tracer.start_as_current_span(
-            method, context=_request_context(scope), kind=SpanKind.SERVER, attributes=attributes
-        ) as span:
-
-            async def traced_send(message: Message) -> None:
-                if message["type"] == "http.response.start":
-                    status = int(message["status"])
-                    span.set_attribute(HTTP_RESPONSE_STATUS_CODE, status)
-                    if status >= 500:
-                        span.set_status(Status(StatusCode.ERROR))
-                await send(message)
-
-            try:
-                await self._app(scope, receive, traced_send)
-            finally:
-                route = scope.get("path_template")
-                if route:
-                    span.update_name(f"{method} {route}")
-                    span.set_attribute(HTTP_ROUTE, route)
-
-
-_CONTEXT_HEADERS = {b"traceparent": "traceparent", b"tracestate": "tracestate"}
-
-
-def _request_context(scope: Scope) -> Context | None:
-    carrier = {
-        _CONTEXT_HEADERS[name]: value.decode("latin-1")
-        for name, value in scope["headers"]
-        if name in _CONTEXT_HEADERS
-    }
-    return _W3C.extract(carrier) if carrier else None
 
 
 # Trace context across the queue and the callbacks.

@@ -11,7 +11,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from application.worker import JobWorker
 from infrastructure.container import Container, resolve, shutdown
-from infrastructure.observability.tracing import trace_requests
+from infrastructure.observability.server_spans import trace_requests
 from interfaces.http.dependencies import provide
 from interfaces.http.health_controller import healthz, openapi_json, readyz
 from interfaces.http.internal_controller import InternalController
@@ -82,5 +82,5 @@ def create_app(container: Container) -> Litestar:
         # Logging is configured once by the entrypoint (JSON lines), not by Litestar.
         logging_config=None,
     )
-    trace_requests(app)
+    trace_requests(app, status_polls_per_second=container.settings().trace_status_polls_per_second)
     return app

@@ -73,6 +73,9 @@ def test_artifact_url_ttl_bounds_are_accepted(ttl: str) -> None:
         ("ORCHESTRATOR_URL", "http://"),
         ("METRICS_SINK", "statsd"),
         ("INTERNAL_TOKEN", "short"),
+        ("TRACE_STATUS_POLLS_PER_SECOND", "-1"),
+        ("TRACE_STATUS_POLLS_PER_SECOND", "lots"),
+        ("TRACE_STATUS_POLLS_PER_SECOND", "0.5"),
     ],
 )
 def test_bad_variable_gives_config_error_naming_it(variable: str, value: str) -> None:
@@ -117,3 +120,12 @@ def test_aws_default_region_is_the_fallback_region() -> None:
 
 def test_metrics_sink_is_case_insensitive() -> None:
     assert Settings.from_env({"METRICS_SINK": "NONE"}).metrics_sink == "none"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("", 1), ("0", 0), ("250", 250), ("unlimited", None), (" Unlimited ", None)],
+)
+def test_status_poll_trace_budget(value: str, expected: int | None) -> None:
+    settings = Settings.from_env({"TRACE_STATUS_POLLS_PER_SECOND": value})
+    assert settings.trace_status_polls_per_second == expected
