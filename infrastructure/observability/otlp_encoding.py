@@ -84,7 +84,7 @@ _ATTRIBUTE_CACHE_LIMIT = 4096
 
 
 def _varint(value: int) -> bytes:
-    if value < 128:
+    if 0 <= value < 128:
         return _SMALL_VARINTS[value]
     if value < 0:
         value += 1 << 64  # int64 on the wire: two's complement in ten bytes
