@@ -142,7 +142,8 @@ class Container(containers.DeclarativeContainer):
     )
     tracer = providers.Singleton(OpenTelemetryTracer)
 
-    submit_job = providers.Factory(
+    # Use cases hold no per-request state: one of each per container.
+    submit_job = providers.Singleton(
         SubmitJobHandler,
         jobs=job_repository,
         queue=job_queue,
@@ -152,10 +153,10 @@ class Container(containers.DeclarativeContainer):
         metrics=metrics,
         retention=retention,
     )
-    get_status = providers.Factory(
+    get_status = providers.Singleton(
         GetStatusHandler, jobs=job_repository, artifacts=artifact_store, clock=clock
     )
-    record_step = providers.Factory(
+    record_step = providers.Singleton(
         RecordStepHandler, jobs=job_repository, clock=clock, metrics=metrics
     )
     step_reporter = providers.Selector(
