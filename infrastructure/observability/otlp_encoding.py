@@ -10,6 +10,7 @@ Field numbers: opentelemetry/proto/trace/v1/trace.proto, common/v1/common.proto,
 resource/v1/resource.proto, collector/trace/v1/trace_service.proto.
 """
 
+import logging
 import struct
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,6 +19,8 @@ from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.util.instrumentation import InstrumentationScope
 from opentelemetry.trace import SpanContext
+
+log = logging.getLogger(__name__)
 
 _pack_fixed64 = struct.Struct("<Q").pack
 _pack_fixed32 = struct.Struct("<I").pack
@@ -76,6 +79,8 @@ _LIST_VALUES = b"\x0a"
 _FLAGS_HAS_IS_REMOTE = 0x100
 _FLAGS_IS_REMOTE = 0x200
 
+_INT64_MIN = -(1 << 63)
+_INT64_MAX = (1 << 63) - 1
 _SMALL_VARINTS = [bytes([n]) for n in range(128)]
 _EMPTY_STATUS = _SPAN_STATUS + b"\x00"
 _LOCAL_FLAGS = _SPAN_FLAGS + struct.pack("<I", _FLAGS_HAS_IS_REMOTE)
@@ -112,6 +117,8 @@ def _any_value(value: Any) -> bytes:
     if isinstance(value, str):
         return _text(_ANY_STRING, value)
     if isinstance(value, int):
+        if not _INT64_MIN <= value <= _INT64_MAX:
+            raise ValueError(f"{value} does not fit in int64")
         return _ANY_INT + _varint(value)
     if isinstance(value, float):
         return _ANY_DOUBLE + _pack_double(value)
@@ -275,19 +282,29 @@ class SpanEncoder:
         cache = self._attributes
         parts = []
         for key, value in attributes.items():
-            if isinstance(value, (str, bool, int, float)):
-                # The type is part of the key: True == 1 == 1.0 but they encode differently.
+            # Floats stay out of the cache: -0.0 == 0.0 but they encode differently.
+            if isinstance(value, (str, bool, int)):
+                # The type is part of the key: True == 1 but they encode differently.
                 cache_key = (tag, key, type(value), value)
                 encoded = cache.get(cache_key)
                 if encoded is None:
-                    encoded = _field(tag, _key_value(key, value))
+                    encoded = self._attribute(tag, key, value)
                     if len(cache) >= _ATTRIBUTE_CACHE_LIMIT:
                         cache.clear()
                     cache[cache_key] = encoded
                 parts.append(encoded)
             else:
-                parts.append(_field(tag, _key_value(key, value)))
+                parts.append(self._attribute(tag, key, value))
         return b"".join(parts)
+
+    @staticmethod
+    def _attribute(tag: bytes, key: str, value: Any) -> bytes:
+        """One KeyValue; empty, and logged, when the value cannot be written (as the SDK does)."""
+        try:
+            return _field(tag, _key_value(key, value))
+        except (TypeError, ValueError) as error:
+            log.warning("span attribute %r not exported: %s", key, error)
+            return b""
 
 
 def _flags(context: SpanContext | None) -> int:
