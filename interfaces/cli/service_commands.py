@@ -12,6 +12,7 @@ import uvicorn
 from infrastructure.container import Container, resolve, shutdown
 from infrastructure.json_logging import configure_logging
 from infrastructure.observability.tracing import configure_tracing, instrument_aws
+from infrastructure.runtime import freeze_startup_heap
 from infrastructure.settings import ConfigError, Settings
 from interfaces.cli.embedded_server import ServerDidNotStart, serving
 from interfaces.cli.smoke import (
@@ -79,6 +80,7 @@ def _serve(args: argparse.Namespace) -> int:
     configure_tracing("scenegen-api", os.environ)
     instrument_aws()
     app = create_app(Container(settings=settings))
+    freeze_startup_heap()
     uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
     return 0
 
@@ -104,6 +106,7 @@ async def _run_worker(settings: Settings) -> int:
         loop.add_signal_handler(signum, stop.set)
     try:
         worker = await resolve(container.worker)
+        freeze_startup_heap()
         worker.start()
         await stop.wait()
         await worker.stop(WORKER_STOP_GRACE_SECONDS)

@@ -7,6 +7,7 @@ from litestar import Litestar
 from infrastructure.container import Container
 from infrastructure.json_logging import configure_logging
 from infrastructure.observability.tracing import configure_tracing, instrument_aws
+from infrastructure.runtime import freeze_startup_heap
 from infrastructure.settings import Settings
 from interfaces.http.app import create_app
 
@@ -16,4 +17,6 @@ def create_app_from_env() -> Litestar:
     configure_logging()
     configure_tracing("scenegen-api", os.environ)
     instrument_aws()
-    return create_app(Container(settings=settings))
+    app = create_app(Container(settings=settings))
+    freeze_startup_heap()
+    return app
