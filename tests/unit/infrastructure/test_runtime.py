@@ -1,0 +1,26 @@
+"""The ASGI factory leaves its startup heap out of later garbage collections."""
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from interfaces.http import asgi
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    gc.unfreeze()
+    yield
+    gc.unfreeze()  # give the test process its heap back
+
+
+def test_the_asgi_factory_freezes_what_it_built(
+    unfrozen: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(asgi, "configure_logging", lambda: None)  # leave the test's logging be
+    monkeypatch.setenv("OTEL_SDK_DISABLED", "true")
+    monkeypatch.setenv("INTERNAL_TOKEN", "runtime-test-token-0123456789")
+    assert gc.get_freeze_count() == 0
+    asgi.create_app_from_env()
+    assert gc.get_freeze_count() > 10_000  # the modules, the app, its routes
