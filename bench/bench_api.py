@@ -1,7 +1,8 @@
 """Throughput of GET /status and duplicate step callbacks, against a bare Litestar app.
 
-Three servers, one after the other in this run, under the same uvicorn settings (one
-process, uvloop + httptools) and the same load generator (wrk):
+Four servers, started together and driven in turns (each run measures every server once,
+the medians are over runs), under the same uvicorn settings (one process, uvloop +
+httptools) and the same load generator (wrk):
 - the service with tracing and metrics off (OTEL_SDK_DISABLED, METRICS_SINK=none),
 - the service with them on as shipped (spans exported over OTLP/HTTP to a local sink, EMF
   metrics, every request sampled except status polls, which start at most one trace a
@@ -24,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
@@ -113,44 +116,72 @@ def finished_job(base: str) -> str:
     raise SystemExit("the benchmark job did not finish")
 
 
-def measure(url: str, args: argparse.Namespace, script: Path | None = None) -> float:
-    """Median of several short runs, after a warm-up."""
-    wrk(url, 2, args.connections, script)
-    return statistics.median(
-        wrk(url, args.seconds, args.connections, script) for _ in range(args.runs)
-    )
+class Target:
+    """One running server and the URLs the benchmark drives on it."""
+
+    def __init__(self, status_url: str, callback_url: str) -> None:
+        self.urls = {"status": status_url, "callback": callback_url}
 
 
-def measure_service(
-    args: argparse.Namespace, directory: Path, env: dict[str, str]
-) -> tuple[dict[str, float], str, bytes]:
+def start_service(stack: ExitStack, env: dict[str, str]) -> tuple[Target, bytes]:
+    """The service under uvicorn with one finished job, and that job's status body."""
     port = free_port()
-    service = uvicorn_server(
-        "interfaces.http.asgi:create_app_from_env",
-        port,
-        {"INTERNAL_TOKEN": TOKEN, **env},
-        factory=True,
+    stack.enter_context(
+        running(
+            uvicorn_server(
+                "interfaces.http.asgi:create_app_from_env",
+                port,
+                {"INTERNAL_TOKEN": TOKEN, **env},
+                factory=True,
+            )
+        )
     )
+    base = f"http://127.0.0.1:{port}"
+    wait_ready(f"{base}/healthz")
+    job_id = finished_job(base)
+    callback_url = f"{base}/internal/jobs/{job_id}/step"
+    httpx.post(
+        callback_url, json=STEP_EVENT, headers={"X-INTERNAL-TOKEN": TOKEN}
+    ).raise_for_status()  # every later identical callback is a duplicate
+    status_url = f"{base}/status/{job_id}"
+    return Target(status_url, callback_url), httpx.get(status_url).content
+
+
+@contextmanager
+def running(process: subprocess.Popen[bytes]) -> Iterator[None]:
     try:
-        base = f"http://127.0.0.1:{port}"
-        wait_ready(f"{base}/healthz")
-        job_id = finished_job(base)
-        status_body = httpx.get(f"{base}/status/{job_id}").content
-        httpx.post(
-            f"{base}/internal/jobs/{job_id}/step",
-            json=STEP_EVENT,
-            headers={"X-INTERNAL-TOKEN": TOKEN},
-        ).raise_for_status()
-        figures = {
-            "status": measure(f"{base}/status/{job_id}", args),
-            "callback": measure(
-                f"{base}/internal/jobs/{job_id}/step", args, post_script(directory)
-            ),
-        }
+        yield
     finally:
-        service.terminate()
-        service.wait()
-    return figures, job_id, status_body
+        process.terminate()
+        process.wait()
+
+
+def measure_interleaved(
+    args: argparse.Namespace, targets: dict[str, Target], script: Path
+) -> dict[str, dict[str, float]]:
+    """Median of several runs per target and endpoint, the targets taking turns in each run,
+    so a machine that slows down or speeds up mid-benchmark weighs on all of them alike."""
+    samples: dict[tuple[str, str], list[float]] = {}
+    for target in targets.values():  # warm-up
+        for endpoint, url in target.urls.items():
+            wrk(url, 2, args.connections, script if endpoint == "callback" else None)
+    for _ in range(args.runs):
+        for endpoint in ("status", "callback"):
+            for name, target in targets.items():
+                rate = wrk(
+                    target.urls[endpoint],
+                    args.seconds,
+                    args.connections,
+                    script if endpoint == "callback" else None,
+                )
+                samples.setdefault((name, endpoint), []).append(rate)
+    return {
+        name: {
+            endpoint: statistics.median(samples[(name, endpoint)])
+            for endpoint in ("status", "callback")
+        }
+        for name in targets
+    }
 
 
 def main() -> None:
@@ -164,53 +195,47 @@ def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("bench_api needs wrk: apt-get install wrk")
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         directory = Path(tmp)
-        results: dict[str, dict[str, float]] = {}
-        off = {"OTEL_SDK_DISABLED": "true", "METRICS_SINK": "none"}
-        results["off"], job_id, status_body = measure_service(args, directory, off)
-
         sink_port = free_port()
-        sink = uvicorn_server("bench.otlp_sink:app", sink_port, {})
-        try:
-            on = {
-                "OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{sink_port}",
-                "OTEL_SERVICE_NAME": "scenegen-bench",
-                "METRICS_SINK": "emf",
-            }
-            results["on"], _, _ = measure_service(args, directory, on)
-            every = {**on, "TRACE_STATUS_POLLS_PER_SECOND": "unlimited"}
-            results["every"], _, _ = measure_service(args, directory, every)
-        finally:
-            sink.terminate()
-            sink.wait()
+        stack.enter_context(running(uvicorn_server("bench.otlp_sink:app", sink_port, {})))
+        off = {"OTEL_SDK_DISABLED": "true", "METRICS_SINK": "none"}
+        on = {
+            "OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{sink_port}",
+            "OTEL_SERVICE_NAME": "scenegen-bench",
+            "METRICS_SINK": "emf",
+        }
+        every = {**on, "TRACE_STATUS_POLLS_PER_SECOND": "unlimited"}
+        targets: dict[str, Target] = {}
+        targets["off"], status_body = start_service(stack, off)
+        targets["on"], _ = start_service(stack, on)
+        targets["every"], _ = start_service(stack, every)
 
-        # The bare app serves the exact bytes of the off run's finished job.
+        # The bare app serves the exact bytes of the off service's finished job.
         (directory / "status.json").write_bytes(status_body)
         bare_port = free_port()
-        bare = uvicorn_server(
-            "bench.bare_app:app", bare_port, {"BARE_STATUS_FILE": str(directory / "status.json")}
+        stack.enter_context(
+            running(
+                uvicorn_server(
+                    "bench.bare_app:app",
+                    bare_port,
+                    {"BARE_STATUS_FILE": str(directory / "status.json")},
+                )
+            )
         )
-        try:
-            base = f"http://127.0.0.1:{bare_port}"
-            wait_ready(f"{base}/status/x")
-            results["bare"] = {
-                "status": measure(f"{base}/status/{job_id}", args),
-                "callback": measure(
-                    f"{base}/internal/jobs/{job_id}/step", args, post_script(directory)
-                ),
-            }
-        finally:
-            bare.terminate()
-            bare.wait()
+        base = f"http://127.0.0.1:{bare_port}"
+        wait_ready(f"{base}/status/x")
+        job_id = targets["off"].urls["status"].rsplit("/", 1)[1]
+        targets["bare"] = Target(f"{base}/status/{job_id}", f"{base}/internal/jobs/{job_id}/step")
 
+        results = measure_interleaved(args, targets, post_script(directory))
     report(args, results, len(status_body))
 
 
 def report(args: argparse.Namespace, results: dict[str, dict[str, float]], body_size: int) -> None:
     print(
-        f"\nwrk -t1 -c{args.connections}, median of {args.runs} x {args.seconds}s, "
-        f"{body_size} B status body; req/s"
+        f"\nwrk -t1 -c{args.connections}, median of {args.runs} interleaved runs x "
+        f"{args.seconds}s, {body_size} B status body; req/s"
     )
     columns = ("off", "on", "every", "bare")
     print(
