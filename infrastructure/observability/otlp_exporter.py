@@ -17,14 +17,18 @@ class FastEncodingOTLPSpanExporter(OTLPSpanExporter):
     SDK's exporter; only the protobuf encoding is replaced.
 
     `export` mirrors OTLPSpanExporter.export (opentelemetry-exporter-otlp-proto-http 1.45)
-    and sends through its private `_client` and `_metrics`. Should a later release rename
-    them, this exporter says so once and falls back to the SDK's own encoding.
+    and uses its private `_client`, `_metrics` and `_max_request_size`. Should a later
+    release rename them, this exporter says so once and falls back to the SDK's encoding.
     """
 
-    def __init__(self, endpoint: str, headers: Mapping[str, str]) -> None:
-        super().__init__(endpoint=endpoint, headers=headers)
+    def __init__(
+        self, endpoint: str, headers: Mapping[str, str], *, max_request_size: int | None = None
+    ) -> None:
+        super().__init__(endpoint=endpoint, headers=headers, max_request_size=max_request_size)
         self._encoder = SpanEncoder()
-        self.fast = hasattr(self, "_client") and hasattr(self, "_metrics")
+        self.fast = all(
+            hasattr(self, name) for name in ("_client", "_metrics", "_max_request_size")
+        )
         if not self.fast:
             log.warning("this OTLP exporter release is unknown; spans use the SDK's encoder")
 
@@ -37,6 +41,15 @@ class FastEncodingOTLPSpanExporter(OTLPSpanExporter):
             except Exception as error:  # one span the encoder cannot write loses its batch only
                 log.error("could not encode a batch of %d spans: %s", len(spans), error)
                 result.error = error
+                return SpanExportResult.FAILURE
+            if 0 < self._max_request_size < len(data):
+                log.warning(
+                    "dropping %d spans: %d bytes is over the %d-byte request limit",
+                    len(spans),
+                    len(data),
+                    self._max_request_size,
+                )
+                result.error = ValueError("span batch over max_request_size")
                 return SpanExportResult.FAILURE
             exported = self._client.export(data)
             if not exported.success:

@@ -3,7 +3,7 @@
 import pytest
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor, SpanExportResult
 from opentelemetry.trace import SpanKind
 
 from infrastructure.observability.otlp_exporter import FastEncodingOTLPSpanExporter
@@ -36,3 +36,17 @@ def test_spans_reach_the_receiver_with_their_ids_and_attributes(fast: bool) -> N
     assert step.parent_span_id == format(parent.get_span_context().span_id, "016x")
     assert step.attributes == {"step.name": "layout"}
     assert by_name["process job"].kind == 5  # SPAN_KIND_CONSUMER
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast encoder", "SDK encoder fallback"])
+def test_a_batch_over_the_request_size_limit_is_dropped_not_sent(fast: bool) -> None:
+    with otlp_receiver() as (endpoint, received):
+        exporter = FastEncodingOTLPSpanExporter(
+            endpoint=f"{endpoint}/v1/traces", headers={}, max_request_size=64
+        )
+        exporter.fast = fast
+        span = TracerProvider().get_tracer("test").start_span("a span over 64 bytes encoded")
+        span.end()
+        assert exporter.export([span]) is SpanExportResult.FAILURE  # type: ignore[list-item]
+        exporter.shutdown()
+    assert received == []
