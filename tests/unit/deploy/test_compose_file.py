@@ -10,7 +10,7 @@ import yaml
 from infrastructure.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[3]
-SCHEMA = ROOT.parent / "shared" / "data" / "compose-spec.schema.json"
+SCHEMA = ROOT / "tests" / "data" / "compose-spec.schema.json"
 
 
 def _compose() -> dict[str, Any]:
