@@ -1,22 +1,31 @@
-"""The scene generator: an English description in, a scene graph and an ASCII minimap out."""
+"""The scene generator: an English description in, a scene graph and an ASCII minimap out.
+
+Four stages, each a package with one public function: `parse` (prompt -> SceneRequest),
+`layout` (SceneRequest -> Layout, with `verify` judging every relation on the result) and
+`render` (Layout -> scene graph + minimap).
+"""
 
 from domain.scene.generate import generate_scene
-from domain.scene.graph import (
+from domain.scene.layout import layout_scene
+from domain.scene.model import GeneratedScene, Layout, SceneRequest
+from domain.scene.parse import parse_prompt
+from domain.scene.render import render_scene
+from domain.scene.render.graph import (
     SCENE_GRAPH_SCHEMA_FILE,
     SCHEMA_VERSION,
+    SceneGraph,
     build_scene_graph,
     encode_scene_graph,
+    scene_graph_schema,
 )
-from domain.scene.layout import layout_scene
-from domain.scene.minimap import render_minimap
-from domain.scene.model import GeneratedScene, Layout, SceneRequest
-from domain.scene.parser import parse_prompt
+from domain.scene.render.minimap import render_minimap
 
 __all__ = [
     "SCENE_GRAPH_SCHEMA_FILE",
     "SCHEMA_VERSION",
     "GeneratedScene",
     "Layout",
+    "SceneGraph",
     "SceneRequest",
     "build_scene_graph",
     "encode_scene_graph",
@@ -24,4 +33,6 @@ __all__ = [
     "layout_scene",
     "parse_prompt",
     "render_minimap",
+    "render_scene",
+    "scene_graph_schema",
 ]

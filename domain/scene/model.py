@@ -1,15 +1,19 @@
 """Value types passed between the scene generator's steps."""
 
+from typing import Any
+
 import msgspec
+
+from domain.scene.terms import Container, Layer, Origin, Predicate, Shape, Size
 
 
 class KindSpec(msgspec.Struct, frozen=True, kw_only=True):
     """One kind of thing the generator knows: how big it is, how it is drawn, how it behaves."""
 
     name: str
-    theme: str
-    layer: str  # terrain | structure | object | actor
-    shape: str  # box | area | path | room
+    family: str  # the vocabulary family it belongs to (village, dungeon, office, ...)
+    layer: Layer
+    shape: Shape
     width: int  # footprint at the reference map size; a path's thickness
     height: int
     glyph: str
@@ -17,7 +21,7 @@ class KindSpec(msgspec.Struct, frozen=True, kw_only=True):
     solid: bool = False  # blocks walking
     walkable: bool = False  # a path or area one can walk on
     water: bool = False
-    container: str = "none"  # none | open | walled
+    container: Container = "none"
     round: bool = False  # an area drawn as an ellipse inside its box
     rotatable: bool = False
     mounted: bool = False  # indoors it hangs on a wall
@@ -27,11 +31,11 @@ class KindSpec(msgspec.Struct, frozen=True, kw_only=True):
     sparse: bool = False  # an area drawn with a texture rather than filled
 
 
-class SceneStyle(msgspec.Struct, frozen=True, kw_only=True):
-    """What a scene kind (village, dungeon, ...) looks like when nothing else is said."""
+class Place(msgspec.Struct, frozen=True, kw_only=True):
+    """A kind of place (village, dungeon, tavern, ...) and how it looks when nothing is said."""
 
     name: str
-    theme: str
+    family: str  # the vocabulary family whose kinds belong here
     terrain: str
     terrain_glyph: str
     terrain_walkable: bool
@@ -47,14 +51,16 @@ class ThingSpec(msgspec.Struct, frozen=True, kw_only=True):
 
     id: str
     kind: str
-    size: str = "medium"
-    origin: str = "prompt"  # prompt | default | auto
+    size: Size = "medium"
+    origin: Origin = "prompt"
     word: str = ""  # the noun the prompt used (`cottage` for a house); the label
 
 
 class RelationSpec(msgspec.Struct, frozen=True, kw_only=True):
+    """One stated relation; `terms.py` says what each predicate and its argument mean."""
+
     subject: str
-    predicate: str
+    predicate: Predicate
     objects: tuple[str, ...] = ()
     argument: str | None = None
 
@@ -62,7 +68,7 @@ class RelationSpec(msgspec.Struct, frozen=True, kw_only=True):
 class SceneRequest(msgspec.Struct, frozen=True, kw_only=True):
     """What the prompt asks for, before anything is placed."""
 
-    theme: str
+    place: str
     things: tuple[ThingSpec, ...]
     relations: tuple[RelationSpec, ...]
     warnings: tuple[str, ...] = ()
@@ -72,7 +78,7 @@ class PlacedNode(msgspec.Struct, frozen=True, kw_only=True):
     id: str
     kind: str
     label: str
-    layer: str
+    layer: Layer
     x: int
     y: int
     width: int
@@ -85,7 +91,7 @@ class PlacedNode(msgspec.Struct, frozen=True, kw_only=True):
 
 class RelationResult(msgspec.Struct, frozen=True, kw_only=True):
     subject: str
-    predicate: str
+    predicate: Predicate
     objects: tuple[str, ...]
     argument: str | None
     satisfied: bool
@@ -97,12 +103,12 @@ class Layout(msgspec.Struct, frozen=True, kw_only=True):
     seed: int
     width: int
     height: int
-    theme: str
+    place: str
     nodes: tuple[PlacedNode, ...]  # parents before their children
     relations: tuple[RelationResult, ...]
     warnings: tuple[str, ...]
 
 
 class GeneratedScene(msgspec.Struct, frozen=True, kw_only=True):
-    scene_graph: dict[str, object]
+    scene_graph: dict[str, Any]
     minimap: str

@@ -22,7 +22,7 @@ def map_factor(width: int, height: int) -> tuple[int, int]:
 
 
 def scales_with_map(kind: KindSpec) -> bool:
-    return kind.shape in ("area", "room") or (kind.theme == v.ROOM and kind.shape == "box")
+    return kind.shape in ("area", "room") or (kind.family == v.ROOM and kind.shape == "box")
 
 
 def scaled_size(kind: KindSpec, size: str, width: int, height: int) -> tuple[int, int]:

@@ -1,7 +1,8 @@
 """What the scene generator understands: kinds, scene kinds, counts, sizes and relation phrases.
 
-Everything here is data; `lexicon.py` builds the lookup tables from it. To add a kind,
-add one `_kind(...)` row: its glyph must be unique within its theme (a test checks).
+Everything here is data; `catalog.py` and `parse/lexicon.py` build the lookup tables from
+it. To add a kind, add one `_kind(...)` row: its glyph must be unique within its family
+(a test checks).
 
 Footprints are in grid cells at the reference map size of 48x24. Boxes keep their
 size on any map; areas (forests, lakes, islands, dungeon rooms) and indoor furniture
@@ -22,7 +23,8 @@ Sizes scale a footprint: `tiny` x1/2, `small`/`little` x3/4, `large`/`big` x3/2,
 `huge`/`giant`/`enormous`/`massive` x2 (a path's thickness likewise).
 """
 
-from domain.scene.model import KindSpec, SceneStyle
+from domain.scene.model import KindSpec, Place
+from domain.scene.terms import Layer, Shape, Size
 
 MAX_PER_KIND = 200
 MAX_THINGS = 1000
@@ -30,15 +32,21 @@ BARE_PLURAL_COUNT = 3
 
 VILLAGE, NATURE, DUNGEON, ROOM, COAST = "village", "nature", "dungeon", "room", "coast"
 THEMES = (VILLAGE, NATURE, DUNGEON, ROOM, COAST)
-TERRAIN, STRUCTURE, OBJECT, ACTOR = "terrain", "structure", "object", "actor"
-BOX, AREA, PATH, ROOM_SHAPE = "box", "area", "path", "room"
+TERRAIN: Layer = "terrain"
+STRUCTURE: Layer = "structure"
+OBJECT: Layer = "object"
+ACTOR: Layer = "actor"
+BOX: Shape = "box"
+AREA: Shape = "area"
+PATH: Shape = "path"
+ROOM_SHAPE: Shape = "room"
 
 
 def _kind(
     name: str,
-    theme: str,
-    layer: str,
-    shape: str,
+    family: str,
+    layer: Layer,
+    shape: Shape,
     size: tuple[int, int],
     glyph: str,
     flags: str,
@@ -47,7 +55,7 @@ def _kind(
     words = set(flags.split())
     return KindSpec(
         name=name,
-        theme=theme,
+        family=family,
         layer=layer,
         shape=shape,
         width=size[0],
@@ -70,7 +78,7 @@ def _kind(
 
 # fmt: off
 KINDS: tuple[KindSpec, ...] = (
-    # _kind(name, theme, layer, shape, footprint, glyph, flags,
+    # _kind(name, family, layer, shape, footprint, glyph, flags,
     #       synonyms: the name's other words; plurals are derived)
     # --- village (outdoor) -------------------------------------------------------
     _kind("house", VILLAGE, STRUCTURE, BOX, (4, 3), "H", "solid walled",
@@ -274,28 +282,28 @@ KINDS: tuple[KindSpec, ...] = (
 )
 # fmt: on
 
-# Scene kinds: what the whole prompt describes. `theme` picks the vocabulary home;
+# Scene kinds: what the whole prompt describes. `family` picks the vocabulary home;
 # `defaults` fill a prompt that names nothing known; forests scatter trees.
 # fmt: off
-SCENES: tuple[SceneStyle, ...] = (
-    SceneStyle(name="village", theme=VILLAGE, terrain="grass", terrain_glyph=".",
+SCENES: tuple[Place, ...] = (
+    Place(name="village", family=VILLAGE, terrain="grass", terrain_glyph=".",
                terrain_walkable=True, border="+-|", connector="road",
                defaults=(("house", 3), ("road", 1), ("well", 1), ("tree", 2))),
-    SceneStyle(name="forest", theme=NATURE, terrain="ground", terrain_glyph=".",
+    Place(name="forest", family=NATURE, terrain="ground", terrain_glyph=".",
                terrain_walkable=True, border="+-|", connector="road",
                defaults=(("clearing", 1), ("deer", 2), ("mushroom", 3)),
                ambient="tree", ambient_per_cells=4),
-    SceneStyle(name="dungeon", theme=DUNGEON, terrain="rock", terrain_glyph=" ",
+    Place(name="dungeon", family=DUNGEON, terrain="rock", terrain_glyph=" ",
                terrain_walkable=False, border="+-|", connector="corridor",
                defaults=(("room", 4), ("chest", 1), ("skeleton", 2), ("stairs", 1))),
-    SceneStyle(name="room", theme=ROOM, terrain="floor", terrain_glyph=".",
+    Place(name="room", family=ROOM, terrain="floor", terrain_glyph=".",
                terrain_walkable=True, border="###", connector="",
                defaults=(("bed", 1), ("table", 1), ("chair", 2), ("window", 1), ("door", 1),
                          ("rug", 1))),
-    SceneStyle(name="island", theme=COAST, terrain="sea", terrain_glyph="~",
+    Place(name="island", family=COAST, terrain="sea", terrain_glyph="~",
                terrain_walkable=False, border="+-|", connector="bridge",
                defaults=(("palm", 3), ("house", 1), ("boat", 1))),
-    SceneStyle(name="coast", theme=COAST, terrain="grass", terrain_glyph=".",
+    Place(name="coast", family=COAST, terrain="grass", terrain_glyph=".",
                terrain_walkable=True, border="+-|", connector="road",
                defaults=(("house", 2), ("boat", 2), ("pier", 1), ("palm", 2))),
 )
@@ -346,7 +354,7 @@ ORDINALS: dict[str, int] = {
 }
 
 # Size word -> (canonical size, numerator, denominator) applied to footprints.
-SIZES: dict[str, tuple[str, int, int]] = {
+SIZES: dict[str, tuple[Size, int, int]] = {
     "tiny": ("tiny", 1, 2), "miniature": ("tiny", 1, 2), "small": ("small", 3, 4),
     "little": ("small", 3, 4), "narrow": ("small", 3, 4), "medium": ("medium", 1, 1),
     "large": ("large", 3, 2), "big": ("large", 3, 2), "great": ("large", 3, 2),

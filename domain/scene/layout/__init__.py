@@ -1,4 +1,4 @@
-"""Placing a scene request on a grid."""
+"""Stage 2, placing: a `SceneRequest` laid out on a grid as a `Layout`."""
 
 from domain.scene.layout.engine import layout_scene
 

@@ -3,10 +3,11 @@
 import random
 from collections import deque
 
-from domain.scene import lexicon
+from domain.scene import catalog
 from domain.scene.layout.grid import Grid
-from domain.scene.model import KindSpec, RelationSpec, SceneStyle, ThingSpec
+from domain.scene.model import KindSpec, Place, RelationSpec, ThingSpec
 from domain.scene.shapes import Cell, footprint_cells
+from domain.scene.terms import Origin
 
 FIELD_RADIUS = 12
 
@@ -112,7 +113,7 @@ class Context:
         self,
         width: int,
         height: int,
-        style: SceneStyle,
+        style: Place,
         items: list[Item],
         relations: list[RelationSpec],
         rng: random.Random,
@@ -135,7 +136,7 @@ class Context:
         self._numbers: dict[str, int] = {}
         self.work = 0  # candidate footprints scored: a deterministic measure of effort
 
-    def new_item(self, kind_name: str, origin: str) -> Item:
+    def new_item(self, kind_name: str, origin: Origin) -> Item:
         """A thing the layout adds (a corridor, a bridge, a door, a tree), numbered on."""
         prefix = kind_name + "-"
         if kind_name not in self._numbers:
@@ -143,7 +144,7 @@ class Context:
             self._numbers[kind_name] = max(taken, default=0)
         self._numbers[kind_name] += 1
         spec = ThingSpec(id=f"{prefix}{self._numbers[kind_name]}", kind=kind_name, origin=origin)
-        kind = lexicon.KIND_BY_NAME[kind_name]
+        kind = catalog.KIND_BY_NAME[kind_name]
         item = Item(len(self.items) + 1, spec, kind, kind.width, kind.height)
         self.items.append(item)
         self.by_id[item.id] = item

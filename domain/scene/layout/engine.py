@@ -2,7 +2,7 @@
 
 import random
 
-from domain.scene import lexicon
+from domain.scene import catalog
 from domain.scene import vocabulary as v
 from domain.scene.layout import prepare
 from domain.scene.layout.boxes import occupy, place_box, release
@@ -12,6 +12,7 @@ from domain.scene.layout.paths import place_path
 from domain.scene.layout.routing import connect_all
 from domain.scene.layout.scoring import relation_penalty
 from domain.scene.model import Layout, RelationResult, RelationSpec, SceneRequest
+from domain.scene.terms import Predicate
 from domain.scene.verify import verify_relations
 
 MAX_ATTEMPTS = 6
@@ -28,7 +29,7 @@ def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -
     """Place every requested thing on a width x height grid and check each relation."""
     width = min(max(width, MIN_SIDE), MAX_SIDE)
     height = min(max(height, MIN_SIDE), MAX_SIDE)
-    style = lexicon.SCENE_BY_NAME.get(request.theme, lexicon.SCENE_BY_NAME["village"])
+    style = catalog.SCENE_BY_NAME.get(request.place, catalog.SCENE_BY_NAME["village"])
     request = _well_formed(request)
     known = {thing.id for thing in request.things}
     relations = [
@@ -66,7 +67,7 @@ def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -
         seed=seed,
         width=width,
         height=height,
-        theme=style.name,
+        place=style.name,
         nodes=build_nodes(ctx),
         relations=results,
         warnings=tuple(warnings),
@@ -137,14 +138,14 @@ def _well_formed(request: SceneRequest) -> SceneRequest:
     seen: set[str] = set()
     things = []
     for thing in request.things:
-        if thing.kind in lexicon.KIND_BY_NAME and thing.id not in seen:
+        if thing.kind in catalog.KIND_BY_NAME and thing.id not in seen:
             seen.add(thing.id)
             things.append(thing)
     if len(things) == len(request.things):
         return request
     dropped = len(request.things) - len(things)
     return SceneRequest(
-        theme=request.theme,
+        place=request.place,
         things=tuple(things),
         relations=request.relations,
         warnings=(*request.warnings, f"{dropped} things of unknown kind or repeated id ignored"),
@@ -163,7 +164,7 @@ def _attempt(
     items = prepare.build_items(request, width, height)
     prepare.assign_hosts(items, relations, scene)
     prepare.fit_sizes(items, width, height)
-    ctx = Context(width, height, lexicon.SCENE_BY_NAME[scene], items, relations, rng)
+    ctx = Context(width, height, catalog.SCENE_BY_NAME[scene], items, relations, rng)
     implicit = _implicit_relations(ctx)
     for relation in implicit:
         ctx.rels_of.setdefault(relation.subject, []).append(relation)
@@ -240,7 +241,7 @@ def _implicit_relations(ctx: Context) -> list[RelationSpec]:
             continue
         name = item.kind.name
         target: Item | None = None
-        predicate = "near"
+        predicate: Predicate = "near"
         if item.kind.mounted and scene == "room":
             out.append(RelationSpec(subject=item.id, predicate="against_wall"))
         elif name == "chair":
@@ -262,7 +263,7 @@ def _ambient(ctx: Context, request: SceneRequest) -> None:
     kind = ctx.style.ambient
     if kind is None or any(thing.kind == kind for thing in request.things):
         return
-    spec = lexicon.KIND_BY_NAME[kind]
+    spec = catalog.KIND_BY_NAME[kind]
     count = (ctx.width * ctx.height) // max(1, ctx.style.ambient_per_cells)
     count = min(count, AMBIENT_LIMIT, v.MAX_THINGS - len(request.things))
     rng, grid = ctx.rng, ctx.grid

@@ -20,7 +20,7 @@ def _depth(item: Item) -> int:
 
 def _node(ctx: Context, item: Item) -> PlacedNode:
     kind = item.kind
-    tags = [kind.theme, kind.shape]
+    tags = [kind.family, kind.shape]
     for flag, name in (
         (kind.solid, "solid"),
         (kind.walkable, "walkable"),

@@ -84,7 +84,7 @@ def _blocked(ctx: Context, item: Item, cell: Cell) -> bool:
     owner = grid.owner_of(cell)
     if owner:
         area = ctx.items[owner - 1].kind
-        if area.container == "walled" or (item.kind.water and area.theme == "village"):
+        if area.container == "walled" or (item.kind.water and area.family == "village"):
             return True  # no river through a market square or a walled yard
     if item.kind.name in ("wall", "fence"):
         return grid.is_water(cell) and grid.path_of(cell) != WATER_PATH

@@ -2,7 +2,7 @@
 
 import heapq
 
-from domain.scene import lexicon
+from domain.scene import catalog
 from domain.scene.layout.context import Item
 from domain.scene.model import RelationSpec, SceneRequest
 from domain.scene.sizing import scaled_size, scales_with_map
@@ -17,7 +17,7 @@ _PHASE_ONE_LAST_RANK = 4
 def build_items(request: SceneRequest, width: int, height: int) -> list[Item]:
     items = []
     for index, spec in enumerate(request.things, start=1):
-        kind = lexicon.KIND_BY_NAME[spec.kind]
+        kind = catalog.KIND_BY_NAME[spec.kind]
         w, h = scaled_size(kind, spec.size, width, height)
         items.append(Item(index, spec, kind, w, h))
     return items

@@ -2,7 +2,7 @@
 
 import heapq
 
-from domain.scene import lexicon
+from domain.scene import catalog
 from domain.scene.layout.context import Context, Item
 from domain.scene.layout.grid import WALK_PATH
 from domain.scene.layout.paths import commit_path
@@ -79,7 +79,7 @@ def _pairs(ctx: Context) -> list[tuple[Item, Item, str]]:
         if a is None or b is None or not (a.placed and b.placed) or a.kind.shape == "path":
             continue
         connector = relation.argument or default
-        kind = lexicon.KIND_BY_NAME.get(connector or "")
+        kind = catalog.KIND_BY_NAME.get(connector or "")
         if kind is None or kind.shape != "path" or not kind.walkable:
             continue
         pairs.append((a, b, kind.name))

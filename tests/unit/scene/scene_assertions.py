@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 
 from domain.scene import SCENE_GRAPH_SCHEMA_FILE
-from domain.scene.lexicon import KIND_BY_NAME
+from domain.scene.catalog import KIND_BY_NAME
 
 Node = dict[str, Any]
 Cell = tuple[int, int]

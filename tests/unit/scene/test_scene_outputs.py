@@ -15,8 +15,10 @@ from domain.scene import (
     layout_scene,
     parse_prompt,
     render_minimap,
+    scene_graph_schema,
 )
 from domain.scene.model import GeneratedScene
+from domain.scene.terms import PREDICATES
 
 VILLAGE = (
     "a village with three houses north of a river, a well in the center and a forest to the east"
@@ -41,8 +43,19 @@ def test_generate_composes_the_four_steps() -> None:
     layout = layout_scene(parse_prompt(VILLAGE), seed=4, width=40, height=20)
     scene = generate_scene(VILLAGE, seed=4, width=40, height=20)
     assert isinstance(scene, GeneratedScene)
-    assert scene.scene_graph == build_scene_graph(layout)
+    assert scene.scene_graph == json.loads(encode_scene_graph(build_scene_graph(layout)))
     assert scene.minimap == render_minimap(layout)
+
+
+def test_the_committed_schema_is_the_one_generated_from_the_graph_structs() -> None:
+    """Regenerate with `.venv/bin/python scripts/write_scene_graph_schema.py`."""
+    text = (importlib.resources.files("domain.scene") / SCENE_GRAPH_SCHEMA_FILE).read_text()
+    assert json.loads(text) == scene_graph_schema()
+
+
+def test_every_predicate_the_generator_can_state_is_in_the_schema() -> None:
+    predicates = scene_graph_schema()["$defs"]["Relation"]["properties"]["predicate"]["enum"]
+    assert set(predicates) == PREDICATES
 
 
 def test_graph_fields_and_readable_ids() -> None:

@@ -106,7 +106,7 @@ def test_a_path_connecting_two_things_is_its_subject() -> None:
     ],
 )
 def test_the_scene_kind_is_inferred_from_the_words(prompt: str, theme: str) -> None:
-    assert parse_prompt(prompt).theme == theme
+    assert parse_prompt(prompt).place == theme
 
 
 def test_island_and_coast_scenes_bring_their_land_and_sea() -> None:

@@ -2,23 +2,23 @@
 
 import pytest
 
-from domain.scene import lexicon
 from domain.scene import vocabulary as v
+from domain.scene.parse import lexicon
 
 PRINTABLE = {chr(code) for code in range(33, 127)}
 
 
 def test_at_least_sixty_kinds_across_five_themes() -> None:
     assert len(v.KINDS) >= 60
-    themes = {kind.theme for kind in v.KINDS}
+    themes = {kind.family for kind in v.KINDS}
     assert themes == set(v.THEMES) and len(themes) >= 5
     for theme in v.THEMES:
-        assert sum(1 for kind in v.KINDS if kind.theme == theme) >= 10, theme
+        assert sum(1 for kind in v.KINDS if kind.family == theme) >= 10, theme
 
 
 @pytest.mark.parametrize("theme", v.THEMES)
 def test_glyphs_are_unique_and_printable_within_a_theme(theme: str) -> None:
-    glyphs = [kind.glyph for kind in v.KINDS if kind.theme == theme]
+    glyphs = [kind.glyph for kind in v.KINDS if kind.family == theme]
     assert len(glyphs) == len(set(glyphs)), sorted(glyphs)
     assert all(len(glyph) == 1 and glyph in PRINTABLE for glyph in glyphs)
 
@@ -41,7 +41,7 @@ def test_no_word_names_two_kinds() -> None:
 
 def test_scene_glyphs_do_not_collide_with_their_themes_kinds() -> None:
     for scene in v.SCENES:
-        own = {kind.glyph for kind in v.KINDS if kind.theme == scene.theme and not kind.water}
+        own = {kind.glyph for kind in v.KINDS if kind.family == scene.family and not kind.water}
         assert scene.terrain_glyph not in own or scene.terrain_glyph == ".", scene.name
         assert len(scene.border) == 3
         for kind_name, _ in scene.defaults:

@@ -1,8 +1,8 @@
 """The ASCII minimap: the grid inside a border, a legend and a compass rose."""
 
-from domain.scene import lexicon
-from domain.scene.glyphs import FLOOR_GLYPH, assign_glyphs
+from domain.scene import catalog
 from domain.scene.model import Layout, PlacedNode
+from domain.scene.render.glyphs import FLOOR_GLYPH, assign_glyphs
 from domain.scene.shapes import footprint_cells, wall_cells
 
 _STAGES = {"area": 1, "room": 3}
@@ -11,7 +11,7 @@ COMPASS = ("Compass:", "    N", "  W-+-E", "    S")
 
 def render_minimap(layout: Layout) -> str:
     """`height` lines of `width` characters inside a border, then legend and compass."""
-    style = lexicon.SCENE_BY_NAME.get(layout.theme, lexicon.SCENE_BY_NAME["village"])
+    style = catalog.SCENE_BY_NAME.get(layout.place, catalog.SCENE_BY_NAME["village"])
     width, height = layout.width, layout.height
     canvas = [style.terrain_glyph] * (width * height)
     drawn_by = [-1] * (width * height)
@@ -32,7 +32,7 @@ def render_minimap(layout: Layout) -> str:
 
     for k in order:
         node = layout.nodes[k]
-        kind = lexicon.KIND_BY_NAME[node.kind]
+        kind = catalog.KIND_BY_NAME[node.kind]
         glyph = glyphs.get(node.kind, "?")
         if node.path is not None:
             put([(x, y) for x, y in node.path], glyph, k)
@@ -70,13 +70,13 @@ def _depths(nodes: tuple[PlacedNode, ...]) -> list[int]:
 
 
 def _walled(node: PlacedNode, hosts: set[str]) -> bool:
-    kind = lexicon.KIND_BY_NAME[node.kind]
+    kind = catalog.KIND_BY_NAME[node.kind]
     holds = node.id in hosts or kind.shape == "room"
     return kind.container == "walled" and holds and node.width > 2 and node.height > 2
 
 
 def _stage(node: PlacedNode, hosts: set[str]) -> int:
-    kind = lexicon.KIND_BY_NAME[node.kind]
+    kind = catalog.KIND_BY_NAME[node.kind]
     if "background" in node.tags:
         return 0
     if node.path is not None:
@@ -115,7 +115,7 @@ def _ensure_visible(
     for k, node in enumerate(nodes):
         if shown[k]:
             continue
-        kind = lexicon.KIND_BY_NAME[node.kind]
+        kind = catalog.KIND_BY_NAME[node.kind]
         if node.path is not None:
             cells = [(x, y) for x, y in node.path]
         else:

@@ -2,11 +2,11 @@
 
 from typing import NamedTuple
 
+from domain.scene import catalog
 from domain.scene import vocabulary as v
-from domain.scene.model import KindSpec, SceneStyle
 
-KIND_BY_NAME: dict[str, KindSpec] = {kind.name: kind for kind in v.KINDS}
-SCENE_BY_NAME: dict[str, SceneStyle] = {scene.name: scene for scene in v.SCENES}
+KIND_BY_NAME = catalog.KIND_BY_NAME
+SCENE_BY_NAME = catalog.SCENE_BY_NAME
 THEME_SCENE: dict[str, str] = {
     v.VILLAGE: "village",
     v.NATURE: "forest",

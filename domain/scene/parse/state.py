@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass, field
 
-from domain.scene import lexicon
 from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec, ThingSpec
+from domain.scene.parse import lexicon
+from domain.scene.terms import Size, as_predicate
 
 SCENE: tuple[str, ...] = ()  # a relation target meaning "the whole scene"
 _COMPASS_OF = {"north": "north_of", "south": "south_of", "east": "east_of", "west": "west_of"}
@@ -23,7 +24,7 @@ class Group:
 
     kind: str
     ids: list[str]
-    size: str
+    size: Size
     plural: bool
     owner: "Group | None" = None
     word: str = ""
@@ -36,7 +37,7 @@ class NounPhrase:
     scene: str | None = None
     plural: bool = False
     count: int | None = None
-    size: str | None = None
+    size: Size | None = None
     ordinal: int | None = None
     definite: bool = False
     direction: str | None = None
@@ -62,7 +63,7 @@ class ParseState:
 
     # --- things ------------------------------------------------------------------------
     def new_group(
-        self, kind: str, count: int, size: str, plural: bool, word: str = ""
+        self, kind: str, count: int, size: Size, plural: bool, word: str = ""
     ) -> Group | None:
         if count <= 0:
             self.warn(f"'no {kind}' asks for nothing; ignored")
@@ -131,7 +132,9 @@ class ParseState:
             return
         self._keys.add(key)
         self.relations.append(
-            RelationSpec(subject=subject, predicate=predicate, objects=objects, argument=arg)
+            RelationSpec(
+                subject=subject, predicate=as_predicate(predicate), objects=objects, argument=arg
+            )
         )
 
     def relate(

@@ -7,11 +7,12 @@ subject to the things it names. Words it does not know become warnings.
 
 import re
 
-from domain.scene import lexicon
 from domain.scene import vocabulary as v
 from domain.scene.model import SceneRequest
-from domain.scene.parse_state import SCENE, Group, NounPhrase, ParseState
-from domain.scene.parse_tail import finish_request
+from domain.scene.parse import lexicon
+from domain.scene.parse.finish import finish_request
+from domain.scene.parse.state import SCENE, Group, NounPhrase, ParseState
+from domain.scene.terms import Size
 
 _TOKEN = re.compile(r"[^\W\d_]+|[0-9]+(?:st|nd|rd|th)?|[,.;:!?()]")
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
@@ -51,7 +52,7 @@ class _Parser:
     # --- the opening words ---------------------------------------------------------
     def _head(self) -> None:
         tokens, j = self.tokens, 0
-        size: str | None = None
+        size: Size | None = None
         while j < len(tokens) and (
             tokens[j] in _HEAD_SKIP or tokens[j] in v.SIZES or tokens[j] in v.DECORATIVE_WORDS
         ):

@@ -2,7 +2,7 @@
 
 from collections import deque
 
-from domain.scene.verify_world import Rect, World
+from domain.scene.verify.world import Rect, World
 
 
 def in_part(c2x: int, c2y: int, fw: int, fh: int, direction: str) -> bool:

@@ -1,7 +1,7 @@
 """Which character each kind gets on one map: its own glyph unless another kind took it."""
 
-from domain.scene import lexicon
-from domain.scene.model import SceneStyle
+from domain.scene import catalog
+from domain.scene.model import Place
 
 _POOL = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&%*+=?!$#@^<>[]{}()/|;:',`\"-_~"
@@ -9,20 +9,20 @@ _POOL = (
 FLOOR_GLYPH = "."
 
 
-def assign_glyphs(kinds: list[str], style: SceneStyle) -> dict[str, str]:
+def assign_glyphs(kinds: list[str], style: Place) -> dict[str, str]:
     """Kinds in order of first appearance -> glyph, unique except water, which shares."""
-    theme = style.theme
+    theme = style.family
     ordered = sorted(
-        dict.fromkeys(kinds), key=lambda k: 0 if lexicon.KIND_BY_NAME[k].theme == theme else 1
+        dict.fromkeys(kinds), key=lambda k: 0 if catalog.KIND_BY_NAME[k].family == theme else 1
     )
     taken: dict[str, str] = {}  # glyph -> kind
     reserved = {style.terrain_glyph, FLOOR_GLYPH, " "}
     out: dict[str, str] = {}
     for name in ordered:
-        kind = lexicon.KIND_BY_NAME[name]
+        kind = catalog.KIND_BY_NAME[name]
         for glyph in _choices(name, kind.glyph):
             holder = taken.get(glyph)
-            sharing = holder is not None and kind.water and lexicon.KIND_BY_NAME[holder].water
+            sharing = holder is not None and kind.water and catalog.KIND_BY_NAME[holder].water
             terrain_water = glyph == style.terrain_glyph and kind.water and style.terrain == "sea"
             native = glyph == kind.glyph and glyph == FLOOR_GLYPH and style.terrain_glyph != glyph
             if (holder is None or sharing) and (glyph not in reserved or terrain_water or native):

@@ -1,10 +1,11 @@
 """The parser's last pass: scene kind, things every scene kind needs, defaults, warnings."""
 
-from domain.scene import lexicon
 from domain.scene import vocabulary as v
-from domain.scene.model import RelationSpec, SceneRequest, SceneStyle, ThingSpec
-from domain.scene.parse_state import MAX_UNKNOWN_LISTED, Group, ParseState
+from domain.scene.model import Place, RelationSpec, SceneRequest, ThingSpec
+from domain.scene.parse import lexicon
+from domain.scene.parse.state import MAX_UNKNOWN_LISTED, Group, ParseState
 from domain.scene.sizing import scaled_size
+from domain.scene.terms import Origin
 
 _HOUSE_LIKE = frozenset(["house", "tavern", "church", "castle", "barn", "smithy", "shop"])
 _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
@@ -56,18 +57,18 @@ def finish_request(state: ParseState) -> SceneRequest:
     if len(unknown) > MAX_UNKNOWN_LISTED:
         warnings.append(f"... and {len(unknown) - MAX_UNKNOWN_LISTED} more unknown words")
     return SceneRequest(
-        theme=scene, things=tuple(things), relations=tuple(relations), warnings=tuple(warnings)
+        place=scene, things=tuple(things), relations=tuple(relations), warnings=tuple(warnings)
     )
 
 
-def _belongs(thing: ThingSpec, style: SceneStyle) -> bool:
-    return lexicon.KIND_BY_NAME[thing.kind].theme == style.theme
+def _belongs(thing: ThingSpec, style: Place) -> bool:
+    return lexicon.KIND_BY_NAME[thing.kind].family == style.family
 
 
 def _vote(state: ParseState) -> str:
     tally: dict[str, int] = {}
     for group in state.groups:
-        theme = lexicon.KIND_BY_NAME[group.kind].theme
+        theme = lexicon.KIND_BY_NAME[group.kind].family
         weight = 2 if group.kind in lexicon.KIND_SCENES else 1  # `forest`, `island` name settings
         tally[theme] = tally.get(theme, 0) + weight
     if not tally:
@@ -85,7 +86,7 @@ def _interior_head(state: ParseState) -> None:
     head = state.groups[0]
     if head.kind not in _HOUSE_LIKE or len(head.ids) != 1:
         return
-    rest = [lexicon.KIND_BY_NAME[group.kind].theme for group in state.groups[1:]]
+    rest = [lexicon.KIND_BY_NAME[group.kind].family for group in state.groups[1:]]
     if rest.count(v.ROOM) * 2 <= len(rest):
         return
     state.scene = "room"
@@ -135,7 +136,7 @@ def _to_scene(relation: RelationSpec) -> RelationSpec | None:
     return None
 
 
-def _extra(state: ParseState, kind: str, count: int, origin: str) -> list[ThingSpec]:
+def _extra(state: ParseState, kind: str, count: int, origin: Origin) -> list[ThingSpec]:
     made = []
     for _ in range(count):
         number = state.counters.get(kind, 0) + 1

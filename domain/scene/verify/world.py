@@ -2,7 +2,7 @@
 
 from collections import deque
 
-from domain.scene import lexicon
+from domain.scene import catalog
 from domain.scene.model import KindSpec, PlacedNode
 from domain.scene.shapes import Cell, footprint_cells
 
@@ -23,7 +23,7 @@ class World:
         self._walk: dict[str | None, list[int]] = {}
 
     def kind(self, node_id: str) -> KindSpec:
-        return lexicon.KIND_BY_NAME[self.nodes[node_id].kind]
+        return catalog.KIND_BY_NAME[self.nodes[node_id].kind]
 
     def rect(self, node_id: str) -> Rect:
         node = self.nodes[node_id]
@@ -125,7 +125,7 @@ class World:
 
     def _walkable(self, network: str | None) -> bytearray:
         width = self.width
-        style = lexicon.SCENE_BY_NAME.get(self.scene, lexicon.SCENE_BY_NAME["village"])
+        style = catalog.SCENE_BY_NAME.get(self.scene, catalog.SCENE_BY_NAME["village"])
         base = 1 if network is None and style.terrain_walkable else 0
         grid = bytearray([base]) * (width * self.height)
 
@@ -137,7 +137,7 @@ class World:
         nodes = self.ordered
         for stage in range(6):
             for node in nodes:
-                kind = lexicon.KIND_BY_NAME[node.kind]
+                kind = catalog.KIND_BY_NAME[node.kind]
                 walled = self.walled(node.id)
                 if _stage(kind, node, walled) != stage:
                     continue

@@ -5,9 +5,9 @@ what the placer intended, so a later placement that spoils an earlier relation s
 """
 
 from domain.scene import relation_rules as rules
-from domain.scene import verify_measures as measures
 from domain.scene.model import PlacedNode, RelationResult, RelationSpec
-from domain.scene.verify_world import Rect, World
+from domain.scene.verify import measures
+from domain.scene.verify.world import Rect, World
 
 
 def verify_relations(

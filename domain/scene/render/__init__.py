@@ -1,0 +1,18 @@
+"""Stage 4, drawing: a `Layout` in, the scene graph and the ASCII minimap out."""
+
+import msgspec
+
+from domain.scene.model import GeneratedScene, Layout
+from domain.scene.render.graph import build_scene_graph
+from domain.scene.render.minimap import render_minimap
+
+
+def render_scene(layout: Layout) -> GeneratedScene:
+    """The JSON-ready scene graph and the minimap of one layout."""
+    # Through JSON rather than to_builtins, which keeps tuples: the dict is exactly what a
+    # client decodes from the artifact.
+    graph = msgspec.json.decode(msgspec.json.encode(build_scene_graph(layout)))
+    return GeneratedScene(scene_graph=graph, minimap=render_minimap(layout))
+
+
+__all__ = ["render_scene"]
