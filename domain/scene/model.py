@@ -4,7 +4,7 @@ from typing import Any
 
 import msgspec
 
-from domain.scene.terms import Container, Layer, Origin, Predicate, Shape, Size
+from domain.scene.terms import Container, Layer, Origin, Predicate, Setting, Shape, Size
 
 
 class KindSpec(msgspec.Struct, frozen=True, kw_only=True):
@@ -29,6 +29,7 @@ class KindSpec(msgspec.Struct, frozen=True, kw_only=True):
     connector: bool = False  # a path that links things (road, corridor)
     edge: bool = False  # an area that lies along a map edge (a sea strip)
     sparse: bool = False  # an area drawn with a texture rather than filled
+    setting: Setting = "any"  # where it belongs: indoors, outdoors, or either
 
 
 class Place(msgspec.Struct, frozen=True, kw_only=True):
@@ -43,6 +44,7 @@ class Place(msgspec.Struct, frozen=True, kw_only=True):
     connector: str  # the path kind used for `connected by` when none is named
     defaults: tuple[tuple[str, int], ...]  # things for a prompt that names none
     ambient: str | None = None  # a kind scattered over free ground
+    indoor: bool = False  # one room filling the map: walls at the border, furniture inside
     ambient_per_cells: int = 0
 
 

@@ -14,6 +14,7 @@ Origin = Literal["prompt", "default", "auto", "ambient"]
 Cardinal = Literal["north", "south", "east", "west"]
 Diagonal = Literal["northeast", "northwest", "southeast", "southwest"]
 Side = Literal["left", "right"]
+Setting = Literal["indoor", "outdoor", "any"]
 Heading = Literal["north_south", "east_west"]
 
 # Each predicate's meaning and its `argument`:

@@ -297,7 +297,7 @@ SCENES: tuple[Place, ...] = (
                terrain_walkable=False, border="+-|", connector="corridor",
                defaults=(("room", 4), ("chest", 1), ("skeleton", 2), ("stairs", 1))),
     Place(name="room", family=ROOM, terrain="floor", terrain_glyph=".",
-               terrain_walkable=True, border="###", connector="",
+               terrain_walkable=True, border="###", connector="", indoor=True,
                defaults=(("bed", 1), ("table", 1), ("chair", 2), ("window", 1), ("door", 1),
                          ("rug", 1))),
     Place(name="island", family=COAST, terrain="sea", terrain_glyph="~",
