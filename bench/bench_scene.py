@@ -2,17 +2,25 @@
 
 Times `generate_scene` (parse, layout with its verifier, scene graph, minimap) for:
 - the default case: a prompt naming about 20 things on the default 48x24 map;
-- a table: number of things (10, 100, 300, 1000) against map size (48x24, 128x64, 256x128).
-Prints medians and whether the targets hold (default under 20 ms; 1,000 things on
-256x128 under 1 s). Not a test: timings depend on the machine.
+- a table: number of things (10, 100, 300, 1000) against map size (48x24, 128x64, 256x128);
+and the command end to end: `<venv>/bin/scenegen scene "<default prompt>"` as a process,
+interleaved with a bare `<venv>/bin/python -c pass`, so the difference is what the command
+itself costs (imports included) over starting the interpreter.
+Prints medians and whether the targets hold (default case at most 5 ms; 1,000 things on
+256x128 at most 100 ms; `scenegen scene` end to end at most 150 ms). Not a test: timings
+depend on the machine, and nothing here fails on them.
 
-    .venv/bin/python bench/bench_scene.py [--repeats 5]
+    .venv/bin/python bench/bench_scene.py [--repeats 5] [--process-runs 15]
 """
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -26,8 +34,10 @@ DEFAULT_PROMPT = (
 )
 SIZES = ((48, 24), (128, 64), (256, 128))
 COUNTS = (10, 100, 300, 1000)
-DEFAULT_TARGET_MS = 20.0
-LARGE_TARGET_MS = 1000.0
+DEFAULT_TARGET_MS = 5.0
+LARGE_TARGET_MS = 100.0
+COMMAND_TARGET_MS = 150.0
+BIN = Path(sys.executable).parent
 
 # The mix a prompt with N things is made of: (share, words), with a few relations.
 # No kind above a fifth, so the per-kind cap (200) never cuts the total.
@@ -81,9 +91,66 @@ def _count(graph: dict[str, object]) -> int:
     return total
 
 
+def run_ms(argv: Sequence[str], env: Mapping[str, str] | None = None) -> float:
+    """Wall time of one process, start to exit, in ms (its output discarded)."""
+    start = time.perf_counter()
+    result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    took = (time.perf_counter() - start) * 1000
+    if result.returncode != 0:
+        raise RuntimeError(f"{argv[0]} exited with {result.returncode}: {result.stderr!r}")
+    return took
+
+
+def end_to_end(runs: int) -> None:
+    """`scenegen scene` as a process against a bare interpreter, interleaved, medians."""
+    scenegen = BIN / "scenegen"
+    if not scenegen.exists():
+        print(f"End to end: {scenegen} is not installed (pip install -e .); skipped")
+        return
+    series: dict[str, tuple[list[str], Mapping[str, str] | None]] = {
+        "python -c pass": ([str(BIN / "python"), "-c", "pass"], None),
+        "scenegen scene": ([str(scenegen), "scene", DEFAULT_PROMPT], None),
+    }
+    no_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
+    with tempfile.TemporaryDirectory(prefix="bench-scene-pycache-") as pycache:
+        if no_bytecode:
+            # No bytecode is written here, so the project's modules may be compiled on every
+            # run; also measure the command with its bytecode cached (outside the tree).
+            cached = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            cached["PYTHONPYCACHEPREFIX"] = pycache
+            series["scenegen scene, bytecode cached"] = series["scenegen scene"][0], cached
+        for argv, env in series.values():
+            run_ms(argv, env)  # warm the file cache (and fill the bytecode cache)
+        times: dict[str, list[float]] = {name: [] for name in series}
+        for _ in range(runs):
+            for name, (argv, env) in series.items():
+                times[name].append(run_ms(argv, env))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    bare = medians["python -c pass"]
+    print(f"End to end, {runs} runs of each, interleaved (median wall time of the process):")
+    print(f"  {'python -c pass':<32} {bare:7.1f} ms")
+    for name, median in medians.items():
+        if name != "python -c pass":
+            print(f"  {name:<32} {median:7.1f} ms  ({median - bare:+.1f} ms over python -c pass)")
+    if no_bytecode:
+        print(
+            "  (PYTHONDONTWRITEBYTECODE is set: modules with no __pycache__ entry yet are compiled"
+            " on every run;\n   the cached line runs the same command with a temporary"
+            " PYTHONPYCACHEPREFIX)"
+        )
+    command = medians["scenegen scene"]
+    met = "met" if command <= COMMAND_TARGET_MS else "NOT met"
+    print(
+        f"scenegen scene end to end: {command:.0f} ms (target <= {COMMAND_TARGET_MS:.0f} ms: {met})"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5, help="seeds per cell (median)")
+    parser.add_argument(
+        "--process-runs", type=int, default=15, help="runs of each process, end to end (median)"
+    )
     args = parser.parse_args()
     generate_scene(DEFAULT_PROMPT, seed=0)  # warm caches and imports
 
@@ -91,8 +158,8 @@ def main() -> int:
     print("Scene generator benchmark (median of seeds; generate_scene end to end)")
     print(f"Default case, 48x24, {default_nodes} nodes placed:")
     print(f"  {DEFAULT_PROMPT!r}")
-    met = "met" if default_ms < DEFAULT_TARGET_MS else "NOT met"
-    print(f"  median {default_ms:.1f} ms (target < {DEFAULT_TARGET_MS:.0f} ms: {met})")
+    met = "met" if default_ms <= DEFAULT_TARGET_MS else "NOT met"
+    print(f"  median {default_ms:.1f} ms (target <= {DEFAULT_TARGET_MS:.0f} ms: {met})")
     print()
     header = "things \\ map " + "".join(f"{f'{w}x{h}':>20}" for w, h in SIZES)
     print(header)
@@ -107,9 +174,11 @@ def main() -> int:
                 large_ms = ms
         print(f"{count:>13}" + "".join(f"{cell:>20}" for cell in cells))
     print("(n = nodes placed; the rest did not fit and are reported as warnings)")
-    met = "met" if large_ms < LARGE_TARGET_MS else "NOT met"
-    print(f"1000 things on 256x128: {large_ms:.0f} ms (target < {LARGE_TARGET_MS:.0f} ms: {met})")
-    return 0 if default_ms < DEFAULT_TARGET_MS and large_ms < LARGE_TARGET_MS else 1
+    met = "met" if large_ms <= LARGE_TARGET_MS else "NOT met"
+    print(f"1000 things on 256x128: {large_ms:.0f} ms (target <= {LARGE_TARGET_MS:.0f} ms: {met})")
+    print()
+    end_to_end(args.process_runs)
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,10 +1,14 @@
-"""The `scenegen` command: serve, worker, demo, smoke, provision and scene."""
+"""The `scenegen` command: serve, worker, demo, smoke, provision and scene.
+
+Building the parser imports only the standard library: each subcommand imports what it
+needs (the web framework, the AWS clients, tracing, the scene generator) in its handler,
+so `scenegen scene` does not pay for Litestar, aiobotocore or OpenTelemetry.
+"""
 
 import argparse
 import sys
 from collections.abc import Sequence
 
-from infrastructure.settings import ConfigError
 from interfaces.cli import provision_command, scene_command, service_commands
 
 
@@ -25,12 +29,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.func(args)
-    except ConfigError as error:
-        print(f"scenegen: configuration error: {error}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        if not _is_config_error(error):
+            raise
+        print(f"scenegen: configuration error: {error}", file=sys.stderr)
+        return 2
     return code
+
+
+def _is_config_error(error: Exception) -> bool:
+    # Imported here, not at the top: the settings module is loaded by whichever handler
+    # raised its ConfigError, and the commands that never read settings need not load it.
+    from infrastructure.settings import ConfigError
+
+    return isinstance(error, ConfigError)
 
 
 def entrypoint() -> None:

@@ -1,14 +1,15 @@
 """`scenegen provision`: create or update the AWS resources persistent mode needs."""
 
 import argparse
-import asyncio
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from infrastructure.aws import clients
-from infrastructure.aws.provision import provision
-from infrastructure.observability.dashboard import DASHBOARD_NAME, put_dashboard
-from infrastructure.settings import ConfigError, Settings
+if TYPE_CHECKING:
+    from infrastructure.settings import Settings
+
+# asyncio, the settings and the AWS clients (aiobotocore) are imported in the handler, not
+# here: building the `scenegen` parser must stay cheap for the other commands.
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -28,6 +29,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 
 def _provision(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from infrastructure.settings import ConfigError, Settings
+
     settings = Settings.from_env(os.environ)
     missing = [
         name
@@ -46,7 +51,11 @@ def _provision(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _run(settings: Settings) -> list[str]:
+async def _run(settings: "Settings") -> list[str]:
+    from infrastructure.aws import clients
+    from infrastructure.aws.provision import provision
+    from infrastructure.observability.dashboard import DASHBOARD_NAME, put_dashboard
+
     session = clients.new_session()
     region, endpoint = settings.aws_region, settings.aws_endpoint_url
     try:

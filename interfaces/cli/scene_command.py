@@ -4,8 +4,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from domain.scene import encode_scene_graph, generate_scene
-
 SEED_MAX = 2**32 - 1
 WIDTH_RANGE = (16, 256)
 HEIGHT_RANGE = (8, 128)
@@ -31,6 +29,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 
 def run_scene(args: argparse.Namespace) -> int:
+    # The generator is imported here so that building the `scenegen` parser stays cheap.
+    from domain.scene import encode_scene_graph, generate_scene
+
     prompt = str(args.prompt).strip()
     if not prompt:
         return _fail("the prompt is empty")

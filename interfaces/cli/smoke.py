@@ -9,10 +9,8 @@ from typing import Any, TextIO
 import httpx
 
 from infrastructure.artifact_checks import minimap_problems, scene_graph_problems
+from interfaces.cli.defaults import DEFAULT_PROMPT
 
-DEFAULT_PROMPT = (
-    "a village with three houses north of a river, a well in the center and a forest to the east"
-)
 PUBLIC_PATHS = ("/generate", "/status/{job_id}")
 
 
