@@ -74,6 +74,7 @@ class SceneRequest(msgspec.Struct, frozen=True, kw_only=True):
     things: tuple[ThingSpec, ...]
     relations: tuple[RelationSpec, ...]
     warnings: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()  # kinds the prompt ruled out (`no trees`): never fill them
 
 
 class PlacedNode(msgspec.Struct, frozen=True, kw_only=True):

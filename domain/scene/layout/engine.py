@@ -261,7 +261,9 @@ def _implicit_relations(ctx: Context) -> list[RelationSpec]:
 
 def _ambient(ctx: Context, request: SceneRequest) -> None:
     kind = ctx.style.ambient
-    if kind is None or any(thing.kind == kind for thing in request.things):
+    if kind is None or kind in request.excluded:
+        return
+    if any(thing.kind == kind for thing in request.things):
         return
     spec = catalog.KIND_BY_NAME[kind]
     count = (ctx.width * ctx.height) // max(1, ctx.style.ambient_per_cells)

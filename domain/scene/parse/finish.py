@@ -2,7 +2,7 @@
 
 from domain.scene import vocabulary as v
 from domain.scene.model import Place, RelationSpec, SceneRequest, ThingSpec
-from domain.scene.parse import lexicon
+from domain.scene.parse import lexicon, spelling
 from domain.scene.parse.state import MAX_UNKNOWN_LISTED, Group, ParseState
 from domain.scene.sizing import scaled_size
 from domain.scene.terms import Origin
@@ -45,20 +45,69 @@ def finish_request(state: ParseState) -> SceneRequest:
             for kind, count in defaults:
                 things.extend(_extra(state, kind, count, "default"))
     things = _auto_things(state, scene, things)
+    things = _without_excluded(state, things)
+    things = _fitting_the_place(state, style, things)
     relations = _implicit_inside(state, relations)
     relations = _frames(scene, things, relations)
     relations = _default_connectors(scene, things, relations)
     for _, direction, _, _, pattern in state.pending:
         words = " ".join(direction or "" if word == "{dir}" else word for word in pattern)
         state.warn(f"'{words}' says nothing about any thing named; ignored")
+    kept = {thing.id for thing in things}
+    relations = [r for r in relations if r.subject in kept and all(o in kept for o in r.objects)]
     warnings = list(state.warnings)
     unknown = list(state.unknown)
-    warnings.extend(f"unknown word '{word[:40]}'" for word in unknown[:MAX_UNKNOWN_LISTED])
+    warnings.extend(_unknown_word(word) for word in unknown[:MAX_UNKNOWN_LISTED])
     if len(unknown) > MAX_UNKNOWN_LISTED:
         warnings.append(f"... and {len(unknown) - MAX_UNKNOWN_LISTED} more unknown words")
     return SceneRequest(
-        place=scene, things=tuple(things), relations=tuple(relations), warnings=tuple(warnings)
+        place=scene,
+        things=tuple(things),
+        relations=tuple(relations),
+        warnings=tuple(warnings),
+        excluded=tuple(state.excluded),
     )
+
+
+def _unknown_word(word: str) -> str:
+    close = spelling.suggestions(word)
+    if not close:
+        return f"unknown word '{word[:40]}'"
+    return f"unknown word '{word[:40]}' (did you mean {' or '.join(repr(c) for c in close)}?)"
+
+
+def _without_excluded(state: ParseState, things: list[ThingSpec]) -> list[ThingSpec]:
+    """`no trees`: defaults of that kind go; things the prompt asked for stay, and the
+    contradiction is said."""
+    if not state.excluded:
+        return things
+    asked: dict[str, int] = {}
+    for thing in things:
+        if thing.kind in state.excluded and thing.origin == "prompt":
+            asked[thing.kind] = asked.get(thing.kind, 0) + 1
+    for kind, count in asked.items():
+        state.warn(
+            f"'{state.excluded[kind]}' is both asked for and ruled out; kept the {count} asked for"
+        )
+    return [t for t in things if t.kind not in state.excluded or t.origin == "prompt"]
+
+
+def _fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) -> list[ThingSpec]:
+    """Indoors there is no house, tree or campfire: such things are left out, and said so."""
+    if not place.indoor:
+        return things
+    kept: list[ThingSpec] = []
+    dropped: dict[str, int] = {}
+    for thing in things:
+        kind = lexicon.KIND_BY_NAME[thing.kind]
+        if kind.setting == "outdoor" or (kind.shape == "area" and not kind.water):
+            dropped[thing.kind] = dropped.get(thing.kind, 0) + 1
+        else:
+            kept.append(thing)
+    for kind_name, count in dropped.items():
+        noun = kind_name if count == 1 else f"{count} x {kind_name}"
+        state.warn(f"left out {noun}: not of an indoor place ({place.name})")
+    return kept
 
 
 def _belongs(thing: ThingSpec, style: Place) -> bool:

@@ -113,9 +113,88 @@ SCENE_PHRASES: dict[tuple[str, ...], str] = {
 COUNT_PHRASES: dict[tuple[str, ...], int] = {
     tuple(phrase.split()): count for phrase, count in v.COUNT_PHRASES.items()
 }
+# Arrangements of a group and the patterns that name a second thing. Pseudo-predicates
+# (`~...`) are turned into stated relations by `parse/patterns.py`.
+PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
+    *(
+        (f"{lead} {shape}", "~rows")
+        for lead in (
+            "in",
+            "in neat",
+            "in two",
+            "in three",
+            "in straight",
+            "in tidy",
+            "set out in",
+            "arranged in",
+            "laid out in",
+            "lined up in",
+        )
+        for shape in ("rows", "a row", "a grid", "lines", "a line", "columns", "ranks")
+    ),
+    ("lined up", "~rows"),
+    ("in a neat row", "~rows"),
+    *((f"in a {shape}", "~ring") for shape in ("ring", "circle", "round")),
+    *(
+        (f"{lead} a {shape} around", "around")
+        for lead in ("in", "forming", "standing in")
+        for shape in ("ring", "circle")
+    ),
+    *(
+        (f"{lead} {which} {corner}", "~each_corner")
+        for lead in ("at", "in", "on")
+        for which in ("each", "every", "all four", "the four", "all the", "all")
+        for corner in ("corner", "corners", "corner of", "corners of")
+    ),
+    ("in the corners", "~each_corner"),
+    ("in the corners of", "~each_corner"),
+    ("at the corners of", "~each_corner"),
+    ("at the corners", "~each_corner"),
+    *(
+        (f"{lead} {both} {side} of", "~both_sides")
+        for lead in ("on", "along", "lining", "at")
+        for both in ("both", "either", "each")
+        for side in ("side", "sides")
+    ),
+    *(
+        (f"{verb} {which} {wall}", "~walls")
+        for verb in ("lining", "along", "against", "on", "around", "by")
+        for which in ("the", "every", "all", "all the", "all four", "each")
+        for wall in ("wall", "walls")
+    ),
+    ("facing", "facing"),
+    ("facing toward", "facing"),
+    ("facing towards", "facing"),
+    ("turned toward", "facing"),
+    ("turned towards", "facing"),
+    ("looking at", "facing"),
+    ("opposite", "across_from"),
+    ("opposite to", "across_from"),
+    ("opposite of", "across_from"),
+    ("across from", "across_from"),
+    ("directly opposite", "across_from"),
+    ("on the opposite side of", "across_from"),
+    ("on the other side of", "across_from"),
+    ("at the head of", "at_head_of"),
+    ("at the top end of", "at_head_of"),
+    ("at the end of", "at_head_of"),
+    ("at one end of", "at_head_of"),
+    ("at either end of", "at_head_of"),
+    ("at the foot of", "next_to"),
+    ("sitting on", "on"),
+    ("standing on", "on"),
+    ("lying on", "on"),
+    ("resting on", "on"),
+    ("sleeping on", "on"),
+    ("perched on", "on"),
+    ("floating on", "on"),
+)
 RELATION_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
     sorted(
-        ((tuple(phrase.split()), predicate) for phrase, predicate in v.RELATION_PHRASES),
+        (
+            (tuple(phrase.split()), predicate)
+            for phrase, predicate in (*v.RELATION_PHRASES, *PATTERN_PHRASES)
+        ),
         key=lambda item: -len(item[0]),
     )
 )
@@ -262,3 +341,200 @@ def _match_pattern(
             return None
         j += 1
     return direction, relative, j
+
+
+# Verbs and participles that describe without placing anything: read, and ignored quietly.
+QUIET_WORDS = frozenset(
+    [
+        "sleeping",
+        "sleeps",
+        "sleep",
+        "resting",
+        "rests",
+        "rest",
+        "guarding",
+        "guards",
+        "guard",
+        "waiting",
+        "grazing",
+        "grazes",
+        "graze",
+        "playing",
+        "plays",
+        "play",
+        "sitting",
+        "standing",
+        "lying",
+        "leaning",
+        "hanging",
+        "hangs",
+        "hang",
+        "burning",
+        "burns",
+        "glowing",
+        "glows",
+        "flowing",
+        "flows",
+        "flow",
+        "running",
+        "runs",
+        "winding",
+        "winds",
+        "stretching",
+        "stretches",
+        "overlooking",
+        "overlooks",
+        "watching",
+        "watches",
+        "watch",
+        "looking",
+        "looks",
+        "look",
+        "facing",
+        "lined",
+        "lining",
+        "scattered",
+        "scatter",
+        "spread",
+        "placed",
+        "arranged",
+        "arrange",
+        "set",
+        "put",
+        "keep",
+        "kept",
+        "leading",
+        "leads",
+        "perched",
+        "perches",
+        "nestled",
+        "tucked",
+        "hidden",
+        "parked",
+        "moored",
+        "docked",
+        "floating",
+        "floats",
+        "float",
+        "growing",
+        "grows",
+        "grow",
+        "blooming",
+        "roaming",
+        "roams",
+        "wandering",
+        "wanders",
+        "patrolling",
+        "patrols",
+        "working",
+        "works",
+        "serving",
+        "serves",
+        "selling",
+        "sells",
+        "stacked",
+        "piled",
+        "heaped",
+        "filled",
+        "covered",
+        "dotted",
+        "surrounded",
+        "bordered",
+        "crowded",
+        "packed",
+        "busy",
+        "cozy",
+        "cosy",
+        "inside",
+        "interior",
+        "also",
+        "too",
+        "some",
+        "kind",
+        "sort",
+        "really",
+        "quite",
+        "rather",
+        "fairly",
+        "slightly",
+        "somewhat",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "whose",
+        "which",
+        "while",
+        "where",
+        "when",
+        "who",
+    ]
+)
+
+# Words the reader itself acts on, beyond the vocabulary's tables.
+READER_WORDS = frozenset(
+    [
+        "without",
+        "except",
+        "excluding",
+        "but",
+        "not",
+        "any",
+        "none",
+        "nor",
+        "inside",
+        "interior",
+        "outside",
+        "each",
+        "every",
+        "both",
+        "either",
+        "rows",
+        "row",
+        "grid",
+        "lines",
+        "ring",
+        "circle",
+        "corners",
+        "corner",
+        "walls",
+        "wall",
+        "side",
+        "sides",
+        "facing",
+        "opposite",
+        "head",
+        "foot",
+        "crossroads",
+        "crossroad",
+        "intersection",
+        "junction",
+    ]
+)
+
+
+def _known_words() -> frozenset[str]:
+    words: set[str] = set(READER_WORDS) | QUIET_WORDS
+    for table in (NOUNS, SCENE_PHRASES, COUNT_PHRASES):
+        for phrase in table:
+            words.update(phrase)
+    for pattern, _ in RELATION_PATTERNS:
+        words.update(part for part in pattern if not part.startswith("{"))
+    for table2 in (v.NUMBER_WORDS, v.ORDINALS, v.SIZES, v.DIRECTIONS):
+        words.update(table2)
+    words.update(v.PART_WORDS, v.EDGE_WORDS, v.FILLER_WORDS, v.DECORATIVE_WORDS)
+    return frozenset(words)
+
+
+def _correctable_words() -> frozenset[str]:
+    """Single words a typo may be read as: the nouns (with plurals) and the place words."""
+    single = {phrase[0] for phrase in NOUNS if len(phrase) == 1}
+    single.update(phrase[0] for phrase in SCENE_PHRASES if len(phrase) == 1)
+    return frozenset(word for word in single if len(word) >= 3)
+
+
+KNOWN_WORDS = _known_words()
+CORRECTABLE_WORDS = _correctable_words()

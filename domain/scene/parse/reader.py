@@ -5,20 +5,29 @@ becomes the subject; a relation phrase (`north of`, `between ... and ...`) then 
 subject to the things it names. Words it does not know become warnings.
 """
 
-import re
-
 from domain.scene import vocabulary as v
 from domain.scene.model import SceneRequest
-from domain.scene.parse import lexicon
+from domain.scene.parse import lexicon, spelling
 from domain.scene.parse.finish import finish_request
 from domain.scene.parse.state import SCENE, Group, NounPhrase, ParseState
+from domain.scene.parse.tokens import POSSESSIVE, is_malformed_count, tokenize
 from domain.scene.terms import Size
 
-_TOKEN = re.compile(r"[^\W\d_]+|[0-9]+(?:st|nd|rd|th)?|[,.;:!?()]")
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
 _HEAD_SKIP = frozenset(["a", "an", "the", "this", "our", "my", "single"])
 _PRONOUNS = frozenset(["it", "this", "that", "them", "they", "those", "these", "there"])
-_TARGETLESS = frozenset(["in_region", "in_center", "in_corner", "against_wall"])
+_TARGETLESS = frozenset(
+    [
+        "in_region",
+        "in_center",
+        "in_corner",
+        "against_wall",
+        "~rows",
+        "~ring",
+        "~walls",
+        "~each_corner",
+    ]
+)
 _LINKING_TEXT = (
     "is are was were stands stand stood sits sit lies lie lay there rises rise grows grow "
     "waits wait sleeps sleep you find"
@@ -26,12 +35,20 @@ _LINKING_TEXT = (
 _LINKING_VERBS = frozenset(_LINKING_TEXT.split())
 _VIA = frozenset(["by", "via", "with", "through"])
 _EACH_OTHER = (("each", "other"), ("one", "another"))
+_NEGATIONS = frozenset(["without", "except", "excluding", "nor"])
+_ARTICLES = frozenset(["a", "an", "the", "some", "one", "two", "three", "four", "five"])
+# `a pile of bones` is one thing of the kind after `of`.
+_COLLECTIVES = frozenset(["pile", "heap", "stack", "mound", "hoard", "stash", "cache"])
+_OF_CONTENT_WORDS = 2  # words after `of` read as what a thing holds or is made of
+_OF_SKIP = frozenset(["a", "an", "the", "some", "fresh"])
 
 
 def parse_prompt(prompt: str) -> SceneRequest:
     """Read an English description into a structured scene request. Never raises."""
-    tokens = _TOKEN.findall(prompt.lower())
-    return _Parser(tokens).run()
+    tokens, typo_warnings = spelling.correct_tokens(tokenize(prompt))
+    parser = _Parser(tokens)
+    parser.state.warnings.extend(typo_warnings)
+    return parser.run()
 
 
 class _Parser:
@@ -86,6 +103,9 @@ class _Parser:
             state.with_owner = state.subject
             self.i += 1
             return
+        if word in _NEGATIONS:
+            self.i = self._negation(self.i + 1, word)
+            return
         match = lexicon.match_relation(tokens, self.i)
         if match is not None:
             self.i = self._relation(match)
@@ -109,6 +129,9 @@ class _Parser:
         if word in _PRONOUNS or word in v.FILLER_WORDS or word in v.DIRECTIONS:
             self.i += 1
             return
+        if word == POSSESSIVE or word in lexicon.QUIET_WORDS:
+            self.i += 1
+            return
         if word in v.DECORATIVE_WORDS or word in v.SIZES:
             self.i += 1
             return
@@ -117,6 +140,31 @@ class _Parser:
             return
         state.unknown_word(word)
         self.i += 1
+
+    # --- negation ------------------------------------------------------------------------
+    def _negation(self, j: int, word: str) -> int:
+        """`without trees or rocks`, `except wolves`: kinds that must not appear at all.
+
+        `or`/`nor` carry the negation on, and so does `and` before a bare noun (`without trees
+        and rocks`); `and a pond` names a new wanted thing.
+        """
+        tokens = self.tokens
+        while j < len(tokens) and tokens[j] in ("any", "a", "an", "the", "single", "more"):
+            j += 1
+        phrase = self._noun_phrase(j)
+        if phrase is None or phrase.kind is None:
+            self.state.warn(f"'{word}' names nothing known; ignored")
+            return max(j, self.i + 1)
+        self.state.exclude(phrase.kind, phrase.word or phrase.kind)
+        j = phrase.end
+        if j + 1 < len(tokens) and (
+            tokens[j] in ("or", "nor", ",")
+            or (tokens[j] == "and" and tokens[j + 1] not in _ARTICLES)
+        ):
+            following = self._noun_phrase(j + 1)
+            if following is not None and following.kind is not None and following.count is None:
+                return self._negation(j + 1, word)
+        return j
 
     # --- noun phrases ------------------------------------------------------------------
     def _noun_phrase(self, i: int) -> NounPhrase | None:
@@ -130,7 +178,19 @@ class _Parser:
                 if head is not None and not noun.plural:
                     # `throne room`, `stone well`, `tree house`: the last noun is the thing
                     noun = head._replace(word=f"{noun.word} {head.word}")
+                if noun.end < len(tokens) and tokens[noun.end] == POSSESSIVE:
+                    owned = self._noun_phrase(noun.end + 1)
+                    if owned is not None and owned.kind is not None:
+                        # `the dragon's hoard`: the hoard; the dragon only if already named
+                        owned.possessor = noun.kind
+                        owned.word = f"{noun.word}'s {owned.word}"
+                        owned.count = owned.count if owned.count is not None else phrase.count
+                        owned.definite = owned.definite or phrase.definite
+                        return owned
                 phrase.kind, phrase.plural, phrase.end, phrase.word = noun
+                if phrase.collective:
+                    phrase.plural, phrase.word = False, f"{phrase.collective} of {noun.word}"
+                self._of_content(phrase)
                 return phrase
             scene = lexicon.match_scene(tokens, j)
             if scene is not None:
@@ -141,6 +201,15 @@ class _Parser:
             ordinal = lexicon.match_ordinal(tokens, j)
             if word in ("the", "same", "another", "other"):
                 phrase.definite = phrase.definite or word in ("the", "same")
+                j += 1
+            elif word in _COLLECTIVES and j + 1 < len(tokens) and tokens[j + 1] == "of":
+                phrase.collective = word
+                j += 2
+            elif j + 1 < len(tokens) and tokens[j + 1] == POSSESSIVE and word.isalpha():
+                j += 2  # `the king's throne`: an owner the vocabulary does not know
+            elif phrase.count is None and is_malformed_count(word):
+                phrase.bad_count = word
+                phrase.count = max(0, int(float(word)))
                 j += 1
             elif count is not None:
                 phrase.count, j = count
@@ -158,9 +227,41 @@ class _Parser:
         phrase.end = j
         return phrase if j > i else None
 
+    def _of_content(self, phrase: NounPhrase) -> None:
+        """`a field of wheat`, `a hoard of gold`, `a barrel of ale`: one thing; the words
+        after `of` say what it holds or is made of and create nothing."""
+        tokens, j = self.tokens, phrase.end
+        if j + 1 >= len(tokens) or tokens[j] != "of":
+            return
+        k = j + 1
+        while k < len(tokens) and (tokens[k] in v.DECORATIVE_WORDS or tokens[k] in _OF_SKIP):
+            k += 1
+        content = lexicon.match_noun(tokens, k)
+        if content is not None:
+            if content.kind in lexicon.KIND_SCENES and content.kind != phrase.kind:
+                return  # `the edge of the forest`: a place, left to the relation reader
+            phrase.end = content.end
+            phrase.word = f"{phrase.word} of {content.word}"
+            return
+        end = k
+        while (
+            end < len(tokens)
+            and end - k < _OF_CONTENT_WORDS
+            and tokens[end].isalpha()
+            and not spelling.is_known(tokens[end])
+        ):
+            end += 1
+        if end > k:
+            phrase.end = end
+            phrase.word = f"{phrase.word} of {' '.join(tokens[k:end])}"
+
     def _resolve_subject(self, phrase: NounPhrase) -> Group | None:
         state = self.state
         assert phrase.kind is not None
+        if phrase.bad_count is not None:
+            state.bad_count(phrase.bad_count, phrase.kind, phrase.count or 0)
+            if not phrase.count:
+                return None
         if (phrase.definite or phrase.ordinal is not None) and state.groups_of(phrase.kind):
             return state.reference(phrase)
         count = phrase.count
@@ -171,7 +272,17 @@ class _Parser:
         )
         if group is not None and state.with_owner is not None:
             group.owner = state.with_owner
+        self._owned(phrase, group)
         return group
+
+    def _owned(self, phrase: NounPhrase, group: Group | None) -> None:
+        """`the dragon's hoard` lies near the dragon, when a dragon was named."""
+        if group is None or phrase.possessor is None:
+            return
+        owners = [g for g in self.state.groups_of(phrase.possessor) if g is not group]
+        if owners:
+            for thing_id in group.ids:
+                self.state.add(thing_id, "near", (owners[-1].ids[0],), None)
 
     def _target(self, j: int) -> tuple[tuple[str, ...] | None, NounPhrase | None, int]:
         """What a relation points at: ids, SCENE (empty) or None when nothing is named."""
@@ -204,6 +315,7 @@ class _Parser:
         )
         if group is not None:
             state.fresh = (group, phrase.end)
+        self._owned(phrase, group)
         return (tuple(group.ids) if group else None), phrase, phrase.end
 
     # --- relations ---------------------------------------------------------------------
@@ -217,6 +329,9 @@ class _Parser:
         if predicate == "connected_to" and tuple(tokens[end : end + 2]) in _EACH_OTHER:
             if isinstance(state.subject, Group):
                 state.chain(state.subject, None, SCENE)
+            return end + 2
+        if predicate == "facing" and tuple(tokens[end : end + 2]) in _EACH_OTHER:
+            self._emit(predicate, direction, relative, [SCENE], pattern, end + 2)
             return end + 2
         needs_target = pattern[-1] == "of" or not (
             predicate in _TARGETLESS or (predicate == "along" and direction is not None)
@@ -235,6 +350,11 @@ class _Parser:
                 second, _, j = self._target(j + 1)
                 if second is not None:
                     targets.append(second)
+        if predicate == "across" and j + 1 < len(tokens) and tokens[j] == "from":
+            # `the tavern across the street from the church`
+            other, _, j = self._target(j + 1)
+            if other:
+                predicate, targets = "across_from", [other, first] if first else [other]
         if predicate == "connected_to" and j + 1 < len(tokens) and tokens[j] in _VIA:
             connector = lexicon.match_noun(tokens, j + 1)
             if connector is not None:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
+from domain.scene.parse.arrangements import arrange
 from domain.scene.terms import Size, as_predicate
 
 SCENE: tuple[str, ...] = ()  # a relation target meaning "the whole scene"
@@ -42,6 +43,9 @@ class NounPhrase:
     definite: bool = False
     direction: str | None = None
     word: str = ""
+    possessor: str | None = None  # `the dragon's hoard`: the owner's kind
+    collective: str | None = None  # `a pile of bones`: one pile
+    bad_count: str | None = None  # `-5`, `3.5` as written
 
 
 @dataclass
@@ -58,6 +62,7 @@ class ParseState:
     pending: list[Pending] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unknown: dict[str, None] = field(default_factory=dict)
+    excluded: dict[str, str] = field(default_factory=dict)  # kind -> the words that excluded it
     counters: dict[str, int] = field(default_factory=dict)
     _keys: set[tuple[str, str, tuple[str, ...], str | None]] = field(default_factory=set)
 
@@ -66,7 +71,7 @@ class ParseState:
         self, kind: str, count: int, size: Size, plural: bool, word: str = ""
     ) -> Group | None:
         if count <= 0:
-            self.warn(f"'no {kind}' asks for nothing; ignored")
+            self.exclude(kind, word or kind)
             return None
         if count > v.MAX_PER_KIND:
             self.warn(f"{count} x {kind} capped at {v.MAX_PER_KIND}")
@@ -86,6 +91,24 @@ class ParseState:
         group = Group(kind=kind, ids=ids, size=size, plural=plural, word=word)
         self.groups.append(group)
         return group
+
+    def grow(self, group: Group, count: int) -> None:
+        """`a tower at each corner`: the group becomes as many as the arrangement needs."""
+        while len(group.ids) < count and len(self.things) < v.MAX_THINGS:
+            number = self.counters.get(group.kind, 0) + 1
+            self.counters[group.kind] = number
+            group.ids.append(f"{group.kind}-{number}")
+            self.things.append(
+                ThingSpec(
+                    id=group.ids[-1],
+                    kind=group.kind,
+                    size=group.size,
+                    word=group.word or group.kind,
+                )
+            )
+
+    def kind_of(self, thing_id: str) -> str:
+        return thing_id.rsplit("-", 1)[0]
 
     def groups_of(self, kind: str) -> list[Group]:
         return [group for group in self.groups if group.kind == kind]
@@ -146,6 +169,8 @@ class ParseState:
         targets: list[tuple[str, ...]],
         pattern: tuple[str, ...],
     ) -> None:
+        if arrange(self, subject, predicate, targets, pattern):
+            return
         target = targets[0]
         is_path = lexicon.KIND_BY_NAME[subject.kind].shape == "path"
         if predicate == "above" and pattern == ("over",) and is_path:
@@ -258,6 +283,16 @@ class ParseState:
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
+
+    def exclude(self, kind: str, word: str) -> None:
+        """`no trees`, `without a door`: none of this kind anywhere, default fill included."""
+        self.excluded.setdefault(kind, word)
+
+    def bad_count(self, written: str, kind: str, used: int) -> None:
+        if written.startswith("-"):
+            self.warn(f"'{written} {kind}' is not a count (negative); drew no {kind}")
+        else:
+            self.warn(f"'{written} {kind}' is not a whole number; drew {used}")
 
     def unknown_word(self, word: str) -> None:
         self.unknown.setdefault(word, None)

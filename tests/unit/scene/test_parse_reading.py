@@ -1,0 +1,137 @@
+"""The reader: noun phrases, negation, counts, typos and named arrangements."""
+
+from collections import Counter
+
+import pytest
+
+from domain.scene import generate_scene, parse_prompt
+from domain.scene.parse.tokens import tokenize
+
+
+def kinds(prompt: str) -> Counter[str]:
+    return Counter(thing.kind for thing in parse_prompt(prompt).things)
+
+
+def relations(prompt: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    return [(r.subject, r.predicate, r.objects, r.argument) for r in parse_prompt(prompt).relations]
+
+
+def test_tokens_keep_signed_and_decimal_numbers_and_possessives() -> None:
+    assert tokenize("-5 houses, 3.5 wells; the king’s throne") == [
+        "-5", "houses", ",", "3.5", "wells", ";", "the", "king", "'s", "throne"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind", "label"),
+    [
+        ("a field of wheat", "field", "field of wheat"),
+        ("a hoard of gold", "treasure", "hoard of gold"),
+        ("a village with a grove of oaks", "forest", "grove of oak"),
+        ("a barrel of ale", "barrel", "barrel of ale"),
+        ("a pile of bones", "skeleton", "pile of bones"),
+    ],
+)
+def test_x_of_y_is_one_thing(prompt: str, kind: str, label: str) -> None:
+    things = [t for t in parse_prompt(prompt).things if t.origin == "prompt" and t.word]
+    assert [(t.kind, t.word) for t in things] == [(kind, label)]
+
+
+def test_the_x_refers_back_instead_of_creating() -> None:
+    found = kinds("a field of wheat with a fence around the field and cows in the field")
+    assert found["field"] == 1 and found["fence"] == 1 and found["cow"] == 3
+    assert ("cow-2", "inside", ("field-1",), None) in relations(
+        "a field of wheat with a fence around the field and cows in the field"
+    )
+
+
+def test_a_possessive_names_the_owned_thing_and_links_a_named_owner() -> None:
+    prompt = "a cave with a dragon and the dragon's hoard"
+    assert kinds(prompt)["dragon"] == 1 and kinds(prompt)["treasure"] == 1
+    assert ("treasure-1", "near", ("dragon-1",), None) in relations(prompt)
+    assert kinds("the king's throne in a hall")["throne"] == 1
+    assert not any("'s" in w for w in parse_prompt("the king's throne").warnings)
+
+
+def test_no_and_without_rule_a_kind_out_including_default_fill() -> None:
+    request = parse_prompt("a forest with a cabin, without wolves or bears, and no trees")
+    assert set(request.excluded) >= {"wolf", "bear", "tree"}
+    graph = generate_scene("a meadow with no trees and a pond", seed=3).scene_graph
+    stack = list(graph["root"]["children"])
+    seen = []
+    while stack:
+        node = stack.pop()
+        seen.append(node["kind"])
+        stack.extend(node["children"])
+    assert "tree" not in seen and "lake" in seen
+
+
+def test_and_after_a_negation_names_a_wanted_thing_when_it_has_an_article() -> None:
+    request = parse_prompt("a meadow with no trees and a pond")
+    assert "tree" in request.excluded and "lake" not in request.excluded
+    assert "rock" in parse_prompt("a field without trees and rocks").excluded
+
+
+def test_a_thing_both_asked_for_and_ruled_out_is_a_reported_contradiction() -> None:
+    request = parse_prompt("a forest with three trees and no trees")
+    assert Counter(t.kind for t in request.things)["tree"] == 3
+    assert any("both asked for and ruled out" in w for w in request.warnings)
+
+
+def test_negative_and_fractional_counts_are_refused_with_a_reason() -> None:
+    request = parse_prompt("-5 houses and 3.5 wells")
+    found = Counter(t.kind for t in request.things)
+    assert found["house"] == 0 and found["well"] == 3
+    assert any("'-5 house' is not a count" in w for w in request.warnings)
+    assert any("'3.5 well' is not a whole number; drew 3" in w for w in request.warnings)
+
+
+def test_close_typos_are_read_as_the_known_word_and_said() -> None:
+    request = parse_prompt("a vilage with a tavrn and a chruch")
+    assert request.place == "village"
+    assert {"tavern", "church"} <= {t.kind for t in request.things}
+    assert "read 'tavrn' as 'tavern' (a typo?)" in request.warnings
+
+
+def test_unknown_words_come_with_suggestions_when_something_is_close() -> None:
+    warnings = parse_prompt("a castel and a zqxv").warnings
+    assert "read 'castel' as 'castle' (a typo?)" in warnings
+    assert "unknown word 'zqxv'" in warnings
+
+
+def test_verbs_that_only_describe_are_not_unknown_words() -> None:
+    assert parse_prompt("a dragon sleeping in a cave").warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        (
+            "a tower at each corner of the castle",
+            [("tower-1", "in_corner", ("castle-1",), "northwest"),
+             ("tower-4", "in_corner", ("castle-1",), "southwest")],
+        ),
+        (
+            "houses on both sides of the street",
+            [("house-1", "on_side_of", ("road-1",), "left"),
+             ("house-2", "on_side_of", ("road-1",), "right")],
+        ),
+        ("six stalls in two rows", [("shop-1", "in_rows", tuple(f"shop-{k}" for k in range(2, 7)), None)]),
+        ("five tents in a circle", [("tent-1", "in_ring", tuple(f"tent-{k}" for k in range(2, 6)), None)]),
+        ("tents in a ring around a campfire", [("tent-3", "around", ("campfire-1",), None)]),
+        ("a torch on each wall of a room", [("torch-4", "against_wall", (), "west")]),
+        ("two thrones facing each other", [("throne-1", "facing", ("throne-2",), None)]),
+        ("a skeleton on a trap", [("skeleton-1", "on", ("trap-1",), None)]),
+        ("a boat on a lake", [("boat-1", "inside", ("lake-1",), None)]),
+        (
+            "a tavern across the street from the church",
+            [("tavern-1", "across_from", ("church-1", "road-1"), None)],
+        ),
+    ],
+)  # fmt: skip
+def test_named_arrangements_become_stated_relations(
+    prompt: str, expected: list[tuple[str, str, tuple[str, ...], str | None]]
+) -> None:
+    stated = relations(prompt)
+    for relation in expected:
+        assert relation in stated
