@@ -11,6 +11,7 @@ from domain.scene.parse import lexicon, spelling
 from domain.scene.parse.finish import finish_request
 from domain.scene.parse.state import SCENE, Group, NounPhrase, ParseState
 from domain.scene.parse.tokens import POSSESSIVE, is_malformed_count, tokenize
+from domain.scene.parse.words import QUIET_WORDS
 from domain.scene.terms import Size
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
@@ -129,7 +130,7 @@ class _Parser:
         if word in _PRONOUNS or word in v.FILLER_WORDS or word in v.DIRECTIONS:
             self.i += 1
             return
-        if word == POSSESSIVE or word in lexicon.QUIET_WORDS:
+        if word == POSSESSIVE or word in QUIET_WORDS:
             self.i += 1
             return
         if word in v.DECORATIVE_WORDS or word in v.SIZES:
