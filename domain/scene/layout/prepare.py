@@ -68,8 +68,8 @@ def _lives_on_land(item: Item) -> bool:
 
 
 def _can_hold(host: Item, item: Item) -> bool:
-    if host.kind.shape == "path" or item.kind.shape == "path":
-        return False
+    if host.kind.shape == "path" or item.kind.shape == "path" or item.kind.edge:
+        return False  # a sea strip lies along the map's edge, never inside a thing
     if host.kind.water:
         return item.kind.afloat
     return host.kind.container != "none"

@@ -36,6 +36,44 @@ _LINKING_TEXT = (
 _LINKING_VERBS = frozenset(_LINKING_TEXT.split())
 _VIA = frozenset(["by", "via", "with", "through"])
 _EACH_OTHER = (("each", "other"), ("one", "another"))
+_CROSSROADS = frozenset(["crossroads", "crossroad", "intersection", "junction"])
+_OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
+_HEADING = {
+    "north": "north_south",
+    "south": "north_south",
+    "east": "east_west",
+    "west": "east_west",
+}
+_FROM_WORDS = frozenset(["from", "the"])
+_TO_WORDS = frozenset(["to", "towards", "toward", "into"])
+
+
+def _heading(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """`from (the) north (edge) to (the) south`, `north to south`, `north-south`."""
+    j = i
+    while j < len(tokens) and tokens[j] in _FROM_WORDS:
+        j += 1
+    first = lexicon.match_direction(tokens, j)
+    if first is None or first[0] not in _OPPOSITE or (j == i and tokens[i] in ("to",)):
+        return None
+    j = first[2]
+    if j < len(tokens) and tokens[j] in v.PART_WORDS:
+        j += 1
+    if j < len(tokens) and tokens[j] in _TO_WORDS:
+        j += 1
+        while j < len(tokens) and tokens[j] == "the":
+            j += 1
+    elif j > i + 1 or tokens[i] in _FROM_WORDS:
+        return None
+    second = lexicon.match_direction(tokens, j)
+    if second is None or second[0] != _OPPOSITE[first[0]]:
+        return None
+    j = second[2]
+    if j < len(tokens) and tokens[j] in v.PART_WORDS:
+        j += 1
+    return _HEADING[first[0]], j
+
+
 _NEGATIONS = frozenset(["without", "except", "excluding", "nor"])
 _ARTICLES = frozenset(["a", "an", "the", "some", "one", "two", "three", "four", "five"])
 # `a pile of bones` is one thing of the kind after `of`.
@@ -107,6 +145,13 @@ class _Parser:
         if word in _NEGATIONS:
             self.i = self._negation(self.i + 1, word)
             return
+        heading = _heading(tokens, self.i)
+        if heading is not None:
+            self._runs(*heading)
+            return
+        if word in _CROSSROADS:
+            self._crossroads(word)
+            return
         match = lexicon.match_relation(tokens, self.i)
         if match is not None:
             self.i = self._relation(match)
@@ -121,6 +166,11 @@ class _Parser:
             self.i = phrase.end
             return
         if phrase is not None and phrase.scene is not None:
+            if state.scene is not None and phrase.scene != state.scene:
+                group = state.place_within(phrase.scene, tokens[self.i : phrase.end])
+                if group is not None:
+                    state.subject, state.stale = group, False
+                    state.apply_pending(group)
             state.scene = state.scene or phrase.scene
             self.i = phrase.end
             return
@@ -141,6 +191,31 @@ class _Parser:
             return
         state.unknown_word(word)
         self.i += 1
+
+    # --- courses of paths -----------------------------------------------------------------
+    def _runs(self, heading: str, end: int) -> None:
+        """`a river from north to south`: the path runs from one map edge to the other."""
+        state = self.state
+        self.i = end
+        subject = state.subject
+        if not isinstance(subject, Group) or lexicon.KIND_BY_NAME[subject.kind].shape != "path":
+            state.warn(f"'{heading.replace('_', ' to ')}' fits only a river, road or wall; ignored")
+            return
+        for thing_id in subject.ids:
+            state.add(thing_id, "runs", (), heading)
+
+    def _crossroads(self, word: str) -> None:
+        """`a crossroads`: two roads, one north to south, one east to west, crossing."""
+        state = self.state
+        self.i += 1
+        group = state.new_group("road", 2, "medium", True, word)
+        if group is None:
+            return
+        first, second = group.ids
+        state.add(first, "runs", (), "north_south")
+        state.add(second, "runs", (), "east_west")
+        state.add(second, "across", (first,), None)
+        state.subject, state.stale = group, False
 
     # --- negation ------------------------------------------------------------------------
     def _negation(self, j: int, word: str) -> int:
@@ -202,6 +277,9 @@ class _Parser:
             ordinal = lexicon.match_ordinal(tokens, j)
             if word in ("the", "same", "another", "other"):
                 phrase.definite = phrase.definite or word in ("the", "same")
+                j += 1
+            elif word in ("each", "every") and phrase.count is None:
+                phrase.each = phrase.definite = True
                 j += 1
             elif word in _COLLECTIVES and j + 1 < len(tokens) and tokens[j + 1] == "of":
                 phrase.collective = word
@@ -365,6 +443,9 @@ class _Parser:
             direction = phrase.direction or direction
         if phrase is not None and phrase.kind == "wall" and state.scene == "room":
             predicate, direction = "against_wall", phrase.direction or direction
+        who = fresh[0] if fresh is not None else state.subject
+        if phrase is not None and phrase.each and isinstance(who, Group) and len(first) > 1:
+            state.grow(who, len(first))  # `a guard at each door`: one guard per door
         if fresh is not None and not predicate.startswith("~") and predicate != "between":
             # `a campfire near the river`: a phrase right after a new thing describes it
             state.relate(fresh[0], predicate, direction, relative, targets, pattern)

@@ -46,6 +46,7 @@ class NounPhrase:
     possessor: str | None = None  # `the dragon's hoard`: the owner's kind
     collective: str | None = None  # `a pile of bones`: one pile
     bad_count: str | None = None  # `-5`, `3.5` as written
+    each: bool = False  # `each door`: every one named so far
 
 
 @dataclass
@@ -107,6 +108,41 @@ class ParseState:
                 )
             )
 
+    def place_within(self, place: str, words: list[str]) -> Group | None:
+        """`an island with a village on it`: a place named inside another is drawn as its
+        usual things (tagged default), and said so."""
+        style = lexicon.SCENE_BY_NAME[place]
+        outer = lexicon.SCENE_BY_NAME[self.scene] if self.scene else None
+        if outer is not None and outer.indoor != style.indoor:
+            return None
+        usual = [
+            (kind, count)
+            for kind, count in style.defaults
+            if lexicon.KIND_BY_NAME[kind].shape != "path" and kind not in self.excluded
+        ]
+        if not usual or len(self.things) + sum(c for _, c in usual) > v.MAX_THINGS:
+            return None
+        groups = [self.new_group(kind, count, "medium", count > 1, kind) for kind, count in usual]
+        for group in groups:
+            if group is not None:
+                for thing_id in group.ids:
+                    self.things[self._index(thing_id)] = ThingSpec(
+                        id=thing_id,
+                        kind=group.kind,
+                        size=group.size,
+                        origin="default",
+                        word=group.kind,
+                    )
+        listed = ", ".join(f"{count} {kind}" for kind, count in usual)
+        self.warn(f"'{' '.join(words)}' drawn as its usual things: {listed}")
+        return groups[0]
+
+    def _index(self, thing_id: str) -> int:
+        for k in range(len(self.things) - 1, -1, -1):
+            if self.things[k].id == thing_id:
+                return k
+        raise KeyError(thing_id)
+
     def kind_of(self, thing_id: str) -> str:
         return thing_id.rsplit("-", 1)[0]
 
@@ -119,6 +155,9 @@ class ParseState:
         groups = self.groups_of(phrase.kind)
         if not groups:
             return None
+        if phrase.each:
+            every = [thing_id for group in groups for thing_id in group.ids]
+            return Group(phrase.kind, every, groups[0].size, True)
         named = [g for g in groups if _same_word(g.word, phrase.word)]
         if named and phrase.ordinal is None:
             groups = named  # `the throne room` among other rooms

@@ -139,3 +139,44 @@ def test_named_arrangements_become_stated_relations(
     stated = relations(prompt)
     for relation in expected:
         assert relation in stated
+
+
+@pytest.mark.parametrize(
+    ("prompt", "heading"),
+    [
+        ("a river from north to south", "north_south"),
+        ("a river running from the west to the east", "east_west"),
+        ("a road north to south through a village", "north_south"),
+        ("a wall from the east edge to the west edge", "east_west"),
+    ],
+)
+def test_a_path_from_one_edge_to_the_other_runs_that_way(prompt: str, heading: str) -> None:
+    assert any(r[1] == "runs" and r[3] == heading for r in relations(prompt))
+
+
+def test_a_course_for_something_that_is_not_a_path_is_refused_with_a_reason() -> None:
+    request = parse_prompt("a house from north to south")
+    assert not any(r.predicate == "runs" for r in request.relations)
+    assert any("fits only a river, road or wall" in w for w in request.warnings)
+
+
+def test_a_crossroads_is_two_crossing_roads() -> None:
+    stated = relations("a crossroads with a tavern")
+    assert ("road-1", "runs", (), "north_south") in stated
+    assert ("road-2", "runs", (), "east_west") in stated
+    assert ("road-2", "across", ("road-1",), None) in stated
+
+
+def test_each_makes_one_per_thing_it_names() -> None:
+    stated = relations("three doors and a guard at each door")
+    assert [r for r in stated if r[0].startswith("guard")] == [
+        (f"guard-{k}", "near", (f"door-{k}",), None) for k in (1, 2, 3)
+    ]
+
+
+def test_a_place_named_inside_another_is_drawn_as_its_usual_things() -> None:
+    request = parse_prompt("an island with a village on it")
+    houses = [t for t in request.things if t.kind == "house"]
+    assert len(houses) == 3 and all(t.origin == "default" for t in houses)
+    assert ("house-1", "inside", ("island-1",), None) in relations("an island with a village on it")
+    assert any("drawn as its usual things" in w for w in request.warnings)
