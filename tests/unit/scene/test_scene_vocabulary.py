@@ -8,10 +8,10 @@ from domain.scene.parse import lexicon
 PRINTABLE = {chr(code) for code in range(33, 127)}
 
 
-def test_at_least_sixty_kinds_across_five_themes() -> None:
-    assert len(v.KINDS) >= 60
+def test_at_least_two_hundred_kinds_across_eight_themes() -> None:
+    assert len(v.KINDS) >= 200
     themes = {kind.family for kind in v.KINDS}
-    assert themes == set(v.THEMES) and len(themes) >= 5
+    assert themes == set(v.THEMES) and len(themes) >= 8
     for theme in v.THEMES:
         assert sum(1 for kind in v.KINDS if kind.family == theme) >= 10, theme
 
@@ -48,8 +48,8 @@ def test_scene_glyphs_do_not_collide_with_their_themes_kinds() -> None:
             assert kind_name in lexicon.KIND_BY_NAME
 
 
-def test_scene_words_cover_the_five_scene_kinds() -> None:
-    assert set(v.SCENE_WORDS.values()) >= {"village", "forest", "dungeon", "room", "island"}
+def test_scene_words_cover_every_kind_of_place() -> None:
+    assert set(v.SCENE_WORDS.values()) == {scene.name for scene in v.SCENES}
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,8 @@ def test_plurals_and_synonyms_find_their_kind() -> None:
         ("wolves", "wolf"),
         ("boxes", "barrel"),
         ("people", "person"),
-        ("shelves", "bookshelf"),
+        ("shelves", "shelf"),
+        ("bookshelves", "bookshelf"),
         ("inns", "tavern"),
     ]:
         found = lexicon.match_noun([word], 0)

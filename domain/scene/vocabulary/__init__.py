@@ -1,0 +1,158 @@
+"""What the scene generator understands: kinds, kinds of place, counts, sizes and relations.
+
+Everything here is data; `catalog.py` and `parse/lexicon.py` build the lookup tables from
+it. One module per family of kinds, `places.py` for the kinds of place and `words.py` for
+the parser's word tables (counts, sizes, directions, relation phrases, quiet words). To add
+a kind, add one `kind(...)` row to its family's module: its glyph must be unique within
+its family (a test checks), and its `setting` flag says whether it belongs indoors,
+outdoors or anywhere.
+
+Families (237 kinds):
+- `village` (41): outdoor village: houses, taverns, churches, castles, towers, roads,
+  rivers, walls, graves, market stalls, benches, livestock, villagers and guards;
+- `nature` (23): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
+  caves, waterfalls, wild animals;
+- `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
+  cages, lava and monsters;
+- `room` (47): indoors, a home's furniture, books and bowls, and the furniture of named
+  interiors (the tavern's bar and stools, the temple's pews, the throne room's banners
+  and tapestries, the library's bookshelves, the shop's counter and shelves, the smithy's
+  anvil, the kitchen's oven and cupboards, the classroom's blackboard);
+- `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
+- `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
+  snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);
+- `modern` (33): the office (office desks and chairs, computers, water coolers, copiers,
+  filing cabinets) and the street (buildings, cars, buses, lampposts, traffic lights,
+  crosswalks, parking spaces and lots);
+- `scifi` (18): a spaceship's bridge and a space station (consoles, the captain's chair,
+  viewscreens, hologram tables, airlocks, cryo pods, reactors, robots, crew, aliens).
+
+Places (`places.SCENES`, 24): outdoors village, forest, dungeon, island, coast, desert,
+snow, swamp, hills, mountains, street, parking_lot; indoors (one room filling the map)
+room, tavern, temple, throne_room, library, shop, smithy, kitchen, classroom, office,
+spaceship_bridge, space_station. `INTERIOR_OF` maps a building to its inside;
+`FAMILY_PLACE`, `HOME_PLACE`, `ESSENTIALS`, `ROLE_OF` and `IRREGULAR_PLURALS` are data
+for the parser (see `places.py`).
+
+Footprints are in grid cells at the reference map size of 48x24. Boxes keep their
+size on any map; areas (forests, lakes, islands, dungeon rooms) and indoor furniture
+scale with the map. A path's first number is its thickness.
+
+Counts:
+- digits (`3 houses`), number words `one` to `twenty` (and tens: `thirty`, `forty
+  two`, ..., `a hundred`), `a`/`an`/`single` = 1;
+- `a few` = 3, `several` = 4, `many` = 8 (also `some` = 3, `a couple of` = 2,
+  `a pair of` = 2, `a handful of` = 3, `a group of` = 4, `a number of` = 4,
+  `a row of` = 5, `a ring of` = 6, `lots of` = 8, `numerous` = 8, `a dozen` = 12,
+  `dozens of` = 24, `no` = 0);
+- a bare plural (`houses`) = 3.
+- A count above `MAX_PER_KIND` (200) is capped with a warning, and so is the total
+  number of requested things above `MAX_THINGS` (1,000).
+
+Sizes scale a footprint: `tiny` x1/2, `small`/`little` x3/4, `large`/`big` x3/2,
+`huge`/`giant`/`enormous`/`massive` x2 (a path's thickness likewise).
+"""
+
+from domain.scene.model import KindSpec
+from domain.scene.vocabulary import coast, dungeon, ground, modern, nature, room, scifi, village
+from domain.scene.vocabulary.base import (
+    ACTOR,
+    AREA,
+    BARE_PLURAL_COUNT,
+    BOX,
+    COAST,
+    DUNGEON,
+    FAMILIES,
+    GROUND,
+    MAX_PER_KIND,
+    MAX_THINGS,
+    MODERN,
+    NATURE,
+    OBJECT,
+    PATH,
+    ROOM,
+    ROOM_SHAPE,
+    SCIFI,
+    STRUCTURE,
+    TERRAIN,
+    THEMES,
+    VILLAGE,
+)
+from domain.scene.vocabulary.places import (
+    ESSENTIALS,
+    FAMILY_PLACE,
+    HEAD_THINGS,
+    HOME_PLACE,
+    INTERIOR_OF,
+    IRREGULAR_PLURALS,
+    ROLE_OF,
+    SCENE_WORDS,
+    SCENES,
+)
+from domain.scene.vocabulary.words import (
+    COUNT_PHRASES,
+    DECORATIVE_WORDS,
+    DIRECTIONS,
+    EDGE_WORDS,
+    FILLER_WORDS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PART_WORDS,
+    RELATION_PHRASES,
+    SIZES,
+)
+
+KINDS: tuple[KindSpec, ...] = (
+    *village.KINDS,
+    *nature.KINDS,
+    *dungeon.KINDS,
+    *room.KINDS,
+    *coast.KINDS,
+    *ground.KINDS,
+    *modern.KINDS,
+    *scifi.KINDS,
+)
+
+__all__ = [
+    "ACTOR",
+    "AREA",
+    "BARE_PLURAL_COUNT",
+    "BOX",
+    "COAST",
+    "COUNT_PHRASES",
+    "DECORATIVE_WORDS",
+    "DIRECTIONS",
+    "DUNGEON",
+    "EDGE_WORDS",
+    "ESSENTIALS",
+    "FAMILIES",
+    "FAMILY_PLACE",
+    "FILLER_WORDS",
+    "GROUND",
+    "HEAD_THINGS",
+    "HOME_PLACE",
+    "INTERIOR_OF",
+    "IRREGULAR_PLURALS",
+    "KINDS",
+    "MAX_PER_KIND",
+    "MAX_THINGS",
+    "MODERN",
+    "NATURE",
+    "NUMBER_WORDS",
+    "OBJECT",
+    "ORDINALS",
+    "PART_WORDS",
+    "PATH",
+    "RELATION_PHRASES",
+    "ROLE_OF",
+    "ROOM",
+    "ROOM_SHAPE",
+    "SCENES",
+    "SCENE_WORDS",
+    "SCIFI",
+    "SIZES",
+    "STRUCTURE",
+    "TERRAIN",
+    "THEMES",
+    "VILLAGE",
+]

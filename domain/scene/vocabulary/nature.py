@@ -1,0 +1,56 @@
+"""Nature kinds (forest and wild land): trees, water, hills, rocks and wild animals."""
+
+from domain.scene.model import KindSpec
+from domain.scene.vocabulary.base import ACTOR, AREA, BOX, NATURE, OBJECT, STRUCTURE, TERRAIN, kind
+
+# fmt: off
+KINDS: tuple[KindSpec, ...] = (
+    kind("tree", NATURE, OBJECT, BOX, (1, 1), "T", "solid outdoor",
+         "oak, pine, birch, maple, elm, willow, spruce, fir, cedar, ash tree, fruit tree, "
+         "apple tree, cherry tree"),
+    kind("forest", NATURE, TERRAIN, AREA, (14, 8), "&", "open walkable round sparse outdoor",
+         "woods, wood, woodland, grove, thicket, jungle"),
+    kind("bush", NATURE, OBJECT, BOX, (1, 1), "%", "solid outdoor",
+         "shrub, hedge, bramble, fern, undergrowth"),
+    kind("flower", NATURE, OBJECT, BOX, (1, 1), "f", "walkable outdoor",
+         "blossom, wildflower, rose, tulip"),
+    kind("rock", NATURE, OBJECT, BOX, (1, 1), "0", "solid",
+         "boulder, stone, standing stone"),
+    kind("mountain", NATURE, TERRAIN, AREA, (10, 5), "^", "open round outdoor",
+         "peak, cliff, crag, volcano, ridge"),
+    kind("hill", NATURE, TERRAIN, AREA, (7, 4), "n", "open walkable round outdoor",
+         "mound, knoll, hillock"),
+    kind("lake", NATURE, TERRAIN, AREA, (10, 5), "~", "water round outdoor",
+         "lagoon, mere, tarn, loch"),
+    kind("pond", NATURE, TERRAIN, AREA, (5, 3), "o", "water round outdoor",
+         "pool, duck pond, fish pond, fishpond, puddle, watering hole, waterhole"),
+    kind("clearing", NATURE, TERRAIN, AREA, (10, 6), ",", "open walkable round outdoor",
+         "glade, meadow"),
+    kind("cave", NATURE, STRUCTURE, BOX, (3, 2), "O", "solid outdoor",
+         "cavern, grotto, den, burrow"),
+    kind("waterfall", NATURE, OBJECT, BOX, (2, 2), "V", "solid outdoor",
+         "water fall, cascade"),
+    kind("ruin", NATURE, STRUCTURE, BOX, (3, 2), "R", "solid outdoor",
+         "rubble, debris"),
+    kind("mushroom", NATURE, OBJECT, BOX, (1, 1), "m", "walkable",
+         "toadstool, fungus, fungi"),
+    kind("beehive", NATURE, OBJECT, BOX, (1, 1), "e", "solid outdoor",
+         "hive, bee hive, apiary"),
+    kind("log", NATURE, OBJECT, BOX, (2, 1), "=", "solid rotatable outdoor",
+         "stump, fallen tree, timber"),
+    kind("deer", NATURE, ACTOR, BOX, (1, 1), "d", "walkable",
+         "stag, doe, elk, moose"),
+    kind("wolf", NATURE, ACTOR, BOX, (1, 1), "w", "walkable",
+         "wolves"),
+    kind("bear", NATURE, ACTOR, BOX, (1, 1), "b", "walkable",
+         "grizzly"),
+    kind("boar", NATURE, ACTOR, BOX, (1, 1), "B", "walkable",
+         "wild boar, warthog"),
+    kind("bird", NATURE, ACTOR, BOX, (1, 1), "v", "walkable",
+         "crow, owl, eagle, raven, hawk, vulture, heron, stork, falcon"),
+    kind("rabbit", NATURE, ACTOR, BOX, (1, 1), "r", "walkable",
+         "hare, bunny, squirrel, fox"),
+    kind("snake", NATURE, ACTOR, BOX, (1, 1), "S", "walkable",
+         "serpent, viper, adder, cobra, python, rattlesnake"),
+)
+# fmt: on

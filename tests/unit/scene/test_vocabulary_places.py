@@ -1,0 +1,121 @@
+"""Places: their furniture fits indoors or outdoors, their words, interiors and homes."""
+
+import re
+
+import pytest
+
+from domain.scene import catalog
+from domain.scene import vocabulary as v
+from domain.scene.model import Place
+from domain.scene.parse import lexicon
+
+_NAME = re.compile(r"^[a-z][a-z_]*$")
+_ROOM = catalog.SCENE_BY_NAME["room"]
+_INDOOR = [scene for scene in v.SCENES if scene.indoor]
+_OUTDOOR = [scene for scene in v.SCENES if not scene.indoor]
+
+
+def _kinds_of(place: Place) -> list[str]:
+    return [name for name, _ in place.defaults] + ([place.ambient] if place.ambient else [])
+
+
+def test_the_named_interiors_and_grounds_exist() -> None:
+    names = {scene.name for scene in v.SCENES}
+    assert len(names) == len(v.SCENES)
+    assert names >= {
+        "village", "forest", "dungeon", "room", "island", "coast",
+        "tavern", "temple", "throne_room", "library", "shop", "smithy", "kitchen",
+        "office", "classroom", "spaceship_bridge", "space_station",
+        "desert", "snow", "swamp", "hills", "mountains", "street", "parking_lot",
+    }  # fmt: skip
+    assert all(_NAME.match(name) for name in names)
+
+
+@pytest.mark.parametrize("place", v.SCENES, ids=lambda place: place.name)
+def test_defaults_and_ambient_are_known_kinds(place: Place) -> None:
+    assert place.defaults
+    for name in _kinds_of(place):
+        assert name in lexicon.KIND_BY_NAME, (place.name, name)
+    assert place.family in v.THEMES
+    assert all(count >= 1 for _, count in place.defaults)
+
+
+@pytest.mark.parametrize("place", _INDOOR, ids=lambda place: place.name)
+def test_an_indoor_place_is_furnished_with_indoor_things(place: Place) -> None:
+    for name in _kinds_of(place):
+        assert lexicon.KIND_BY_NAME[name].setting in ("indoor", "any"), (place.name, name)
+    assert place.border == _ROOM.border and place.connector == ""
+    assert place.terrain in ("floor", "stone floor", "deck") and place.terrain_walkable
+    assert "door" in dict(place.defaults) or "airlock" in dict(place.defaults)
+
+
+@pytest.mark.parametrize("place", _OUTDOOR, ids=lambda place: place.name)
+def test_an_outdoor_place_holds_only_outdoor_things(place: Place) -> None:
+    for name in _kinds_of(place):
+        assert lexicon.KIND_BY_NAME[name].setting in ("outdoor", "any"), (place.name, name)
+    connector = lexicon.KIND_BY_NAME[place.connector]
+    assert connector.shape == "path" and connector.connector
+
+
+def test_every_place_has_words_of_at_most_two_words() -> None:
+    for word, place in v.SCENE_WORDS.items():
+        assert place in catalog.SCENE_BY_NAME, word
+        assert re.match(r"^[a-z]+( [a-z]+)?$", word), word
+    assert set(v.SCENE_WORDS.values()) == set(catalog.SCENE_BY_NAME)
+
+
+@pytest.mark.parametrize(
+    ("words", "place"),
+    [
+        ("kitchen", "kitchen"),
+        ("office", "office"),
+        ("library", "library"),
+        ("classroom", "classroom"),
+        ("temple", "temple"),
+        ("chapel", "temple"),
+        ("throne room", "throne_room"),
+        ("taproom", "tavern"),
+        ("desert", "desert"),
+        ("tundra", "snow"),
+        ("snowfield", "snow"),
+        ("marsh", "swamp"),
+        ("parking lot", "parking_lot"),
+        ("car park", "parking_lot"),
+        ("street", "street"),
+        ("spaceship bridge", "spaceship_bridge"),
+        ("starship", "spaceship_bridge"),
+        ("space station", "space_station"),
+        ("bedroom", "room"),
+        ("hills", "hills"),
+        ("mountains", "mountains"),
+    ],
+)
+def test_scene_words_name_their_place(words: str, place: str) -> None:
+    assert lexicon.match_scene(words.split(), 0) == (place, len(words.split()))
+
+
+def test_interiors_are_of_outdoor_buildings_and_show_indoor_places() -> None:
+    assert v.INTERIOR_OF["tavern"] == "tavern" and v.INTERIOR_OF["church"] == "temple"
+    assert v.INTERIOR_OF["castle"] == "throne_room" and v.INTERIOR_OF["house"] == "room"
+    for building, place in v.INTERIOR_OF.items():
+        kind = lexicon.KIND_BY_NAME[building]
+        assert kind.layer == "structure" and kind.setting == "outdoor", building
+        assert catalog.SCENE_BY_NAME[place].indoor, building
+
+
+def test_each_family_has_a_place_and_homes_are_known() -> None:
+    assert set(v.FAMILY_PLACE) == set(v.THEMES)
+    assert set(v.FAMILY_PLACE.values()) <= set(catalog.SCENE_BY_NAME)
+    for name, place in v.HOME_PLACE.items():
+        assert name in lexicon.KIND_BY_NAME and place in catalog.SCENE_BY_NAME, name
+    for special, general in v.ROLE_OF.items():
+        assert {special, general} <= set(lexicon.KIND_BY_NAME), special
+    for place, things in v.ESSENTIALS.items():
+        assert place in catalog.SCENE_BY_NAME
+        assert all(name in lexicon.KIND_BY_NAME for name, _ in things), place
+
+
+def test_a_place_family_holds_some_of_its_own_defaults() -> None:
+    for place in v.SCENES:
+        families = {lexicon.KIND_BY_NAME[name].family for name in _kinds_of(place)}
+        assert place.family in families, place.name
