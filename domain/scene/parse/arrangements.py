@@ -7,11 +7,13 @@ checks; nothing here places anything.
 
 from typing import TYPE_CHECKING
 
+from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 
 if TYPE_CHECKING:
     from domain.scene.parse.state import Group, ParseState
 
+ROWS_OF_A_BARE_PLURAL = 6
 CORNERS = ("northwest", "northeast", "southeast", "southwest")
 WALLS = ("north", "east", "south", "west")
 SIDES = ("left", "right")
@@ -40,13 +42,14 @@ def arrange(
     predicate: str,
     targets: list[tuple[str, ...]],
     pattern: tuple[str, ...],
+    direction: str | None = None,
 ) -> bool:
     """State the relations of an arrangement; False when `predicate` is not one."""
     target = targets[0] if targets else ()
     if predicate == "~rows":
-        _group_relation(state, subject, "in_rows")
+        _group_relation(state, subject, "in_rows", _rows(pattern, direction))
     elif predicate == "~ring":
-        _group_relation(state, subject, "in_ring")
+        _group_relation(state, subject, "in_ring", None)
     elif predicate == "~each_corner":
         _each_corner(state, subject, target)
     elif predicate == "~both_sides":
@@ -65,11 +68,25 @@ def arrange(
     return True
 
 
-def _group_relation(state: "ParseState", subject: "Group", predicate: str) -> None:
+def _rows(pattern: tuple[str, ...], stated: str | None) -> str | None:
+    """How many rows: `in two rows` -> "2", `in a grid` -> "grid", else as counted before."""
+    if "grid" in pattern:
+        return "grid"
+    for word in pattern:
+        if word in v.NUMBER_WORDS and v.NUMBER_WORDS[word] > 1:
+            return str(v.NUMBER_WORDS[word])
+    return stated if stated is not None and (stated.isdigit() or stated == "grid") else None
+
+
+def _group_relation(
+    state: "ParseState", subject: "Group", predicate: str, argument: str | None
+) -> None:
+    if predicate == "in_rows" and not subject.counted and len(subject.ids) < ROWS_OF_A_BARE_PLURAL:
+        state.grow(subject, ROWS_OF_A_BARE_PLURAL)  # `trees in rows`: more than three
     if len(subject.ids) < 2:
         state.warn(f"'{predicate.replace('_', ' ')}' needs several things; {subject.ids[0]} is one")
         return
-    state.add(subject.ids[0], predicate, tuple(subject.ids[1:]), None)
+    state.add(subject.ids[0], predicate, tuple(subject.ids[1:]), argument)
 
 
 def _each_corner(state: "ParseState", subject: "Group", target: tuple[str, ...]) -> None:
@@ -116,17 +133,22 @@ def _facing_each_other(state: "ParseState", subject: "Group") -> None:
 def _standing_on(state: "ParseState", subject: "Group", target: tuple[str, ...]) -> None:
     """`a boat on the lake`, `a skeleton on a trap`, `a candle on the table`.
 
-    Inside a holder that can take it (a table, a rug, a lake for a boat); otherwise standing
-    on it when it fits on the footprint, and next to it when it is larger than what it is on.
+    Inside what holds it (a walled room, a field, a lake for a boat); on a surface (a table,
+    a stage, a rug) or a flat thing (a trap) when it fits on the footprint; next to it when
+    it is larger, or when both are solid and the lower one is no surface (a chair `on` a stool).
     """
+    kind = lexicon.KIND_BY_NAME[subject.kind]
     for k, thing_id in enumerate(subject.ids):
         base = target[k % len(target)]
-        kind = lexicon.KIND_BY_NAME[subject.kind]
         under = lexicon.KIND_BY_NAME[state.kind_of(base)]
-        holds = under.container != "none" or (under.water and kind.afloat)
-        if holds and under.shape != "path":
+        holds = under.container == "walled" or (under.container == "open" and under.shape == "area")
+        fits = kind.width <= under.width and kind.height <= under.height
+        surface = under.container == "open" or not under.solid or not kind.solid
+        if under.shape == "path":
+            state.add(thing_id, "next_to", (base,), None)
+        elif holds or (under.water and kind.afloat):
             state.add(thing_id, "inside", (base,), None)
-        elif (kind.width <= under.width and kind.height <= under.height) or under.shape == "area":
+        elif surface and (fits or under.shape == "area"):
             state.add(thing_id, "on", (base,), None)
         else:
             state.add(thing_id, "next_to", (base,), None)

@@ -1,13 +1,14 @@
 """The parser's last pass: scene kind, things every scene kind needs, defaults, warnings."""
 
+import msgspec
+
 from domain.scene import vocabulary as v
 from domain.scene.model import Place, RelationSpec, SceneRequest, ThingSpec
 from domain.scene.parse import lexicon, spelling
 from domain.scene.parse.state import MAX_UNKNOWN_LISTED, Group, ParseState
 from domain.scene.sizing import scaled_size
-from domain.scene.terms import Origin
+from domain.scene.terms import Origin, Size
 
-_HOUSE_LIKE = frozenset(["house", "tavern", "church", "castle", "barn", "smithy", "shop"])
 _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
 _ROOM_FRAMED = frozenset(["in_corner", "against_wall", "in_center"])
 _SCENE_SAFE = {
@@ -30,14 +31,26 @@ def finish_request(state: ParseState) -> SceneRequest:
     scene = state.scene or _vote(state)
     if state.scene is None and scene == "forest":
         _forest_is_the_scene(state)
-    things = list(state.things)
-    relations = list(state.relations)
     style = lexicon.SCENE_BY_NAME[scene]
+    things = _fitting_the_place(state, style, list(state.things))
+    relations = list(state.relations)
+    ground, grounded = state.ground, False
+    if ground is not None and ground != scene and not style.indoor and style.family != v.GROUND:
+        # `a snowy mountain village`: the village's things, on snow
+        if not things:
+            things.extend(_usual_things(state, style))
+        scene, style, grounded = ground, lexicon.SCENE_BY_NAME[ground], True
     if not things:
         state.warn(f"the prompt names no known things; drew a default {scene}")
         for kind, count in style.defaults:
             things.extend(_extra(state, kind, count, "default"))
-    elif state.scene is not None and not any(_belongs(thing, style) for thing in things):
+    elif style.indoor and style.name != "room" and state.scene is not None:
+        things.extend(_furnish(state, style, things))
+    elif (
+        state.scene is not None
+        and not grounded
+        and not any(_belongs(thing, style) for thing in things)
+    ):
         # `a village on the coast`: a village still needs its houses
         defaults = [(kind, count) for kind, count in style.defaults]
         if len(things) + sum(count for _, count in defaults) <= v.MAX_THINGS:
@@ -46,7 +59,8 @@ def finish_request(state: ParseState) -> SceneRequest:
                 things.extend(_extra(state, kind, count, "default"))
     things = _auto_things(state, scene, things)
     things = _without_excluded(state, things)
-    things = _fitting_the_place(state, style, things)
+    relations = _holders_that_fit(state, things, relations)
+    _framing_contradictions(state, relations)
     relations = _implicit_inside(state, relations)
     relations = _frames(scene, things, relations)
     relations = _default_connectors(scene, things, relations)
@@ -67,6 +81,36 @@ def finish_request(state: ParseState) -> SceneRequest:
         warnings=tuple(warnings),
         excluded=tuple(state.excluded),
     )
+
+
+def _usual_things(state: ParseState, place: Place) -> list[ThingSpec]:
+    made: list[ThingSpec] = []
+    for kind, count in place.defaults:
+        made.extend(_extra(state, kind, count, "default"))
+    return made
+
+
+def _furnish(state: ParseState, place: Place, things: list[ThingSpec]) -> list[ThingSpec]:
+    """A named interior (a tavern, a library) has its usual furniture unless the prompt
+    names that kind itself or rules it out; each is tagged `default`."""
+    named = {v.ROLE_OF.get(thing.kind, thing.kind) for thing in things}
+    room = v.MAX_THINGS - len(things)
+    added: list[ThingSpec] = []
+    for kind, count in place.defaults:
+        role = v.ROLE_OF.get(kind, kind)
+        if role in named or kind in state.excluded or count > room - len(added):
+            continue
+        added.extend(_extra(state, kind, count, "default"))
+    return added
+
+
+_INDOOR_STAND_IN = {"campfire": "fireplace", "bonfire": "fireplace"}
+
+
+def _next_id(state: ParseState, kind: str) -> str:
+    number = state.counters.get(kind, 0) + 1
+    state.counters[kind] = number
+    return f"{kind}-{number}"
 
 
 def _unknown_word(word: str) -> str:
@@ -99,6 +143,12 @@ def _fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec])
     kept: list[ThingSpec] = []
     dropped: dict[str, int] = {}
     for thing in things:
+        stand_in = _INDOOR_STAND_IN.get(thing.kind)
+        if stand_in is not None:
+            state.warn(f"read '{thing.word or thing.kind}' as a {stand_in} indoors")
+            new_id = _next_id(state, stand_in)
+            state.relations = [_renamed(r, thing.id, new_id) for r in state.relations]
+            thing = msgspec.structs.replace(thing, kind=stand_in, id=new_id)
         kind = lexicon.KIND_BY_NAME[thing.kind]
         if kind.setting == "outdoor" or (kind.shape == "area" and not kind.water):
             dropped[thing.kind] = dropped.get(thing.kind, 0) + 1
@@ -110,35 +160,51 @@ def _fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec])
     return kept
 
 
+def _renamed(relation: RelationSpec, old: str, new: str) -> RelationSpec:
+    if relation.subject != old and old not in relation.objects:
+        return relation
+    return msgspec.structs.replace(
+        relation,
+        subject=new if relation.subject == old else relation.subject,
+        objects=tuple(new if o == old else o for o in relation.objects),
+    )
+
+
 def _belongs(thing: ThingSpec, style: Place) -> bool:
     return lexicon.KIND_BY_NAME[thing.kind].family == style.family
 
 
 def _vote(state: ParseState) -> str:
+    """The place most of the named things belong to (`igloos and a sled`: snow)."""
     tally: dict[str, int] = {}
     for group in state.groups:
-        theme = lexicon.KIND_BY_NAME[group.kind].family
-        weight = 2 if group.kind in lexicon.KIND_SCENES else 1  # `forest`, `island` name settings
-        tally[theme] = tally.get(theme, 0) + weight
+        kind = group.kind
+        place = v.HOME_PLACE.get(kind) or lexicon.THEME_SCENE[lexicon.KIND_BY_NAME[kind].family]
+        weight = 2 if kind in lexicon.KIND_SCENES or kind in v.HOME_PLACE else 1
+        tally[place] = tally.get(place, 0) + weight
     if not tally:
         return "village"
-    theme = max(tally, key=lambda name: tally[name])  # first mentioned wins a tie
-    if theme == v.COAST and any(group.kind == "island" for group in state.groups):
+    place = max(tally, key=lambda name: tally[name])  # first mentioned wins a tie
+    if place == "coast" and any(group.kind == "island" for group in state.groups):
         return "island"
-    return lexicon.THEME_SCENE[theme]
+    return place
 
 
 def _interior_head(state: ParseState) -> None:
-    """`a cottage with a bed and a table` describes the cottage's inside: a room."""
+    """`a tavern with a bar, stools and a fireplace` describes the tavern's inside."""
     if state.scene is not None or len(state.groups) < 2:
         return
     head = state.groups[0]
-    if head.kind not in _HOUSE_LIKE or len(head.ids) != 1:
+    if head.kind not in v.INTERIOR_OF or len(head.ids) != 1:
         return
-    rest = [lexicon.KIND_BY_NAME[group.kind].family for group in state.groups[1:]]
-    if rest.count(v.ROOM) * 2 <= len(rest):
+    leaning = 0  # indoor things for, outdoor things against (a fire may be a hearth)
+    for group in state.groups[1:]:
+        setting = lexicon.KIND_BY_NAME[group.kind].setting
+        if group.kind not in _INDOOR_STAND_IN:
+            leaning += {"indoor": 1, "outdoor": -1}.get(setting, 0)
+    if leaning <= 0:
         return
-    state.scene = "room"
+    state.scene = v.INTERIOR_OF[head.kind]
     _absorb(state, head)
 
 
@@ -195,20 +261,104 @@ def _extra(state: ParseState, kind: str, count: int, origin: Origin) -> list[Thi
 
 
 def _auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[ThingSpec]:
+    """What a place cannot be without (an island's island, a street's road), tagged auto."""
     kinds = {thing.kind for thing in things}
     front: list[ThingSpec] = []
-    if scene == "island" and "island" not in kinds:
-        front.extend(_extra(state, "island", 1, "auto"))
-    if scene == "coast":
-        if "sea" not in kinds:
-            front.extend(_extra(state, "sea", 1, "auto"))
-        if "beach" not in kinds:
-            front.extend(_extra(state, "beach", 1, "auto"))
+    for kind, count in v.ESSENTIALS.get(scene, ()):
+        if kind not in kinds and kind not in state.excluded:
+            front.extend(_extra(state, kind, count, "auto"))
     if scene == "dungeon" and "room" not in kinds:
         contents = sum(1 for thing in things if thing.kind not in _NEEDS_NO_ROOM)
         if contents:
             front.extend(_extra(state, "room", min(6, 1 + contents // 6), "auto"))
     return front + things
+
+
+def _holders_that_fit(
+    state: ParseState, things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """`a house inside a well`: what cannot hold the thing has it next to it instead, said.
+    A ground too small for what stands on it (`a castle on a hill`) is drawn larger."""
+    sizes = {thing.id: thing.size for thing in things}
+    inside = {(r.subject, r.objects[0]) for r in relations if r.predicate == "inside" and r.objects}
+    out = []
+    for relation in relations:
+        if relation.predicate == "inside" and relation.objects and relation.subject in sizes:
+            holder = relation.objects[0]
+            kind, holder_kind = state.kind_of(relation.subject), state.kind_of(holder)
+            if holder in sizes and not _fits_inside(
+                kind, sizes[relation.subject], holder_kind, sizes[holder]
+            ):
+                larger = _enlarged(kind, sizes[relation.subject], holder_kind, sizes[holder])
+                if larger is not None:
+                    sizes[holder] = larger
+                    out.append(relation)
+                    continue
+                if (holder, relation.subject) in inside:
+                    state.warn(
+                        f"contradiction: {relation.subject} and {holder} cannot both be inside"
+                        " each other"
+                    )
+                state.warn(
+                    f"{relation.subject} cannot fit inside {holder} (too large or not a holder);"
+                    " placed next to it"
+                )
+                relation = RelationSpec(
+                    subject=relation.subject, predicate="next_to", objects=(holder,)
+                )
+        out.append(relation)
+    things[:] = [
+        msgspec.structs.replace(t, size=sizes[t.id]) if sizes[t.id] != t.size else t for t in things
+    ]
+    return out
+
+
+_FRAMING = frozenset(["in_corner", "in_center", "in_region"])
+
+
+def _framing_contradictions(state: ParseState, relations: list[RelationSpec]) -> None:
+    """`a bed in the northeast corner and the bed in the southwest corner`: both are kept
+    and checked (one will not hold), and the contradiction is said."""
+    framed: dict[str, list[str]] = {}
+    for relation in relations:
+        if relation.predicate in _FRAMING and not relation.objects:
+            where = relation.argument or relation.predicate.removeprefix("in_")
+            if relation.predicate == "in_corner":
+                where = f"{relation.argument or 'a'} corner"
+            framed.setdefault(relation.subject, []).append(where)
+    for subject, places in framed.items():
+        distinct = list(dict.fromkeys(places))
+        if len(distinct) > 1 and not _compatible(distinct):
+            state.warn(
+                f"contradiction: {subject} cannot be both in the {distinct[0]} and in the"
+                f" {distinct[1]}"
+            )
+
+
+def _compatible(places: list[str]) -> bool:
+    """`in the north` and `in the northwest corner` agree; `center` and a corner do not."""
+    sides = [p.removesuffix(" corner") for p in places]
+    if "center" in sides:
+        return len(set(sides)) == 1
+    return all(a in b or b in a for a in sides for b in sides)
+
+
+def _enlarged(kind: str, size: Size, holder_kind: str, holder_size: Size) -> Size | None:
+    """The size at which a ground (a hill, a field, an island) holds the thing, if any."""
+    if lexicon.KIND_BY_NAME[holder_kind].shape != "area":
+        return None
+    for larger in _LARGER.get(holder_size, ()):
+        if _fits_inside(kind, size, holder_kind, larger):
+            return larger
+    return None
+
+
+_LARGER: dict[str, tuple[Size, ...]] = {
+    "tiny": ("small", "medium", "large", "huge"),
+    "small": ("medium", "large", "huge"),
+    "medium": ("large", "huge"),
+    "large": ("huge",),
+}
 
 
 def _implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:
@@ -220,6 +370,11 @@ def _implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[R
         if owner is None or not owner.ids:
             continue
         if not _fits_inside(group.kind, group.size, owner.kind, owner.size):
+            if group.beside_owner:
+                for thing_id, target in zip(group.ids, owner.ids, strict=False):
+                    out.append(
+                        RelationSpec(subject=thing_id, predicate="next_to", objects=(target,))
+                    )
             continue
         for k, thing_id in enumerate(group.ids):
             if thing_id not in placed_inside and thing_id not in owner.ids:

@@ -4,31 +4,15 @@ from typing import NamedTuple
 
 from domain.scene import catalog
 from domain.scene import vocabulary as v
-from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
+from domain.scene.parse.words import PATTERN_PHRASES, QUIET_WORDS, READER_WORDS
 
 KIND_BY_NAME = catalog.KIND_BY_NAME
 SCENE_BY_NAME = catalog.SCENE_BY_NAME
-THEME_SCENE: dict[str, str] = {
-    v.VILLAGE: "village",
-    v.NATURE: "forest",
-    v.DUNGEON: "dungeon",
-    v.ROOM: "room",
-    v.COAST: "coast",
-}
+THEME_SCENE: dict[str, str] = v.FAMILY_PLACE
 MAX_PHRASE_WORDS = 4
 
 # Synonyms that are plural already (a bare mention means several), with their singular.
-_PLURAL_WORDS = {
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "oxen": "ox",
-    "mice": "mouse",
-    "cattle": "cow",
-    "wolves": "wolf",
-    "fungi": "fungus",
-}
+_PLURAL_WORDS = v.IRREGULAR_PLURALS
 
 
 class NounMatch(NamedTuple):
@@ -114,82 +98,6 @@ SCENE_PHRASES: dict[tuple[str, ...], str] = {
 COUNT_PHRASES: dict[tuple[str, ...], int] = {
     tuple(phrase.split()): count for phrase, count in v.COUNT_PHRASES.items()
 }
-# Arrangements of a group and the patterns that name a second thing. Pseudo-predicates
-# (`~...`) are turned into stated relations by `parse/patterns.py`.
-PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
-    *(
-        (f"{lead} {shape}", "~rows")
-        for lead in (
-            "in",
-            "in neat",
-            "in two",
-            "in three",
-            "in straight",
-            "in tidy",
-            "set out in",
-            "arranged in",
-            "laid out in",
-            "lined up in",
-        )
-        for shape in ("rows", "a row", "a grid", "lines", "a line", "columns", "ranks")
-    ),
-    ("lined up", "~rows"),
-    ("in a neat row", "~rows"),
-    *((f"in a {shape}", "~ring") for shape in ("ring", "circle", "round")),
-    *(
-        (f"{lead} a {shape} around", "around")
-        for lead in ("in", "forming", "standing in")
-        for shape in ("ring", "circle")
-    ),
-    *(
-        (f"{lead} {which} {corner}", "~each_corner")
-        for lead in ("at", "in", "on")
-        for which in ("each", "every", "all four", "the four", "all the", "all")
-        for corner in ("corner", "corners", "corner of", "corners of")
-    ),
-    ("in the corners", "~each_corner"),
-    ("in the corners of", "~each_corner"),
-    ("at the corners of", "~each_corner"),
-    ("at the corners", "~each_corner"),
-    *(
-        (f"{lead} {both} {side} of", "~both_sides")
-        for lead in ("on", "along", "lining", "at")
-        for both in ("both", "either", "each")
-        for side in ("side", "sides")
-    ),
-    *(
-        (f"{verb} {which} {wall}", "~walls")
-        for verb in ("lining", "along", "against", "on", "around", "by")
-        for which in ("the", "every", "all", "all the", "all four", "each")
-        for wall in ("wall", "walls")
-    ),
-    ("facing", "facing"),
-    ("facing toward", "facing"),
-    ("facing towards", "facing"),
-    ("turned toward", "facing"),
-    ("turned towards", "facing"),
-    ("looking at", "facing"),
-    ("opposite", "across_from"),
-    ("opposite to", "across_from"),
-    ("opposite of", "across_from"),
-    ("across from", "across_from"),
-    ("directly opposite", "across_from"),
-    ("on the opposite side of", "across_from"),
-    ("on the other side of", "across_from"),
-    ("at the head of", "at_head_of"),
-    ("at the top end of", "at_head_of"),
-    ("at the end of", "at_head_of"),
-    ("at one end of", "at_head_of"),
-    ("at either end of", "at_head_of"),
-    ("at the foot of", "next_to"),
-    ("sitting on", "on"),
-    ("standing on", "on"),
-    ("lying on", "on"),
-    ("resting on", "on"),
-    ("sleeping on", "on"),
-    ("perched on", "on"),
-    ("floating on", "on"),
-)
 RELATION_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
     sorted(
         (

@@ -29,6 +29,9 @@ _TARGETLESS = frozenset(
         "~each_corner",
     ]
 )
+# Patterns that, without `of`, point back at what was named before (`a road lined with trees
+# on both sides`: the road).
+_POINTS_BACK = frozenset(["~both_sides"])
 _LINKING_TEXT = (
     "is are was were stands stand stood sits sit lies lie lay there rises rise grows grow "
     "waits wait sleeps sleep you find"
@@ -36,6 +39,7 @@ _LINKING_TEXT = (
 _LINKING_VERBS = frozenset(_LINKING_TEXT.split())
 _VIA = frozenset(["by", "via", "with", "through"])
 _EACH_OTHER = (("each", "other"), ("one", "another"))
+_EACH_OTHER_ACROSS = (("each", "other", "across"), ("one", "another", "across"))
 _CROSSROADS = frozenset(["crossroads", "crossroad", "intersection", "junction"])
 _OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 _HEADING = {
@@ -74,6 +78,23 @@ def _heading(tokens: list[str], i: int) -> tuple[str, int] | None:
     return _HEADING[first[0]], j
 
 
+# `two rows of benches`, `a ring of stones`: a count and an arrangement at once.
+_LINES = frozenset(["rows", "lines", "columns", "ranks", "row", "line"])
+_ARRANGED = {
+    **dict.fromkeys(_LINES, "~rows"),
+    "grid": "~rows",
+    "ring": "~ring",
+    "circle": "~ring",
+}
+_ARRANGED_COUNT = {"grid": 9, "ring": 6, "circle": 6}
+# Describing words that say what the ground is (the place keeps its things).
+_GROUNDS = {
+    **dict.fromkeys(["snowy", "snowbound", "icy", "frozen", "wintry", "snow"], "snow"),
+    **dict.fromkeys(["swampy", "marshy", "boggy"], "swamp"),
+    **dict.fromkeys(["desert"], "desert"),
+}
+_POSSESSIVE_PRONOUNS = frozenset(["its", "their", "his", "her", "our", "your", "my"])
+_INSIDE_WORDS = frozenset(["inside", "interior", "in", "within"])
 _NEGATIONS = frozenset(["without", "except", "excluding", "nor"])
 _ARTICLES = frozenset(["a", "an", "the", "some", "one", "two", "three", "four", "five"])
 # `a pile of bones` is one thing of the kind after `of`.
@@ -85,8 +106,11 @@ _OF_SKIP = frozenset(["a", "an", "the", "some", "fresh"])
 def parse_prompt(prompt: str) -> SceneRequest:
     """Read an English description into a structured scene request. Never raises."""
     tokens, typo_warnings = spelling.correct_tokens(tokenize(prompt))
+    # `its southern edge`, `their garden`: what was named before, as `the` says
+    tokens = ["the" if token in _POSSESSIVE_PRONOUNS else token for token in tokens]
     parser = _Parser(tokens)
     parser.state.warnings.extend(typo_warnings)
+    parser.state.ground = next((_GROUNDS[t] for t in tokens if t in _GROUNDS), None)
     return parser.run()
 
 
@@ -115,9 +139,17 @@ class _Parser:
             if tokens[j] in v.SIZES:
                 size = v.SIZES[tokens[j]][0]
             j += 1
+        inside = self._inside_of(j)
+        if inside is not None:
+            state = self.state
+            state.scene, state.subject, self.i = inside[0], SCENE, inside[1]
+            return
         found = lexicon.match_scene(tokens, j)
         if found is None:
             return
+        longer = lexicon.match_noun(tokens, j)
+        if longer is not None and longer.end > found[1]:
+            return  # `an office chair`, `a street light`: a thing, not the place
         scene, end = found
         state = self.state
         state.scene = scene
@@ -128,6 +160,26 @@ class _Parser:
         else:
             state.subject = SCENE
         self.i = end
+
+    def _inside_of(self, j: int) -> tuple[str, int] | None:
+        """`the inside of a tavern`, `inside the old chapel`, `a smithy interior`: the place
+        shown is the building's interior."""
+        tokens = self.tokens
+        opened = j < len(tokens) and tokens[j] in _INSIDE_WORDS
+        if opened:
+            j += 1
+            while j < len(tokens) and (tokens[j] in _HEAD_SKIP or tokens[j] == "of"):
+                j += 1
+        while j < len(tokens) and (tokens[j] in v.DECORATIVE_WORDS or tokens[j] in v.SIZES):
+            j += 1
+        noun = lexicon.match_noun(tokens, j)
+        if noun is None or noun.kind not in v.INTERIOR_OF:
+            return None
+        end = noun.end
+        closed = end < len(tokens) and tokens[end] == "interior"
+        if not (opened or closed):
+            return None
+        return v.INTERIOR_OF[noun.kind], end + (1 if closed else 0)
 
     # --- one step of the main loop ---------------------------------------------------
     def _step(self) -> None:
@@ -140,6 +192,7 @@ class _Parser:
             return
         if word == "with" and isinstance(state.subject, Group):
             state.with_owner = state.subject
+            state.each_with = self.i > 0 and tokens[self.i - 1] == "each"
             self.i += 1
             return
         if word in _NEGATIONS:
@@ -281,6 +334,17 @@ class _Parser:
             elif word in ("each", "every") and phrase.count is None:
                 phrase.each = phrase.definite = True
                 j += 1
+            elif word in QUIET_WORDS and word.endswith("ing") and lexicon.match_noun(tokens, j + 1):
+                j += 1  # `two reading tables`, `sleeping pods`
+            elif word in _ARRANGED and j + 1 < len(tokens) and tokens[j + 1] == "of":
+                phrase.arrangement = _ARRANGED[word]
+                if word in _LINES:
+                    rows = phrase.count or (1 if word in ("row", "line") else 2)
+                    phrase.rows, phrase.count = str(rows), rows * (5 if rows == 1 else 3)
+                elif phrase.count is None or phrase.count == 1:
+                    phrase.count = _ARRANGED_COUNT[word]
+                    phrase.rows = "grid" if word == "grid" else None
+                j += 2
             elif word in _COLLECTIVES and j + 1 < len(tokens) and tokens[j + 1] == "of":
                 phrase.collective = word
                 j += 2
@@ -349,13 +413,21 @@ class _Parser:
         group = state.new_group(
             phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word
         )
+        if group is not None:
+            group.counted = phrase.count is not None or not phrase.plural
         if group is not None and state.with_owner is not None:
             group.owner = state.with_owner
+            if state.each_with and len(group.ids) < len(group.owner.ids):
+                state.grow(group, len(group.owner.ids))  # `houses, each with a garden`
+                group.beside_owner = True
         self._owned(phrase, group)
         return group
 
     def _owned(self, phrase: NounPhrase, group: Group | None) -> None:
-        """`the dragon's hoard` lies near the dragon, when a dragon was named."""
+        """`the dragon's hoard` lies near the dragon, when a dragon was named; `rows of
+        benches` stand in rows."""
+        if group is not None and phrase.arrangement is not None:
+            self.state.relate(group, phrase.arrangement, phrase.rows, None, [SCENE], ("of",))
         if group is None or phrase.possessor is None:
             return
         owners = [g for g in self.state.groups_of(phrase.possessor) if g is not group]
@@ -393,6 +465,8 @@ class _Parser:
             phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word
         )
         if group is not None:
+            group.counted = phrase.count is not None or not phrase.plural
+        if group is not None:
             state.fresh = (group, phrase.end)
         self._owned(phrase, group)
         return (tuple(group.ids) if group else None), phrase, phrase.end
@@ -409,9 +483,14 @@ class _Parser:
             if isinstance(state.subject, Group):
                 state.chain(state.subject, None, SCENE)
             return end + 2
+        if predicate == "facing" and tuple(tokens[end : end + 3]) in _EACH_OTHER_ACROSS:
+            return self._facing_across(end + 3, pattern)
         if predicate == "facing" and tuple(tokens[end : end + 2]) in _EACH_OTHER:
             self._emit(predicate, direction, relative, [SCENE], pattern, end + 2)
             return end + 2
+        if predicate in _POINTS_BACK and pattern[-1] != "of":
+            self._back_reference(predicate, direction, relative, pattern, end)
+            return end
         needs_target = pattern[-1] == "of" or not (
             predicate in _TARGETLESS or (predicate == "along" and direction is not None)
         )
@@ -452,6 +531,46 @@ class _Parser:
         else:
             self._emit(predicate, direction, relative, targets, pattern, j)
         state.connector_hint = None
+        return j
+
+    def _back_reference(
+        self,
+        predicate: str,
+        direction: str | None,
+        relative: str | None,
+        pattern: tuple[str, ...],
+        end: int,
+    ) -> None:
+        """`a road lined with trees on both sides`: the sides of the thing named before."""
+        state = self.state
+        subject = state.subject
+        if not isinstance(subject, Group):
+            return
+        if state.lined is subject:  # `a road lined with trees on both sides`: the trees
+            lining = [g for g in state.groups if g is not subject and g.ids[0] in state.lining]
+            if lining:
+                line = (subject.ids[0],)
+                state.relate(lining[-1], predicate, direction, relative, [line], pattern)
+                return
+        earlier = [g for g in state.groups if g is not subject]
+        owner = state.with_owner if state.with_owner is not subject else None
+        target = owner or state.lined or (earlier[-1] if earlier else None)
+        if target is None:
+            state.warn(f"'{' '.join(pattern)}' of nothing named for {subject.ids[0]}; ignored")
+            return
+        state.relate(subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
+
+    def _facing_across(self, j: int, pattern: tuple[str, ...]) -> int:
+        """`two houses facing each other across the street`: one each side of the street."""
+        state = self.state
+        path, _, j = self._target(j)
+        subject = state.subject
+        if isinstance(subject, Group) and path:
+            if len(subject.ids) < 2:
+                state.grow(subject, 2)
+            ids = subject.ids
+            for k in range(0, len(ids) - 1, 2):
+                state.add(ids[k], "across_from", (ids[k + 1], path[0]), None)
         return j
 
     def _connected_by(self, j: int) -> int:

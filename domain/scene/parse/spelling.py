@@ -12,7 +12,10 @@ from domain.scene.parse import lexicon
 
 READ_AS_CUTOFF = 0.8  # similarity from which a typo is read as the known word
 SUGGEST_CUTOFF = 0.7
-MIN_TYPO_LENGTH = 4
+_INFLECTED = ("ed", "ing", "ly")
+LONG_WORD = 8  # from this length a typo may be two edits
+SHORTEST_TYPO = 3
+MIN_TYPO_LENGTH = 5  # `bard` is not a typo of `bar`
 
 
 def _buckets() -> dict[str, tuple[str, ...]]:
@@ -43,10 +46,54 @@ def is_known(word: str) -> bool:
 
 def correction(word: str) -> str | None:
     """The known word a typo stands for (`tavrn` -> `tavern`), or None."""
-    if len(word) < MIN_TYPO_LENGTH or not word.isalpha() or is_known(word):
+    if len(word) < SHORTEST_TYPO or not word.isalpha() or is_known(word):
         return None
-    matches = _close(word, READ_AS_CUTOFF, 1)
-    return matches[0] if matches else None
+    if word.endswith(_INFLECTED):
+        return None  # `planted`, `glowing`, `slowly`: English words the vocabulary lacks
+    if len(word) < MIN_TYPO_LENGTH:
+        # `wel`, `hil`, `peir`: short words only by a doubled letter or a swap, so that
+        # `bard` is not read as `bar`
+        return next((m for m in _close(word, 0.6, 4) if _doubling_or_swap(word, m)), None)
+    matches = _close(word, READ_AS_CUTOFF, 3)
+    allowed = 1 if len(word) < LONG_WORD else 2
+    for match in matches:
+        if _edits(word, match) <= allowed:
+            return match
+    return None
+
+
+def _doubling_or_swap(word: str, match: str) -> bool:
+    if len(word) == len(match):
+        swaps = [k for k in range(len(word)) if word[k] != match[k]]
+        return (
+            len(swaps) == 2
+            and swaps[1] == swaps[0] + 1
+            and word[swaps[0]] == match[swaps[1]]
+            and word[swaps[1]] == match[swaps[0]]
+        )
+    shorter, longer = sorted((word, match), key=len)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(
+        longer[k] == longer[k - 1] and longer[:k] + longer[k + 1 :] == shorter
+        for k in range(1, len(longer))
+    )
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal string alignment distance: one typo is one insertion, deletion, substitution
+    or swap of neighbours (`chruch`), so `coals` is two edits from `coast`, not a typo."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def suggestions(word: str) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ _DIRECTIONAL = frozenset([*_COMPASS_OF.values(), *_RELATIVE_REGION])
 _FRAMED = frozenset(["in_region", "in_center", "in_corner", "against_wall", "along"])
 _CARDINAL = frozenset(_COMPASS_OF)
 MAX_UNKNOWN_LISTED = 20
+_OVER_UNDER = frozenset(["over", "under", "beneath", "underneath"])
 
 Pending = tuple[str, str | None, str | None, list[tuple[str, ...]], tuple[str, ...]]
 
@@ -29,6 +30,8 @@ class Group:
     plural: bool
     owner: "Group | None" = None
     word: str = ""
+    counted: bool = True  # False for a bare plural (`trees`), whose count is a default
+    beside_owner: bool = False  # `houses, each with a garden`: each garden by its house
 
 
 @dataclass
@@ -47,6 +50,8 @@ class NounPhrase:
     collective: str | None = None  # `a pile of bones`: one pile
     bad_count: str | None = None  # `-5`, `3.5` as written
     each: bool = False  # `each door`: every one named so far
+    arrangement: str | None = None  # `rows of benches`: the group's arrangement
+    rows: str | None = None  # `two rows of`: "2"; `a grid of`: "grid"
 
 
 @dataclass
@@ -64,6 +69,10 @@ class ParseState:
     warnings: list[str] = field(default_factory=list)
     unknown: dict[str, None] = field(default_factory=dict)
     excluded: dict[str, str] = field(default_factory=dict)  # kind -> the words that excluded it
+    lined: "Group | None" = None  # `a road lined with trees`: the road
+    each_with: bool = False  # `..., each with ...`
+    ground: str | None = None  # `snowy`, `swampy`: the ground a place stands on
+    lining: tuple[str, ...] = ()  # ... and the trees
     counters: dict[str, int] = field(default_factory=dict)
     _keys: set[tuple[str, str, tuple[str, ...], str | None]] = field(default_factory=set)
 
@@ -208,14 +217,28 @@ class ParseState:
         targets: list[tuple[str, ...]],
         pattern: tuple[str, ...],
     ) -> None:
-        if arrange(self, subject, predicate, targets, pattern):
+        if arrange(self, subject, predicate, targets, pattern, direction):
             return
         target = targets[0]
         is_path = lexicon.KIND_BY_NAME[subject.kind].shape == "path"
         if predicate == "above" and pattern == ("over",) and is_path:
             predicate = "across"
+        elif predicate in ("above", "below") and pattern[0] in _OVER_UNDER:
+            under = lexicon.KIND_BY_NAME[subject.kind]
+            if predicate == "below" and under.walkable and under.container == "open":
+                for thing_id in target:  # `a rug under the bed`: the bed stands on the rug
+                    self.add(thing_id, "on", (subject.ids[0],), None)
+                return
+            predicate = "next_to"  # `a cauldron over the fire`, `a sink under the window`
         if predicate == "~around":
             self._surrounded(subject, target)
+            return
+        if predicate == "~lined_with":
+            # `a road lined with trees`: the trees stand along the road
+            if target and target != SCENE:
+                self.lined, self.lining = subject, target
+                for thing_id in target:
+                    self.add(thing_id, "along", (subject.ids[0],), None)
             return
         if predicate in ("~connecting", "~from"):
             self._connecting(subject, targets)

@@ -13,7 +13,14 @@ QUIET_WORDS = frozenset(
     patrols working works serving serves selling sells stacked piled heaped filled
     covered dotted surrounded bordered crowded packed busy cozy cosy inside interior
     also too some kind sort really quite rather fairly slightly somewhat its their his
-    her our your my whose which while where when who
+    her our your my whose which while where when who sings sing singing dances dance
+    dancing drinks drink drinking eats eat eating talks talk talking chatting reads read
+    reading writes writing cooking cooks cook brewing brews fighting fights fight prays
+    pray praying kneeling kneels hammering hammers forging forges studying studies
+    teaching teaches typing types sits stands lies lean leans shines shining flickering
+    flickers crackling crackles bubbling bubbles dripping drips snoring snores lurking
+    lurks hiding hides prowling prowls circling circles swimming swims flying flies
+    nesting nests fishing fishes
     """.split()
 )
 
@@ -25,3 +32,44 @@ READER_WORDS = frozenset(
     facing opposite head foot crossroads crossroad intersection junction
     """.split()
 )
+
+# Arrangements of a group and the patterns that name a second thing, added to the
+# vocabulary's relation phrases. Pseudo-predicates (`~...`) become stated relations in
+# `parse/arrangements.py`.
+# fmt: off
+PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
+    *((f"{lead} {shape}", "~rows") for lead in ("in", "in neat", "in two", "in three",
+      "in four", "in straight", "in tidy", "set out in", "arranged in", "laid out in",
+      "lined up in") for shape in ("rows", "a row", "a grid", "lines", "a line", "columns",
+      "ranks")),
+    ("lined up", "~rows"), ("in a neat row", "~rows"),
+    *((f"in a {shape}", "~ring") for shape in ("ring", "circle", "round")),
+    *((f"{lead} a {shape} around", "around") for lead in ("in", "forming", "standing in")
+      for shape in ("ring", "circle")),
+    *((f"{lead} {which} {corner}", "~each_corner") for lead in ("at", "in", "on")
+      for which in ("each", "every", "all four", "the four", "all the", "all")
+      for corner in ("corner", "corners", "corner of", "corners of")),
+    ("in the corners", "~each_corner"), ("in the corners of", "~each_corner"),
+    ("at the corners of", "~each_corner"), ("at the corners", "~each_corner"),
+    *((f"{lead} {both} {side} of", "~both_sides") for lead in ("on", "along", "lining", "at")
+      for both in ("both", "either", "each") for side in ("side", "sides")),
+    ("on both sides", "~both_sides"), ("on either side", "~both_sides"),
+    ("along both sides", "~both_sides"), ("on each side", "~both_sides"),
+    *((f"{verb} {which} {wall}", "~walls") for verb in ("lining", "along", "against", "on",
+      "around", "by") for which in ("the", "every", "all", "all the", "all four", "each")
+      for wall in ("wall", "walls")),
+    ("facing", "facing"), ("facing toward", "facing"), ("facing towards", "facing"),
+    ("turned toward", "facing"), ("turned towards", "facing"), ("looking at", "facing"),
+    ("opposite", "across_from"), ("opposite to", "across_from"), ("opposite of", "across_from"),
+    ("across from", "across_from"), ("directly opposite", "across_from"),
+    ("on the opposite side of", "across_from"), ("on the other side of", "across_from"),
+    ("at the head of", "at_head_of"), ("at the top end of", "at_head_of"),
+    ("at the end of", "at_head_of"), ("at one end of", "at_head_of"),
+    ("at either end of", "at_head_of"), ("at the foot of", "next_to"),
+    ("sitting on", "on"), ("standing on", "on"), ("lying on", "on"), ("resting on", "on"),
+    ("sleeping on", "on"), ("perched on", "on"), ("floating on", "on"),
+    ("guarding", "near"), ("protecting", "near"), ("watching over", "near"),
+    ("lined with", "~lined_with"), ("lined by", "~lined_with"), ("flanked by", "~lined_with"),
+    ("bordered by", "~lined_with"), ("edged with", "~lined_with"),
+)
+# fmt: on

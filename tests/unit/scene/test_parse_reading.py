@@ -67,12 +67,12 @@ def test_no_and_without_rule_a_kind_out_including_default_fill() -> None:
         node = stack.pop()
         seen.append(node["kind"])
         stack.extend(node["children"])
-    assert "tree" not in seen and "lake" in seen
+    assert "tree" not in seen and "pond" in seen
 
 
 def test_and_after_a_negation_names_a_wanted_thing_when_it_has_an_article() -> None:
     request = parse_prompt("a meadow with no trees and a pond")
-    assert "tree" in request.excluded and "lake" not in request.excluded
+    assert "tree" in request.excluded and "pond" not in request.excluded
     assert "rock" in parse_prompt("a field without trees and rocks").excluded
 
 
@@ -97,6 +97,12 @@ def test_close_typos_are_read_as_the_known_word_and_said() -> None:
     assert "read 'tavrn' as 'tavern' (a typo?)" in request.warnings
 
 
+def test_a_real_word_two_edits_from_a_noun_is_not_read_as_it() -> None:
+    warnings = parse_prompt("glowing coals by the fire").warnings
+    assert "unknown word 'coals' (did you mean 'coast' or 'calfs'?)" in warnings
+    assert not any(w.startswith("read 'coals'") for w in warnings)
+
+
 def test_unknown_words_come_with_suggestions_when_something_is_close() -> None:
     warnings = parse_prompt("a castel and a zqxv").warnings
     assert "read 'castel' as 'castle' (a typo?)" in warnings
@@ -104,7 +110,7 @@ def test_unknown_words_come_with_suggestions_when_something_is_close() -> None:
 
 
 def test_verbs_that_only_describe_are_not_unknown_words() -> None:
-    assert parse_prompt("a dragon sleeping in a cave").warnings == ()
+    assert parse_prompt("a dragon sleeping in its lair, a torch burning").warnings == ()
 
 
 @pytest.mark.parametrize(
@@ -120,7 +126,10 @@ def test_verbs_that_only_describe_are_not_unknown_words() -> None:
             [("house-1", "on_side_of", ("road-1",), "left"),
              ("house-2", "on_side_of", ("road-1",), "right")],
         ),
-        ("six stalls in two rows", [("shop-1", "in_rows", ids("shop", 2, 6), None)]),
+        (
+            "six stalls in two rows",
+            [("market_stall-1", "in_rows", ids("market_stall", 2, 6), "2")],
+        ),
         ("five tents in a circle", [("tent-1", "in_ring", ids("tent", 2, 5), None)]),
         ("tents in a ring around a campfire", [("tent-3", "around", ("campfire-1",), None)]),
         ("a torch on each wall of a room", [("torch-4", "against_wall", (), "west")]),
@@ -180,3 +189,93 @@ def test_a_place_named_inside_another_is_drawn_as_its_usual_things() -> None:
     assert len(houses) == 3 and all(t.origin == "default" for t in houses)
     assert ("house-1", "inside", ("island-1",), None) in relations("an island with a village on it")
     assert any("drawn as its usual things" in w for w in request.warnings)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "place"),
+    [
+        ("the inside of a tavern", "tavern"),
+        ("inside the old chapel, with candles on the altar", "temple"),
+        ("a smithy interior with two anvils", "smithy"),
+        ("a tavern with a bar, stools and a fireplace", "tavern"),
+        ("a library", "library"),
+        ("a cozy cottage interior", "room"),
+    ],
+)
+def test_a_named_interior_is_the_place(prompt: str, place: str) -> None:
+    assert parse_prompt(prompt).place == place
+
+
+def test_a_named_interior_has_its_furniture_tagged_default_and_no_outdoor_things() -> None:
+    request = parse_prompt("in a tavern a bard sings on the stage, a fire burns and a tree grows")
+    found = Counter(t.kind for t in request.things)
+    assert request.place == "tavern" and found["stage"] == 1 and found["bar"] == 1
+    assert found["campfire"] == 0 and found["tree"] == 0 and found["fireplace"] == 1
+    assert all(t.origin == "default" for t in request.things if t.kind == "bar")
+    assert "read 'fire' as a fireplace indoors" in request.warnings
+    assert "left out tree: not of an indoor place (tavern)" in request.warnings
+
+
+def test_an_interior_leaves_out_furniture_the_prompt_rules_out() -> None:
+    found = Counter(t.kind for t in parse_prompt("a library without tables").things)
+    assert found["table"] == 0 and found["bookshelf"] > 0
+
+
+def test_short_typos_are_read_only_as_a_doubled_letter_or_a_swap() -> None:
+    request = parse_prompt("a vilage with three huoses, a wel and a peir")
+    found = Counter(t.kind for t in request.things)
+    assert found["house"] == 3 and found["well"] == 1 and found["pier"] == 1
+    assert "unknown word 'bard' (did you mean 'bar' or 'boar'?)" in parse_prompt("a bard").warnings
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a bedroom with a bed in the northeast corner and the bed in the southwest corner",
+        "a well in the center and in the northwest corner",
+        "a well inside a house and the house inside the well",
+    ],
+)
+def test_contradictions_are_said(prompt: str) -> None:
+    assert any(w.startswith("contradiction:") for w in parse_prompt(prompt).warnings)
+
+
+def test_compatible_framings_are_no_contradiction() -> None:
+    warnings = parse_prompt("a tower in the north, in the northwest corner").warnings
+    assert not any(w.startswith("contradiction") for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("a candle on the table", ("candle-1", "on", ("table-1",), None)),
+        ("a cat on the bed", ("cat-1", "on", ("bed-1",), None)),
+        ("an armchair on a bar stool", ("chair-1", "next_to", ("stool-1",), None)),
+        ("a castle on a hill", ("castle-1", "inside", ("hill-1",), None)),
+        ("a rug under the bed", ("bed-1", "on", ("rug-1",), None)),
+        ("a cauldron over the fire", ("cauldron-1", "next_to", ("fireplace-1",), None)),
+    ],
+)
+def test_on_over_and_under_read_as_a_person_would(
+    prompt: str, expected: tuple[str, str, tuple[str, ...], str | None]
+) -> None:
+    assert expected in relations(prompt)
+
+
+def test_a_ground_too_small_for_what_stands_on_it_is_drawn_larger() -> None:
+    hill = next(t for t in parse_prompt("a castle on a hill").things if t.kind == "hill")
+    assert hill.size in ("large", "huge")
+
+
+def test_a_ground_word_puts_the_place_on_that_ground() -> None:
+    request = parse_prompt("a snowy village")
+    assert request.place == "snow"
+    assert Counter(t.kind for t in request.things)["house"] >= 1
+
+
+def test_rows_of_and_each_with_make_the_right_counts() -> None:
+    assert kinds("two rows of benches")["bench"] == 6
+    assert kinds("half a dozen goblins")["goblin"] == 6
+    assert kinds("two dozen candles")["candle"] == 24
+    assert kinds("three houses, each with a garden")["garden"] == 3
+    assert "dragon" in parse_prompt("zero dragons and two goblins").excluded

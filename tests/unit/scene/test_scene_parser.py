@@ -27,7 +27,7 @@ def kinds(request: SceneRequest) -> list[str]:
         ("a cart to the right of a tree", ("cart-1", "right_of", ("tree-1",), None)),
         ("a lamp above a desk", ("lamp-1", "above", ("desk-1",), None)),
         ("a rug below a bed", ("rug-1", "below", ("bed-1",), None)),
-        ("a rug under a bed", ("rug-1", "below", ("bed-1",), None)),
+        ("a rug under a bed", ("bed-1", "on", ("rug-1",), None)),
         ("huts and a forest to the north", ("forest-1", "in_region", (), "north")),
         ("huts and a forest in the east", ("forest-1", "in_region", (), "east")),
         ("a well in the center", ("well-1", "in_center", (), None)),
@@ -57,7 +57,7 @@ def kinds(request: SceneRequest) -> list[str]:
         ("a bridge over a river", ("bridge-1", "across", ("river-1",), None)),
         ("a road crossing a river", ("road-1", "across", ("river-1",), None)),
         ("a barn behind a house", ("barn-1", "north_of", ("house-1",), None)),
-        ("a cart in front of a barn", ("cart-1", "south_of", ("barn-1",), None)),
+        ("a cart in front of a barn", ("cart-1", "next_to", ("barn-1",), None)),
     ],
 )
 def test_each_relation_phrase_is_understood(prompt: str, expected: Rel) -> None:
@@ -178,7 +178,8 @@ def test_the_noun_used_becomes_the_label_word() -> None:
 
 def test_a_noun_before_a_noun_is_a_modifier() -> None:
     request = parse_prompt(
-        "a throne room, a treasure vault, a dragon in the throne room and gold in the vault"
+        "a dungeon with a throne room, a treasure vault, a dragon in the throne room and gold in "
+        "the vault"
     )
     words = {thing.id: thing.word for thing in request.things}
     assert words["room-1"] == "throne room" and words["room-2"] == "treasure vault"
