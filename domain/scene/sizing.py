@@ -22,7 +22,10 @@ def map_factor(width: int, height: int) -> tuple[int, int]:
 
 
 def scales_with_map(kind: KindSpec) -> bool:
-    return kind.shape in ("area", "room") or (kind.family == v.ROOM and kind.shape == "box")
+    """Areas, dungeon rooms and indoor furniture grow with the map; outdoor boxes keep size."""
+    if kind.shape in ("area", "room"):
+        return True
+    return kind.shape == "box" and (kind.setting == "indoor" or kind.family == v.ROOM)
 
 
 def scaled_size(kind: KindSpec, size: str, width: int, height: int) -> tuple[int, int]:

@@ -31,13 +31,14 @@ Heading = Literal["north_south", "east_west"]
 #                             objects[1] (or across open ground when there is none)
 #   facing                    subject and object aligned on an axis, near, nothing between
 #   at_head_of                subject touches a short end of the object (a table)
-#   in_rows                   subject and every object (the rest of its group) stand in
-#                             straight rows
+#   in_rows ("2", "3", ... rows | "grid" | None) subject and every object (the rest of its
+#                             group) stand in straight rows
 #   in_ring                   subject and every object form a ring around open ground
 #   runs (Heading)            a path from one map edge to the opposite one
 #   connected_to (connector kind|None) walkable link; a road over water takes a bridge
 #   across                    a path crossing another path or area
-#   on_shore                  a pier or dock: one end on land, the rest on water
+#   on_shore                  a pier or dock: one end on land, the rest on water (the
+#                             object, when given, is the water it reaches into)
 Predicate = Literal[
     "north_of",
     "south_of",

@@ -12,13 +12,21 @@ QUICK_TRIES = 40
 _LEANING = frozenset(["in_region", "in_corner"])
 
 
-def place_box(ctx: Context, item: Item, effort: int = 1) -> bool:
-    """Find a spot for a box or area; mark it on the grid. False if none exists."""
+def place_box(ctx: Context, item: Item, effort: int = 1, inset: tuple[int, int] = (0, 0)) -> bool:
+    """Find a spot for a box or area; mark it on the grid. False if none exists.
+
+    `inset`: keep this many cells from the frame's edges when there is room (for a thing a
+    group will ring), falling back to the whole frame.
+    """
     named = item.host
     for host in _host_choices(ctx, item):
         item.host = host
-        for halo in _halo_choices(item):
-            spot = _search(ctx, item, host, halo, effort)
+        for halo in _halo_choices(ctx, item):
+            spot = None
+            if inset != (0, 0):
+                spot = _search(ctx, item, host, halo, effort, inset)
+            if spot is None:
+                spot = _search(ctx, item, host, halo, effort)
             if spot is not None:
                 x, y, w, h, rotation = spot
                 occupy(ctx, item, x, y, w, h, rotation)
@@ -44,16 +52,32 @@ def _host_choices(ctx: Context, item: Item) -> list[Item | None]:
     return [placed[k] for k in order]
 
 
-def _halo_choices(item: Item) -> tuple[bool, ...]:
-    if item.kind.layer == "structure" and item.kind.shape in ("box", "room"):
+def _halo_choices(ctx: Context, item: Item) -> tuple[bool, ...]:
+    """Buildings keep a cell apart when they can, unless asked into a corner or a wall."""
+    hugging = any(
+        r.subject == item.id and r.predicate in ("in_corner", "against_wall")
+        for r in ctx.rels_of.get(item.id, ())
+    )
+    if item.kind.layer == "structure" and item.kind.shape in ("box", "room") and not hugging:
         return (True, False)
     return (False,)
 
 
 def _search(
-    ctx: Context, item: Item, host: Item | None, halo: bool, effort: int
+    ctx: Context,
+    item: Item,
+    host: Item | None,
+    halo: bool,
+    effort: int,
+    inset: tuple[int, int] = (0, 0),
 ) -> tuple[int, int, int, int, int] | None:
     frame = _frame(ctx, item, host)
+    if inset != (0, 0):
+        fx, fy, fw, fh = frame
+        mx, my = inset
+        if fw - 2 * mx < item.base_w or fh - 2 * my < item.base_h:
+            return None
+        frame = (fx + mx, fy + my, fw - 2 * mx, fh - 2 * my)
     host_index = host.index if host is not None else 0
     relations = [r for r in ctx.rels_of.get(item.id, ()) if _ready(ctx, item, r)]
     dims = [(item.base_w, item.base_h, 0)]
@@ -233,7 +257,10 @@ def occupy(ctx: Context, item: Item, x: int, y: int, w: int, h: int, rotation: i
 
 
 def release(ctx: Context, item: Item) -> None:
-    """Undo `occupy` for a plain box (not a host, not an area)."""
+    """Undo `occupy` for a plain box (not a host, not an area), or a thing standing on one."""
+    if item.id in ctx.standing:
+        ctx.standing.discard(item.id)
+        ctx.stacked.difference_update(item.footprint())
     ctx.grid.unmark_cells(item.cells)
     item.cells = []
     item.placed = False

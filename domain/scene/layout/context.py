@@ -4,6 +4,7 @@ import random
 from collections import deque
 
 from domain.scene import catalog
+from domain.scene import relation_rules as rules
 from domain.scene.layout.grid import Grid
 from domain.scene.model import KindSpec, Place, RelationSpec, ThingSpec
 from domain.scene.shapes import Cell, footprint_cells
@@ -62,6 +63,7 @@ class Item:
         "base_h",
         "base_w",
         "cells",
+        "early",
         "h",
         "host",
         "hosts",
@@ -95,6 +97,7 @@ class Item:
         self.host: Item | None = None
         self.hosts: list[Item] = []  # where it may go when no host is named
         self.is_host = False
+        self.early = False  # placed with the structures: something there is arranged round it
         self.path: list[Cell] | None = None
         self.cells: list[Cell] = []  # cells marked on the grid, to undo
 
@@ -135,6 +138,14 @@ class Context:
         self.reserved: list[Cell] = []
         self._numbers: dict[str, int] = {}
         self.work = 0  # candidate footprints scored: a deterministic measure of effort
+        self.stacked: set[Cell] = set()  # cells taken by things standing on another thing
+        self.standing: set[str] = set()  # ids of those things
+        self.fixed: set[str] = set()  # placed by a pattern (a slot, a shore, a wall): kept there
+        self.grouped: set[str] = set()  # ids whose group placement was already tried
+        self.around_members: dict[str, list[str]] = {}  # centre id -> ids standing around it
+        self.reach: dict[str, int] = {}  # centre id -> the gap `around` allows its group
+        self._sets: dict[str, frozenset[Cell]] = {}
+        self._index: dict[str, dict[Cell, int]] = {}
 
     def new_item(self, kind_name: str, origin: Origin) -> Item:
         """A thing the layout adds (a corridor, a bridge, a door, a tree), numbered on."""
@@ -166,6 +177,23 @@ class Context:
     def forget(self, thing_id: str) -> None:
         self._geo.pop(thing_id, None)
         self._field.pop(thing_id, None)
+        self._sets.pop(thing_id, None)
+        self._index.pop(thing_id, None)
+
+    def cell_set(self, thing_id: str) -> frozenset[Cell]:
+        found = self._sets.get(thing_id)
+        if found is None:
+            found = frozenset(self.by_id[thing_id].footprint())
+            self._sets[thing_id] = found
+        return found
+
+    def path_index(self, thing_id: str) -> dict[Cell, int]:
+        """A path's cells with their first position along it (see relation_rules.path_side)."""
+        found = self._index.get(thing_id)
+        if found is None:
+            found = rules.first_index(self.by_id[thing_id].footprint())
+            self._index[thing_id] = found
+        return found
 
     def field(self, thing_id: str) -> bytearray:
         """Chebyshev distance (capped) from every cell to the thing's cells; 0 on them."""

@@ -2,17 +2,21 @@
 
 import random
 
+import msgspec
+
 from domain.scene import catalog
 from domain.scene import vocabulary as v
-from domain.scene.layout import prepare
+from domain.scene.layout import finish, prepare, reasons
 from domain.scene.layout.boxes import occupy, place_box, release
 from domain.scene.layout.context import Context, Item
+from domain.scene.layout.contradictions import contradictions
+from domain.scene.layout.implicit import implicit_relations, index_groups
 from domain.scene.layout.nodes import build_nodes
 from domain.scene.layout.paths import place_path
+from domain.scene.layout.placing import place
 from domain.scene.layout.routing import connect_all
 from domain.scene.layout.scoring import relation_penalty
 from domain.scene.model import Layout, RelationResult, RelationSpec, SceneRequest
-from domain.scene.terms import Predicate
 from domain.scene.verify import verify_relations
 
 MAX_ATTEMPTS = 6
@@ -35,7 +39,7 @@ def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -
     relations = [
         r for r in request.relations if r.subject in known and all(o in known for o in r.objects)
     ]
-    conflicting, notes = prepare.contradictions(relations)
+    conflicting, notes = contradictions(relations)
     attempts = max(1, min(MAX_ATTEMPTS, ATTEMPT_BUDGET // max(1, len(request.things))))
     best: tuple[tuple[int, int], Context, tuple[RelationResult, ...]] | None = None
     work = 0
@@ -55,14 +59,12 @@ def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -
             break
     assert best is not None
     _, ctx, results = best
-    shrunk = _shrink_to_fit(ctx)
-    if _keep_grounds_visible(ctx) or shrunk:
+    shrunk = finish.shrink_to_fit(ctx)
+    if finish.keep_grounds_visible(ctx) or shrunk:
         results = verify_relations(build_nodes(ctx), relations, width, height, style.name)
     warnings = [*request.warnings, *notes]
     warnings.extend(f"{item_id} was made smaller to fit the map" for item_id in shrunk)
-    warnings.extend(
-        f"could not place {i.id}: no free space left" for i in ctx.items if not i.placed
-    )
+    warnings.extend(reasons.unplaced_notes(ctx))
     return Layout(
         seed=seed,
         width=width,
@@ -72,65 +74,6 @@ def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -
         relations=results,
         warnings=tuple(warnings),
     )
-
-
-_ENLARGED = frozenset({"large", "huge"})
-MAX_SHRINKING = 20
-
-
-def _shrink_to_fit(ctx: Context) -> list[str]:
-    """A thing asked for large or huge that found no room is tried again at three quarters of
-    its size, and so on down to one cell, before it is reported as not placed.
-
-    Only enlarged things, and a bounded number of them: a crowded map's ordinary leftovers stay
-    reported as not placed. Returns the ids that shrank.
-    """
-    shrunk: list[str] = []
-    candidates = [
-        item
-        for item in ctx.items
-        if not item.placed
-        and item.size in _ENLARGED
-        and item.path is None
-        and item.kind.shape != "path"
-        and not item.kind.edge
-    ]
-    for item in candidates[:MAX_SHRINKING]:
-        while not item.placed and (item.base_w > 1 or item.base_h > 1):
-            w = max(1, item.base_w * 3 // 4)
-            h = max(1, item.base_h * 3 // 4)
-            item.base_w, item.base_h, item.w, item.h = w, h, w, h
-            _place(ctx, item)
-        if item.placed:
-            shrunk.append(item.id)
-    return shrunk
-
-
-def _keep_grounds_visible(ctx: Context) -> bool:
-    """Things standing on a ground (an island, a field) leave one cell of it bare.
-
-    Otherwise a ground fully covered by small things would not show on the minimap. The
-    last things placed on it give way and are reported as not placed. Returns whether any did.
-    """
-    grounds = [i for i in ctx.items if i.placed and i.path is None and i.kind.layer == "terrain"]
-    standing = [
-        i
-        for i in ctx.items
-        if i.placed and i.path is None and i.kind.layer != "terrain" and not i.is_host
-    ]
-    released = False
-    for ground in grounds:
-        area = set(ground.footprint())
-        on_top = [item for item in standing if item.placed and _overlaps(ground, item)]
-        cells = {item.id: set(item.footprint()) & area for item in on_top}
-        while on_top and area <= set().union(*(cells[item.id] for item in on_top)):
-            release(ctx, on_top.pop())
-            released = True
-    return released
-
-
-def _overlaps(a: Item, b: Item) -> bool:
-    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
 
 
 def _well_formed(request: SceneRequest) -> SceneRequest:
@@ -144,10 +87,9 @@ def _well_formed(request: SceneRequest) -> SceneRequest:
     if len(things) == len(request.things):
         return request
     dropped = len(request.things) - len(things)
-    return SceneRequest(
-        place=request.place,
+    return msgspec.structs.replace(
+        request,
         things=tuple(things),
-        relations=request.relations,
         warnings=(*request.warnings, f"{dropped} things of unknown kind or repeated id ignored"),
     )
 
@@ -163,100 +105,37 @@ def _attempt(
 ) -> Context:
     items = prepare.build_items(request, width, height)
     prepare.assign_hosts(items, relations, scene)
-    prepare.fit_sizes(items, width, height)
+    prepare.fit_sizes(items, width, height, relations)
+    prepare.size_lone_room(items, relations, scene, width, height)
+    prepare.promote_anchors(items, relations)
     ctx = Context(width, height, catalog.SCENE_BY_NAME[scene], items, relations, rng)
-    implicit = _implicit_relations(ctx)
+    implicit = implicit_relations(ctx)
     for relation in implicit:
         ctx.rels_of.setdefault(relation.subject, []).append(relation)
+    index_groups(ctx, relations + implicit)
     order = prepare.placing_order(items, relations + implicit)
     routed = {
         r.subject
         for r in relations
         if r.predicate == "connected_to" and ctx.by_id[r.subject].kind.shape == "path"
     }
-    spare = [
-        item
-        for item in items
-        if item.kind.name == "corridor" and item.id not in ctx.rels_of and scene == "dungeon"
-    ]
-    late = [item for item in order if prepare.rank(item) > 4]
+    dungeon = scene == "dungeon"
+    spare = [i for i in items if i.kind.name == "corridor" and i.id not in ctx.rels_of and dungeon]
+    doors = [i for i in order if i.kind.name == "door" and dungeon]  # after corridors: reused
+    late = doors + [i for i in order if prepare.rank(i) > 4 and i not in doors]
     for item in order:
-        if prepare.rank(item) <= 4 and item.id not in routed and item not in spare:
-            _place(ctx, item)
+        if prepare.rank(item) <= 4 and item.id not in routed and item not in spare + doors:
+            place(ctx, item)
     connect_all(ctx, spare)
     for item in spare:
         if not item.placed:
             place_path(ctx, item)
     for item in late:
-        _place(ctx, item)
+        place(ctx, item)
     _ambient(ctx, request)
     if len(request.things) <= REPAIR_LIMIT:
         _repair(ctx, relations, conflicting)
     return ctx
-
-
-def _place(ctx: Context, item: Item) -> None:
-    if item.kind.name == "sea" and ctx.style.terrain == "sea":
-        item.x, item.y, item.w, item.h, item.placed = 0, 0, ctx.width, ctx.height, True
-    elif item.kind.edge:
-        _place_edge(ctx, item)
-    elif item.kind.shape == "path":
-        place_path(ctx, item)
-    else:
-        place_box(ctx, item)
-
-
-def _place_edge(ctx: Context, item: Item) -> None:
-    side = "south"
-    for relation in ctx.rels_of.get(item.id, ()):
-        if relation.subject == item.id and relation.argument in ("north", "south", "east", "west"):
-            side = relation.argument
-    width, height = ctx.width, ctx.height
-    if side in ("north", "south"):
-        h = min(item.base_h, max(1, height // 3))
-        x, y, w = 0, (0 if side == "north" else height - h), width
-    else:
-        w = min(item.base_h * 2, max(1, width // 3))
-        x, y, h = (0 if side == "west" else width - w), 0, height
-    if ctx.grid.fits(x, y, w, h, 0):
-        occupy(ctx, item, x, y, w, h, 0)
-    else:
-        place_box(ctx, item)
-
-
-def _implicit_relations(ctx: Context) -> list[RelationSpec]:
-    """Soft wishes nobody typed: windows on walls, chairs round the table, boats by the pier.
-
-    They guide placement only; the relation report lists just what the prompt asked.
-    """
-    out = []
-    first: dict[str, Item] = {}
-    islands = 0
-    for item in ctx.items:
-        first.setdefault(item.kind.name, item)
-        islands += item.kind.name == "island"
-    scene = ctx.style.name
-    for item in ctx.items:
-        if any(r.subject == item.id for r in ctx.rels_of.get(item.id, ())):
-            continue
-        name = item.kind.name
-        target: Item | None = None
-        predicate: Predicate = "near"
-        if item.kind.mounted and scene == "room":
-            out.append(RelationSpec(subject=item.id, predicate="against_wall"))
-        elif name == "chair":
-            target, predicate = first.get("table") or first.get("desk"), "around"
-        elif name == "island" and scene == "island" and islands == 1:
-            out.append(RelationSpec(subject=item.id, predicate="in_center"))
-        elif name == "pier":
-            target, predicate = first.get("beach") or first.get("island"), "next_to"
-        elif name == "beach":
-            target, predicate = first.get("sea"), "next_to"
-        elif item.kind.afloat:
-            target = first.get("pier")
-        if target is not None and target is not item:
-            out.append(RelationSpec(subject=item.id, predicate=predicate, objects=(target.id,)))
-    return out
 
 
 def _ambient(ctx: Context, request: SceneRequest) -> None:
@@ -302,12 +181,15 @@ def _repair(ctx: Context, relations: list[RelationSpec], conflicting: set[int]) 
         relation = relations[index]
         for thing_id in (relation.subject, *relation.objects):
             item = ctx.by_id.get(thing_id)
-            if item is not None and _movable(item):
+            if item is not None and _movable(ctx, item):
                 _move(ctx, item)
                 break
 
 
-def _movable(item: Item) -> bool:
+def _movable(ctx: Context, item: Item) -> bool:
+    """A plain box: not a container, nor placed by a pattern (a slot, a shore, a base, a wall)."""
+    if item.id in ctx.fixed or item.kind.name == "door":
+        return False
     return item.placed and item.path is None and not item.is_host and item.kind.shape == "box"
 
 

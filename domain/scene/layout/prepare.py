@@ -1,17 +1,21 @@
 """Before placing: sizes, hosts (who goes inside what), the placing order, contradictions."""
 
 import heapq
+from collections.abc import Sequence
 
 from domain.scene import catalog
+from domain.scene import relation_rules as rules
 from domain.scene.layout.context import Item
 from domain.scene.model import RelationSpec, SceneRequest
 from domain.scene.sizing import scaled_size, scales_with_map
 
 CROWDING_LIMIT = 0.55  # share of the map that top-level footprints may ask for
-_OPPOSITE = {"north_of": "south_of", "east_of": "west_of"}
-_CANON = {"above": "north_of", "below": "south_of", "left_of": "west_of", "right_of": "east_of"}
-_REGION_OPPOSITE = {("north", "south"), ("east", "west")}
 _PHASE_ONE_LAST_RANK = 4
+_HELD = ("inside", "on")  # `on` a container (a table, a rug, a lake for a boat): held by it
+_FRAMED = ("in_corner", "in_center", "in_region")  # framed by a container: inside it
+_GROUPED = ("in_rows", "in_ring", "connected_to")  # not an order between their things
+_ANCHORED = ("around", "on", "facing", "across_from", "at_head_of")
+LONE_ROOM_MARGIN = 1  # rock kept round a dungeon's only room
 
 
 def build_items(request: SceneRequest, width: int, height: int) -> list[Item]:
@@ -33,7 +37,10 @@ def assign_hosts(items: list[Item], relations: list[RelationSpec], scene: str) -
         host = by_id.get(relation.objects[0])
         if host is None:
             continue
-        if relation.predicate == "inside" and _can_hold(host, item) and not _ancestor(item, host):
+        held = relation.predicate in _HELD or (
+            relation.predicate in _FRAMED and host.kind.container != "none"
+        )
+        if held and _can_hold(host, item) and not _ancestor(item, host):
             item.host = host
         if relation.predicate == "around" and _surrounds(item, host):
             host.host = item
@@ -42,7 +49,7 @@ def assign_hosts(items: list[Item], relations: list[RelationSpec], scene: str) -
     for item in items:
         if item.host is not None or item.kind.shape == "path":
             continue
-        if scene == "dungeon" and item.kind.name not in ("room", "door") and rooms:
+        if scene == "dungeon" and item.kind.name != "room" and rooms:
             item.hosts = rooms
         elif islands and scene == "island" and _lives_on_land(item):
             item.hosts = islands
@@ -86,7 +93,25 @@ def _ancestor(candidate: Item, item: Item) -> bool:
     return False
 
 
-def fit_sizes(items: list[Item], width: int, height: int) -> None:
+def size_lone_room(
+    items: list[Item], relations: list[RelationSpec], scene: str, width: int, height: int
+) -> None:
+    """A dungeon of one room: the room fills the map (less a rim of rock), not 9x6 in rock."""
+    rooms = [item for item in items if item.kind.name == "room"]
+    if scene != "dungeon" or len(rooms) != 1:
+        return
+    room = rooms[0]
+    placed_by = {"in_region", "in_corner", "against_wall", "along", "far_from", "between"}
+    placed_by |= set(rules.DIRECTION_OF)
+    if any(r.subject == room.id and r.predicate in placed_by for r in relations):
+        return
+    room.w = room.base_w = max(room.w, width - 2 * LONE_ROOM_MARGIN)
+    room.h = room.base_h = max(room.h, height - 2 * LONE_ROOM_MARGIN)
+
+
+def fit_sizes(
+    items: list[Item], width: int, height: int, relations: Sequence[RelationSpec] = ()
+) -> None:
     """Grow containers to hold their children; shrink scalable things on a crowded map."""
     need_of: dict[int, int] = {}
     for child in items:
@@ -96,7 +121,10 @@ def fit_sizes(items: list[Item], width: int, height: int) -> None:
             )
     for item in items:
         need = need_of.get(item.index, 0)
-        if not need or not scales_with_map(item.kind):
+        if not need:
+            continue
+        if not scales_with_map(item.kind):
+            _grow_box(item, items, relations, width, height)
             continue
         inset = 2 if item.kind.container == "walled" else 0
         have = max(1, (item.w - inset) * (item.h - inset))
@@ -119,8 +147,53 @@ def fit_sizes(items: list[Item], width: int, height: int) -> None:
         item.base_w, item.base_h = item.w, item.h
 
 
+def _grow_box(
+    box: Item, items: list[Item], relations: Sequence[RelationSpec], width: int, height: int
+) -> None:
+    """A fixed-size container (a castle, a house) grows just enough for what it holds:
+    each child's box with a cell to spare, and two of the widest side by side when some
+    of them stand in its corners."""
+    children = [child for child in items if child.host is box]
+    inset = 2 if box.kind.container == "walled" else 0
+    need = sum((c.w + 1) * (c.h + 1) for c in children)
+    least_w = max(c.w for c in children)
+    least_h = max(c.h for c in children)
+    ids = {c.id for c in children}
+    if any(r.predicate == "in_corner" and r.subject in ids for r in relations):
+        least_w, least_h = 2 * least_w + 1, 2 * least_h + 1
+    for _ in range(width + height):
+        inner_w, inner_h = box.w - inset, box.h - inset
+        roomy = need <= (inner_w + 1) * (inner_h + 1)
+        if roomy and inner_w >= least_w and inner_h >= least_h:
+            return
+        wider = inner_w < least_w or (inner_h >= least_h and inner_w * height <= inner_h * width)
+        if wider and box.w < width:
+            box.w += 1
+        elif box.h < height:
+            box.h += 1
+        elif box.w < width:
+            box.w += 1
+        else:
+            return
+
+
+def promote_anchors(items: list[Item], relations: Sequence[RelationSpec]) -> None:
+    """What structures are arranged round (a bonfire ringed by tents, a well the houses face)
+    is placed with the structures, before them, rather than after."""
+    by_id = {item.id: item for item in items}
+    for relation in relations:
+        subject = by_id.get(relation.subject)
+        if relation.predicate not in _ANCHORED or subject is None or not relation.objects:
+            continue
+        anchor = by_id.get(relation.objects[0])
+        if anchor is not None and rank(subject) <= _PHASE_ONE_LAST_RANK < rank(anchor):
+            anchor.early = True
+
+
 def rank(item: Item) -> int:
     kind = item.kind
+    if item.early:
+        return _PHASE_ONE_LAST_RANK
     if kind.edge:
         return 0
     if kind.shape == "area":
@@ -144,7 +217,7 @@ def placing_order(items: list[Item], relations: list[RelationSpec]) -> list[Item
     by_id = {item.id: item for item in items}
     needs: dict[str, set[str]] = {item.id: set() for item in items}
     for relation in relations:
-        if relation.predicate == "connected_to" or relation.subject not in by_id:
+        if relation.predicate in _GROUPED or relation.subject not in by_id:
             continue
         subject = by_id[relation.subject]
         for other in relation.objects:
@@ -185,52 +258,3 @@ def placing_order(items: list[Item], relations: list[RelationSpec]) -> list[Item
             if not wanted and waiter not in done:
                 heapq.heappush(heap, (*_key(by_id[waiter]), waiter))
     return order
-
-
-def contradictions(relations: list[RelationSpec]) -> tuple[set[int], list[str]]:
-    """Indices of relations that cannot hold together with an earlier one, and why."""
-    seen: dict[tuple[str, str, tuple[str, ...], str | None], int] = {}
-    bad: set[int] = set()
-    notes: list[str] = []
-    for index, relation in enumerate(relations):
-        predicate = _CANON.get(relation.predicate, relation.predicate)
-        key = (relation.subject, predicate, relation.objects, relation.argument)
-        for clash in _clashes(relation.subject, predicate, relation.objects, relation.argument):
-            if clash in seen:
-                bad.add(index)
-                earlier = relations[seen[clash]]
-                notes.append(
-                    f"contradictory: {relation.subject} {relation.predicate} "
-                    f"{' '.join(relation.objects) or relation.argument or ''}".rstrip()
-                    + f" conflicts with {earlier.subject} {earlier.predicate} "
-                    f"{' '.join(earlier.objects) or earlier.argument or ''}".rstrip()
-                )
-                break
-        seen.setdefault(key, index)
-    return bad, notes
-
-
-def _clashes(
-    subject: str, predicate: str, objects: tuple[str, ...], argument: str | None
-) -> list[tuple[str, str, tuple[str, ...], str | None]]:
-    out: list[tuple[str, str, tuple[str, ...], str | None]] = []
-    opposite = _OPPOSITE.get(predicate) or {v: k for k, v in _OPPOSITE.items()}.get(predicate)
-    if opposite is not None and objects:
-        out.append((subject, opposite, objects, None))
-        out.append((objects[0], predicate, (subject,), None))
-    if predicate in ("next_to", "near") and objects:
-        out.extend(
-            [(subject, "far_from", objects, None), (objects[0], "far_from", (subject,), None)]
-        )
-    if predicate == "far_from" and objects:
-        for close in ("next_to", "near"):
-            out.extend([(subject, close, objects, None), (objects[0], close, (subject,), None)])
-    if predicate == "inside" and objects:
-        out.append((objects[0], "inside", (subject,), None))
-    if predicate == "in_region" and argument is not None:
-        for a, b in _REGION_OPPOSITE:
-            if argument == a:
-                out.append((subject, "in_region", objects, b))
-            if argument == b:
-                out.append((subject, "in_region", objects, a))
-    return out

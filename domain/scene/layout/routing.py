@@ -1,6 +1,7 @@
 """Connections: corridors, roads and bridges routed with A* between placed things."""
 
 import heapq
+from collections import deque
 
 from domain.scene import catalog
 from domain.scene.layout.context import Context, Item
@@ -50,6 +51,7 @@ def connect_all(ctx: Context, spare: list[Item]) -> None:
                 ends[-1],
                 item.kind.name,
                 costs_for(item.kind.name),
+                _far_side(ctx, item, ends[-1]) if len(ends) == 1 else None,
             )
             if cells is not None:
                 _lay(ctx, item, cells, ends)
@@ -124,9 +126,12 @@ def _add_doors(ctx: Context, room: Item, cells: list[Cell]) -> None:
         for wx, wy in ((cx + 1, cy), (cx - 1, cy), (cx, cy + 1), (cx, cy - 1)):
             if (wx, wy) not in walls or _corner(room, wx, wy):
                 continue
-            if any(d.kind.name == "door" and (d.x, d.y) == (wx, wy) for d in ctx.items):
+            if any(
+                d.placed and d.kind.name == "door" and (d.x, d.y) == (wx, wy) for d in ctx.items
+            ):
                 break
-            door = ctx.new_item("door", "auto")
+            door = next((d for d in ctx.items if _named_door_of(d, room)), None)
+            door = door or ctx.new_item("door", "auto")
             door.host = room
             door.x, door.y, door.w, door.h, door.placed = wx, wy, 1, 1, True
             inner = (2 * wx - cx, 2 * wy - cy)
@@ -136,6 +141,13 @@ def _add_doors(ctx: Context, room: Item, cells: list[Cell]) -> None:
                     grid.mark_cells([inner], solid=True)
                     ctx.reserved.append(inner)
             break
+
+
+def _named_door_of(door: Item, room: Item) -> bool:
+    """A door the prompt asked for, not placed yet, that may go in this room's wall."""
+    if door.kind.name != "door" or door.placed or door.origin == "auto":
+        return False
+    return door.host is room or (door.host is None and room in door.hosts)
 
 
 def _corner(room: Item, x: int, y: int) -> bool:
@@ -164,9 +176,15 @@ def _ends(ctx: Context, item: Item) -> dict[int, int]:
 
 
 def route(
-    ctx: Context, froms: list[Item], to: Item, connector: str, cost: list[int]
+    ctx: Context,
+    froms: list[Item],
+    to: Item,
+    connector: str,
+    cost: list[int],
+    edges: set[int] | None = None,
 ) -> list[Cell] | None:
-    """Cheapest path of free cells from next to `froms` (or any map edge) to next to `to`."""
+    """Cheapest path of free cells from next to `froms` (or a map edge: any, or one of
+    `edges`) to next to `to`."""
     width, height = ctx.width, ctx.height
     if froms:
         starts = [i for i in _ends(ctx, froms[0]) if cost[i] != _BLOCKED]
@@ -174,6 +192,8 @@ def route(
         edge = [(x, 0) for x in range(width)] + [(x, height - 1) for x in range(width)]
         edge += [(0, y) for y in range(height)] + [(width - 1, y) for y in range(height)]
         starts = [y * width + x for x, y in edge if cost[y * width + x] != _BLOCKED]
+        if edges:
+            starts = [i for i in starts if i in edges] or starts
     goals = {i for i in _ends(ctx, to) if cost[i] != _BLOCKED}
     if not starts or not goals:
         return None
@@ -213,6 +233,35 @@ def route(
                     came[nxt] = index
                     heapq.heappush(heap, (total + estimate(nxt), total, nxt))
     return None
+
+
+def _far_side(ctx: Context, road: Item, end: Item) -> set[int] | None:
+    """A road to one thing and `across` a river or lake: map-edge cells beyond the water,
+    so that it comes from the far side and crosses (on a bridge)."""
+    waters = [
+        ctx.by_id[o]
+        for r in ctx.rels_of.get(road.id, ())
+        if r.subject == road.id and r.predicate == "across"
+        for o in r.objects[:1]
+        if o in ctx.by_id and ctx.by_id[o].placed and ctx.by_id[o].kind.water
+    ]
+    if not waters:
+        return None
+    wet = set().union(*(set(w.footprint()) for w in waters))
+    width, height = ctx.width, ctx.height
+    seen = {(x, y) for x, y in end.footprint() if (x, y) not in wet}
+    queue = deque(seen)
+    while queue:
+        x, y = queue.popleft()
+        for nxt in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
+            inside = 0 <= nxt[0] < width and 0 <= nxt[1] < height
+            if inside and nxt not in wet and nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    edge = [(x, 0) for x in range(width)] + [(x, height - 1) for x in range(width)]
+    edge += [(0, y) for y in range(height)] + [(width - 1, y) for y in range(height)]
+    far = {y * width + x for x, y in edge if (x, y) not in seen and (x, y) not in wet}
+    return far or None
 
 
 def _costs(ctx: Context, connector: str) -> list[int]:

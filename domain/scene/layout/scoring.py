@@ -3,6 +3,7 @@
 from typing import NamedTuple
 
 from domain.scene import relation_rules as rules
+from domain.scene.layout import pattern_penalty
 from domain.scene.layout import penalty as pen
 from domain.scene.layout.context import Context, Geo, Item
 from domain.scene.model import RelationSpec
@@ -10,6 +11,8 @@ from domain.scene.model import RelationSpec
 
 def relation_penalty(ctx: Context, relation: RelationSpec, lookup: pen.Lookup) -> float:
     """0 when the relation holds for the footprints `lookup` returns (None = not placed)."""
+    if relation.predicate in pattern_penalty.HANDLED:
+        return pattern_penalty.penalty(ctx, relation, lookup)
     subject = lookup(relation.subject)
     if subject is None:
         return 0.0
@@ -32,7 +35,11 @@ def relation_penalty(ctx: Context, relation: RelationSpec, lookup: pen.Lookup) -
         item = ctx.by_id[relation.subject]
         if objects and not pen.item_host_is(item, relation.objects[0]):
             return pen.outside_wall(subject, objects[0], argument)
-        return pen.wall(subject, pen.frame_of(ctx, relation.objects), argument)
+        across = 0.0
+        if item.kind.rotatable and subject.w != subject.h and argument is not None:
+            lying = (subject.w > subject.h) == (argument in ("north", "south"))
+            across = 0.0 if lying else 0.25  # the long side along the wall
+        return pen.wall(subject, pen.frame_of(ctx, relation.objects), argument) + across
     if predicate == "along" and not objects:
         return pen.edge(subject, ctx.width, ctx.height, argument)
     if predicate == "between" and len(objects) == 2:
@@ -51,7 +58,7 @@ def relation_penalty(ctx: Context, relation: RelationSpec, lookup: pen.Lookup) -
     if predicate == "along":
         return float(max(0, distance - rules.ALONG_GAP))
     if predicate == "around":
-        return float(max(0, distance - rules.AROUND_GAP))
+        return float(max(0, distance - around_reach(ctx, relation.objects[0])))
     if predicate == "far_from":
         return float(max(0, rules.far_gap(ctx.width, ctx.height) - distance))
     return 0.0
@@ -68,6 +75,18 @@ def _inside(ctx: Context, relation: RelationSpec, subject: Geo, host: Geo) -> fl
         + max(0, subject.y + subject.h - host.y - host.h)
         + 1
     )
+
+
+def around_reach(ctx: Context, centre_id: str) -> int:
+    """The gap `around` allows for the group round this centre (see relation_rules)."""
+    found = ctx.reach.get(centre_id)
+    if found is None:
+        centre = ctx.by_id[centre_id]
+        ids = ctx.around_members.get(centre_id, [])
+        sizes = [(ctx.by_id[i].base_w, ctx.by_id[i].base_h) for i in ids]
+        found = rules.around_reach(sizes, centre.w, centre.h)
+        ctx.reach[centre_id] = found
+    return found
 
 
 def side_of(geo: Geo, other: Geo) -> str:
@@ -93,11 +112,9 @@ def spread_plan(ctx: Context, item: Item, relation: RelationSpec) -> Spread | No
         return None
     used: set[str] = set()
     mates = 0
-    for other in ctx.rels_of.get(relation.objects[0], ()):
-        if other.predicate != "around" or other.objects != relation.objects:
-            continue
-        mate = ctx.by_id.get(other.subject)
-        if mate is None or mate is item or mate.kind is not item.kind:
+    for mate_id in ctx.around_members.get(relation.objects[0], ()):
+        mate = ctx.by_id.get(mate_id)
+        if mate is None or mate is item:
             continue
         mates += 1
         mate_geo = ctx.geo(mate.id)

@@ -4,6 +4,7 @@ import math
 from typing import NamedTuple
 
 from domain.scene import relation_rules as rules
+from domain.scene.layout import pattern_windows
 from domain.scene.layout import penalty as pen
 from domain.scene.layout.context import Context, Geo, Item
 from domain.scene.model import RelationSpec
@@ -54,6 +55,8 @@ def _bounds(ctx: Context, item: Item, relation: RelationSpec, w: int, h: int) ->
     predicate, argument = relation.predicate, relation.argument
     if relation.subject != item.id:
         return _reverse_bounds(ctx, relation, w, h)
+    if predicate in pattern_windows.HANDLED:
+        return pattern_windows.bounds(ctx, relation, w, h)
     other = ctx.geo(relation.objects[0]) if relation.objects else None
     direction = rules.DIRECTION_OF.get(predicate)
     if direction is not None and other is not None:
@@ -202,6 +205,9 @@ def anchors(
                 out.append(_touching(other, predicate, w, h, rng.random(), rng.random()))
             continue
         if not mine:
+            continue
+        if predicate in pattern_windows.HANDLED:
+            out.extend(pattern_windows.anchors(ctx, item, relation, w, h))
             continue
         target = pen.frame_of(ctx, relation.objects)
         fx, fy, fw, fh = target

@@ -93,7 +93,10 @@ def _each_corner(state: "ParseState", subject: "Group", target: tuple[str, ...])
     """`a tower at each corner of the castle`: one per corner, four in all."""
     if len(subject.ids) < len(CORNERS):
         state.grow(subject, len(CORNERS))
-    frame = target[:1]
+    owner = state.with_owner
+    frame = target[:1] or (
+        tuple(owner.ids[:1]) if owner is not None and owner is not subject else ()
+    )
     for k, thing_id in enumerate(subject.ids):
         state.add(thing_id, "in_corner", frame, CORNERS[k % len(CORNERS)])
 
@@ -146,6 +149,8 @@ def _standing_on(state: "ParseState", subject: "Group", target: tuple[str, ...])
         surface = under.container == "open" or not under.solid or not kind.solid
         if under.shape == "path":
             state.add(thing_id, "next_to", (base,), None)
+        elif kind.afloat and kind.layer == "structure" and under.water:
+            state.add(thing_id, "on_shore", (base,), None)  # a pier on the lake: from its shore
         elif holds or (under.water and kind.afloat):
             state.add(thing_id, "inside", (base,), None)
         elif surface and (fits or under.shape == "area"):

@@ -7,7 +7,7 @@ from domain.scene.model import Place, RelationSpec, SceneRequest, ThingSpec
 from domain.scene.parse import lexicon, spelling
 from domain.scene.parse.state import MAX_UNKNOWN_LISTED, Group, ParseState
 from domain.scene.sizing import scaled_size
-from domain.scene.terms import Origin, Size
+from domain.scene.terms import Origin, Predicate, Size
 
 _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
 _ROOM_FRAMED = frozenset(["in_corner", "against_wall", "in_center"])
@@ -376,10 +376,13 @@ def _implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[R
                         RelationSpec(subject=thing_id, predicate="next_to", objects=(target,))
                     )
             continue
+        kind = lexicon.KIND_BY_NAME[group.kind]
+        pier = kind.afloat and kind.layer == "structure"  # `a lake with a pier`: from its shore
+        predicate: Predicate = "on_shore" if pier else "inside"
         for k, thing_id in enumerate(group.ids):
             if thing_id not in placed_inside and thing_id not in owner.ids:
                 target = owner.ids[k % len(owner.ids)]
-                out.append(RelationSpec(subject=thing_id, predicate="inside", objects=(target,)))
+                out.append(RelationSpec(subject=thing_id, predicate=predicate, objects=(target,)))
     return out
 
 

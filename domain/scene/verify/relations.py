@@ -6,7 +6,7 @@ what the placer intended, so a later placement that spoils an earlier relation s
 
 from domain.scene import relation_rules as rules
 from domain.scene.model import PlacedNode, RelationResult, RelationSpec
-from domain.scene.verify import measures
+from domain.scene.verify import measures, patterns
 from domain.scene.verify.world import Rect, World
 
 
@@ -55,7 +55,9 @@ class _Checker:
             far = rules.far_gap(world.width, world.height)
             return world.distance(a, objects[0], far + 1) >= far + 1
         if predicate == "inside" and objects:
-            return world.cell_set(a) <= world.interior_cells(objects[0])
+            return self._inside(a, objects[0])
+        if predicate in patterns.CHECKED:
+            return patterns.holds(world, relation)
         if predicate == "around":
             return self._around(a, objects)
         if predicate == "between" and len(objects) == 2:
@@ -67,6 +69,19 @@ class _Checker:
         if predicate == "across" and objects:
             return not world.cell_set(a).isdisjoint(world.cell_set(objects[0]))
         return False
+
+    def _inside(self, a: str, b: str) -> bool:
+        """Within the holder's floor; a door or other mounted one-cell thing: in its wall."""
+        world = self.world
+        own = world.cell_set(a)
+        if own <= world.interior_cells(b):
+            return True
+        node = world.nodes[a]
+        if not world.walled(b) or not world.kind(a).mounted or node.width * node.height != 1:
+            return False
+        x, y, w, h = world.rect(b)
+        corners = {(x, y), (x + w - 1, y), (x, y + h - 1), (x + w - 1, y + h - 1)}
+        return own <= world.cell_set(b) - corners
 
     # --- directions ----------------------------------------------------------------------
     def _beyond(self, a: str, b: str, direction: str) -> bool:
@@ -190,16 +205,19 @@ class _Checker:
             bx, by, bw, bh = world.rect(b)
             margin = min(bx - ax, by - ay, ax + aw - bx - bw, ay + ah - by - bh)
             return margin >= 1 and world.cell_set(b) <= world.cell_set(a)
-        if world.distance(a, b, 8) > rules.AROUND_GAP + 1:
-            return False
         group = [
             r.subject
             for r in self.relations
             if r.predicate == "around"
             and r.objects == objects
             and r.subject in world.nodes
-            and world.nodes[r.subject].kind == world.nodes[a].kind
+            and not world.is_path(r.subject)
+            and world.kind(r.subject).shape != "area"
         ]
+        sizes = [world.rect(member)[2:] for member in group]
+        reach = rules.around_reach(sizes, *world.rect(b)[2:])
+        if world.distance(a, b, reach + 2) > reach + 1:
+            return False
         sides = {measures.side(world.rect(member), world.rect(b)) for member in group}
         return len(sides) >= rules.around_sides_needed(len(group))
 
@@ -260,6 +278,8 @@ class _Checker:
         world = self.world
         if world.is_path(a):
             own = world.cell_set(a)
+            if world.unbridged(a):
+                return False
             touching = [measures.touching(world, own, o) for o in objects]
             if not all(touching):
                 return False

@@ -3,8 +3,9 @@
 from collections import deque
 
 from domain.scene import catalog
+from domain.scene import relation_rules as rules
 from domain.scene.model import KindSpec, PlacedNode
-from domain.scene.shapes import Cell, footprint_cells
+from domain.scene.shapes import Cell, footprint_cells, wall_cells
 
 Rect = tuple[int, int, int, int]
 
@@ -14,6 +15,8 @@ class World:
 
     def __init__(self, nodes: tuple[PlacedNode, ...], width: int, height: int, scene: str) -> None:
         self.width, self.height, self.scene = width, height, scene
+        style = catalog.SCENE_BY_NAME.get(scene)
+        self.indoor = style is not None and style.indoor
         self.nodes = {node.id: node for node in nodes}
         self.ordered = nodes
         self.hosts = frozenset(node.parent for node in nodes if node.parent is not None)
@@ -21,6 +24,9 @@ class World:
         self._sets: dict[str, frozenset[Cell]] = {}
         self._extent: dict[tuple[str, bool], dict[int, tuple[int, int]]] = {}
         self._walk: dict[str | None, list[int]] = {}
+        self._water: bytearray | None = None
+        self._solid: bytearray | None = None
+        self._index: dict[str, dict[Cell, int]] = {}
 
     def kind(self, node_id: str) -> KindSpec:
         return catalog.KIND_BY_NAME[self.nodes[node_id].kind]
@@ -111,6 +117,72 @@ class World:
                 break
         return best
 
+    def path_index(self, node_id: str) -> dict[Cell, int]:
+        """Each cell of a path with the first position it has along the path."""
+        found = self._index.get(node_id)
+        if found is None:
+            found = rules.first_index(self.cells(node_id))
+            self._index[node_id] = found
+        return found
+
+    def water(self) -> bytearray:
+        """1 on water: a sea place, water nodes, less islands (lakes on islands stay water)."""
+        if self._water is None:
+            style = catalog.SCENE_BY_NAME.get(self.scene, catalog.SCENE_BY_NAME["village"])
+            grid = bytearray([style.terrain == "sea"]) * (self.width * self.height)
+            land: list[PlacedNode] = []
+            wet_on_land: list[PlacedNode] = []
+            for node in self.ordered:
+                kind = catalog.KIND_BY_NAME[node.kind]
+                if kind.name == "island":
+                    land.append(node)
+                elif kind.water and self._on_island(node):
+                    wet_on_land.append(node)
+                elif kind.water:
+                    self._paint(grid, self.cells(node.id), 1)
+            for node in land:
+                self._paint(grid, self.cells(node.id), 0)
+            for node in wet_on_land:
+                self._paint(grid, self.cells(node.id), 1)
+            self._water = grid
+        return self._water
+
+    def _on_island(self, node: PlacedNode) -> bool:
+        up, depth = node.parent, 0
+        while up is not None and up in self.nodes and depth < 64:
+            if self.nodes[up].kind == "island":
+                return True
+            up, depth = self.nodes[up].parent, depth + 1
+        return False
+
+    def is_water(self, cell: Cell) -> bool:
+        x, y = cell
+        return (
+            0 <= x < self.width and 0 <= y < self.height and self.water()[y * self.width + x] == 1
+        )
+
+    def solid(self) -> bytearray:
+        """1 where a solid thing stands (a walled container: its walls; areas never)."""
+        if self._solid is None:
+            grid = bytearray(self.width * self.height)
+            for node in self.ordered:
+                kind = catalog.KIND_BY_NAME[node.kind]
+                if not kind.solid or (node.path is None and kind.shape == "area"):
+                    continue
+                if self.walled(node.id):
+                    x, y, w, h = self.rect(node.id)
+                    self._paint(grid, wall_cells((x, y, w, h)), 1)
+                else:
+                    self._paint(grid, self.cells(node.id), 1)
+            self._solid = grid
+        return self._solid
+
+    def _paint(self, grid: bytearray, cells: list[Cell], value: int) -> None:
+        width, height = self.width, self.height
+        for cx, cy in cells:
+            if 0 <= cx < width and 0 <= cy < height:
+                grid[cy * width + cx] = value
+
     def _round(self, node_id: str) -> bool:
         node = self.nodes[node_id]
         return self.kind(node_id).round and node.width >= 3 and node.height >= 3
@@ -152,7 +224,24 @@ class World:
                     paint(self.interior_cells(node.id), 1)
                 else:
                     paint(self.cells(node.id), 1 if kind.walkable else 0)
+        for node in nodes:
+            paint(self.unbridged(node.id), 0)
         return grid
+
+    def unbridged(self, node_id: str) -> list[Cell]:
+        """Cells where a walkable path (a road) lies on water with no bridge over it."""
+        node = self.nodes[node_id]
+        kind = self.kind(node_id)
+        if node.path is None or not kind.walkable or kind.water or kind.name == "bridge":
+            return []
+        wet = [cell for cell in self.cells(node_id) if self.is_water(cell)]
+        if not wet:
+            return []
+        bridged: set[Cell] = set()
+        for other in self.ordered:
+            if other.kind == "bridge":
+                bridged |= self.cell_set(other.id)
+        return [cell for cell in wet if cell not in bridged]
 
 
 def _stage(kind: KindSpec, node: PlacedNode, walled: bool) -> int:

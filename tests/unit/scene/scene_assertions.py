@@ -74,9 +74,19 @@ def assert_in_bounds(graph: dict[str, Any]) -> None:
             assert 0 <= x < width and 0 <= y < height, (node["id"], x, y)
 
 
+def standing_on(graph: dict[str, Any]) -> set[tuple[str, str]]:
+    """(thing, what it stands on) for every `on` relation that holds: they share cells."""
+    return {
+        (r["subject"], r["objects"][0])
+        for r in graph["relations"]
+        if r["predicate"] == "on" and r["satisfied"] and r["objects"]
+    }
+
+
 def assert_solids_do_not_overlap(graph: dict[str, Any]) -> None:
-    """Boxes never share a cell, unless one contains the other."""
+    """Boxes never share a cell, unless one contains the other or stands on it."""
     above = ancestors(graph)
+    stands = standing_on(graph)
     boxes = [
         node
         for node, _ in walk(graph)
@@ -93,7 +103,8 @@ def assert_solids_do_not_overlap(graph: dict[str, Any]) -> None:
             other = owner.get(cell)
             if other is not None:
                 related = other in above[node["id"]] or node["id"] in above[other]
-                assert related, f"{node['id']} overlaps {other} at {cell}"
+                on = (node["id"], other) in stands or (other, node["id"]) in stands
+                assert related or on, f"{node['id']} overlaps {other} at {cell}"
             owner[cell] = node["id"]
 
 
@@ -197,7 +208,9 @@ def check_scene(graph: dict[str, Any], minimap: str) -> None:
 
 
 def assert_every_node_visible(graph: dict[str, Any], minimap: str) -> None:
-    """Each node's glyph shows in at least one of its cells."""
+    """Each node's glyph shows in at least one of its cells, unless something stands on
+    all of it (a skeleton on a one-cell trap)."""
+    covered = {under for _, under in standing_on(graph)}
     height = graph["bounds"]["height"]
     rows = map_rows(minimap, height)
     glyph_of: dict[str, str] = {}
@@ -206,5 +219,7 @@ def assert_every_node_visible(graph: dict[str, Any], minimap: str) -> None:
             if " x" in part:
                 glyph_of[part.rsplit(" x", 1)[0]] = glyph
     for node, _ in walk(graph):
+        if node["id"] in covered:
+            continue
         glyph = glyph_of[node["kind"]]
         assert any(rows[y][x] == glyph for x, y in cells(node)), f"{node['id']} is hidden"

@@ -131,7 +131,13 @@ def test_every_theme_draws_recognisably() -> None:
 def test_what_does_not_fit_is_reported_not_dropped_silently() -> None:
     graph = generate_scene("forty castles", seed=0, width=16, height=8).scene_graph
     placed = {node["id"] for node, _ in walk(graph)}
-    missing = [f"castle-{k}" for k in range(1, 41) if f"castle-{k}" not in placed]
+    missing = [k for k in range(1, 41) if f"castle-{k}" not in placed]
     assert missing
-    for thing_id in missing:
-        assert any(thing_id in warning for warning in graph["warnings"]), thing_id
+    # one line for the lot, naming how many, which ones and why
+    expected = (
+        f"could not place {len(missing)} of 40 castles "
+        f"(castle-{missing[0]}..castle-{missing[-1]}): the map is full"
+    )
+    assert expected in graph["warnings"]
+    assert missing == list(range(missing[0], missing[-1] + 1))
+    assert sum("castle" in warning for warning in graph["warnings"]) == 1

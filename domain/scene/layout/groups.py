@@ -1,0 +1,145 @@
+"""Groups placed together from one plan: rows (a grid), a ring, a ring around something.
+
+When the first member of a group comes up, a plan gives every member a slot; the slots
+that are free are taken at once and kept (the repair leaves them). Members that found no
+slot are placed one by one like any other thing, by their relations.
+"""
+
+import math
+
+from domain.scene.layout import rings
+from domain.scene.layout.boxes import occupy
+from domain.scene.layout.context import Context, Item
+from domain.scene.layout.slots import GROUPED, TRIALS, Plan, Slot, best
+from domain.scene.shapes import interior
+
+
+def place_group(ctx: Context, item: Item) -> None:
+    """Place `item`'s whole group from one plan, if it belongs to one not yet tried."""
+    found = _group(ctx, item)
+    if found is None:
+        return
+    predicate, members, centre, argument = found
+    ctx.grouped.update(member.id for member in members)
+    members = [member for member in members if not member.placed]
+    shared, host = _shared_host(members, centre)
+    if len(members) < 2 or not shared:
+        return
+    frame = interior(host.rect, host.kind.container == "walled") if host else _map(ctx)
+    if predicate == "around" and centre is not None:
+        plan = rings.around(ctx, members, centre, host)
+    elif predicate == "in_rows":
+        plan = _rows(ctx, members, frame, host, argument)
+    else:
+        plan = rings.ring(ctx, members, frame, host)
+    for member in members:
+        slot = plan.get(member.id)
+        if slot is None:
+            continue
+        ctx.fixed.add(member.id)
+        member.host = host or None
+        occupy_slot(ctx, member, slot)
+
+
+def occupy_slot(ctx: Context, member: Item, slot: Slot) -> None:
+    occupy(ctx, member, *slot, 0)
+
+
+def _group(ctx: Context, item: Item) -> tuple[str, list[Item], Item | None, str | None] | None:
+    if item.id in ctx.grouped or item.kind.shape != "box":
+        return None
+    for relation in ctx.rels_of.get(item.id, ()):
+        ids = (relation.subject, *relation.objects)
+        if relation.predicate in GROUPED and item.id in ids:
+            members = [ctx.by_id[i] for i in dict.fromkeys(ids) if i in ctx.by_id]
+            if all(member.kind.shape == "box" for member in members):
+                return relation.predicate, members, None, relation.argument
+        if relation.predicate == "around" and relation.subject == item.id and relation.objects:
+            centre = ctx.by_id.get(relation.objects[0])
+            if centre is None or not centre.placed or centre.path is not None:
+                return None
+            ring = ctx.around_members.get(centre.id, [item.id])
+            return "around", [ctx.by_id[i] for i in ring], centre, None
+    return None
+
+
+def _shared_host(members: list[Item], centre: Item | None) -> tuple[bool, Item | None]:
+    """The container every member may stand in (None: the map), and whether there is one."""
+    host = centre.host if centre is not None else members[0].host
+    if host is None and centre is None and members[0].hosts:
+        placed = [h for h in members[0].hosts if h.placed]
+        host = placed[0] if placed else None
+    for member in members:
+        if member.host is not None and member.host is not host:
+            return False, None
+        if member.host is None and (member.hosts and host not in member.hosts):
+            return False, None
+        if member.host is None and not member.hosts and host is not None:
+            return False, None
+    if host is not None and not host.placed:
+        return False, None
+    return True, host
+
+
+def _map(ctx: Context) -> tuple[int, int, int, int]:
+    return 0, 0, ctx.width, ctx.height
+
+
+# --- rows -------------------------------------------------------------------------------
+def _rows(
+    ctx: Context, members: list[Item], frame: Slot, host: Item | None, argument: str | None
+) -> Plan:
+    """A grid of slots, shaped like the frame; `argument` "3": three rows; "grid": full
+    rows and columns where the count allows."""
+    fx, fy, fw, fh = frame
+    n = len(members)
+    cell_w = max(m.base_w for m in members)
+    cell_h = max(m.base_h for m in members)
+    gaps = (2, 1) if any(m.kind.layer == "structure" for m in members) else (1, 0)
+    shapes = []
+    for rank, gap in enumerate(gaps):
+        for columns in range(1, n + 1):
+            rows = math.ceil(n / columns)
+            last = n - (rows - 1) * columns
+            if n >= 4 and rows > 1 and (columns < 2 or last < 2):
+                continue
+            gw, gh = columns * (cell_w + gap) - gap, rows * (cell_h + gap) - gap
+            if gw <= fw and gh <= fh:
+                unlike = abs(math.log((gw / gh) / (fw / fh)))
+                wish = _unwished(argument, columns, rows, n)
+                shapes.append((wish, rank, unlike, columns, gap, gw, gh))
+    rng = ctx.rng
+    for _, _, _, columns, gap, gw, gh in sorted(shapes)[:4]:
+        options = []
+        for trial in range(TRIALS):
+            if trial == 0:
+                ox, oy = fx + (fw - gw) // 2, fy + (fh - gh) // 2
+            else:
+                ox = fx + int(rng.random() * (fw - gw + 1))
+                oy = fy + int(rng.random() * (fh - gh + 1))
+            step_x, step_y = cell_w + gap, cell_h + gap
+            options.append(
+                [
+                    (
+                        ox + (k % columns) * step_x + (cell_w - m.base_w) // 2,
+                        oy + (k // columns) * step_y + (cell_h - m.base_h) // 2,
+                        m.base_w,
+                        m.base_h,
+                    )
+                    for k, m in enumerate(members)
+                ]
+            )
+        plan = best(ctx, members, options, host)
+        if plan:
+            return plan
+    return {}
+
+
+def _unwished(argument: str | None, columns: int, rows: int, count: int) -> int:
+    """Lower for the shape the argument asks for (that many rows, or a grid), full rows first."""
+    full = count % columns == 0
+    if argument is not None and argument.isdigit():
+        return (0 if rows == int(argument) else 2) + (0 if full else 1)
+    if argument == "grid":
+        return (0 if rows >= 2 and columns >= 2 else 2) + (0 if full else 1)
+    return 0

@@ -1,0 +1,61 @@
+"""Soft wishes nobody typed (windows on walls, chairs round the table, piers on the shore),
+and the groups standing around each thing.
+
+Implicit relations guide placement only; the relation report lists just what was asked.
+"""
+
+from domain.scene.layout.context import Context, Item
+from domain.scene.model import RelationSpec
+from domain.scene.terms import Predicate
+
+
+def implicit_relations(ctx: Context) -> list[RelationSpec]:
+    out = []
+    first: dict[str, Item] = {}
+    islands = 0
+    for item in ctx.items:
+        first.setdefault(item.kind.name, item)
+        islands += item.kind.name == "island"
+    indoor = ctx.style.indoor
+    across = {  # `the tavern across the square from the church`: the church by the square
+        r.objects[0]: r.objects[1]
+        for r in ctx.relations
+        if r.predicate == "across_from" and len(r.objects) == 2
+    }
+    for item in ctx.items:
+        own = [r for r in ctx.rels_of.get(item.id, ()) if r.subject == item.id]
+        name = item.kind.name
+        if name == "pier" and not any(r.predicate == "on_shore" for r in own):
+            out.append(RelationSpec(subject=item.id, predicate="on_shore"))
+        if own:
+            continue
+        target: Item | None = None
+        predicate: Predicate = "near"
+        if item.id in across:
+            out.append(RelationSpec(subject=item.id, predicate="near", objects=(across[item.id],)))
+        elif item.kind.mounted and indoor:
+            out.append(RelationSpec(subject=item.id, predicate="against_wall"))
+        elif name == "chair":
+            target, predicate = first.get("table") or first.get("desk"), "around"
+        elif name == "island" and ctx.style.name == "island" and islands == 1:
+            out.append(RelationSpec(subject=item.id, predicate="in_center"))
+        elif name == "beach":
+            target, predicate = first.get("sea"), "next_to"
+        elif item.kind.afloat and name != "pier":
+            target = first.get("pier")
+        if target is not None and target is not item:
+            out.append(RelationSpec(subject=item.id, predicate=predicate, objects=(target.id,)))
+    return out
+
+
+def index_groups(ctx: Context, relations: list[RelationSpec]) -> None:
+    """For each centre, the boxes asked to stand `around` it (any kind), in request order."""
+    for relation in relations:
+        if relation.predicate != "around" or len(relation.objects) != 1:
+            continue
+        item = ctx.by_id.get(relation.subject)
+        if item is None or item.kind.shape != "box":
+            continue
+        members = ctx.around_members.setdefault(relation.objects[0], [])
+        if item.id not in members:
+            members.append(item.id)

@@ -1,0 +1,278 @@
+"""Layout fixes: rings of any size, bridges on routes, each corner, every wall, a lone
+dungeon room and its door, indoor places, and honest reasons for what was not placed."""
+
+import re
+
+import pytest
+from test_patterns_support import (
+    Relation,
+    all_hold,
+    assert_solids_apart,
+    by_id,
+    cells,
+    centre2,
+    gap,
+    group,
+    lay,
+    request,
+)
+
+from domain.scene import catalog
+from domain.scene import relation_rules as rules
+from domain.scene.model import PlacedNode
+
+SEEDS = range(10)
+CORNERS = ("northwest", "northeast", "southeast", "southwest")
+WALLS = ("north", "east", "south", "west")
+INDOOR = sorted(place.name for place in catalog.SCENE_BY_NAME.values() if place.indoor)
+
+
+def _sides(members: list[PlacedNode], centre: PlacedNode) -> set[str]:
+    out = set()
+    cx, cy = centre2(centre)
+    for member in members:
+        dx, dy = centre2(member)[0] - cx, centre2(member)[1] - cy
+        if abs(dx) * centre.height >= abs(dy) * centre.width:
+            out.add("east" if dx > 0 else "west")
+        else:
+            out.add("south" if dy > 0 else "north")
+    return out
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize(
+    ("centre", "kind", "size", "count", "width", "height"),
+    [
+        ("campfire", "tent", "medium", 5, 48, 24),  # the issue: failed on 9 seeds of 10
+        ("campfire", "tent", "large", 8, 48, 24),
+        ("well", "house", "medium", 8, 32, 16),
+        ("castle", "tower", "medium", 6, 48, 24),  # a castle surrounded by towers
+        ("fountain", "tree", "medium", 12, 48, 24),
+    ],
+)
+def test_a_group_of_any_size_rings_its_centre_on_three_sides_or_more(
+    seed: int, centre: str, kind: str, size: str, count: int, width: int, height: int
+) -> None:
+    members = group(kind, count, size)
+    relations = [(m[0], "around", [f"{centre}-1"], None) for m in members]
+    layout = lay(
+        request("village", [(f"{centre}-1", centre), *members], relations), seed, width, height
+    )
+    nodes = by_id(layout)
+    assert all_hold(layout)
+    placed = [nodes[m[0]] for m in members]
+    middle = nodes[f"{centre}-1"]
+    sizes = [(node.width, node.height) for node in placed]
+    reach = rules.around_reach(sizes, middle.width, middle.height)
+    assert all(gap(node, middle) <= reach for node in placed)
+    assert len(_sides(placed, middle)) >= 3
+    assert_solids_apart(layout)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_road_from_the_castle_across_the_river_takes_a_bridge(seed: int) -> None:
+    things = [("road-1", "road"), ("castle-1", "castle"), ("river-1", "river")]
+    relations = [
+        ("road-1", "connected_to", ["castle-1"], None),
+        ("road-1", "across", ["river-1"], None),
+    ]
+    layout = lay(request("village", things, relations), seed)
+    nodes = by_id(layout)
+    assert all_hold(layout)
+    wet = cells(nodes["road-1"]) & cells(nodes["river-1"])
+    assert wet
+    bridges = [n for n in layout.nodes if n.kind == "bridge"]
+    assert wet <= set().union(*(cells(b) for b in bridges))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_road_between_two_banks_takes_a_bridge(seed: int) -> None:
+    things = [
+        ("castle-1", "castle"),
+        ("house-1", "house"),
+        ("river-1", "river"),
+        ("road-1", "road"),
+    ]
+    relations = [
+        ("castle-1", "north_of", ["river-1"], None),
+        ("house-1", "south_of", ["river-1"], None),
+        ("road-1", "connected_to", ["castle-1", "house-1"], None),
+    ]
+    layout = lay(request("village", things, relations), seed)
+    nodes = by_id(layout)
+    assert all_hold(layout)
+    wet = cells(nodes["road-1"]) & cells(nodes["river-1"])
+    bridges = [n for n in layout.nodes if n.kind == "bridge"]
+    assert wet and wet <= set().union(*(cells(b) for b in bridges))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_tower_at_each_corner_of_the_castle(seed: int) -> None:
+    towers = group("tower", 4)
+    relations = [(t[0], "in_corner", ["castle-1"], c) for t, c in zip(towers, CORNERS, strict=True)]
+    layout = lay(request("village", [("castle-1", "castle"), *towers], relations), seed)
+    nodes = by_id(layout)
+    assert all_hold(layout)
+    castle = nodes["castle-1"]
+    inner = (castle.x + 1, castle.y + 1, castle.width - 2, castle.height - 2)
+    tol_x, tol_y = rules.corner_tolerance(inner[2], inner[3])
+    for tower, corner in zip(towers, CORNERS, strict=True):
+        node = nodes[tower[0]]
+        assert node.parent == "castle-1"
+        west, north = node.x - inner[0], node.y - inner[1]
+        east = inner[0] + inner[2] - node.x - node.width
+        south = inner[1] + inner[3] - node.y - node.height
+        assert min(west, east, north, south) >= 0
+        assert (north if "north" in corner else south) <= tol_y
+        assert (west if "west" in corner else east) <= tol_x
+    assert_solids_apart(layout)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize(
+    ("place", "frame"), [("room", ()), ("village", ()), ("dungeon", ("room-1",))]
+)
+def test_a_pillar_in_each_corner(seed: int, place: str, frame: tuple[str, ...]) -> None:
+    pillars = group("pillar", 4)
+    relations = [(p[0], "in_corner", list(frame), c) for p, c in zip(pillars, CORNERS, strict=True)]
+    things = [("room-1", "room"), *pillars] if frame else pillars
+    layout = lay(request(place, things, relations), seed)
+    assert all_hold(layout)
+    nodes = by_id(layout)
+    spots = {(nodes[p[0]].x, nodes[p[0]].y) for p in pillars}
+    assert len(spots) == 4
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("place", INDOOR)
+def test_things_lining_every_wall_of_an_indoor_place(seed: int, place: str) -> None:
+    shelves = group("bookshelf", 8)
+    relations: list[Relation] = [
+        (s[0], "against_wall", [], WALLS[k % 4]) for k, s in enumerate(shelves)
+    ]
+    layout = lay(request(place, shelves, relations), seed)
+    nodes = by_id(layout)
+    assert all_hold(layout)
+    for k, shelf in enumerate(shelves):
+        node = nodes[shelf[0]]
+        side = WALLS[k % 4]
+        touching = {
+            "north": node.y == 0,
+            "south": node.y + node.height == 24,
+            "west": node.x == 0,
+            "east": node.x + node.width == 48,
+        }
+        assert touching[side]
+        along = (
+            node.width >= node.height if side in ("north", "south") else node.height >= node.width
+        )
+        assert along  # lying along its wall, not sticking out into the room
+    assert_solids_apart(layout)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize(("width", "height"), [(48, 24), (30, 12), (80, 40)])
+def test_a_lone_dungeon_room_fills_the_map_and_its_door_is_in_its_wall(
+    seed: int, width: int, height: int
+) -> None:
+    things = [("room-1", "room"), ("door-1", "door"), ("chest-1", "chest")]
+    layout = lay(
+        request("dungeon", things, [("door-1", "inside", ["room-1"], None)]), seed, width, height
+    )
+    nodes = by_id(layout)
+    assert all_hold(layout)
+    room, door = nodes["room-1"], nodes["door-1"]
+    assert room.width >= width - 2 and room.height >= height - 2
+    walls = {
+        (x, y)
+        for x in range(room.x, room.x + room.width)
+        for y in range(room.y, room.y + room.height)
+        if x in (room.x, room.x + room.width - 1) or y in (room.y, room.y + room.height - 1)
+    }
+    corners = {
+        (x, y)
+        for x in (room.x, room.x + room.width - 1)
+        for y in (room.y, room.y + room.height - 1)
+    }
+    assert (door.x, door.y) in walls - corners
+    assert door.parent == "room-1"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_door_named_in_a_dungeon_of_rooms_is_in_a_wall(seed: int) -> None:
+    things = [("room-1", "room"), ("room-2", "room"), ("room-3", "room"), ("door-1", "door")]
+    layout = lay(request("dungeon", things), seed)
+    door = by_id(layout)["door-1"]
+    room = by_id(layout)[door.parent or ""]
+    on_wall = door.x in (room.x, room.x + room.width - 1) or door.y in (
+        room.y,
+        room.y + room.height - 1,
+    )
+    inside_box = room.x <= door.x < room.x + room.width and room.y <= door.y < room.y + room.height
+    assert on_wall and inside_box
+
+
+@pytest.mark.parametrize("place", INDOOR)
+def test_an_indoor_place_hangs_windows_on_walls_and_keeps_buildings_out(place: str) -> None:
+    things = [("house-1", "house"), ("window-1", "window"), ("table-1", "table")]
+    layout = lay(request(place, things), 0)
+    nodes = by_id(layout)
+    assert "house-1" not in nodes
+    assert any(re.fullmatch(r"could not place house-1: .*outdoors", w) for w in layout.warnings)
+    window = nodes["window-1"]
+    assert (
+        window.y == 0
+        or window.x == 0
+        or window.y + window.height == 24
+        or window.x + window.width == 48
+    )
+    small = lay(request(place, [("table-1", "table")]), 0, 24, 12)
+    assert by_id(small)["table-1"].width < nodes["table-1"].width  # furniture scales with the map
+
+
+def test_a_thousand_barrels_that_do_not_fit_are_reported_in_one_line() -> None:
+    layout = lay(request("village", group("barrel", 1000)), 0, 32, 16)
+    notes = [w for w in layout.warnings if "barrel" in w]
+    assert len(notes) == 1
+    match = re.fullmatch(
+        r"could not place (\d+) of 1000 barrels \(barrel-(\d+)\.\.barrel-1000\): the map is full",
+        notes[0],
+    )
+    assert match is not None
+    missing = 1000 - sum(1 for n in layout.nodes if n.kind == "barrel")
+    assert int(match.group(1)) == missing
+
+
+@pytest.mark.parametrize(
+    ("place", "things", "reason"),
+    [
+        ("village", [("boat-1", "boat")], r"could not place boat-1: no water to float on"),
+        (
+            "village",
+            [("lake-1", "lake", "small"), *group("boat", 40)],
+            r"could not place \d+ of 40 boats \(boat-\d+\.\.boat-40\): no free water left",
+        ),
+        (
+            "island",
+            [("island-1", "island", "tiny"), *group("house", 12)],
+            r"could not place \d+ of 12 houses \(house-\d+\.\.house-12\): "
+            r"no room left on the island",
+        ),
+        (
+            "village",
+            [("castle-1", "castle", "huge"), ("house-1", "house")],
+            r"could not place house-1: the map is full",
+        ),
+    ],
+)
+def test_the_reason_a_thing_was_not_placed_is_the_real_one(
+    place: str, things: list[tuple[str, ...]], reason: str
+) -> None:
+    layout = lay(request(place, things), 0, 16, 8)  # type: ignore[arg-type]
+    assert any(re.fullmatch(reason, w) for w in layout.warnings), layout.warnings
+
+
+def test_a_near_empty_map_never_claims_to_be_full() -> None:
+    layout = lay(request("village", [("well-1", "well"), ("boat-1", "boat")]), 0)
+    assert layout.warnings == ("could not place boat-1: no water to float on",)
+    assert_solids_apart(layout)
