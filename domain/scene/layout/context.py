@@ -1,10 +1,11 @@
-"""The mutable state of one layout attempt: items, the grid, cached geometry."""
+"""The mutable state of one layout attempt (the occupancy): items, the grid, cached geometry."""
 
 import random
 
 from domain.scene import catalog
 from domain.scene import relation_rules as rules
 from domain.scene.layout.grid import Grid
+from domain.scene.layout.problem import Problem
 from domain.scene.model import KindSpec, Place, RelationSpec, ThingSpec
 from domain.scene.shapes import Cell, footprint_cells
 from domain.scene.terms import Origin
@@ -111,24 +112,24 @@ class Item:
 
 
 class Context:
-    def __init__(
-        self,
-        width: int,
-        height: int,
-        style: Place,
-        items: list[Item],
-        relations: list[RelationSpec],
-        rng: random.Random,
-    ) -> None:
-        self.width, self.height = width, height
-        self.style = style
-        self.grid = Grid(width, height, water=style.terrain == "sea")
+    """One attempt's occupancy over the fixed `Problem`: where each item stands, the grid of
+    taken cells, the relations indexed by thing, and caches of derived geometry.
+
+    The problem's map size, place and relations are copied into plain attributes because the
+    placer reads them in its innermost loops.
+    """
+
+    def __init__(self, problem: Problem, items: list[Item], rng: random.Random) -> None:
+        self.problem = problem
+        self.width, self.height = problem.width, problem.height
+        self.style: Place = problem.place
+        self.grid = Grid(problem.width, problem.height, water=problem.place.terrain == "sea")
         self.items = items
         self.by_id = {item.id: item for item in items}
-        self.relations = relations
+        self.relations: tuple[RelationSpec, ...] = problem.relations
         self.rng = rng
         self.rels_of: dict[str, list[RelationSpec]] = {}
-        for relation in relations:
+        for relation in problem.relations:
             for thing_id in dict.fromkeys((relation.subject, *relation.objects)):
                 self.rels_of.setdefault(thing_id, []).append(relation)
         self.full: set[tuple[int, int, int, bool, bool, bool]] = set()

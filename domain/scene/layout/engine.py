@@ -2,18 +2,16 @@
 
 import random
 
-import msgspec
-
 from domain.scene import catalog
 from domain.scene import vocabulary as v
 from domain.scene.layout import finish, prepare, reasons
 from domain.scene.layout.boxes import occupy, place_box, release
 from domain.scene.layout.context import Context, Item
-from domain.scene.layout.contradictions import contradictions
 from domain.scene.layout.implicit import implicit_relations, index_groups
 from domain.scene.layout.nodes import build_nodes
 from domain.scene.layout.paths import place_path
 from domain.scene.layout.placing import place
+from domain.scene.layout.problem import Problem, build_problem
 from domain.scene.layout.routing import connect_all
 from domain.scene.layout.scoring import relation_penalty
 from domain.scene.model import Layout, RelationResult, RelationSpec, SceneRequest
@@ -26,20 +24,13 @@ REPAIR_WORK = 20_000  # scored candidates a repair may spend
 REPAIR_LIMIT = 1000  # repair only scenes up to this many things
 AMBIENT_LIMIT = 800
 AMBIENT_CLUSTER = 0.6  # chance a tree starts next to an earlier one (groves, not dust)
-MIN_SIDE, MAX_SIDE = 4, 1024
 
 
 def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -> Layout:
     """Place every requested thing on a width x height grid and check each relation."""
-    width = min(max(width, MIN_SIDE), MAX_SIDE)
-    height = min(max(height, MIN_SIDE), MAX_SIDE)
-    style = catalog.SCENE_BY_NAME.get(request.place, catalog.SCENE_BY_NAME["village"])
-    request = _well_formed(request)
-    known = {thing.id for thing in request.things}
-    relations = [
-        r for r in request.relations if r.subject in known and all(o in known for o in r.objects)
-    ]
-    conflicting, notes = contradictions(relations)
+    problem = build_problem(request, width, height)
+    width, height, place = problem.width, problem.height, problem.place
+    request, relations = problem.request, list(problem.relations)
     attempts = max(1, min(MAX_ATTEMPTS, ATTEMPT_BUDGET // max(1, len(request.things))))
     best: tuple[tuple[int, int], Context, tuple[RelationResult, ...]] | None = None
     work = 0
@@ -47,9 +38,11 @@ def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -
         if work > WORK_BUDGET:
             break
         rng = random.Random(seed * 1_000_003 + attempt * 7_919 + 17)
-        ctx = _attempt(request, relations, style.name, width, height, rng, conflicting)
-        results = verify_relations(build_nodes(ctx), relations, width, height, style.name)
-        failing = sum(1 for k, r in enumerate(results) if not r.satisfied and k not in conflicting)
+        ctx = _attempt(problem, rng)
+        results = verify_relations(build_nodes(ctx), relations, width, height, place.name)
+        failing = sum(
+            1 for k, r in enumerate(results) if not r.satisfied and k not in problem.conflicting
+        )
         unplaced = sum(1 for item in ctx.items if not item.placed)
         work += ctx.work
         score = (failing, unplaced)
@@ -61,54 +54,31 @@ def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -
     _, ctx, results = best
     shrunk = finish.shrink_to_fit(ctx)
     if finish.keep_grounds_visible(ctx) or shrunk:
-        results = verify_relations(build_nodes(ctx), relations, width, height, style.name)
-    warnings = [*request.warnings, *notes]
+        results = verify_relations(build_nodes(ctx), relations, width, height, place.name)
+    warnings = [*request.warnings, *problem.notes]
     warnings.extend(f"{item_id} was made smaller to fit the map" for item_id in shrunk)
     warnings.extend(reasons.unplaced_notes(ctx))
     return Layout(
         seed=seed,
         width=width,
         height=height,
-        place=style.name,
+        place=place.name,
         nodes=build_nodes(ctx),
         relations=results,
         warnings=tuple(warnings),
     )
 
 
-def _well_formed(request: SceneRequest) -> SceneRequest:
-    """Drop things of unknown kinds and repeated ids (a hand-made request may have them)."""
-    seen: set[str] = set()
-    things = []
-    for thing in request.things:
-        if thing.kind in catalog.KIND_BY_NAME and thing.id not in seen:
-            seen.add(thing.id)
-            things.append(thing)
-    if len(things) == len(request.things):
-        return request
-    dropped = len(request.things) - len(things)
-    return msgspec.structs.replace(
-        request,
-        things=tuple(things),
-        warnings=(*request.warnings, f"{dropped} things of unknown kind or repeated id ignored"),
-    )
-
-
-def _attempt(
-    request: SceneRequest,
-    relations: list[RelationSpec],
-    scene: str,
-    width: int,
-    height: int,
-    rng: random.Random,
-    conflicting: set[int],
-) -> Context:
+def _attempt(problem: Problem, rng: random.Random) -> Context:
+    """One seeded try: fresh occupancy over the same problem."""
+    request, relations = problem.request, list(problem.relations)
+    width, height, scene = problem.width, problem.height, problem.place.name
     items = prepare.build_items(request, width, height)
     prepare.assign_hosts(items, relations, scene)
     prepare.fit_sizes(items, width, height, relations)
     prepare.size_lone_room(items, relations, scene, width, height)
     prepare.promote_anchors(items, relations)
-    ctx = Context(width, height, catalog.SCENE_BY_NAME[scene], items, relations, rng)
+    ctx = Context(problem, items, rng)
     implicit = implicit_relations(ctx)
     for relation in implicit:
         ctx.rels_of.setdefault(relation.subject, []).append(relation)
@@ -134,7 +104,7 @@ def _attempt(
         place(ctx, item)
     _ambient(ctx, request)
     if len(request.things) <= REPAIR_LIMIT:
-        _repair(ctx, relations, conflicting)
+        _repair(ctx, relations, set(problem.conflicting))
     return ctx
 
 
