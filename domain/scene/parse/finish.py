@@ -59,6 +59,7 @@ def finish_request(state: ParseState) -> SceneRequest:
                 things.extend(_extra(state, kind, count, "default"))
     things = _auto_things(state, scene, things)
     things = _without_excluded(state, things)
+    relations = _gates_in_walls(style, things, relations)
     relations = _holders_that_fit(state, things, relations)
     _framing_contradictions(state, relations)
     relations = _implicit_inside(state, relations)
@@ -311,6 +312,20 @@ def _holders_that_fit(
         msgspec.structs.replace(t, size=sizes[t.id]) if sizes[t.id] != t.size else t for t in things
     ]
     return out
+
+
+def _gates_in_walls(
+    place: Place, things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """Outdoors, a gate with nothing said of it stands in the wall (`a walled town with a
+    gate`)."""
+    walls = [t.id for t in things if t.kind in ("wall", "fence")]
+    if place.indoor or place.name == "dungeon" or not walls:
+        return relations
+    related = {r.subject for r in relations}
+    gates = [t.id for t in things if t.kind == "door" and t.id not in related]
+    extra = [RelationSpec(subject=g, predicate="next_to", objects=(walls[0],)) for g in gates]
+    return relations + extra
 
 
 _FRAMING = frozenset(["in_corner", "in_center", "in_region"])

@@ -32,6 +32,7 @@ _TARGETLESS = frozenset(
 # Patterns that, without `of`, point back at what was named before (`a road lined with trees
 # on both sides`: the road).
 _POINTS_BACK = frozenset(["~both_sides"])
+_FRAMING_ONLY = frozenset(["in_region", "in_center", "in_corner"])
 _LINKING_TEXT = (
     "is are was were stands stand stood sits sit lies lie lay there rises rise grows grow "
     "waits wait sleeps sleep you find"
@@ -134,7 +135,10 @@ class _Parser:
         tokens, j = self.tokens, 0
         size: Size | None = None
         while j < len(tokens) and (
-            tokens[j] in _HEAD_SKIP or tokens[j] in v.SIZES or tokens[j] in v.DECORATIVE_WORDS
+            tokens[j] in _HEAD_SKIP
+            or tokens[j] in v.SIZES
+            or tokens[j] in v.DECORATIVE_WORDS
+            or tokens[j] == "walled"
         ):
             if tokens[j] in v.SIZES:
                 size = v.SIZES[tokens[j]][0]
@@ -147,6 +151,10 @@ class _Parser:
         found = lexicon.match_scene(tokens, j)
         if found is None:
             return
+        if "walled" in tokens[:j] and not lexicon.SCENE_BY_NAME[found[0]].indoor:
+            wall = self.state.new_group("wall", 1, "medium", False, "wall")
+            if wall is not None:  # `a walled town`: a wall round it
+                self.state.add(wall.ids[0], "around", (), None)
         longer = lexicon.match_noun(tokens, j)
         if longer is not None and longer.end > found[1]:
             return  # `an office chair`, `a street light`: a thing, not the place
@@ -199,6 +207,8 @@ class _Parser:
             self.i = self._negation(self.i + 1, word)
             return
         heading = _heading(tokens, self.i)
+        if heading is None and (word in v.DECORATIVE_WORDS or word in QUIET_WORDS):
+            heading = _heading(tokens, self.i + 1)  # `a stream running east to west`
         if heading is not None:
             self._runs(*heading)
             return
@@ -385,6 +395,10 @@ class _Parser:
                 return  # `the edge of the forest`: a place, left to the relation reader
             phrase.end = content.end
             phrase.word = f"{phrase.word} of {content.word}"
+            outer = lexicon.KIND_BY_NAME[phrase.kind] if phrase.kind is not None else None
+            inner = lexicon.KIND_BY_NAME[content.kind]
+            if outer is not None and outer.setting == "indoor" and inner.setting == "outdoor":
+                phrase.kind = content.kind  # `a bed of roses` is flowers, not furniture
             return
         end = k
         while (
@@ -504,10 +518,12 @@ class _Parser:
         targets = [first]
         if predicate in ("between", "~connecting", "~from"):
             joiner = ("and", "to", "with") if predicate != "between" else ("and",)
+            j = self._placed_where(first, j)  # `from the tavern in the west to ...`
             if j < len(tokens) and tokens[j] in joiner:
                 second, _, j = self._target(j + 1)
                 if second is not None:
                     targets.append(second)
+                    j = self._placed_where(second, j)
         if predicate == "across" and j + 1 < len(tokens) and tokens[j] == "from":
             # `the tavern across the street from the church`
             other, _, j = self._target(j + 1)
@@ -532,6 +548,17 @@ class _Parser:
             self._emit(predicate, direction, relative, targets, pattern, j)
         state.connector_hint = None
         return j
+
+    def _placed_where(self, ids: tuple[str, ...], j: int) -> int:
+        """A framing phrase right after an end of a road (`in the west`) places that end."""
+        match = lexicon.match_relation(self.tokens, j)
+        if match is None or match.predicate not in _FRAMING_ONLY or not ids:
+            return j
+        owner = Group(kind=self.state.kind_of(ids[0]), ids=list(ids), size="medium", plural=False)
+        self.state.relate(
+            owner, match.predicate, match.direction, match.relative, [SCENE], match.pattern
+        )
+        return match.end
 
     def _back_reference(
         self,
@@ -601,6 +628,10 @@ class _Parser:
     ) -> None:
         state = self.state
         subject = state.subject
+        if predicate == "~around" and subject == SCENE and targets and targets[0]:
+            for thing_id in targets[0]:  # `a village surrounded by a wall`: round the map
+                state.add(thing_id, "around", (), None)
+            return
         if not isinstance(subject, Group) or (state.stale and self._new_thing_follows(end)):
             state.pending.append((predicate, direction, relative, targets, pattern))
             return

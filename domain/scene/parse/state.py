@@ -15,6 +15,7 @@ _DIRECTIONAL = frozenset([*_COMPASS_OF.values(), *_RELATIVE_REGION])
 _FRAMED = frozenset(["in_region", "in_center", "in_corner", "against_wall", "along"])
 _CARDINAL = frozenset(_COMPASS_OF)
 MAX_UNKNOWN_LISTED = 20
+_PLURAL_PRONOUNS = frozenset(["them", "they", "those", "these"])
 _OVER_UNDER = frozenset(["over", "under", "beneath", "underneath"])
 
 Pending = tuple[str, str | None, str | None, list[tuple[str, ...]], tuple[str, ...]]
@@ -181,11 +182,18 @@ class ParseState:
         return Group(phrase.kind, latest.ids[:1], latest.size, False)
 
     def pronoun(self, word: str) -> tuple[str, ...] | None:
+        earlier = [group for group in self.groups if group is not self.subject]
+        if isinstance(self.subject, Group):  # `a bridge over the river between them`: not the river
+            mine = set(self.subject.ids)
+            linked = {o for r in self.relations if r.subject in mine for o in r.objects}
+            earlier = [group for group in earlier if group.ids[0] not in linked]
+        if word in _PLURAL_PRONOUNS and len(earlier) > 1 and len(earlier[-1].ids) == 1:
+            # `them` after two single things (a tavern ... a church): both of them
+            return (earlier[-2].ids[0], earlier[-1].ids[0])
         if self.with_owner is not None and self.with_owner is not self.subject:
             return tuple(self.with_owner.ids)
         if not isinstance(self.subject, Group):
             return SCENE
-        earlier = [group for group in self.groups if group is not self.subject]
         if earlier and word != "there":
             return tuple(earlier[-1].ids)
         return SCENE

@@ -27,6 +27,7 @@ QUIET_WORDS = frozenset(
 # Words with a meaning of their own to the reader (negation, arrangements, interiors).
 READER_WORDS = frozenset(
     """
+    walled
     without except excluding but not any none nor inside interior outside each every
     both either rows row grid lines ring circle corners corner walls wall side sides
     facing opposite head foot crossroads crossroad intersection junction

@@ -279,3 +279,30 @@ def test_rows_of_and_each_with_make_the_right_counts() -> None:
     assert kinds("two dozen candles")["candle"] == 24
     assert kinds("three houses, each with a garden")["garden"] == 3
     assert "dragon" in parse_prompt("zero dragons and two goblins").excluded
+
+
+def test_a_course_after_a_describing_word_is_read() -> None:
+    assert ("river-1", "runs", (), "east_west") in relations("a stream running east to west")
+
+
+def test_where_each_end_of_a_road_lies_is_said_of_that_end() -> None:
+    stated = relations(
+        "a road from the tavern in the west to the church in the east, "
+        "with a bridge over the river between them"
+    )
+    assert ("tavern-1", "in_region", (), "west") in stated
+    assert ("church-1", "in_region", (), "east") in stated
+    assert ("road-1", "connected_to", ("tavern-1", "church-1"), None) in stated
+    assert ("bridge-1", "between", ("tavern-1", "church-1"), None) in stated
+
+
+def test_a_walled_town_has_a_wall_round_it_and_its_gate_in_the_wall() -> None:
+    stated = relations("a walled town with a gate and five houses")
+    assert ("wall-1", "around", (), None) in stated
+    assert ("door-1", "next_to", ("wall-1",), None) in stated
+    assert ("wall-1", "around", (), None) in relations("a village surrounded by a wall")
+
+
+def test_a_bed_of_roses_is_flowers() -> None:
+    assert kinds("a cottage garden with a bed of roses")["bed"] == 0
+    assert kinds("a cottage garden with a bed of roses")["flower"] == 1
