@@ -1,6 +1,7 @@
 """`scenegen scene "PROMPT"`: generate one scene locally, print its minimap and relation report."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -48,8 +49,14 @@ def run_scene(args: argparse.Namespace) -> int:
             Path(args.out).write_bytes(encode_scene_graph(scene.scene_graph) + b"\n")
         except OSError as error:
             return _fail(f"cannot write {args.out}: {error.strerror or error}")
-    sys.stdout.write(scene.minimap)
-    sys.stdout.write(_report(scene.scene_graph))
+    try:
+        sys.stdout.write(scene.minimap)
+        sys.stdout.write(_report(scene.scene_graph))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `scenegen scene ... | head`: the reader has gone; stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 0
 
 

@@ -5,18 +5,13 @@ from dataclasses import dataclass, field
 from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
-from domain.scene.parse.arrangements import arrange
+from domain.scene.parse.noun_phrases import NounPhrase
 from domain.scene.terms import Size, as_predicate
 
 SCENE: tuple[str, ...] = ()  # a relation target meaning "the whole scene"
-_COMPASS_OF = {"north": "north_of", "south": "south_of", "east": "east_of", "west": "west_of"}
-_RELATIVE_REGION = {"left_of": "west", "right_of": "east", "above": "north", "below": "south"}
-_DIRECTIONAL = frozenset([*_COMPASS_OF.values(), *_RELATIVE_REGION])
-_FRAMED = frozenset(["in_region", "in_center", "in_corner", "against_wall", "along"])
-_CARDINAL = frozenset(_COMPASS_OF)
+UNKNOWN_THING: tuple[str, ...] = ("?",)  # the subject is a noun the vocabulary lacks
 MAX_UNKNOWN_LISTED = 20
 _PLURAL_PRONOUNS = frozenset(["them", "they", "those", "these"])
-_OVER_UNDER = frozenset(["over", "under", "beneath", "underneath"])
 
 Pending = tuple[str, str | None, str | None, list[tuple[str, ...]], tuple[str, ...]]
 
@@ -36,29 +31,10 @@ class Group:
 
 
 @dataclass
-class NounPhrase:
-    end: int
-    kind: str | None = None
-    scene: str | None = None
-    plural: bool = False
-    count: int | None = None
-    size: Size | None = None
-    ordinal: int | None = None
-    definite: bool = False
-    direction: str | None = None
-    word: str = ""
-    possessor: str | None = None  # `the dragon's hoard`: the owner's kind
-    collective: str | None = None  # `a pile of bones`: one pile
-    bad_count: str | None = None  # `-5`, `3.5` as written
-    each: bool = False  # `each door`: every one named so far
-    arrangement: str | None = None  # `rows of benches`: the group's arrangement
-    rows: str | None = None  # `two rows of`: "2"; `a grid of`: "grid"
-
-
-@dataclass
 class ParseState:
     scene: str | None = None
     subject: "Group | tuple[str, ...] | None" = None
+    unknown_subject: str = ""  # `a bard on the stage`: the unknown noun the subject is
     with_owner: Group | None = None
     connector_hint: str | None = None
     stale: bool = False  # a clause ended since the subject was named
@@ -84,6 +60,8 @@ class ParseState:
         if count <= 0:
             self.exclude(kind, word or kind)
             return None
+        if word.rsplit(" ", 1)[-1] in v.APPROXIMATE_WORDS:
+            self.warn(f"read '{word}' as {kind.replace('_', ' ')}")
         if count > v.MAX_PER_KIND:
             self.warn(f"{count} x {kind} capped at {v.MAX_PER_KIND}")
             count = v.MAX_PER_KIND
@@ -216,139 +194,6 @@ class ParseState:
             )
         )
 
-    def relate(
-        self,
-        subject: Group,
-        predicate: str,
-        direction: str | None,
-        relative: str | None,
-        targets: list[tuple[str, ...]],
-        pattern: tuple[str, ...],
-    ) -> None:
-        if arrange(self, subject, predicate, targets, pattern, direction):
-            return
-        target = targets[0]
-        is_path = lexicon.KIND_BY_NAME[subject.kind].shape == "path"
-        if predicate == "above" and pattern == ("over",) and is_path:
-            predicate = "across"
-        elif predicate in ("above", "below") and pattern[0] in _OVER_UNDER:
-            under = lexicon.KIND_BY_NAME[subject.kind]
-            if predicate == "below" and under.walkable and under.container == "open":
-                for thing_id in target:  # `a rug under the bed`: the bed stands on the rug
-                    self.add(thing_id, "on", (subject.ids[0],), None)
-                return
-            predicate = "next_to"  # `a cauldron over the fire`, `a sink under the window`
-        if predicate == "~around":
-            self._surrounded(subject, target)
-            return
-        if predicate == "~lined_with":
-            # `a road lined with trees`: the trees stand along the road
-            if target and target != SCENE:
-                self.lined, self.lining = subject, target
-                for thing_id in target:
-                    self.add(thing_id, "along", (subject.ids[0],), None)
-            return
-        if predicate in ("~connecting", "~from"):
-            self._connecting(subject, targets)
-            return
-        if predicate == "between":
-            self._between(subject, targets)
-            return
-        if predicate == "{dir}_of":
-            direction = direction or "north"
-            if relative is not None:
-                predicates = [relative]
-            else:
-                predicates = [_COMPASS_OF[part] for part in _split_direction(direction)]
-        else:
-            predicates = [predicate]
-        for name in predicates:
-            if target == SCENE:
-                self._relate_to_scene(subject, name, direction)
-                continue
-            argument = self._argument(name, direction)
-            for k, thing_id in enumerate(subject.ids):
-                self.add(thing_id, name, (target[k % len(target)],), argument)
-
-    def _argument(self, predicate: str, direction: str | None) -> str | None:
-        if predicate == "in_corner":
-            return direction if direction is not None and direction not in _CARDINAL else None
-        if predicate == "against_wall":
-            return direction if direction in _CARDINAL else None
-        if predicate == "in_region":
-            return direction or "north"
-        if predicate == "connected_to":
-            return self.connector_hint
-        return None
-
-    def _relate_to_scene(self, subject: Group, predicate: str, direction: str | None) -> None:
-        if predicate in _DIRECTIONAL:
-            region = _RELATIVE_REGION.get(predicate) or predicate.removesuffix("_of")
-            for thing_id in subject.ids:
-                self.add(thing_id, "in_region", (), region)
-        elif predicate in _FRAMED or predicate == "around":
-            if predicate == "along" and direction is None:
-                return
-            argument = self._argument(predicate, direction)
-            if predicate == "along":
-                argument = direction
-            for thing_id in subject.ids:
-                self.add(thing_id, predicate, (), argument)
-
-    def _surrounded(self, subject: Group, target: tuple[str, ...]) -> None:
-        if target == SCENE:
-            return
-        if len(target) > 1 and len(subject.ids) > 1:
-            for k, thing_id in enumerate(target):
-                self.add(thing_id, "around", (subject.ids[k % len(subject.ids)],), None)
-            return
-        for outer in target:
-            for inner in subject.ids:
-                self.add(outer, "around", (inner,), None)
-
-    def _connecting(self, subject: Group, targets: list[tuple[str, ...]]) -> None:
-        ends = [target[0] for target in targets if target != SCENE]
-        if len(targets) == 1 and len(targets[0]) > 1:
-            ends = list(targets[0][:2])
-        if not ends:
-            return
-        if lexicon.KIND_BY_NAME[subject.kind].shape == "path":
-            for thing_id in subject.ids:
-                self.add(thing_id, "connected_to", tuple(ends), None)
-        elif len(ends) == 2:
-            self.add(ends[0], "connected_to", (ends[1],), subject.kind)
-        else:
-            for thing_id in subject.ids:
-                self.add(thing_id, "connected_to", (ends[0],), None)
-
-    def _between(self, subject: Group, targets: list[tuple[str, ...]]) -> None:
-        if len(targets) >= 2 and targets[0] != SCENE and targets[1] != SCENE:
-            pair = (targets[0][0], targets[1][0])
-        elif len(targets[0]) >= 2:
-            pair = (targets[0][0], targets[0][1])
-        else:
-            self.warn(f"'between' needs two things for {subject.ids[0]}; ignored")
-            return
-        for thing_id in subject.ids:
-            self.add(thing_id, "between", pair, None)
-
-    def chain(self, subject: Group, connector: str | None, target: tuple[str, ...] | None) -> None:
-        """`five rooms connected by corridors`: link each to the one before."""
-        ids = subject.ids
-        for k in range(1, len(ids)):
-            self.add(ids[k], "connected_to", (ids[k - 1],), connector)
-        if target:
-            self.add(ids[0], "connected_to", (target[0],), connector)
-        elif len(ids) == 1 and target is None:
-            earlier = [group for group in self.groups if group is not subject]
-            if earlier:
-                self.add(ids[0], "connected_to", (earlier[-1].ids[0],), connector)
-
-    def apply_pending(self, group: Group) -> None:
-        pending, self.pending = self.pending, []
-        for predicate, direction, relative, targets, pattern in pending:
-            self.relate(group, predicate, direction, relative, targets, pattern)
-
     # --- warnings ----------------------------------------------------------------------
     def warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -366,12 +211,6 @@ class ParseState:
 
     def unknown_word(self, word: str) -> None:
         self.unknown.setdefault(word, None)
-
-
-def _split_direction(direction: str) -> list[str]:
-    if direction in _CARDINAL:
-        return [direction]
-    return [direction[:5], direction[5:]]
 
 
 def _same_word(named: str, asked: str) -> bool:

@@ -122,5 +122,6 @@ def scene_graph_schema() -> dict[str, Any]:
 
 
 def encode_scene_graph(graph: SceneGraph | dict[str, object]) -> bytes:
-    """Deterministic JSON bytes: keys sorted, no whitespace."""
-    return msgspec.json.encode(graph, order="deterministic")
+    """Deterministic JSON bytes: keys (and struct fields) sorted, no whitespace, so the
+    struct and its dict form encode to the same bytes."""
+    return msgspec.json.encode(graph, order="sorted")

@@ -6,6 +6,7 @@ from domain.scene.render.glyphs import FLOOR_GLYPH, assign_glyphs
 from domain.scene.shapes import footprint_cells, wall_cells
 
 _STAGES = {"area": 1, "room": 3}
+_ON_TOP = 10
 COMPASS = ("Compass:", "    N", "  W-+-E", "    S")
 
 
@@ -18,9 +19,15 @@ def render_minimap(layout: Layout) -> str:
     glyphs = assign_glyphs([node.kind for node in layout.nodes], style)
     hosts = {node.parent for node in layout.nodes if node.parent is not None}
     depth = _depths(layout.nodes)
+    # what stands on something (a skeleton on a trap) is drawn over it
+    standing = {r.subject for r in layout.relations if r.predicate == "on" and r.satisfied}
     order = sorted(
         range(len(layout.nodes)),
-        key=lambda k: (depth[k], _stage(layout.nodes[k], hosts), k),
+        key=lambda k: (
+            depth[k],
+            _ON_TOP if layout.nodes[k].id in standing else _stage(layout.nodes[k], hosts),
+            k,
+        ),
     )
     used_floor = False
 

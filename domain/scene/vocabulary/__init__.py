@@ -90,6 +90,7 @@ from domain.scene.vocabulary.places import (
     SCENES,
 )
 from domain.scene.vocabulary.words import (
+    APPROXIMATE_WORDS,
     COUNT_PHRASES,
     DECORATIVE_WORDS,
     DIRECTIONS,
@@ -114,6 +115,7 @@ KINDS: tuple[KindSpec, ...] = (
 )
 
 __all__ = [
+    "APPROXIMATE_WORDS",
     "ACTOR",
     "AREA",
     "BARE_PLURAL_COUNT",

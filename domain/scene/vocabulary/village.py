@@ -79,7 +79,10 @@ KINDS: tuple[KindSpec, ...] = (
          "villager, people, man, men, woman, women, child, children, peasant, farmer, merchant, "
          "traveler, traveller, citizen, adventurer, hero, pedestrian, office worker, clerk, "
          "employee, worker, patron, customer, priest, monk, nun, student, pupil, teacher, "
-         "bartender, innkeeper, shopkeeper, tourist"),
+         "bartender, innkeeper, shopkeeper, tourist, bard, minstrel, musician, singer, "
+         "dancer, king, queen, prince, princess, lord, lady, noble, nobleman, courtier, jester, "
+         "servant, maid, cook, chef, baker, smith, beggar, pilgrim, "
+         "scholar, librarian, visitor, guest, drinker, sailor, fisherman, fishermen, hunter"),
     kind("guard", VILLAGE, ACTOR, BOX, (1, 1), "g", "walkable",
          "soldier, knight, sentry, watchman, watchmen, policeman, police officer, cop"),
     kind("horse", VILLAGE, ACTOR, BOX, (1, 1), "h", "walkable",

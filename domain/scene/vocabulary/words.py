@@ -287,3 +287,12 @@ DECORATIVE_WORDS = frozenset(
         "big",
     ]
 )
+
+# Synonyms that stand for a near thing rather than the same thing: read, and said so
+# (`read 'crate' as barrel`), so a user knows what was drawn.
+APPROXIMATE_WORDS = frozenset(
+    """
+    crate crates sack sacks box boxes keg kegs cask casks gate gates moat scorpion scorpions
+    shuttle workbench mill
+    """.split()
+)

@@ -112,3 +112,18 @@ def test_an_error_that_is_not_about_configuration_still_propagates(
     monkeypatch.setattr(scene_command, "run_scene", boom)
     with pytest.raises(RuntimeError, match="boom"):
         main(["scene", "a village"])
+
+
+def test_scene_into_a_closed_pipe_exits_quietly() -> None:
+    """`scenegen scene ... | head`: no traceback when the reader goes away."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "interfaces.cli.main", "scene", "a village with forty houses"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0, error
+    assert "Traceback" not in error

@@ -141,3 +141,19 @@ def test_what_does_not_fit_is_reported_not_dropped_silently() -> None:
     assert expected in graph["warnings"]
     assert missing == list(range(missing[0], missing[-1] + 1))
     assert sum("castle" in warning for warning in graph["warnings"]) == 1
+
+
+def test_the_graph_struct_and_its_dict_encode_to_the_same_bytes() -> None:
+    layout = layout_scene(parse_prompt(VILLAGE), seed=3, width=40, height=20)
+    scene = generate_scene(VILLAGE, seed=3, width=40, height=20)
+    assert encode_scene_graph(build_scene_graph(layout)) == encode_scene_graph(scene.scene_graph)
+
+
+def test_what_stands_on_a_thing_is_drawn_over_it() -> None:
+    scene = generate_scene("a skeleton on a trap", seed=1, width=20, height=10)
+    graph = scene.scene_graph
+    skeleton = next(node for node, _ in walk(graph) if node["kind"] == "skeleton")
+    x, y = skeleton["transform"]["x"], skeleton["transform"]["y"]
+    glyph = next(g for g, text in legend(scene.minimap).items() if text.startswith("skeleton"))
+    assert map_rows(scene.minimap, 10)[y][x] == glyph
+    assert any(r["predicate"] == "on" and r["satisfied"] for r in graph["relations"])

@@ -1,0 +1,80 @@
+"""Courses of paths: `a river from north to south`, `a road running east-west`, a crossroads."""
+
+from domain.scene import vocabulary as v
+from domain.scene.parse import lexicon
+from domain.scene.parse.state import Group, ParseState
+from domain.scene.parse.words import QUIET_WORDS
+
+_CROSSROADS = frozenset(["crossroads", "crossroad", "intersection", "junction"])
+_OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
+_HEADING = {
+    "north": "north_south",
+    "south": "north_south",
+    "east": "east_west",
+    "west": "east_west",
+}
+_FROM_WORDS = frozenset(["from", "the"])
+_TO_WORDS = frozenset(["to", "towards", "toward", "into"])
+
+
+def read_course(state: ParseState, tokens: list[str], i: int) -> int | None:
+    """A heading or a crossroads at `i`: where reading goes on, or None when it is neither."""
+    word = tokens[i]
+    heading = _heading(tokens, i)
+    if heading is None and (word in v.DECORATIVE_WORDS or word in QUIET_WORDS):
+        heading = _heading(tokens, i + 1)  # `a stream running east to west`
+    if heading is not None:
+        return _runs(state, *heading)
+    if word in _CROSSROADS:
+        return _crossroads(state, word, i)
+    return None
+
+
+def _heading(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """`from (the) north (edge) to (the) south`, `north to south`, `north-south`."""
+    j = i
+    while j < len(tokens) and tokens[j] in _FROM_WORDS:
+        j += 1
+    first = lexicon.match_direction(tokens, j)
+    if first is None or first[0] not in _OPPOSITE or (j == i and tokens[i] in ("to",)):
+        return None
+    j = first[2]
+    if j < len(tokens) and tokens[j] in v.PART_WORDS:
+        j += 1
+    if j < len(tokens) and tokens[j] in _TO_WORDS:
+        j += 1
+        while j < len(tokens) and tokens[j] == "the":
+            j += 1
+    elif j > i + 1 or tokens[i] in _FROM_WORDS:
+        return None
+    second = lexicon.match_direction(tokens, j)
+    if second is None or second[0] != _OPPOSITE[first[0]]:
+        return None
+    j = second[2]
+    if j < len(tokens) and tokens[j] in v.PART_WORDS:
+        j += 1
+    return _HEADING[first[0]], j
+
+
+def _runs(state: ParseState, heading: str, end: int) -> int:
+    """`a river from north to south`: the path runs from one map edge to the other."""
+    subject = state.subject
+    if not isinstance(subject, Group) or lexicon.KIND_BY_NAME[subject.kind].shape != "path":
+        state.warn(f"'{heading.replace('_', ' to ')}' fits only a river, road or wall; ignored")
+        return end
+    for thing_id in subject.ids:
+        state.add(thing_id, "runs", (), heading)
+    return end
+
+
+def _crossroads(state: ParseState, word: str, i: int) -> int:
+    """`a crossroads`: two roads, one north to south, one east to west, crossing."""
+    group = state.new_group("road", 2, "medium", True, word)
+    if group is None:
+        return i + 1
+    first, second = group.ids
+    state.add(first, "runs", (), "north_south")
+    state.add(second, "runs", (), "east_west")
+    state.add(second, "across", (first,), None)
+    state.subject, state.stale = group, False
+    return i + 1

@@ -1,0 +1,119 @@
+"""Furnishing the place: its usual things, what it cannot be without, what fits indoors."""
+
+import msgspec
+
+from domain.scene import vocabulary as v
+from domain.scene.model import Place, RelationSpec, ThingSpec
+from domain.scene.parse import lexicon
+from domain.scene.parse.state import ParseState
+from domain.scene.terms import Origin
+
+_NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
+INDOOR_STAND_IN = {"campfire": "fireplace", "bonfire": "fireplace"}
+
+
+def usual_things(state: ParseState, place: Place) -> list[ThingSpec]:
+    """The place's usual things, each tagged `default`."""
+    made: list[ThingSpec] = []
+    for kind, count in place.defaults:
+        made.extend(extra(state, kind, count, "default"))
+    return made
+
+
+def furnish(state: ParseState, place: Place, things: list[ThingSpec]) -> list[ThingSpec]:
+    """A named interior (a tavern, a library) has its usual furniture unless the prompt
+    names that kind itself or rules it out; each is tagged `default`."""
+    named = {v.ROLE_OF.get(thing.kind, thing.kind) for thing in things}
+    room = v.MAX_THINGS - len(things)
+    added: list[ThingSpec] = []
+    for kind, count in place.defaults:
+        role = v.ROLE_OF.get(kind, kind)
+        if role in named or kind in state.excluded or count > room - len(added):
+            continue
+        added.extend(extra(state, kind, count, "default"))
+    return added
+
+
+def _next_id(state: ParseState, kind: str) -> str:
+    number = state.counters.get(kind, 0) + 1
+    state.counters[kind] = number
+    return f"{kind}-{number}"
+
+
+def without_excluded(state: ParseState, things: list[ThingSpec]) -> list[ThingSpec]:
+    """`no trees`: defaults of that kind go; things the prompt asked for stay, and the
+    contradiction is said."""
+    if not state.excluded:
+        return things
+    asked: dict[str, int] = {}
+    for thing in things:
+        if thing.kind in state.excluded and thing.origin == "prompt":
+            asked[thing.kind] = asked.get(thing.kind, 0) + 1
+    for kind, count in asked.items():
+        state.warn(
+            f"'{state.excluded[kind]}' is both asked for and ruled out; kept the {count} asked for"
+        )
+    return [t for t in things if t.kind not in state.excluded or t.origin == "prompt"]
+
+
+def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) -> list[ThingSpec]:
+    """Indoors there is no house, tree or campfire: such things are left out, and said so."""
+    if not place.indoor:
+        return things
+    kept: list[ThingSpec] = []
+    dropped: dict[str, int] = {}
+    for thing in things:
+        stand_in = INDOOR_STAND_IN.get(thing.kind)
+        if stand_in is not None:
+            state.warn(f"read '{thing.word or thing.kind}' as a {stand_in} indoors")
+            new_id = _next_id(state, stand_in)
+            state.relations = [_renamed(r, thing.id, new_id) for r in state.relations]
+            thing = msgspec.structs.replace(thing, kind=stand_in, id=new_id)
+        kind = lexicon.KIND_BY_NAME[thing.kind]
+        if kind.setting == "outdoor" or (kind.shape == "area" and not kind.water):
+            dropped[thing.kind] = dropped.get(thing.kind, 0) + 1
+        else:
+            kept.append(thing)
+    for kind_name, count in dropped.items():
+        noun = kind_name if count == 1 else f"{count} x {kind_name}"
+        state.warn(f"left out {noun}: not of an indoor place ({place.name})")
+    return kept
+
+
+def _renamed(relation: RelationSpec, old: str, new: str) -> RelationSpec:
+    if relation.subject != old and old not in relation.objects:
+        return relation
+    return msgspec.structs.replace(
+        relation,
+        subject=new if relation.subject == old else relation.subject,
+        objects=tuple(new if o == old else o for o in relation.objects),
+    )
+
+
+def belongs(thing: ThingSpec, style: Place) -> bool:
+    """Whether the thing is of the family of the place."""
+    return lexicon.KIND_BY_NAME[thing.kind].family == style.family
+
+
+def extra(state: ParseState, kind: str, count: int, origin: Origin) -> list[ThingSpec]:
+    """New things the prompt did not name, tagged with `origin`."""
+    made = []
+    for _ in range(count):
+        number = state.counters.get(kind, 0) + 1
+        state.counters[kind] = number
+        made.append(ThingSpec(id=f"{kind}-{number}", kind=kind, origin=origin))
+    return made
+
+
+def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[ThingSpec]:
+    """What a place cannot be without (an island's island, a street's road), tagged auto."""
+    kinds = {thing.kind for thing in things}
+    front: list[ThingSpec] = []
+    for kind, count in v.ESSENTIALS.get(scene, ()):
+        if kind not in kinds and kind not in state.excluded:
+            front.extend(extra(state, kind, count, "auto"))
+    if scene == "dungeon" and "room" not in kinds:
+        contents = sum(1 for thing in things if thing.kind not in _NEEDS_NO_ROOM)
+        if contents:
+            front.extend(extra(state, "room", min(6, 1 + contents // 6), "auto"))
+    return front + things

@@ -1,0 +1,105 @@
+"""What holds what: things too large for their holders, grounds drawn larger, `with`."""
+
+import msgspec
+
+from domain.scene.model import RelationSpec, ThingSpec
+from domain.scene.parse import lexicon
+from domain.scene.parse.state import ParseState
+from domain.scene.sizing import scaled_size
+from domain.scene.terms import Predicate, Size
+
+_LARGER: dict[str, tuple[Size, ...]] = {
+    "tiny": ("small", "medium", "large", "huge"),
+    "small": ("medium", "large", "huge"),
+    "medium": ("large", "huge"),
+    "large": ("huge",),
+}
+
+
+def holders_that_fit(
+    state: ParseState, things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """`a house inside a well`: what cannot hold the thing has it next to it instead, said.
+    A ground too small for what stands on it (`a castle on a hill`) is drawn larger."""
+    sizes = {thing.id: thing.size for thing in things}
+    inside = {(r.subject, r.objects[0]) for r in relations if r.predicate == "inside" and r.objects}
+    out = []
+    for relation in relations:
+        if relation.predicate == "inside" and relation.objects and relation.subject in sizes:
+            holder = relation.objects[0]
+            kind, holder_kind = state.kind_of(relation.subject), state.kind_of(holder)
+            if holder in sizes and not _fits_inside(
+                kind, sizes[relation.subject], holder_kind, sizes[holder]
+            ):
+                larger = _enlarged(kind, sizes[relation.subject], holder_kind, sizes[holder])
+                if larger is not None:
+                    sizes[holder] = larger
+                    out.append(relation)
+                    continue
+                if (holder, relation.subject) in inside:
+                    state.warn(
+                        f"contradiction: {relation.subject} and {holder} cannot both be inside"
+                        " each other"
+                    )
+                state.warn(
+                    f"{relation.subject} cannot fit inside {holder} (too large or not a holder);"
+                    " placed next to it"
+                )
+                relation = RelationSpec(
+                    subject=relation.subject, predicate="next_to", objects=(holder,)
+                )
+        out.append(relation)
+    things[:] = [
+        msgspec.structs.replace(t, size=sizes[t.id]) if sizes[t.id] != t.size else t for t in things
+    ]
+    return out
+
+
+def _enlarged(kind: str, size: Size, holder_kind: str, holder_size: Size) -> Size | None:
+    """The size at which a ground (a hill, a field, an island) holds the thing, if any."""
+    if lexicon.KIND_BY_NAME[holder_kind].shape != "area":
+        return None
+    for larger in _LARGER.get(holder_size, ()):
+        if _fits_inside(kind, size, holder_kind, larger):
+            return larger
+    return None
+
+
+def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`a room with a chest`: the chest goes inside the room when it fits."""
+    placed_inside = {r.subject for r in relations if r.predicate == "inside"}
+    out = list(relations)
+    for group in state.groups:
+        owner = group.owner
+        if owner is None or not owner.ids:
+            continue
+        if not _fits_inside(group.kind, group.size, owner.kind, owner.size):
+            if group.beside_owner:
+                for thing_id, target in zip(group.ids, owner.ids, strict=False):
+                    out.append(
+                        RelationSpec(subject=thing_id, predicate="next_to", objects=(target,))
+                    )
+            continue
+        kind = lexicon.KIND_BY_NAME[group.kind]
+        pier = kind.afloat and kind.layer == "structure"  # `a lake with a pier`: from its shore
+        predicate: Predicate = "on_shore" if pier else "inside"
+        for k, thing_id in enumerate(group.ids):
+            if thing_id not in placed_inside and thing_id not in owner.ids:
+                target = owner.ids[k % len(owner.ids)]
+                out.append(RelationSpec(subject=thing_id, predicate=predicate, objects=(target,)))
+    return out
+
+
+def _fits_inside(kind: str, size: str, owner_kind: str, owner_size: str) -> bool:
+    thing, owner = lexicon.KIND_BY_NAME[kind], lexicon.KIND_BY_NAME[owner_kind]
+    if thing.shape == "path" or owner.shape == "path":
+        return False
+    holds = owner.container == "walled" or (owner.container == "open" and owner.shape == "area")
+    if owner.water and thing.afloat:
+        holds = True
+    if not holds:
+        return False
+    width, height = scaled_size(thing, size, 48, 24)
+    owner_width, owner_height = scaled_size(owner, owner_size, 48, 24)
+    inset = 2 if owner.container == "walled" else 0
+    return width <= owner_width - inset and height <= owner_height - inset

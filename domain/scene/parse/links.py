@@ -1,0 +1,165 @@
+"""Stating relations: what a relation phrase says of a group, as relations of its things."""
+
+from domain.scene.parse import lexicon
+from domain.scene.parse.arrangements import arrange
+from domain.scene.parse.state import SCENE, Group, ParseState
+
+_COMPASS_OF = {"north": "north_of", "south": "south_of", "east": "east_of", "west": "west_of"}
+_RELATIVE_REGION = {"left_of": "west", "right_of": "east", "above": "north", "below": "south"}
+_DIRECTIONAL = frozenset([*_COMPASS_OF.values(), *_RELATIVE_REGION])
+_FRAMED = frozenset(["in_region", "in_center", "in_corner", "against_wall", "along"])
+_CARDINAL = frozenset(_COMPASS_OF)
+_OVER_UNDER = frozenset(["over", "under", "beneath", "underneath"])
+
+
+def relate(
+    state: ParseState,
+    subject: Group,
+    predicate: str,
+    direction: str | None,
+    relative: str | None,
+    targets: list[tuple[str, ...]],
+    pattern: tuple[str, ...],
+) -> None:
+    """State what `predicate` says of each thing of `subject` (arrangements included)."""
+    if arrange(state, subject, predicate, targets, pattern, direction):
+        return
+    target = targets[0]
+    is_path = lexicon.KIND_BY_NAME[subject.kind].shape == "path"
+    if predicate == "above" and pattern == ("over",) and is_path:
+        predicate = "across"
+    elif predicate in ("above", "below") and pattern[0] in _OVER_UNDER:
+        under = lexicon.KIND_BY_NAME[subject.kind]
+        if predicate == "below" and under.walkable and under.container == "open":
+            for thing_id in target:  # `a rug under the bed`: the bed stands on the rug
+                state.add(thing_id, "on", (subject.ids[0],), None)
+            return
+        predicate = "next_to"  # `a cauldron over the fire`, `a sink under the window`
+    if predicate == "~around":
+        _surrounded(state, subject, target)
+        return
+    if predicate == "~lined_with":
+        # `a road lined with trees`: the trees stand along the road
+        if target and target != SCENE:
+            state.lined, state.lining = subject, target
+            for thing_id in target:
+                state.add(thing_id, "along", (subject.ids[0],), None)
+        return
+    if predicate in ("~connecting", "~from"):
+        _connecting(state, subject, targets)
+        return
+    if predicate == "between":
+        _between(state, subject, targets)
+        return
+    if predicate == "{dir}_of":
+        direction = direction or "north"
+        if relative is not None:
+            predicates = [relative]
+        else:
+            predicates = [_COMPASS_OF[part] for part in _split_direction(direction)]
+    else:
+        predicates = [predicate]
+    for name in predicates:
+        if target == SCENE:
+            _relate_to_scene(state, subject, name, direction)
+            continue
+        argument = _argument(state, name, direction)
+        for k, thing_id in enumerate(subject.ids):
+            state.add(thing_id, name, (target[k % len(target)],), argument)
+
+
+def _argument(state: ParseState, predicate: str, direction: str | None) -> str | None:
+    if predicate == "in_corner":
+        return direction if direction is not None and direction not in _CARDINAL else None
+    if predicate == "against_wall":
+        return direction if direction in _CARDINAL else None
+    if predicate == "in_region":
+        return direction or "north"
+    if predicate == "connected_to":
+        return state.connector_hint
+    return None
+
+
+def _relate_to_scene(
+    state: ParseState, subject: Group, predicate: str, direction: str | None
+) -> None:
+    if predicate in _DIRECTIONAL:
+        region = _RELATIVE_REGION.get(predicate) or predicate.removesuffix("_of")
+        for thing_id in subject.ids:
+            state.add(thing_id, "in_region", (), region)
+    elif predicate in _FRAMED or predicate == "around":
+        if predicate == "along" and direction is None:
+            return
+        argument = _argument(state, predicate, direction)
+        if predicate == "along":
+            argument = direction
+        for thing_id in subject.ids:
+            state.add(thing_id, predicate, (), argument)
+
+
+def _surrounded(state: ParseState, subject: Group, target: tuple[str, ...]) -> None:
+    if target == SCENE:
+        return
+    if len(target) > 1 and len(subject.ids) > 1:
+        for k, thing_id in enumerate(target):
+            state.add(thing_id, "around", (subject.ids[k % len(subject.ids)],), None)
+        return
+    for outer in target:
+        for inner in subject.ids:
+            state.add(outer, "around", (inner,), None)
+
+
+def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]]) -> None:
+    ends = [target[0] for target in targets if target != SCENE]
+    if len(targets) == 1 and len(targets[0]) > 1:
+        ends = list(targets[0][:2])
+    if not ends:
+        return
+    if lexicon.KIND_BY_NAME[subject.kind].shape == "path":
+        for thing_id in subject.ids:
+            state.add(thing_id, "connected_to", tuple(ends), None)
+    elif len(ends) == 2:
+        state.add(ends[0], "connected_to", (ends[1],), subject.kind)
+    else:
+        for thing_id in subject.ids:
+            state.add(thing_id, "connected_to", (ends[0],), None)
+
+
+def _between(state: ParseState, subject: Group, targets: list[tuple[str, ...]]) -> None:
+    if len(targets) >= 2 and targets[0] != SCENE and targets[1] != SCENE:
+        pair = (targets[0][0], targets[1][0])
+    elif len(targets[0]) >= 2:
+        pair = (targets[0][0], targets[0][1])
+    else:
+        state.warn(f"'between' needs two things for {subject.ids[0]}; ignored")
+        return
+    for thing_id in subject.ids:
+        state.add(thing_id, "between", pair, None)
+
+
+def chain(
+    state: ParseState, subject: Group, connector: str | None, target: tuple[str, ...] | None
+) -> None:
+    """`five rooms connected by corridors`: link each to the one before."""
+    ids = subject.ids
+    for k in range(1, len(ids)):
+        state.add(ids[k], "connected_to", (ids[k - 1],), connector)
+    if target:
+        state.add(ids[0], "connected_to", (target[0],), connector)
+    elif len(ids) == 1 and target is None:
+        earlier = [group for group in state.groups if group is not subject]
+        if earlier:
+            state.add(ids[0], "connected_to", (earlier[-1].ids[0],), connector)
+
+
+def apply_pending(state: ParseState, group: Group) -> None:
+    """Relations read before their subject (`Next to the river is a mill`) now state it."""
+    pending, state.pending = state.pending, []
+    for predicate, direction, relative, targets, pattern in pending:
+        relate(state, group, predicate, direction, relative, targets, pattern)
+
+
+def _split_direction(direction: str) -> list[str]:
+    if direction in _CARDINAL:
+        return [direction]
+    return [direction[:5], direction[5:]]

@@ -1,0 +1,82 @@
+"""What a noun phrase names: new things, things named before, or the whole scene."""
+
+from domain.scene import vocabulary as v
+from domain.scene.parse.links import relate
+from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
+from domain.scene.parse.state import SCENE, Group, ParseState
+
+PRONOUNS = frozenset(["it", "this", "that", "them", "they", "those", "these", "there"])
+EACH_OTHER = (("each", "other"), ("one", "another"))
+
+
+def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
+    """The subject a noun phrase names: things named before, or a new group."""
+    assert phrase.kind is not None
+    if phrase.bad_count is not None:
+        state.bad_count(phrase.bad_count, phrase.kind, phrase.count or 0)
+        if not phrase.count:
+            return None
+    if (phrase.definite or phrase.ordinal is not None) and state.groups_of(phrase.kind):
+        return state.reference(phrase)
+    count = phrase.count
+    if count is None:
+        count = v.BARE_PLURAL_COUNT if phrase.plural else 1
+    group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
+    if group is not None:
+        group.counted = phrase.count is not None or not phrase.plural
+    if group is not None and state.with_owner is not None:
+        group.owner = state.with_owner
+        if state.each_with and len(group.ids) < len(group.owner.ids):
+            state.grow(group, len(group.owner.ids))  # `houses, each with a garden`
+            group.beside_owner = True
+    _owned(state, phrase, group)
+    return group
+
+
+def _owned(state: ParseState, phrase: NounPhrase, group: Group | None) -> None:
+    """`the dragon's hoard` lies near the dragon, when a dragon was named; `rows of
+    benches` stand in rows."""
+    if group is not None and phrase.arrangement is not None:
+        relate(state, group, phrase.arrangement, phrase.rows, None, [SCENE], ("of",))
+    if group is None or phrase.possessor is None:
+        return
+    owners = [g for g in state.groups_of(phrase.possessor) if g is not group]
+    if owners:
+        for thing_id in group.ids:
+            state.add(thing_id, "near", (owners[-1].ids[0],), None)
+
+
+def name_target(
+    state: ParseState, tokens: list[str], j: int
+) -> tuple[tuple[str, ...] | None, NounPhrase | None, int]:
+    """What a relation points at: ids, SCENE (empty) or None when nothing is named."""
+    if j < len(tokens) and tokens[j] in PRONOUNS and tokens[j] != "there":
+        return state.pronoun(tokens[j]), None, j + 1
+    if tuple(tokens[j : j + 2]) in EACH_OTHER:
+        return None, None, j + 2
+    phrase = noun_phrase(tokens, j)
+    if phrase is None:
+        return None, None, j
+    if phrase.scene is not None:
+        state.scene = state.scene or phrase.scene
+        return SCENE, phrase, phrase.end
+    if phrase.kind is None:
+        return None, phrase, phrase.end
+    if phrase.kind == "wall" and state.scene == "room":
+        return SCENE, phrase, phrase.end
+    if phrase.definite or phrase.ordinal is not None:
+        if state.groups_of(phrase.kind):
+            group = state.reference(phrase)
+            return (tuple(group.ids) if group else None), phrase, phrase.end
+        if state.names_scene(phrase.kind):
+            return SCENE, phrase, phrase.end
+    count = phrase.count
+    if count is None:
+        count = v.BARE_PLURAL_COUNT if phrase.plural else 1
+    group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
+    if group is not None:
+        group.counted = phrase.count is not None or not phrase.plural
+    if group is not None:
+        state.fresh = (group, phrase.end)
+    _owned(state, phrase, group)
+    return (tuple(group.ids) if group else None), phrase, phrase.end

@@ -1,0 +1,150 @@
+"""Noun phrases: `three houses`, `the dragon's hoard`, `rows of benches`, `a field of wheat`."""
+
+from dataclasses import dataclass
+
+from domain.scene import vocabulary as v
+from domain.scene.parse import lexicon, spelling
+from domain.scene.parse.tokens import POSSESSIVE, is_malformed_count
+from domain.scene.parse.words import QUIET_WORDS
+from domain.scene.terms import Size
+
+# `two rows of benches`, `a ring of stones`: a count and an arrangement at once.
+_LINES = frozenset(["rows", "lines", "columns", "ranks", "row", "line"])
+_ARRANGED = {
+    **dict.fromkeys(_LINES, "~rows"),
+    "grid": "~rows",
+    "ring": "~ring",
+    "circle": "~ring",
+}
+_ARRANGED_COUNT = {"grid": 9, "ring": 6, "circle": 6}
+# `a pile of bones` is one thing of the kind after `of`.
+_COLLECTIVES = frozenset(["pile", "heap", "stack", "mound", "hoard", "stash", "cache"])
+_OF_CONTENT_WORDS = 2  # words after `of` read as what a thing holds or is made of
+_OF_SKIP = frozenset(["a", "an", "the", "some", "fresh"])
+
+
+@dataclass
+class NounPhrase:
+    end: int
+    kind: str | None = None
+    scene: str | None = None
+    plural: bool = False
+    count: int | None = None
+    size: Size | None = None
+    ordinal: int | None = None
+    definite: bool = False
+    direction: str | None = None
+    word: str = ""
+    possessor: str | None = None  # `the dragon's hoard`: the owner's kind
+    collective: str | None = None  # `a pile of bones`: one pile
+    bad_count: str | None = None  # `-5`, `3.5` as written
+    each: bool = False  # `each door`: every one named so far
+    arrangement: str | None = None  # `rows of benches`: the group's arrangement
+    rows: str | None = None  # `two rows of`: "2"; `a grid of`: "grid"
+
+
+def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
+    phrase = NounPhrase(end=i)
+    j = i
+    while j < len(tokens):
+        noun = lexicon.match_noun(tokens, j)
+        if noun is not None:
+            head = lexicon.match_noun(tokens, noun.end)
+            if head is not None and not noun.plural:
+                # `throne room`, `stone well`, `tree house`: the last noun is the thing
+                noun = head._replace(word=f"{noun.word} {head.word}")
+            if noun.end < len(tokens) and tokens[noun.end] == POSSESSIVE:
+                owned = noun_phrase(tokens, noun.end + 1)
+                if owned is not None and owned.kind is not None:
+                    # `the dragon's hoard`: the hoard; the dragon only if already named
+                    owned.possessor = noun.kind
+                    owned.word = f"{noun.word}'s {owned.word}"
+                    owned.count = owned.count if owned.count is not None else phrase.count
+                    owned.definite = owned.definite or phrase.definite
+                    return owned
+            phrase.kind, phrase.plural, phrase.end, phrase.word = noun
+            if phrase.collective:
+                phrase.plural, phrase.word = False, f"{phrase.collective} of {noun.word}"
+            _of_content(tokens, phrase)
+            return phrase
+        scene = lexicon.match_scene(tokens, j)
+        if scene is not None:
+            phrase.scene, phrase.end = scene
+            return phrase
+        word = tokens[j]
+        count = lexicon.match_count(tokens, j) if phrase.count is None else None
+        ordinal = lexicon.match_ordinal(tokens, j)
+        if word in ("the", "same", "another", "other"):
+            phrase.definite = phrase.definite or word in ("the", "same")
+            j += 1
+        elif word in ("each", "every") and phrase.count is None:
+            phrase.each = phrase.definite = True
+            j += 1
+        elif word in QUIET_WORDS and word.endswith("ing") and lexicon.match_noun(tokens, j + 1):
+            j += 1  # `two reading tables`, `sleeping pods`
+        elif word in _ARRANGED and j + 1 < len(tokens) and tokens[j + 1] == "of":
+            phrase.arrangement = _ARRANGED[word]
+            if word in _LINES:
+                rows = phrase.count or (1 if word in ("row", "line") else 2)
+                phrase.rows, phrase.count = str(rows), rows * (5 if rows == 1 else 3)
+            elif phrase.count is None or phrase.count == 1:
+                phrase.count = _ARRANGED_COUNT[word]
+                phrase.rows = "grid" if word == "grid" else None
+            j += 2
+        elif word in _COLLECTIVES and j + 1 < len(tokens) and tokens[j + 1] == "of":
+            phrase.collective = word
+            j += 2
+        elif j + 1 < len(tokens) and tokens[j + 1] == POSSESSIVE and word.isalpha():
+            j += 2  # `the king's throne`: an owner the vocabulary does not know
+        elif phrase.count is None and is_malformed_count(word):
+            phrase.bad_count = word
+            phrase.count = max(0, int(float(word)))
+            j += 1
+        elif count is not None:
+            phrase.count, j = count
+        elif ordinal is not None:
+            phrase.ordinal, j = ordinal
+        elif word in v.SIZES:
+            phrase.size = v.SIZES[word][0]
+            j += 1
+        elif word in v.DIRECTIONS:
+            phrase.direction, _, j = lexicon.match_direction(tokens, j) or (None, None, j + 1)
+        elif word in v.DECORATIVE_WORDS:
+            j += 1
+        else:
+            break
+    phrase.end = j
+    return phrase if j > i else None
+
+
+def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
+    """`a field of wheat`, `a hoard of gold`, `a barrel of ale`: one thing; the words
+    after `of` say what it holds or is made of and create nothing."""
+    j = phrase.end
+    if j + 1 >= len(tokens) or tokens[j] != "of":
+        return
+    k = j + 1
+    while k < len(tokens) and (tokens[k] in v.DECORATIVE_WORDS or tokens[k] in _OF_SKIP):
+        k += 1
+    content = lexicon.match_noun(tokens, k)
+    if content is not None:
+        if content.kind in lexicon.KIND_SCENES and content.kind != phrase.kind:
+            return  # `the edge of the forest`: a place, left to the relation reader
+        phrase.end = content.end
+        phrase.word = f"{phrase.word} of {content.word}"
+        outer = lexicon.KIND_BY_NAME[phrase.kind] if phrase.kind is not None else None
+        inner = lexicon.KIND_BY_NAME[content.kind]
+        if outer is not None and outer.setting == "indoor" and inner.setting == "outdoor":
+            phrase.kind = content.kind  # `a bed of roses` is flowers, not furniture
+        return
+    end = k
+    while (
+        end < len(tokens)
+        and end - k < _OF_CONTENT_WORDS
+        and tokens[end].isalpha()
+        and not spelling.is_known(tokens[end])
+    ):
+        end += 1
+    if end > k:
+        phrase.end = end
+        phrase.word = f"{phrase.word} of {' '.join(tokens[k:end])}"

@@ -1,0 +1,68 @@
+"""The opening words of a prompt: the place it shows, and the thing it is about."""
+
+from domain.scene import vocabulary as v
+from domain.scene.parse import lexicon
+from domain.scene.parse.state import SCENE, ParseState
+from domain.scene.terms import Size
+
+_HEAD_SKIP = frozenset(["a", "an", "the", "this", "our", "my", "single"])
+_INSIDE_WORDS = frozenset(["inside", "interior", "in", "within"])
+
+
+def read_opening(state: ParseState, tokens: list[str]) -> int:
+    """The opening words: the place (`a walled town`, `inside a tavern`) or a head thing;
+    where reading goes on."""
+    j = 0
+    size: Size | None = None
+    while j < len(tokens) and (
+        tokens[j] in _HEAD_SKIP
+        or tokens[j] in v.SIZES
+        or tokens[j] in v.DECORATIVE_WORDS
+        or tokens[j] == "walled"
+    ):
+        if tokens[j] in v.SIZES:
+            size = v.SIZES[tokens[j]][0]
+        j += 1
+    inside = _inside_of(tokens, j)
+    if inside is not None:
+        state.scene, state.subject = inside[0], SCENE
+        return inside[1]
+    found = lexicon.match_scene(tokens, j)
+    if found is None:
+        return 0
+    if "walled" in tokens[:j] and not lexicon.SCENE_BY_NAME[found[0]].indoor:
+        wall = state.new_group("wall", 1, "medium", False, "wall")
+        if wall is not None:  # `a walled town`: a wall round it
+            state.add(wall.ids[0], "around", (), None)
+    longer = lexicon.match_noun(tokens, j)
+    if longer is not None and longer.end > found[1]:
+        return 0  # `an office chair`, `a street light`: a thing, not the place
+    scene, end = found
+    state.scene = scene
+    head_kind = v.HEAD_THINGS.get(tokens[j])
+    if head_kind is not None and end == j + 1:
+        group = state.new_group(head_kind, 1, size or "medium", False, tokens[j])
+        state.subject = group
+    else:
+        state.subject = SCENE
+    return end
+
+
+def _inside_of(tokens: list[str], j: int) -> tuple[str, int] | None:
+    """`the inside of a tavern`, `inside the old chapel`, `a smithy interior`: the place
+    shown is the building's interior."""
+    opened = j < len(tokens) and tokens[j] in _INSIDE_WORDS
+    if opened:
+        j += 1
+        while j < len(tokens) and (tokens[j] in _HEAD_SKIP or tokens[j] == "of"):
+            j += 1
+    while j < len(tokens) and (tokens[j] in v.DECORATIVE_WORDS or tokens[j] in v.SIZES):
+        j += 1
+    noun = lexicon.match_noun(tokens, j)
+    if noun is None or noun.kind not in v.INTERIOR_OF:
+        return None
+    end = noun.end
+    closed = end < len(tokens) and tokens[end] == "interior"
+    if not (opened or closed):
+        return None
+    return v.INTERIOR_OF[noun.kind], end + (1 if closed else 0)

@@ -1,0 +1,107 @@
+"""Choosing the place: the scene kind a prompt shows when it names none."""
+
+from domain.scene import vocabulary as v
+from domain.scene.model import RelationSpec
+from domain.scene.parse import lexicon
+from domain.scene.parse.furnishing import INDOOR_STAND_IN
+from domain.scene.parse.state import Group, ParseState
+
+_SCENE_SAFE = {
+    "north_of": "north",
+    "south_of": "south",
+    "east_of": "east",
+    "west_of": "west",
+    "left_of": "west",
+    "right_of": "east",
+    "above": "north",
+    "below": "south",
+}
+_OBJECTLESS_OK = frozenset(
+    ["in_region", "in_center", "in_corner", "against_wall", "along", "around"]
+)
+
+
+def choose_place(state: ParseState) -> str:
+    """The place named, else the one the things vote for; a head that is the place goes."""
+    _interior_head(state)
+    scene = state.scene or _vote(state)
+    if state.scene is None and scene == "forest":
+        _forest_is_the_scene(state)
+    return scene
+
+
+def _vote(state: ParseState) -> str:
+    """The place most of the named things belong to (`igloos and a sled`: snow)."""
+    tally: dict[str, int] = {}
+    for group in state.groups:
+        kind = group.kind
+        place = v.HOME_PLACE.get(kind) or lexicon.THEME_SCENE[lexicon.KIND_BY_NAME[kind].family]
+        weight = 2 if kind in lexicon.KIND_SCENES or kind in v.HOME_PLACE else 1
+        tally[place] = tally.get(place, 0) + weight
+    if not tally:
+        return "village"
+    place = max(tally, key=lambda name: tally[name])  # first mentioned wins a tie
+    if place == "coast" and any(group.kind == "island" for group in state.groups):
+        return "island"
+    return place
+
+
+def _interior_head(state: ParseState) -> None:
+    """`a tavern with a bar, stools and a fireplace` describes the tavern's inside."""
+    if state.scene is not None or len(state.groups) < 2:
+        return
+    head = state.groups[0]
+    if head.kind not in v.INTERIOR_OF or len(head.ids) != 1:
+        return
+    leaning = 0  # indoor things for, outdoor things against (a fire may be a hearth)
+    for group in state.groups[1:]:
+        setting = lexicon.KIND_BY_NAME[group.kind].setting
+        if group.kind not in INDOOR_STAND_IN:
+            leaning += {"indoor": 1, "outdoor": -1}.get(setting, 0)
+    if leaning <= 0:
+        return
+    state.scene = v.INTERIOR_OF[head.kind]
+    _absorb(state, head)
+
+
+def _forest_is_the_scene(state: ParseState) -> None:
+    """`a tower in a dark forest`: the forest is the whole scene, not a patch of it."""
+    forests = [group for group in state.groups if group.kind == "forest"]
+    if len(forests) != 1 or len(forests[0].ids) != 1:
+        return
+    forest_id = forests[0].ids[0]
+    if any(relation.subject == forest_id for relation in state.relations):
+        return
+    _absorb(state, forests[0])
+
+
+def _absorb(state: ParseState, group: Group) -> None:
+    """Drop a group that turned out to be the scene; relations to it become scene relations."""
+    ids = set(group.ids)
+    state.groups = [other for other in state.groups if other is not group]
+    state.things = [thing for thing in state.things if thing.id not in ids]
+    kept = []
+    for relation in state.relations:
+        if relation.subject in ids:
+            continue
+        if ids & set(relation.objects):
+            converted = _to_scene(relation)
+            if converted is not None:
+                kept.append(converted)
+            continue
+        kept.append(relation)
+    state.relations = kept
+
+
+def _to_scene(relation: RelationSpec) -> RelationSpec | None:
+    if relation.predicate in _SCENE_SAFE:
+        return RelationSpec(
+            subject=relation.subject,
+            predicate="in_region",
+            argument=_SCENE_SAFE[relation.predicate],
+        )
+    if relation.predicate in _OBJECTLESS_OK:
+        return RelationSpec(
+            subject=relation.subject, predicate=relation.predicate, argument=relation.argument
+        )
+    return None

@@ -1,0 +1,199 @@
+"""Relation phrases: `north of`, `between ... and ...`, `connected by`, `facing each other`."""
+
+from domain.scene.parse import lexicon
+from domain.scene.parse.links import chain, relate
+from domain.scene.parse.naming import EACH_OTHER, name_target
+from domain.scene.parse.noun_phrases import noun_phrase
+from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
+
+_TARGETLESS = frozenset(
+    [
+        "in_region",
+        "in_center",
+        "in_corner",
+        "against_wall",
+        "~rows",
+        "~ring",
+        "~walls",
+        "~each_corner",
+    ]
+)
+# Patterns that, without `of`, point back at what was named before (`a road lined with trees
+# on both sides`: the road).
+_POINTS_BACK = frozenset(["~both_sides"])
+_FRAMING_ONLY = frozenset(["in_region", "in_center", "in_corner"])
+_LINKING_TEXT = (
+    "is are was were stands stand stood sits sit lies lie lay there rises rise grows grow "
+    "waits wait sleeps sleep you find"
+)
+_LINKING_VERBS = frozenset(_LINKING_TEXT.split())
+_VIA = frozenset(["by", "via", "with", "through"])
+_EACH_OTHER_ACROSS = (("each", "other", "across"), ("one", "another", "across"))
+
+
+def read_relation(
+    state: ParseState, tokens: list[str], i: int, match: lexicon.RelationMatch
+) -> int:
+    """A relation phrase at `i` (`north of`, `between ... and ...`): where reading goes on."""
+    predicate, direction, relative, end, pattern = match
+    fresh = state.fresh if state.fresh is not None and state.fresh[1] == i else None
+    state.fresh = None
+    if predicate == "~connected_by":
+        return _connected_by(state, tokens, end)
+    if predicate == "connected_to" and tuple(tokens[end : end + 2]) in EACH_OTHER:
+        if isinstance(state.subject, Group):
+            chain(state, state.subject, None, SCENE)
+        return end + 2
+    if predicate == "facing" and tuple(tokens[end : end + 3]) in _EACH_OTHER_ACROSS:
+        return _facing_across(state, tokens, end + 3, pattern)
+    if predicate == "facing" and tuple(tokens[end : end + 2]) in EACH_OTHER:
+        _emit(state, tokens, predicate, direction, relative, [SCENE], pattern, end + 2)
+        return end + 2
+    if predicate in _POINTS_BACK and pattern[-1] != "of":
+        _back_reference(state, predicate, direction, relative, pattern, end)
+        return end
+    needs_target = pattern[-1] == "of" or not (
+        predicate in _TARGETLESS or (predicate == "along" and direction is not None)
+    )
+    if not needs_target:
+        _emit(state, tokens, predicate, direction, relative, [SCENE], pattern, end)
+        return end
+    first, phrase, j = name_target(state, tokens, end)
+    if first is None:
+        state.warn(f"'{' '.join(tokens[i:end])}' names nothing known; ignored")
+        return max(j, end)
+    targets = [first]
+    if predicate in ("between", "~connecting", "~from"):
+        joiner = ("and", "to", "with") if predicate != "between" else ("and",)
+        j = _placed_where(state, tokens, first, j)  # `from the tavern in the west to ...`
+        if j < len(tokens) and tokens[j] in joiner:
+            second, _, j = name_target(state, tokens, j + 1)
+            if second is not None:
+                targets.append(second)
+                j = _placed_where(state, tokens, second, j)
+    if predicate == "across" and j + 1 < len(tokens) and tokens[j] == "from":
+        # `the tavern across the street from the church`
+        other, _, j = name_target(state, tokens, j + 1)
+        if other:
+            predicate, targets = "across_from", [other, first] if first else [other]
+    if predicate == "connected_to" and j + 1 < len(tokens) and tokens[j] in _VIA:
+        connector = lexicon.match_noun(tokens, j + 1)
+        if connector is not None:
+            state.connector_hint = connector.kind
+            j = connector.end
+    if predicate == "against_wall" and phrase is not None and phrase.kind == "wall":
+        direction = phrase.direction or direction
+    if phrase is not None and phrase.kind == "wall" and state.scene == "room":
+        predicate, direction = "against_wall", phrase.direction or direction
+    who = fresh[0] if fresh is not None else state.subject
+    if phrase is not None and phrase.each and isinstance(who, Group) and len(first) > 1:
+        state.grow(who, len(first))  # `a guard at each door`: one guard per door
+    if fresh is not None and not predicate.startswith("~") and predicate != "between":
+        # `a campfire near the river`: a phrase right after a new thing describes it
+        relate(state, fresh[0], predicate, direction, relative, targets, pattern)
+    else:
+        _emit(state, tokens, predicate, direction, relative, targets, pattern, j)
+    state.connector_hint = None
+    return j
+
+
+def _placed_where(state: ParseState, tokens: list[str], ids: tuple[str, ...], j: int) -> int:
+    """A framing phrase right after an end of a road (`in the west`) places that end."""
+    match = lexicon.match_relation(tokens, j)
+    if match is None or match.predicate not in _FRAMING_ONLY or not ids:
+        return j
+    owner = Group(kind=state.kind_of(ids[0]), ids=list(ids), size="medium", plural=False)
+    relate(state, owner, match.predicate, match.direction, match.relative, [SCENE], match.pattern)
+    return match.end
+
+
+def _back_reference(
+    state: ParseState,
+    predicate: str,
+    direction: str | None,
+    relative: str | None,
+    pattern: tuple[str, ...],
+    end: int,
+) -> None:
+    """`a road lined with trees on both sides`: the sides of the thing named before."""
+    subject = state.subject
+    if not isinstance(subject, Group):
+        return
+    if state.lined is subject:  # `a road lined with trees on both sides`: the trees
+        lining = [g for g in state.groups if g is not subject and g.ids[0] in state.lining]
+        if lining:
+            line = (subject.ids[0],)
+            relate(state, lining[-1], predicate, direction, relative, [line], pattern)
+            return
+    earlier = [g for g in state.groups if g is not subject]
+    owner = state.with_owner if state.with_owner is not subject else None
+    target = owner or state.lined or (earlier[-1] if earlier else None)
+    if target is None:
+        state.warn(f"'{' '.join(pattern)}' of nothing named for {subject.ids[0]}; ignored")
+        return
+    relate(state, subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
+
+
+def _facing_across(state: ParseState, tokens: list[str], j: int, pattern: tuple[str, ...]) -> int:
+    """`two houses facing each other across the street`: one each side of the street."""
+    path, _, j = name_target(state, tokens, j)
+    subject = state.subject
+    if isinstance(subject, Group) and path:
+        if len(subject.ids) < 2:
+            state.grow(subject, 2)
+        ids = subject.ids
+        for k in range(0, len(ids) - 1, 2):
+            state.add(ids[k], "across_from", (ids[k + 1], path[0]), None)
+    return j
+
+
+def _connected_by(state: ParseState, tokens: list[str], j: int) -> int:
+    """`five rooms connected by corridors (to the hall)`: each linked to the one before."""
+    connector = None
+    phrase = noun_phrase(tokens, j)
+    if phrase is not None and phrase.kind is not None:
+        connector, j = phrase.kind, phrase.end
+    elif phrase is not None:
+        j = phrase.end
+    subject = state.subject
+    if not isinstance(subject, Group):
+        return j
+    target: tuple[str, ...] | None = None
+    if j < len(tokens) and tokens[j] in ("to", "with"):
+        target, _, j = name_target(state, tokens, j + 1)
+    chain(state, subject, connector, target)
+    return j
+
+
+def _emit(
+    state: ParseState,
+    tokens: list[str],
+    predicate: str,
+    direction: str | None,
+    relative: str | None,
+    targets: list[tuple[str, ...]],
+    pattern: tuple[str, ...],
+    end: int,
+) -> None:
+    """State a relation of the subject, or keep it for the thing named next."""
+    subject = state.subject
+    if subject == UNKNOWN_THING:
+        words = " ".join(direction or "" if word == "{dir}" else word for word in pattern)
+        state.warn(f"'{words}' is about '{state.unknown_subject}', which is not known; ignored")
+        return
+    if predicate == "~around" and subject == SCENE and targets and targets[0]:
+        for thing_id in targets[0]:  # `a village surrounded by a wall`: round the map
+            state.add(thing_id, "around", (), None)
+        return
+    if not isinstance(subject, Group) or (state.stale and _new_thing_follows(tokens, end)):
+        state.pending.append((predicate, direction, relative, targets, pattern))
+        return
+    relate(state, subject, predicate, direction, relative, targets, pattern)
+
+
+def _new_thing_follows(tokens: list[str], j: int) -> bool:
+    """`Next to the river is a mill`: the relation belongs to what comes next."""
+    while j < len(tokens) and tokens[j] in _LINKING_VERBS:
+        j += 1
+    phrase = noun_phrase(tokens, j)
+    return phrase is not None and phrase.kind is not None and not phrase.definite
