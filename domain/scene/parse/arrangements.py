@@ -109,10 +109,14 @@ def _both_sides(state: "ParseState", subject: "Group", target: tuple[str, ...]) 
     if len(subject.ids) < 2:
         state.grow(subject, 2)
     line = target[0]
-    is_path = lexicon.KIND_BY_NAME[state.kind_of(line)].shape == "path"
+    along = lexicon.KIND_BY_NAME[state.kind_of(line)]
+    is_path = along.shape == "path"
     for k, thing_id in enumerate(subject.ids):
         if is_path:
             state.add(thing_id, "on_side_of", (line,), SIDES[k % 2])
+        elif along.container == "open" and along.rotatable:
+            # `stools along the sides of the table`: at the table, whichever way it lies
+            state.add(thing_id, "next_to", (line,), None)
         else:
             state.add(thing_id, ("west_of", "east_of")[k % 2], (line,), None)
             state.add(thing_id, "near", (line,), None)

@@ -27,6 +27,8 @@ def choose_place(state: ParseState) -> str:
     scene = state.scene or _vote(state)
     if state.scene is None and scene == "forest":
         _forest_is_the_scene(state)
+    if scene == "dungeon":
+        _cave_is_the_scene(state)
     return scene
 
 
@@ -73,6 +75,18 @@ def _forest_is_the_scene(state: ParseState) -> None:
     if any(relation.subject == forest_id for relation in state.relations):
         return
     _absorb(state, forests[0])
+
+
+def _cave_is_the_scene(state: ParseState) -> None:
+    """`a dragon sleeping in a cave`: the cave is the dungeon, not a box inside it."""
+    caves = [group for group in state.groups if group.kind == "cave"]
+    if len(caves) != 1 or len(caves[0].ids) != 1:
+        return
+    cave_id = caves[0].ids[0]
+    if any(relation.subject == cave_id for relation in state.relations):
+        return
+    if any(r.predicate == "inside" and cave_id in r.objects for r in state.relations):
+        _absorb(state, caves[0])
 
 
 def _absorb(state: ParseState, group: Group) -> None:

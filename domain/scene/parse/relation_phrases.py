@@ -20,7 +20,7 @@ _TARGETLESS = frozenset(
 )
 # Patterns that, without `of`, point back at what was named before (`a road lined with trees
 # on both sides`: the road).
-_POINTS_BACK = frozenset(["~both_sides"])
+_POINTS_BACK = frozenset(["~both_sides", "~head"])
 _FRAMING_ONLY = frozenset(["in_region", "in_center", "in_corner"])
 _LINKING_TEXT = (
     "is are was were stands stand stood sits sit lies lie lay there rises rise grows grow "
@@ -126,11 +126,17 @@ def _back_reference(
             relate(state, lining[-1], predicate, direction, relative, [line], pattern)
             return
     earlier = [g for g in state.groups if g is not subject]
+    last = earlier[-1] if earlier else None
     owner = state.with_owner if state.with_owner is not subject else None
-    target = owner or state.lined or (earlier[-1] if earlier else None)
+    if "the" in pattern:  # `along its sides`, `at its head`: the thing named last
+        target = last or owner
+    else:
+        target = owner or state.lined or last
     if target is None:
         state.warn(f"'{' '.join(pattern)}' of nothing named for {subject.ids[0]}; ignored")
         return
+    if predicate == "~head":
+        predicate = "at_head_of"
     relate(state, subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
 
 

@@ -55,6 +55,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     *((f"{lead} {both} {side} of", "~both_sides") for lead in ("on", "along", "lining", "at")
       for both in ("both", "either", "each") for side in ("side", "sides")),
     ("on both sides", "~both_sides"), ("on either side", "~both_sides"),
+    ("along the sides", "~both_sides"), ("at the sides", "~both_sides"),
+    ("at the head", "~head"), ("at the top end", "~head"),
     ("along both sides", "~both_sides"), ("on each side", "~both_sides"),
     *((f"{verb} {which} {wall}", "~walls") for verb in ("lining", "along", "against", "on",
       "around", "by") for which in ("the", "every", "all", "all the", "all four", "each")

@@ -115,8 +115,8 @@ KINDS: tuple[KindSpec, ...] = (
 )
 
 __all__ = [
-    "APPROXIMATE_WORDS",
     "ACTOR",
+    "APPROXIMATE_WORDS",
     "AREA",
     "BARE_PLURAL_COUNT",
     "BOX",

@@ -323,3 +323,17 @@ def test_a_near_thing_read_for_a_word_is_said() -> None:
     assert Counter(t.kind for t in request.things)["barrel"] == 3
     assert "read 'crate' as barrel" in request.warnings
     assert not any(w.startswith("read") for w in parse_prompt("a kitchen with a stove").warnings)
+
+
+def test_a_cave_things_are_in_is_the_dungeon_itself() -> None:
+    request = parse_prompt("a dragon sleeping on a hoard of gold in a cave")
+    assert request.place == "dungeon" and "cave" not in {t.kind for t in request.things}
+    assert not any("cannot fit inside cave" in w for w in request.warnings)
+
+
+def test_its_sides_and_its_head_are_the_thing_named_last() -> None:
+    stated = relations(
+        "a council chamber with a long table, ten stools along its sides and a throne at its head"
+    )
+    assert ("throne-1", "at_head_of", ("table-1",), None) in stated
+    assert all((f"stool-{k}", "next_to", ("table-1",), None) in stated for k in range(1, 11))
