@@ -126,6 +126,8 @@ def _back_reference(
             relate(state, lining[-1], predicate, direction, relative, [line], pattern)
             return
     earlier = [g for g in state.groups if g is not subject]
+    if predicate == "~head":  # only a table, a desk or a bed has a head
+        earlier = [g for g in earlier if _has_a_head(g.kind)] or earlier
     last = earlier[-1] if earlier else None
     owner = state.with_owner if state.with_owner is not subject else None
     if "the" in pattern:  # `along its sides`, `at its head`: the thing named last
@@ -138,6 +140,11 @@ def _back_reference(
     if predicate == "~head":
         predicate = "at_head_of"
     relate(state, subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
+
+
+def _has_a_head(kind: str) -> bool:
+    spec = lexicon.KIND_BY_NAME[kind]
+    return spec.rotatable and spec.shape == "box" and spec.width > spec.height
 
 
 def _facing_across(state: ParseState, tokens: list[str], j: int, pattern: tuple[str, ...]) -> int:
