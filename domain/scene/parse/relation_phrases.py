@@ -130,10 +130,8 @@ def _back_reference(
         earlier = [g for g in earlier if _has_a_head(g.kind)] or earlier
     last = earlier[-1] if earlier else None
     owner = state.with_owner if state.with_owner is not subject else None
-    if "the" in pattern:  # `along its sides`, `at its head`: the thing named last
-        target = last or owner
-    else:
-        target = owner or state.lined or last
+    # `along its sides`, `at its head`: the thing named last; else what the subject is with
+    target = (last or owner) if "the" in pattern else (owner or state.lined or last)
     if target is None:
         state.warn(f"'{' '.join(pattern)}' of nothing named for {subject.ids[0]}; ignored")
         return
