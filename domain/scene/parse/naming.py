@@ -18,18 +18,25 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
             return None
     if (phrase.definite or phrase.ordinal is not None) and state.groups_of(phrase.kind):
         return state.reference(phrase)
-    count = phrase.count
-    if count is None:
-        count = v.BARE_PLURAL_COUNT if phrase.plural else 1
-    group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
-    if group is not None:
-        group.counted = phrase.count is not None or not phrase.plural
+    group = _new_group(state, phrase)
     if group is not None and state.with_owner is not None:
         group.owner = state.with_owner
         if state.each_with and len(group.ids) < len(group.owner.ids):
             state.grow(group, len(group.owner.ids))  # `houses, each with a garden`
             group.beside_owner = True
     _owned(state, phrase, group)
+    return group
+
+
+def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
+    """New things for a noun phrase; a bare plural (`houses`) is a default count."""
+    assert phrase.kind is not None
+    count = phrase.count
+    if count is None:
+        count = v.BARE_PLURAL_COUNT if phrase.plural else 1
+    group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
+    if group is not None:
+        group.counted = phrase.count is not None or not phrase.plural
     return group
 
 
@@ -70,12 +77,7 @@ def name_target(
             return (tuple(group.ids) if group else None), phrase, phrase.end
         if state.names_scene(phrase.kind):
             return SCENE, phrase, phrase.end
-    count = phrase.count
-    if count is None:
-        count = v.BARE_PLURAL_COUNT if phrase.plural else 1
-    group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
-    if group is not None:
-        group.counted = phrase.count is not None or not phrase.plural
+    group = _new_group(state, phrase)
     if group is not None:
         state.fresh = (group, phrase.end)
     _owned(state, phrase, group)

@@ -68,25 +68,28 @@ def _interior_head(state: ParseState) -> None:
 
 def _forest_is_the_scene(state: ParseState) -> None:
     """`a tower in a dark forest`: the forest is the whole scene, not a patch of it."""
-    forests = [group for group in state.groups if group.kind == "forest"]
-    if len(forests) != 1 or len(forests[0].ids) != 1:
-        return
-    forest_id = forests[0].ids[0]
-    if any(relation.subject == forest_id for relation in state.relations):
-        return
-    _absorb(state, forests[0])
+    forest = _lone_setting(state, "forest")
+    if forest is not None:
+        _absorb(state, forest)
 
 
 def _cave_is_the_scene(state: ParseState) -> None:
     """`a dragon sleeping in a cave`: the cave is the dungeon, not a box inside it."""
-    caves = [group for group in state.groups if group.kind == "cave"]
-    if len(caves) != 1 or len(caves[0].ids) != 1:
-        return
-    cave_id = caves[0].ids[0]
-    if any(relation.subject == cave_id for relation in state.relations):
-        return
-    if any(r.predicate == "inside" and cave_id in r.objects for r in state.relations):
-        _absorb(state, caves[0])
+    cave = _lone_setting(state, "cave")
+    if cave is not None and any(
+        r.predicate == "inside" and cave.ids[0] in r.objects for r in state.relations
+    ):
+        _absorb(state, cave)
+
+
+def _lone_setting(state: ParseState, kind: str) -> Group | None:
+    """The one thing of that kind, when nothing is said of where it is itself."""
+    found = [group for group in state.groups if group.kind == kind]
+    if len(found) != 1 or len(found[0].ids) != 1:
+        return None
+    if any(relation.subject == found[0].ids[0] for relation in state.relations):
+        return None
+    return found[0]
 
 
 def _absorb(state: ParseState, group: Group) -> None:
