@@ -9,7 +9,7 @@ from domain.scene.parse.state import ParseState
 from domain.scene.terms import Origin
 
 _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
-INDOOR_STAND_IN = {"campfire": "fireplace", "bonfire": "fireplace"}
+INDOOR_STAND_IN = {"campfire": "fireplace", "bonfire": "fireplace", "smithy": "furnace"}
 
 
 def usual_things(state: ParseState, place: Place) -> list[ThingSpec]:

@@ -128,8 +128,9 @@ def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
         k += 1
     content = lexicon.match_noun(tokens, k)
     if content is not None:
-        if content.kind in lexicon.KIND_SCENES and content.kind != phrase.kind:
-            return  # `the edge of the forest`: a place, left to the relation reader
+        outer = lexicon.KIND_BY_NAME[phrase.kind] if phrase.kind is not None else None
+        if outer is not None and outer.shape == "area" and content.kind in lexicon.KIND_SCENES:
+            return  # `a clearing of the forest`: a part of a place, left to the relation reader
         phrase.end = content.end
         phrase.word = f"{phrase.word} of {content.word}"
         outer = lexicon.KIND_BY_NAME[phrase.kind] if phrase.kind is not None else None

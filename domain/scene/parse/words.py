@@ -69,6 +69,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("at the head of", "at_head_of"), ("at the top end of", "at_head_of"),
     ("at the end of", "at_head_of"), ("at one end of", "at_head_of"),
     ("at either end of", "at_head_of"), ("at the foot of", "next_to"),
+    ("at the edge of", "next_to"), ("on the edge of", "next_to"), ("on the shore of", "next_to"),
+    ("on the banks of", "along"), ("on the bank of", "along"), ("on the outskirts of", "near"),
     ("sitting on", "on"), ("standing on", "on"), ("lying on", "on"), ("resting on", "on"),
     ("sleeping on", "on"), ("perched on", "on"), ("floating on", "on"),
     ("guarding", "near"), ("protecting", "near"), ("watching over", "near"),

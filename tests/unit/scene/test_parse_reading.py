@@ -337,3 +337,19 @@ def test_its_sides_and_its_head_are_the_thing_named_last() -> None:
     )
     assert ("throne-1", "at_head_of", ("table-1",), None) in stated
     assert all((f"stool-{k}", "next_to", ("table-1",), None) in stated for k in range(1, 11))
+
+
+def test_a_forge_inside_a_smithy_is_its_furnace_and_a_barrel_of_water_one_barrel() -> None:
+    request = parse_prompt("inside a smithy: an anvil next to the forge, a barrel of water")
+    found = Counter(t.kind for t in request.things)
+    assert found["furnace"] == 1 and found["barrel"] == 1 and found["sea"] == 0
+    assert ("anvil-1", "next_to", ("furnace-1",), None) in [
+        (r.subject, r.predicate, r.objects, r.argument) for r in request.relations
+    ]
+    assert "read 'forge' as a furnace indoors" in request.warnings
+
+
+def test_the_banks_of_a_river_are_along_it() -> None:
+    assert ("windmill-1", "along", ("river-1",), None) in relations(
+        "a mill on the banks of the river"
+    )
