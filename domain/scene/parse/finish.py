@@ -53,7 +53,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = holders_that_fit(state, things, relations)
     framing_contradictions(state, relations)
     relations = implicit_inside(state, relations)
-    relations = frames(scene, things, relations)
+    relations = frames(scene, things, relations, _area_owners(state))
     relations = _default_connectors(scene, things, relations)
     for _, direction, _, _, pattern in state.pending:
         words = " ".join(direction or "" if word == "{dir}" else word for word in pattern)
@@ -72,6 +72,18 @@ def finish_request(state: ParseState) -> SceneRequest:
         warnings=tuple(warnings),
         excluded=tuple(state.excluded),
     )
+
+
+def _area_owners(state: ParseState) -> dict[str, str]:
+    """`a lake with an island in the middle`: the middle is the lake's. (A park or a field
+    with a fountain in the middle is the scene's middle: the owner is the place itself.)"""
+    owners: dict[str, str] = {}
+    for group in state.groups:
+        owner = group.owner
+        if owner is not None and lexicon.KIND_BY_NAME[owner.kind].water:
+            for k, thing_id in enumerate(group.ids):
+                owners[thing_id] = owner.ids[k % len(owner.ids)]
+    return owners
 
 
 def _unknown_word(word: str) -> str:

@@ -36,9 +36,13 @@ def _compatible(places: list[str]) -> bool:
 
 
 def frames(
-    scene: str, things: list[ThingSpec], relations: list[RelationSpec]
+    scene: str,
+    things: list[ThingSpec],
+    relations: list[RelationSpec],
+    area_owners: dict[str, str],
 ) -> list[RelationSpec]:
-    """Corners and walls in a dungeon are a room's; a tip on an island is the island's."""
+    """Corners and walls in a dungeon are a room's; a tip on an island is the island's; the
+    middle of `a lake with an island in the middle` is the lake's."""
     kinds = {thing.id: thing.kind for thing in things}
     islands = [thing.id for thing in things if thing.kind == "island"]
     hosts = {r.subject: r.objects[0] for r in relations if r.predicate == "inside" and r.objects}
@@ -54,6 +58,8 @@ def frames(
         on_land = not kind.afloat and kind.name not in ("island", "sea")
         if scene == "island" and relation.predicate == "in_region" and islands and on_land:
             frame = hosts.get(relation.subject, islands[0])
+        if frame is None and relation.predicate in _FRAMING:
+            frame = area_owners.get(relation.subject)
         if frame is None:
             out.append(relation)
         else:

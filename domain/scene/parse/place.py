@@ -37,6 +37,8 @@ def _vote(state: ParseState) -> str:
     tally: dict[str, int] = {}
     for group in state.groups:
         kind = group.kind
+        if kind == "island" and group.owner is not None and group.owner.kind != "island":
+            continue  # `a lake with an island in it`: an island of the lake, not the place
         place = v.HOME_PLACE.get(kind) or lexicon.THEME_SCENE[lexicon.KIND_BY_NAME[kind].family]
         weight = 2 if kind in lexicon.KIND_SCENES or kind in v.HOME_PLACE else 1
         tally[place] = tally.get(place, 0) + weight

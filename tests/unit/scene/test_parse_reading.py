@@ -353,3 +353,11 @@ def test_the_banks_of_a_river_are_along_it() -> None:
     assert ("windmill-1", "along", ("river-1",), None) in relations(
         "a mill on the banks of the river"
     )
+
+
+def test_an_island_in_a_lake_is_not_an_island_place_and_its_middle_is_the_lakes() -> None:
+    request = parse_prompt("a lake with a small island in the middle and a boat")
+    assert request.place != "island"
+    assert ("island-1", "in_center", ("lake-1",), None) in [
+        (r.subject, r.predicate, r.objects, r.argument) for r in request.relations
+    ]
