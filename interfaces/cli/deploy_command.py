@@ -1,0 +1,133 @@
+"""`scenegen deploy`: create, update or delete the CloudFormation stack(s) of a deployment."""
+
+import argparse
+import os
+import re
+import sys
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from infrastructure.deployment import DeployRequest
+    from infrastructure.settings import Settings
+
+# asyncio, the settings and the deployment module (aiobotocore) are imported in the handler:
+# building the `scenegen` parser must stay cheap for the other commands.
+
+_STACK_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,39}$")
+_PARAMETER = re.compile(r"^([A-Za-z0-9]+)=(.*)$", re.DOTALL)
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = subparsers.add_parser(
+        "deploy",
+        help="create or update the AWS deployment (CloudFormation), or delete it",
+        description=(
+            "Creates or updates the stack NAME from the template the package ships "
+            "(deploy/scenegen.yaml) through a change set, then the AWS-only stack NAME-aws-only "
+            "(autoscaling, the WAF association, the 5xx rate alarm) from its outputs. Creates "
+            "the SSM SecureString token when absent and never overwrites it. A deployment "
+            "with nothing to change succeeds. Prints progress, then the outputs (ApiUrl). "
+            "Reads AWS_REGION and AWS_ENDPOINT_URL (an emulator: add --main-only)."
+        ),
+    )
+    parser.add_argument("--stack", required=True, type=_stack_name, help="stack name")
+    parser.add_argument("--image", help="container image URI (required to create the stack)")
+    parser.add_argument(
+        "--parameter",
+        action="append",
+        default=[],
+        type=_parameter,
+        metavar="KEY=VALUE",
+        help="a template parameter (repeatable), e.g. CertificateArn=arn:aws:acm:...",
+    )
+    parser.add_argument(
+        "--main-only",
+        action="store_true",
+        help="skip the AWS-only stack (an emulator's CloudFormation cannot deploy it)",
+    )
+    parser.add_argument(
+        "--delete",
+        action="store_true",
+        help="tear down: delete both stacks, the artifacts in the bucket and the token",
+    )
+    parser.add_argument(
+        "--outputs-file",
+        help="append the outputs as KEY=VALUE lines to this file (e.g. $GITHUB_OUTPUT)",
+    )
+    parser.add_argument("--poll-seconds", type=_seconds, default=5.0, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--timeout", type=_seconds, default=3600.0, help="seconds to wait per stack (3600)"
+    )
+    parser.set_defaults(func=_deploy)
+
+
+def _stack_name(text: str) -> str:
+    if not _STACK_NAME.match(text):
+        raise argparse.ArgumentTypeError(
+            "a stack name is 1..40 letters, digits and hyphens, starting with a letter"
+        )
+    return text
+
+
+def _parameter(text: str) -> tuple[str, str]:
+    match = _PARAMETER.match(text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    return match.group(1), match.group(2)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected seconds, got {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from infrastructure.deployment import DeployFailed, DeployRequest
+    from infrastructure.settings import Settings
+
+    settings = Settings.from_env(os.environ)
+    request = DeployRequest(
+        stack=args.stack,
+        image=args.image,
+        parameters=dict(args.parameter),
+        main_only=args.main_only,
+        poll_seconds=args.poll_seconds,
+        timeout_seconds=args.timeout,
+    )
+    started = time.monotonic()
+    try:
+        outputs = asyncio.run(_run(request, settings, delete=args.delete))
+    except DeployFailed as error:
+        print(f"scenegen deploy: failed: {error}", file=sys.stderr)
+        return 1
+    elapsed = time.monotonic() - started
+    if args.delete:
+        print(f"deleted in {elapsed:.0f} s")
+        return 0
+    print(f"deployed in {elapsed:.0f} s; outputs:")
+    for key, value in sorted(outputs.items()):
+        print(f"  {key}={value}")
+    if args.outputs_file:
+        with open(args.outputs_file, "a", encoding="utf-8") as out:
+            out.writelines(f"{key}={value}\n" for key, value in sorted(outputs.items()))
+    return 0
+
+
+async def _run(request: "DeployRequest", settings: "Settings", *, delete: bool) -> dict[str, str]:
+    from infrastructure.deployment import deploy, teardown
+
+    def report(line: str) -> None:
+        print(line, flush=True)
+
+    if delete:
+        await teardown(request, settings, report)
+        return {}
+    return await deploy(request, settings, report)

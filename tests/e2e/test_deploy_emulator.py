@@ -1,0 +1,402 @@
+"""`scenegen deploy` against the emulator: the main stack is built, read back, left alone, deleted.
+
+MiniStack's CloudFormation accepts the main template (not the AWS-only one, hence
+`--main-only`), runs no containers, ignores TTL and lifecycle given through CloudFormation
+and drops task-definition secrets: those are asserted on the template
+(tests/unit/deploy/test_deploy_templates.py). What it keeps is read back here through the
+AWS APIs, the way an operator would check a deployment.
+"""
+
+import json
+import os
+import subprocess
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import botocore.session
+import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from infrastructure.aws.provision import MAX_RECEIVE_COUNT
+from infrastructure.observability.dashboard import dashboard_body
+from tests.e2e.persistent_stack import PersistentStack, Resources
+from tests.e2e.processes import SCENEGEN
+
+pytestmark = pytest.mark.e2e
+
+REGION = "us-east-1"
+IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/scenegen:0123abc"
+DEPLOY_TIMEOUT_SECONDS = 120
+
+
+@dataclass(frozen=True)
+class Deployment:
+    endpoint: str
+    stack: str
+    outputs: dict[str, str]
+    first_run: str
+
+    def client(self, service: str) -> Any:
+        return botocore.session.get_session().create_client(
+            service,
+            region_name=REGION,
+            endpoint_url=self.endpoint,
+            aws_access_key_id=os.environ.get("AWS_ACCESS_KEY_ID", "test"),
+            aws_secret_access_key=os.environ.get("AWS_SECRET_ACCESS_KEY", "test"),
+            config=Config(s3={"addressing_style": "path"}),
+        )
+
+
+def run_deploy(endpoint: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "AWS_ENDPOINT_URL": endpoint,
+        "AWS_REGION": REGION,
+        "AWS_DEFAULT_REGION": REGION,
+    }
+    for name in ("JOBS_TABLE", "ARTIFACTS_BUCKET", "JOBS_QUEUE", "INTERNAL_TOKEN"):
+        env.pop(name, None)
+    return subprocess.run(
+        [SCENEGEN, "deploy", "--poll-seconds", "0.2", *arguments],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=DEPLOY_TIMEOUT_SECONDS,
+    )
+
+
+def outputs_of(result: subprocess.CompletedProcess[str]) -> dict[str, str]:
+    lines = result.stdout.split("outputs:\n", 1)[1].splitlines()
+    return dict(line.strip().split("=", 1) for line in lines if "=" in line)
+
+
+@pytest.fixture(scope="module")
+def deployment(aws_endpoint: str) -> Iterator[Deployment]:
+    stack = f"sg-e2e-{uuid.uuid4().hex[:8]}"
+    result = run_deploy(aws_endpoint, "--stack", stack, "--image", IMAGE, "--main-only")
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield Deployment(aws_endpoint, stack, outputs_of(result), result.stdout)
+    run_deploy(aws_endpoint, "--stack", stack, "--delete")  # "not found" once deleted
+
+
+def test_the_first_deploy_creates_the_token_then_the_stack(deployment: Deployment) -> None:
+    lines = deployment.first_run.splitlines()
+    token = f"/scenegen/{deployment.stack}/internal-token"
+    created = lines.index(f"created parameter {token} (SecureString)")
+    first_event = next(i for i, line in enumerate(lines) if "CREATE_IN_PROGRESS" in line)
+    assert created < first_event  # the tasks may start as soon as the stack is created
+    assert f"stack {deployment.stack}: CREATE_COMPLETE" in lines
+    assert any("CREATE_COMPLETE AWS::ECS::Service ApiService" in line for line in lines)
+    described = deployment.client("cloudformation").describe_stacks(StackName=deployment.stack)
+    assert described["Stacks"][0]["StackStatus"] == "CREATE_COMPLETE"
+    parameter = deployment.client("ssm").get_parameter(Name=token, WithDecryption=True)
+    assert parameter["Parameter"]["Type"] == "SecureString"
+    assert len(parameter["Parameter"]["Value"]) >= 32
+
+
+def test_the_outputs_give_the_api_url_of_the_public_load_balancer(
+    deployment: Deployment,
+) -> None:
+    balancers = deployment.client("elbv2").describe_load_balancers(
+        LoadBalancerArns=[deployment.outputs["LoadBalancerArn"]]
+    )["LoadBalancers"]
+    (public,) = balancers
+    assert public["Scheme"] == "internet-facing"
+    assert deployment.outputs["ApiUrl"] == f"http://{public['DNSName']}"
+
+
+def test_the_table_and_the_queue_are_read_back(deployment: Deployment) -> None:
+    table = deployment.client("dynamodb").describe_table(
+        TableName=deployment.outputs["JobsTableName"]
+    )["Table"]
+    assert table["KeySchema"] == [{"AttributeName": "pk", "KeyType": "HASH"}]
+    sqs = deployment.client("sqs")
+    attributes = sqs.get_queue_attributes(
+        QueueUrl=deployment.outputs["JobsQueueUrl"], AttributeNames=["All"]
+    )["Attributes"]
+    redrive = json.loads(attributes["RedrivePolicy"])
+    assert redrive["deadLetterTargetArn"].endswith(f":{deployment.stack}-jobs-dlq")
+    assert int(redrive["maxReceiveCount"]) == MAX_RECEIVE_COUNT
+    dead_letter = sqs.get_queue_url(QueueName=f"{deployment.stack}-jobs-dlq")
+    assert dead_letter["QueueUrl"]
+
+
+def test_both_task_definitions_take_the_token_from_ssm(deployment: Deployment) -> None:
+    ecs = deployment.client("ecs")
+    token = deployment.outputs["InternalTokenParameterName"]
+    commands = {}
+    for family in ("api", "worker"):
+        definition = ecs.describe_task_definition(taskDefinition=f"{deployment.stack}-{family}")
+        (only,) = definition["taskDefinition"]["containerDefinitions"]
+        env = {e["name"]: e["value"] for e in only["environment"]}
+        assert env["INTERNAL_TOKEN_PARAMETER"] == token
+        assert "INTERNAL_TOKEN" not in env
+        assert only["image"] == IMAGE
+        commands[family] = only["command"]
+    assert commands == {
+        "api": ["serve", "--host", "0.0.0.0", "--port", "8000"],
+        "worker": ["worker"],
+    }
+    worker = ecs.describe_task_definition(taskDefinition=f"{deployment.stack}-worker")
+    (container,) = worker["taskDefinition"]["containerDefinitions"]
+    orchestrator = {e["name"]: e["value"] for e in container["environment"]}["ORCHESTRATOR_URL"]
+    internal = [
+        b
+        for b in deployment.client("elbv2").describe_load_balancers()["LoadBalancers"]
+        if b["Scheme"] == "internal" and b["DNSName"] in orchestrator
+    ]
+    assert len(internal) == 1, orchestrator
+
+
+def test_both_services_run_on_fargate_with_a_rolling_back_circuit_breaker(
+    deployment: Deployment,
+) -> None:
+    services = deployment.client("ecs").describe_services(
+        cluster=deployment.outputs["ClusterName"], services=["api", "worker"]
+    )["services"]
+    by_name = {s["serviceName"]: s for s in services}
+    assert by_name["api"]["desiredCount"] >= 2
+    for service in by_name.values():
+        assert service["launchType"] == "FARGATE"
+        breaker = service["deploymentConfiguration"]["deploymentCircuitBreaker"]
+        assert breaker == {"enable": True, "rollback": True}
+    assert len(by_name["api"]["loadBalancers"]) == 2  # public and internal target groups
+
+
+def _rules_by_scheme(deployment: Deployment) -> dict[str, list[dict[str, Any]]]:
+    elbv2 = deployment.client("elbv2")
+    prefix = deployment.stack
+    rules: dict[str, list[dict[str, Any]]] = {}
+    for balancer in elbv2.describe_load_balancers()["LoadBalancers"]:
+        if not balancer["LoadBalancerName"].startswith(prefix):
+            continue
+        for listener in elbv2.describe_listeners(LoadBalancerArn=balancer["LoadBalancerArn"])[
+            "Listeners"
+        ]:
+            found = elbv2.describe_rules(ListenerArn=listener["ListenerArn"])["Rules"]
+            rules.setdefault(balancer["Scheme"], []).extend(found)
+    return rules
+
+
+def test_the_public_listener_refuses_internal_paths_and_the_internal_one_forwards_them(
+    deployment: Deployment,
+) -> None:
+    rules = _rules_by_scheme(deployment)
+    internal_path = {"Field": "path-pattern", "Values": ["/internal/*"]}
+
+    def on_internal_path(rule: dict[str, Any]) -> bool:
+        return any(
+            {k: c.get(k) for k in internal_path} == internal_path for c in rule["Conditions"]
+        )
+
+    (public_rule,) = [r for r in rules["internet-facing"] if on_internal_path(r)]
+    (action,) = public_rule["Actions"]
+    assert action["Type"] == "fixed-response"
+    assert action["FixedResponseConfig"]["StatusCode"] == "403"
+    (internal_rule,) = [r for r in rules["internal"] if on_internal_path(r)]
+    assert internal_rule["Actions"][0]["Type"] == "forward"
+    (internal_default,) = [r for r in rules["internal"] if r["IsDefault"]]
+    assert internal_default["Actions"][0]["Type"] == "fixed-response"
+
+
+def test_the_target_groups_check_healthz_and_drain_for_the_delay(
+    deployment: Deployment,
+) -> None:
+    elbv2 = deployment.client("elbv2")
+    groups = [
+        g
+        for g in elbv2.describe_target_groups()["TargetGroups"]
+        if g["TargetGroupName"].startswith(deployment.stack)
+    ]
+    assert len(groups) == 2
+    for group in groups:
+        assert (group["HealthCheckPath"], group["Port"]) == ("/healthz", 8000)
+        attributes = elbv2.describe_target_group_attributes(TargetGroupArn=group["TargetGroupArn"])
+        delays = {a["Key"]: a["Value"] for a in attributes["Attributes"]}
+        assert delays["deregistration_delay.timeout_seconds"] == "30"
+
+
+def test_the_web_acl_limits_requests_per_ip(deployment: Deployment) -> None:
+    wafv2 = deployment.client("wafv2")
+    (summary,) = [
+        acl
+        for acl in wafv2.list_web_acls(Scope="REGIONAL")["WebACLs"]
+        if acl["Name"] == f"{deployment.stack}-edge"
+    ]
+    assert summary["ARN"] == deployment.outputs["WebAclArn"]
+    acl = wafv2.get_web_acl(Name=summary["Name"], Scope="REGIONAL", Id=summary["Id"])["WebACL"]
+    (rate,) = [r for r in acl["Rules"] if "RateBasedStatement" in r["Statement"]]
+    statement = rate["Statement"]["RateBasedStatement"]
+    assert (int(statement["Limit"]), statement["AggregateKeyType"]) == (1000, "IP")
+    assert rate["Action"] == {"Block": {}}
+
+
+def test_the_dashboard_is_the_one_provision_writes_and_the_alarms_exist(
+    deployment: Deployment,
+) -> None:
+    cloudwatch = deployment.client("cloudwatch")
+    dashboard = cloudwatch.get_dashboard(DashboardName=deployment.outputs["DashboardName"])
+    assert json.loads(dashboard["DashboardBody"]) == dashboard_body("SceneGen", REGION)
+    alarms = cloudwatch.describe_alarms(AlarmNamePrefix=f"{deployment.stack}-")["MetricAlarms"]
+    assert sorted(a["AlarmName"].removeprefix(f"{deployment.stack}-") for a in alarms) == [
+        "alb-5xx",
+        "dlq-not-empty",
+        "failed-jobs",
+    ]
+
+
+def test_the_service_runs_on_what_the_stack_built_with_the_task_definitions_environment(
+    deployment: Deployment, tmp_path: Path
+) -> None:
+    # MiniStack starts no containers, so the two commands run here as processes, each with
+    # the environment its task definition gives it (the worker reports to the local API
+    # instead of the internal ALB); `scenegen smoke` must then pass on the stack's table,
+    # bucket, queue and token.
+    ecs = deployment.client("ecs")
+
+    def task_environment(family: str) -> dict[str, str]:
+        definition = ecs.describe_task_definition(taskDefinition=f"{deployment.stack}-{family}")
+        (only,) = definition["taskDefinition"]["containerDefinitions"]
+        return {e["name"]: e["value"] for e in only["environment"]}
+
+    api_env, worker_env = task_environment("api"), task_environment("worker")
+    worker_env.pop("ORCHESTRATOR_URL")
+    resources = Resources(
+        endpoint=deployment.endpoint,
+        table=api_env["JOBS_TABLE"],
+        bucket=api_env["ARTIFACTS_BUCKET"],
+        queue=api_env["JOBS_QUEUE"],
+        token_parameter=api_env["INTERNAL_TOKEN_PARAMETER"],
+    )
+    with PersistentStack(resources, tmp_path) as stack:
+        api = stack.start_api(**api_env)
+        stack.start_worker(api.url, **worker_env)
+        result = subprocess.run(
+            [SCENEGEN, "smoke", "--base-url", api.url, "--timeout", "30"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr + stack.logs()
+
+
+def test_a_second_deploy_changes_nothing_and_keeps_the_token(deployment: Deployment) -> None:
+    ssm = deployment.client("ssm")
+    token = deployment.outputs["InternalTokenParameterName"]
+    before = ssm.get_parameter(Name=token, WithDecryption=True)["Parameter"]["Value"]
+    cloudformation = deployment.client("cloudformation")
+    stack_before = cloudformation.describe_stacks(StackName=deployment.stack)["Stacks"][0]
+    result = run_deploy(
+        deployment.endpoint, "--stack", deployment.stack, "--image", IMAGE, "--main-only"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"found parameter {token} (value kept)" in result.stdout
+    assert f"stack {deployment.stack}: no changes" in result.stdout
+    assert "UPDATE_IN_PROGRESS" not in result.stdout
+    assert outputs_of(result) == deployment.outputs
+    after = ssm.get_parameter(Name=token, WithDecryption=True)["Parameter"]["Value"]
+    assert after == before
+    stack_after = cloudformation.describe_stacks(StackName=deployment.stack)["Stacks"][0]
+    assert stack_after.get("LastUpdatedTime") == stack_before.get("LastUpdatedTime")
+
+
+def test_delete_removes_the_stack_its_resources_and_the_token(deployment: Deployment) -> None:
+    result = run_deploy(deployment.endpoint, "--stack", deployment.stack, "--delete")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"stack {deployment.stack}: DELETE_COMPLETE" in result.stdout
+    with pytest.raises(ClientError, match="does not exist"):
+        deployment.client("cloudformation").describe_stacks(StackName=deployment.stack)
+    with pytest.raises(ClientError, match="ResourceNotFound"):
+        deployment.client("dynamodb").describe_table(TableName=deployment.outputs["JobsTableName"])
+    with pytest.raises(ClientError, match="ParameterNotFound"):
+        deployment.client("ssm").get_parameter(
+            Name=deployment.outputs["InternalTokenParameterName"]
+        )
+
+
+def test_a_failed_deploy_exits_1_with_one_line_naming_the_failed_resource(
+    aws_endpoint: str,
+) -> None:
+    # An empty namespace is refused by PutMetricAlarm (on AWS as on the emulator).
+    stack = f"sg-e2e-fail-{uuid.uuid4().hex[:8]}"
+    try:
+        result = run_deploy(
+            aws_endpoint,
+            "--stack",
+            stack,
+            "--image",
+            IMAGE,
+            "--main-only",
+            "--parameter",
+            "MetricsNamespace=",
+        )
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith(
+            f"scenegen deploy: failed: stack {stack} ROLLBACK_COMPLETE: "
+        )
+        assert "FailedJobsAlarm (AWS::CloudWatch::Alarm) CREATE_FAILED: " in result.stderr
+    finally:
+        run_deploy(aws_endpoint, "--stack", stack, "--delete")
+
+
+def test_an_incomplete_existing_network_is_refused_before_anything_is_made(
+    aws_endpoint: str,
+) -> None:
+    stack = f"sg-e2e-rule-{uuid.uuid4().hex[:8]}"
+    result = run_deploy(
+        aws_endpoint,
+        *("--stack", stack, "--image", IMAGE, "--main-only"),
+        *("--parameter", "VpcId=vpc-0123456789abcdef0"),
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "rule CreatedNetworkTakesNoVpc failed: VpcId needs PublicSubnetIds" in result.stderr
+    client = Deployment(aws_endpoint, stack, {}, "").client("ssm")
+    with pytest.raises(ClientError, match="ParameterNotFound"):
+        client.get_parameter(Name=f"/scenegen/{stack}/internal-token")
+    run_deploy(aws_endpoint, "--stack", stack, "--delete")  # the REVIEW_IN_PROGRESS shell
+
+
+def test_with_a_certificate_http_redirects_and_https_refuses_internal_paths(
+    aws_endpoint: str,
+) -> None:
+    stack = f"sg-e2e-tls-{uuid.uuid4().hex[:8]}"
+    certificate = "arn:aws:acm:us-east-1:123456789012:certificate/0c7f6e2a-example"
+    try:
+        result = run_deploy(
+            aws_endpoint,
+            *("--stack", stack, "--image", IMAGE, "--main-only"),
+            *("--parameter", f"CertificateArn={certificate}"),
+            *("--parameter", "PublicHostName=api.example.com"),
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        outputs = outputs_of(result)
+        assert outputs["ApiUrl"] == "https://api.example.com"
+        deployment = Deployment(aws_endpoint, stack, outputs, result.stdout)
+        elbv2 = deployment.client("elbv2")
+        listeners = {
+            listener["Port"]: listener
+            for listener in elbv2.describe_listeners(LoadBalancerArn=outputs["LoadBalancerArn"])[
+                "Listeners"
+            ]
+        }
+        assert sorted(listeners) == [80, 443]
+        (redirect,) = listeners[80]["DefaultActions"]
+        assert redirect["Type"] == "redirect"
+        assert redirect["RedirectConfig"]["Protocol"] == "HTTPS"
+        assert listeners[443]["Certificates"][0]["CertificateArn"] == certificate
+        https_rules = elbv2.describe_rules(ListenerArn=listeners[443]["ListenerArn"])["Rules"]
+        refusals = [
+            rule
+            for rule in https_rules
+            if rule["Actions"][0]["Type"] == "fixed-response"
+            and rule["Actions"][0]["FixedResponseConfig"]["StatusCode"] == "403"
+        ]
+        assert [r["Conditions"][0]["Values"] for r in refusals] == [["/internal/*"]]
+    finally:
+        run_deploy(aws_endpoint, "--stack", stack, "--delete")

@@ -1,0 +1,68 @@
+"""`scenegen deploy`'s arguments, and the dashboard it hands to the template."""
+
+import json
+
+import pytest
+
+from infrastructure.deployment import (
+    PARAMETER_VALUE_LIMIT_BYTES,
+    _dashboard_parameter,
+    aws_only_stack_name,
+    token_parameter_name,
+)
+from infrastructure.observability.dashboard import dashboard_body
+from interfaces.cli.main import build_parser
+
+
+def test_the_parameters_are_key_value_pairs_and_repeatable() -> None:
+    args = build_parser().parse_args(
+        [
+            "deploy",
+            "--stack",
+            "prod",
+            "--image",
+            "repo/scenegen:abc",
+            "--parameter",
+            "CertificateArn=arn:aws:acm:us-east-1:1:certificate/x",
+            "--parameter",
+            "PublicHostName=",
+        ]
+    )
+    assert dict(args.parameter) == {
+        "CertificateArn": "arn:aws:acm:us-east-1:1:certificate/x",
+        "PublicHostName": "",
+    }
+    assert (args.stack, args.image, args.main_only, args.delete) == (
+        "prod",
+        "repo/scenegen:abc",
+        False,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["deploy"],
+        ["deploy", "--stack", "1starts-with-a-digit"],
+        ["deploy", "--stack", "has_underscore"],
+        ["deploy", "--stack", "ok", "--parameter", "no-equals-sign"],
+        ["deploy", "--stack", "ok", "--timeout", "0"],
+    ],
+)
+def test_bad_arguments_exit_2(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args(arguments)
+    assert exited.value.code == 2
+    assert "scenegen deploy: error:" in capsys.readouterr().err
+
+
+def test_the_dashboard_parameter_is_the_definition_provision_writes() -> None:
+    body = _dashboard_parameter("SceneGen", "eu-west-1")
+    assert json.loads(body) == dashboard_body("SceneGen", "eu-west-1")
+    assert len(body.encode()) <= PARAMETER_VALUE_LIMIT_BYTES
+
+
+def test_the_names_derived_from_the_stack() -> None:
+    assert aws_only_stack_name("prod") == "prod-aws-only"
+    assert token_parameter_name("prod") == "/scenegen/prod/internal-token"
