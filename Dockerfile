@@ -1,12 +1,24 @@
-FROM python:3.11-slim
-WORKDIR /app
+# One image for both services (`serve` by default; the worker's task runs `worker`).
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/scenegen
+ENV PATH=/opt/scenegen/bin:$PATH
+WORKDIR /src
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY domain ./domain
 COPY application ./application
 COPY infrastructure ./infrastructure
 COPY interfaces ./interfaces
-RUN pip install --no-cache-dir . && useradd --system --uid 10001 scenegen
-USER scenegen
+RUN pip install --no-deps . && find /opt/scenegen -name '__pycache__' -prune -exec rm -rf {} +
+
+FROM python:3.11-slim
+# checkov:skip=CKV_DOCKER_2: ECS checks the API through the ALB (/healthz); the worker serves no HTTP
+RUN useradd --system --uid 10001 --no-create-home scenegen
+COPY --from=build /opt/scenegen /opt/scenegen
+ENV PATH=/opt/scenegen/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+USER 10001
 EXPOSE 8000
 ENTRYPOINT ["scenegen"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -5,19 +5,31 @@ EMULATOR_VENV := .venv-emulator
 BIN := $(VENV)/bin
 MINISTACK_VERSION := 1.5.33
 
-.PHONY: demo test lint format bench serve emulator clean
+LOCK_FLAGS := --generate-hashes --universal --python-version 3.11
 
-$(BIN)/scenegen: pyproject.toml
+.PHONY: demo test lint format bench serve emulator clean lock deploy-tools
+
+# Installs exactly the versions in requirements-dev.lock (hash-checked), then the project itself.
+$(BIN)/scenegen: pyproject.toml requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
+# Refresh the lockfiles to the newest releases the ranges in pyproject.toml allow.
+# requirements.lock (the service alone, for the Docker image) keeps the dev lock's versions;
+# requirements-emulator.lock is MiniStack's own environment.
+lock: $(BIN)/scenegen
+	$(BIN)/uv pip compile pyproject.toml --extra dev $(LOCK_FLAGS) --upgrade -o requirements-dev.lock
+	$(BIN)/uv pip compile pyproject.toml $(LOCK_FLAGS) -c requirements-dev.lock -o requirements.lock
+	echo "ministack==$(MINISTACK_VERSION)" | $(BIN)/uv pip compile - $(LOCK_FLAGS) -o requirements-emulator.lock
+
 # MiniStack pins an older botocore than aiobotocore accepts, so it lives in its own environment.
-$(EMULATOR_VENV)/bin/ministack:
+$(EMULATOR_VENV)/bin/ministack: requirements-emulator.lock
 	$(PYTHON) -m venv $(EMULATOR_VENV)
 	$(EMULATOR_VENV)/bin/pip install --quiet --upgrade pip
-	$(EMULATOR_VENV)/bin/pip install --quiet ministack==$(MINISTACK_VERSION)
+	$(EMULATOR_VENV)/bin/pip install --quiet --require-hashes -r requirements-emulator.lock
 	touch $@
 
 emulator: $(EMULATOR_VENV)/bin/ministack
@@ -25,7 +37,12 @@ emulator: $(EMULATOR_VENV)/bin/ministack
 demo: $(BIN)/scenegen
 	$(BIN)/scenegen demo $(if $(PROMPT),"$(PROMPT)",)
 
-test: $(BIN)/scenegen emulator
+# cfn-lint is in the dev extra; checkov and actionlint live in their own environment (their
+# pins clash with aiobotocore's botocore), installed at pinned versions by the script.
+deploy-tools:
+	PYTHON=$(PYTHON) scripts/install_deploy_tools.sh
+
+test: $(BIN)/scenegen emulator deploy-tools
 	$(BIN)/pytest
 
 lint: $(BIN)/scenegen
@@ -43,11 +60,10 @@ serve: $(BIN)/scenegen
 
 bench: $(BIN)/scenegen
 	$(BIN)/python bench/bench_scene.py
-	$(BIN)/python bench/bench_otlp_encoding.py
 	$(BIN)/python bench/bench_api.py
 
 clean:
-	rm -rf $(VENV) $(EMULATOR_VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(EMULATOR_VENV) .venv-tools .pytest_cache .mypy_cache .ruff_cache
 
 .PHONY: up down
 up: $(BIN)/scenegen emulator

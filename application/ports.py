@@ -162,6 +162,14 @@ class Metrics(Protocol):
     ) -> None: ...
 
 
+class MetricsReadout(Protocol):
+    """A sink that keeps its figures in the process (demo mode) and can show them."""
+
+    def totals_by_metric(self) -> dict[str, dict[str, float]]:
+        """Each metric's total per dimension set, labelled `Name=value,...` (`-` for none)."""
+        ...
+
+
 class Tracer(Protocol):
     """Spans for a job run and its steps, continuing the trace the API put on the queue.
 
@@ -172,3 +180,7 @@ class Tracer(Protocol):
     def job(self, job_id: str, carrier: Mapping[str, str]) -> AbstractContextManager[object]: ...
 
     def step(self, job_id: str, step_name: str) -> AbstractContextManager[object]: ...
+
+    def current_context(self) -> dict[str, str]:
+        """The current trace context as W3C headers, to carry to the worker with a job."""
+        ...

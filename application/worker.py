@@ -4,7 +4,7 @@ import asyncio
 import contextlib
 import logging
 
-from application.ports import Delivery, JobQueue
+from application.ports import Delivery, JobQueue, Tracer
 from application.use_cases.run_job import RunJobHandler, RunOutcome
 
 log = logging.getLogger(__name__)
@@ -26,9 +26,11 @@ class JobWorker:
         run_job: RunJobHandler,
         receive_wait_seconds: float = 20.0,
         keep_alive_seconds: float = 20.0,
+        tracer: Tracer | None = None,
     ) -> None:
         self._queue = queue
         self._run_job = run_job
+        self._tracer = tracer
         self._receive_wait = receive_wait_seconds
         self._keep_alive_every = keep_alive_seconds
         self._stopping = asyncio.Event()
@@ -70,6 +72,17 @@ class JobWorker:
             await self.process(delivery)
 
     async def process(self, delivery: Delivery) -> RunOutcome | None:
+        """Run one delivered job inside its job span, so every log line about it has its trace."""
+        job = delivery.job
+        span = (
+            self._tracer.job(job.job_id, job.trace_context)
+            if self._tracer is not None
+            else contextlib.nullcontext()
+        )
+        with span:
+            return await self._process(delivery)
+
+    async def _process(self, delivery: Delivery) -> RunOutcome | None:
         self._busy = True
         job_id = delivery.job.job_id
         log.info("job received", extra={"job_id": job_id})

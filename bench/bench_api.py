@@ -159,15 +159,20 @@ def running(process: subprocess.Popen[bytes]) -> Iterator[None]:
 def measure_interleaved(
     args: argparse.Namespace, targets: dict[str, Target], script: Path
 ) -> dict[str, dict[str, float]]:
-    """Median of several runs per target and endpoint, the targets taking turns in each run,
-    so a machine that slows down or speeds up mid-benchmark weighs on all of them alike."""
+    """Median of several runs per target and endpoint, the targets taking turns in each run
+    (in a rotated order), so a machine that slows down or speeds up mid-benchmark weighs on
+    all of them alike."""
     samples: dict[tuple[str, str], list[float]] = {}
     for target in targets.values():  # warm-up
         for endpoint, url in target.urls.items():
             wrk(url, 2, args.connections, script if endpoint == "callback" else None)
-    for _ in range(args.runs):
+    names = list(targets)
+    for run in range(args.runs):
+        # Each run starts with another server, so no server always follows the same one.
+        order = names[run % len(names) :] + names[: run % len(names)]
         for endpoint in ("status", "callback"):
-            for name, target in targets.items():
+            for name in order:
+                target = targets[name]
                 rate = wrk(
                     target.urls[endpoint],
                     args.seconds,
@@ -259,11 +264,12 @@ def report(args: argparse.Namespace, results: dict[str, dict[str, float]], body_
     every_ratio = results["every"]["status"] / results["off"]["status"]
     print(
         f"\nGET /status reaches {status_ratio:.2f} of the bare app "
-        f"({'meets' if status_ratio >= 0.7 else 'MISSES'} the 0.7 target)"
+        f"({'meets' if status_ratio >= 0.85 else 'MISSES'} the 0.85 target)"
     )
     print(
         f"with tracing and metrics on as shipped it keeps {overhead_ratio:.2f} of its throughput "
-        f"({'meets' if overhead_ratio >= 0.85 else 'MISSES'} the 0.85 target); "
+        f"({'meets' if overhead_ratio >= 0.90 else 'MISSES'} the 0.90 target: tracing costs at "
+        "most 10%); "
         f"{every_ratio:.2f} with every poll traced"
     )
 

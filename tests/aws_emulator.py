@@ -6,15 +6,13 @@ process. With none of them the tests fail: they are never skipped.
 """
 
 import os
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-import httpx
 import pytest
+
+from tests.managed_process import ProcessDidNotStart, free_port, managed_process
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MINISTACK = REPO_ROOT / ".venv-emulator" / "bin" / "ministack"
@@ -91,54 +89,22 @@ def _localstack() -> Iterator[str]:
 
 @contextmanager
 def _ministack(workdir: Path) -> Iterator[str]:
-    port = _free_loopback_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log_path = workdir / "ministack.log"
-    env = {
-        **os.environ,
-        "GATEWAY_PORT": str(port),
-        "BIND_HOST": "127.0.0.1",
-        "IOT_MTLS_ENABLED": "0",
-    }
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(MINISTACK)], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-    try:
-        _wait_healthy(url, process, log_path)
-        yield url
-    finally:
-        process.terminate()
+    env = {"GATEWAY_PORT": str(port), "BIND_HOST": "127.0.0.1", "IOT_MTLS_ENABLED": "0"}
+    with ExitStack() as running:
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _free_loopback_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + EMULATOR_START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(
-                f"MiniStack exited with {process.returncode}:\n{_tail(log_path)}", pytrace=False
+            running.enter_context(
+                managed_process(
+                    "MiniStack",
+                    [str(MINISTACK)],
+                    log_path=workdir / "ministack.log",
+                    env=env,
+                    cwd=workdir,
+                    ready_url=f"{url}/_ministack/health",
+                    ready_timeout=EMULATOR_START_SECONDS,
+                )
             )
-        try:
-            if httpx.get(f"{url}/_ministack/health", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    process.kill()
-    pytest.fail(f"MiniStack did not become healthy:\n{_tail(log_path)}", pytrace=False)
-
-
-def _tail(path: Path, lines: int = 30) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+        except ProcessDidNotStart as failure:
+            pytest.fail(str(failure), pytrace=False)
+        yield url

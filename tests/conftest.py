@@ -20,7 +20,7 @@ if os.environ.get("CI"):
 
 
 def make_container(env: dict[str, str] | None = None) -> Any:
-    from infrastructure.container import Container
+    from infrastructure.bootstrap import Container
     from infrastructure.settings import Settings
 
     return Container(settings=Settings.from_env(env or {"INTERNAL_TOKEN": TOKEN}))
@@ -37,7 +37,8 @@ async def client(container: Any) -> AsyncIterator[Any]:
     """An AsyncTestClient on the real app, lifespan (and embedded worker) running."""
     from litestar.testing import AsyncTestClient
 
+    from infrastructure.bootstrap import ApiRuntime
     from interfaces.http.app import create_app
 
-    async with AsyncTestClient(app=create_app(container)) as test_client:
+    async with AsyncTestClient(app=create_app(ApiRuntime(container))) as test_client:
         yield test_client

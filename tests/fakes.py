@@ -13,6 +13,7 @@ from application.ports import (
     QueuedJob,
     RenderedArtifacts,
     StepReport,
+    StepReporter,
 )
 from domain.jobs import (
     PIPELINE,
@@ -23,6 +24,7 @@ from domain.jobs import (
     StepEvent,
     StepName,
     StepPhase,
+    apply_step,
     new_job,
 )
 from infrastructure.memory.artifact_store import InlineArtifactStore
@@ -105,13 +107,13 @@ class CountingArtifactStore(InlineArtifactStore):
 class RecordingReporter:
     """Wraps a StepReporter and keeps every event it was asked to report."""
 
-    def __init__(self, inner: object) -> None:
+    def __init__(self, inner: StepReporter) -> None:
         self.inner = inner
         self.events: list[tuple[str, StepEvent]] = []
 
     async def report(self, job_id: str, event: StepEvent) -> StepReport:
         self.events.append((job_id, event))
-        return await self.inner.report(job_id, event)  # type: ignore[attr-defined]
+        return await self.inner.report(job_id, event)
 
 
 class ExplodingReporter:
@@ -136,8 +138,8 @@ def a_request(**overrides: object) -> JobRequest:
     return JobRequest(**fields)  # type: ignore[arg-type]
 
 
-def a_job(job_id: str = "job-1", *, now: datetime = T0) -> Job:
-    return new_job(job_id=job_id, request=a_request(), now=now, retention=RETENTION)
+def a_job(job_id: str = "job-1", *, now: datetime = T0, **request: object) -> Job:
+    return new_job(job_id=job_id, request=a_request(**request), now=now, retention=RETENTION)
 
 
 def event(
@@ -160,12 +162,20 @@ def event(
     )
 
 
-def successful_run(start: datetime = T0) -> list[StepEvent]:
+def successful_run(start: datetime = T0, artifacts: ArtifactRefs = ARTIFACTS) -> list[StepEvent]:
     """Every event of a run that succeeds, in the order the worker sends them."""
     events = []
     for index, name in enumerate(PIPELINE):
         events.append(event(name, StepPhase.STARTED, at=start + timedelta(seconds=2 * index)))
-        events.append(event(name, StepPhase.SUCCEEDED, at=start + timedelta(seconds=2 * index + 1)))
+        final = name is StepName.STORE_ARTIFACTS
+        events.append(
+            event(
+                name,
+                StepPhase.SUCCEEDED,
+                at=start + timedelta(seconds=2 * index + 1),
+                artifacts=artifacts if final else None,
+            )
+        )
     return events
 
 
@@ -176,6 +186,13 @@ def failed_run(failing: int, start: datetime = T0) -> list[StepEvent]:
     events.append(event(name, StepPhase.STARTED, at=start + timedelta(seconds=2 * failing)))
     events.append(event(name, StepPhase.FAILED, at=start + timedelta(seconds=2 * failing + 1)))
     return events
+
+
+def apply_all(job: Job, events: list[StepEvent], now: datetime | None = None) -> Job:
+    """`job` after the domain rules applied each event in turn (at its own time, or `now`)."""
+    for item in events:
+        job = apply_step(job, item, now=now or item.at).job
+    return job
 
 
 def dims(**dimensions: str) -> tuple[tuple[str, str], ...]:
@@ -203,7 +220,7 @@ def assert_problem(response: Any, status: int) -> dict[str, Any]:
 
 def wire(item: StepEvent) -> dict[str, Any]:
     """The callback body for a domain event, as a worker sends it."""
-    from infrastructure.http.step_wire import StepEventWire
+    from infrastructure.step_callback_wire import StepEventWire
 
     builtins: dict[str, Any] = msgspec.to_builtins(StepEventWire.from_domain(item))
     return builtins
@@ -224,7 +241,7 @@ async def wait_until_finished(client: Any, job_id: str, timeout: float = 15.0) -
 
 async def seed_job(container: Any, request: JobRequest | None = None) -> str:
     """A queued job in the app's store that the embedded worker never sees (not enqueued)."""
-    from infrastructure.system import RandomJobIds
+    from infrastructure.time_and_randomness import RandomJobIds
 
     job_id = RandomJobIds().new_id(T0)
     job = new_job(job_id=job_id, request=request or a_request(), now=T0, retention=RETENTION)

@@ -4,7 +4,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
+from typing import ParamSpec, TypeVar
 
 import msgspec
 
@@ -19,8 +19,12 @@ from application.ports import (
 )
 from domain import scene
 from domain.jobs import ArtifactRefs, JobStatus, StepEvent, StepName, StepPhase
+from domain.scene import Layout
 
 MAX_ERROR_LENGTH = 500
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class RunOutcome(msgspec.Struct, frozen=True, kw_only=True):
@@ -56,24 +60,16 @@ class RunJobHandler:
         self._tracer = tracer
 
     async def __call__(self, queued: QueuedJob) -> RunOutcome:
-        job_span = (
-            self._tracer.job(queued.job_id, queued.trace_context)
-            if self._tracer is not None
-            else contextlib.nullcontext()
-        )
-        with job_span:
-            return await self._run(queued)
-
-    async def _run(self, queued: QueuedJob) -> RunOutcome:
+        """Run every step; the caller (the worker) holds the job's span around the run."""
         request = queued.request
         run = _PipelineRun(self._reporter, self._clock, self._tracer, queued.job_id)
         try:
             parsed = await run.step(
-                StepName.PARSE_PROMPT, lambda: _sync(scene.parse_prompt, request.prompt)
+                StepName.PARSE_PROMPT, lambda: _off_event_loop(scene.parse_prompt, request.prompt)
             )
             layout = await run.step(
                 StepName.LAYOUT,
-                lambda: _sync(
+                lambda: _off_event_loop(
                     scene.layout_scene,
                     parsed,
                     seed=request.seed,
@@ -82,16 +78,16 @@ class RunJobHandler:
                 ),
             )
             graph_json = await run.step(
-                StepName.BUILD_SCENE_GRAPH, lambda: _sync(_build_graph_json, layout)
+                StepName.BUILD_SCENE_GRAPH, lambda: _off_event_loop(_build_graph_json, layout)
             )
             minimap = await run.step(
-                StepName.RENDER_MINIMAP, lambda: _sync(scene.render_minimap, layout)
+                StepName.RENDER_MINIMAP, lambda: _off_event_loop(scene.render_minimap, layout)
             )
             rendered = RenderedArtifacts(scene_graph_json=graph_json, ascii_minimap=minimap)
             await run.step(
                 StepName.STORE_ARTIFACTS,
                 lambda: self._artifacts.save(queued.job_id, rendered),
-                final=True,
+                stored=_stored_refs,
             )
         except _StepFailed:
             return RunOutcome(job_status=run.last_status)
@@ -118,19 +114,28 @@ class _PipelineRun:
             raise StepRejected(f"job {self._job_id} is already {report.job_status.value}")
 
     async def step(
-        self, name: StepName, work: Callable[[], Awaitable[Any]], *, final: bool = False
-    ) -> Any:
+        self,
+        name: StepName,
+        work: Callable[[], Awaitable[R]],
+        *,
+        stored: Callable[[R], ArtifactRefs | None] = lambda _: None,
+    ) -> R:
+        """Report `started`, run `work`, report `succeeded` (with the refs `stored` finds in its
+        result: only the final step has any) or `failed`."""
         span = (
             self._tracer.step(self._job_id, name.value)
             if self._tracer is not None
             else contextlib.nullcontext()
         )
         with span:
-            return await self._step(name, work, final=final)
+            return await self._step(name, work, stored)
 
     async def _step(
-        self, name: StepName, work: Callable[[], Awaitable[Any]], *, final: bool
-    ) -> Any:
+        self,
+        name: StepName,
+        work: Callable[[], Awaitable[R]],
+        stored: Callable[[R], ArtifactRefs | None],
+    ) -> R:
         clock = self._clock
         await self._report(StepEvent(name=name, phase=StepPhase.STARTED, at=clock.now()))
         started = clock.now()
@@ -146,7 +151,7 @@ class _PipelineRun:
             )
             await self._report(failed)
             raise _StepFailed from error
-        artifacts: ArtifactRefs | None = value if final else None
+        artifacts = stored(value)
         succeeded = StepEvent(
             name=name,
             phase=StepPhase.SUCCEEDED,
@@ -158,12 +163,16 @@ class _PipelineRun:
         return value
 
 
-async def _sync(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """CPU-bound generation runs off the event loop so an in-process API stays responsive."""
+async def _off_event_loop(function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """CPU-bound generation runs in a thread so an in-process API stays responsive."""
     return await asyncio.to_thread(function, *args, **kwargs)
 
 
-def _build_graph_json(layout: Any) -> bytes:
+def _stored_refs(refs: ArtifactRefs) -> ArtifactRefs:
+    return refs
+
+
+def _build_graph_json(layout: Layout) -> bytes:
     return scene.encode_scene_graph(scene.build_scene_graph(layout))
 
 

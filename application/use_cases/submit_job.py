@@ -18,6 +18,7 @@ from application.ports import (
     JobRepository,
     Metrics,
     QueuedJob,
+    Tracer,
 )
 from domain.jobs import Job, JobRequest, new_job
 
@@ -61,6 +62,7 @@ class SubmitJobHandler:
         clock: Clock,
         metrics: Metrics,
         retention: timedelta,
+        tracer: Tracer | None = None,
     ) -> None:
         self._jobs = jobs
         self._queue = queue
@@ -69,8 +71,10 @@ class SubmitJobHandler:
         self._clock = clock
         self._metrics = metrics
         self._retention = retention
+        self._tracer = tracer
 
-    async def __call__(self, command: SubmitJob, trace_context: dict[str, str]) -> SubmitResult:
+    async def __call__(self, command: SubmitJob) -> SubmitResult:
+        """Create the job and queue it with the current trace context, so its run joins it."""
         now = self._clock.now()
         job_id = self._ids.new_id(now)
         if command.idempotency_key is not None:
@@ -101,6 +105,7 @@ class SubmitJobHandler:
             if stored is not None:
                 return SubmitResult(job=stored, created=False)
         try:
+            trace_context = self._tracer.current_context() if self._tracer is not None else {}
             await self._queue.enqueue(
                 QueuedJob(job_id=job.id, request=request, trace_context=trace_context)
             )

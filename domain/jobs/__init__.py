@@ -8,6 +8,7 @@ from domain.jobs.events import (
     StepPhase,
     step_id_for,
 )
+from domain.jobs.ids import is_job_id
 from domain.jobs.job import (
     Job,
     JobError,
@@ -21,7 +22,7 @@ from domain.jobs.rules import (
     StepOutcomeKind,
     Transition,
     apply_step,
-    fast_path_transition,
+    transition_of_unfinished_job,
     validate_event,
 )
 from domain.jobs.status import JobStatus
@@ -44,8 +45,9 @@ __all__ = [
     "StoredArtifacts",
     "Transition",
     "apply_step",
-    "fast_path_transition",
+    "is_job_id",
     "new_job",
     "step_id_for",
+    "transition_of_unfinished_job",
     "validate_event",
 ]

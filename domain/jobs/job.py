@@ -33,14 +33,8 @@ class StepRecord(msgspec.Struct, frozen=True, kw_only=True):
 
     @classmethod
     def of(cls, event: StepEvent) -> "StepRecord":
-        return cls(
-            step_id=event.step_id,
-            name=event.name,
-            phase=event.phase,
-            at=event.at,
-            duration_ms=event.duration_ms,
-            error=event.error,
-        )
+        """The event's fields and its `step_id` (a property of the event), artifacts left out."""
+        return msgspec.convert(event, cls, from_attributes=True)
 
     @property
     def sort_key(self) -> tuple[int, int]:

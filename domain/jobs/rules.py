@@ -65,7 +65,7 @@ def validate_event(event: StepEvent) -> None:
         raise InvalidStepEvent("durationMs must not be negative")
 
 
-def fast_path_transition(event: StepEvent) -> Transition:
+def transition_of_unfinished_job(event: StepEvent) -> Transition:
     """The status change an event makes on an unfinished job; depends on the event alone."""
     if event.phase is StepPhase.FAILED:
         error = JobError(step=event.name.value, message=event.error or "step failed")
@@ -89,7 +89,7 @@ def apply_step(job: Job, event: StepEvent, *, now: datetime) -> StepOutcome:
             )
         updated = msgspec.structs.replace(job, steps=steps, updated_at=now)
         return StepOutcome(kind=StepOutcomeKind.APPLIED, job=updated, previous_status=job.status)
-    transition = fast_path_transition(event)
+    transition = transition_of_unfinished_job(event)
     updated = msgspec.structs.replace(
         job,
         status=transition.to,

@@ -1,4 +1,4 @@
-"""aiobotocore clients as async context managers, usable as dependency-injector Resources.
+"""Typed aiobotocore clients as async context managers, usable as dependency-injector Resources.
 
     session = providers.Singleton(clients.new_session)
     dynamodb = providers.Resource(clients.dynamodb_client, session, region, endpoint_url)
@@ -9,11 +9,17 @@ Credentials come from the standard chain (environment, profile, task role).
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession, get_session
+
+if TYPE_CHECKING:  # the types-aiobotocore stubs are a development dependency
+    from types_aiobotocore_cloudwatch import CloudWatchClient
+    from types_aiobotocore_dynamodb import DynamoDBClient
+    from types_aiobotocore_s3 import S3Client
+    from types_aiobotocore_sqs import SQSClient
+    from types_aiobotocore_ssm import SSMClient
 
 _TIMEOUTS_AND_RETRIES: dict[str, Any] = {
     "connect_timeout": 5,
@@ -40,19 +46,57 @@ def s3_client_config(endpoint_url: str | None) -> AioConfig:
 
 
 @asynccontextmanager
-async def aws_client(
-    service: str, session: AioSession, region: str, endpoint_url: str | None
-) -> AsyncIterator[Any]:
-    """One aiobotocore client; S3 gets SigV4 (and path-style URLs on an emulator)."""
-    config = s3_client_config(endpoint_url) if service == "s3" else client_config()
+async def dynamodb_client(
+    session: AioSession, region: str, endpoint_url: str | None
+) -> AsyncIterator["DynamoDBClient"]:
     async with session.create_client(
-        service, region_name=region, endpoint_url=endpoint_url or None, config=config
+        "dynamodb", region_name=region, endpoint_url=endpoint_url or None, config=client_config()
     ) as client:
         yield client
 
 
-dynamodb_client = partial(aws_client, "dynamodb")
-s3_client = partial(aws_client, "s3")
-sqs_client = partial(aws_client, "sqs")
-ssm_client = partial(aws_client, "ssm")
-cloudwatch_client = partial(aws_client, "cloudwatch")
+@asynccontextmanager
+async def s3_client(
+    session: AioSession, region: str, endpoint_url: str | None
+) -> AsyncIterator["S3Client"]:
+    """SigV4 (and path-style URLs on an emulator): see s3_client_config."""
+    async with session.create_client(
+        "s3",
+        region_name=region,
+        endpoint_url=endpoint_url or None,
+        config=s3_client_config(endpoint_url),
+    ) as client:
+        yield client
+
+
+@asynccontextmanager
+async def sqs_client(
+    session: AioSession, region: str, endpoint_url: str | None
+) -> AsyncIterator["SQSClient"]:
+    async with session.create_client(
+        "sqs", region_name=region, endpoint_url=endpoint_url or None, config=client_config()
+    ) as client:
+        yield client
+
+
+@asynccontextmanager
+async def ssm_client(
+    session: AioSession, region: str, endpoint_url: str | None
+) -> AsyncIterator["SSMClient"]:
+    async with session.create_client(
+        "ssm", region_name=region, endpoint_url=endpoint_url or None, config=client_config()
+    ) as client:
+        yield client
+
+
+@asynccontextmanager
+async def cloudwatch_client(
+    session: AioSession, region: str, endpoint_url: str | None
+) -> AsyncIterator["CloudWatchClient"]:
+    async with session.create_client(
+        "cloudwatch",
+        region_name=region,
+        endpoint_url=endpoint_url or None,
+        config=client_config(),
+    ) as client:
+        yield client

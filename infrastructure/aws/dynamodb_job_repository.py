@@ -2,7 +2,7 @@
 
 import re
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -15,7 +15,7 @@ from domain.jobs import (
     StepOutcome,
     StepRecord,
     apply_step,
-    fast_path_transition,
+    transition_of_unfinished_job,
     validate_event,
 )
 from infrastructure.aws.errors import error_code, unavailable
@@ -30,6 +30,9 @@ from infrastructure.aws.job_items import (
     job_key,
     sortable_time,
 )
+
+if TYPE_CHECKING:
+    from types_aiobotocore_dynamodb import DynamoDBClient
 
 DEPENDENCY = "job store"
 CONDITION_FAILED = "ConditionalCheckFailedException"
@@ -57,7 +60,7 @@ class DynamoDbJobRepository:
     rejected, and a late history event appended to a finished job by a second conditional write.
     """
 
-    def __init__(self, client: Any, table_name: str) -> None:
+    def __init__(self, client: "DynamoDBClient", table_name: str) -> None:
         self._client = client
         self._table = table_name
 
@@ -122,7 +125,7 @@ class DynamoDbJobRepository:
 
     async def _append_unfinished(self, job_id: str, event: StepEvent, *, now: datetime) -> Job:
         """The fast path: append the step and move the status, if the job has not finished."""
-        transition = fast_path_transition(event)
+        transition = transition_of_unfinished_job(event)
         assignments = ["#steps = list_append(#steps, :step)", "#status = :to", "#updatedAt = :now"]
         values: Item = {
             **_step_values(event, now),
@@ -191,7 +194,8 @@ class DynamoDbJobRepository:
                 operation, ReturnValuesOnConditionCheckFailure="ALL_OLD", **kwargs
             )
         except ClientError as refused:  # _call lets only a failed condition through
-            raise _ConditionFailed(refused.response.get("Item")) from None
+            stored = refused.response.get("Item")
+            raise _ConditionFailed(stored if isinstance(stored, dict) else None) from None
 
     async def _call(self, operation: Any, **kwargs: Any) -> dict[str, Any]:
         try:

@@ -2,11 +2,14 @@
 
 import asyncio
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from application.ports import ArtifactLinks, RenderedArtifacts
 from domain.jobs import ArtifactRefs, StoredArtifacts
 from infrastructure.aws.errors import reported_as
+
+if TYPE_CHECKING:
+    from types_aiobotocore_s3 import S3Client
 
 DEPENDENCY = "artifact store"
 ARTIFACT_PREFIX = "jobs/"
@@ -22,7 +25,7 @@ class S3ArtifactStore:
     """
 
     def __init__(
-        self, client: Any, bucket: str, url_ttl_seconds: int, prefix: str = ARTIFACT_PREFIX
+        self, client: "S3Client", bucket: str, url_ttl_seconds: int, prefix: str = ARTIFACT_PREFIX
     ) -> None:
         self._client = client
         self._bucket = bucket

@@ -1,12 +1,21 @@
 """SqsJobQueue: submitted jobs on an SQS queue, with the trace context as message attributes."""
 
 import logging
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from application.ports import Delivery, QueuedJob
 from infrastructure.aws.errors import reported_as
+
+if TYPE_CHECKING:
+    from types_aiobotocore_sqs import SQSClient
+    from types_aiobotocore_sqs.type_defs import (
+        MessageAttributeValueOutputTypeDef,
+        MessageAttributeValueTypeDef,
+        MessageTypeDef,
+    )
 
 DEPENDENCY = "job queue"
 MAX_WAIT_SECONDS = 20
@@ -35,13 +44,15 @@ class SqsJobQueue:
     than that while it runs, so no other worker takes the job meanwhile.
     """
 
-    def __init__(self, client: Any, queue_url: str, visibility_timeout_seconds: int = 60) -> None:
+    def __init__(
+        self, client: "SQSClient", queue_url: str, visibility_timeout_seconds: int = 60
+    ) -> None:
         self._client = client
         self._queue_url = queue_url
         self._visibility_timeout = visibility_timeout_seconds
 
     async def enqueue(self, job: QueuedJob) -> None:
-        attributes = {
+        attributes: dict[str, MessageAttributeValueTypeDef] = {
             name: {"DataType": "String", "StringValue": job.trace_context[name]}
             for name in TRACE_ATTRIBUTES
             if job.trace_context.get(name)
@@ -63,7 +74,7 @@ class SqsJobQueue:
                 MessageAttributeNames=["All"],
                 MessageSystemAttributeNames=["ApproximateReceiveCount"],
             )
-        messages: list[dict[str, Any]] = response.get("Messages", [])
+        messages: list[MessageTypeDef] = response.get("Messages", [])
         if not messages:
             return None
         message = messages[0]
@@ -104,7 +115,7 @@ class SqsJobQueue:
                 VisibilityTimeout=seconds,
             )
 
-    async def _give_back_undecodable(self, message: dict[str, Any], error: Exception) -> None:
+    async def _give_back_undecodable(self, message: "MessageTypeDef", error: Exception) -> None:
         """Released, not deleted: the redrive policy moves it to the dead-letter queue."""
         receive_count = message.get("Attributes", {}).get("ApproximateReceiveCount", "?")
         logger.warning(
@@ -121,7 +132,7 @@ class SqsJobQueue:
             )
 
 
-async def resolve_queue_url(client: Any, name_or_url: str) -> str:
+async def resolve_queue_url(client: "SQSClient", name_or_url: str) -> str:
     """`JOBS_QUEUE` may be a URL (used as is) or a queue name (looked up)."""
     if name_or_url.startswith(("https://", "http://")):
         return name_or_url
@@ -137,7 +148,9 @@ def _receipt_handle(delivery: Delivery) -> str:
     return delivery.receipt_handle
 
 
-def _with_trace_attributes(job: QueuedJob, attributes: dict[str, Any]) -> QueuedJob:
+def _with_trace_attributes(
+    job: QueuedJob, attributes: Mapping[str, "MessageAttributeValueOutputTypeDef"]
+) -> QueuedJob:
     """The body's trace context wins; the attributes fill it in for producers that only set them."""
     from_attributes = {
         name: str(attributes[name]["StringValue"])

@@ -3,12 +3,15 @@
 import asyncio
 import logging
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from application.ports import Clock
 from infrastructure.aws.errors import unavailable
+
+if TYPE_CHECKING:
+    from types_aiobotocore_ssm import SSMClient
 
 DEPENDENCY = "secret store"
 
@@ -25,7 +28,7 @@ class SsmSecretProvider:
 
     def __init__(
         self,
-        client: Any,
+        client: "SSMClient",
         parameter_name: str,
         clock: Clock,
         refresh_seconds: float = 60,

@@ -34,6 +34,14 @@ class InMemoryMetrics:
                 totals[point.dimensions] = totals.get(point.dimensions, 0.0) + point.value
         return totals
 
+    def totals_by_metric(self) -> dict[str, dict[str, float]]:
+        body: dict[str, dict[str, float]] = {}
+        for point in self.points:
+            label = ",".join(f"{name}={value}" for name, value in point.dimensions) or "-"
+            series = body.setdefault(point.name, {})
+            series[label] = series.get(label, 0.0) + point.value
+        return body
+
 
 def _dims(dimensions: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(dimensions.items()))

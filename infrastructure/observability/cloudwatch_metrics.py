@@ -6,10 +6,16 @@ import logging
 import math
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, cast
 
 from botocore.exceptions import ClientError
 from opentelemetry.instrumentation.utils import suppress_instrumentation
+
+if TYPE_CHECKING:
+    from types_aiobotocore_cloudwatch import CloudWatchClient
+    from types_aiobotocore_cloudwatch.literals import StandardUnitType
+    from types_aiobotocore_cloudwatch.type_defs import MetricDatumTypeDef
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +87,7 @@ class CloudWatchMetrics:
 
     def __init__(
         self,
-        client: Any,
+        client: "CloudWatchClient",
         namespace: str,
         flush_interval_seconds: float = 10.0,
         max_buffer: int = 10_000,
@@ -95,7 +101,7 @@ class CloudWatchMetrics:
         self._wall_clock = wall_clock
         self._buffer: dict[_Key, _Aggregate] = {}
         self._buffered_values = 0
-        self._retry: list[list[dict[str, Any]]] = []
+        self._retry: list[list[MetricDatumTypeDef]] = []
         self._task: asyncio.Task[None] | None = None
         self._flush_lock = asyncio.Lock()
         self.failed_publishes = 0
@@ -170,7 +176,7 @@ class CloudWatchMetrics:
             # Shielded: stop() cancels this task, and a flush cut short would lose its data.
             await asyncio.shield(self.flush())
 
-    async def _publish(self, batch: list[dict[str, Any]]) -> bool:
+    async def _publish(self, batch: list["MetricDatumTypeDef"]) -> bool:
         try:
             # The sink's own calls would otherwise be a root trace every flush interval.
             with suppress_instrumentation():
@@ -186,7 +192,7 @@ class CloudWatchMetrics:
 
 
 async def running_cloudwatch_metrics(
-    client: Any, namespace: str, flush_interval_seconds: float = 10.0
+    client: "CloudWatchClient", namespace: str, flush_interval_seconds: float = 10.0
 ) -> AsyncIterator[CloudWatchMetrics]:
     """A dependency-injector Resource: flushing in the background, a final flush at shutdown."""
     metrics = CloudWatchMetrics(client, namespace, flush_interval_seconds)
@@ -210,9 +216,9 @@ def _publishable(value: float) -> bool:
     return math.isfinite(value) and (value == 0 or _SMALLEST <= abs(value) <= _LARGEST)
 
 
-def _metric_data(buffer: Mapping[_Key, _Aggregate]) -> list[dict[str, Any]]:
+def _metric_data(buffer: Mapping[_Key, _Aggregate]) -> list["MetricDatumTypeDef"]:
     """One MetricDatum per 150 distinct values of each key."""
-    data: list[dict[str, Any]] = []
+    data: list[MetricDatumTypeDef] = []
     for (name, dimensions, unit), aggregate in buffer.items():
         items = list(aggregate.counts.items())
         for start in range(0, len(items), MAX_VALUES_PER_DATUM):
@@ -221,19 +227,19 @@ def _metric_data(buffer: Mapping[_Key, _Aggregate]) -> list[dict[str, Any]]:
                 {
                     "MetricName": name,
                     "Dimensions": [{"Name": k, "Value": v} for k, v in dimensions],
-                    "Timestamp": aggregate.timestamp,
+                    "Timestamp": datetime.fromtimestamp(aggregate.timestamp, UTC),
                     "Values": [value for value, _ in chunk],
                     "Counts": [count for _, count in chunk],
-                    "Unit": unit,
+                    "Unit": cast("StandardUnitType", unit),  # one of UNITS (see _key)
                 }
             )
     return data
 
 
-def _batches(data: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def _batches(data: list["MetricDatumTypeDef"]) -> list[list["MetricDatumTypeDef"]]:
     """Split into requests of at most 1000 items and MAX_VALUES_PER_REQUEST values."""
-    batches: list[list[dict[str, Any]]] = []
-    batch: list[dict[str, Any]] = []
+    batches: list[list[MetricDatumTypeDef]] = []
+    batch: list[MetricDatumTypeDef] = []
     values = 0
     for datum in data:
         size = _values_in(datum)
@@ -247,7 +253,7 @@ def _batches(data: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return batches
 
 
-def _values_in(datum: Mapping[str, Any]) -> int:
+def _values_in(datum: "MetricDatumTypeDef") -> int:
     return len(datum.get("Values", ())) or 1
 
 

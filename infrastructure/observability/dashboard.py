@@ -2,7 +2,7 @@
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from botocore.exceptions import ClientError
@@ -10,6 +10,9 @@ from botocore.exceptions import ClientError
 from application import metric_names as m
 from domain.jobs import PIPELINE, JobStatus
 from infrastructure.aws.errors import error_code
+
+if TYPE_CHECKING:
+    from types_aiobotocore_cloudwatch import CloudWatchClient
 
 DASHBOARD_NAME = "scenegen"
 PERIOD_SECONDS = 60
@@ -115,7 +118,9 @@ def _widget(
     }
 
 
-async def put_dashboard(cloudwatch_client: Any, name: str, namespace: str, region: str) -> str:
+async def put_dashboard(
+    cloudwatch_client: "CloudWatchClient", name: str, namespace: str, region: str
+) -> str:
     """Create the dashboard, or update it when it differs; returns one line saying which."""
     body = dashboard_body(namespace, region)
     try:

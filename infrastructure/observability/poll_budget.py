@@ -4,14 +4,30 @@ A client polls `GET /status/{id}` many times per job, and each poll is a trace o
 it is not part of the job's trace, which runs from `POST /generate` through the queue, the
 worker steps and the callbacks. Tracing every poll makes tracing cost grow with the poll
 rate; a budget of N new poll traces a second per process keeps poll latency visible at a
-bounded cost.
+bounded cost. The budget is an SDK `Sampler`, used as the root sampler of a `ParentBased`
+one: a poll that carries a client's trace context follows it.
 """
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+from opentelemetry.context import Context
+from opentelemetry.sdk.trace.sampling import (
+    ALWAYS_ON,
+    Decision,
+    ParentBased,
+    Sampler,
+    SamplingResult,
+)
+from opentelemetry.semconv.attributes.http_attributes import HTTP_REQUEST_METHOD
+from opentelemetry.semconv.attributes.url_attributes import URL_PATH
+from opentelemetry.trace import Link, SpanKind
+from opentelemetry.trace.span import TraceState
+from opentelemetry.util.types import Attributes
 
 STATUS_PATH_PREFIX = "/status/"
+_DROP = SamplingResult(Decision.DROP)
 
 
 def is_status_poll(method: str, path: str) -> bool:
@@ -40,3 +56,52 @@ class TokenBucket:
                 self._tokens -= 1.0
                 return True
             return False
+
+
+class StatusPollBudgetSampler(Sampler):
+    """Drops a new trace of a status poll once the second's budget is spent; asks `root` else.
+
+    It reads the request method and path from the span's start attributes (the server span
+    middleware sets them), so it needs no knowledge of the web framework.
+    """
+
+    def __init__(self, polls_per_second: int, root: Sampler = ALWAYS_ON) -> None:
+        self._polls_per_second = polls_per_second
+        self._budget = TokenBucket(polls_per_second)
+        self._root = root
+
+    def should_sample(
+        self,
+        parent_context: Context | None,
+        trace_id: int,
+        name: str,
+        kind: SpanKind | None = None,
+        attributes: Attributes = None,
+        links: Sequence[Link] | None = None,
+        trace_state: TraceState | None = None,
+    ) -> SamplingResult:
+        # As ParentBased's root sampler it sees only spans without a parent (new traces).
+        if (
+            kind is SpanKind.SERVER
+            and attributes
+            and attributes.get(HTTP_REQUEST_METHOD) == "GET"
+            and str(attributes.get(URL_PATH, "")).startswith(STATUS_PATH_PREFIX)
+            and not self._budget.take()
+        ):
+            return _DROP
+        return self._root.should_sample(
+            parent_context, trace_id, name, kind, attributes, links, trace_state
+        )
+
+    def get_description(self) -> str:
+        return f"StatusPollBudget{{{self._polls_per_second}/s,{self._root.get_description()}}}"
+
+
+def status_poll_sampler(polls_per_second: int | None) -> Sampler:
+    """Parent-based: a request with trace context follows it; new traces of polls are budgeted.
+
+    None: no budget of their own (every new trace is sampled).
+    """
+    if polls_per_second is None:
+        return ParentBased(ALWAYS_ON)
+    return ParentBased(StatusPollBudgetSampler(polls_per_second))

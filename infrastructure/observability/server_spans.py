@@ -6,54 +6,32 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from opentelemetry import context, trace
 from opentelemetry.context import Context
 from opentelemetry.sdk.trace import TracerProvider
-from opentelemetry.sdk.trace.id_generator import IdGenerator
 from opentelemetry.semconv.attributes.http_attributes import (
     HTTP_REQUEST_METHOD,
     HTTP_RESPONSE_STATUS_CODE,
     HTTP_ROUTE,
 )
 from opentelemetry.semconv.attributes.url_attributes import URL_PATH, URL_SCHEME
-from opentelemetry.trace import (
-    NonRecordingSpan,
-    Span,
-    SpanContext,
-    SpanKind,
-    Status,
-    StatusCode,
-    TraceFlags,
-)
+from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 
-from infrastructure.observability.poll_budget import TokenBucket, is_status_poll
 from infrastructure.observability.tracing import TRACER_NAME, UNTRACED_PATHS, extract_context
 
-_UNSAMPLED = TraceFlags(TraceFlags.DEFAULT)
 
-
-def trace_requests(
-    app: Litestar,
-    tracer_provider: trace.TracerProvider | None = None,
-    *,
-    status_polls_per_second: int | None = None,
-) -> None:
+def trace_requests(app: Litestar, tracer_provider: trace.TracerProvider | None = None) -> None:
     """Give every request but the health checks a server span, named by its route.
 
     The span wraps the whole app (routing and error handling included), continues the W3C
     trace context of the request's headers, and is renamed `GET /status/{job_id}` once the
-    router has matched the route (never one span name per job id). At most
-    `status_polls_per_second` polls a second that carry no trace context of their own may
-    start a trace (see poll_budget); None leaves every poll to the sampler. Call it after
-    `configure_tracing`: with no SDK provider installed it adds nothing.
+    router has matched the route (never one span name per job id). The provider's sampler
+    decides which spans record (the status-poll budget is one, see poll_budget). Call it
+    after `configure_tracing`: with no SDK provider installed it adds nothing.
     """
     if tracer_provider is None:
         tracer_provider = trace.get_tracer_provider()
     if not isinstance(tracer_provider, TracerProvider):
         return  # tracing is off (OTEL_SDK_DISABLED, or never configured): no middleware
-    budget = None if status_polls_per_second is None else TokenBucket(status_polls_per_second)
     app.asgi_handler = ServerSpanMiddleware(
-        app.asgi_handler,
-        tracer_provider.get_tracer(TRACER_NAME),
-        tracer_provider.id_generator,
-        budget,
+        app.asgi_handler, tracer_provider.get_tracer(TRACER_NAME)
     )
 
 
@@ -66,17 +44,9 @@ class ServerSpanMiddleware:
     span about 25 µs more (README, Throughput).
     """
 
-    def __init__(
-        self,
-        app: ASGIApp,
-        tracer: trace.Tracer,
-        ids: IdGenerator,
-        poll_budget: TokenBucket | None = None,
-    ) -> None:
+    def __init__(self, app: ASGIApp, tracer: trace.Tracer) -> None:
         self._app = app
         self._tracer = tracer
-        self._ids = ids
-        self._poll_budget = poll_budget
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope["path"]
@@ -84,32 +54,19 @@ class ServerSpanMiddleware:
             await self._app(scope, receive, send)
             return
         method = scope["method"]
-        parent = _request_context(scope)
-        span: Span
-        if parent is None and self._over_poll_budget(method, path):
-            # What the SDK makes of a dropped root span, without its sampler round trip: ids
-            # for the log lines, and a not-sampled parent so the AWS calls are dropped too.
-            span = NonRecordingSpan(
-                SpanContext(
-                    self._ids.generate_trace_id(),
-                    self._ids.generate_span_id(),
-                    is_remote=False,
-                    trace_flags=_UNSAMPLED,
-                )
-            )
-        else:
-            # start_span + attach rather than start_as_current_span, whose three context
-            # managers cost as much as the span itself.
-            span = self._tracer.start_span(
-                method,
-                context=parent,
-                kind=SpanKind.SERVER,
-                attributes={
-                    HTTP_REQUEST_METHOD: method,
-                    URL_PATH: path,
-                    URL_SCHEME: scope.get("scheme", "http"),
-                },
-            )
+        # start_span + attach rather than start_as_current_span, whose three context
+        # managers cost as much as the span itself. A span the sampler drops still has ids
+        # (for the log lines) and a not-sampled context, so the AWS calls are dropped too.
+        span: Span = self._tracer.start_span(
+            method,
+            context=_request_context(scope),
+            kind=SpanKind.SERVER,
+            attributes={
+                HTTP_REQUEST_METHOD: method,
+                URL_PATH: path,
+                URL_SCHEME: scope.get("scheme", "http"),
+            },
+        )
         token = context.attach(trace.set_span_in_context(span))
         try:
             if span.is_recording():
@@ -119,10 +76,6 @@ class ServerSpanMiddleware:
         finally:
             context.detach(token)
             span.end()
-
-    def _over_poll_budget(self, method: str, path: str) -> bool:
-        budget = self._poll_budget
-        return budget is not None and is_status_poll(method, path) and not budget.take()
 
     async def _traced(
         self, span: Span, method: str, scope: Scope, receive: Receive, send: Send

@@ -8,18 +8,26 @@ the step callbacks carry `inject_context()` headers back to the API, whose serve
 """
 
 import logging
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any
 
 from opentelemetry import trace
 from opentelemetry.context import Context
+from opentelemetry.environment_variables import OTEL_TRACES_EXPORTER
+from opentelemetry.sdk.environment_variables import (
+    OTEL_EXPORTER_OTLP_ENDPOINT,
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+    OTEL_SDK_DISABLED,
+    OTEL_TRACES_SAMPLER,
+)
 from opentelemetry.sdk.resources import SERVICE_NAME, Resource
-from opentelemetry.sdk.trace import TracerProvider, sampling
+from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
 from opentelemetry.trace import Span, SpanKind
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
-from opentelemetry.util.re import parse_env_headers
+
+from infrastructure.observability.poll_budget import status_poll_sampler
 
 log = logging.getLogger(__name__)
 
@@ -38,89 +46,62 @@ _tracer = trace.get_tracer(TRACER_NAME)
 
 
 def configure_tracing(
-    service_name: str, environ: Mapping[str, str], *, set_global: bool = True
+    service_name: str,
+    *,
+    status_polls_per_second: int | None = None,
+    set_global: bool = True,
 ) -> TracerProvider | None:
-    """Install an SDK TracerProvider configured from the standard OTEL_* variables.
+    """Install the SDK's TracerProvider; the SDK reads the standard OTEL_* variables itself.
 
     - OTEL_SDK_DISABLED=true: nothing is installed; the API stays a no-op (no trace ids).
     - Otherwise a provider is always installed, so trace and span ids exist and propagate
       (log lines carry them, a job's API, worker and callback lines share one trace_id) even
       when nothing is exported.
-    - Spans are exported with OTLP over HTTP, batched, only when OTEL_EXPORTER_OTLP_ENDPOINT or
-      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set and OTEL_TRACES_EXPORTER is not `none`.
-    - OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES, OTEL_TRACES_SAMPLER(_ARG) and
-      OTEL_EXPORTER_OTLP(_TRACES)_HEADERS are honoured; the exporter reads the other
-      OTEL_EXPORTER_OTLP_* settings (timeout, compression, certificates) itself.
+    - The resource is the SDK's (OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES); `service_name`
+      names the service when the environment does not.
+    - The sampler is OTEL_TRACES_SAMPLER(_ARG) when set (the SDK builds it); otherwise
+      parent-based, with at most `status_polls_per_second` new traces a second for status
+      polls (None: no budget).
+    - Spans go to the SDK's OTLP/HTTP exporter through its BatchSpanProcessor, both reading
+      their OTEL_EXPORTER_OTLP_* and OTEL_BSP_* settings, when an OTLP endpoint is set and
+      OTEL_TRACES_EXPORTER allows `otlp`.
     """
-    if _flag(environ, "OTEL_SDK_DISABLED"):
+    if _flag(OTEL_SDK_DISABLED):
         return None
-    attributes: dict[str, Any] = dict(_resource_attributes(environ))
-    attributes[SERVICE_NAME] = environ.get("OTEL_SERVICE_NAME", "").strip() or service_name
-    provider = TracerProvider(resource=Resource.create(attributes), sampler=_sampler(environ))
-    endpoint = traces_endpoint(environ)
-    if endpoint is not None:
-        from infrastructure.observability.otlp_exporter import FastEncodingOTLPSpanExporter
+    # None: the SDK builds the sampler OTEL_TRACES_SAMPLER names.
+    sampler = None
+    if not os.environ.get(OTEL_TRACES_SAMPLER, "").strip():
+        sampler = status_poll_sampler(status_polls_per_second)
+    provider = TracerProvider(resource=_resource(service_name), sampler=sampler)
+    if exports_spans():
+        from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
-        exporter = FastEncodingOTLPSpanExporter(endpoint=endpoint, headers=_headers(environ))
-        provider.add_span_processor(BatchSpanProcessor(exporter))
+        provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
     if set_global:
         trace.set_tracer_provider(provider)
     return provider
 
 
-def traces_endpoint(environ: Mapping[str, str]) -> str | None:
-    """Where OTLP/HTTP spans go, per the specification; None when they are not exported."""
+def exports_spans() -> bool:
+    """Whether the environment asks for spans over OTLP (an endpoint, and `otlp` not turned off)."""
     exporters = {
-        name.strip().lower() for name in environ.get("OTEL_TRACES_EXPORTER", "otlp").split(",")
+        name.strip().lower() for name in os.environ.get(OTEL_TRACES_EXPORTER, "otlp").split(",")
     }
-    if "otlp" not in exporters:
-        return None
-    protocol = environ.get("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") or environ.get(
-        "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"
+    endpoint = os.environ.get(OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, "") or os.environ.get(
+        OTEL_EXPORTER_OTLP_ENDPOINT, ""
     )
-    if protocol.strip() not in ("", "http/protobuf"):
-        log.warning("only the http/protobuf OTLP protocol is installed; using it")
-    specific = environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "").strip()
-    if specific:
-        return specific
-    base = environ.get("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip()
-    return f"{base.rstrip('/')}/v1/traces" if base else None
+    return "otlp" in exporters and bool(endpoint.strip())
 
 
-def _flag(environ: Mapping[str, str], name: str) -> bool:
-    return environ.get(name, "").strip().lower() == "true"
+def _resource(service_name: str) -> Resource:
+    detected = Resource.create()
+    if str(detected.attributes.get(SERVICE_NAME, "")).startswith("unknown_service"):
+        return detected.merge(Resource({SERVICE_NAME: service_name}))
+    return detected
 
 
-def _resource_attributes(environ: Mapping[str, str]) -> Mapping[str, str]:
-    raw = environ.get("OTEL_RESOURCE_ATTRIBUTES", "")
-    return parse_env_headers(raw, liberal=True) if raw.strip() else {}
-
-
-def _headers(environ: Mapping[str, str]) -> dict[str, str]:
-    raw = environ.get("OTEL_EXPORTER_OTLP_TRACES_HEADERS") or environ.get(
-        "OTEL_EXPORTER_OTLP_HEADERS", ""
-    )
-    return dict(parse_env_headers(raw, liberal=True)) if raw.strip() else {}
-
-
-def _sampler(environ: Mapping[str, str]) -> sampling.Sampler:
-    name = environ.get("OTEL_TRACES_SAMPLER", "").strip().lower() or "parentbased_always_on"
-    try:
-        ratio = float(environ.get("OTEL_TRACES_SAMPLER_ARG", "1.0"))
-    except ValueError:
-        ratio = 1.0
-    ratio = min(max(ratio, 0.0), 1.0)
-    samplers: dict[str, sampling.Sampler] = {
-        "always_on": sampling.ALWAYS_ON,
-        "always_off": sampling.ALWAYS_OFF,
-        "traceidratio": sampling.TraceIdRatioBased(ratio),
-        "parentbased_always_on": sampling.ParentBased(sampling.ALWAYS_ON),
-        "parentbased_always_off": sampling.ParentBased(sampling.ALWAYS_OFF),
-        "parentbased_traceidratio": sampling.ParentBasedTraceIdRatio(ratio),
-    }
-    if name not in samplers:
-        log.warning("unknown OTEL_TRACES_SAMPLER %r; sampling every trace", name)
-    return samplers.get(name, samplers["parentbased_always_on"])
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() == "true"
 
 
 # Instrumentation.
@@ -188,3 +169,6 @@ class OpenTelemetryTracer:
 
     def step(self, job_id: str, step_name: str) -> AbstractContextManager[object]:
         return step_span(job_id, step_name, tracer=self._tracer)
+
+    def current_context(self) -> dict[str, str]:
+        return inject_context()

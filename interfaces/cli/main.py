@@ -1,4 +1,4 @@
-"""The `scenegen` command: serve, worker, demo, smoke, provision and scene.
+"""The `scenegen` command: serve, worker, demo, smoke, provision, deploy and scene.
 
 Building the parser imports only the standard library: each subcommand imports what it
 needs (the web framework, the AWS clients, tracing, the scene generator) in its handler,
@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from interfaces.cli import provision_command, scene_command, service_commands
+from interfaces.cli import deploy_command, provision_command, scene_command, service_commands
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     service_commands.register(subparsers)
     provision_command.register(subparsers)
+    deploy_command.register(subparsers)
     scene_command.register(subparsers)
     return parser
 

@@ -52,35 +52,10 @@ def _provision(args: argparse.Namespace) -> int:
 
 
 async def _run(settings: "Settings") -> list[str]:
-    from infrastructure.aws import clients
-    from infrastructure.aws.provision import provision
-    from infrastructure.observability.dashboard import DASHBOARD_NAME, put_dashboard
+    from infrastructure import bootstrap
 
-    session = clients.new_session()
-    region, endpoint = settings.aws_region, settings.aws_endpoint_url
     try:
-        async with (
-            clients.dynamodb_client(session, region, endpoint) as dynamodb,
-            clients.s3_client(session, region, endpoint) as s3,
-            clients.sqs_client(session, region, endpoint) as sqs,
-            clients.ssm_client(session, region, endpoint) as ssm,
-            clients.cloudwatch_client(session, region, endpoint) as cloudwatch,
-        ):
-            lines = await provision(
-                dynamodb=dynamodb,
-                s3=s3,
-                sqs=sqs,
-                ssm=ssm,
-                table=str(settings.jobs_table),
-                bucket=str(settings.artifacts_bucket),
-                queue=str(settings.jobs_queue),
-                token_parameter=settings.internal_token_parameter,
-                retention_days=settings.retention_days,
-            )
-            dashboard = await put_dashboard(
-                cloudwatch, DASHBOARD_NAME, settings.metrics_namespace, region
-            )
-            return [*lines, dashboard]
+        return await bootstrap.provision_from_settings(settings)
     except Exception as error:
         print(f"scenegen provision: failed: {type(error).__name__}: {error}", file=sys.stderr)
         raise SystemExit(1) from error

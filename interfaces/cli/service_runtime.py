@@ -1,22 +1,17 @@
 """What `scenegen serve`, `worker`, `smoke` and `demo` run (their parsers: service_commands).
 
-Imported only when one of these commands runs: it loads uvicorn, Litestar, the container,
-tracing and httpx.
+Imported only when one of these commands runs: it loads uvicorn, Litestar, the composition
+root (and through it the adapters and tracing) and httpx.
 """
 
 import argparse
 import asyncio
-import os
 import signal
 import sys
 
 import uvicorn
 
-from infrastructure.container import Container, resolve, shutdown
-from infrastructure.json_logging import configure_logging
-from infrastructure.observability.tracing import configure_tracing, instrument_aws
-from infrastructure.runtime import freeze_startup_heap
-from infrastructure.settings import ConfigError, Settings
+from infrastructure import bootstrap
 from interfaces.cli.embedded_server import ServerDidNotStart, serving
 from interfaces.cli.smoke import (
     SmokeExit,
@@ -27,47 +22,35 @@ from interfaces.cli.smoke import (
 )
 from interfaces.http.app import create_app
 
-WORKER_STOP_GRACE_SECONDS = 30.0
-
 
 def serve_command(args: argparse.Namespace) -> int:
-    settings = Settings.from_env(os.environ)
-    configure_logging()
-    configure_tracing("scenegen-api", os.environ)
-    instrument_aws()
-    app = create_app(Container(settings=settings))
-    freeze_startup_heap()
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    app = create_app(bootstrap.api_runtime_from_env())
+    bootstrap.service_started()
+    # Behind an ALB: keep-alive longer than its 30 s idle timeout (else occasional 502s), and
+    # in-flight requests drained within the 30 s the container gets after SIGTERM. Proxy
+    # headers are trusted from FORWARDED_ALLOW_IPS, which the task definition sets.
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=20,
+        timeout_keep_alive=35,
+    )
     return 0
 
 
 def worker_command(args: argparse.Namespace) -> int:
-    settings = Settings.from_env(os.environ)
-    if not settings.jobs_queue:
-        raise ConfigError("JOBS_QUEUE must be set: the worker consumes that queue")
-    if not settings.orchestrator_url:
-        raise ConfigError("ORCHESTRATOR_URL must be set: the worker reports steps to that API")
-    configure_logging()
-    configure_tracing("scenegen-worker", os.environ)
-    instrument_aws()
-    return asyncio.run(_run_worker(settings))
+    return asyncio.run(_run_worker(bootstrap.worker_runtime_from_env()))
 
 
-async def _run_worker(settings: Settings) -> int:
-    container = Container(settings=settings)
-    container.role.override("worker")
+async def _run_worker(runtime: bootstrap.WorkerRuntime) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
-    try:
-        worker = await resolve(container.worker)
-        freeze_startup_heap()
-        worker.start()
-        await stop.wait()
-        await worker.stop(WORKER_STOP_GRACE_SECONDS)
-    finally:
-        await shutdown(container)
+    await runtime.run_until(stop)
     return 0
 
 
@@ -93,7 +76,7 @@ def demo_command(args: argparse.Namespace) -> int:
 
 
 async def _run_demo(prompt: str, timeout: float) -> int:
-    app = create_app(Container(settings=Settings()))
+    app = create_app(bootstrap.demo_runtime())
     try:
         async with serving(app) as base_url:
             print(f"demo service listening on {base_url}")

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 import httpx
 
-from infrastructure.artifact_checks import minimap_problems, scene_graph_problems
+from infrastructure.artifact_validation import minimap_problems, scene_graph_problems
 from interfaces.cli.defaults import DEFAULT_PROMPT
 
 PUBLIC_PATHS = ("/generate", "/status/{job_id}")

@@ -1,17 +1,19 @@
 """Liveness, readiness and the OpenAPI document at /openapi.json."""
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from litestar import Request, Response, get
+from litestar.di import NamedDependency
 from litestar.enums import OpenAPIMediaType
+from litestar.params import SkipValidation
 
 from interfaces.http.schemas import HealthResponse
 
 READINESS_TIMEOUT_SECONDS = 3.0
 
-Check = Callable[[], Awaitable[Any]]
+Check = Callable[[], Awaitable[object]]
 
 
 @get("/healthz", tags=["health"], summary="The process is alive", cache_control=None)
@@ -22,8 +24,10 @@ async def healthz() -> Response[HealthResponse]:
 @get(
     "/readyz", tags=["health"], summary="Every dependency answers (503 names the one that does not)"
 )
-async def readyz(request: Request[Any, Any, Any]) -> Response[HealthResponse]:
-    checks: dict[str, Check] = request.app.state.readiness_checks
+async def readyz(
+    readiness_checks: NamedDependency[SkipValidation[Mapping[str, Check]]],
+) -> Response[HealthResponse]:
+    checks = readiness_checks
     results = await asyncio.gather(*(_run(check) for check in checks.values()))
     report = dict(zip(checks, results, strict=True))
     ready = all(result == "ok" for result in report.values())

@@ -3,16 +3,16 @@
 import re
 from typing import Annotated
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, MediaType, Response, Router, get, post
 from litestar.datastructures import CacheControlHeader
 from litestar.di import NamedDependency
-from litestar.params import FromPath, HeaderParameter, JSONBody
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import FromPath, HeaderParameter, JSONBody, SkipValidation
 
 from application.errors import JobNotFound
 from application.use_cases.get_status import GetStatusHandler
 from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
-from infrastructure.observability.tracing import inject_context
-from infrastructure.system import is_job_id
+from domain.jobs import is_job_id
 from interfaces.http.problems import Problem
 from interfaces.http.schemas import (
     MAX_PROMPT_LENGTH,
@@ -20,6 +20,7 @@ from interfaces.http.schemas import (
     JobAccepted,
     JobStatusResponse,
 )
+from interfaces.http.status_bodies import StatusBodies
 
 MAX_GENERATE_BODY = 16 * 1024
 _POLL_AGAIN = {"Retry-After": "1"}
@@ -28,6 +29,10 @@ _IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,128}")
 
 class JobsController(Controller):
     tags = ["jobs"]
+
+    def __init__(self, owner: Router) -> None:
+        super().__init__(owner)
+        self._status_bodies = StatusBodies()
 
     @post(
         "/generate",
@@ -43,7 +48,7 @@ class JobsController(Controller):
     async def generate(
         self,
         data: JSONBody[GenerateRequest],
-        submit_job: NamedDependency[SubmitJobHandler],
+        submit_job: NamedDependency[SkipValidation[SubmitJobHandler]],
         idempotency_key: Annotated[
             str | None,
             HeaderParameter(
@@ -76,7 +81,7 @@ class JobsController(Controller):
             height=data.height,
             idempotency_key=idempotency_key,
         )
-        result = await submit_job(command, inject_context())
+        result = await submit_job(command)
         job = result.job
         status_url = f"/status/{job.id}"
         return Response(
@@ -89,12 +94,17 @@ class JobsController(Controller):
         "/status/{job_id:str}",
         summary="Read a job's status, steps and result",
         cache_control=CacheControlHeader(no_store=True),
+        # The body is encoded by StatusBodies (bytes); the schema is JobStatusResponse's.
+        responses={200: ResponseSpec(data_container=JobStatusResponse, description="The job")},
     )
     async def status(
-        self, job_id: FromPath[str], get_status: NamedDependency[GetStatusHandler]
-    ) -> Response[JobStatusResponse]:
+        self,
+        job_id: FromPath[str],
+        get_status: NamedDependency[SkipValidation[GetStatusHandler]],
+    ) -> Response[bytes]:
         if not is_job_id(job_id):
             raise JobNotFound(job_id)
         view = await get_status(job_id)
         headers = None if view.job.status.is_terminal else _POLL_AGAIN
-        return Response(JobStatusResponse.of(view), headers=headers)
+        body = self._status_bodies.body(view)
+        return Response(body, media_type=MediaType.JSON, headers=headers)

@@ -1,10 +1,10 @@
 """GET /metrics: demo mode's counters, the same figures CloudWatch shows in persistent mode."""
 
-from typing import Any
+from litestar import Response, get
+from litestar.di import NamedDependency
+from litestar.params import SkipValidation
 
-from litestar import Request, Response, get
-
-from infrastructure.memory.metrics import InMemoryMetrics
+from application.ports import MetricsReadout
 from interfaces.http.problems import Problem
 
 
@@ -18,13 +18,9 @@ from interfaces.http.problems import Problem
         "another sink (CloudWatch, EMF) the figures are on the dashboard instead: 404."
     ),
 )
-async def metrics(request: Request[Any, Any, Any]) -> Response[dict[str, dict[str, float]]]:
-    sink = request.app.state.metrics
-    if not isinstance(sink, InMemoryMetrics):
+async def metrics(
+    metrics_readout: NamedDependency[SkipValidation[MetricsReadout | None]],
+) -> Response[dict[str, dict[str, float]]]:
+    if metrics_readout is None:
         raise Problem(404, "Metrics are published to the configured sink, not kept here.")
-    body: dict[str, dict[str, float]] = {}
-    for point in sink.points:
-        label = ",".join(f"{name}={value}" for name, value in point.dimensions) or "-"
-        series = body.setdefault(point.name, {})
-        series[label] = series.get(label, 0.0) + point.value
-    return Response(body, headers={"Cache-Control": "no-store"})
+    return Response(metrics_readout.totals_by_metric(), headers={"Cache-Control": "no-store"})

@@ -2,6 +2,7 @@
 
 import logging
 import re
+from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
@@ -129,35 +130,31 @@ def _idempotency(request: Request[Any, Any, Any], exc: IdempotencyKeyReused) -> 
     )
 
 
-def _dependency(request: Request[Any, Any, Any], exc: DependencyUnavailable) -> Response[Any]:
-    log.warning("dependency unavailable: %s", exc)
-    _count_error(request, m.ERROR_DEPENDENCY)
-    return problem_response(
-        request,
-        503,
-        f"The {exc.dependency} is unavailable; retry shortly.",
-        headers={"Retry-After": "2"},
-    )
+def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersMap:
+    """Every error as problem details; `count_error(kind)` counts the service's own failures."""
+
+    def dependency(request: Request[Any, Any, Any], exc: DependencyUnavailable) -> Response[Any]:
+        log.warning("dependency unavailable: %s", exc)
+        count_error(m.ERROR_DEPENDENCY)
+        return problem_response(
+            request,
+            503,
+            f"The {exc.dependency} is unavailable; retry shortly.",
+            headers={"Retry-After": "2"},
+        )
+
+    def unhandled(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        count_error(m.ERROR_UNHANDLED)
+        return problem_response(request, 500, "An unexpected error occurred.")
+
+    return {
+        HTTPException: _http_exception,
+        JobNotFound: _not_found,
+        IdempotencyKeyReused: _idempotency,
+        DependencyUnavailable: dependency,
+        Exception: unhandled,
+    }
 
 
-def _unhandled(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
-    _count_error(request, m.ERROR_UNHANDLED)
-    return problem_response(request, 500, "An unexpected error occurred.")
-
-
-def _count_error(request: Request[Any, Any, Any], kind: str) -> None:
-    metrics = getattr(request.app.state, "metrics", None)
-    if metrics is not None:
-        metrics.count(m.ERRORS, {m.KIND: kind})
-
-
-EXCEPTION_HANDLERS: ExceptionHandlersMap = {
-    HTTPException: _http_exception,
-    JobNotFound: _not_found,
-    IdempotencyKeyReused: _idempotency,
-    DependencyUnavailable: _dependency,
-    Exception: _unhandled,
-}
-
-__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "MediaType", "Problem", "problem_response"]
+__all__ = ["PROBLEM_JSON", "MediaType", "Problem", "exception_handlers", "problem_response"]

@@ -7,7 +7,8 @@ import msgspec
 
 from application.ports import ArtifactLinks
 from application.use_cases.get_status import JobView
-from domain.jobs import InlineArtifacts, JobStatus, StepName, StepPhase
+from domain.jobs import InlineArtifacts, JobStatus
+from infrastructure.step_callback_wire import StepWire
 
 MAX_PROMPT_LENGTH = 2000
 Seed = Annotated[
@@ -42,15 +43,6 @@ class RequestWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
     seed: int
     width: int
     height: int
-
-
-class StepWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
-    step_id: str
-    name: StepName
-    phase: StepPhase
-    at: datetime
-    duration_ms: int | None = None
-    error: str | None = None
 
 
 class JobResult(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
@@ -95,17 +87,7 @@ class JobStatusResponse(msgspec.Struct, frozen=True, kw_only=True, rename="camel
                 width=job.request.width,
                 height=job.request.height,
             ),
-            steps=[
-                StepWire(
-                    step_id=step.step_id,
-                    name=step.name,
-                    phase=step.phase,
-                    at=step.at,
-                    duration_ms=step.duration_ms,
-                    error=step.error,
-                )
-                for step in job.ordered_steps()
-            ],
+            steps=msgspec.convert(job.ordered_steps(), list[StepWire], from_attributes=True),
             result=_result(view),
             error=ErrorWire(step=job.error.step, message=job.error.message) if job.error else None,
         )
@@ -116,11 +98,11 @@ def _result(view: JobView) -> JobResult | None:
     if isinstance(refs, InlineArtifacts):
         return JobResult(scene_graph=refs.scene_graph, ascii_minimap=refs.ascii_minimap)
     if view.links is not None:
-        return _linked(view.links)
+        return linked_result(view.links)
     return None
 
 
-def _linked(links: ArtifactLinks) -> JobResult:
+def linked_result(links: ArtifactLinks) -> JobResult:
     return JobResult(
         scene_graph_url=links.scene_graph_url,
         ascii_minimap_url=links.ascii_minimap_url,

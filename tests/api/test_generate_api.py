@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from infrastructure.system import is_job_id
+from infrastructure.time_and_randomness import is_job_id
 from tests.fakes import assert_problem
 
 

@@ -1,15 +1,16 @@
 """POST /internal/jobs/{id}/step: token guard, applied/duplicate, 409 on finished jobs, 404, 422."""
 
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
+from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from domain.jobs import StepName, StepPhase
-from infrastructure.container import Container
+from infrastructure.bootstrap import ApiRuntime, Container
 from infrastructure.settings import Settings
-from infrastructure.system import RandomJobIds
+from infrastructure.time_and_randomness import RandomJobIds
 from interfaces.http.app import create_app
 from tests.fakes import T0, TOKEN, assert_problem, event, seed_job, successful_run, wire
 
@@ -135,33 +136,37 @@ async def test_invalid_event_is_422(client: Any, container: Any, body: dict[str,
     assert_problem(await client.post(step_url(job_id), json=body, headers=AUTH), 422)
 
 
+class RotatingService(NamedTuple):
+    client: AsyncTestClient[Litestar]
+    container: Container
+
+
 @pytest.fixture
-async def rotating_client() -> AsyncIterator[Any]:
+async def rotating() -> AsyncIterator[RotatingService]:
     settings = Settings.from_env(
         {"INTERNAL_TOKEN": "new-token-0123456789abcdef", "INTERNAL_TOKEN_PREVIOUS": TOKEN}
     )
     container = Container(settings=settings)
-    async with AsyncTestClient(app=create_app(container)) as test_client:
-        test_client.container = container
-        yield test_client
+    async with AsyncTestClient(app=create_app(ApiRuntime(container))) as test_client:
+        yield RotatingService(test_client, container)
 
 
 @pytest.mark.parametrize(
     "token", ["new-token-0123456789abcdef", TOKEN], ids=["current", "previous"]
 )
 async def test_current_and_previous_tokens_are_accepted_during_rotation(
-    rotating_client: Any, token: str
+    rotating: RotatingService, token: str
 ) -> None:
-    job_id = await seed_job(rotating_client.container)
-    response = await rotating_client.post(
+    job_id = await seed_job(rotating.container)
+    response = await rotating.client.post(
         step_url(job_id), json=PARSE_STARTED, headers={"X-INTERNAL-TOKEN": token}
     )
     assert response.status_code == 200
 
 
-async def test_a_third_token_is_refused_during_rotation(rotating_client: Any) -> None:
-    job_id = await seed_job(rotating_client.container)
-    response = await rotating_client.post(
+async def test_a_third_token_is_refused_during_rotation(rotating: RotatingService) -> None:
+    job_id = await seed_job(rotating.container)
+    response = await rotating.client.post(
         step_url(job_id),
         json=PARSE_STARTED,
         headers={"X-INTERNAL-TOKEN": "third-token-0123456789abcdef"},

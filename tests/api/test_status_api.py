@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from domain.jobs import PIPELINE, StepName, StepPhase
-from infrastructure.system import RandomJobIds
+from infrastructure.time_and_randomness import RandomJobIds
 from tests.fakes import (
     T0,
     TOKEN,

@@ -11,7 +11,6 @@ then SIGKILL if it has not stopped.
 """
 
 import os
-import signal
 import subprocess
 import time
 import uuid
@@ -25,10 +24,10 @@ import botocore.session
 import httpx
 from botocore.config import Config
 
-from tests.e2e.processes import SCENEGEN, free_port
+from tests.e2e.processes import SCENEGEN
+from tests.managed_process import ManagedProcess, free_port, start_process
 
 REGION = "us-east-1"
-STOP_GRACE_SECONDS = 15.0
 START_TIMEOUT_SECONDS = 30.0
 TERMINAL = ("done", "failed")
 PIPELINE_STEP_IDS = [
@@ -149,39 +148,8 @@ def delete_resources(resources: Resources) -> None:
     resources.client("ssm").delete_parameter(Name=resources.token_parameter)
 
 
-@dataclass
-class Service:
-    """One `scenegen` process of the stack."""
-
-    name: str
-    process: subprocess.Popen[bytes]
-    log_path: Path
-    base_url: str | None = None
-
-    @property
-    def url(self) -> str:
-        if self.base_url is None:
-            raise AttributeError(f"{self.name} serves no HTTP")
-        return self.base_url
-
-    def log_tail(self, lines: int = 40) -> str:
-        text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-        return "\n".join(text.splitlines()[-lines:])
-
-    def kill(self) -> None:
-        """SIGKILL: the process gets no chance to release what it holds."""
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        """SIGTERM, then SIGKILL if it has not stopped within the grace period."""
-        if self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=STOP_GRACE_SECONDS)
-        except subprocess.TimeoutExpired:
-            self.kill()
+Service = ManagedProcess
+"""One `scenegen` process of the stack."""
 
 
 @dataclass
@@ -194,9 +162,9 @@ class PersistentStack:
 
     def start_api(self, **env: str) -> Service:
         port = free_port()
-        service = self._start(f"api-{port}", ["serve", "--port", str(port)], env)
-        service.base_url = f"http://127.0.0.1:{port}"
-        _wait_until_ready(service)
+        base_url = f"http://127.0.0.1:{port}"
+        service = self._start(f"api-{port}", ["serve", "--port", str(port)], env, base_url)
+        service.wait_until_answers(f"{base_url}/readyz", START_TIMEOUT_SECONDS)
         return service
 
     def start_worker(self, orchestrator_url: str, **env: str) -> Service:
@@ -225,17 +193,18 @@ class PersistentStack:
     ) -> None:
         self.close()
 
-    def _start(self, name: str, arguments: list[str], env: dict[str, str]) -> Service:
-        log_path = self.workdir / f"{name}.log"
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(
-                [SCENEGEN, *arguments],
-                env={**_outer_env(), **self.resources.env(), **env},
-                cwd=self.workdir,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        service = Service(name=name, process=process, log_path=log_path)
+    def _start(
+        self, name: str, arguments: list[str], env: dict[str, str], base_url: str | None = None
+    ) -> Service:
+        service = start_process(
+            name,
+            [SCENEGEN, *arguments],
+            log_path=self.workdir / f"{name}.log",
+            env={**_outer_env(), **self.resources.env(), **env},
+            inherit_env=False,
+            cwd=self.workdir,
+            base_url=base_url,
+        )
         self.services.append(service)
         return service
 
@@ -264,22 +233,6 @@ class SharedStack:
 
 def _outer_env() -> dict[str, str]:
     return {key: value for key, value in os.environ.items() if key not in _SERVICE_VARIABLES}
-
-
-def _wait_until_ready(service: Service) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if service.process.poll() is not None:
-            raise RuntimeError(
-                f"{service.name} exited with {service.process.returncode}:\n{service.log_tail()}"
-            )
-        try:
-            if httpx.get(f"{service.url}/readyz", timeout=2.0).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(f"{service.name} did not become ready:\n{service.log_tail()}")
 
 
 def get_job(base_url: str, job_id: str) -> dict[str, Any]:

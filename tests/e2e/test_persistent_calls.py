@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from infrastructure.container import Container, resolve
+from infrastructure.bootstrap import ApiRuntime, Container, resolve
 from infrastructure.settings import Settings
 from interfaces.cli.embedded_server import serving
 from interfaces.http.app import create_app
@@ -66,7 +66,7 @@ async def test_aws_calls_per_job_are_exact(fresh_stack: Callable[[], PersistentS
     container = Container(settings=Settings.from_env(resources.env()))
     counter = CallCounter()
 
-    async with serving(create_app(container)) as base_url, httpx.AsyncClient() as http:
+    async with serving(create_app(ApiRuntime(container))) as base_url, httpx.AsyncClient() as http:
         for client in (container.dynamodb_client, container.s3_client, container.sqs_client):
             counter.attach(await resolve(client))
         counter.take()

@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from infrastructure.artifact_checks import minimap_problems
+from infrastructure.artifact_validation import minimap_problems
 from tests.e2e.persistent_stack import (
     PIPELINE_STEP_IDS,
     PersistentStack,

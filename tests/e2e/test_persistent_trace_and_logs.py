@@ -1,6 +1,7 @@
 """One job is one trace across the API and worker processes; no log line carries the token."""
 
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 
@@ -11,6 +12,10 @@ pytestmark = pytest.mark.e2e
 
 PIPELINE = ("parse_prompt", "layout", "build_scene_graph", "render_minimap", "store_artifacts")
 SERVER, CLIENT, CONSUMER = 2, 3, 5  # OTLP SpanKind values
+
+
+def _is_step(name: str, span: ReceivedSpan) -> bool:
+    return span.attributes.get("step.name") == name
 
 
 def _one(spans: list[ReceivedSpan], predicate: Callable[[ReceivedSpan], bool]) -> ReceivedSpan:
@@ -45,7 +50,7 @@ def test_a_job_is_one_trace_from_submit_through_queue_worker_steps_and_callbacks
     assert by_id[job_span.parent_span_id].service == "scenegen-api"
 
     for name in PIPELINE:
-        step = _one(trace, lambda s, name=name: s.attributes.get("step.name") == name)
+        step = _one(trace, partial(_is_step, name))
         assert step.parent_span_id == job_span.span_id
         assert step.attributes["job.id"] == job_id
         callbacks = [

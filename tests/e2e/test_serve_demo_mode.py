@@ -5,7 +5,7 @@ import time
 
 import httpx
 
-from infrastructure.artifact_checks import minimap_problems, scene_graph_problems
+from infrastructure.artifact_validation import minimap_problems, scene_graph_problems
 from tests.e2e.processes import SCENEGEN, scenegen_serve
 
 TOKEN = "e2e-token-0123456789abcdef"

@@ -9,7 +9,7 @@ from litestar import Litestar, get
 
 from application.ports import ArtifactLinks, Delivery, QueuedJob, RenderedArtifacts
 from domain.jobs import ArtifactRefs, InlineArtifacts
-from infrastructure.container import Container
+from infrastructure.bootstrap import ApiRuntime, Container
 from infrastructure.settings import Settings
 from interfaces.cli.embedded_server import serving
 from interfaces.cli.smoke import SmokeExit, SmokeFailure, run_smoke
@@ -71,7 +71,7 @@ class _NeverDeliveringQueue:
 
 
 async def test_smoke_passes_against_a_healthy_demo_service() -> None:
-    async with serving(create_app(_container())) as base_url:
+    async with serving(create_app(ApiRuntime(_container()))) as base_url:
         result = await run_smoke(base_url, timeout=30)
     assert result.job["status"] == "done"
     assert result.minimap.count("\n") >= 25
@@ -79,7 +79,7 @@ async def test_smoke_passes_against_a_healthy_demo_service() -> None:
 
 async def test_smoke_reports_a_failed_job() -> None:
     failure = await _smoke_failure(
-        create_app(_container(artifact_store=providers.Object(_BrokenStore())))
+        create_app(ApiRuntime(_container(artifact_store=providers.Object(_BrokenStore()))))
     )
     assert failure.code is SmokeExit.JOB_FAILED
     assert "store_artifacts" in str(failure)
@@ -87,13 +87,13 @@ async def test_smoke_reports_a_failed_job() -> None:
 
 async def test_smoke_reports_a_job_that_never_finishes() -> None:
     container = _container(job_queue=providers.Object(_NeverDeliveringQueue()))
-    failure = await _smoke_failure(create_app(container), timeout=1.5)
+    failure = await _smoke_failure(create_app(ApiRuntime(container)), timeout=1.5)
     assert failure.code is SmokeExit.TIMED_OUT
 
 
 async def test_smoke_reports_invalid_artifacts() -> None:
     failure = await _smoke_failure(
-        create_app(_container(artifact_store=providers.Object(_CorruptStore())))
+        create_app(ApiRuntime(_container(artifact_store=providers.Object(_CorruptStore()))))
     )
     assert failure.code is SmokeExit.ARTIFACT_INVALID
 

@@ -81,6 +81,7 @@ async def test_links_are_sigv4_and_expire_after_the_ttl(s3: Any, artifacts_bucke
     now = datetime.now(UTC)
     links = await store.links(refs, now=now)
     assert links is not None
+    assert isinstance(refs, StoredArtifacts)
     assert links.expires_at == now + timedelta(seconds=URL_TTL_SECONDS)
     assert (links.scene_graph_key, links.ascii_minimap_key) == (
         refs.scene_graph_key,

@@ -13,22 +13,21 @@ from application.ports import IdempotencyClaim, JobRepository
 from domain.jobs import (
     PIPELINE,
     Job,
-    JobRequest,
     JobStatus,
     StepEvent,
     StepName,
     StepOutcomeKind,
     StepPhase,
     StoredArtifacts,
-    new_job,
 )
 from infrastructure.aws.dynamodb_job_repository import DynamoDbJobRepository
 from infrastructure.memory.job_repository import InMemoryJobRepository
-from infrastructure.system import RandomJobIds
+from infrastructure.time_and_randomness import RandomJobIds
+from tests import fakes
+from tests.fakes import RETENTION
 
 pytestmark = pytest.mark.integration
 
-RETENTION = timedelta(days=14)
 ARTIFACTS = StoredArtifacts(
     scene_graph_key="jobs/x/scene-graph.json", ascii_minimap_key="jobs/x/minimap.txt"
 )
@@ -43,38 +42,24 @@ def repository(request: pytest.FixtureRequest) -> JobRepository:
 
 
 def a_job(now: datetime | None = None, prompt: str = "a red barn beside a pond") -> Job:
+    """A job created now: the emulator's TTL reaper deletes items whose `ttl` has passed."""
     now = now or datetime.now(UTC)
-    request = JobRequest(prompt=prompt, seed=7, width=48, height=24)
-    return new_job(job_id=RandomJobIds().new_id(now), request=request, now=now, retention=RETENTION)
+    return fakes.a_job(RandomJobIds().new_id(now), now=now, prompt=prompt, seed=7)
 
 
 def event(name: StepName, phase: StepPhase, *, error: str | None = None) -> StepEvent:
     final = name is StepName.STORE_ARTIFACTS and phase is StepPhase.SUCCEEDED
-    return StepEvent(
-        name=name,
-        phase=phase,
-        at=datetime.now(UTC),
-        duration_ms=None if phase is StepPhase.STARTED else 12,
-        error=error if phase is StepPhase.FAILED else None,
-        artifacts=ARTIFACTS if final else None,
+    return fakes.event(
+        name, phase, at=datetime.now(UTC), error=error, artifacts=ARTIFACTS if final else None
     )
 
 
 def successful_run() -> list[StepEvent]:
-    return [
-        event(name, phase)
-        for name in PIPELINE
-        for phase in (StepPhase.STARTED, StepPhase.SUCCEEDED)
-    ]
+    return fakes.successful_run(datetime.now(UTC), artifacts=ARTIFACTS)
 
 
 def run_failing_at_layout() -> list[StepEvent]:
-    return [
-        event(StepName.PARSE_PROMPT, StepPhase.STARTED),
-        event(StepName.PARSE_PROMPT, StepPhase.SUCCEEDED),
-        event(StepName.LAYOUT, StepPhase.STARTED),
-        event(StepName.LAYOUT, StepPhase.FAILED, error="no room for the pond"),
-    ]
+    return fakes.failed_run(PIPELINE.index(StepName.LAYOUT), datetime.now(UTC))
 
 
 async def record_all(repository: JobRepository, job: Job, events: list[StepEvent]) -> Job:

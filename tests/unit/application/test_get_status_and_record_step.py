@@ -1,6 +1,6 @@
 """get_status reads one job; record_step applies events and emits metrics only for what changed."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -26,13 +26,13 @@ from tests.fakes import ARTIFACTS, T0, FixedClock, a_job, event, failed_run, suc
 class SigningStore(InlineArtifactStore):
     """Mints a link from the clock's time, as a presigning store would."""
 
-    async def links(self, refs: ArtifactRefs, *, now: object) -> ArtifactLinks | None:
+    async def links(self, refs: ArtifactRefs, *, now: datetime) -> ArtifactLinks | None:
         if not isinstance(refs, StoredArtifacts):
             return None
         return ArtifactLinks(
             scene_graph_url=f"https://s3.example/{refs.scene_graph_key}",
             ascii_minimap_url=f"https://s3.example/{refs.ascii_minimap_key}",
-            expires_at=now + timedelta(seconds=900),  # type: ignore[operator]
+            expires_at=now + timedelta(seconds=900),
             scene_graph_key=refs.scene_graph_key,
             ascii_minimap_key=refs.ascii_minimap_key,
         )

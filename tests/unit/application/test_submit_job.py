@@ -1,22 +1,25 @@
 """submit_job: one queued job per submission, once per Idempotency-Key and body."""
 
+import contextlib
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from datetime import timedelta
 
 import pytest
 
 from application import metric_names as m
 from application.errors import DependencyUnavailable, IdempotencyKeyReused
-from application.ports import IdempotencyClaim, QueuedJob
+from application.ports import IdempotencyClaim, QueuedJob, Tracer
 from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
 from domain.jobs import JobRequest, JobStatus
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.metrics import InMemoryMetrics
-from infrastructure.system import RandomJobIds, is_job_id
+from infrastructure.time_and_randomness import RandomJobIds, is_job_id
 from tests.fakes import RETENTION, T0, FixedClock, FixedSeeds, RecordingQueue
 
 
 class Harness:
-    def __init__(self, queue: RecordingQueue | None = None) -> None:
+    def __init__(self, queue: RecordingQueue | None = None, tracer: Tracer | None = None) -> None:
         self.jobs = InMemoryJobRepository()
         self.queue = queue or RecordingQueue()
         self.seeds = FixedSeeds(4242)
@@ -30,6 +33,7 @@ class Harness:
             clock=self.clock,
             metrics=self.metrics,
             retention=RETENTION,
+            tracer=tracer,
         )
 
 
@@ -45,7 +49,7 @@ def command(**overrides: object) -> SubmitJob:
 
 
 async def test_submit_creates_a_queued_job_and_stores_it(h: Harness) -> None:
-    result = await h.submit(command(), {})
+    result = await h.submit(command())
     assert result.created
     job = result.job
     assert is_job_id(job.id)
@@ -55,8 +59,25 @@ async def test_submit_creates_a_queued_job_and_stores_it(h: Harness) -> None:
     assert await h.jobs.get(job.id) == job
 
 
-async def test_submit_enqueues_the_job_once_with_its_request_and_trace(h: Harness) -> None:
-    result = await h.submit(command(), {"traceparent": "00-abc-def-01"})
+class FixedTraceContext:
+    """A tracer whose current context is a given carrier (no spans)."""
+
+    def __init__(self, carrier: dict[str, str]) -> None:
+        self.carrier = carrier
+
+    def job(self, job_id: str, carrier: Mapping[str, str]) -> AbstractContextManager[object]:
+        return contextlib.nullcontext()
+
+    def step(self, job_id: str, step_name: str) -> AbstractContextManager[object]:
+        return contextlib.nullcontext()
+
+    def current_context(self) -> dict[str, str]:
+        return dict(self.carrier)
+
+
+async def test_submit_enqueues_the_job_once_with_its_request_and_trace() -> None:
+    h = Harness(tracer=FixedTraceContext({"traceparent": "00-abc-def-01"}))
+    result = await h.submit(command())
     assert len(h.queue.enqueued) == 1
     queued = h.queue.enqueued[0]
     assert queued.job_id == result.job.id
@@ -65,13 +86,13 @@ async def test_submit_enqueues_the_job_once_with_its_request_and_trace(h: Harnes
 
 
 async def test_given_seed_is_kept_and_no_random_seed_drawn(h: Harness) -> None:
-    result = await h.submit(command(seed=0), {})
+    result = await h.submit(command(seed=0))
     assert result.job.request.seed == 0
     assert h.seeds.calls == 0
 
 
 async def test_absent_seed_is_drawn_and_recorded_on_job_and_queue(h: Harness) -> None:
-    result = await h.submit(command(seed=None), {})
+    result = await h.submit(command(seed=None))
     assert h.seeds.calls == 1
     assert result.job.request.seed == 4242
     assert h.queue.enqueued[0].request.seed == 4242
@@ -80,23 +101,23 @@ async def test_absent_seed_is_drawn_and_recorded_on_job_and_queue(h: Harness) ->
 
 
 async def test_two_submissions_without_key_make_two_jobs(h: Harness) -> None:
-    first = await h.submit(command(), {})
-    second = await h.submit(command(), {})
+    first = await h.submit(command())
+    second = await h.submit(command())
     assert first.job.id != second.job.id
     assert len(h.queue.enqueued) == 2
 
 
 async def test_submit_counts_a_queued_job(h: Harness) -> None:
-    await h.submit(command(), {})
+    await h.submit(command())
     assert h.metrics.totals(m.JOBS_BY_STATUS) == {((m.STATUS, "queued"),): 1}
 
 
 async def test_same_key_same_body_returns_the_original_job_without_second_enqueue(
     h: Harness,
 ) -> None:
-    first = await h.submit(command(idempotency_key="key-1"), {})
+    first = await h.submit(command(idempotency_key="key-1"))
     h.clock.advance(seconds=30)
-    second = await h.submit(command(idempotency_key="key-1"), {})
+    second = await h.submit(command(idempotency_key="key-1"))
     assert first.created and not second.created
     assert second.job == first.job
     assert len(h.queue.enqueued) == 1
@@ -104,9 +125,9 @@ async def test_same_key_same_body_returns_the_original_job_without_second_enqueu
 
 
 async def test_same_key_without_seed_returns_the_original_random_seed(h: Harness) -> None:
-    first = await h.submit(command(seed=None, idempotency_key="k"), {})
+    first = await h.submit(command(seed=None, idempotency_key="k"))
     h.seeds.seed = 1
-    second = await h.submit(command(seed=None, idempotency_key="k"), {})
+    second = await h.submit(command(seed=None, idempotency_key="k"))
     assert second.job.id == first.job.id
     assert second.job.request.seed == 4242
 
@@ -115,23 +136,23 @@ async def test_same_key_without_seed_returns_the_original_random_seed(h: Harness
     "changed", [{"prompt": "a desert"}, {"seed": 10}, {"seed": None}, {"width": 49}, {"height": 25}]
 )
 async def test_same_key_different_body_is_refused(h: Harness, changed: dict[str, object]) -> None:
-    await h.submit(command(idempotency_key="key-1"), {})
+    await h.submit(command(idempotency_key="key-1"))
     with pytest.raises(IdempotencyKeyReused):
-        await h.submit(command(idempotency_key="key-1", **changed), {})
+        await h.submit(command(idempotency_key="key-1", **changed))
     assert len(h.queue.enqueued) == 1
 
 
 async def test_different_keys_make_different_jobs(h: Harness) -> None:
-    first = await h.submit(command(idempotency_key="a"), {})
-    second = await h.submit(command(idempotency_key="b"), {})
+    first = await h.submit(command(idempotency_key="a"))
+    second = await h.submit(command(idempotency_key="b"))
     assert first.job.id != second.job.id
     assert len(h.queue.enqueued) == 2
 
 
 async def test_expired_key_makes_a_new_job(h: Harness) -> None:
-    first = await h.submit(command(idempotency_key="k"), {})
+    first = await h.submit(command(idempotency_key="k"))
     h.clock.advance(days=15)
-    second = await h.submit(command(idempotency_key="k", prompt="another"), {})
+    second = await h.submit(command(idempotency_key="k", prompt="another"))
     assert second.created and second.job.id != first.job.id
 
 
@@ -146,13 +167,13 @@ async def test_claim_without_job_recreates_the_job_with_the_claimed_id(h: Harnes
     )
     assert await h.jobs.claim_idempotency_key(orphan, now=T0 - timedelta(seconds=5)) is None
 
-    result = await h.submit(cmd, {})
+    result = await h.submit(cmd)
 
     assert result.created
     assert result.job.id == claimed_id
     assert await h.jobs.get(claimed_id) == result.job
     assert [q.job_id for q in h.queue.enqueued] == [claimed_id]
-    again = await h.submit(cmd, {})
+    again = await h.submit(cmd)
     assert again.job.id == claimed_id and not again.created
     assert len(h.queue.enqueued) == 1
 
@@ -182,11 +203,11 @@ async def test_failed_enqueue_leaves_no_job_behind_and_a_retry_with_the_key_runs
     h = Harness(_QueueDownOnce())
 
     with pytest.raises(DependencyUnavailable):
-        await h.submit(command(idempotency_key="k-1"), {})
+        await h.submit(command(idempotency_key="k-1"))
     claim = h.jobs._claims["k-1"]
     assert await h.jobs.get(claim.job_id) is None
 
-    retried = await h.submit(command(idempotency_key="k-1"), {})
+    retried = await h.submit(command(idempotency_key="k-1"))
 
     assert retried.created is True
     assert retried.job.id == claim.job_id

@@ -3,7 +3,7 @@
 import asyncio
 import random
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import msgspec
@@ -12,8 +12,9 @@ from litestar import Litestar, Request, Response, post
 
 from application.ports import StepRejected, StepReport
 from domain.jobs import JobStatus, StepName, StepPhase
-from infrastructure.http.step_reporter import TOKEN_HEADER, HttpStepReporter, StepReportFailed
 from infrastructure.memory.secrets import StaticSecretProvider
+from infrastructure.step_callback_wire import TOKEN_HEADER
+from infrastructure.step_callbacks.http_step_reporter import HttpStepReporter, StepReportFailed
 from tests.fakes import event
 
 BASE_URL = "http://orchestrator.test"
@@ -81,7 +82,8 @@ async def connect() -> AsyncIterator[Callable[..., HttpStepReporter]]:
 
 
 def asgi(service: ScriptedService) -> httpx.ASGITransport:
-    return httpx.ASGITransport(app=service.app)
+    # Litestar types its ASGI callable more narrowly than httpx's ASGI app type.
+    return httpx.ASGITransport(app=cast(Any, service.app))
 
 
 def expected_delays(seed: int, count: int, base: float, cap: float) -> list[float]:

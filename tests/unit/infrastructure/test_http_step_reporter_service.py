@@ -7,9 +7,9 @@ import pytest
 
 from application.ports import StepRejected, StepReport
 from domain.jobs import JobStatus, StepName, StepPhase
-from infrastructure.http.step_reporter import HttpStepReporter, StepReportFailed
 from infrastructure.memory.secrets import StaticSecretProvider
-from infrastructure.system import RandomJobIds
+from infrastructure.step_callbacks.http_step_reporter import HttpStepReporter, StepReportFailed
+from infrastructure.time_and_randomness import RandomJobIds
 from tests.fakes import T0, TOKEN, event, seed_job, successful_run
 
 

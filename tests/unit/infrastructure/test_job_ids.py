@@ -3,7 +3,7 @@
 import string
 from datetime import timedelta
 
-from infrastructure.system import RandomJobIds, RandomSeeds, SystemClock, is_job_id
+from infrastructure.time_and_randomness import RandomJobIds, RandomSeeds, SystemClock, is_job_id
 from tests.fakes import T0
 
 URL_SAFE = set(string.ascii_letters + string.digits + "-._~")

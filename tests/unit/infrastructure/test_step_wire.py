@@ -4,7 +4,7 @@ import msgspec
 import pytest
 
 from domain.jobs import StepEvent, StepName, StepPhase, StoredArtifacts
-from infrastructure.http.step_wire import ArtifactsWire, StepEventWire
+from infrastructure.step_callback_wire import ArtifactsWire, StepEventWire
 from tests.fakes import ARTIFACTS, event, failed_run, successful_run
 
 

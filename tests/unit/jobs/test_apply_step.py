@@ -16,10 +16,10 @@ from domain.jobs import (
     StepPhase,
     StoredArtifacts,
     apply_step,
-    fast_path_transition,
+    transition_of_unfinished_job,
     validate_event,
 )
-from tests.fakes import ARTIFACTS, T0, a_job, event, failed_run, successful_run
+from tests.fakes import ARTIFACTS, T0, a_job, apply_all, event, failed_run, successful_run
 
 NOW = T0 + timedelta(minutes=1)
 P, L, B, M, S = (
@@ -33,10 +33,7 @@ STARTED, SUCCEEDED, FAILED = StepPhase.STARTED, StepPhase.SUCCEEDED, StepPhase.F
 
 
 def run(events: list[StepEvent], job: Job | None = None) -> Job:
-    job = job or a_job()
-    for item in events:
-        job = apply_step(job, item, now=NOW).job
-    return job
+    return apply_all(job or a_job(), events, now=NOW)
 
 
 def test_first_started_event_moves_a_queued_job_to_running() -> None:
@@ -210,13 +207,13 @@ def test_valid_events_pass_validation() -> None:
         validate_event(item)
 
 
-def test_fast_path_transition_depends_on_the_event_alone() -> None:
-    failure = fast_path_transition(event(L, FAILED, error="no room"))
+def test_the_transition_of_an_unfinished_job_depends_on_the_event_alone() -> None:
+    failure = transition_of_unfinished_job(event(L, FAILED, error="no room"))
     assert failure.to is JobStatus.FAILED
     assert failure.error == JobError(step="layout", message="no room")
     assert set(failure.allowed_from) == {JobStatus.QUEUED, JobStatus.RUNNING}
-    assert fast_path_transition(event(S, SUCCEEDED)).to is JobStatus.DONE
-    started = fast_path_transition(event(S, STARTED))
+    assert transition_of_unfinished_job(event(S, SUCCEEDED)).to is JobStatus.DONE
+    started = transition_of_unfinished_job(event(S, STARTED))
     assert started.to is JobStatus.RUNNING and started.error is None
 
 

@@ -3,12 +3,16 @@
 import asyncio
 import logging
 import math
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 from botocore.exceptions import ClientError
 
 from application import metric_names as m
+
+if TYPE_CHECKING:
+    from types_aiobotocore_cloudwatch import CloudWatchClient
 from infrastructure.observability.cloudwatch_metrics import (
     MAX_DATA_PER_REQUEST,
     MAX_VALUES_PER_DATUM,
@@ -45,7 +49,9 @@ class RecordingCloudWatch:
 
 
 def sink(client: RecordingCloudWatch, **options: Any) -> CloudWatchMetrics:
-    return CloudWatchMetrics(client, NAMESPACE, wall_clock=lambda: NOW, **options)
+    return CloudWatchMetrics(
+        cast("CloudWatchClient", client), NAMESPACE, wall_clock=lambda: NOW, **options
+    )
 
 
 async def test_count_and_observe_only_buffer() -> None:
@@ -81,7 +87,7 @@ async def test_flush_aggregates_points_per_name_dimensions_and_unit() -> None:
     queued = by_key[(m.JOBS_BY_STATUS, "queued")]
     assert (queued["Values"], queued["Counts"], queued["Unit"]) == ([1.0], [3.0], "Count")
     assert queued["Dimensions"] == [{"Name": m.STATUS, "Value": "queued"}]
-    assert queued["Timestamp"] == NOW
+    assert queued["Timestamp"] == datetime.fromtimestamp(NOW, UTC)
     layout = by_key[(m.STEP_DURATION, "layout")]
     assert dict(zip(layout["Values"], layout["Counts"], strict=True)) == {5.0: 2.0, 7.0: 1.0}
     assert layout["Unit"] == "Milliseconds"
@@ -219,7 +225,9 @@ async def test_stop_publishes_what_is_left() -> None:
 
 async def test_the_container_resource_flushes_at_shutdown() -> None:
     client = RecordingCloudWatch()
-    resource = running_cloudwatch_metrics(client, NAMESPACE, flush_interval_seconds=3600)
+    resource = running_cloudwatch_metrics(
+        cast("CloudWatchClient", client), NAMESPACE, flush_interval_seconds=3600
+    )
     metrics = await anext(resource)
     metrics.count(m.ERRORS, {m.KIND: m.ERROR_DEPENDENCY})
     assert client.attempts == 0

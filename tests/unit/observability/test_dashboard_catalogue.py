@@ -1,7 +1,7 @@
 """The dashboard references only metrics the service emits, and the use cases emit only those."""
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 from botocore.exceptions import ClientError
@@ -13,7 +13,10 @@ from domain.jobs import PIPELINE, StepName, StepPhase
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.observability.dashboard import EMITTED_METRICS, dashboard_body, put_dashboard
-from infrastructure.system import RandomJobIds
+from infrastructure.time_and_randomness import RandomJobIds
+
+if TYPE_CHECKING:
+    from types_aiobotocore_cloudwatch import CloudWatchClient
 from tests.fakes import (
     RETENTION,
     FixedClock,
@@ -103,7 +106,7 @@ async def test_use_cases_emit_only_catalogued_metrics_names_units_and_dimensions
         retention=RETENTION,
     )
     record = RecordStepHandler(jobs=jobs, clock=clock, metrics=metrics)
-    await submit(SubmitJob(prompt="a quiet harbour", width=40, height=20), {})
+    await submit(SubmitJob(prompt="a quiet harbour", width=40, height=20))
     await jobs.add(a_job("ok"))
     await jobs.add(a_job("bad"))
     for item in successful_run():
@@ -133,6 +136,11 @@ async def test_use_cases_emit_only_catalogued_metrics_names_units_and_dimensions
     }
 
 
+def as_client(fake: object) -> "CloudWatchClient":
+    """A fake standing in for the typed client: it has only the calls the code under test makes."""
+    return cast("CloudWatchClient", fake)
+
+
 class FakeCloudWatch:
     """Dashboards in a dict, with CloudWatch's error for a missing one."""
 
@@ -156,13 +164,16 @@ class FakeCloudWatch:
 
 async def test_put_dashboard_creates_then_finds_then_updates() -> None:
     client = FakeCloudWatch()
-    assert await put_dashboard(client, "ops", NAMESPACE, REGION) == "created dashboard ops"
+    assert (
+        await put_dashboard(as_client(client), "ops", NAMESPACE, REGION) == "created dashboard ops"
+    )
     assert json.loads(client.dashboards["ops"]) == dashboard_body(NAMESPACE, REGION)
     assert (
-        await put_dashboard(client, "ops", NAMESPACE, REGION) == "found dashboard ops (up to date)"
+        await put_dashboard(as_client(client), "ops", NAMESPACE, REGION)
+        == "found dashboard ops (up to date)"
     )
     assert client.puts == 1
-    assert await put_dashboard(client, "ops", "Other", REGION) == "updated dashboard ops"
+    assert await put_dashboard(as_client(client), "ops", "Other", REGION) == "updated dashboard ops"
     assert json.loads(client.dashboards["ops"]) == dashboard_body("Other", REGION)
 
 
@@ -172,4 +183,4 @@ async def test_put_dashboard_passes_on_other_errors() -> None:
             raise ClientError({"Error": {"Code": "AccessDenied"}}, "GetDashboard")
 
     with pytest.raises(ClientError):
-        await put_dashboard(Denied(), "ops", NAMESPACE, REGION)
+        await put_dashboard(as_client(Denied()), "ops", NAMESPACE, REGION)

@@ -14,6 +14,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 
+from infrastructure.observability.poll_budget import status_poll_sampler
 from infrastructure.observability.server_spans import trace_requests
 from infrastructure.observability.tracing import inject_context, step_span
 
@@ -56,10 +57,10 @@ def callback(job_id: FromPath[str]) -> str:
 class Traced:
     def __init__(self, status_polls_per_second: int | None = None) -> None:
         self.exporter = InMemorySpanExporter()
-        self.provider = TracerProvider()
+        self.provider = TracerProvider(sampler=status_poll_sampler(status_polls_per_second))
         self.provider.add_span_processor(SimpleSpanProcessor(self.exporter))
         app = Litestar(route_handlers=[healthz, readyz, status, callback, boom])
-        trace_requests(app, self.provider, status_polls_per_second=status_polls_per_second)
+        trace_requests(app, self.provider)
         self.client = TestClient(app)
 
     def server_spans(self) -> list[ReadableSpan]:

@@ -1,8 +1,8 @@
 """One job, one trace: API span -> queued carrier -> worker job span -> step spans -> callbacks."""
 
 import logging
+import os
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from opentelemetry import trace
@@ -15,13 +15,14 @@ from application.ports import Tracer
 from infrastructure.observability.tracing import (
     OpenTelemetryTracer,
     configure_tracing,
+    exports_spans,
     extract_context,
     inject_context,
     instrument_aws,
     job_span,
     step_span,
-    traces_endpoint,
 )
+from tests.e2e.otlp_receiver import otlp_receiver
 
 
 class Spans:
@@ -124,80 +125,104 @@ def test_open_telemetry_tracer_gives_the_port_the_same_spans(spans: Spans) -> No
 # configure_tracing: from the standard OTEL_* variables, without touching the global provider.
 
 
-def processors(provider: TracerProvider) -> tuple[Any, ...]:
-    # No public accessor lists a provider's processors.
-    return tuple(provider._active_span_processor._span_processors)
+@pytest.fixture
+def environ(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """The SDK reads os.environ itself: start each test from no OTEL_* variable."""
+    for name in list(os.environ):
+        if name.startswith("OTEL_"):
+            monkeypatch.delenv(name)
+    return monkeypatch
 
 
-def configured(environ: dict[str, str]) -> TracerProvider:
-    provider = configure_tracing("scenegen-api", environ, set_global=False)
+def configured(**budget: int | None) -> TracerProvider:
+    provider = configure_tracing("scenegen-api", set_global=False, **budget)
     assert provider is not None
     return provider
 
 
-def test_otel_sdk_disabled_installs_nothing() -> None:
-    assert configure_tracing("scenegen-api", {"OTEL_SDK_DISABLED": "true"}) is None
+def test_otel_sdk_disabled_installs_nothing(environ: pytest.MonkeyPatch) -> None:
+    environ.setenv("OTEL_SDK_DISABLED", "true")
+    assert configure_tracing("scenegen-api", set_global=False) is None
 
 
-def test_without_an_endpoint_spans_get_ids_but_are_not_exported() -> None:
-    provider = configured({})
-    assert processors(provider) == ()
+def test_without_an_endpoint_spans_get_ids_but_are_not_exported(
+    environ: pytest.MonkeyPatch,
+) -> None:
+    assert not exports_spans()
+    provider = configured()
     with provider.get_tracer("t").start_as_current_span("work") as span:
         assert span.get_span_context().is_valid
         assert span.is_recording()
     provider.shutdown()
 
 
-def test_an_otlp_endpoint_adds_a_batch_exporter() -> None:
-    provider = configured({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318/"})
-    (processor,) = processors(provider)
-    assert type(processor).__name__ == "BatchSpanProcessor"
-    assert processor._batch_processor._exporter._endpoint == "http://127.0.0.1:4318/v1/traces"
-    provider.shutdown()
-
-
-def test_service_name_and_resource_attributes_come_from_the_environment() -> None:
-    provider = configured({"OTEL_RESOURCE_ATTRIBUTES": "deployment.environment=staging"})
-    assert provider.resource.attributes["service.name"] == "scenegen-api"
-    assert provider.resource.attributes["deployment.environment"] == "staging"
-    renamed = configured({"OTEL_SERVICE_NAME": "scenegen-worker"})
-    assert renamed.resource.attributes["service.name"] == "scenegen-worker"
-
-
-def test_the_sampler_comes_from_the_environment() -> None:
-    provider = configured({"OTEL_TRACES_SAMPLER": "always_off"})
-    with provider.get_tracer("t").start_as_current_span("work") as span:
-        assert not span.is_recording()
+def test_an_otlp_endpoint_gets_the_spans_through_the_sdk_exporter(
+    environ: pytest.MonkeyPatch,
+) -> None:
+    with otlp_receiver() as (endpoint, received):
+        environ.setenv("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint + "/")
+        environ.setenv("OTEL_EXPORTER_OTLP_HEADERS", "x-tenant=scenegen")
+        provider = configured()
+        with provider.get_tracer("t").start_as_current_span("exported work"):
+            pass
+        assert provider.force_flush(5_000)
+        provider.shutdown()
+        assert [(span.service, span.name) for span in received] == [
+            ("scenegen-api", "exported work")
+        ]
 
 
 @pytest.mark.parametrize(
-    ("environ", "expected"),
+    ("variables", "exported"),
     [
-        ({}, None),
-        (
-            {"OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4318"},
-            "http://collector:4318/v1/traces",
-        ),
-        (
-            {
-                "OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4318",
-                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://traces:4318/custom",
-            },
-            "http://traces:4318/custom",
-        ),
+        ({}, False),
+        ({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4318"}, True),
+        ({"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://traces:4318/custom"}, True),
         (
             {
                 "OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4318",
                 "OTEL_TRACES_EXPORTER": "none",
             },
-            None,
+            False,
         ),
     ],
 )
-def test_traces_endpoint_follows_the_specification(
-    environ: dict[str, str], expected: str | None
+def test_spans_are_exported_only_when_an_otlp_endpoint_is_set(
+    environ: pytest.MonkeyPatch, variables: dict[str, str], exported: bool
 ) -> None:
-    assert traces_endpoint(environ) == expected
+    for name, value in variables.items():
+        environ.setenv(name, value)
+    assert exports_spans() is exported
+
+
+def test_service_name_and_resource_attributes_come_from_the_environment(
+    environ: pytest.MonkeyPatch,
+) -> None:
+    environ.setenv("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging")
+    provider = configured()
+    assert provider.resource.attributes["service.name"] == "scenegen-api"
+    assert provider.resource.attributes["deployment.environment"] == "staging"
+    environ.setenv("OTEL_SERVICE_NAME", "scenegen-worker")
+    assert configured().resource.attributes["service.name"] == "scenegen-worker"
+
+
+def test_the_sampler_comes_from_the_environment(environ: pytest.MonkeyPatch) -> None:
+    environ.setenv("OTEL_TRACES_SAMPLER", "always_off")
+    provider = configured(status_polls_per_second=1000)
+    with provider.get_tracer("t").start_as_current_span("work") as span:
+        assert not span.is_recording()
+
+
+def test_without_a_sampler_in_the_environment_polls_get_the_budget(
+    environ: pytest.MonkeyPatch,
+) -> None:
+    provider = configured(status_polls_per_second=0)
+    tracer = provider.get_tracer("t")
+    poll = {"http.request.method": "GET", "url.path": "/status/job-1"}
+    submit = {"http.request.method": "POST", "url.path": "/generate"}
+    assert not tracer.start_span("GET", kind=SpanKind.SERVER, attributes=poll).is_recording()
+    assert tracer.start_span("POST", kind=SpanKind.SERVER, attributes=submit).is_recording()
+    assert "StatusPollBudget{0/s" in provider.sampler.get_description()
 
 
 def test_instrument_aws_twice_is_harmless(caplog: pytest.LogCaptureFixture) -> None:

@@ -1,13 +1,9 @@
 """System clock, job ids and seeds: the only places that read time or draw randomness."""
 
-import re
 import secrets
 from datetime import UTC, datetime
 
-_CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
-_TIME_CHARS = 10
-_RANDOM_BITS = 130
-_RANDOM_CHARS = _RANDOM_BITS // 5
+from domain.jobs.ids import CROCKFORD_ALPHABET, RANDOM_BITS, RANDOM_CHARS, TIME_CHARS, is_job_id
 
 
 class SystemClock:
@@ -23,7 +19,7 @@ class RandomJobIds:
 
     def new_id(self, now: datetime) -> str:
         millis = int(now.timestamp() * 1000)
-        return _base32(millis, _TIME_CHARS) + _base32(secrets.randbits(_RANDOM_BITS), _RANDOM_CHARS)
+        return _base32(millis, TIME_CHARS) + _base32(secrets.randbits(RANDOM_BITS), RANDOM_CHARS)
 
 
 class RandomSeeds:
@@ -31,16 +27,12 @@ class RandomSeeds:
         return secrets.randbits(32)
 
 
-_JOB_ID = re.compile(f"[{_CROCKFORD}]{{{_TIME_CHARS + _RANDOM_CHARS}}}")
-
-
-def is_job_id(text: str) -> bool:
-    return _JOB_ID.fullmatch(text) is not None
+__all__ = ["RandomJobIds", "RandomSeeds", "SystemClock", "is_job_id"]
 
 
 def _base32(value: int, width: int) -> str:
     chars = []
     for _ in range(width):
         value, digit = divmod(value, 32)
-        chars.append(_CROCKFORD[digit])
+        chars.append(CROCKFORD_ALPHABET[digit])
     return "".join(reversed(chars))

@@ -1,10 +1,14 @@
-"""The composition root: which adapter serves each port, chosen by the settings."""
+"""Which adapter serves each port, chosen by the settings: the dependency-injector container.
+
+Part of the composition root (`infrastructure.bootstrap`): with `runtimes`, the only modules
+that name adapters.
+"""
 
 import inspect
 import secrets
 from collections.abc import AsyncIterator
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from dependency_injector import containers, providers
@@ -19,7 +23,6 @@ from infrastructure.aws.dynamodb_job_repository import DynamoDbJobRepository
 from infrastructure.aws.s3_artifact_store import S3ArtifactStore
 from infrastructure.aws.sqs_job_queue import SqsJobQueue, resolve_queue_url
 from infrastructure.aws.ssm_secret_provider import SsmSecretProvider
-from infrastructure.http.step_reporter import HttpStepReporter
 from infrastructure.memory.artifact_store import InlineArtifactStore
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.metrics import InMemoryMetrics
@@ -29,9 +32,14 @@ from infrastructure.memory.secrets import StaticSecretProvider
 from infrastructure.memory.step_reporter import InProcessStepReporter
 from infrastructure.observability.cloudwatch_metrics import running_cloudwatch_metrics
 from infrastructure.observability.emf_metrics import EmfMetrics
-from infrastructure.observability.tracing import OpenTelemetryTracer
+from infrastructure.observability.tracing import (
+    OpenTelemetryTracer,
+)
 from infrastructure.settings import Settings
-from infrastructure.system import RandomJobIds, RandomSeeds, SystemClock
+from infrastructure.step_callbacks.http_step_reporter import HttpStepReporter
+from infrastructure.time_and_randomness import RandomJobIds, RandomSeeds, SystemClock
+
+T = TypeVar("T")
 
 
 async def http_client() -> AsyncIterator[httpx.AsyncClient]:
@@ -152,6 +160,7 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         metrics=metrics,
         retention=retention,
+        tracer=tracer,
     )
     get_status = providers.Singleton(
         GetStatusHandler, jobs=job_repository, artifacts=artifact_store, clock=clock
@@ -181,15 +190,17 @@ class Container(containers.DeclarativeContainer):
         queue=job_queue,
         run_job=run_job,
         keep_alive_seconds=providers.Callable(_keep_alive_seconds, settings),
+        tracer=tracer,
     )
 
 
-async def resolve(provider: "providers.Provider[Any]") -> Any:
+async def resolve(provider: "providers.Provider[T]") -> T:
     """Call a provider; await it when an async resource sits under it (persistent mode)."""
-    value = provider()
+    value: Any = provider()
     if inspect.isawaitable(value):
         value = await value
-    return value
+    result: T = value
+    return result
 
 
 async def shutdown(container: Container) -> None:

@@ -9,12 +9,10 @@ import msgspec
 
 from application.ports import SecretProvider, StepRejected, StepReport
 from domain.jobs import StepEvent
-from infrastructure.http.step_wire import StepAckWire, StepEventWire
 from infrastructure.observability.tracing import inject_context
+from infrastructure.step_callback_wire import TOKEN_HEADER, StepAckWire, StepEventWire
 
 log = logging.getLogger(__name__)
-
-TOKEN_HEADER = "X-INTERNAL-TOKEN"
 
 
 class StepReportFailed(RuntimeError):

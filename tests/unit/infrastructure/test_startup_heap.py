@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from infrastructure.bootstrap import runtimes
 from interfaces.http import asgi
 
 
@@ -18,7 +19,7 @@ def unfrozen() -> Iterator[None]:
 def test_the_asgi_factory_freezes_what_it_built(
     unfrozen: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(asgi, "configure_logging", lambda: None)  # leave the test's logging be
+    monkeypatch.setattr(runtimes, "configure_logging", lambda: None)  # leave the test's logging be
     monkeypatch.setenv("OTEL_SDK_DISABLED", "true")
     monkeypatch.setenv("INTERNAL_TOKEN", "runtime-test-token-0123456789")
     assert gc.get_freeze_count() == 0

@@ -16,6 +16,9 @@ from domain.jobs import (
     step_id_for,
 )
 
+TOKEN_HEADER = "X-INTERNAL-TOKEN"
+"""The header carrying the shared secret on every callback."""
+
 ObjectKey = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
 
 
@@ -45,13 +48,24 @@ class ArtifactsWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", o
         return cls(scene_graph_key=refs.scene_graph_key, ascii_minimap_key=refs.ascii_minimap_key)
 
 
-class StepEventWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
+class StepWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
+    """A step as it travels: the domain's StepRecord in camelCase, with the wire's limits.
+
+    The one wire shape of a step: `GET /status` lists these, and a callback's event is one
+    with its artifacts. Both convert from the domain with msgspec (`from_attributes`).
+    """
+
     step_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
     name: StepName
     phase: StepPhase
     at: datetime
     duration_ms: Annotated[int, msgspec.Meta(ge=0, le=86_400_000)] | None = None
     error: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
+
+
+class StepEventWire(StepWire, frozen=True, kw_only=True):
+    """A worker's report of one step (the internal callback's body)."""
+
     artifacts: ArtifactsWire | None = None
 
     def to_domain(self) -> StepEvent:
@@ -60,26 +74,19 @@ class StepEventWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", o
             raise ValueError(f"stepId must be {expected!r} for this step and phase")
         if self.at.tzinfo is None:
             raise ValueError("at must carry a time zone offset")
-        return StepEvent(
-            name=self.name,
-            phase=self.phase,
-            at=self.at,
-            duration_ms=self.duration_ms,
-            error=self.error,
-            artifacts=self.artifacts.to_domain() if self.artifacts is not None else None,
-        )
+        artifacts = self.artifacts.to_domain() if self.artifacts is not None else None
+        fields = msgspec.structs.replace(self, artifacts=None)
+        event = msgspec.convert(fields, StepEvent, from_attributes=True)
+        return msgspec.structs.replace(event, artifacts=artifacts)
 
     @classmethod
     def from_domain(cls, event: StepEvent) -> "StepEventWire":
-        return cls(
-            step_id=event.step_id,
-            name=event.name,
-            phase=event.phase,
-            at=event.at,
-            duration_ms=event.duration_ms,
-            error=event.error,
-            artifacts=ArtifactsWire.from_domain(event.artifacts) if event.artifacts else None,
+        wire = msgspec.convert(
+            msgspec.structs.replace(event, artifacts=None), cls, from_attributes=True
         )
+        if event.artifacts is None:
+            return wire
+        return msgspec.structs.replace(wire, artifacts=ArtifactsWire.from_domain(event.artifacts))
 
 
 class StepAckWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):

@@ -1,0 +1,228 @@
+"""The runtime of each role (API, demo, worker, provisioning), built over the container.
+
+Part of the composition root (`infrastructure.bootstrap`).
+"""
+
+import asyncio
+import hmac
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+from dependency_injector import providers
+from litestar import Litestar
+
+from application.metric_names import ERRORS, KIND
+from application.ports import Metrics, MetricsReadout, SecretProvider
+from application.worker import JobWorker
+from infrastructure.aws import clients
+from infrastructure.bootstrap.container import Container, resolve, shutdown
+from infrastructure.json_logging import configure_logging
+from infrastructure.memory.metrics import InMemoryMetrics
+from infrastructure.observability.server_spans import trace_requests
+from infrastructure.observability.tracing import (
+    configure_tracing,
+    instrument_aws,
+)
+from infrastructure.settings import ConfigError, Settings
+from infrastructure.startup_heap import freeze_startup_heap
+
+API_SERVICE_NAME = "scenegen-api"
+WORKER_SERVICE_NAME = "scenegen-worker"
+EMBEDDED_WORKER_STOP_GRACE_SECONDS = 10.0
+WORKER_STOP_GRACE_SECONDS = 30.0
+
+
+# Process set-up for the long-running roles.
+
+
+def configure_process(service_name: str, settings: Settings) -> None:
+    """JSON log lines, the OpenTelemetry SDK (from OTEL_*) and client spans for AWS calls."""
+    configure_logging()
+    configure_tracing(service_name, status_polls_per_second=settings.trace_status_polls_per_second)
+    instrument_aws()
+
+
+# The API (and demo) role.
+
+Check = Callable[[], Awaitable[object]]
+
+
+Dependency = Callable[[], Awaitable[object]]
+"""How the HTTP interface gets one value by name: resolved once, then kept."""
+
+
+class ApiRuntime:
+    """What the HTTP app needs: its dependencies, its lifespan and its request tracing.
+
+    Demo mode (no JOBS_QUEUE) runs the worker inside the API process, reporting steps
+    straight to the record_step use case.
+    """
+
+    def __init__(self, container: Container) -> None:
+        self.container = container
+        self.settings: Settings = container.settings()
+        self._metrics: Metrics | None = None
+
+    @property
+    def embedded_worker(self) -> bool:
+        return not self.settings.jobs_queue
+
+    def dependencies(self) -> dict[str, Dependency]:
+        c = self.container
+        return {
+            "submit_job": _resolver(c.submit_job),
+            "get_status": _resolver(c.get_status),
+            "record_step": _resolver(c.record_step),
+            "readiness_checks": self._readiness_checks,
+            "metrics_readout": self._metrics_readout,
+        }
+
+    async def secret_provider(self) -> SecretProvider:
+        provider: SecretProvider = await resolve(self.container.secret_provider)
+        return provider
+
+    async def token_is_accepted(self, presented: str) -> bool:
+        """Compare a callback's token with every accepted one, in constant time."""
+        accepted = await (await self.secret_provider()).accepted()
+        presented_bytes = presented.encode()
+        matches = [hmac.compare_digest(presented_bytes, token.encode()) for token in accepted]
+        return any(matches)
+
+    def count_error(self, kind: str) -> None:
+        """Count an error of the service itself (once the lifespan has opened the sink)."""
+        if self._metrics is not None:
+            self._metrics.count(ERRORS, {KIND: kind})
+
+    async def _readiness_checks(self) -> Mapping[str, Check]:
+        c = self.container
+        jobs = await resolve(c.job_repository)
+        artifacts = await resolve(c.artifact_store)
+        queue = await resolve(c.job_queue)
+        secret_provider = await self.secret_provider()
+        return {
+            "jobStore": jobs.check,
+            "artifactStore": artifacts.check,
+            "queue": queue.check,
+            "secretStore": secret_provider.current,
+        }
+
+    async def _metrics_readout(self) -> MetricsReadout | None:
+        sink = await resolve(self.container.metrics)
+        return sink if isinstance(sink, InMemoryMetrics) else None
+
+    @asynccontextmanager
+    async def lifespan(self, _app: object = None) -> AsyncIterator[None]:
+        """Open the clients, start the embedded worker in demo mode; close all on exit."""
+        worker: JobWorker | None = None
+        try:
+            await self._readiness_checks()  # opens every client at start, not on a request
+            self._metrics = await resolve(self.container.metrics)
+            if self.embedded_worker:
+                worker = await resolve(self.container.worker)
+                worker.start()
+            yield
+        finally:
+            if worker is not None:
+                await worker.stop(EMBEDDED_WORKER_STOP_GRACE_SECONDS)
+            await shutdown(self.container)
+
+    def trace(self, app: Litestar) -> None:
+        """Server spans around the app, once `configure_process` has installed the SDK."""
+        trace_requests(app)
+
+
+def _resolver(provider: "providers.Provider[Any]") -> Callable[[], Awaitable[object]]:
+    async def resolved() -> object:
+        value: object = await resolve(provider)
+        return value
+
+    return resolved
+
+
+def api_runtime(settings: Settings) -> ApiRuntime:
+    return ApiRuntime(Container(settings=settings))
+
+
+def api_runtime_from_env(environ: Mapping[str, str] | None = None) -> ApiRuntime:
+    """`scenegen serve` and the ASGI factory: settings from the environment, process set up."""
+    settings = Settings.from_env(os.environ if environ is None else environ)
+    configure_process(API_SERVICE_NAME, settings)
+    return api_runtime(settings)
+
+
+def demo_runtime() -> ApiRuntime:
+    """`scenegen demo`: everything in memory, nothing configured from the environment."""
+    return api_runtime(Settings())
+
+
+def service_started() -> None:
+    """Called once the app is built: leave the startup heap out of later collections."""
+    freeze_startup_heap()
+
+
+# The worker role.
+
+
+class WorkerRuntime:
+    """A worker consuming JOBS_QUEUE and reporting steps to ORCHESTRATOR_URL over HTTP."""
+
+    def __init__(self, container: Container) -> None:
+        self.container = container
+        container.role.override("worker")
+
+    async def run_until(self, stop: asyncio.Event) -> None:
+        """Run jobs until `stop` is set, then finish (or release) the current one."""
+        try:
+            worker = await resolve(self.container.worker)
+            freeze_startup_heap()
+            worker.start()
+            await stop.wait()
+            await worker.stop(WORKER_STOP_GRACE_SECONDS)
+        finally:
+            await shutdown(self.container)
+
+
+def worker_runtime_from_env(environ: Mapping[str, str] | None = None) -> WorkerRuntime:
+    settings = Settings.from_env(os.environ if environ is None else environ)
+    if not settings.jobs_queue:
+        raise ConfigError("JOBS_QUEUE must be set: the worker consumes that queue")
+    if not settings.orchestrator_url:
+        raise ConfigError("ORCHESTRATOR_URL must be set: the worker reports steps to that API")
+    configure_process(WORKER_SERVICE_NAME, settings)
+    return WorkerRuntime(Container(settings=settings))
+
+
+# One-shot: provisioning.
+
+
+async def provision_from_settings(settings: Settings) -> list[str]:
+    """`scenegen provision`: create or update the AWS resources; one line per resource."""
+    from infrastructure.aws.provision import provision
+    from infrastructure.observability.dashboard import DASHBOARD_NAME, put_dashboard
+
+    session = clients.new_session()
+    region, endpoint = settings.aws_region, settings.aws_endpoint_url
+    async with (
+        clients.dynamodb_client(session, region, endpoint) as dynamodb,
+        clients.s3_client(session, region, endpoint) as s3,
+        clients.sqs_client(session, region, endpoint) as sqs,
+        clients.ssm_client(session, region, endpoint) as ssm,
+        clients.cloudwatch_client(session, region, endpoint) as cloudwatch,
+    ):
+        lines = await provision(
+            dynamodb=dynamodb,
+            s3=s3,
+            sqs=sqs,
+            ssm=ssm,
+            table=str(settings.jobs_table),
+            bucket=str(settings.artifacts_bucket),
+            queue=str(settings.jobs_queue),
+            token_parameter=settings.internal_token_parameter,
+            retention_days=settings.retention_days,
+        )
+        dashboard = await put_dashboard(
+            cloudwatch, DASHBOARD_NAME, settings.metrics_namespace, region
+        )
+        return [*lines, dashboard]
