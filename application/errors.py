@@ -15,3 +15,11 @@ class DependencyUnavailable(RuntimeError):
     def __init__(self, dependency: str, detail: str = "") -> None:
         super().__init__(f"{dependency} is unavailable" + (f": {detail}" if detail else ""))
         self.dependency = dependency
+
+
+class JobStoreFull(DependencyUnavailable):
+    """The job store holds as many unfinished jobs as it may: none can be added until one ends."""
+
+    def __init__(self, capacity: int) -> None:
+        super().__init__("job store", f"all {capacity} slots hold unfinished jobs")
+        self.capacity = capacity

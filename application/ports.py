@@ -35,7 +35,10 @@ class JobRepository(Protocol):
     """Stores jobs and applies the step rules atomically, one write per event."""
 
     async def add(self, job: Job) -> bool:
-        """Create `job` unless its id exists; returns False (and changes nothing) if it does."""
+        """Create `job` unless its id exists; returns False (and changes nothing) if it does.
+
+        Raises `JobStoreFull` (a `DependencyUnavailable`) when a bounded store has no room.
+        """
         ...
 
     async def discard(self, job_id: str) -> None:

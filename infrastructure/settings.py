@@ -10,6 +10,10 @@ class ConfigError(ValueError):
     """Invalid configuration; the message names the variable."""
 
 
+DEMO_MAX_JOBS = 1000
+"""About 50 MB of 256x128 jobs with their inline artifacts, and a long history of small ones."""
+
+
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
     jobs_table: str | None = None
     artifacts_bucket: str | None = None
@@ -19,6 +23,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     internal_token_previous: str | None = None
     artifact_url_ttl_seconds: int = 900
     retention_days: int = 14
+    demo_max_jobs: int = DEMO_MAX_JOBS
+    """Jobs kept in memory (demo mode); the finished ones go first, oldest first."""
     aws_region: str = "us-east-1"
     aws_endpoint_url: str | None = None
     orchestrator_url: str | None = None
@@ -49,6 +55,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             internal_token_previous=text("INTERNAL_TOKEN_PREVIOUS"),
             artifact_url_ttl_seconds=_integer(env, "ARTIFACT_URL_TTL_SECONDS", 900, 900, 3600),
             retention_days=_integer(env, "RETENTION_DAYS", 14, 1, 3650),
+            demo_max_jobs=_integer(env, "DEMO_MAX_JOBS", DEMO_MAX_JOBS, 1, 1_000_000),
             aws_region=text("AWS_REGION") or text("AWS_DEFAULT_REGION") or "us-east-1",
             aws_endpoint_url=_url(env, "AWS_ENDPOINT_URL"),
             orchestrator_url=_url(env, "ORCHESTRATOR_URL"),

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import settings
 
 from tests.aws_emulator import aws_endpoint
-from tests.fakes import TOKEN
+from tests.fakes import T0, TOKEN, FixedClock
 
 __all__ = ["aws_endpoint"]  # one emulator for the session, shared by integration and e2e
 
@@ -20,10 +20,15 @@ if os.environ.get("CI"):
 
 
 def make_container(env: dict[str, str] | None = None) -> Any:
+    """The composition root with a clock that stands at T0 until a test moves it."""
+    from dependency_injector import providers
+
     from infrastructure.bootstrap import Container
     from infrastructure.settings import Settings
 
-    return Container(settings=Settings.from_env(env or {"INTERNAL_TOKEN": TOKEN}))
+    container = Container(settings=Settings.from_env(env or {"INTERNAL_TOKEN": TOKEN}))
+    container.clock.override(providers.Object(FixedClock(T0)))
+    return container
 
 
 @pytest.fixture

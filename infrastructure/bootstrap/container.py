@@ -98,7 +98,9 @@ class Container(containers.DeclarativeContainer):
 
     job_repository = providers.Selector(
         providers.Callable(_jobs_backend, settings),
-        memory=providers.Singleton(InMemoryJobRepository),
+        memory=providers.Singleton(
+            InMemoryJobRepository, clock=clock, max_jobs=settings.provided.demo_max_jobs
+        ),
         dynamodb=providers.Singleton(
             DynamoDbJobRepository, client=dynamodb_client, table_name=settings.provided.jobs_table
         ),

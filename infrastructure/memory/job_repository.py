@@ -1,57 +1,138 @@
-"""InMemoryJobRepository: demo-mode jobs, correct under concurrent requests."""
+"""InMemoryJobRepository: demo-mode jobs, bounded in number and expiring like DynamoDB items."""
 
 import asyncio
+from collections import OrderedDict
 from datetime import datetime
 
-from application.ports import IdempotencyClaim
+from application.errors import JobStoreFull
+from application.ports import Clock, IdempotencyClaim
 from domain.jobs import Job, JobStatus, StepEvent, StepOutcome, apply_step
+
+DEFAULT_MAX_JOBS = 1000
+CLAIMS_PER_JOB = 2
+"""Keys kept per job slot: room for keys whose job was refused (503) besides the live ones."""
 
 
 class InMemoryJobRepository:
-    """Each write is a read-apply-replace under one lock, so concurrent events never interleave."""
+    """Each write is a read-apply-replace under one lock, so concurrent events never interleave.
 
-    def __init__(self) -> None:
-        self._jobs: dict[str, Job] = {}
-        self._claims: dict[str, IdempotencyClaim] = {}
+    Jobs and Idempotency-Keys disappear at their `expires_at` (creation + RETENTION_DAYS), as
+    DynamoDB's TTL deletes their items. At most `max_jobs` jobs are kept: adding one more evicts
+    the job that finished longest ago, never a queued or running one, and raises `JobStoreFull`
+    when every slot holds an unfinished job. Every structure is kept in the order it is used
+    from (creation order for expiry, finishing order for eviction), so each costs O(1) per job:
+    no scan, nothing awaited while the lock is held.
+    """
+
+    def __init__(self, *, clock: Clock, max_jobs: int = DEFAULT_MAX_JOBS) -> None:
+        if max_jobs < 1:
+            raise ValueError("max_jobs must be at least 1")
+        self._clock = clock
+        self._max_jobs = max_jobs
+        self._max_claims = CLAIMS_PER_JOB * max_jobs
+        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        """In creation order, which is expiry order: every job lives the same retention."""
+        self._finished: OrderedDict[str, None] = OrderedDict()
+        """Finished jobs in the order they finished: the first is the next to evict."""
+        self._claims: OrderedDict[str, IdempotencyClaim] = OrderedDict()
+        """In the order they were made, which is expiry order."""
+        self._key_of_job: dict[str, str] = {}
         self._lock = asyncio.Lock()
 
     async def add(self, job: Job) -> bool:
         async with self._lock:
+            self._expire(self._clock.now())
             if job.id in self._jobs:
                 return False
+            if len(self._jobs) >= self._max_jobs:
+                self._evict_longest_finished()
             self._jobs[job.id] = job
+            if job.status.is_terminal:
+                self._finished[job.id] = None
             return True
 
     async def discard(self, job_id: str) -> None:
         async with self._lock:
             job = self._jobs.get(job_id)
             if job is not None and job.status is JobStatus.QUEUED and not job.steps:
+                # The key stays claimed: a retry with it creates the job again under this id.
                 del self._jobs[job_id]
 
     async def get(self, job_id: str) -> Job | None:
-        return self._jobs.get(job_id)
+        return self._live(job_id)  # nothing awaited inside: atomic on the event loop
 
     async def record_step(
         self, job_id: str, event: StepEvent, *, now: datetime
     ) -> StepOutcome | None:
         async with self._lock:
-            job = self._jobs.get(job_id)
+            job = self._live(job_id)
             if job is None:
                 return None
             outcome = apply_step(job, event, now=now)
             if outcome.applied:
                 self._jobs[job_id] = outcome.job
+                if outcome.job.status.is_terminal and not job.status.is_terminal:
+                    self._finished[job_id] = None
             return outcome
 
     async def claim_idempotency_key(
         self, claim: IdempotencyClaim, *, now: datetime
     ) -> IdempotencyClaim | None:
         async with self._lock:
+            self._expire(self._clock.now())
             existing = self._claims.get(claim.key)
             if existing is not None and existing.expires_at > now:
                 return existing
+            if existing is not None:
+                self._forget_claim(claim.key)
             self._claims[claim.key] = claim
+            self._key_of_job[claim.job_id] = claim.key
+            while len(self._claims) > self._max_claims:
+                self._forget_claim(next(iter(self._claims)))
             return None
 
     async def check(self) -> None:
         return None
+
+    def __len__(self) -> int:
+        """How many jobs are kept, expired ones not yet swept included."""
+        return len(self._jobs)
+
+    def _live(self, job_id: str) -> Job | None:
+        """The job unless it is unknown or expired (swept or not: the clock may step back)."""
+        now = self._clock.now()
+        self._expire(now)
+        job = self._jobs.get(job_id)
+        return job if job is not None and job.expires_at > now else None
+
+    def _expire(self, now: datetime) -> None:
+        """Drop what has reached its `expires_at`, oldest first: O(1) per item dropped."""
+        while self._jobs:
+            job_id, job = next(iter(self._jobs.items()))
+            if job.expires_at > now:
+                break
+            self._remove(job_id)
+        while self._claims:
+            key, claim = next(iter(self._claims.items()))
+            if claim.expires_at > now:
+                break
+            self._forget_claim(key)
+
+    def _evict_longest_finished(self) -> None:
+        if not self._finished:
+            raise JobStoreFull(self._max_jobs)
+        job_id, _ = self._finished.popitem(last=False)
+        self._remove(job_id)
+
+    def _remove(self, job_id: str) -> None:
+        """A job leaves with its Idempotency-Key: a retry with the key makes a new job."""
+        del self._jobs[job_id]
+        self._finished.pop(job_id, None)
+        key = self._key_of_job.get(job_id)
+        if key is not None:
+            self._forget_claim(key)
+
+    def _forget_claim(self, key: str) -> None:
+        claim = self._claims.pop(key, None)
+        if claim is not None and self._key_of_job.get(claim.job_id) == key:
+            del self._key_of_job[claim.job_id]

@@ -33,10 +33,16 @@ class _Encoded(NamedTuple):
 
 
 class StatusBodies:
-    """Encoded bodies of finished jobs, at most `max_jobs` of them (the oldest go first)."""
+    """Encoded bodies of finished jobs, at most `max_jobs` of them and `max_bytes` in all.
 
-    def __init__(self, max_jobs: int = 10_000) -> None:
+    The least recently encoded go first. The byte budget keeps demo mode's bodies, which carry
+    the artifacts inline (about 45 kB at 256x128), from outgrowing the jobs they copy.
+    """
+
+    def __init__(self, max_jobs: int = 10_000, max_bytes: int = 32 * 1024 * 1024) -> None:
         self._max_jobs = max_jobs
+        self._max_bytes = max_bytes
+        self._bytes = 0
         self._finished: OrderedDict[str, _Encoded] = OrderedDict()
 
     def body(self, view: JobView) -> bytes:
@@ -65,8 +71,16 @@ class StatusBodies:
             head = body[: cut + len(_RESULT_KEY)]
             tail = body[cut + len(_NULL_RESULT) :]
             encoded = _Encoded(version, head, tail)
+        replaced = self._finished.pop(view.job.id, None)
+        if replaced is not None:
+            self._bytes -= _size(replaced)
         self._finished[view.job.id] = encoded
-        self._finished.move_to_end(view.job.id)
-        while len(self._finished) > self._max_jobs:
-            self._finished.popitem(last=False)
+        self._bytes += _size(encoded)
+        while len(self._finished) > self._max_jobs or self._bytes > self._max_bytes:
+            _, dropped = self._finished.popitem(last=False)
+            self._bytes -= _size(dropped)
         return encoded
+
+
+def _size(encoded: _Encoded) -> int:
+    return len(encoded.head) + len(encoded.tail or b"")

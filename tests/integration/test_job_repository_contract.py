@@ -22,7 +22,7 @@ from domain.jobs import (
 )
 from infrastructure.aws.dynamodb_job_repository import DynamoDbJobRepository
 from infrastructure.memory.job_repository import InMemoryJobRepository
-from infrastructure.time_and_randomness import RandomJobIds
+from infrastructure.time_and_randomness import RandomJobIds, SystemClock
 from tests import fakes
 from tests.fakes import RETENTION
 
@@ -36,7 +36,7 @@ ARTIFACTS = StoredArtifacts(
 @pytest.fixture(params=["memory", "dynamodb"])
 def repository(request: pytest.FixtureRequest) -> JobRepository:
     if request.param == "memory":
-        return InMemoryJobRepository()
+        return InMemoryJobRepository(clock=SystemClock())
     client = request.getfixturevalue("dynamodb")
     return DynamoDbJobRepository(client, request.getfixturevalue("jobs_table"))
 

@@ -39,8 +39,8 @@ class SigningStore(InlineArtifactStore):
 
 
 @pytest.fixture
-def jobs() -> InMemoryJobRepository:
-    return InMemoryJobRepository()
+def jobs(clock: "FixedClock") -> InMemoryJobRepository:
+    return InMemoryJobRepository(clock=clock)
 
 
 @pytest.fixture

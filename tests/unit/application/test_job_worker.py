@@ -40,7 +40,7 @@ def queue() -> RecordingQueue:
 
 @pytest.fixture
 async def jobs() -> InMemoryJobRepository:
-    repository = InMemoryJobRepository()
+    repository = InMemoryJobRepository(clock=FixedClock(T0))
     await repository.add(new_job(job_id="j1", request=a_request(), now=T0, retention=RETENTION))
     return repository
 
@@ -105,7 +105,9 @@ async def test_worker_releases_the_job_when_the_reporter_raises(queue: Recording
 
 async def test_stop_while_idle_returns_promptly(queue: RecordingQueue) -> None:
     worker = JobWorker(
-        queue=queue, run_job=real_runner(InMemoryJobRepository()), receive_wait_seconds=20
+        queue=queue,
+        run_job=real_runner(InMemoryJobRepository(clock=FixedClock(T0))),
+        receive_wait_seconds=20,
     )
     worker.start()
     await asyncio.sleep(0.05)
@@ -116,7 +118,9 @@ async def test_stop_while_idle_returns_promptly(queue: RecordingQueue) -> None:
 
 
 async def test_stop_before_start_returns_at_once(queue: RecordingQueue) -> None:
-    worker = JobWorker(queue=queue, run_job=real_runner(InMemoryJobRepository()))
+    worker = JobWorker(
+        queue=queue, run_job=real_runner(InMemoryJobRepository(clock=FixedClock(T0)))
+    )
     await asyncio.wait_for(worker.stop(grace_seconds=10), timeout=1)
 
 

@@ -37,8 +37,8 @@ class Service:
     """The API side in one process: repository, record_step and the reporter the worker uses."""
 
     def __init__(self) -> None:
-        self.jobs = InMemoryJobRepository()
         self.clock = FixedClock(T0)
+        self.jobs = InMemoryJobRepository(clock=self.clock)
         self.record_step = RecordStepHandler(
             jobs=self.jobs, clock=self.clock, metrics=InMemoryMetrics()
         )

@@ -8,22 +8,27 @@ from datetime import timedelta
 import pytest
 
 from application import metric_names as m
-from application.errors import DependencyUnavailable, IdempotencyKeyReused
+from application.errors import DependencyUnavailable, IdempotencyKeyReused, JobStoreFull
 from application.ports import IdempotencyClaim, QueuedJob, Tracer
 from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
 from domain.jobs import JobRequest, JobStatus
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.time_and_randomness import RandomJobIds, is_job_id
-from tests.fakes import RETENTION, T0, FixedClock, FixedSeeds, RecordingQueue
+from tests.fakes import RETENTION, T0, FixedClock, FixedSeeds, RecordingQueue, successful_run
 
 
 class Harness:
-    def __init__(self, queue: RecordingQueue | None = None, tracer: Tracer | None = None) -> None:
-        self.jobs = InMemoryJobRepository()
+    def __init__(
+        self,
+        queue: RecordingQueue | None = None,
+        tracer: Tracer | None = None,
+        max_jobs: int = 1000,
+    ) -> None:
+        self.clock = FixedClock(T0)
+        self.jobs = InMemoryJobRepository(clock=self.clock, max_jobs=max_jobs)
         self.queue = queue or RecordingQueue()
         self.seeds = FixedSeeds(4242)
-        self.clock = FixedClock(T0)
         self.metrics = InMemoryMetrics()
         self.submit = SubmitJobHandler(
             jobs=self.jobs,
@@ -212,3 +217,24 @@ async def test_failed_enqueue_leaves_no_job_behind_and_a_retry_with_the_key_runs
     assert retried.created is True
     assert retried.job.id == claim.job_id
     assert [queued.job_id for queued in h.queue.enqueued] == [claim.job_id]
+
+
+async def test_a_full_store_refuses_the_job_and_nothing_is_queued() -> None:
+    h = Harness(max_jobs=1)
+    kept = await h.submit(command(prompt="kept"))
+    with pytest.raises(JobStoreFull):
+        await h.submit(command(prompt="refused"))
+    assert [queued.job_id for queued in h.queue.enqueued] == [kept.job.id]
+    assert len(h.jobs) == 1
+
+
+async def test_a_refused_job_is_created_by_a_retry_with_its_key_once_there_is_room() -> None:
+    h = Harness(max_jobs=1)
+    first = await h.submit(command(prompt="first"))
+    with pytest.raises(JobStoreFull):
+        await h.submit(command(prompt="second", idempotency_key="k"))
+    for item in successful_run():
+        await h.jobs.record_step(first.job.id, item, now=T0)
+    retried = await h.submit(command(prompt="second", idempotency_key="k"))
+    assert retried.created and retried.job.request.prompt == "second"
+    assert await h.jobs.get(first.job.id) is None

@@ -13,11 +13,11 @@ from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.memory.null_metrics import NullMetrics
 from infrastructure.memory.queue import InProcessJobQueue
 from infrastructure.memory.secrets import StaticSecretProvider
-from tests.fakes import RETENTION, T0, a_job, a_request, event, successful_run
+from tests.fakes import RETENTION, T0, FixedClock, a_job, a_request, event, successful_run
 
 
 async def test_repository_never_overwrites_an_existing_id() -> None:
-    jobs = InMemoryJobRepository()
+    jobs = InMemoryJobRepository(clock=FixedClock(T0))
     original = a_job("j1")
     assert await jobs.add(original)
     other = a_job("j1", now=T0 + timedelta(hours=1))
@@ -26,12 +26,12 @@ async def test_repository_never_overwrites_an_existing_id() -> None:
 
 
 async def test_repository_record_step_on_unknown_job_returns_none() -> None:
-    jobs = InMemoryJobRepository()
+    jobs = InMemoryJobRepository(clock=FixedClock(T0))
     assert await jobs.record_step("nope", event(StepName.LAYOUT, StepPhase.STARTED), now=T0) is None
 
 
 async def test_repository_keeps_rejected_events_out() -> None:
-    jobs = InMemoryJobRepository()
+    jobs = InMemoryJobRepository(clock=FixedClock(T0))
     await jobs.add(a_job("j1"))
     for item in successful_run():
         await jobs.record_step("j1", item, now=T0)
@@ -42,7 +42,7 @@ async def test_repository_keeps_rejected_events_out() -> None:
 
 
 async def test_repository_concurrent_copies_of_each_event_record_each_once() -> None:
-    jobs = InMemoryJobRepository()
+    jobs = InMemoryJobRepository(clock=FixedClock(T0))
     await jobs.add(a_job("j1"))
     events = successful_run() * 5
     await asyncio.gather(*(jobs.record_step("j1", item, now=T0) for item in events))
@@ -57,7 +57,7 @@ def claim(key: str, job_id: str, expires_in: timedelta = RETENTION) -> Idempoten
 
 
 async def test_first_idempotency_claim_wins_until_it_expires() -> None:
-    jobs = InMemoryJobRepository()
+    jobs = InMemoryJobRepository(clock=FixedClock(T0))
     first = claim("k", "j1", timedelta(hours=1))
     assert await jobs.claim_idempotency_key(first, now=T0) is None
     assert await jobs.claim_idempotency_key(claim("k", "j2"), now=T0) == first

@@ -12,6 +12,7 @@ def test_nothing_set_is_demo_mode_with_defaults() -> None:
     assert settings.demo_mode
     assert settings.artifact_url_ttl_seconds == 900
     assert settings.retention_days == 14
+    assert settings.demo_max_jobs == 1000
     assert settings.metrics_sink == "memory"
     assert settings.internal_token is None
     assert settings.aws_region == "us-east-1"
@@ -67,6 +68,9 @@ def test_artifact_url_ttl_bounds_are_accepted(ttl: str) -> None:
         ("RETENTION_DAYS", "0"),
         ("RETENTION_DAYS", "-3"),
         ("RETENTION_DAYS", "a week"),
+        ("DEMO_MAX_JOBS", "0"),
+        ("DEMO_MAX_JOBS", "1000001"),
+        ("DEMO_MAX_JOBS", "lots"),
         ("AWS_ENDPOINT_URL", "localhost:4566"),
         ("AWS_ENDPOINT_URL", "ftp://emulator"),
         ("ORCHESTRATOR_URL", "api.internal"),
@@ -81,6 +85,17 @@ def test_artifact_url_ttl_bounds_are_accepted(ttl: str) -> None:
 def test_bad_variable_gives_config_error_naming_it(variable: str, value: str) -> None:
     with pytest.raises(ConfigError, match=variable):
         Settings.from_env({variable: value})
+
+
+@pytest.mark.parametrize("value", ["1", "1000000"])
+def test_demo_max_jobs_bounds_are_accepted(value: str) -> None:
+    assert Settings.from_env({"DEMO_MAX_JOBS": value}).demo_max_jobs == int(value)
+
+
+def test_demo_max_jobs_error_is_one_line_with_the_range() -> None:
+    with pytest.raises(ConfigError) as raised:
+        Settings.from_env({"DEMO_MAX_JOBS": "0"})
+    assert str(raised.value) == "DEMO_MAX_JOBS must be between 1 and 1000000, got 0"
 
 
 def test_config_error_is_one_line() -> None:

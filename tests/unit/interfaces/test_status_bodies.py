@@ -100,3 +100,27 @@ def test_it_keeps_at_most_max_jobs_bodies() -> None:
     assert bodies.body(views[2]) is kept[2]
     assert bodies.body(views[0]) is not kept[0]  # the oldest was dropped, so encoded again
     assert bodies.body(views[0]) == kept[0]
+
+
+def test_it_keeps_at_most_max_bytes_of_bodies() -> None:
+    views = [JobView(job=apply_all(a_job(f"j{n}"), successful_run()), links=None) for n in range(3)]
+    size = len(encoded(views[0]))
+    bodies = StatusBodies(max_bytes=2 * size)
+    kept = [bodies.body(view) for view in views]
+    assert bodies.body(views[1]) is kept[1] and bodies.body(views[2]) is kept[2]
+    assert bodies.body(views[0]) is not kept[0]  # over the byte budget: the oldest went
+    assert bodies.body(views[0]) == kept[0]
+
+
+def test_a_new_version_of_a_body_replaces_the_old_in_the_byte_count() -> None:
+    events = successful_run()
+    late_start = next(e for e in events if e.name is StepName.LAYOUT)
+    finished = apply_all(a_job("j"), [e for e in events if e is not late_start])
+    appended = apply_step(finished, late_start, now=T0 + timedelta(minutes=5)).job
+    other = JobView(job=apply_all(a_job("k"), successful_run()), links=None)
+    newer = JobView(job=appended, links=None)
+    bodies = StatusBodies(max_bytes=len(encoded(newer)) + len(encoded(other)))
+    bodies.body(JobView(job=finished, links=None))
+    kept = bodies.body(newer)
+    bodies.body(other)
+    assert bodies.body(newer) is kept  # the first version no longer counts

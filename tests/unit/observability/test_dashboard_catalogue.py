@@ -95,7 +95,8 @@ def test_widgets_name_the_region_and_fit_the_grid() -> None:
 
 
 async def test_use_cases_emit_only_catalogued_metrics_names_units_and_dimensions() -> None:
-    jobs, clock, metrics = InMemoryJobRepository(), FixedClock(), InMemoryMetrics()
+    clock, metrics = FixedClock(), InMemoryMetrics()
+    jobs = InMemoryJobRepository(clock=clock)
     submit = SubmitJobHandler(
         jobs=jobs,
         queue=RecordingQueue(),

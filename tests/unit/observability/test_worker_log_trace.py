@@ -50,9 +50,9 @@ async def test_job_received_and_run_over_lines_carry_the_job_trace(log_lines: Js
     provider.add_span_processor(SimpleSpanProcessor(exporter))
     with provider.get_tracer("api").start_as_current_span("POST /generate", kind=SpanKind.SERVER):
         carrier = inject_context()
-    jobs = InMemoryJobRepository()
-    await jobs.add(new_job(job_id="j1", request=a_request(), now=T0, retention=RETENTION))
     clock = FixedClock(T0)
+    jobs = InMemoryJobRepository(clock=clock)
+    await jobs.add(new_job(job_id="j1", request=a_request(), now=T0, retention=RETENTION))
     record = RecordStepHandler(jobs=jobs, clock=clock, metrics=InMemoryMetrics())
     tracer = OpenTelemetryTracer(provider)
     run_job = RunJobHandler(

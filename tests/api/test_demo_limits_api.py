@@ -1,0 +1,42 @@
+"""Demo-mode limits over HTTP: 503 with Retry-After at the job bound, 404 once a job expires."""
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from litestar.testing import AsyncTestClient
+
+from infrastructure.bootstrap import ApiRuntime
+from interfaces.http.app import create_app
+from tests.conftest import make_container
+from tests.fakes import TOKEN, assert_problem, seed_job
+
+
+@pytest.fixture
+def small_container() -> Any:
+    return make_container({"INTERNAL_TOKEN": TOKEN, "DEMO_MAX_JOBS": "2"})
+
+
+@pytest.fixture
+async def small_client(small_container: Any) -> AsyncIterator[Any]:
+    async with AsyncTestClient(app=create_app(ApiRuntime(small_container))) as test_client:
+        yield test_client
+
+
+async def test_generate_answers_503_with_retry_after_when_every_slot_is_unfinished(
+    small_client: Any, small_container: Any
+) -> None:
+    followed = [await seed_job(small_container), await seed_job(small_container)]
+    response = await small_client.post("/generate", json={"prompt": "a well"})
+    assert_problem(response, 503)
+    assert int(response.headers["retry-after"]) >= 1
+    assert "job store" in response.json()["detail"]
+    for job_id in followed:
+        assert (await small_client.get(f"/status/{job_id}")).json()["status"] == "queued"
+
+
+async def test_an_expired_job_answers_404_like_an_unknown_one(client: Any, container: Any) -> None:
+    job_id = await seed_job(container)
+    assert (await client.get(f"/status/{job_id}")).status_code == 200
+    container.clock().advance(days=14)
+    assert_problem(await client.get(f"/status/{job_id}"), 404)
