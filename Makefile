@@ -56,7 +56,7 @@ format: $(BIN)/scenegen
 	$(BIN)/ruff check --fix .
 
 serve: $(BIN)/scenegen
-	$(BIN)/scenegen serve
+	$(BIN)/scenegen serve $(if $(PORT),--port $(PORT),)
 
 bench: $(BIN)/scenegen
 	$(BIN)/python bench/bench_scene.py

@@ -3,11 +3,24 @@
 import asyncio
 import contextlib
 import logging
+import random
+import time
+from collections.abc import Callable
 
 from application.ports import Delivery, JobQueue, Tracer
 from application.use_cases.run_job import RunJobHandler, RunOutcome
 
 log = logging.getLogger(__name__)
+
+FIRST_BACKOFF_SECONDS = 0.5
+MAX_BACKOFF_SECONDS = 30.0
+
+
+def capped_backoff(failures: int) -> float:
+    """Seconds to wait after the n-th failure in a row: doubling up to a cap, with jitter
+    (half fixed, half random) so that workers failing together do not retry together."""
+    ceiling = min(MAX_BACKOFF_SECONDS, FIRST_BACKOFF_SECONDS * 2.0 ** min(failures - 1, 16))
+    return ceiling / 2 + random.uniform(0, ceiling / 2)
 
 
 class JobWorker:
@@ -27,7 +40,9 @@ class JobWorker:
         receive_wait_seconds: float = 20.0,
         keep_alive_seconds: float = 20.0,
         tracer: Tracer | None = None,
+        backoff: Callable[[int], float] | None = None,
     ) -> None:
+        self._backoff = backoff or capped_backoff
         self._queue = queue
         self._run_job = run_job
         self._tracer = tracer
@@ -58,13 +73,26 @@ class JobWorker:
                 await task
 
     async def run(self) -> None:
+        failures = 0
+        outage_began = 0.0
         while not self._stopping.is_set():
             try:
                 delivery = await self._queue.receive(wait_seconds=self._receive_wait)
-            except Exception:
-                log.exception("receiving from the queue failed; retrying")
-                await asyncio.sleep(1.0)
+            except Exception as error:
+                # One line when the queue fails and one when it is back: not a trace per retry.
+                failures += 1
+                if failures == 1:
+                    outage_began = time.monotonic()
+                    log.warning("job queue unavailable, retrying with backoff: %s", error)
+                await asyncio.sleep(self._backoff(failures))
                 continue
+            if failures:
+                log.info(
+                    "job queue available again after %d failed receives over %.1f s",
+                    failures,
+                    time.monotonic() - outage_began,
+                )
+                failures = 0
             if delivery is None:
                 # A queue that answers at once must not starve the event loop.
                 await asyncio.sleep(0)

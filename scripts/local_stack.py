@@ -3,12 +3,14 @@
     python scripts/local_stack.py up     # starts everything, prints the URL and the environment
     python scripts/local_stack.py down   # stops exactly the processes `up` started
 
-Process ids and logs are kept in .run/. Ports: LOCAL_EMULATOR_PORT (4566), LOCAL_API_PORT (8000).
+Process ids and logs are kept in .run/. Ports: LOCAL_EMULATOR_PORT (4566), LOCAL_API_PORT (8000);
+`up` refuses to start, naming the port, when either is already taken.
 """
 
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -40,9 +42,9 @@ def stack_env() -> dict[str, str]:
     }
 
 
-def start(name: str, command: list[str], env: dict[str, str]) -> int:
+def start(name: str, command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     log = (RUN / f"{name}.log").open("ab")
-    process = subprocess.Popen(
+    return subprocess.Popen(
         command,
         env={**os.environ, **env},
         stdout=log,
@@ -50,14 +52,51 @@ def start(name: str, command: list[str], env: dict[str, str]) -> int:
         cwd=ROOT,
         start_new_session=True,
     )
-    return process.pid
 
 
-def wait_for(url: str, what: str, timeout: float = 60.0) -> None:
+def port_taken(port: int) -> bool:
+    """Something answers on the port, or it cannot be bound (another process listens)."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        pass
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
+def require_free_ports() -> None:
+    for variable, port, what in (
+        ("LOCAL_EMULATOR_PORT", EMULATOR_PORT, "the emulator"),
+        ("LOCAL_API_PORT", API_PORT, "the API"),
+    ):
+        if port_taken(port):
+            raise SystemExit(
+                f"local stack: port {port} ({what}) is already in use by another process; "
+                f"stop it or choose another port, e.g. {variable}={port + 1} make up"
+            )
+
+
+def wait_for(url: str, what: str, process: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
+    """Until `url` answers 200 while `process` (the one we started) still runs.
+
+    A process that exits (its port was taken meanwhile, or it crashed) is never taken for
+    ready, even if another server answers at the same address.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            down()
+            raise SystemExit(
+                f"local stack: {what} exited with status {process.returncode} before it was "
+                f"ready; see .run/*.log"
+            )
         try:
-            if httpx.get(url, timeout=2.0).status_code == 200:
+            if httpx.get(url, timeout=2.0).status_code == 200 and process.poll() is None:
                 return
         except httpx.TransportError:
             pass
@@ -71,6 +110,7 @@ def up() -> None:
         raise SystemExit("local stack: already up (run `make down` first)")
     if not MINISTACK.exists():
         raise SystemExit("local stack: MiniStack is not installed (run `make emulator`)")
+    require_free_ports()
     RUN.mkdir(exist_ok=True)
     env = stack_env()
     pids: dict[str, int] = {}
@@ -79,9 +119,10 @@ def up() -> None:
         "BIND_HOST": "127.0.0.1",
         "IOT_MTLS_ENABLED": "0",
     }
-    pids["emulator"] = start("emulator", [str(MINISTACK)], emulator_env)
+    emulator = start("emulator", [str(MINISTACK)], emulator_env)
+    pids["emulator"] = emulator.pid
     save(pids)
-    wait_for(f"{env['AWS_ENDPOINT_URL']}/_ministack/health", "MiniStack")
+    wait_for(f"{env['AWS_ENDPOINT_URL']}/_ministack/health", "MiniStack", emulator)
     provisioned = subprocess.run(
         [str(BIN / "scenegen"), "provision"],
         env={**os.environ, **env},
@@ -95,10 +136,11 @@ def up() -> None:
         down()
         raise SystemExit("local stack: provisioning failed")
     api = [str(BIN / "scenegen"), "serve", "--port", str(API_PORT)]
-    pids["api"] = start("api", api, env)
+    api_process = start("api", api, env)
+    pids["api"] = api_process.pid
     save(pids)
-    wait_for(f"http://127.0.0.1:{API_PORT}/readyz", "the API")
-    pids["worker"] = start("worker", [str(BIN / "scenegen"), "worker"], env)
+    wait_for(f"http://127.0.0.1:{API_PORT}/readyz", "the API", api_process)
+    pids["worker"] = start("worker", [str(BIN / "scenegen"), "worker"], env).pid
     save(pids)
     print(f"local stack up: API at http://127.0.0.1:{API_PORT} (logs in .run/)")
     print(f"try: .venv/bin/scenegen smoke --base-url http://127.0.0.1:{API_PORT}")

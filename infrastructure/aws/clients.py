@@ -9,10 +9,12 @@ Credentials come from the standard chain (environment, profile, task role).
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession, get_session
+
+from infrastructure.aws.sqs_job_queue import MAX_WAIT_SECONDS
 
 if TYPE_CHECKING:  # the types-aiobotocore stubs are a development dependency
     from types_aiobotocore_cloudwatch import CloudWatchClient
@@ -21,11 +23,40 @@ if TYPE_CHECKING:  # the types-aiobotocore stubs are a development dependency
     from types_aiobotocore_sqs import SQSClient
     from types_aiobotocore_ssm import SSMClient
 
-_TIMEOUTS_AND_RETRIES: dict[str, Any] = {
-    "connect_timeout": 5,
-    "read_timeout": 30,  # above SQS's longest poll (20 s)
-    "retries": {"max_attempts": 3, "mode": "standard"},
-}
+
+class Deadlines(NamedTuple):
+    """How long one AWS call may take: per attempt, and how many attempts (retries included)."""
+
+    connect_seconds: float
+    read_seconds: float
+    max_attempts: int
+
+    def config(self, **options: Any) -> AioConfig:
+        return AioConfig(
+            connect_timeout=self.connect_seconds,
+            read_timeout=self.read_seconds,
+            # "standard": retries throttling and transient errors with capped, jittered backoff.
+            # botocore's "max_attempts" counts retries only; "total_max_attempts" counts all.
+            retries={"total_max_attempts": self.max_attempts, "mode": "standard"},
+            **options,
+        )
+
+
+REQUEST_PATH = Deadlines(connect_seconds=1.0, read_seconds=1.0, max_attempts=2)
+"""DynamoDB, SSM and CloudWatch answer in milliseconds. A hung endpoint costs two 1 s reads and
+one jittered backoff (under 1 s), so the API answers 503 within about 3 s instead of botocore's
+minutes (60 s connect and read timeouts, retried); a refused connection fails within 1 s."""
+
+ARTIFACT_UPLOADS = Deadlines(connect_seconds=1.0, read_seconds=5.0, max_attempts=2)
+"""S3 answers a PUT only once the whole object arrived; nothing on the API's request path waits
+for S3 (links are presigned locally, readiness has its own deadline)."""
+
+QUEUE = Deadlines(connect_seconds=1.0, read_seconds=MAX_WAIT_SECONDS + 5.0, max_attempts=2)
+"""A receive long-polls for up to 20 s, so reads must outlast it; SqsJobQueue puts its own
+deadline on every other call (enqueue is on the request path)."""
+
+CONTROL_PLANE = Deadlines(connect_seconds=5.0, read_seconds=30.0, max_attempts=4)
+"""Provisioning and deployment: slower calls, nobody waiting on an HTTP answer."""
 
 
 def new_session() -> AioSession:
@@ -33,70 +64,77 @@ def new_session() -> AioSession:
 
 
 def client_config() -> AioConfig:
-    return AioConfig(**_TIMEOUTS_AND_RETRIES)
+    """For control-plane clients (CloudFormation) made elsewhere."""
+    return CONTROL_PLANE.config()
 
 
-def s3_client_config(endpoint_url: str | None) -> AioConfig:
+def s3_client_config(
+    endpoint_url: str | None, deadlines: Deadlines = ARTIFACT_UPLOADS
+) -> AioConfig:
     """SigV4 always (aiobotocore would presign with SigV2); path-style URLs on an emulator."""
     if endpoint_url:
-        return AioConfig(
-            signature_version="s3v4", s3={"addressing_style": "path"}, **_TIMEOUTS_AND_RETRIES
-        )
-    return AioConfig(signature_version="s3v4", **_TIMEOUTS_AND_RETRIES)
+        return deadlines.config(signature_version="s3v4", s3={"addressing_style": "path"})
+    return deadlines.config(signature_version="s3v4")
 
 
 @asynccontextmanager
 async def dynamodb_client(
-    session: AioSession, region: str, endpoint_url: str | None
+    session: AioSession, region: str, endpoint_url: str | None, deadlines: Deadlines = REQUEST_PATH
 ) -> AsyncIterator["DynamoDBClient"]:
     async with session.create_client(
-        "dynamodb", region_name=region, endpoint_url=endpoint_url or None, config=client_config()
+        "dynamodb",
+        region_name=region,
+        endpoint_url=endpoint_url or None,
+        config=deadlines.config(),
     ) as client:
         yield client
 
 
 @asynccontextmanager
 async def s3_client(
-    session: AioSession, region: str, endpoint_url: str | None
+    session: AioSession,
+    region: str,
+    endpoint_url: str | None,
+    deadlines: Deadlines = ARTIFACT_UPLOADS,
 ) -> AsyncIterator["S3Client"]:
     """SigV4 (and path-style URLs on an emulator): see s3_client_config."""
     async with session.create_client(
         "s3",
         region_name=region,
         endpoint_url=endpoint_url or None,
-        config=s3_client_config(endpoint_url),
+        config=s3_client_config(endpoint_url, deadlines),
     ) as client:
         yield client
 
 
 @asynccontextmanager
 async def sqs_client(
-    session: AioSession, region: str, endpoint_url: str | None
+    session: AioSession, region: str, endpoint_url: str | None, deadlines: Deadlines = QUEUE
 ) -> AsyncIterator["SQSClient"]:
     async with session.create_client(
-        "sqs", region_name=region, endpoint_url=endpoint_url or None, config=client_config()
+        "sqs", region_name=region, endpoint_url=endpoint_url or None, config=deadlines.config()
     ) as client:
         yield client
 
 
 @asynccontextmanager
 async def ssm_client(
-    session: AioSession, region: str, endpoint_url: str | None
+    session: AioSession, region: str, endpoint_url: str | None, deadlines: Deadlines = REQUEST_PATH
 ) -> AsyncIterator["SSMClient"]:
     async with session.create_client(
-        "ssm", region_name=region, endpoint_url=endpoint_url or None, config=client_config()
+        "ssm", region_name=region, endpoint_url=endpoint_url or None, config=deadlines.config()
     ) as client:
         yield client
 
 
 @asynccontextmanager
 async def cloudwatch_client(
-    session: AioSession, region: str, endpoint_url: str | None
+    session: AioSession, region: str, endpoint_url: str | None, deadlines: Deadlines = REQUEST_PATH
 ) -> AsyncIterator["CloudWatchClient"]:
     async with session.create_client(
         "cloudwatch",
         region_name=region,
         endpoint_url=endpoint_url or None,
-        config=client_config(),
+        config=deadlines.config(),
     ) as client:
         yield client

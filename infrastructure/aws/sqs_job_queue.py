@@ -1,11 +1,13 @@
 """SqsJobQueue: submitted jobs on an SQS queue, with the trace context as message attributes."""
 
+import asyncio
 import logging
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
+from application.errors import DependencyUnavailable
 from application.ports import Delivery, QueuedJob
 from infrastructure.aws.errors import reported_as
 
@@ -19,6 +21,10 @@ if TYPE_CHECKING:
 
 DEPENDENCY = "job queue"
 MAX_WAIT_SECONDS = 20
+CALL_DEADLINE_SECONDS = 2.5
+"""Every call but a receive. The client's read timeout outlasts a long poll, so enqueue (on the
+API's request path), ack and visibility changes get this deadline of their own."""
+T = TypeVar("T")
 TRACE_ATTRIBUTES = ("traceparent", "tracestate")
 
 logger = logging.getLogger(__name__)
@@ -57,12 +63,13 @@ class SqsJobQueue:
             for name in TRACE_ATTRIBUTES
             if job.trace_context.get(name)
         }
-        with reported_as(DEPENDENCY):
-            await self._client.send_message(
+        await _bounded(
+            self._client.send_message(
                 QueueUrl=self._queue_url,
                 MessageBody=msgspec.json.encode(job).decode(),
                 MessageAttributes=attributes,
             )
+        )
 
     async def receive(self, *, wait_seconds: float) -> Delivery | None:
         with reported_as(DEPENDENCY):
@@ -93,27 +100,28 @@ class SqsJobQueue:
         await self._change_visibility(delivery, self._visibility_timeout)
 
     async def ack(self, delivery: Delivery) -> None:
-        with reported_as(DEPENDENCY):
-            await self._client.delete_message(
+        await _bounded(
+            self._client.delete_message(
                 QueueUrl=self._queue_url, ReceiptHandle=_receipt_handle(delivery)
             )
+        )
 
     async def release(self, delivery: Delivery) -> None:
         await self._change_visibility(delivery, 0)
 
     async def check(self) -> None:
-        with reported_as(DEPENDENCY):
-            await self._client.get_queue_attributes(
-                QueueUrl=self._queue_url, AttributeNames=["QueueArn"]
-            )
+        await _bounded(
+            self._client.get_queue_attributes(QueueUrl=self._queue_url, AttributeNames=["QueueArn"])
+        )
 
     async def _change_visibility(self, delivery: Delivery, seconds: int) -> None:
-        with reported_as(DEPENDENCY):
-            await self._client.change_message_visibility(
+        await _bounded(
+            self._client.change_message_visibility(
                 QueueUrl=self._queue_url,
                 ReceiptHandle=_receipt_handle(delivery),
                 VisibilityTimeout=seconds,
             )
+        )
 
     async def _give_back_undecodable(self, message: "MessageTypeDef", error: Exception) -> None:
         """Released, not deleted: the redrive policy moves it to the dead-letter queue."""
@@ -140,6 +148,15 @@ async def resolve_queue_url(client: "SQSClient", name_or_url: str) -> str:
         response = await client.get_queue_url(QueueName=name_or_url)
     url: str = response["QueueUrl"]
     return url
+
+
+async def _bounded(call: Awaitable[T]) -> T:
+    """`call` within CALL_DEADLINE_SECONDS; any failure is DependencyUnavailable."""
+    with reported_as(DEPENDENCY):
+        try:
+            return await asyncio.wait_for(call, CALL_DEADLINE_SECONDS)
+        except TimeoutError as timed_out:
+            raise DependencyUnavailable(DEPENDENCY, "timed out") from timed_out
 
 
 def _receipt_handle(delivery: Delivery) -> str:

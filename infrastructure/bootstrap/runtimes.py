@@ -17,6 +17,7 @@ from application.metric_names import ERRORS, KIND
 from application.ports import Metrics, MetricsReadout, SecretProvider
 from application.worker import JobWorker
 from infrastructure.aws import clients
+from infrastructure.aws.errors import failure_kind
 from infrastructure.bootstrap.container import Container, resolve, shutdown
 from infrastructure.json_logging import configure_logging
 from infrastructure.memory.metrics import InMemoryMetrics
@@ -46,7 +47,19 @@ def configure_process(service_name: str, settings: Settings) -> None:
 
 # The API (and demo) role.
 
-Check = Callable[[], Awaitable[object]]
+Check = Callable[[], Awaitable[str]]
+"""A readiness probe: "ok", or why the dependency failed ("refused", "timed out", ...)."""
+
+
+def _probe(check: Callable[[], Awaitable[object]]) -> Check:
+    async def probe() -> str:
+        try:
+            await check()
+        except Exception as error:
+            return failure_kind(error)
+        return "ok"
+
+    return probe
 
 
 Dependency = Callable[[], Awaitable[object]]
@@ -102,10 +115,10 @@ class ApiRuntime:
         queue = await resolve(c.job_queue)
         secret_provider = await self.secret_provider()
         return {
-            "jobStore": jobs.check,
-            "artifactStore": artifacts.check,
-            "queue": queue.check,
-            "secretStore": secret_provider.current,
+            "jobStore": _probe(jobs.check),
+            "artifactStore": _probe(artifacts.check),
+            "queue": _probe(queue.check),
+            "secretStore": _probe(secret_provider.current),
         }
 
     async def _metrics_readout(self) -> MetricsReadout | None:
@@ -204,12 +217,13 @@ async def provision_from_settings(settings: Settings) -> list[str]:
 
     session = clients.new_session()
     region, endpoint = settings.aws_region, settings.aws_endpoint_url
+    slow = clients.CONTROL_PLANE
     async with (
-        clients.dynamodb_client(session, region, endpoint) as dynamodb,
-        clients.s3_client(session, region, endpoint) as s3,
-        clients.sqs_client(session, region, endpoint) as sqs,
-        clients.ssm_client(session, region, endpoint) as ssm,
-        clients.cloudwatch_client(session, region, endpoint) as cloudwatch,
+        clients.dynamodb_client(session, region, endpoint, slow) as dynamodb,
+        clients.s3_client(session, region, endpoint, slow) as s3,
+        clients.sqs_client(session, region, endpoint, slow) as sqs,
+        clients.ssm_client(session, region, endpoint, slow) as ssm,
+        clients.cloudwatch_client(session, region, endpoint, slow) as cloudwatch,
     ):
         lines = await provision(
             dynamodb=dynamodb,

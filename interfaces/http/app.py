@@ -7,11 +7,14 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from infrastructure.bootstrap import ApiRuntime
 from interfaces.http.dependencies import litestar_dependencies
+from interfaces.http.head_requests import HeadAsGet
 from interfaces.http.health_controller import healthz, openapi_json, readyz
 from interfaces.http.internal_controller import InternalController, internal_token_guard
 from interfaces.http.jobs_controller import JobsController
 from interfaces.http.metrics_controller import metrics
+from interfaces.http.openapi import StrictBodySchemas
 from interfaces.http.problems import exception_handlers
+from interfaces.http.schemas import GenerateRequest
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
 
@@ -29,6 +32,7 @@ def create_app(runtime: ApiRuntime) -> Litestar:
         exception_handlers=exception_handlers(runtime.count_error),
         lifespan=[runtime.lifespan],
         request_max_body_size=MAX_BODY_BYTES,
+        plugins=[StrictBodySchemas(GenerateRequest)],
         response_cache_config=ResponseCacheConfig(),
         openapi_config=OpenAPIConfig(
             title="Scene generation service",
@@ -44,5 +48,6 @@ def create_app(runtime: ApiRuntime) -> Litestar:
         # Logging is configured once by the entrypoint (JSON lines), not by Litestar.
         logging_config=None,
     )
+    app.asgi_handler = HeadAsGet(app.asgi_handler)
     runtime.trace(app)
     return app

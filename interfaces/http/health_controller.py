@@ -7,22 +7,45 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.di import NamedDependency
 from litestar.enums import OpenAPIMediaType
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import SkipValidation
 
+from interfaces.http.openapi import NO_STORE, operation_with_headers
 from interfaces.http.schemas import HealthResponse
 
 READINESS_TIMEOUT_SECONDS = 3.0
 
-Check = Callable[[], Awaitable[object]]
+Check = Callable[[], Awaitable[str]]
+"""A readiness probe from the runtime: "ok", or why not ("refused", "timed out", ...)."""
 
 
-@get("/healthz", tags=["health"], summary="The process is alive", cache_control=None)
+@get(
+    "/healthz",
+    tags=["health"],
+    summary="The process is alive",
+    operation_class=operation_with_headers({200: {"Cache-Control": NO_STORE}}),
+)
 async def healthz() -> Response[HealthResponse]:
     return Response(HealthResponse(status="ok"), headers={"Cache-Control": "no-store"})
 
 
 @get(
-    "/readyz", tags=["health"], summary="Every dependency answers (503 names the one that does not)"
+    "/readyz",
+    tags=["health"],
+    summary="Every dependency answers (503 names the one that does not)",
+    description=(
+        "Each check is `ok` or why not: `refused`, `timed out`, `unreachable`, `throttled`, "
+        "`denied` or `failed`."
+    ),
+    responses={
+        503: ResponseSpec(
+            data_container=HealthResponse,
+            description="A dependency does not answer; `checks` names it and why",
+        )
+    },
+    operation_class=operation_with_headers(
+        {200: {"Cache-Control": NO_STORE}, 503: {"Cache-Control": NO_STORE}}
+    ),
 )
 async def readyz(
     readiness_checks: NamedDependency[SkipValidation[Mapping[str, Check]]],
@@ -40,12 +63,9 @@ async def readyz(
 
 async def _run(check: Check) -> str:
     try:
-        await asyncio.wait_for(check(), timeout=READINESS_TIMEOUT_SECONDS)
+        return await asyncio.wait_for(check(), timeout=READINESS_TIMEOUT_SECONDS)
     except TimeoutError:
         return "timed out"
-    except Exception:
-        return "unreachable"
-    return "ok"
 
 
 @get("/openapi.json", include_in_schema=False, media_type=OpenAPIMediaType.OPENAPI_JSON)

@@ -14,10 +14,14 @@ from application.errors import JobNotFound
 from application.use_cases.record_step import RecordStepHandler
 from domain.jobs import InvalidStepEvent, StepOutcomeKind, is_job_id
 from infrastructure.step_callback_wire import TOKEN_HEADER, StepAckWire, StepEventWire
+from interfaces.http.json_bodies import strict_json_body
 from interfaces.http.problems import Problem
 
 MAX_CALLBACK_BODY = 4 * 1024 * 1024
 
+
+# RFC 9110 requires a challenge with every 401; the scheme names the header to send.
+_CHALLENGE = {"WWW-Authenticate": f'{TOKEN_HEADER} realm="scenegen-internal"'}
 
 Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitable[None]]
 
@@ -30,9 +34,9 @@ def internal_token_guard(token_is_accepted: Callable[[str], Awaitable[bool]]) ->
     ) -> None:
         presented = connection.headers.get(TOKEN_HEADER)
         if not presented:
-            raise Problem(401, f"The {TOKEN_HEADER} header is required.")
+            raise Problem(401, f"The {TOKEN_HEADER} header is required.", headers=_CHALLENGE)
         if not await token_is_accepted(presented):
-            raise Problem(401, f"The {TOKEN_HEADER} header does not match.")
+            raise Problem(401, f"The {TOKEN_HEADER} header does not match.", headers=_CHALLENGE)
 
     return require_internal_token
 
@@ -42,7 +46,12 @@ class InternalController(Controller):
     # Guarded by `internal_token_guard`, set where the app is built.
     include_in_schema = False
 
-    @post("/jobs/{job_id:str}/step", status_code=200, request_max_body_size=MAX_CALLBACK_BODY)
+    @post(
+        "/jobs/{job_id:str}/step",
+        status_code=200,
+        request_max_body_size=MAX_CALLBACK_BODY,
+        before_request=strict_json_body(StepEventWire),
+    )
     async def record_step(
         self,
         job_id: FromPath[str],

@@ -13,18 +13,27 @@ from application.errors import JobNotFound
 from application.use_cases.get_status import GetStatusHandler
 from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
 from domain.jobs import is_job_id
+from interfaces.http.json_bodies import strict_json_body
+from interfaces.http.openapi import (
+    LOCATION,
+    NO_STORE,
+    RETRY_AFTER,
+    operation_with_headers,
+    problem,
+)
 from interfaces.http.problems import Problem
 from interfaces.http.schemas import (
     MAX_PROMPT_LENGTH,
     GenerateRequest,
     JobAccepted,
     JobStatusResponse,
+    trimmed_prompt,
 )
 from interfaces.http.status_bodies import StatusBodies
 
 MAX_GENERATE_BODY = 16 * 1024
 _POLL_AGAIN = {"Retry-After": "1"}
-_IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,128}")
+_IDEMPOTENCY_KEY = re.compile(r"^[!-~]{1,128}$")
 
 
 class JobsController(Controller):
@@ -38,11 +47,51 @@ class JobsController(Controller):
         "/generate",
         status_code=202,
         request_max_body_size=MAX_GENERATE_BODY,
+        before_request=strict_json_body(GenerateRequest),
         summary="Submit a scene to generate",
         description=(
             "Queues a job and answers 202 with its status URL. With an `Idempotency-Key` header, "
             "the same key and body return the original job (200); the same key with another "
-            "body is 422."
+            "body is 422. The body must be `application/json`; numbers are never read from "
+            "strings."
+        ),
+        responses={
+            200: ResponseSpec(
+                data_container=JobAccepted,
+                description="The job first submitted with this Idempotency-Key and body",
+            ),
+            400: problem(
+                400,
+                "The body is empty, not UTF-8 or not JSON; or a bad Idempotency-Key",
+                "The request body is not valid JSON.",
+            ),
+            413: problem(
+                413,
+                "The body is over 16 KiB",
+                "The request body is larger than this endpoint accepts.",
+            ),
+            415: problem(
+                415,
+                "The body is not application/json",
+                "The request body must be JSON, sent with Content-Type: application/json.",
+            ),
+            422: problem(
+                422,
+                "A field is invalid, or the Idempotency-Key was used with another body",
+                "The request has invalid fields.",
+            ),
+            503: problem(
+                503,
+                "The job store or queue is unavailable; retry after Retry-After",
+                "The job store is unavailable; retry shortly.",
+            ),
+        },
+        operation_class=operation_with_headers(
+            {
+                200: {"Location": LOCATION, "Retry-After": RETRY_AFTER},
+                202: {"Location": LOCATION, "Retry-After": RETRY_AFTER},
+                503: {"Retry-After": RETRY_AFTER},
+            }
         ),
     )
     async def generate(
@@ -52,11 +101,15 @@ class JobsController(Controller):
         idempotency_key: Annotated[
             str | None,
             HeaderParameter(
-                name="Idempotency-Key", required=False, description="1..128 printable ASCII"
+                name="Idempotency-Key",
+                required=False,
+                description="1..128 printable ASCII characters, no spaces",
+                # Documented here, checked in the handler (400 with a clear message).
+                schema_extra={"pattern": _IDEMPOTENCY_KEY.pattern},
             ),
         ] = None,
     ) -> Response[JobAccepted]:
-        prompt = data.prompt.strip()
+        prompt = trimmed_prompt(data.prompt)
         if not 1 <= len(prompt) <= MAX_PROMPT_LENGTH:
             raise Problem(
                 422,
@@ -95,7 +148,22 @@ class JobsController(Controller):
         summary="Read a job's status, steps and result",
         cache_control=CacheControlHeader(no_store=True),
         # The body is encoded by StatusBodies (bytes); the schema is JobStatusResponse's.
-        responses={200: ResponseSpec(data_container=JobStatusResponse, description="The job")},
+        responses={
+            200: ResponseSpec(data_container=JobStatusResponse, description="The job"),
+            404: problem(404, "No job has this id", "No job has this id."),
+            503: problem(
+                503,
+                "The job store is unavailable; retry after Retry-After",
+                "The job store is unavailable; retry shortly.",
+            ),
+        },
+        operation_class=operation_with_headers(
+            {
+                200: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
+                404: {"Cache-Control": NO_STORE},
+                503: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
+            }
+        ),
     )
     async def status(
         self,

@@ -5,6 +5,7 @@ from litestar.di import NamedDependency
 from litestar.params import SkipValidation
 
 from application.ports import MetricsReadout
+from interfaces.http.openapi import NO_STORE, operation_with_headers, problem
 from interfaces.http.problems import Problem
 
 
@@ -17,6 +18,14 @@ from interfaces.http.problems import Problem
         "`JobsByStatus` by `Status`, `StepDuration` (sum of milliseconds) by `Step`. With "
         "another sink (CloudWatch, EMF) the figures are on the dashboard instead: 404."
     ),
+    responses={
+        404: problem(
+            404,
+            "Metrics go to another sink (CloudWatch, EMF)",
+            "Metrics are published to the configured sink, not kept here.",
+        )
+    },
+    operation_class=operation_with_headers({200: {"Cache-Control": NO_STORE}}),
 )
 async def metrics(
     metrics_readout: NamedDependency[SkipValidation[MetricsReadout | None]],

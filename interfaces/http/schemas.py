@@ -11,6 +11,21 @@ from domain.jobs import InlineArtifacts, JobStatus
 from infrastructure.step_callback_wire import StepWire
 
 MAX_PROMPT_LENGTH = 2000
+TRIMMED = " \t\n\r\x0b\x0c"
+"""The whitespace trimmed from a prompt: spelled out, so that the schema's pattern and the
+server agree (`\\s` differs between Python, ECMA-262 and other regex engines)."""
+_SPACE = "[ \\t\\n\\r\\x0b\\x0c]"
+_NON_SPACE = "[^ \\t\\n\\r\\x0b\\x0c]"
+PROMPT_PATTERN = (
+    f"^{_SPACE}*{_NON_SPACE}(?:[\\s\\S]{{0,{MAX_PROMPT_LENGTH - 2}}}{_NON_SPACE})?{_SPACE}*$"
+)
+"""1..2000 characters once TRIMMED is stripped from both ends."""
+
+
+def trimmed_prompt(prompt: str) -> str:
+    return prompt.strip(TRIMMED)
+
+
 Seed = Annotated[
     int, msgspec.Meta(ge=0, le=2**32 - 1, description="0..2^32-1; random and recorded when absent")
 ]
@@ -24,7 +39,10 @@ class GenerateRequest(
     prompt: Annotated[
         str,
         msgspec.Meta(
-            description="An English description of a place; 1..2000 characters after trimming"
+            description="An English description of a place; 1..2000 characters after trimming",
+            examples=["a village with three houses north of a river"],
+            # Documented, not enforced by msgspec: the handler checks it with a clearer message.
+            extra_json_schema={"pattern": PROMPT_PATTERN},
         ),
     ]
     seed: Seed | None = None

@@ -9,9 +9,9 @@ from litestar.testing import AsyncTestClient
 
 from domain.jobs import StepName, StepPhase
 from infrastructure.bootstrap import ApiRuntime, Container
-from infrastructure.settings import Settings
 from infrastructure.time_and_randomness import RandomJobIds
 from interfaces.http.app import create_app
+from tests.conftest import make_container
 from tests.fakes import T0, TOKEN, assert_problem, event, seed_job, successful_run, wire
 
 AUTH = {"X-INTERNAL-TOKEN": TOKEN}
@@ -143,10 +143,9 @@ class RotatingService(NamedTuple):
 
 @pytest.fixture
 async def rotating() -> AsyncIterator[RotatingService]:
-    settings = Settings.from_env(
+    container = make_container(
         {"INTERNAL_TOKEN": "new-token-0123456789abcdef", "INTERNAL_TOKEN_PREVIOUS": TOKEN}
     )
-    container = Container(settings=settings)
     async with AsyncTestClient(app=create_app(ApiRuntime(container))) as test_client:
         yield RotatingService(test_client, container)
 

@@ -1,0 +1,154 @@
+"""Strict JSON request bodies: content type, UTF-8, syntax and shape checked before the handler.
+
+Litestar decodes `data` leniently (strings become numbers) and lets invalid UTF-8 escape as
+an unhandled error. A `before_request` hook from `strict_json_body(T)` reads the body once
+(Litestar keeps it for the handler), decodes it with msgspec's strict decoder for `T`, and
+turns each failure into problem details a person can act on:
+
+- not `application/json` (or `+json`): 415;
+- empty, not UTF-8, not JSON, or a lone surrogate escape: 400;
+- valid JSON of the wrong shape, or a field of the wrong type or range: 422 naming it.
+"""
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import msgspec
+from litestar import Request
+
+from interfaces.http.problems import Problem
+
+BeforeRequest = Callable[[Request[Any, Any, Any]], Awaitable[None]]
+
+_AT_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
+_EXPECTED_GOT = re.compile(r"^Expected `(?P<expected>[^`]+)`, got `(?P<got>[^`]+)`$")
+_EXPECTED_BOUND = re.compile(r"^Expected `[^`]+` (?P<bound>.+)$")
+_UNKNOWN_FIELD = re.compile(r"^Object contains unknown field `(?P<field>[^`]+)`$")
+_MISSING_FIELD = re.compile(r"^Object missing required field `(?P<field>[^`]+)`$")
+# A \u escape of a UTF-16 surrogate not part of a high-low pair.
+_LONE_SURROGATE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+_OUT_OF_RANGE = "Number out of range"
+
+_JSON_TYPES = {
+    "int": "an integer",
+    "float": "a number",
+    "str": "a string",
+    "bool": "true or false",
+    "null": "null",
+    "array": "an array",
+    "object": "a JSON object",
+    "datetime": "an RFC 3339 date-time",
+}
+
+
+def is_json_media_type(content_type: str) -> bool:
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return media_type == "application/json" or (
+        media_type.startswith("application/") and media_type.endswith("+json")
+    )
+
+
+def strict_json_body(body_type: type[msgspec.Struct]) -> BeforeRequest:
+    """A `before_request` hook refusing any body that `body_type` does not strictly describe."""
+    decoder = msgspec.json.Decoder(body_type)
+
+    async def check_body(request: Request[Any, Any, Any]) -> None:
+        content_type = request.headers.get("content-type", "")
+        if not is_json_media_type(content_type):
+            raise Problem(
+                415,
+                "The request body must be JSON, sent with Content-Type: application/json"
+                + (f" (not {content_type.split(';', 1)[0].strip()})." if content_type else "."),
+                headers={"Accept-Post": "application/json"},
+            )
+        body = await request.body()
+        if not body.strip():
+            raise Problem(400, "The request body is empty; it must be a JSON object.")
+        try:
+            decoder.decode(body)
+        except msgspec.ValidationError as error:
+            # msgspec stops at the first mismatch; a body that is also malformed is told so.
+            _require_well_formed(body)
+            raise _shape_problem(str(error)) from None
+        except (UnicodeDecodeError, msgspec.DecodeError) as error:
+            raise _syntax_problem(body, str(error)) from None
+
+    return check_body
+
+
+def _require_well_formed(body: bytes) -> None:
+    try:
+        msgspec.json.decode(body)
+    except (UnicodeDecodeError, msgspec.DecodeError) as error:
+        if str(error).startswith(_OUT_OF_RANGE):  # valid JSON; reported as a field error
+            return
+        raise _syntax_problem(body, str(error)) from None
+
+
+def _syntax_problem(body: bytes, message: str) -> Problem:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Problem(400, f"The request body is not valid UTF-8 (byte {error.start}).")
+    if _LONE_SURROGATE.search(body):
+        return Problem(
+            400,
+            "The request body is not valid JSON: it has a \\u escape for half of a UTF-16 "
+            "surrogate pair, which is not a character.",
+        )
+    reason = message.removeprefix("JSON is malformed: ")
+    if reason == "Input data was truncated":
+        reason = "it ends before the JSON value does"
+    return Problem(400, f"The request body is not valid JSON ({reason}).")
+
+
+def _shape_problem(raw: str) -> Problem:
+    matched = _AT_PATH.match(raw)
+    message, path = (matched["message"], matched["path"]) if matched else (raw, None)
+    if path is None:  # about the body as a whole
+        if unknown := _UNKNOWN_FIELD.match(message):
+            return _field_problem(unknown["field"], "is not a field of this request")
+        if missing := _MISSING_FIELD.match(message):
+            return _field_problem(missing["field"], "is required")
+        if wrong := _EXPECTED_GOT.match(message):
+            return Problem(
+                422,
+                f"The request body must be a JSON object, not {_json_type(wrong['got'])}.",
+            )
+        return Problem(422, f"The request body is invalid: {message}.")
+    field = path.lstrip(".")
+    if unknown := _UNKNOWN_FIELD.match(message):
+        return _field_problem(f"{field}.{unknown['field']}", "is not a field of this request")
+    if missing := _MISSING_FIELD.match(message):
+        return _field_problem(f"{field}.{missing['field']}", "is required")
+    return _field_problem(field, _plain(message))
+
+
+def _field_problem(field: str, message: str) -> Problem:
+    return Problem(
+        422,
+        "The request has invalid fields.",
+        errors=[{"field": field, "source": "body", "message": message}],
+    )
+
+
+def _plain(message: str) -> str:
+    if message == _OUT_OF_RANGE:
+        return "is a number too large to represent"
+    if wrong := _EXPECTED_GOT.match(message):
+        return f"must be {_json_type(wrong['expected'])}, not {_json_type(wrong['got'])}"
+    if bound := _EXPECTED_BOUND.match(message):
+        return f"must be {bound['bound']}"
+    return message[:1].lower() + message[1:]
+
+
+def _json_type(name: str) -> str:
+    """`int | null` (an optional field) reads as what a client should send: an integer."""
+    options = [option.strip() for option in name.split("|")]
+    wanted = [option for option in options if option != "null"] or options
+    return " or ".join(_JSON_TYPES.get(option, f"`{option}`") for option in wanted)

@@ -1,0 +1,154 @@
+"""What the OpenAPI document says beyond Litestar's defaults, so that it describes the server.
+
+- Request bodies decoded strictly (`json_bodies.strict_json_body`) are documented with
+  msgspec's own JSON Schema of the same Struct: every `Meta` constraint, defaults, and
+  `additionalProperties: false` for `forbid_unknown_fields` (Litestar's generator drops a
+  `minimum` of 0 and never says that unknown fields are refused).
+- Errors are problem details (`application/problem+json`, one shared schema), one
+  `ResponseSpec` per status an operation can answer.
+- Response headers (`Location`, `Retry-After`, `Cache-Control`) per status, through
+  Litestar's `operation_class` hook.
+"""
+
+from dataclasses import dataclass
+from http import HTTPStatus
+from typing import Any
+
+import msgspec
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import (
+    Example,
+    OpenAPIHeader,
+    OpenAPIResponse,
+    OpenAPIType,
+    Operation,
+    Schema,
+)
+from litestar.plugins import OpenAPISchemaPlugin
+from litestar.typing import FieldDefinition
+
+from interfaces.http.problems import PROBLEM_JSON
+
+# msgspec's JSON Schema keywords and the Litestar Schema fields that hold them.
+_KEYWORDS = {
+    "type": "type",
+    "title": "title",
+    "description": "description",
+    "default": "default",
+    "examples": "examples",
+    "enum": "enum",
+    "const": "const",
+    "format": "format",
+    "minimum": "minimum",
+    "maximum": "maximum",
+    "exclusiveMinimum": "exclusive_minimum",
+    "exclusiveMaximum": "exclusive_maximum",
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "pattern": "pattern",
+    "minItems": "min_items",
+    "maxItems": "max_items",
+    "required": "required",
+}
+
+
+class FieldError(msgspec.Struct, frozen=True, kw_only=True):
+    field: str
+    source: str
+    message: str
+
+
+class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True):
+    """RFC 9457 problem details, with `errors` naming each invalid field."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+    errors: list[FieldError] | None = None
+
+
+class StrictBodySchemas(OpenAPISchemaPlugin):
+    """Documents the given Structs with msgspec's JSON Schema, the rules they are decoded by."""
+
+    def __init__(self, *structs: type[msgspec.Struct]) -> None:
+        self._structs = structs
+
+    def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        return field_definition.annotation in self._structs
+
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
+        document = msgspec.json.schema(field_definition.annotation)
+        definitions: dict[str, Any] = document.get("$defs", {})
+        return _schema(document, definitions)
+
+
+def _schema(node: dict[str, Any], definitions: dict[str, Any]) -> Schema:
+    if "$ref" in node:
+        return _schema(definitions[node["$ref"].rsplit("/", 1)[-1]], definitions)
+    values: dict[str, Any] = {
+        field: node[keyword] for keyword, field in _KEYWORDS.items() if keyword in node
+    }
+    if "type" in values:
+        values["type"] = OpenAPIType(values["type"])
+    if "properties" in node:
+        values["properties"] = {
+            name: _schema(child, definitions) for name, child in node["properties"].items()
+        }
+    if "additionalProperties" in node:
+        extra = node["additionalProperties"]
+        values["additional_properties"] = (
+            extra if isinstance(extra, bool) else _schema(extra, definitions)
+        )
+    if "items" in node:
+        values["items"] = _schema(node["items"], definitions)
+    if "anyOf" in node:
+        values["any_of"] = [_schema(child, definitions) for child in node["anyOf"]]
+    return Schema(**values)
+
+
+def problem(status: int, description: str, example_detail: str) -> ResponseSpec:
+    return ResponseSpec(
+        data_container=ProblemDetails,
+        media_type=PROBLEM_JSON,
+        description=description,
+        generate_examples=False,
+        examples=[
+            Example(
+                summary=HTTPStatus(status).phrase,
+                value={
+                    "type": "about:blank",
+                    "title": HTTPStatus(status).phrase,
+                    "status": status,
+                    "detail": example_detail,
+                    "instance": "/generate",
+                },
+            )
+        ],
+    )
+
+
+def _header(description: str, schema: Schema) -> OpenAPIHeader:
+    return OpenAPIHeader(schema=schema, description=description)
+
+
+LOCATION = _header("The job's status URL, `/status/{id}`", Schema(type=OpenAPIType.STRING))
+RETRY_AFTER = _header(
+    "Seconds to wait before polling or retrying", Schema(type=OpenAPIType.INTEGER, minimum=0)
+)
+NO_STORE = _header("`no-store`: never cached", Schema(type=OpenAPIType.STRING, const="no-store"))
+
+
+def operation_with_headers(headers: dict[int, dict[str, OpenAPIHeader]]) -> type[Operation]:
+    """An `operation_class` adding `headers[status]` to the documented response of `status`."""
+
+    @dataclass
+    class OperationWithHeaders(Operation):
+        def __post_init__(self) -> None:
+            for status, by_name in headers.items():
+                response = (self.responses or {}).get(str(status))
+                if isinstance(response, OpenAPIResponse):
+                    response.headers = {**(response.headers or {}), **by_name}
+
+    return OperationWithHeaders
