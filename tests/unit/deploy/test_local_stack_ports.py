@@ -46,8 +46,7 @@ def test_a_listening_port_is_taken_and_a_closed_one_is_not(taken_port: int) -> N
 def test_up_refuses_with_one_line_naming_the_taken_port(taken_port: int, variable: str) -> None:
     if (ROOT / ".run" / "stack.json").exists():
         pytest.skip("a local stack is up here; `make down` first")
-    if not (ROOT / ".venv-emulator" / "bin" / "ministack").exists():
-        pytest.skip("MiniStack is not installed (make emulator)")
+    assert (ROOT / ".venv-emulator" / "bin" / "ministack").exists(), "run make emulator"
     other = "LOCAL_EMULATOR_PORT" if variable == "LOCAL_API_PORT" else "LOCAL_API_PORT"
     env = {**os.environ, variable: str(taken_port), other: str(free_port())}
     finished = subprocess.run(
