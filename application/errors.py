@@ -1,8 +1,27 @@
 """Errors the use cases raise for the interfaces to translate."""
 
+from domain.jobs import JobStatus
+
 
 class JobNotFound(LookupError):
     """No job has this id."""
+
+
+class JobAlreadyFinished(Exception):
+    """The job is done or failed: it can no longer be canceled."""
+
+    def __init__(self, job_id: str, status: JobStatus) -> None:
+        super().__init__(f"job {job_id} is already {status.value}")
+        self.job_id = job_id
+        self.status = status
+
+
+class TooManyFollowers(Exception):
+    """This process follows as many jobs (event streams) as it may; retry later."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"all {limit} event streams of this server are in use")
+        self.limit = limit
 
 
 class IdempotencyKeyReused(ValueError):

@@ -7,7 +7,15 @@ from typing import Protocol
 
 import msgspec
 
-from domain.jobs import ArtifactRefs, Job, JobRequest, JobStatus, StepEvent, StepOutcome
+from domain.jobs import (
+    ArtifactRefs,
+    CancelOutcome,
+    Job,
+    JobRequest,
+    JobStatus,
+    StepEvent,
+    StepOutcome,
+)
 
 
 class Clock(Protocol):
@@ -65,8 +73,27 @@ class JobRepository(Protocol):
         """Store `claim` unless an unexpired claim holds the key; else return that claim."""
         ...
 
+    async def cancel(self, job_id: str, *, now: datetime) -> CancelOutcome | None:
+        """Apply the cancel rule in one atomic write; None when the job does not exist."""
+        ...
+
+    async def record_webhook_attempt(
+        self, job_id: str, *, at: datetime, delivered: bool, error: str | None
+    ) -> None:
+        """Count one delivery attempt of the job's webhook (its status, result and steps stay)."""
+        ...
+
     async def check(self) -> None:
         """Raise if the store cannot be reached."""
+        ...
+
+
+class JobWatch(Protocol):
+    """Tells a follower when a job's record changes (a step recorded, the status moved)."""
+
+    async def next_change(self, job_id: str, seen: Job, *, timeout: float) -> Job | None:
+        """The job as soon as its `version` differs from `seen`'s, else after `timeout` seconds
+        the job as it is then (possibly unchanged); None when the job no longer exists."""
         ...
 
 
@@ -92,6 +119,10 @@ class ArtifactStore(Protocol):
 
     async def links(self, refs: ArtifactRefs, *, now: datetime) -> ArtifactLinks | None:
         """Links for stored artifacts (no request to the store); None for inline ones."""
+        ...
+
+    async def delete(self, refs: ArtifactRefs) -> None:
+        """Remove artifacts no job will show (their job was canceled while they were stored)."""
         ...
 
     async def check(self) -> None: ...
@@ -146,7 +177,11 @@ class StepReport(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class StepRejected(Exception):
-    """The service refused the event: the job has finished or does not exist."""
+    """The service refused the event: the job has finished (or was canceled) or does not exist."""
+
+    def __init__(self, reason: str, job_status: JobStatus | None = None) -> None:
+        super().__init__(reason)
+        self.job_status = job_status
 
 
 class StepReporter(Protocol):

@@ -33,8 +33,29 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     token_refresh_seconds: float = 60.0
     token_grace_seconds: float = 300.0
     jobs_queue_visibility_seconds: int = 60
+    max_event_streams: int = 500
+    """Event streams open at once in one API process; beyond: 503 with Retry-After."""
+    max_waiting_requests: int = 2000
+    """`Prefer: wait` requests held at once in one API process; beyond, answered at once."""
+    events_keep_alive_seconds: int = 15
+    """A comment on an idle event stream this often, so proxies (an ALB) keep it open."""
+    follow_reads_per_second: int = 2
+    """Persistent mode: strongly consistent reads a second of each followed job (shared by all
+    of its streams and waiting requests in one process)."""
+    webhook_secret: str | None = None
+    """Space-separated `whsec_` secrets, newest first; webhooks are off without one (or SSM)."""
+    webhook_secret_parameter: str | None = None
+    webhooks_queue: str | None = None
+    """Persistent mode: the SQS queue (name or URL) that makes deliveries durable."""
+    webhook_max_attempts: int = 8
+    webhook_allow_private: bool = False
+    webhook_allow_http: bool = False
     trace_status_polls_per_second: int | None = 1
     """New traces a second that `GET /status` polls may start; None: no budget of their own."""
+
+    @property
+    def webhooks_enabled(self) -> bool:
+        return bool(self.webhook_secret or self.webhook_secret_parameter)
 
     @property
     def demo_mode(self) -> bool:
@@ -66,7 +87,17 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             jobs_queue_visibility_seconds=_integer(
                 env, "JOBS_QUEUE_VISIBILITY_SECONDS", 60, 1, 43200
             ),
+            max_event_streams=_integer(env, "MAX_EVENT_STREAMS", 500, 1, 100_000),
+            max_waiting_requests=_integer(env, "MAX_WAITING_REQUESTS", 2000, 0, 100_000),
+            events_keep_alive_seconds=_integer(env, "EVENTS_KEEP_ALIVE_SECONDS", 15, 1, 300),
+            follow_reads_per_second=_integer(env, "FOLLOW_READS_PER_SECOND", 2, 1, 20),
             trace_status_polls_per_second=_budget(env, "TRACE_STATUS_POLLS_PER_SECOND", 1),
+            webhook_secret=_webhook_secret(env),
+            webhook_secret_parameter=text("WEBHOOK_SECRET_PARAMETER"),
+            webhooks_queue=text("WEBHOOKS_QUEUE"),
+            webhook_max_attempts=_integer(env, "WEBHOOK_MAX_ATTEMPTS", 8, 1, 50),
+            webhook_allow_private=_flag(env, "WEBHOOK_ALLOW_PRIVATE"),
+            webhook_allow_http=_flag(env, "WEBHOOK_ALLOW_HTTP"),
         )
         settings.check_combination()
         return settings
@@ -83,6 +114,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             )
         if self.internal_token and self.internal_token_parameter:
             raise ConfigError("set INTERNAL_TOKEN or INTERNAL_TOKEN_PARAMETER, not both")
+        if self.webhook_secret and self.webhook_secret_parameter:
+            raise ConfigError("set WEBHOOK_SECRET or WEBHOOK_SECRET_PARAMETER, not both")
+        if self.webhooks_enabled and self.jobs_queue and not self.webhooks_queue:
+            raise ConfigError(
+                "webhooks in persistent mode need WEBHOOKS_QUEUE: deliveries must outlive a "
+                "restart of the API or the worker"
+            )
         if self.internal_token is not None and len(self.internal_token) < 16:
             raise ConfigError("INTERNAL_TOKEN must be at least 16 characters")
 
@@ -135,4 +173,27 @@ def _choice(env: Mapping[str, str], name: str, default: str, allowed: tuple[str,
     raw = env.get(name, "").strip().lower() or default
     if raw not in allowed:
         raise ConfigError(f"{name} must be one of {', '.join(allowed)}, got {raw!r}")
+    return raw
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no"):
+        return False
+    if raw in ("1", "true", "yes"):
+        return True
+    raise ConfigError(f"{name} must be 1 or 0, got {raw!r}")
+
+
+def _webhook_secret(env: Mapping[str, str]) -> str | None:
+    """The secrets as given, checked now so that a bad one fails at start with one line."""
+    from infrastructure.webhooks.signing import InvalidWebhookSecret, parse_webhook_secrets
+
+    raw = env.get("WEBHOOK_SECRET", "").strip()
+    if not raw:
+        return None
+    try:
+        parse_webhook_secrets(raw)
+    except InvalidWebhookSecret as invalid:
+        raise ConfigError(str(invalid)) from None
     return raw

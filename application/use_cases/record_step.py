@@ -3,16 +3,26 @@
 from application import metric_names as m
 from application.errors import JobNotFound
 from application.ports import Clock, JobRepository, Metrics
-from domain.jobs import StepEvent, StepOutcome, StepOutcomeKind, StepPhase
+from application.webhooks.notifier import WebhookNotifier
+from domain.jobs import StepEvent, StepOutcome, StepOutcomeKind, StepPhase, StepRecord
 
 
 class RecordStepHandler:
-    """Applies the event in one atomic write and emits metrics only for what was applied."""
+    """Applies the event in one atomic write; emits metrics and webhooks only for what was
+    applied (and the terminal webhook again for a retry that finds it never attempted)."""
 
-    def __init__(self, *, jobs: JobRepository, clock: Clock, metrics: Metrics) -> None:
+    def __init__(
+        self,
+        *,
+        jobs: JobRepository,
+        clock: Clock,
+        metrics: Metrics,
+        webhooks: WebhookNotifier | None = None,
+    ) -> None:
         self._jobs = jobs
         self._clock = clock
         self._metrics = metrics
+        self._webhooks = webhooks
 
     async def __call__(self, job_id: str, event: StepEvent) -> StepOutcome:
         now = self._clock.now()
@@ -21,9 +31,16 @@ class RecordStepHandler:
             raise JobNotFound(job_id)
         if outcome.kind is StepOutcomeKind.REJECTED:
             self._metrics.count(m.ERRORS, {m.KIND: m.ERROR_CALLBACK_REJECTED})
+        finished = outcome.job.status.is_terminal
+        if outcome.kind is StepOutcomeKind.DUPLICATE and finished and self._webhooks is not None:
+            await self._webhooks.finished_again(outcome.job)
         if not outcome.applied:
             return outcome
         self._emit_applied(outcome, event)
+        if self._webhooks is not None:
+            await self._webhooks.step_recorded(outcome.job, StepRecord.of(event))
+            if outcome.moved and outcome.job.status.is_terminal:
+                await self._webhooks.finished(outcome.job)
         return outcome
 
     def _emit_applied(self, outcome: StepOutcome, event: StepEvent) -> None:

@@ -32,7 +32,8 @@ class RunOutcome(msgspec.Struct, frozen=True, kw_only=True):
     """The status the service reported last."""
 
     stopped_early: bool = False
-    """The service refused an event (the job had finished elsewhere), so the run stopped."""
+    """The service refused an event (the job finished elsewhere or was canceled): the run
+    stopped at that step boundary."""
 
 
 class _StepFailed(Exception):
@@ -91,8 +92,11 @@ class RunJobHandler:
             )
         except _StepFailed:
             return RunOutcome(job_status=run.last_status)
-        except StepRejected:
-            return RunOutcome(job_status=run.last_status, stopped_early=True)
+        except StepRejected as rejected:
+            if rejected.job_status is JobStatus.CANCELED and run.stored is not None:
+                # Canceled while the artifacts were being stored: no job will ever show them.
+                await self._artifacts.delete(run.stored)
+            return RunOutcome(job_status=rejected.job_status or run.last_status, stopped_early=True)
         return RunOutcome(job_status=run.last_status)
 
 
@@ -105,13 +109,16 @@ class _PipelineRun:
         self._tracer = tracer
         self._job_id = job_id
         self.last_status = JobStatus.QUEUED
+        self.stored: ArtifactRefs | None = None
 
     async def _report(self, event: StepEvent) -> None:
         report = await self._reporter.report(self._job_id, event)
         self.last_status = report.job_status
         if not report.applied and report.job_status.is_terminal:
             # Another run already finished this job: stop instead of redoing its work.
-            raise StepRejected(f"job {self._job_id} is already {report.job_status.value}")
+            raise StepRejected(
+                f"job {self._job_id} is already {report.job_status.value}", report.job_status
+            )
 
     async def step(
         self,
@@ -151,7 +158,7 @@ class _PipelineRun:
             )
             await self._report(failed)
             raise _StepFailed from error
-        artifacts = stored(value)
+        artifacts = self.stored = stored(value)
         succeeded = StepEvent(
             name=name,
             phase=StepPhase.SUCCEEDED,

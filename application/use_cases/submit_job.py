@@ -20,7 +20,8 @@ from application.ports import (
     QueuedJob,
     Tracer,
 )
-from domain.jobs import Job, JobRequest, new_job
+from application.webhooks.ports import WebhookUrlGuard, WebhookUrlRefused
+from domain.jobs import Job, JobRequest, Webhook, WebhookEvent, new_job
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +38,22 @@ class SubmitJob(msgspec.Struct, frozen=True, kw_only=True):
     height: int
     seed: int | None = None
     idempotency_key: str | None = None
+    webhook_url: str | None = None
+    webhook_events: tuple[WebhookEvent, ...] = ("terminal",)
 
     def fingerprint(self) -> str:
         """Identifies the request body, so a reused key with another body can be refused."""
-        body = msgspec.json.encode([self.prompt, self.seed, self.width, self.height])
+        fields: list[object] = [self.prompt, self.seed, self.width, self.height]
+        if self.webhook_url is not None:
+            fields += [self.webhook_url, sorted(set(self.webhook_events))]
+        body = msgspec.json.encode(fields)
         return hashlib.sha256(body).hexdigest()
+
+    def webhook(self) -> Webhook | None:
+        if self.webhook_url is None:
+            return None
+        events = tuple(event for event in ("terminal", "step") if event in self.webhook_events)
+        return Webhook(url=self.webhook_url, events=events)
 
 
 class SubmitResult(msgspec.Struct, frozen=True, kw_only=True):
@@ -63,6 +75,7 @@ class SubmitJobHandler:
         metrics: Metrics,
         retention: timedelta,
         tracer: Tracer | None = None,
+        webhook_guard: WebhookUrlGuard | None = None,
     ) -> None:
         self._jobs = jobs
         self._queue = queue
@@ -72,9 +85,20 @@ class SubmitJobHandler:
         self._metrics = metrics
         self._retention = retention
         self._tracer = tracer
+        self._webhook_guard = webhook_guard
 
     async def __call__(self, command: SubmitJob) -> SubmitResult:
-        """Create the job and queue it with the current trace context, so its run joins it."""
+        """Create the job and queue it with the current trace context, so its run joins it.
+
+        Raises `WebhookUrlRefused` for a webhook URL the service will not call.
+        """
+        if command.webhook_url is not None:
+            if self._webhook_guard is None:
+                raise WebhookUrlRefused(
+                    "this server sends no webhooks: it has no signing secret (WEBHOOK_SECRET or "
+                    "WEBHOOK_SECRET_PARAMETER)"
+                )
+            await self._webhook_guard.check(command.webhook_url)
         now = self._clock.now()
         job_id = self._ids.new_id(now)
         if command.idempotency_key is not None:
@@ -99,7 +123,13 @@ class SubmitJobHandler:
             width=command.width,
             height=command.height,
         )
-        job = new_job(job_id=job_id, request=request, now=now, retention=self._retention)
+        job = new_job(
+            job_id=job_id,
+            request=request,
+            now=now,
+            retention=self._retention,
+            webhook=command.webhook(),
+        )
         if not await self._jobs.add(job):
             stored = await self._jobs.get(job_id)
             if stored is not None:

@@ -1,6 +1,7 @@
 """Jobs: the entity, its status machine, step events and the rules that keep it correct."""
 
 from domain.jobs.artifacts import ArtifactRefs, InlineArtifacts, StoredArtifacts
+from domain.jobs.cancel import CancelOutcome, CancelOutcomeKind, cancel_job
 from domain.jobs.events import (
     PIPELINE,
     StepEvent,
@@ -14,6 +15,8 @@ from domain.jobs.job import (
     JobError,
     JobRequest,
     StepRecord,
+    Webhook,
+    WebhookEvent,
     new_job,
 )
 from domain.jobs.rules import (
@@ -30,6 +33,8 @@ from domain.jobs.status import JobStatus
 __all__ = [
     "PIPELINE",
     "ArtifactRefs",
+    "CancelOutcome",
+    "CancelOutcomeKind",
     "InlineArtifacts",
     "InvalidStepEvent",
     "Job",
@@ -44,7 +49,10 @@ __all__ = [
     "StepRecord",
     "StoredArtifacts",
     "Transition",
+    "Webhook",
+    "WebhookEvent",
     "apply_step",
+    "cancel_job",
     "is_job_id",
     "new_job",
     "step_id_for",

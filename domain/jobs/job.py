@@ -1,6 +1,7 @@
 """The job entity and the values it carries."""
 
 from datetime import datetime, timedelta
+from typing import Literal
 
 import msgspec
 
@@ -19,6 +20,22 @@ class JobRequest(msgspec.Struct, frozen=True, kw_only=True):
 class JobError(msgspec.Struct, frozen=True, kw_only=True):
     step: str
     message: str
+
+
+WebhookEvent = Literal["terminal", "step"]
+
+
+class Webhook(msgspec.Struct, frozen=True, kw_only=True):
+    """Where to send the job's events, which ones, and how delivery has gone so far."""
+
+    url: str
+    events: tuple[WebhookEvent, ...] = ("terminal",)
+    attempts: int = 0
+    delivered_at: datetime | None = None
+    last_error: str | None = None
+
+    def wants(self, event: WebhookEvent) -> bool:
+        return event in self.events
 
 
 class StepRecord(msgspec.Struct, frozen=True, kw_only=True):
@@ -51,6 +68,12 @@ class Job(msgspec.Struct, frozen=True, kw_only=True):
     steps: tuple[StepRecord, ...] = ()
     result: ArtifactRefs | None = None
     error: JobError | None = None
+    webhook: Webhook | None = None
+
+    @property
+    def version(self) -> tuple[JobStatus, int]:
+        """Changes whenever a step is recorded or the status moves: what followers watch."""
+        return (self.status, len(self.steps))
 
     @property
     def step_ids(self) -> frozenset[str]:
@@ -61,7 +84,14 @@ class Job(msgspec.Struct, frozen=True, kw_only=True):
         return tuple(sorted(self.steps, key=lambda step: STEP_ORDER.get(step.step_id, (99, 9))))
 
 
-def new_job(*, job_id: str, request: JobRequest, now: datetime, retention: timedelta) -> Job:
+def new_job(
+    *,
+    job_id: str,
+    request: JobRequest,
+    now: datetime,
+    retention: timedelta,
+    webhook: Webhook | None = None,
+) -> Job:
     return Job(
         id=job_id,
         status=JobStatus.QUEUED,
@@ -69,4 +99,5 @@ def new_job(*, job_id: str, request: JobRequest, now: datetime, retention: timed
         updated_at=now,
         expires_at=now + retention,
         request=request,
+        webhook=webhook,
     )

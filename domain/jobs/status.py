@@ -1,4 +1,4 @@
-"""The job status machine: queued -> running -> done | failed, forward only."""
+"""The job status machine: queued -> running -> done | failed | canceled, forward only."""
 
 from enum import StrEnum
 
@@ -8,10 +8,11 @@ class JobStatus(StrEnum):
     RUNNING = "running"
     DONE = "done"
     FAILED = "failed"
+    CANCELED = "canceled"
 
     @property
     def is_terminal(self) -> bool:
-        return self in (JobStatus.DONE, JobStatus.FAILED)
+        return self in (JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELED)
 
     @property
     def rank(self) -> int:
@@ -24,4 +25,10 @@ class JobStatus(StrEnum):
         return target.rank >= self.rank
 
 
-_RANK = {JobStatus.QUEUED: 0, JobStatus.RUNNING: 1, JobStatus.DONE: 2, JobStatus.FAILED: 2}
+_RANK = {
+    JobStatus.QUEUED: 0,
+    JobStatus.RUNNING: 1,
+    JobStatus.DONE: 2,
+    JobStatus.FAILED: 2,
+    JobStatus.CANCELED: 2,
+}

@@ -9,12 +9,14 @@ from botocore.exceptions import BotoCoreError, ClientError
 from application.errors import DependencyUnavailable
 from application.ports import IdempotencyClaim
 from domain.jobs import (
+    CancelOutcome,
     Job,
     JobStatus,
     StepEvent,
     StepOutcome,
     StepRecord,
     apply_step,
+    cancel_job,
     transition_of_unfinished_job,
     validate_event,
 )
@@ -41,6 +43,7 @@ MAX_LATE_APPEND_ATTEMPTS = 5
 _FAST_PATH_CONDITION = (
     "attribute_exists(pk) AND NOT contains(#stepIds, :sid) AND #status IN (:queued, :running)"
 )
+_CANCEL_CONDITION = "attribute_exists(pk) AND #status IN (:queued, :running)"
 _LATE_APPEND_CONDITION = "#status = :current AND NOT contains(#stepIds, :sid)"
 
 
@@ -119,6 +122,58 @@ class DynamoDbJobRepository:
                 raise DependencyUnavailable(DEPENDENCY, "claim refused without an item") from None
             return decode_claim(refused.item)
         return None
+
+    async def cancel(self, job_id: str, *, now: datetime) -> CancelOutcome | None:
+        """One conditional write moves an unfinished job to canceled; a refused one says why."""
+        update = "SET #status = :canceled, #updatedAt = :now"
+        try:
+            response = await self._write(
+                self._client.update_item,
+                Key=job_key(job_id),
+                UpdateExpression=update,
+                ConditionExpression=_CANCEL_CONDITION,
+                ExpressionAttributeNames=_names_in(update, _CANCEL_CONDITION),
+                ExpressionAttributeValues={
+                    ":canceled": {"S": JobStatus.CANCELED.value},
+                    ":now": encode_value(now),
+                    ":queued": {"S": JobStatus.QUEUED.value},
+                    ":running": {"S": JobStatus.RUNNING.value},
+                },
+                ReturnValues="ALL_OLD",
+            )
+        except _ConditionFailed as refused:
+            if refused.item is None:
+                return None
+            return cancel_job(decode_job(refused.item), now=now)
+        return cancel_job(decode_job(response["Attributes"]), now=now)
+
+    async def record_webhook_attempt(
+        self, job_id: str, *, at: datetime, delivered: bool, error: str | None
+    ) -> None:
+        assignments = [
+            "#webhook.#attempts = #webhook.#attempts + :one",
+            "#webhook.#last_error = :error",
+        ]
+        values: Item = {
+            ":one": {"N": "1"},
+            ":error": {"NULL": True} if error is None or delivered else {"S": error},
+        }
+        if delivered:
+            assignments.append("#webhook.#delivered_at = :at")
+            values[":at"] = encode_value(at)
+        update = "SET " + ", ".join(assignments)
+        condition = "attribute_exists(#webhook)"
+        try:
+            await self._write(
+                self._client.update_item,
+                Key=job_key(job_id),
+                UpdateExpression=update,
+                ConditionExpression=condition,
+                ExpressionAttributeNames=_names_in(update, condition),
+                ExpressionAttributeValues=values,
+            )
+        except _ConditionFailed:
+            return  # the job is gone, or never asked for a webhook
 
     async def check(self) -> None:
         await self._call(self._client.describe_table)

@@ -1,8 +1,8 @@
 """How a job and an idempotency claim are laid out as items of the one DynamoDB table.
 
 Job item: ``pk = "job#<id>"``; ``status``, ``createdAt``, ``updatedAt``, ``expiresAt`` as
-strings; ``request``, ``result`` and ``error`` as maps; ``steps`` as a list of maps (so a
-step is appended with ``list_append``); ``stepIds`` as a string set (absent while empty:
+strings; ``request``, ``result``, ``error`` and ``webhook`` as maps; ``steps`` as a list of
+maps (so a step is appended with ``list_append``); ``stepIds`` as a string set (absent while empty:
 DynamoDB has no empty sets); ``ttl`` in epoch seconds. Nested maps keep the domain's
 field names, encoded and decoded with msgspec.
 """
@@ -61,6 +61,8 @@ def encode_job(job: Job) -> Item:
         item["result"] = to_attribute(_builtins(job.result))
     if job.error is not None:
         item["error"] = to_attribute(_builtins(job.error))
+    if job.webhook is not None:
+        item["webhook"] = to_attribute(_builtins(job.webhook))
     return item
 
 
@@ -84,6 +86,7 @@ def decode_job(item: Item) -> Job:
         "steps": from_attribute(item.get("steps", {"L": []})),
         "result": from_attribute(item.get("result", {"NULL": True})),
         "error": from_attribute(item.get("error", {"NULL": True})),
+        "webhook": from_attribute(item.get("webhook", {"NULL": True})),
     }
     return msgspec.convert(fields, Job)
 

@@ -61,6 +61,16 @@ class S3ArtifactStore:
             ascii_minimap_key=refs.ascii_minimap_key,
         )
 
+    async def delete(self, refs: ArtifactRefs) -> None:
+        if not isinstance(refs, StoredArtifacts):
+            return
+        keys = [refs.scene_graph_key, refs.ascii_minimap_key]
+        with reported_as(DEPENDENCY):
+            await self._client.delete_objects(
+                Bucket=self._bucket,
+                Delete={"Objects": [{"Key": key} for key in keys], "Quiet": True},
+            )
+
     async def check(self) -> None:
         with reported_as(DEPENDENCY):
             await self._client.head_bucket(Bucket=self._bucket)

@@ -13,23 +13,31 @@ from typing import Any, TypeVar
 import httpx
 from dependency_injector import containers, providers
 
+from application.polling_job_watch import PollingJobWatch
+from application.use_cases.cancel_job import CancelJobHandler
+from application.use_cases.follow_job import FollowJobHandler
 from application.use_cases.get_status import GetStatusHandler
 from application.use_cases.record_step import RecordStepHandler
 from application.use_cases.run_job import RunJobHandler
 from application.use_cases.submit_job import SubmitJobHandler
+from application.webhooks.dispatcher import WebhookDispatcher
+from application.webhooks.notifier import WebhookNotifier
 from application.worker import JobWorker
 from infrastructure.aws import clients
 from infrastructure.aws.dynamodb_job_repository import DynamoDbJobRepository
 from infrastructure.aws.s3_artifact_store import S3ArtifactStore
 from infrastructure.aws.sqs_job_queue import SqsJobQueue, resolve_queue_url
+from infrastructure.aws.sqs_webhook_queue import SqsWebhookQueue, resolve_webhook_queue_url
 from infrastructure.aws.ssm_secret_provider import SsmSecretProvider
 from infrastructure.memory.artifact_store import InlineArtifactStore
 from infrastructure.memory.job_repository import InMemoryJobRepository
+from infrastructure.memory.job_watch import InMemoryJobWatch
 from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.memory.null_metrics import NullMetrics
 from infrastructure.memory.queue import InProcessJobQueue
 from infrastructure.memory.secrets import StaticSecretProvider
 from infrastructure.memory.step_reporter import InProcessStepReporter
+from infrastructure.memory.webhook_queue import InProcessWebhookQueue
 from infrastructure.observability.cloudwatch_metrics import running_cloudwatch_metrics
 from infrastructure.observability.emf_metrics import EmfMetrics
 from infrastructure.observability.tracing import (
@@ -38,6 +46,10 @@ from infrastructure.observability.tracing import (
 from infrastructure.settings import Settings
 from infrastructure.step_callbacks.http_step_reporter import HttpStepReporter
 from infrastructure.time_and_randomness import RandomJobIds, RandomSeeds, SystemClock
+from infrastructure.webhook_payloads import JobWebhookLog, JobWebhookPayloads
+from infrastructure.webhook_secrets import ParameterWebhookSecrets, StaticWebhookSecrets
+from infrastructure.webhooks.sender import HttpWebhookSender
+from infrastructure.webhooks.url_guard import WebhookUrlPolicy
 
 T = TypeVar("T")
 
@@ -46,6 +58,27 @@ async def http_client() -> AsyncIterator[httpx.AsyncClient]:
     limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
     async with httpx.AsyncClient(timeout=httpx.Timeout(10.0), limits=limits) as client:
         yield client
+
+
+async def webhook_http_client() -> AsyncIterator[httpx.AsyncClient]:
+    """Its own client: never follows redirects, sends no cookies back, trusts no proxy env."""
+    limits = httpx.Limits(max_connections=20, max_keepalive_connections=5)
+    async with httpx.AsyncClient(
+        timeout=httpx.Timeout(10.0), limits=limits, follow_redirects=False, trust_env=False
+    ) as client:
+        yield client
+
+
+def _webhooks(settings: Settings) -> str:
+    return "on" if settings.webhooks_enabled else "off"
+
+
+def _webhook_queue_backend(settings: Settings) -> str:
+    return "sqs" if settings.webhooks_queue else "in_process"
+
+
+def _webhook_secrets_backend(settings: Settings) -> str:
+    return "ssm" if settings.webhook_secret_parameter else "static"
 
 
 def _jobs_backend(settings: Settings) -> str:
@@ -105,6 +138,15 @@ class Container(containers.DeclarativeContainer):
             DynamoDbJobRepository, client=dynamodb_client, table_name=settings.provided.jobs_table
         ),
     )
+    job_watch = providers.Selector(
+        providers.Callable(_jobs_backend, settings),
+        memory=providers.Singleton(InMemoryJobWatch, jobs=job_repository),
+        dynamodb=providers.Singleton(
+            PollingJobWatch,
+            jobs=job_repository,
+            interval_seconds=providers.Callable(lambda s: 1 / s.follow_reads_per_second, settings),
+        ),
+    )
     artifact_store = providers.Selector(
         providers.Callable(_artifacts_backend, settings),
         inline=providers.Singleton(InlineArtifactStore),
@@ -152,6 +194,60 @@ class Container(containers.DeclarativeContainer):
     )
     tracer = providers.Singleton(OpenTelemetryTracer)
 
+    # Webhooks: on when a signing secret is configured.
+    webhook_queue_url = providers.Resource(
+        resolve_webhook_queue_url, sqs_client, settings.provided.webhooks_queue
+    )
+    webhook_queue = providers.Selector(
+        providers.Callable(_webhook_queue_backend, settings),
+        in_process=providers.Singleton(InProcessWebhookQueue),
+        sqs=providers.Singleton(
+            SqsWebhookQueue,
+            client=sqs_client,
+            queue_url=webhook_queue_url,
+            visibility_timeout_seconds=60,
+        ),
+    )
+    webhook_policy = providers.Singleton(
+        WebhookUrlPolicy,
+        allow_private=settings.provided.webhook_allow_private,
+        allow_http=settings.provided.webhook_allow_http,
+    )
+    webhook_guard = providers.Selector(
+        providers.Callable(_webhooks, settings),
+        on=webhook_policy,
+        off=providers.Object(None),
+    )
+    webhook_notifier = providers.Selector(
+        providers.Callable(_webhooks, settings),
+        on=providers.Singleton(WebhookNotifier, queue=webhook_queue, metrics=metrics),
+        off=providers.Object(None),
+    )
+    webhook_secrets = providers.Selector(
+        providers.Callable(_webhook_secrets_backend, settings),
+        static=providers.Singleton(StaticWebhookSecrets, settings.provided.webhook_secret),
+        ssm=providers.Singleton(
+            ParameterWebhookSecrets,
+            provider=providers.Singleton(
+                SsmSecretProvider,
+                client=ssm_client,
+                parameter_name=settings.provided.webhook_secret_parameter,
+                clock=clock,
+                refresh_seconds=settings.provided.token_refresh_seconds,
+                grace_seconds=0,
+            ),
+            parameter_name=settings.provided.webhook_secret_parameter,
+        ),
+    )
+    webhook_http = providers.Resource(webhook_http_client)
+    webhook_sender = providers.Singleton(
+        HttpWebhookSender,
+        client=webhook_http,
+        secrets=webhook_secrets,
+        clock=clock,
+        policy=webhook_policy,
+    )
+
     # Use cases hold no per-request state: one of each per container.
     submit_job = providers.Singleton(
         SubmitJobHandler,
@@ -163,12 +259,42 @@ class Container(containers.DeclarativeContainer):
         metrics=metrics,
         retention=retention,
         tracer=tracer,
+        webhook_guard=webhook_guard,
     )
     get_status = providers.Singleton(
         GetStatusHandler, jobs=job_repository, artifacts=artifact_store, clock=clock
     )
     record_step = providers.Singleton(
-        RecordStepHandler, jobs=job_repository, clock=clock, metrics=metrics
+        RecordStepHandler,
+        jobs=job_repository,
+        clock=clock,
+        metrics=metrics,
+        webhooks=webhook_notifier,
+    )
+    cancel_job = providers.Singleton(
+        CancelJobHandler,
+        jobs=job_repository,
+        clock=clock,
+        metrics=metrics,
+        webhooks=webhook_notifier,
+    )
+    webhook_dispatcher = providers.Singleton(
+        WebhookDispatcher,
+        queue=webhook_queue,
+        sender=webhook_sender,
+        guard=webhook_policy,
+        payloads=providers.Singleton(JobWebhookPayloads, get_status),
+        log=providers.Singleton(JobWebhookLog, job_repository),
+        clock=clock,
+        max_attempts=settings.provided.webhook_max_attempts,
+    )
+    follow_job = providers.Singleton(
+        FollowJobHandler,
+        get_status=get_status,
+        watch=job_watch,
+        max_streams=settings.provided.max_event_streams,
+        max_waiters=settings.provided.max_waiting_requests,
+        keep_alive_seconds=settings.provided.events_keep_alive_seconds,
     )
     step_reporter = providers.Selector(
         role,

@@ -15,6 +15,7 @@ from litestar import Litestar
 
 from application.metric_names import ERRORS, KIND
 from application.ports import Metrics, MetricsReadout, SecretProvider
+from application.webhooks.dispatcher import WebhookDispatcher
 from application.worker import JobWorker
 from infrastructure.aws import clients
 from infrastructure.aws.errors import failure_kind
@@ -88,6 +89,8 @@ class ApiRuntime:
             "submit_job": _resolver(c.submit_job),
             "get_status": _resolver(c.get_status),
             "record_step": _resolver(c.record_step),
+            "follow_job": _resolver(c.follow_job),
+            "cancel_job": _resolver(c.cancel_job),
             "readiness_checks": self._readiness_checks,
             "metrics_readout": self._metrics_readout,
         }
@@ -114,12 +117,16 @@ class ApiRuntime:
         artifacts = await resolve(c.artifact_store)
         queue = await resolve(c.job_queue)
         secret_provider = await self.secret_provider()
-        return {
+        checks = {
             "jobStore": _probe(jobs.check),
             "artifactStore": _probe(artifacts.check),
             "queue": _probe(queue.check),
             "secretStore": _probe(secret_provider.current),
         }
+        if self.settings.webhooks_enabled:
+            webhook_queue = await resolve(c.webhook_queue)
+            checks["webhookQueue"] = _probe(webhook_queue.check)
+        return checks
 
     async def _metrics_readout(self) -> MetricsReadout | None:
         sink = await resolve(self.container.metrics)
@@ -129,21 +136,37 @@ class ApiRuntime:
     async def lifespan(self, _app: object = None) -> AsyncIterator[None]:
         """Open the clients, start the embedded worker in demo mode; close all on exit."""
         worker: JobWorker | None = None
+        dispatcher: WebhookDispatcher | None = None
         try:
             await self._readiness_checks()  # opens every client at start, not on a request
             self._metrics = await resolve(self.container.metrics)
             if self.embedded_worker:
                 worker = await resolve(self.container.worker)
                 worker.start()
+                dispatcher = await _started_dispatcher(self.container)
             yield
         finally:
             if worker is not None:
                 await worker.stop(EMBEDDED_WORKER_STOP_GRACE_SECONDS)
+            if dispatcher is not None:
+                await dispatcher.stop(EMBEDDED_WORKER_STOP_GRACE_SECONDS)
             await shutdown(self.container)
 
     def trace(self, app: Litestar) -> None:
         """Server spans around the app, once `configure_process` has installed the SDK."""
         trace_requests(app)
+
+
+async def _started_dispatcher(container: Container) -> WebhookDispatcher | None:
+    """The webhook dispatcher, started, when a signing secret is configured.
+
+    It runs where the jobs run: inside the API in demo mode, in each worker in persistent mode.
+    """
+    if not container.settings().webhooks_enabled:
+        return None
+    dispatcher: WebhookDispatcher = await resolve(container.webhook_dispatcher)
+    dispatcher.start()
+    return dispatcher
 
 
 def _resolver(provider: "providers.Provider[Any]") -> Callable[[], Awaitable[object]]:
@@ -189,10 +212,13 @@ class WorkerRuntime:
         """Run jobs until `stop` is set, then finish (or release) the current one."""
         try:
             worker = await resolve(self.container.worker)
+            dispatcher = await _started_dispatcher(self.container)
             freeze_startup_heap()
             worker.start()
             await stop.wait()
             await worker.stop(WORKER_STOP_GRACE_SECONDS)
+            if dispatcher is not None:
+                await dispatcher.stop(WORKER_STOP_GRACE_SECONDS)
         finally:
             await shutdown(self.container)
 

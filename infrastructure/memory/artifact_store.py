@@ -19,5 +19,8 @@ class InlineArtifactStore:
     async def links(self, refs: ArtifactRefs, *, now: datetime) -> ArtifactLinks | None:
         return None
 
+    async def delete(self, refs: ArtifactRefs) -> None:
+        return None  # inline artifacts live in the job record only
+
     async def check(self) -> None:
         return None

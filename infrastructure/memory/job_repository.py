@@ -4,9 +4,19 @@ import asyncio
 from collections import OrderedDict
 from datetime import datetime
 
+import msgspec
+
 from application.errors import JobStoreFull
 from application.ports import Clock, IdempotencyClaim
-from domain.jobs import Job, JobStatus, StepEvent, StepOutcome, apply_step
+from domain.jobs import (
+    CancelOutcome,
+    Job,
+    JobStatus,
+    StepEvent,
+    StepOutcome,
+    apply_step,
+    cancel_job,
+)
 
 DEFAULT_MAX_JOBS = 1000
 CLAIMS_PER_JOB = 2
@@ -37,6 +47,8 @@ class InMemoryJobRepository:
         self._claims: OrderedDict[str, IdempotencyClaim] = OrderedDict()
         """In the order they were made, which is expiry order."""
         self._key_of_job: dict[str, str] = {}
+        self._changed: dict[str, asyncio.Event] = {}
+        """Set (and dropped) when the job changes; made only while someone follows the job."""
         self._lock = asyncio.Lock()
 
     async def add(self, job: Job) -> bool:
@@ -70,10 +82,40 @@ class InMemoryJobRepository:
                 return None
             outcome = apply_step(job, event, now=now)
             if outcome.applied:
-                self._jobs[job_id] = outcome.job
-                if outcome.job.status.is_terminal and not job.status.is_terminal:
-                    self._finished[job_id] = None
+                self._replace(job, outcome.job)
             return outcome
+
+    async def cancel(self, job_id: str, *, now: datetime) -> CancelOutcome | None:
+        async with self._lock:
+            job = self._live(job_id)
+            if job is None:
+                return None
+            outcome = cancel_job(job, now=now)
+            if outcome.moved:
+                self._replace(job, outcome.job)
+            return outcome
+
+    async def record_webhook_attempt(
+        self, job_id: str, *, at: datetime, delivered: bool, error: str | None
+    ) -> None:
+        async with self._lock:
+            job = self._live(job_id)
+            if job is None or job.webhook is None:
+                return
+            webhook = msgspec.structs.replace(
+                job.webhook,
+                attempts=job.webhook.attempts + 1,
+                delivered_at=at if delivered else job.webhook.delivered_at,
+                last_error=None if delivered else error,
+            )
+            self._jobs[job_id] = msgspec.structs.replace(job, webhook=webhook)
+
+    def change_signal(self, job_id: str) -> asyncio.Event:
+        """An event set at the job's next change (a step recorded, a cancel, its removal)."""
+        signal = self._changed.get(job_id)
+        if signal is None:
+            signal = self._changed[job_id] = asyncio.Event()
+        return signal
 
     async def claim_idempotency_key(
         self, claim: IdempotencyClaim, *, now: datetime
@@ -105,6 +147,17 @@ class InMemoryJobRepository:
         job = self._jobs.get(job_id)
         return job if job is not None and job.expires_at > now else None
 
+    def _replace(self, old: Job, new: Job) -> None:
+        self._jobs[new.id] = new
+        if new.status.is_terminal and not old.status.is_terminal:
+            self._finished[new.id] = None
+        self._notify(new.id)
+
+    def _notify(self, job_id: str) -> None:
+        signal = self._changed.pop(job_id, None)
+        if signal is not None:
+            signal.set()
+
     def _expire(self, now: datetime) -> None:
         """Drop what has reached its `expires_at`, oldest first: O(1) per item dropped."""
         while self._jobs:
@@ -128,6 +181,7 @@ class InMemoryJobRepository:
         """A job leaves with its Idempotency-Key: a retry with the key makes a new job."""
         del self._jobs[job_id]
         self._finished.pop(job_id, None)
+        self._notify(job_id)
         key = self._key_of_job.get(job_id)
         if key is not None:
             self._forget_claim(key)

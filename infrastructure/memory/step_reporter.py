@@ -16,5 +16,5 @@ class InProcessStepReporter:
         except JobNotFound as missing:
             raise StepRejected(f"job {job_id} does not exist") from missing
         if outcome.kind is StepOutcomeKind.REJECTED:
-            raise StepRejected(outcome.reason or "rejected")
+            raise StepRejected(outcome.reason or "rejected", outcome.job.status)
         return StepReport(applied=outcome.applied, job_status=outcome.job.status)

@@ -8,7 +8,7 @@ import httpx
 import msgspec
 
 from application.ports import SecretProvider, StepRejected, StepReport
-from domain.jobs import StepEvent
+from domain.jobs import JobStatus, StepEvent
 from infrastructure.observability.tracing import inject_context
 from infrastructure.step_callback_wire import TOKEN_HEADER, StepAckWire, StepEventWire
 
@@ -62,7 +62,7 @@ class HttpStepReporter:
                     ack = msgspec.json.decode(response.content, type=StepAckWire)
                     return StepReport(applied=ack.applied, job_status=ack.job_status)
                 if response.status_code in (404, 409):
-                    raise StepRejected(_problem_detail(response))
+                    raise StepRejected(_problem_detail(response), _problem_job_status(response))
                 if response.status_code < 500 and response.status_code != 429:
                     detail = _problem_detail(response)
                     raise StepReportFailed(
@@ -89,3 +89,11 @@ def _problem_detail(response: httpx.Response) -> str:
     if isinstance(problem, dict):
         return str(problem.get("detail") or problem.get("title") or problem)
     return str(problem)
+
+
+def _problem_job_status(response: httpx.Response) -> JobStatus | None:
+    """A 409 names the status that refused the event (`canceled`, `done`, ...)."""
+    try:
+        return JobStatus(response.json().get("jobStatus"))
+    except (ValueError, AttributeError):
+        return None

@@ -7,6 +7,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from infrastructure.bootstrap import ApiRuntime
 from interfaces.http.dependencies import litestar_dependencies
+from interfaces.http.events_controller import JobEventsController
 from interfaces.http.head_requests import HeadAsGet
 from interfaces.http.health_controller import healthz, openapi_json, readyz
 from interfaces.http.internal_controller import InternalController, internal_token_guard
@@ -15,6 +16,7 @@ from interfaces.http.metrics_controller import metrics
 from interfaces.http.openapi import StrictBodySchemas
 from interfaces.http.problems import exception_handlers
 from interfaces.http.schemas import GenerateRequest
+from interfaces.http.web_page import WebPage
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
 
@@ -27,7 +29,16 @@ def create_app(runtime: ApiRuntime) -> Litestar:
         guards=[internal_token_guard(runtime.token_is_accepted)],
     )
     app = Litestar(
-        route_handlers=[JobsController, internal, healthz, readyz, metrics, openapi_json],
+        route_handlers=[
+            JobsController,
+            JobEventsController,
+            internal,
+            healthz,
+            readyz,
+            metrics,
+            openapi_json,
+            WebPage,
+        ],
         dependencies=litestar_dependencies(runtime),
         exception_handlers=exception_handlers(runtime.count_error),
         lifespan=[runtime.lifespan],

@@ -70,5 +70,9 @@ class InternalController(Controller):
                 errors=[{"field": "body", "source": "body", "message": str(invalid)}],
             ) from invalid
         if outcome.kind is StepOutcomeKind.REJECTED:
-            raise Problem(409, f"The event would change a finished job: {outcome.reason}.")
+            raise Problem(
+                409,
+                f"The event would change a finished job: {outcome.reason}.",
+                extensions={"jobStatus": outcome.job.status.value},
+            )
         return Response(StepAckWire(applied=outcome.applied, job_status=outcome.job.status))

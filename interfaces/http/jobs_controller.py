@@ -1,4 +1,4 @@
-"""Public job endpoints: submit a job and read its status."""
+"""Public job endpoints: submit a job, read its status (or wait for its end), cancel it."""
 
 import re
 from typing import Annotated
@@ -10,17 +10,22 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, HeaderParameter, JSONBody, SkipValidation
 
 from application.errors import JobNotFound
-from application.use_cases.get_status import GetStatusHandler
+from application.use_cases.cancel_job import CancelJobHandler
+from application.use_cases.follow_job import FollowJobHandler
+from application.use_cases.get_status import JobView
 from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
+from application.webhooks.ports import WebhookUrlRefused
 from domain.jobs import is_job_id
 from interfaces.http.json_bodies import strict_json_body
 from interfaces.http.openapi import (
     LOCATION,
     NO_STORE,
+    PREFERENCE_APPLIED,
     RETRY_AFTER,
     operation_with_headers,
     problem,
 )
+from interfaces.http.prefer import preference_applied, requested_wait
 from interfaces.http.problems import Problem
 from interfaces.http.schemas import (
     MAX_PROMPT_LENGTH,
@@ -35,6 +40,24 @@ MAX_GENERATE_BODY = 16 * 1024
 _POLL_AGAIN = {"Retry-After": "1"}
 _IDEMPOTENCY_KEY = re.compile(r"^[!-~]{1,128}$")
 
+PreferHeader = Annotated[
+    str | None,
+    HeaderParameter(
+        name="Prefer",
+        required=False,
+        description=(
+            "`wait=N` (RFC 7240), N in 1..60: answer when the job has ended or N seconds have "
+            "passed, whichever is first. `Preference-Applied` says when it was honoured. Other "
+            "preferences, and a malformed `wait`, are ignored (RFC 7240)."
+        ),
+    ),
+]
+
+
+def _not_found_unless_job_id(job_id: str) -> None:
+    if not is_job_id(job_id):
+        raise JobNotFound(job_id)
+
 
 class JobsController(Controller):
     tags = ["jobs"]
@@ -43,6 +66,17 @@ class JobsController(Controller):
         super().__init__(owner)
         self._status_bodies = StatusBodies()
 
+    def _status_response(
+        self, view: JobView, headers: dict[str, str] | None = None, status_code: int = 200
+    ) -> Response[bytes]:
+        polling = {} if view.job.status.is_terminal else _POLL_AGAIN
+        return Response(
+            self._status_bodies.body(view),
+            media_type=MediaType.JSON,
+            status_code=status_code,
+            headers={**polling, **(headers or {})} or None,
+        )
+
     @post(
         "/generate",
         status_code=202,
@@ -50,15 +84,20 @@ class JobsController(Controller):
         before_request=strict_json_body(GenerateRequest),
         summary="Submit a scene to generate",
         description=(
-            "Queues a job and answers 202 with its status URL. With an `Idempotency-Key` header, "
-            "the same key and body return the original job (200); the same key with another "
-            "body is 422. The body must be `application/json`; numbers are never read from "
-            "strings."
+            "Queues a job and answers 202 with its links. With an `Idempotency-Key` header, "
+            "the same key and body return the original job's status view (200); the same key "
+            "with another body is 422. With `Prefer: wait=N` the answer waits up to N seconds "
+            "and is 200 with the full status view when the job has ended by then. The body "
+            "must be "
+            "`application/json`; numbers are never read from strings."
         ),
         responses={
             200: ResponseSpec(
-                data_container=JobAccepted,
-                description="The job first submitted with this Idempotency-Key and body",
+                data_container=JobStatusResponse,
+                description=(
+                    "The job as it is now: the job first submitted with this Idempotency-Key "
+                    "and body, or (with `Prefer: wait`) a job that ended in time"
+                ),
             ),
             400: problem(
                 400,
@@ -77,7 +116,8 @@ class JobsController(Controller):
             ),
             422: problem(
                 422,
-                "A field is invalid, or the Idempotency-Key was used with another body",
+                "A field is invalid, the webhook URL is refused, or the Idempotency-Key was "
+                "used with another body",
                 "The request has invalid fields.",
             ),
             503: problem(
@@ -88,8 +128,16 @@ class JobsController(Controller):
         },
         operation_class=operation_with_headers(
             {
-                200: {"Location": LOCATION, "Retry-After": RETRY_AFTER},
-                202: {"Location": LOCATION, "Retry-After": RETRY_AFTER},
+                200: {
+                    "Location": LOCATION,
+                    "Retry-After": RETRY_AFTER,
+                    "Preference-Applied": PREFERENCE_APPLIED,
+                },
+                202: {
+                    "Location": LOCATION,
+                    "Retry-After": RETRY_AFTER,
+                    "Preference-Applied": PREFERENCE_APPLIED,
+                },
                 503: {"Retry-After": RETRY_AFTER},
             }
         ),
@@ -98,6 +146,7 @@ class JobsController(Controller):
         self,
         data: JSONBody[GenerateRequest],
         submit_job: NamedDependency[SkipValidation[SubmitJobHandler]],
+        follow_job: NamedDependency[SkipValidation[FollowJobHandler]],
         idempotency_key: Annotated[
             str | None,
             HeaderParameter(
@@ -108,19 +157,12 @@ class JobsController(Controller):
                 schema_extra={"pattern": _IDEMPOTENCY_KEY.pattern},
             ),
         ] = None,
-    ) -> Response[JobAccepted]:
+        prefer: PreferHeader = None,
+    ) -> Response[JobAccepted] | Response[bytes]:
         prompt = trimmed_prompt(data.prompt)
         if not 1 <= len(prompt) <= MAX_PROMPT_LENGTH:
-            raise Problem(
-                422,
-                "The request has invalid fields.",
-                errors=[
-                    {
-                        "field": "prompt",
-                        "source": "body",
-                        "message": f"must be 1..{MAX_PROMPT_LENGTH} characters after trimming",
-                    }
-                ],
+            raise _field_problem(
+                "prompt", f"must be 1..{MAX_PROMPT_LENGTH} characters after trimming"
             )
         if idempotency_key is not None and not _IDEMPOTENCY_KEY.fullmatch(idempotency_key):
             raise Problem(
@@ -133,19 +175,34 @@ class JobsController(Controller):
             width=data.width,
             height=data.height,
             idempotency_key=idempotency_key,
+            webhook_url=data.webhook,
+            webhook_events=data.webhook_events,
         )
-        result = await submit_job(command)
+        try:
+            result = await submit_job(command)
+        except WebhookUrlRefused as refused:
+            raise _field_problem("webhook", str(refused)) from refused
         job = result.job
-        status_url = f"/status/{job.id}"
-        return Response(
-            JobAccepted(id=job.id, status=job.status, status_url=status_url),
-            status_code=202 if result.created else 200,
-            headers={"Location": status_url, "Retry-After": "1"},
-        )
+        headers = {"Location": f"/status/{job.id}"}
+        wait = requested_wait(prefer)
+        if wait is None and result.created:
+            return Response(
+                JobAccepted.of(job.id, job.status), status_code=202, headers=_POLL_AGAIN | headers
+            )
+        if wait is None:
+            return self._status_response(await follow_job.view_of(job), headers)
+        view, applied = await follow_job.wait(job, wait)
+        if applied:
+            headers.update(preference_applied(wait))
+        if view.job.status.is_terminal or not result.created:
+            return self._status_response(view, headers)
+        accepted = JobAccepted.of(view.job.id, view.job.status)
+        return Response(accepted, status_code=202, headers=_POLL_AGAIN | headers)
 
     @get(
         "/status/{job_id:str}",
         summary="Read a job's status, steps and result",
+        description=("With `Prefer: wait=N` the answer waits up to N seconds for the job to end."),
         cache_control=CacheControlHeader(no_store=True),
         # The body is encoded by StatusBodies (bytes); the schema is JobStatusResponse's.
         responses={
@@ -159,7 +216,11 @@ class JobsController(Controller):
         },
         operation_class=operation_with_headers(
             {
-                200: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
+                200: {
+                    "Cache-Control": NO_STORE,
+                    "Retry-After": RETRY_AFTER,
+                    "Preference-Applied": PREFERENCE_APPLIED,
+                },
                 404: {"Cache-Control": NO_STORE},
                 503: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
             }
@@ -168,11 +229,62 @@ class JobsController(Controller):
     async def status(
         self,
         job_id: FromPath[str],
-        get_status: NamedDependency[SkipValidation[GetStatusHandler]],
+        follow_job: NamedDependency[SkipValidation[FollowJobHandler]],
+        prefer: PreferHeader = None,
     ) -> Response[bytes]:
-        if not is_job_id(job_id):
-            raise JobNotFound(job_id)
-        view = await get_status(job_id)
-        headers = None if view.job.status.is_terminal else _POLL_AGAIN
-        body = self._status_bodies.body(view)
-        return Response(body, media_type=MediaType.JSON, headers=headers)
+        _not_found_unless_job_id(job_id)
+        job = await follow_job.job(job_id)
+        wait = requested_wait(prefer)
+        if wait is None:
+            return self._status_response(await follow_job.view_of(job))
+        view, applied = await follow_job.wait(job, wait)
+        return self._status_response(view, preference_applied(wait) if applied else None)
+
+    @post(
+        "/status/{job_id:str}/cancel",
+        status_code=200,
+        summary="Cancel a queued or running job",
+        description=(
+            "The job becomes `canceled` at once and stays so; its worker stops at the next step "
+            "boundary and stores nothing. Canceling a canceled job answers the same view; a "
+            "`done` or `failed` job is 409. No request body."
+        ),
+        cache_control=CacheControlHeader(no_store=True),
+        responses={
+            200: ResponseSpec(data_container=JobStatusResponse, description="The canceled job"),
+            404: problem(404, "No job has this id", "No job has this id."),
+            409: problem(
+                409,
+                "The job is done or failed, and cannot be canceled",
+                "The job is already done; only a queued or running job can be canceled.",
+            ),
+            503: problem(
+                503,
+                "The job store is unavailable; retry after Retry-After",
+                "The job store is unavailable; retry shortly.",
+            ),
+        },
+        operation_class=operation_with_headers(
+            {
+                200: {"Cache-Control": NO_STORE},
+                409: {"Cache-Control": NO_STORE},
+                503: {"Retry-After": RETRY_AFTER},
+            }
+        ),
+    )
+    async def cancel(
+        self,
+        job_id: FromPath[str],
+        cancel_job: NamedDependency[SkipValidation[CancelJobHandler]],
+    ) -> Response[bytes]:
+        _not_found_unless_job_id(job_id)
+        job = await cancel_job(job_id)
+        return self._status_response(JobView(job=job, links=None))
+
+
+def _field_problem(field: str, message: str) -> Problem:
+    return Problem(
+        422,
+        "The request has invalid fields.",
+        errors=[{"field": field, "source": "body", "message": message}],
+    )

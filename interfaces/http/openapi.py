@@ -137,6 +137,10 @@ LOCATION = _header("The job's status URL, `/status/{id}`", Schema(type=OpenAPITy
 RETRY_AFTER = _header(
     "Seconds to wait before polling or retrying", Schema(type=OpenAPIType.INTEGER, minimum=0)
 )
+PREFERENCE_APPLIED = _header(
+    "`wait=N` when the answer waited (up to N seconds) for the job to end",
+    Schema(type=OpenAPIType.STRING, pattern="^wait=[0-9]+$"),
+)
 NO_STORE = _header("`no-store`: never cached", Schema(type=OpenAPIType.STRING, const="no-store"))
 
 

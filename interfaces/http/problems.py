@@ -11,7 +11,13 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
 
 from application import metric_names as m
-from application.errors import DependencyUnavailable, IdempotencyKeyReused, JobNotFound
+from application.errors import (
+    DependencyUnavailable,
+    IdempotencyKeyReused,
+    JobAlreadyFinished,
+    JobNotFound,
+    TooManyFollowers,
+)
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +35,12 @@ class Problem(HTTPException):
         title: str | None = None,
         headers: dict[str, str] | None = None,
         errors: list[dict[str, str]] | None = None,
+        extensions: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail=detail, status_code=status_code, headers=headers)
         self.title = title or HTTPStatus(status_code).phrase
         self.errors = errors
+        self.extensions = extensions
 
 
 def problem_response(
@@ -43,6 +51,7 @@ def problem_response(
     title: str | None = None,
     headers: dict[str, str] | None = None,
     errors: list[dict[str, str]] | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> Response[dict[str, Any]]:
     body: dict[str, Any] = {
         "type": "about:blank",
@@ -53,6 +62,7 @@ def problem_response(
     }
     if errors:
         body["errors"] = errors
+    body.update(extensions or {})
     return Response(
         body,
         status_code=status_code,
@@ -70,6 +80,7 @@ def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Resp
             title=exc.title,
             headers=exc.headers,
             errors=exc.errors,
+            extensions=exc.extensions,
         )
     if isinstance(exc, ValidationException):
         return _validation(request, exc)
@@ -130,6 +141,25 @@ def _idempotency(request: Request[Any, Any, Any], exc: IdempotencyKeyReused) -> 
     )
 
 
+def _already_finished(request: Request[Any, Any, Any], exc: JobAlreadyFinished) -> Response[Any]:
+    return problem_response(
+        request,
+        409,
+        f"The job is already {exc.status.value}; only a queued or running job can be canceled.",
+        extensions={"jobStatus": exc.status.value},
+    )
+
+
+def _too_many_followers(request: Request[Any, Any, Any], exc: TooManyFollowers) -> Response[Any]:
+    return problem_response(
+        request,
+        503,
+        f"This server is streaming as many jobs as it may ({exc.limit}); retry shortly, "
+        "or poll the status URL.",
+        headers={"Retry-After": "5"},
+    )
+
+
 def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersMap:
     """Every error as problem details; `count_error(kind)` counts the service's own failures."""
 
@@ -152,6 +182,8 @@ def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersM
         HTTPException: _http_exception,
         JobNotFound: _not_found,
         IdempotencyKeyReused: _idempotency,
+        JobAlreadyFinished: _already_finished,
+        TooManyFollowers: _too_many_followers,
         DependencyUnavailable: dependency,
         Exception: unhandled,
     }

@@ -1,14 +1,17 @@
 """Public wire schemas: camelCase JSON, translated to and from the domain here only."""
 
-from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Literal
 
 import msgspec
 
-from application.ports import ArtifactLinks
-from application.use_cases.get_status import JobView
-from domain.jobs import InlineArtifacts, JobStatus
-from infrastructure.step_callback_wire import StepWire
+from domain.jobs import JobStatus
+from infrastructure.job_view_wire import (
+    JobLinks,
+    JobResult,
+    JobStatusResponse,
+    StatusChangeWire,
+    linked_result,
+)
 
 MAX_PROMPT_LENGTH = 2000
 TRIMMED = " \t\n\r\x0b\x0c"
@@ -33,6 +36,29 @@ Width = Annotated[int, msgspec.Meta(ge=16, le=256, description="Map width in cel
 Height = Annotated[int, msgspec.Meta(ge=8, le=128, description="Map height in cells")]
 
 
+WebhookUrl = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=2048,
+        description=(
+            "An absolute https URL called (signed, Standard Webhooks) when the job ends, and on "
+            "each step if `webhookEvents` has `step`. Loopback, private, link-local and cloud "
+            "metadata addresses are refused."
+        ),
+        examples=["https://example.com/hooks/scenegen"],
+    ),
+]
+WebhookEvents = Annotated[
+    tuple[Literal["terminal", "step"], ...],
+    msgspec.Meta(
+        min_length=1,
+        max_length=2,
+        description='Which events to send: "terminal" (job.done, job.failed, job.canceled), "step"',
+    ),
+]
+
+
 class GenerateRequest(
     msgspec.Struct, frozen=True, kw_only=True, rename="camel", forbid_unknown_fields=True
 ):
@@ -48,88 +74,42 @@ class GenerateRequest(
     seed: Seed | None = None
     width: Width = 48
     height: Height = 24
+    webhook: WebhookUrl | None = None
+    webhook_events: WebhookEvents = ("terminal",)
 
 
 class JobAccepted(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
     id: str
     status: JobStatus
     status_url: str
-
-
-class RequestWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
-    prompt: str
-    seed: int
-    width: int
-    height: int
-
-
-class JobResult(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
-    """Demo mode: `sceneGraph` and `asciiMinimap` inline. Persistent mode: presigned URLs
-    (minted fresh on every request, valid until `urlsExpireAt`) and the object keys."""
-
-    scene_graph: dict[str, Any] | None = None
-    ascii_minimap: str | None = None
-    scene_graph_url: str | None = None
-    ascii_minimap_url: str | None = None
-    urls_expire_at: datetime | None = None
-    scene_graph_key: str | None = None
-    ascii_minimap_key: str | None = None
-
-
-class ErrorWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
-    step: str
-    message: str
-
-
-class JobStatusResponse(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
-    id: str
-    status: JobStatus
-    created_at: datetime
-    updated_at: datetime
-    request: RequestWire
-    steps: list[StepWire]
-    result: JobResult | None
-    error: ErrorWire | None
+    events_url: str
+    cancel_url: str
 
     @classmethod
-    def of(cls, view: JobView) -> "JobStatusResponse":
-        job = view.job
+    def of(cls, job_id: str, status: JobStatus) -> "JobAccepted":
+        links = JobLinks.of(job_id)
         return cls(
-            id=job.id,
-            status=job.status,
-            created_at=job.created_at,
-            updated_at=job.updated_at,
-            request=RequestWire(
-                prompt=job.request.prompt,
-                seed=job.request.seed,
-                width=job.request.width,
-                height=job.request.height,
-            ),
-            steps=msgspec.convert(job.ordered_steps(), list[StepWire], from_attributes=True),
-            result=_result(view),
-            error=ErrorWire(step=job.error.step, message=job.error.message) if job.error else None,
+            id=job_id,
+            status=status,
+            status_url=links.status_url,
+            events_url=links.events_url,
+            cancel_url=links.cancel_url,
         )
-
-
-def _result(view: JobView) -> JobResult | None:
-    refs = view.job.result
-    if isinstance(refs, InlineArtifacts):
-        return JobResult(scene_graph=refs.scene_graph, ascii_minimap=refs.ascii_minimap)
-    if view.links is not None:
-        return linked_result(view.links)
-    return None
-
-
-def linked_result(links: ArtifactLinks) -> JobResult:
-    return JobResult(
-        scene_graph_url=links.scene_graph_url,
-        ascii_minimap_url=links.ascii_minimap_url,
-        urls_expire_at=links.expires_at,
-        scene_graph_key=links.scene_graph_key,
-        ascii_minimap_key=links.ascii_minimap_key,
-    )
 
 
 class HealthResponse(msgspec.Struct, frozen=True, kw_only=True):
     status: str
     checks: dict[str, str] = {}
+
+
+__all__ = [
+    "MAX_PROMPT_LENGTH",
+    "GenerateRequest",
+    "HealthResponse",
+    "JobAccepted",
+    "JobResult",
+    "JobStatusResponse",
+    "StatusChangeWire",
+    "linked_result",
+    "trimmed_prompt",
+]

@@ -1,7 +1,8 @@
 """The JSON body of `GET /status`: a finished job's is encoded once, only its links per request.
 
 A finished job changes only when a late event of its own run is appended (a new step, a new
-`updatedAt`), so its encoded body is kept per version: `(updatedAt, number of steps)`. Inline
+`updatedAt`) or its webhook is attempted, so its encoded body is kept per version:
+`(updatedAt, number of steps, webhook attempts)`. Inline
 artifacts (demo mode) make the whole body constant; stored ones (persistent mode) need fresh
 presigned URLs on every request, which are encoded alone and put between the kept bytes.
 """
@@ -22,7 +23,7 @@ _NO_RESULT = b',"result":null,"error":'
 _RESULT_KEY = b',"result":'
 _NULL_RESULT = b',"result":null'
 
-Version = tuple[datetime, int]
+Version = tuple[datetime, int, int]
 
 
 class _Encoded(NamedTuple):
@@ -49,7 +50,7 @@ class StatusBodies:
         job = view.job
         if not job.status.is_terminal:
             return _ENCODER.encode(JobStatusResponse.of(view))
-        version = (job.updated_at, len(job.steps))
+        version = (job.updated_at, len(job.steps), job.webhook.attempts if job.webhook else 0)
         encoded = self._finished.get(job.id)
         if encoded is None or encoded.version != version:
             encoded = self._encode(view, version)

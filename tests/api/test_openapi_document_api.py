@@ -82,10 +82,12 @@ def test_generate_body_schema_has_the_constraints_the_server_enforces(
     assert (properties["height"]["minimum"], properties["height"]["maximum"]) == (8, 128)
 
 
-def test_idempotency_key_pattern_is_documented(document: dict[str, Any]) -> None:
-    (header,) = document["paths"]["/generate"]["post"]["parameters"]
-    assert header["name"] == "Idempotency-Key"
-    assert header["schema"]["pattern"] == "^[!-~]{1,128}$"
+def test_idempotency_key_and_prefer_headers_are_documented(document: dict[str, Any]) -> None:
+    headers = {p["name"]: p for p in document["paths"]["/generate"]["post"]["parameters"]}
+    assert set(headers) == {"Idempotency-Key", "Prefer"}
+    assert headers["Idempotency-Key"]["schema"]["pattern"] == "^[!-~]{1,128}$"
+    assert "wait=N" in headers["Prefer"]["description"]
+    assert "pattern" not in headers["Prefer"]["schema"], "other preferences must be ignored"
 
 
 def test_internal_callback_is_not_in_the_public_document(document: dict[str, Any]) -> None:

@@ -43,9 +43,16 @@ async def test_status_of_a_new_job_is_queued_with_no_store_cache(
         "updatedAt",
         "request",
         "steps",
+        "statusUrl",
+        "eventsUrl",
+        "cancelUrl",
+        "webhook",
         "result",
         "error",
     }
+    assert body["eventsUrl"] == f"/status/{job_id}/events"
+    assert body["cancelUrl"] == f"/status/{job_id}/cancel"
+    assert body["webhook"] is None
 
 
 async def test_submitted_job_reaches_done_with_inline_scene_graph_and_minimap(client: Any) -> None:

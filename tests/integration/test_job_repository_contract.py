@@ -12,6 +12,7 @@ from application.errors import DependencyUnavailable
 from application.ports import IdempotencyClaim, JobRepository
 from domain.jobs import (
     PIPELINE,
+    CancelOutcomeKind,
     Job,
     JobStatus,
     StepEvent,
@@ -19,6 +20,7 @@ from domain.jobs import (
     StepOutcomeKind,
     StepPhase,
     StoredArtifacts,
+    Webhook,
 )
 from infrastructure.aws.dynamodb_job_repository import DynamoDbJobRepository
 from infrastructure.memory.job_repository import InMemoryJobRepository
@@ -330,3 +332,88 @@ async def test_discard_keeps_a_job_a_worker_has_started(repository: JobRepositor
 
 async def test_discard_of_an_unknown_job_changes_nothing(repository: JobRepository) -> None:
     await repository.discard(a_job().id)
+
+
+async def test_cancel_moves_a_queued_or_running_job_to_canceled_once(
+    repository: JobRepository,
+) -> None:
+    queued, running = a_job(), a_job()
+    for job in (queued, running):
+        assert await repository.add(job)
+    await repository.record_step(
+        running.id, event(StepName.PARSE_PROMPT, StepPhase.STARTED), now=datetime.now(UTC)
+    )
+
+    for job, before in ((queued, JobStatus.QUEUED), (running, JobStatus.RUNNING)):
+        first = await repository.cancel(job.id, now=datetime.now(UTC))
+        again = await repository.cancel(job.id, now=datetime.now(UTC))
+        assert first is not None and again is not None
+        assert first.kind is CancelOutcomeKind.CANCELED and first.previous_status is before
+        assert again.kind is CancelOutcomeKind.ALREADY_CANCELED
+        assert await repository.get(job.id) == first.job
+        assert first.job.status is JobStatus.CANCELED
+
+
+async def test_a_canceled_job_refuses_every_later_step(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    await repository.cancel(job.id, now=datetime.now(UTC))
+
+    for each in successful_run():
+        outcome = await repository.record_step(job.id, each, now=datetime.now(UTC))
+        assert outcome is not None and outcome.kind is StepOutcomeKind.REJECTED
+
+    stored = await repository.get(job.id)
+    assert stored is not None
+    assert (stored.status, stored.steps, stored.result) == (JobStatus.CANCELED, (), None)
+
+
+async def test_cancel_leaves_a_done_or_failed_job_as_it_is(repository: JobRepository) -> None:
+    done, failed = a_job(), a_job()
+    for job, run in ((done, successful_run()), (failed, run_failing_at_layout())):
+        await repository.add(job)
+        finished = await record_all(repository, job, run)
+        outcome = await repository.cancel(job.id, now=datetime.now(UTC))
+        assert outcome is not None and outcome.kind is CancelOutcomeKind.FINISHED
+        assert await repository.get(job.id) == finished
+
+
+async def test_cancel_of_an_unknown_job_is_none(repository: JobRepository) -> None:
+    assert await repository.cancel(a_job().id, now=datetime.now(UTC)) is None
+
+
+async def test_webhook_attempts_are_counted_and_a_success_clears_the_error(
+    repository: JobRepository,
+) -> None:
+    job = msgspec.structs.replace(a_job(), webhook=Webhook(url="https://example.com/hook"))
+    await repository.add(job)
+    finished = await record_all(repository, job, successful_run())
+    at = datetime.now(UTC)
+
+    await repository.record_webhook_attempt(job.id, at=at, delivered=False, error="HTTP 500")
+    failing = await repository.get(job.id)
+    await repository.record_webhook_attempt(job.id, at=at, delivered=True, error=None)
+    delivered = await repository.get(job.id)
+
+    assert failing is not None and failing.webhook is not None
+    assert (failing.webhook.attempts, failing.webhook.last_error) == (1, "HTTP 500")
+    assert failing.webhook.delivered_at is None
+    assert delivered is not None and delivered.webhook is not None
+    assert (delivered.webhook.attempts, delivered.webhook.last_error) == (2, None)
+    assert delivered.webhook.delivered_at == at
+    assert msgspec.structs.replace(delivered, webhook=None) == msgspec.structs.replace(
+        finished, webhook=None
+    ), "a webhook attempt changes nothing else"
+
+
+async def test_webhook_attempt_on_a_job_without_webhook_changes_nothing(
+    repository: JobRepository,
+) -> None:
+    job = a_job()
+    await repository.add(job)
+
+    await repository.record_webhook_attempt(
+        job.id, at=datetime.now(UTC), delivered=True, error=None
+    )
+
+    assert await repository.get(job.id) == job

@@ -5,7 +5,15 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.jobs import Job, StepEvent, StepOutcomeKind, apply_step
+from domain.jobs import (
+    CancelOutcomeKind,
+    Job,
+    JobStatus,
+    StepEvent,
+    StepOutcomeKind,
+    apply_step,
+    cancel_job,
+)
 from tests.fakes import T0, a_job, failed_run, successful_run
 
 NOW = T0 + timedelta(minutes=5)
@@ -58,3 +66,35 @@ def test_any_reordering_with_duplicates_reaches_the_in_order_job(
     assert ranks == sorted(ranks)
     assert actual.status.is_terminal
     assert all(job.status is actual.status for job in history if job.status.is_terminal)
+
+
+@settings(max_examples=200, deadline=None)
+@given(deliveries(), st.integers(min_value=0, max_value=40))
+def test_a_cancel_anywhere_absorbs_everything_after_it_or_changes_nothing(
+    delivery: tuple[list[StepEvent], list[StepEvent]], cancel_at: int
+) -> None:
+    in_order, shuffled = delivery
+    expected, _ = replay(in_order)
+    position = min(cancel_at, len(shuffled))
+    job, _ = replay(shuffled[:position])
+    cancel = cancel_job(job, now=NOW)
+    job = cancel.job
+    after_cancel = [job]
+    for item in shuffled[position:]:
+        outcome = apply_step(job, item, now=NOW)
+        if cancel.moved:
+            assert outcome.kind is not StepOutcomeKind.APPLIED, item.step_id
+        job = outcome.job
+        after_cancel.append(job)
+
+    if cancel.moved:
+        assert cancel.previous_status in (JobStatus.QUEUED, JobStatus.RUNNING)
+        assert all(seen.status is JobStatus.CANCELED for seen in after_cancel)
+        assert job.result is None
+        assert job.steps == cancel.job.steps
+        assert cancel_job(job, now=NOW).kind is CancelOutcomeKind.ALREADY_CANCELED
+    else:
+        assert cancel.kind is CancelOutcomeKind.FINISHED
+        assert job.status is expected.status
+        assert job.ordered_steps() == expected.ordered_steps()
+        assert job.result == expected.result

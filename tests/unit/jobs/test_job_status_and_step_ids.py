@@ -38,8 +38,19 @@ def test_status_moves_only_forward_and_never_out_of_a_terminal_one(
     assert source.may_move_to(target) is allowed
 
 
-def test_only_done_and_failed_are_terminal() -> None:
-    assert [status for status in JobStatus if status.is_terminal] == [D, F]
+def test_done_failed_and_canceled_are_the_terminal_statuses() -> None:
+    assert [status for status in JobStatus if status.is_terminal] == [D, F, JobStatus.CANCELED]
+
+
+@pytest.mark.parametrize("source", [JobStatus.QUEUED, JobStatus.RUNNING])
+def test_queued_and_running_may_move_to_canceled(source: JobStatus) -> None:
+    assert source.may_move_to(JobStatus.CANCELED)
+
+
+@pytest.mark.parametrize("target", [s for s in JobStatus if s is not JobStatus.CANCELED])
+def test_canceled_absorbs_every_later_status(target: JobStatus) -> None:
+    assert not JobStatus.CANCELED.may_move_to(target)
+    assert JobStatus.CANCELED.may_move_to(JobStatus.CANCELED)
 
 
 def test_status_rank_orders_queued_before_running_before_terminal() -> None:

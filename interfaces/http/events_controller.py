@@ -1,0 +1,155 @@
+"""`GET /status/{id}/events`: a job's steps and status as a live Server-Sent Events stream."""
+
+import weakref
+from collections.abc import AsyncIterator
+from typing import Annotated, Literal
+
+import msgspec
+from litestar import Controller, Response, Router, get
+from litestar.di import NamedDependency
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import FromPath, HeaderParameter, SkipValidation
+from litestar.response import ServerSentEvent, ServerSentEventMessage
+
+from application.errors import JobNotFound
+from application.use_cases.follow_job import (
+    Cursor,
+    Finished,
+    FollowJobHandler,
+    JobEvent,
+    KeepAlive,
+    StatusChanged,
+    StepRecorded,
+    StreamSlot,
+)
+from domain.jobs import is_job_id
+from infrastructure.step_callback_wire import StepWire
+from interfaces.http.openapi import RETRY_AFTER, operation_with_headers, problem
+from interfaces.http.schemas import StatusChangeWire
+from interfaces.http.status_bodies import StatusBodies
+
+RECONNECT_MILLISECONDS = 2000
+_ENCODER = msgspec.json.Encoder()
+
+_DESCRIPTION = """\
+`text/event-stream`. First every step already recorded (`event: step`, data: the step), then each
+new step as it is recorded; `event: status` (data: `{"id", "status", "updatedAt"}`) on each
+status change; and a last event named after the terminal status (`done`, `failed` or
+`canceled`) whose data is the full status view. Then the stream closes. Every event has an `id`:
+reconnect with `Last-Event-ID` to resume with nothing lost and nothing repeated (after the last
+event that answers 204, which tells an `EventSource` to stop). A `: keep-alive` comment comes
+every 15 s while nothing happens."""
+
+
+class JobStreamEvent(msgspec.Struct, frozen=True, kw_only=True):
+    """One event of the stream, as an SSE parser hands it over (OpenAPI 3.1: `schema` describes
+    each event of a `text/event-stream`)."""
+
+    event: Literal["step", "status", "done", "failed", "canceled"]
+    data: Annotated[
+        str,
+        msgspec.Meta(
+            description=(
+                "JSON: a step (`step`), `{id, status, updatedAt}` (`status`), or the full status "
+                "view (the final event)"
+            ),
+            extra_json_schema={"contentMediaType": "application/json"},
+        ),
+    ]
+    id: Annotated[
+        str,
+        msgspec.Meta(
+            description="Send back as `Last-Event-ID` to resume after this event",
+            pattern="^[0-9]{1,4}\\.(-|[a-z]{1,16})(\\.end)?$",
+        ),
+    ]
+    retry: int | None = None
+
+
+class JobEventsController(Controller):
+    tags = ["jobs"]
+
+    def __init__(self, owner: Router) -> None:
+        super().__init__(owner)
+        self._status_bodies = StatusBodies(max_jobs=1000, max_bytes=4 * 1024 * 1024)
+
+    @get(
+        "/status/{job_id:str}/events",
+        summary="Follow a job's steps live (Server-Sent Events)",
+        description=_DESCRIPTION,
+        responses={
+            200: ResponseSpec(
+                data_container=JobStreamEvent,
+                media_type="text/event-stream",
+                description="The job's events, until its last one",
+                generate_examples=False,
+            ),
+            204: ResponseSpec(
+                data_container=None,
+                description="`Last-Event-ID` names the last event: nothing more will come",
+                generate_examples=False,
+            ),
+            404: problem(404, "No job has this id", "No job has this id."),
+            503: problem(
+                503,
+                "Too many streams on this server, or the job store is unavailable; retry after "
+                "Retry-After",
+                "The job store is unavailable; retry shortly.",
+            ),
+        },
+        operation_class=operation_with_headers({503: {"Retry-After": RETRY_AFTER}}),
+    )
+    async def events(
+        self,
+        job_id: FromPath[str],
+        follow_job: NamedDependency[SkipValidation[FollowJobHandler]],
+        last_event_id: Annotated[
+            str | None,
+            HeaderParameter(
+                name="Last-Event-ID",
+                required=False,
+                description="The `id` of the last event received, to resume after it",
+            ),
+        ] = None,
+    ) -> Response[None] | ServerSentEvent:
+        if not is_job_id(job_id):
+            raise JobNotFound(job_id)
+        job = await follow_job.job(job_id)
+        cursor = Cursor.parse(last_event_id)
+        if cursor.final and job.status.is_terminal:
+            return Response(None, status_code=204)
+        slot = follow_job.reserve_stream()
+        messages = self._messages(follow_job.events(job, cursor), slot)
+        # Released when the stream ends, when the client goes, or if it never starts at all.
+        weakref.finalize(messages, slot.release)
+        return ServerSentEvent(messages, headers={"Cache-Control": "no-store"})
+
+    async def _messages(
+        self, events: AsyncIterator[JobEvent], slot: StreamSlot
+    ) -> AsyncIterator[ServerSentEventMessage]:
+        try:
+            first = True
+            async for event in events:
+                message = self._message(event)
+                if first:
+                    message.retry = RECONNECT_MILLISECONDS
+                    first = False
+                yield message
+        finally:
+            slot.release()
+
+    def _message(self, event: JobEvent) -> ServerSentEventMessage:
+        if isinstance(event, KeepAlive):
+            return ServerSentEventMessage(data=None, comment="keep-alive")
+        event_id = event.cursor.event_id
+        if isinstance(event, StepRecorded):
+            step = msgspec.convert(event.step, StepWire, from_attributes=True)
+            return ServerSentEventMessage(id=event_id, event="step", data=_ENCODER.encode(step))
+        if isinstance(event, StatusChanged):
+            job = event.job
+            change = StatusChangeWire(id=job.id, status=job.status, updated_at=job.updated_at)
+            return ServerSentEventMessage(id=event_id, event="status", data=_ENCODER.encode(change))
+        if isinstance(event, Finished):
+            body = self._status_bodies.body(event.view)
+            return ServerSentEventMessage(id=event_id, event=event.view.job.status.value, data=body)
+        raise AssertionError(f"unknown event {event!r}")

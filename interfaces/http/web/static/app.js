@@ -1,0 +1,733 @@
+// scenegen demo page: submit a description, follow the job (event stream, or polling), draw
+// the scene graph as SVG. Plain JavaScript, no build step, nothing from another origin.
+"use strict";
+
+(function () {
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const POLL_MS = 500;
+  const RECENT_KEY = "scenegen.recentJobs";
+  const RECENT_MAX = 8;
+  const FIELDS = ["prompt", "seed", "width", "height"];
+  const TERMINAL = ["done", "failed", "canceled"];
+  const STEP_TITLES = {
+    parse_prompt: "Read the description",
+    layout: "Lay out the things",
+    build_scene_graph: "Build the scene graph",
+    render_minimap: "Render the minimap",
+    store_artifacts: "Store the results",
+  };
+  const LAYER_ORDER = { terrain: 0, structure: 1, object: 2, actor: 3 };
+
+  const $ = (id) => document.getElementById(id);
+  let job = null; // the job on screen: {id, steps: Map, status, submittedAt, stop}
+  let downloadUrls = [];
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (name === "text") node.textContent = value;
+      else node.setAttribute(name, value);
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (name === "text") node.textContent = value;
+      else node.setAttribute(name, String(value));
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function words(identifier) {
+    return String(identifier).replace(/_/g, " ");
+  }
+
+  // ---- the form ----------------------------------------------------------------------------
+
+  function clearErrors() {
+    for (const field of FIELDS) {
+      const message = $(field + "-error");
+      message.hidden = true;
+      message.textContent = "";
+      $(field).removeAttribute("aria-invalid");
+    }
+    $("form-error").hidden = true;
+    $("form-error").textContent = "";
+  }
+
+  function showFieldError(field, message) {
+    const target = $(field + "-error");
+    target.textContent = (target.textContent ? target.textContent + " " : "") + capitalised(message);
+    target.hidden = false;
+    $(field).setAttribute("aria-invalid", "true");
+  }
+
+  function capitalised(text) {
+    const value = String(text || "");
+    return value.charAt(0).toUpperCase() + value.slice(1) + (/[.!?]$/.test(value) ? "" : ".");
+  }
+
+  function showFormError(text) {
+    $("form-error").textContent = text;
+    $("form-error").hidden = false;
+  }
+
+  function focusFirstInvalid() {
+    const invalid = FIELDS.map($).find((node) => node.getAttribute("aria-invalid") === "true");
+    (invalid || $("form-error")).focus();
+  }
+
+  /** RFC 9457 problem details: field errors next to their fields, the rest above the button. */
+  function showProblem(problem, status) {
+    const errors = Array.isArray(problem && problem.errors) ? problem.errors : [];
+    let placed = 0;
+    for (const error of errors) {
+      if (FIELDS.includes(error.field)) {
+        showFieldError(error.field, error.message);
+        placed += 1;
+      }
+    }
+    const unplaced = errors.filter((error) => !FIELDS.includes(error.field));
+    if (placed === 0 || unplaced.length) {
+      const title = (problem && problem.title) || "HTTP " + status;
+      const detail = (problem && problem.detail) || "";
+      const extra = unplaced.map((e) => `${e.field || e.source}: ${e.message}`).join("; ");
+      showFormError([title, detail, extra].filter(Boolean).join(": "));
+    }
+    focusFirstInvalid();
+  }
+
+  function readForm() {
+    const body = { prompt: $("prompt").value };
+    let ok = true;
+    for (const field of ["seed", "width", "height"]) {
+      const input = $(field);
+      if (input.validity.badInput) {
+        showFieldError(field, "must be a whole number");
+        ok = false;
+      } else if (input.value.trim() !== "") {
+        body[field] = Number(input.value);
+      }
+    }
+    return ok ? body : null;
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    clearErrors();
+    const body = readForm();
+    if (body === null) {
+      focusFirstInvalid();
+      return;
+    }
+    const button = $("generate");
+    button.disabled = true;
+    const submittedAt = performance.now();
+    try {
+      const response = await fetch("/generate", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(body),
+      });
+      const answer = await readJson(response);
+      if (!response.ok) {
+        showProblem(answer, response.status);
+        return;
+      }
+      remember({ id: answer.id, prompt: body.prompt.trim(), status: answer.status });
+      history.pushState({ job: answer.id }, "", permalink(answer.id));
+      openJob(answer, { submittedAt, request: body });
+    } catch (error) {
+      showFormError("The service did not answer (" + error.message + "). Is it running?");
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function readJson(response) {
+    const type = response.headers.get("Content-Type") || "";
+    if (!type.includes("json")) return null;
+    try {
+      return await response.json();
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function permalink(id) {
+    return "/?job=" + encodeURIComponent(id);
+  }
+
+  // ---- following a job -----------------------------------------------------------------------
+
+  function openJob(view, options) {
+    stopFollowing();
+    job = {
+      id: view.id,
+      steps: new Map(),
+      status: null,
+      submittedAt: (options && options.submittedAt) || null,
+      cancelUrl: view.cancelUrl || null,
+      stop: null,
+    };
+    $("intro").hidden = true;
+    $("job").hidden = false;
+    $("result").hidden = true;
+    $("job-message").hidden = true;
+    $("job-timing").hidden = true;
+    $("steps").replaceChildren();
+    $("steps-title").hidden = true;
+    $("job-id").textContent = view.id;
+    $("permalink").href = permalink(view.id);
+    showRequest(view.request || (options && options.request) || null);
+    // One column (phones): the job is below the form, so bring it into view.
+    if (window.matchMedia("(max-width: 959px)").matches) $("job").scrollIntoView({ block: "start" });
+    applyView(view);
+    if (view.status && !TERMINAL.includes(view.status)) follow(view);
+  }
+
+  function stopFollowing() {
+    if (job && job.stop) job.stop();
+    if (job) job.stop = null;
+  }
+
+  function follow(view) {
+    const id = job.id;
+    if (view.eventsUrl && "EventSource" in window) stream(id, view.eventsUrl, view.statusUrl);
+    else poll(id, view.statusUrl || "/status/" + encodeURIComponent(id));
+  }
+
+  function stream(id, eventsUrl, statusUrl) {
+    const source = new EventSource(eventsUrl);
+    let finished = false;
+    job.stop = () => source.close();
+    const current = () => job && job.id === id;
+    source.addEventListener("step", (event) => {
+      if (current()) addStep(JSON.parse(event.data));
+    });
+    source.addEventListener("status", (event) => {
+      if (current()) setStatus(JSON.parse(event.data).status);
+    });
+    for (const name of TERMINAL) {
+      source.addEventListener(name, (event) => {
+        finished = true;
+        source.close();
+        if (current()) applyView(JSON.parse(event.data));
+      });
+    }
+    source.addEventListener("error", () => {
+      if (finished || !current()) return;
+      // The stream broke (or is not offered after all): poll instead of reconnecting.
+      source.close();
+      poll(id, statusUrl || "/status/" + encodeURIComponent(id));
+    });
+  }
+
+  function poll(id, statusUrl) {
+    let timer = null;
+    let stopped = false;
+    let failures = 0;
+    job.stop = () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+    const tick = async () => {
+      if (stopped) return;
+      try {
+        const response = await fetch(statusUrl, { cache: "no-store", headers: { Accept: "application/json" } });
+        const view = await readJson(response);
+        if (stopped) return;
+        if (!response.ok) {
+          showJobProblem(view, response.status);
+          return;
+        }
+        failures = 0;
+        applyView(view);
+        if (TERMINAL.includes(view.status)) return;
+      } catch (error) {
+        failures += 1;
+        if (failures > 20) {
+          showJobMessage("Lost contact with the service: " + error.message, "failed");
+          return;
+        }
+      }
+      timer = setTimeout(tick, failures ? Math.min(5000, POLL_MS * 2 ** failures) : POLL_MS);
+    };
+    tick();
+  }
+
+  function showJobProblem(problem, status) {
+    const detail = (problem && (problem.detail || problem.title)) || "HTTP " + status;
+    const hint =
+      status === 404
+        ? " In demo mode jobs live in the server's memory, so a restart forgets them."
+        : "";
+    setStatus(status === 404 ? "unknown" : "error");
+    showJobMessage(detail + hint, "failed");
+  }
+
+  /** A status view (GET /status, or a stream's final event): steps, status, result, error. */
+  function applyView(view) {
+    if (view.cancelUrl) job.cancelUrl = view.cancelUrl;
+    if (view.request) showRequest(view.request);
+    if (Array.isArray(view.steps)) for (const step of view.steps) addStep(step);
+    setStatus(view.status);
+    if (view.status === "done" && view.result) showResult(view.result);
+    else if (view.status === "failed") {
+      const error = view.error || {};
+      const where = error.step ? `at step ${error.step}` : "";
+      showJobMessage(`The job failed ${where}: ${error.message || "no reason given"}`, "failed");
+    } else if (view.status === "canceled") {
+      showJobMessage("The job was canceled before it finished.", "canceled");
+    }
+    if (TERMINAL.includes(view.status)) stopFollowing();
+  }
+
+  function showRequest(request) {
+    if (!request) return;
+    const size = `${request.width ?? 48} × ${request.height ?? 24}`;
+    const seed = request.seed === undefined || request.seed === null ? "random" : request.seed;
+    $("job-request").textContent = `“${request.prompt}” · seed ${seed} · ${size} cells`;
+  }
+
+  function setStatus(status) {
+    if (!status || !job) return;
+    job.status = status;
+    const badge = $("job-status");
+    badge.textContent = status;
+    badge.className = "status status-" + status;
+    $("cancel").hidden = !(job.cancelUrl && (status === "queued" || status === "running"));
+    updateRecent(job.id, status);
+  }
+
+  function showJobMessage(text, kind) {
+    const box = $("job-message");
+    box.textContent = text;
+    box.className = "job-message " + kind;
+    box.hidden = false;
+  }
+
+  function addStep(step) {
+    if (!step || !step.name) return;
+    const previous = job.steps.get(step.name);
+    const rank = { started: 0, succeeded: 1, failed: 1 };
+    if (!previous || rank[step.phase] >= rank[previous.phase]) job.steps.set(step.name, step);
+    renderSteps();
+  }
+
+  function renderSteps() {
+    const items = [];
+    for (const [name, step] of job.steps) {
+      const state = { started: "running", succeeded: "done", failed: "failed" }[step.phase] || step.phase;
+      const item = el(
+        "li",
+        { class: step.phase, "data-step": name },
+        el("span", { class: "name", text: STEP_TITLES[name] || words(name) }),
+        " ",
+        el("code", { text: name }),
+        " ",
+        el("span", { class: "state", text: state })
+      );
+      if (typeof step.durationMs === "number") {
+        item.append(" ", el("span", { class: "duration", text: `in ${step.durationMs} ms` }));
+      }
+      if (step.error) item.append(": ", el("span", { class: "step-error", text: step.error }));
+      items.push(item);
+    }
+    $("steps").replaceChildren(...items);
+    $("steps-title").hidden = items.length === 0;
+  }
+
+  async function cancel() {
+    if (!job || !job.cancelUrl) return;
+    const button = $("cancel");
+    button.disabled = true;
+    try {
+      const response = await fetch(job.cancelUrl, { method: "POST", headers: { Accept: "application/json" } });
+      const view = await readJson(response);
+      if (response.ok && view) applyView(view);
+      else showJobMessage((view && (view.detail || view.title)) || "HTTP " + response.status, "failed");
+    } catch (error) {
+      showJobMessage("The service did not answer: " + error.message, "failed");
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  // ---- the result ----------------------------------------------------------------------------
+
+  function showResult(result) {
+    for (const url of downloadUrls) URL.revokeObjectURL(url);
+    downloadUrls = [];
+    $("result").hidden = false;
+    if (result.sceneGraph) {
+      $("result-note").hidden = true;
+      $("views").hidden = false;
+      $("downloads-expiry").hidden = true;
+      drawScene(result.sceneGraph);
+      $("minimap").textContent = result.asciiMinimap || "";
+      showReport(result.sceneGraph);
+      link("download-graph", JSON.stringify(result.sceneGraph, null, 2) + "\n", "application/json");
+      link("download-minimap", result.asciiMinimap || "", "text/plain");
+      drawn();
+    } else {
+      // Persistent mode: the artifacts are in S3 behind presigned URLs on another origin. This
+      // page's Content-Security-Policy allows connections to its own origin only (and the
+      // bucket has no CORS rule for it), so it links to them instead of drawing them.
+      $("views").hidden = true;
+      $("relations").replaceChildren();
+      $("warnings").replaceChildren();
+      $("relations-summary").textContent = "";
+      $("things").hidden = true;
+      $("result-note").textContent =
+        "This service keeps results in object storage. Download them below; the page draws a " +
+        "scene only when the service returns it inline (demo mode).";
+      $("result-note").hidden = false;
+      $("download-graph").href = result.sceneGraphUrl;
+      $("download-minimap").href = result.asciiMinimapUrl;
+      if (result.urlsExpireAt) {
+        $("downloads-expiry").textContent =
+          "The links expire at " + new Date(result.urlsExpireAt).toLocaleString() + ".";
+        $("downloads-expiry").hidden = false;
+      }
+    }
+  }
+
+  function link(id, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    downloadUrls.push(url);
+    $(id).href = url;
+  }
+
+  function drawn() {
+    if (!job.submittedAt) return;
+    const ms = Math.round(performance.now() - job.submittedAt);
+    const timing = $("job-timing");
+    timing.textContent = `Scene drawn ${ms} ms after Generate.`;
+    timing.dataset.ms = String(ms);
+    timing.hidden = false;
+    job.submittedAt = null;
+  }
+
+  function flatten(children, depth, out) {
+    for (const node of children || []) {
+      out.push({ node, depth });
+      flatten(node.children, depth + 1, out);
+    }
+    return out;
+  }
+
+  function drawScene(graph) {
+    const width = graph.bounds.width;
+    const height = graph.bounds.height;
+    const nodes = flatten(graph.root.children, 0, []);
+    nodes.sort(
+      (a, b) =>
+        (LAYER_ORDER[a.node.layer] ?? 9) - (LAYER_ORDER[b.node.layer] ?? 9) || a.depth - b.depth
+    );
+    const picture = svg("svg", {
+      viewBox: `0 0 ${width} ${height}`,
+      role: "img",
+      "aria-labelledby": "scene-svg-title scene-svg-desc",
+      preserveAspectRatio: "xMidYMid meet",
+    });
+    picture.append(
+      svg("title", { id: "scene-svg-title", text: `Scene: ${words(graph.theme)}` }),
+      svg("desc", {
+        id: "scene-svg-desc",
+        text: `${nodes.length} things on a ${width} by ${height} grid, north up. The list of things follows the picture.`,
+      }),
+      svg("rect", { x: 0, y: 0, width, height, class: `ground ground-${graph.theme}` })
+    );
+    if (width * height <= 128 * 64) picture.append(gridLines(width, height));
+    for (const { node } of nodes) picture.append(drawNode(node, width, height));
+    picture.append(compass(width, height));
+    $("scene").replaceChildren(picture);
+    $("scene-caption").textContent = `${words(graph.theme)}, ${width} × ${height} cells, seed ${graph.seed}`;
+    listThings(nodes);
+  }
+
+  function gridLines(width, height) {
+    let d = "";
+    for (let x = 1; x < width; x += 1) d += `M${x} 0V${height}`;
+    for (let y = 1; y < height; y += 1) d += `M0 ${y}H${width}`;
+    return svg("path", { d, class: "grid-line", "aria-hidden": "true" });
+  }
+
+  function drawNode(node, width, height) {
+    const tags = node.tags || [];
+    const water = tags.includes("water");
+    const colour = water ? "node-water" : `node-${node.layer}`;
+    const group = svg("g", { class: "node", "data-id": node.id });
+    group.append(svg("title", { text: `${node.label} (${node.id})` }));
+    const t = node.transform;
+    if (tags.includes("background")) {
+      group.append(svg("rect", { x: 0, y: 0, width, height, class: `shape shape-background ${colour}` }));
+    } else if (Array.isArray(node.path) && node.path.length) {
+      let d = "";
+      for (const [x, y] of node.path) d += `M${x} ${y}h1v1h-1z`;
+      group.append(svg("path", { d, class: `cells ${colour}` }));
+      const points = centerline(node.path);
+      if (points.length > 1) {
+        group.append(
+          svg("polyline", {
+            points: points.map(([x, y]) => `${x},${y}`).join(" "),
+            class: `centerline centerline-${water ? "water" : node.layer}`,
+          })
+        );
+      }
+    } else if (tags.includes("room")) {
+      group.append(svg("rect", { x: t.x + 0.15, y: t.y + 0.15, width: t.width - 0.3, height: t.height - 0.3, class: `shape shape-room ${colour}` }));
+    } else if (node.layer === "actor") {
+      group.append(svg("ellipse", { cx: t.x + t.width / 2, cy: t.y + t.height / 2, rx: t.width * 0.4, ry: t.height * 0.4, class: `shape ${colour}` }));
+    } else {
+      const area = tags.includes("area");
+      const inset = area ? 0 : 0.08;
+      group.append(
+        svg("rect", {
+          x: t.x + inset,
+          y: t.y + inset,
+          width: t.width - 2 * inset,
+          height: t.height - 2 * inset,
+          rx: area ? Math.min(t.width, t.height) / 3 : 0.15,
+          class: `shape ${area ? "shape-area " : ""}${colour}`,
+        })
+      );
+    }
+    return group;
+  }
+
+  /** The cells of a path come in order along it, a few abreast: average each few. */
+  function centerline(cells) {
+    const xs = new Set(cells.map((c) => c[0]));
+    const ys = new Set(cells.map((c) => c[1]));
+    const abreast = Math.max(1, Math.min(4, Math.round(cells.length / Math.max(xs.size, ys.size))));
+    const points = [];
+    for (let i = 0; i < cells.length; i += abreast) {
+      const chunk = cells.slice(i, i + abreast);
+      const x = chunk.reduce((sum, c) => sum + c[0], 0) / chunk.length + 0.5;
+      const y = chunk.reduce((sum, c) => sum + c[1], 0) / chunk.length + 0.5;
+      points.push([Math.round(x * 100) / 100, Math.round(y * 100) / 100]);
+    }
+    return points;
+  }
+
+  function compass(width, height) {
+    const r = Math.max(1.6, Math.min(6, Math.min(width, height) * 0.09));
+    const cx = width - r - 0.4;
+    const cy = r + 0.4;
+    return svg(
+      "g",
+      { class: "compass", "aria-hidden": "true" },
+      svg("title", { text: "Compass: north is up" }),
+      svg("circle", { cx, cy, r, class: "compass-back", "stroke-width": r * 0.06 }),
+      svg("polygon", {
+        points: `${cx},${cy - r * 0.3} ${cx - r * 0.22},${cy + r * 0.25} ${cx + r * 0.22},${cy + r * 0.25}`,
+        class: "compass-needle",
+      }),
+      svg("polygon", {
+        points: `${cx - r * 0.22},${cy + r * 0.25} ${cx + r * 0.22},${cy + r * 0.25} ${cx},${cy + r * 0.8}`,
+        class: "compass-tail",
+      }),
+      svg("text", {
+        x: cx,
+        y: cy - r * 0.5,
+        "font-size": r * 0.55,
+        "text-anchor": "middle",
+        "dominant-baseline": "middle",
+        class: "compass-text",
+        text: "N",
+      })
+    );
+  }
+
+  /** `house-2` before `house-10`, without localeCompare (its first call loads ICU). */
+  function byId(left, right) {
+    const [leftKind, leftNumber] = left.split("-");
+    const [rightKind, rightNumber] = right.split("-");
+    if (leftKind !== rightKind) return leftKind < rightKind ? -1 : 1;
+    return Number(leftNumber) - Number(rightNumber);
+  }
+
+  function listThings(nodes) {
+    const items = nodes
+      .slice()
+      .sort((a, b) => byId(a.node.id, b.node.id))
+      .map(({ node }) => {
+        const t = node.transform;
+        const where = node.path ? `${node.path.length} cells` : `${t.width} × ${t.height} cells`;
+        const item = el(
+          "li",
+          { "data-id": node.id, tabindex: "0" },
+          el("strong", { text: node.label }),
+          ` ${node.id}: ${node.layer} at x ${t.x}, y ${t.y}, ${where}`
+        );
+        return item;
+      });
+    $("things-list").replaceChildren(...items);
+    $("things-count").textContent = String(items.length);
+    $("things").hidden = false;
+  }
+
+  function highlight(event, on) {
+    const item = event.target.closest && event.target.closest("li[data-id]");
+    if (!item) return;
+    const node = $("scene").querySelector(`g[data-id="${CSS.escape(item.dataset.id)}"]`);
+    if (node) node.classList.toggle("highlight", on);
+  }
+
+  function relationText(relation) {
+    const objects = (relation.objects || []).join(" and ");
+    const argument = relation.argument ? ` (${words(relation.argument)})` : "";
+    return [relation.subject, words(relation.predicate), objects].filter(Boolean).join(" ") + argument;
+  }
+
+  function showReport(graph) {
+    const relations = graph.relations || [];
+    const held = relations.filter((r) => r.satisfied).length;
+    $("relations-summary").textContent = relations.length
+      ? `${held} of ${relations.length} stated relations hold.`
+      : "The description stated no relations between things.";
+    $("relations").replaceChildren(
+      ...relations.map((relation) =>
+        el(
+          "li",
+          { class: relation.satisfied ? "ok" : "not-ok" },
+          el("span", { class: "badge", text: relation.satisfied ? "ok" : "not satisfied" }),
+          " ",
+          relationText(relation)
+        )
+      )
+    );
+    const warnings = graph.warnings || [];
+    $("warnings").replaceChildren(
+      ...(warnings.length
+        ? warnings.map((text) => el("li", { text }))
+        : [el("li", { class: "none", text: "No warnings." })])
+    );
+  }
+
+  // ---- recent jobs (this browser only) ------------------------------------------------------
+
+  function loadRecent() {
+    try {
+      const list = JSON.parse(localStorage.getItem(RECENT_KEY) || "[]");
+      return Array.isArray(list) ? list.filter((j) => j && typeof j.id === "string") : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function saveRecent(list) {
+    try {
+      localStorage.setItem(RECENT_KEY, JSON.stringify(list.slice(0, RECENT_MAX)));
+    } catch (error) {
+      // Storage refused (private mode, quota): the list just is not kept.
+    }
+    renderRecent();
+  }
+
+  function remember(entry) {
+    const list = loadRecent().filter((j) => j.id !== entry.id);
+    list.unshift({ ...entry, prompt: entry.prompt.slice(0, 140), at: new Date().toISOString() });
+    saveRecent(list);
+  }
+
+  function updateRecent(id, status) {
+    const list = loadRecent();
+    const entry = list.find((j) => j.id === id);
+    if (entry && entry.status !== status && status !== "error") {
+      entry.status = status;
+      saveRecent(list);
+    }
+  }
+
+  /** Local HH:MM, formatted by hand: the first toLocale*String call loads ICU (about 25 ms). */
+  function clock(iso) {
+    const time = new Date(iso);
+    if (Number.isNaN(time.getTime())) return "";
+    const two = (n) => String(n).padStart(2, "0");
+    return `${two(time.getHours())}:${two(time.getMinutes())}`;
+  }
+
+  function renderRecent() {
+    const list = loadRecent();
+    $("recent-empty").hidden = list.length > 0;
+    $("recent").replaceChildren(
+      ...list.map((entry) =>
+        el(
+          "li",
+          {},
+          el("a", { href: permalink(entry.id), text: entry.prompt || entry.id }),
+          " ",
+          el("span", { class: "when", text: `${entry.status || ""} · ${clock(entry.at)}` })
+        )
+      )
+    );
+  }
+
+  // ---- start -------------------------------------------------------------------------------
+
+  async function openFromLocation() {
+    const id = new URLSearchParams(location.search).get("job");
+    if (!id) {
+      stopFollowing();
+      job = null;
+      $("intro").hidden = false;
+      $("job").hidden = true;
+      $("result").hidden = true;
+      return;
+    }
+    openJob({ id, status: null }, null);
+    try {
+      const response = await fetch("/status/" + encodeURIComponent(id), {
+        cache: "no-store",
+        headers: { Accept: "application/json" },
+      });
+      const view = await readJson(response);
+      if (!job || job.id !== id) return;
+      if (!response.ok) {
+        showJobProblem(view, response.status);
+        return;
+      }
+      applyView(view);
+      if (!TERMINAL.includes(view.status)) follow(view);
+    } catch (error) {
+      showJobMessage("The service did not answer: " + error.message, "failed");
+    }
+  }
+
+  function start() {
+    $("generate-form").addEventListener("submit", submit);
+    $("prompt").addEventListener("input", () => {
+      $("prompt-count").textContent = String($("prompt").value.length);
+    });
+    $("prompt").addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        $("generate-form").requestSubmit();
+      }
+    });
+    for (const button of document.querySelectorAll("button.example")) {
+      button.addEventListener("click", () => {
+        $("prompt").value = button.dataset.prompt;
+        $("prompt-count").textContent = String($("prompt").value.length);
+        $("prompt").focus();
+      });
+    }
+    $("cancel").addEventListener("click", cancel);
+    $("things-list").addEventListener("mouseover", (e) => highlight(e, true));
+    $("things-list").addEventListener("mouseout", (e) => highlight(e, false));
+    $("things-list").addEventListener("focusin", (e) => highlight(e, true));
+    $("things-list").addEventListener("focusout", (e) => highlight(e, false));
+    window.addEventListener("popstate", openFromLocation);
+    renderRecent();
+    openFromLocation();
+  }
+
+  start();
+})();

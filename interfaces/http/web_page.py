@@ -1,0 +1,84 @@
+"""The demo web page: `GET /` and its static assets, shipped in the package, strict headers."""
+
+import hashlib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import msgspec
+from litestar import Controller, Request, Response, Router, get
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+"""No inline script or style, nothing from another origin. Downloads are `blob:` links, which
+are navigations, not fetches, so no directive needs to allow them."""
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    # Revalidate every time (ETag, 304): the file names carry no version, and a deploy must
+    # never leave a browser with a page and a script from two releases.
+    "Cache-Control": "no-cache",
+}
+
+_MEDIA_TYPES = {
+    "index.html": "text/html",
+    "app.css": "text/css",
+    "app.js": "text/javascript",
+}
+
+
+class _Asset(msgspec.Struct, frozen=True):
+    body: bytes
+    media_type: str
+    etag: str
+
+
+@cache
+def _assets() -> dict[str, _Asset]:
+    """Every static file, read once from the installed package."""
+    folder = resources.files("interfaces.http") / "web" / "static"
+    assets = {}
+    for name, media_type in _MEDIA_TYPES.items():
+        body = (folder / name).read_bytes()
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        assets[name] = _Asset(body=body, media_type=media_type, etag=etag)
+    return assets
+
+
+def _serve(name: str, request: Request[Any, Any, Any]) -> Response[bytes]:
+    asset = _assets()[name]
+    headers = {**SECURITY_HEADERS, "ETag": asset.etag}
+    if asset.etag in _etags(request.headers.get("if-none-match", "")):
+        return Response(b"", status_code=304, headers=headers)
+    return Response(asset.body, media_type=asset.media_type, headers=headers)
+
+
+def _etags(if_none_match: str) -> set[str]:
+    return {tag.strip().removeprefix("W/") for tag in if_none_match.split(",") if tag.strip()}
+
+
+class WebPage(Controller):
+    """The page at `/` and its assets under `/static/`, outside the OpenAPI document."""
+
+    include_in_schema = False
+
+    def __init__(self, owner: Router) -> None:
+        super().__init__(owner)
+        _assets()  # a package built without its static files fails at start, not on a visit
+
+    @get("/")
+    async def page(self, request: Request[Any, Any, Any]) -> Response[bytes]:
+        return _serve("index.html", request)
+
+    @get("/static/{name:str}")
+    async def asset(self, name: FromPath[str], request: Request[Any, Any, Any]) -> Response[bytes]:
+        if name == "index.html" or name not in _MEDIA_TYPES:
+            raise NotFoundException()
+        return _serve(name, request)
