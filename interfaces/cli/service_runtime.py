@@ -105,4 +105,7 @@ def _show(outcome: SmokeResult) -> int:
     for warning in outcome.scene_graph.get("warnings", []):
         print(f"  warning: {warning}")
     print(f"\n{summary(outcome)}")
+    print(
+        "\nTo watch scenes being drawn in a browser: `make serve`, then open http://127.0.0.1:8000/"
+    )
     return 0

@@ -1,6 +1,7 @@
 """The post-deployment smoke check: submit a job, follow it to done and check both artifacts."""
 
 import asyncio
+import json
 import sys
 import time
 from enum import IntEnum
@@ -10,6 +11,7 @@ import httpx
 
 from infrastructure.artifact_validation import minimap_problems, scene_graph_problems
 from interfaces.cli.defaults import DEFAULT_PROMPT
+from interfaces.cli.event_stream import server_sent_events
 
 PUBLIC_PATHS = ("/generate", "/status/{job_id}")
 
@@ -53,8 +55,11 @@ async def run_smoke(
         base_url=base_url.rstrip("/"), timeout=httpx.Timeout(10.0), transport=transport
     ) as client:
         await _check_openapi(client)
-        status_url = await _submit(client, prompt, out)
-        job = await _poll(client, status_url, deadline, out)
+        accepted = await _submit(client, prompt, out)
+        status_url = str(accepted["statusUrl"])
+        job = await _follow(client, accepted, deadline, out)
+        if job is None:
+            job = await _poll(client, status_url, deadline, out)
         scene_graph, minimap = await _fetch_artifacts(client, job)
     _check_artifacts(job, scene_graph, minimap)
     return SmokeResult(job, scene_graph, minimap)
@@ -84,16 +89,73 @@ async def _check_openapi(client: httpx.AsyncClient) -> None:
         raise SmokeFailure(SmokeExit.NO_OPENAPI, f"/openapi.json lacks {', '.join(missing)}")
 
 
-async def _submit(client: httpx.AsyncClient, prompt: str, out: TextIO) -> str:
+async def _submit(client: httpx.AsyncClient, prompt: str, out: TextIO) -> dict[str, Any]:
     response = await _request(client, "POST", "/generate", json={"prompt": prompt})
     if response.status_code != 202:
         raise SmokeFailure(
             SmokeExit.UNEXPECTED_RESPONSE,
             f"POST /generate answered {response.status_code}: {_detail(response)}",
         )
-    body = response.json()
+    body: dict[str, Any] = response.json()
     print(f"submitted job {body['id']}", file=out)
-    return str(response.headers.get("Location") or body["statusUrl"])
+    body.setdefault("statusUrl", response.headers.get("Location") or f"/status/{body['id']}")
+    return body
+
+
+async def _follow(
+    client: httpx.AsyncClient, accepted: dict[str, Any], deadline: float, out: TextIO
+) -> dict[str, Any] | None:
+    """The finished job, followed live through its event stream; None when the server offers
+    no stream or it breaks off before the end (the caller then polls)."""
+    events_url = accepted.get("eventsUrl")
+    if not events_url:
+        return None
+    timeout = httpx.Timeout(10.0, read=max(1.0, min(30.0, deadline - time.monotonic())))
+    shown: set[str] = set()
+    try:
+        async with client.stream("GET", events_url, timeout=timeout) as response:
+            if response.status_code != 200:
+                return None
+            print("  (following the job's event stream)", file=out)
+            async for event, data in server_sent_events(response):
+                if event == "step":
+                    _show_step(json.loads(data), shown, out)
+                elif event in TERMINAL_EVENTS:
+                    job: dict[str, Any] = json.loads(data)
+                    for step in job["steps"]:
+                        _show_step(step, shown, out)
+                    return _finished(job)
+                if time.monotonic() > deadline:
+                    raise SmokeFailure(
+                        SmokeExit.TIMED_OUT, "the job did not finish before the timeout ran out"
+                    )
+    except (httpx.TransportError, ValueError):
+        return None
+    return None
+
+
+TERMINAL_EVENTS = ("done", "failed", "canceled")
+
+
+def _show_step(step: dict[str, Any], shown: set[str], out: TextIO) -> None:
+    if step["stepId"] in shown or step["phase"] == "started":
+        return
+    shown.add(step["stepId"])
+    took = f" in {step['durationMs']} ms" if "durationMs" in step else ""
+    print(f"  {step['name']:<18} {step['phase']}{took}", file=out)
+
+
+def _finished(job: dict[str, Any]) -> dict[str, Any]:
+    """`job` when it is done; raises for a failed or canceled one."""
+    if job["status"] == "failed":
+        error = job.get("error") or {}
+        raise SmokeFailure(
+            SmokeExit.JOB_FAILED,
+            f"job failed at {error.get('step', '?')}: {error.get('message', 'no message')}",
+        )
+    if job["status"] == "canceled":
+        raise SmokeFailure(SmokeExit.JOB_FAILED, "job was canceled")
+    return job
 
 
 async def _poll(
@@ -110,18 +172,9 @@ async def _poll(
             )
         job: dict[str, Any] = response.json()
         for step in job["steps"]:
-            if step["stepId"] not in shown and step["phase"] != "started":
-                shown.add(step["stepId"])
-                took = f" in {step['durationMs']} ms" if "durationMs" in step else ""
-                print(f"  {step['name']:<18} {step['phase']}{took}", file=out)
-        if job["status"] == "done":
-            return job
-        if job["status"] == "failed":
-            error = job.get("error") or {}
-            raise SmokeFailure(
-                SmokeExit.JOB_FAILED,
-                f"job failed at {error.get('step', '?')}: {error.get('message', 'no message')}",
-            )
+            _show_step(step, shown, out)
+        if job["status"] in TERMINAL_EVENTS:
+            return _finished(job)
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise SmokeFailure(
