@@ -7,7 +7,7 @@ MINISTACK_VERSION := 1.5.33
 
 LOCK_FLAGS := --generate-hashes --universal --python-version 3.11
 
-.PHONY: demo test lint format bench serve emulator clean lock deploy-tools
+.PHONY: demo test lint format bench serve emulator clean lock deploy-tools browser
 
 # Installs exactly the versions in requirements-dev.lock (hash-checked), then the project itself.
 $(BIN)/scenegen: pyproject.toml requirements-dev.lock
@@ -42,7 +42,11 @@ demo: $(BIN)/scenegen
 deploy-tools:
 	PYTHON=$(PYTHON) scripts/install_deploy_tools.sh
 
-test: $(BIN)/scenegen emulator deploy-tools
+# Debian's Chromium for tests/browser (apt-get, with sudo when not root); nothing when present.
+browser:
+	bash scripts/install_browser.sh
+
+test: $(BIN)/scenegen emulator deploy-tools browser
 	$(BIN)/pytest
 
 lint: $(BIN)/scenegen
@@ -64,6 +68,11 @@ bench: $(BIN)/scenegen
 
 clean:
 	rm -rf $(VENV) $(EMULATOR_VENV) .venv-tools .pytest_cache .mypy_cache .ruff_cache
+
+# Regenerates docs/web-page.png, the README's picture of the page (a demo server, one scene).
+.PHONY: screenshot
+screenshot: $(BIN)/scenegen
+	$(BIN)/python scripts/screenshot_page.py
 
 .PHONY: up down
 up: $(BIN)/scenegen emulator

@@ -47,6 +47,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     webhook_secret_parameter: str | None = None
     webhooks_queue: str | None = None
     """Persistent mode: the SQS queue (name or URL) that makes deliveries durable."""
+    webhooks_queue_visibility_seconds: int = 60
+    """How long a received delivery stays hidden; one that is not settled by then (its worker
+    died) is delivered again."""
     webhook_max_attempts: int = 8
     webhook_allow_private: bool = False
     webhook_allow_http: bool = False
@@ -96,6 +99,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             webhook_secret_parameter=text("WEBHOOK_SECRET_PARAMETER"),
             webhooks_queue=text("WEBHOOKS_QUEUE"),
             webhook_max_attempts=_integer(env, "WEBHOOK_MAX_ATTEMPTS", 8, 1, 50),
+            webhooks_queue_visibility_seconds=_integer(
+                env, "WEBHOOKS_QUEUE_VISIBILITY_SECONDS", 60, 15, 43200
+            ),
             webhook_allow_private=_flag(env, "WEBHOOK_ALLOW_PRIVATE"),
             webhook_allow_http=_flag(env, "WEBHOOK_ALLOW_HTTP"),
         )

@@ -205,7 +205,7 @@ class Container(containers.DeclarativeContainer):
             SqsWebhookQueue,
             client=sqs_client,
             queue_url=webhook_queue_url,
-            visibility_timeout_seconds=60,
+            visibility_timeout_seconds=settings.provided.webhooks_queue_visibility_seconds,
         ),
     )
     webhook_policy = providers.Singleton(

@@ -1,0 +1,83 @@
+"""Chromium from Debian driven by Playwright, and pages that record what they do."""
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request
+
+CHROMIUM = os.environ.get("SCENEGEN_CHROMIUM", "/usr/bin/chromium")
+INSTALL_HINT = (
+    f"Chromium is missing at {CHROMIUM}: install Debian's package with "
+    "`sudo apt-get update && sudo apt-get install -y chromium` (or run scripts/install_browser.sh)"
+)
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    """The system Chromium; Playwright never downloads a browser here."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+
+
+@dataclass
+class RecordedPage:
+    """A page, every request it made and every console error or uncaught exception."""
+
+    page: Page
+    base_url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def goto(self, path: str = "/") -> None:
+        self.page.goto(self.base_url + path)
+
+    def generate(self, prompt: str, seed: int | None = None) -> None:
+        """Type `prompt` (and `seed`) and press Generate."""
+        self.page.fill("#prompt", prompt)
+        if seed is not None:
+            self.page.fill("#seed", str(seed))
+        self.page.click("#generate")
+
+    def foreign_requests(self) -> list[str]:
+        """Requests that left the page's origin (blob: and data: URLs stay in the page)."""
+        origin = urlsplit(self.base_url)
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("blob", "data")
+            and (urlsplit(url).scheme, urlsplit(url).netloc) != (origin.scheme, origin.netloc)
+        ]
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / name
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@contextmanager
+def recorded_page(browser: Browser, base_url: str, *, width: int = 1440) -> Iterator[RecordedPage]:
+    """A fresh context (its own local storage) with one page at `width` CSS pixels."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, accept_downloads=True, base_url=base_url
+    )
+    page = context.new_page()
+    recorded = RecordedPage(page=page, base_url=base_url)
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            recorded.errors.append(message.text)
+
+    def on_request(request: Request) -> None:
+        recorded.requests.append(request.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: recorded.errors.append(f"uncaught: {error}"))
+    page.on("request", on_request)
+    try:
+        yield recorded
+    finally:
+        context.close()

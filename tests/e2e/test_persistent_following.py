@@ -1,0 +1,213 @@
+"""Following jobs in persistent mode with real processes (API and workers on the emulator): the
+event stream across API processes with resume, `Prefer: wait`, a cancel that stops a running
+worker at its next step boundary, and a signed webhook that survives a worker's SIGKILL."""
+
+import asyncio
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import pytest
+
+from infrastructure.webhooks.signing import generate_webhook_secret
+from tests.e2e.persistent_stack import (
+    PIPELINE_STEP_IDS,
+    PersistentStack,
+    SharedStack,
+    get_job,
+    step_ids,
+    submit,
+    wait_for_job,
+    webhook_env,
+)
+from tests.sse_client import Event, events
+from tests.unit.webhooks.receiver import Reply, WebhookReceiver
+
+pytestmark = pytest.mark.e2e
+
+HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length", "host"}
+BIG_SCENE = {"prompt": "900 houses around a market square", "seed": 3, "width": 256, "height": 128}
+
+
+class HoldingProxy:
+    """Forwards a worker's callbacks to `upstream`; the one for `held_step` waits until the test
+    releases it (then it is forwarded) or the worker dies."""
+
+    def __init__(self, upstream: str, held_step: str) -> None:
+        self.holding = threading.Event()
+        self.forward_held = True
+        self.released = threading.Event()
+        self.answers: list[int] = []
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                if f'"stepId":"{held_step}"' in body.decode():
+                    proxy.holding.set()
+                    proxy.released.wait(timeout=30)
+                    if not proxy.forward_held:
+                        self.close_connection = True
+                        return
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
+                answer = httpx.post(upstream + self.path, content=body, headers=headers, timeout=10)
+                proxy.answers.append(answer.status_code)
+                self.send_response(answer.status_code)
+                for name, value in answer.headers.items():
+                    if name.lower() not in HOP_HEADERS:
+                        self.send_header(name, value)
+                self.send_header("Content-Length", str(len(answer.content)))
+                self.end_headers()
+                self.wfile.write(answer.content)
+
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+
+@contextmanager
+def holding_proxy(upstream: str, held_step: str) -> Iterator[HoldingProxy]:
+    proxy = HoldingProxy(upstream, held_step)
+    thread = threading.Thread(target=proxy.server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield proxy
+    finally:
+        proxy.released.set()
+        proxy.server.shutdown()
+        proxy.server.server_close()
+
+
+async def _stream(
+    url: str, last_event_id: str | None = None, count: int | None = None
+) -> list[Event]:
+    headers = {"Last-Event-ID": last_event_id} if last_event_id else {}
+    received: list[Event] = []
+    async with httpx.AsyncClient(timeout=30) as http, http.stream("GET", url, headers=headers) as r:
+        assert r.status_code == 200, await r.aread()
+        async for item in events(r):
+            if item.is_comment_only:
+                continue
+            received.append(item)
+            if count is not None and len(received) == count:
+                break
+    return received
+
+
+def test_a_stream_on_one_api_follows_a_job_run_through_another_and_resumes(
+    shared_stack: SharedStack,
+) -> None:
+    job_id = submit(shared_stack.api_b.url, {"prompt": "a harbour with three boats", "seed": 4})
+    events_url = f"{shared_stack.api_a.url}/status/{job_id}/events"
+
+    whole = asyncio.run(_stream(events_url))
+    first = asyncio.run(_stream(events_url, count=4))
+    rest = asyncio.run(_stream(events_url, last_event_id=first[-1].id))
+    ended = httpx.get(events_url, headers={"Last-Event-ID": whole[-1].id or ""}, timeout=10)
+
+    assert whole[-1].event == "done"
+    assert [json.loads(e.data)["stepId"] for e in whole if e.event == "step"] == PIPELINE_STEP_IDS
+    view = json.loads(whole[-1].data)
+    assert view["result"]["sceneGraphUrl"].startswith("http")
+    assert httpx.get(view["result"]["asciiMinimapUrl"], timeout=10).status_code == 200
+    resumed = first + rest
+    assert len({e.id for e in resumed}) == len(resumed), "nothing repeated"
+    steps = [json.loads(e.data)["stepId"] for e in resumed if e.event == "step"]
+    assert steps == PIPELINE_STEP_IDS, "nothing lost"
+    assert resumed[-1].event == "done"
+    assert ended.status_code == 204
+
+
+def test_prefer_wait_returns_a_finished_job_in_one_request(shared_stack: SharedStack) -> None:
+    started = time.monotonic()
+    response = httpx.post(
+        f"{shared_stack.api_a.url}/generate",
+        json={"prompt": "a small chapel beside a graveyard", "seed": 2},
+        headers={"Prefer": "wait=30"},
+        timeout=40,
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["status"] == "done"
+    assert response.headers["preference-applied"] == "wait=30"
+    assert time.monotonic() - started < 30
+
+
+def test_a_canceled_running_job_stops_its_worker_at_the_next_step_and_stays_canceled(
+    fresh_stack: Callable[[], PersistentStack],
+) -> None:
+    stack = fresh_stack()
+    api = stack.start_api()
+    job_id = submit(api.url, BIG_SCENE)
+    with holding_proxy(api.url, "layout:succeeded") as proxy:
+        stack.start_worker(proxy.url)
+        assert proxy.holding.wait(timeout=30), stack.logs()
+        canceled = httpx.post(f"{api.url}/status/{job_id}/cancel", timeout=10)
+        proxy.released.set()
+        deadline = time.monotonic() + 20
+        while not (proxy.answers and 409 in proxy.answers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1.0)  # the worker acks after its refused report
+        job = get_job(api.url, job_id)
+        again = httpx.post(f"{api.url}/status/{job_id}/cancel", timeout=10)
+
+    assert canceled.status_code == 200 and canceled.json()["status"] == "canceled"
+    assert 409 in proxy.answers, "the worker's next report was refused"
+    assert job["status"] == "canceled" and job["result"] is None
+    assert step_ids(job) == PIPELINE_STEP_IDS[:3]
+    assert again.status_code == 200 and again.json() == job
+    listed = stack.resources.client("s3").list_objects_v2(Bucket=stack.resources.bucket)
+    assert listed.get("KeyCount", 0) == 0, "nothing stored for a canceled job"
+    attributes = stack.resources.client("sqs").get_queue_attributes(
+        QueueUrl=stack.resources.queue_url(),
+        AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    )["Attributes"]
+    assert attributes == {
+        "ApproximateNumberOfMessages": "0",
+        "ApproximateNumberOfMessagesNotVisible": "0",
+    }, "the worker acked the message"
+    assert "job run over: canceled" in stack.logs()
+
+
+def test_a_webhook_is_retried_after_a_500_and_its_terminal_event_arrives_once_after_a_sigkill(
+    fresh_stack: Callable[[], PersistentStack],
+) -> None:
+    secret = generate_webhook_secret()
+    receiver = WebhookReceiver([secret], [Reply(status=500)])
+    stack = fresh_stack()
+    stack.env.update(webhook_env(secret))
+    # The killed worker's pending long poll may still take a message (the emulator, like SQS,
+    # answers it into a dead connection): it comes back after the visibility timeout.
+    visibility = {"JOBS_QUEUE_VISIBILITY_SECONDS": "3", "WEBHOOKS_QUEUE_VISIBILITY_SECONDS": "15"}
+    try:
+        api = stack.start_api(**visibility)
+        job_id = submit(api.url, {**BIG_SCENE, "webhook": receiver.url()})
+        with holding_proxy(api.url, "layout:succeeded") as proxy:
+            proxy.forward_held = False  # its worker is dead: the callback never arrives
+            doomed = stack.start_worker(proxy.url, **visibility)
+            assert proxy.holding.wait(timeout=30), stack.logs()
+            doomed.kill()
+        stack.start_worker(api.url, **visibility)
+        job = wait_for_job(api.url, job_id, timeout=40)
+        deadline = time.monotonic() + 60
+        while len(receiver.requests) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(3.0)  # long enough for a duplicate to show up, if there were one
+        view = get_job(api.url, job_id)
+        requests = list(receiver.requests)
+    finally:
+        receiver.close()
+
+    assert job["status"] == "done", stack.logs()
+    assert len(requests) == 2, stack.logs()
+    assert [json.loads(r.body)["type"] for r in requests] == ["job.done", "job.done"]
+    assert requests[0].headers["webhook-id"] == requests[1].headers["webhook-id"]
+    assert all(r.verified_with == (0,) for r in requests)
+    assert view["webhook"]["attempts"] == 2
+    assert view["webhook"]["deliveredAt"] and view["webhook"]["lastError"] is None
