@@ -10,7 +10,11 @@ from interfaces.http.dependencies import litestar_dependencies
 from interfaces.http.events_controller import JobEventsController
 from interfaces.http.head_requests import HeadAsGet
 from interfaces.http.health_controller import healthz, openapi_json, readyz
-from interfaces.http.internal_controller import InternalController, internal_token_guard
+from interfaces.http.internal_controller import (
+    InternalController,
+    internal_openapi_json,
+    internal_token_guard,
+)
 from interfaces.http.jobs_controller import JobsController
 from interfaces.http.metrics_controller import metrics
 from interfaces.http.openapi import StrictBodySchemas
@@ -25,7 +29,10 @@ def create_app(runtime: ApiRuntime) -> Litestar:
     """The API over `runtime` (from `infrastructure.bootstrap`), which its lifespan runs."""
     internal = Router(
         path="/",
-        route_handlers=[InternalController],
+        route_handlers=[
+            InternalController,
+            Router(path="/internal", route_handlers=[internal_openapi_json]),
+        ],
         guards=[internal_token_guard(runtime.token_is_accepted)],
     )
     app = Litestar(

@@ -1,12 +1,13 @@
 """The internal step callback, guarded by the shared token; not in the public OpenAPI document."""
 
+import functools
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import msgspec
-from litestar import Controller, Response, post
+from litestar import Controller, Response, get, post
 from litestar.connection import ASGIConnection
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from litestar.handlers import BaseRouteHandler
 from litestar.params import FromPath, JSONBody, SkipValidation
 
@@ -15,6 +16,7 @@ from application.use_cases.record_step import RecordStepHandler
 from domain.jobs import InvalidStepEvent, StepOutcomeKind, is_job_id
 from infrastructure.step_callback_wire import TOKEN_HEADER, StepAckWire, StepEventWire
 from interfaces.http.json_bodies import strict_json_body
+from interfaces.http.openapi import StrictBodySchemas, problem
 from interfaces.http.problems import Problem
 
 MAX_CALLBACK_BODY = 4 * 1024 * 1024
@@ -42,15 +44,36 @@ def internal_token_guard(token_is_accepted: Callable[[str], Awaitable[bool]]) ->
 
 
 class InternalController(Controller):
+    """The internal callback, not in the public OpenAPI document; `/internal/openapi.json`
+    (token-guarded too) documents it for the workers' side."""
+
     path = "/internal"
     # Guarded by `internal_token_guard`, set where the app is built.
-    include_in_schema = False
+    include_in_schema: bool = False
 
     @post(
         "/jobs/{job_id:str}/step",
         status_code=200,
         request_max_body_size=MAX_CALLBACK_BODY,
         before_request=strict_json_body(StepEventWire),
+        summary="Report one step of a job (workers only)",
+        description=(
+            f"Needs the shared secret in `{TOKEN_HEADER}`. Each step is recorded at most once "
+            "(`applied: false` for a duplicate `stepId`, so a retrying worker stops); an event "
+            "that would change a finished or canceled job is 409 with its `jobStatus`, which "
+            "tells the worker to stop at this step boundary."
+        ),
+        responses={
+            401: problem(401, "No or a wrong token", f"The {TOKEN_HEADER} header is required."),
+            404: problem(404, "No job has this id", "No job has this id."),
+            409: problem(
+                409,
+                "The job has finished or was canceled; `jobStatus` names its status",
+                "The event would change a finished job: job is already canceled.",
+            ),
+            413: problem(413, "The body is over 4 MiB", "The request body is too large."),
+            422: problem(422, "The event is invalid", "The step event is invalid."),
+        },
     )
     async def record_step(
         self,
@@ -76,3 +99,48 @@ class InternalController(Controller):
                 extensions={"jobStatus": outcome.job.status.value},
             )
         return Response(StepAckWire(applied=outcome.applied, job_status=outcome.job.status))
+
+
+class DocumentedInternalController(InternalController):
+    """The same routes, listed: only the internal document's app is built from this one."""
+
+    include_in_schema = True
+
+
+@get("/openapi.json", summary="This document", include_in_schema=False)
+async def internal_openapi_json() -> dict[str, Any]:
+    """The internal callback's OpenAPI document, built once from its own schema-only app."""
+    return _internal_document()
+
+
+def _no_handler() -> None:
+    return None
+
+
+@functools.cache
+def _internal_document() -> dict[str, Any]:
+    from litestar import Litestar
+    from litestar.openapi import OpenAPIConfig
+
+    app = Litestar(
+        route_handlers=[DocumentedInternalController],
+        openapi_config=OpenAPIConfig(
+            title="Scene generation service: internal callback",
+            version="1.0.0",
+            description=(
+                "How workers report steps to the API. Every call needs the shared secret in "
+                f"`{TOKEN_HEADER}`; errors are RFC 9457 problem details."
+            ),
+            path="/internal/schema",
+            render_plugins=[],
+        ),
+        plugins=[StrictBodySchemas(StepEventWire)],
+        # Never called: the app exists only to render the document.
+        dependencies={"record_step": Provide(_no_handler, sync_to_thread=False)},
+    )
+    document: dict[str, Any] = app.openapi_schema.to_schema()
+    document.setdefault("components", {})["securitySchemes"] = {
+        "internalToken": {"type": "apiKey", "in": "header", "name": TOKEN_HEADER}
+    }
+    document["security"] = [{"internalToken": []}]
+    return document

@@ -171,3 +171,23 @@ async def test_a_third_token_is_refused_during_rotation(rotating: RotatingServic
         headers={"X-INTERNAL-TOKEN": "third-token-0123456789abcdef"},
     )
     assert_problem(response, 401)
+
+
+async def test_the_internal_document_describes_the_callback_to_holders_of_the_token(
+    client: Any,
+) -> None:
+    refused = await client.get("/internal/openapi.json")
+    response = await client.get("/internal/openapi.json", headers=AUTH)
+
+    assert refused.status_code == 401
+    document = response.json()
+    assert document["openapi"].startswith("3.1")
+    (path,) = document["paths"]
+    assert path == "/internal/jobs/{job_id}/step"
+    operation = document["paths"][path]["post"]
+    assert {"200", "401", "404", "409", "422"} <= set(operation["responses"])
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert {"stepId", "name", "phase", "at"} <= set(body["required"])
+    assert document["components"]["securitySchemes"]["internalToken"]["name"] == "X-INTERNAL-TOKEN"
+    public = (await client.get("/openapi.json")).json()
+    assert not [p for p in public["paths"] if p.startswith("/internal")]
