@@ -49,13 +49,22 @@ class TokenBucket:
 
     def take(self) -> bool:
         with self._lock:
-            now = self._clock()
-            self._tokens = min(self._capacity, self._tokens + (now - self._last) * self._rate)
-            self._last = now
+            self._refill()
             if self._tokens >= 1.0:
                 self._tokens -= 1.0
                 return True
             return False
+
+    def spent(self) -> bool:
+        """Whether a `take` now would fail; takes nothing."""
+        with self._lock:
+            self._refill()
+            return self._tokens < 1.0
+
+    def _refill(self) -> None:
+        now = self._clock()
+        self._tokens = min(self._capacity, self._tokens + (now - self._last) * self._rate)
+        self._last = now
 
 
 class StatusPollBudgetSampler(Sampler):
@@ -67,7 +76,7 @@ class StatusPollBudgetSampler(Sampler):
 
     def __init__(self, polls_per_second: int, root: Sampler = ALWAYS_ON) -> None:
         self._polls_per_second = polls_per_second
-        self._budget = TokenBucket(polls_per_second)
+        self.budget = TokenBucket(polls_per_second)
         self._root = root
 
     def should_sample(
@@ -86,7 +95,7 @@ class StatusPollBudgetSampler(Sampler):
             and attributes
             and attributes.get(HTTP_REQUEST_METHOD) == "GET"
             and str(attributes.get(URL_PATH, "")).startswith(STATUS_PATH_PREFIX)
-            and not self._budget.take()
+            and not self.budget.take()
         ):
             return _DROP
         return self._root.should_sample(
@@ -97,6 +106,15 @@ class StatusPollBudgetSampler(Sampler):
         return f"StatusPollBudget{{{self._polls_per_second}/s,{self._root.get_description()}}}"
 
 
+class BudgetedParentBased(ParentBased):
+    """ParentBased over a StatusPollBudgetSampler, whose budget the server span middleware can
+    read: a poll over budget then skips the SDK's span machinery altogether."""
+
+    def __init__(self, root: StatusPollBudgetSampler) -> None:
+        super().__init__(root)
+        self.poll_budget = root.budget
+
+
 def status_poll_sampler(polls_per_second: int | None) -> Sampler:
     """Parent-based: a request with trace context follows it; new traces of polls are budgeted.
 
@@ -104,4 +122,8 @@ def status_poll_sampler(polls_per_second: int | None) -> Sampler:
     """
     if polls_per_second is None:
         return ParentBased(ALWAYS_ON)
-    return ParentBased(StatusPollBudgetSampler(polls_per_second))
+    return BudgetedParentBased(StatusPollBudgetSampler(polls_per_second))
+
+
+def poll_budget_of(sampler: Sampler) -> TokenBucket | None:
+    return sampler.poll_budget if isinstance(sampler, BudgetedParentBased) else None

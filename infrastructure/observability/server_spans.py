@@ -1,10 +1,11 @@
 """Server spans for the HTTP API: one per request but the health checks, named by route."""
 
+from random import getrandbits as _random_bits
+
 from litestar import Litestar
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from opentelemetry import context, trace
-from opentelemetry.context import Context
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.semconv.attributes.http_attributes import (
     HTTP_REQUEST_METHOD,
@@ -12,8 +13,17 @@ from opentelemetry.semconv.attributes.http_attributes import (
     HTTP_ROUTE,
 )
 from opentelemetry.semconv.attributes.url_attributes import URL_PATH, URL_SCHEME
-from opentelemetry.trace import Span, SpanKind, Status, StatusCode
+from opentelemetry.trace import (
+    NonRecordingSpan,
+    Span,
+    SpanContext,
+    SpanKind,
+    Status,
+    StatusCode,
+    TraceFlags,
+)
 
+from infrastructure.observability.poll_budget import TokenBucket, is_status_poll, poll_budget_of
 from infrastructure.observability.tracing import TRACER_NAME, UNTRACED_PATHS, extract_context
 
 
@@ -31,7 +41,9 @@ def trace_requests(app: Litestar, tracer_provider: trace.TracerProvider | None =
     if not isinstance(tracer_provider, TracerProvider):
         return  # tracing is off (OTEL_SDK_DISABLED, or never configured): no middleware
     app.asgi_handler = ServerSpanMiddleware(
-        app.asgi_handler, tracer_provider.get_tracer(TRACER_NAME)
+        app.asgi_handler,
+        tracer_provider.get_tracer(TRACER_NAME),
+        poll_budget=poll_budget_of(tracer_provider.sampler),
     )
 
 
@@ -44,9 +56,12 @@ class ServerSpanMiddleware:
     span about 25 µs more (README, Throughput).
     """
 
-    def __init__(self, app: ASGIApp, tracer: trace.Tracer) -> None:
+    def __init__(
+        self, app: ASGIApp, tracer: trace.Tracer, poll_budget: TokenBucket | None = None
+    ) -> None:
         self._app = app
         self._tracer = tracer
+        self._poll_budget = poll_budget
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope["path"]
@@ -54,12 +69,27 @@ class ServerSpanMiddleware:
             await self._app(scope, receive, send)
             return
         method = scope["method"]
+        context_carrier = _context_headers(scope)
+        if (
+            not context_carrier
+            and self._poll_budget is not None
+            and is_status_poll(method, path)
+            and self._poll_budget.spent()
+        ):
+            # The sampler would drop this new trace: skip the SDK (about 6 µs of its ~10 µs),
+            # but keep a not-sampled span context, so nothing under the request is traced.
+            token = context.attach(trace.set_span_in_context(_dropped_span()))
+            try:
+                await self._app(scope, receive, send)
+            finally:
+                context.detach(token)
+            return
         # start_span + attach rather than start_as_current_span, whose three context
         # managers cost as much as the span itself. A span the sampler drops still has ids
         # (for the log lines) and a not-sampled context, so the AWS calls are dropped too.
         span: Span = self._tracer.start_span(
             method,
-            context=_request_context(scope),
+            context=extract_context(context_carrier) if context_carrier else None,
             kind=SpanKind.SERVER,
             attributes={
                 HTTP_REQUEST_METHOD: method,
@@ -114,11 +144,22 @@ class _RecordStatus:
 _CONTEXT_HEADERS = {b"traceparent": "traceparent", b"tracestate": "tracestate"}
 
 
-def _request_context(scope: Scope) -> Context | None:
-    """The W3C context the request carries; None when it carries none (a new trace)."""
-    carrier = {
+def _context_headers(scope: Scope) -> dict[str, str]:
+    """The W3C trace context headers the request carries; empty for a new trace."""
+    return {
         _CONTEXT_HEADERS[name]: value.decode("latin-1")
         for name, value in scope["headers"]
         if name in _CONTEXT_HEADERS
     }
-    return extract_context(carrier) if carrier else None
+
+
+def _dropped_span() -> NonRecordingSpan:
+    """What the SDK makes of a dropped root span: fresh ids, not sampled."""
+    return NonRecordingSpan(
+        SpanContext(
+            trace_id=_random_bits(128) or 1,
+            span_id=_random_bits(64) or 1,
+            is_remote=False,
+            trace_flags=TraceFlags(TraceFlags.DEFAULT),
+        )
+    )

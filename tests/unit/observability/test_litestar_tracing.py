@@ -161,3 +161,14 @@ def test_a_poll_carrying_a_sampled_trace_context_is_traced_whatever_the_budget()
     assert poll["traceId"] == format(client_span.get_span_context().trace_id, "032x")
     assert server.parent is not None
     assert server.parent.span_id == client_span.get_span_context().span_id
+
+
+def test_a_budget_of_one_traces_exactly_one_poll_of_a_burst() -> None:
+    # The middleware only looks at the budget (a poll over it skips the SDK altogether); the
+    # sampler takes from it: looking must not spend it, or no poll would ever be traced.
+    with traced_app(status_polls_per_second=1) as traced:
+        polls = [traced.client.get(f"/status/job-{n}").json() for n in range(5)]
+        (server,) = traced.server_spans()
+    assert [poll["sampled"] for poll in polls] == [True, False, False, False, False]
+    assert server.name == "GET /status/{job_id}"
+    assert len({poll["traceId"] for poll in polls}) == 5
