@@ -5,6 +5,12 @@
 
 Process ids and logs are kept in .run/. Ports: LOCAL_EMULATOR_PORT (4566), LOCAL_API_PORT (8000);
 `up` refuses to start, naming the port, when either is already taken.
+
+Webhooks are on, durable through the queue WEBHOOKS_QUEUE (scenegen-local-webhooks). They are
+signed with WEBHOOK_SECRET from the environment when set, else with a secret generated here and
+printed once. A receiver on this machine (loopback, plain http) is refused unless allowed:
+
+    WEBHOOK_ALLOW_PRIVATE=1 WEBHOOK_ALLOW_HTTP=1 make up
 """
 
 import json
@@ -14,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
@@ -23,6 +30,7 @@ RUN = ROOT / ".run"
 STATE = RUN / "stack.json"
 BIN = ROOT / ".venv" / "bin"
 MINISTACK = ROOT / ".venv-emulator" / "bin" / "ministack"
+RECEIVER = ROOT / "scripts" / "webhook_receiver.py"
 EMULATOR_PORT = int(os.environ.get("LOCAL_EMULATOR_PORT", "4566"))
 API_PORT = int(os.environ.get("LOCAL_API_PORT", "8000"))
 
@@ -33,6 +41,7 @@ def stack_env() -> dict[str, str]:
         "JOBS_TABLE": "scenegen-local-jobs",
         "ARTIFACTS_BUCKET": "scenegen-local-artifacts",
         "JOBS_QUEUE": "scenegen-local-jobs",
+        "WEBHOOKS_QUEUE": "scenegen-local-webhooks",
         "INTERNAL_TOKEN_PARAMETER": "/scenegen/local/internal-token",
         "AWS_ENDPOINT_URL": endpoint,
         "AWS_REGION": "us-east-1",
@@ -40,6 +49,45 @@ def stack_env() -> dict[str, str]:
         "AWS_SECRET_ACCESS_KEY": "test",
         "ORCHESTRATOR_URL": f"http://127.0.0.1:{API_PORT}",
     }
+
+
+WEBHOOK_FLAGS = ("WEBHOOK_ALLOW_PRIVATE", "WEBHOOK_ALLOW_HTTP")
+LOOPBACK_HINT = "WEBHOOK_ALLOW_PRIVATE=1 WEBHOOK_ALLOW_HTTP=1 make up"
+
+
+def webhook_env(environ: Mapping[str, str] | None = None) -> tuple[dict[str, str], bool]:
+    """WEBHOOK_SECRET (the caller's, else a new one) and the allow flags the caller set.
+
+    Returns the variables and whether the secret was generated here (then `up` prints it).
+    """
+    from infrastructure.webhooks.signing import generate_webhook_secret
+
+    source = os.environ if environ is None else environ
+    given = source.get("WEBHOOK_SECRET", "").strip()
+    env = {"WEBHOOK_SECRET": given or generate_webhook_secret()}
+    env.update({flag: source[flag] for flag in WEBHOOK_FLAGS if source.get(flag, "").strip()})
+    return env, not given
+
+
+def announce_webhooks(env: Mapping[str, str], generated: bool) -> None:
+    """One line on the secret (its value only when generated here), one on verifying with it."""
+    secret = env["WEBHOOK_SECRET"]
+    if generated:
+        print(f"webhooks: signed with WEBHOOK_SECRET={secret} (generated; shown only now)")
+    else:
+        print("webhooks: signed with WEBHOOK_SECRET from your environment")
+    shown = f"'{secret}'" if generated else '"$WEBHOOK_SECRET"'
+    if RECEIVER.exists():
+        how = f"WEBHOOK_SECRET={shown} .venv/bin/python scripts/webhook_receiver.py --port 9000"
+    else:
+        how = f"standardwebhooks.Webhook({shown}).verify(body, headers)"
+    allowed = all(
+        env.get(flag, "").strip().lower() in ("1", "true", "yes") for flag in WEBHOOK_FLAGS
+    )
+    hint = (
+        "" if allowed else f" (a receiver on 127.0.0.1 over http needs: make down; {LOOPBACK_HINT})"
+    )
+    print(f"verify deliveries with it: {how}{hint}")
 
 
 def start(name: str, command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -112,7 +160,8 @@ def up() -> None:
         raise SystemExit("local stack: MiniStack is not installed (run `make emulator`)")
     require_free_ports()
     RUN.mkdir(exist_ok=True)
-    env = stack_env()
+    webhooks, generated = webhook_env()
+    env = {**stack_env(), **webhooks}
     pids: dict[str, int] = {}
     emulator_env = {
         "GATEWAY_PORT": str(EMULATOR_PORT),
@@ -143,6 +192,7 @@ def up() -> None:
     pids["worker"] = start("worker", [str(BIN / "scenegen"), "worker"], env).pid
     save(pids)
     print(f"local stack up: API at http://127.0.0.1:{API_PORT} (logs in .run/)")
+    announce_webhooks(env, generated)
     print(f"try: .venv/bin/scenegen smoke --base-url http://127.0.0.1:{API_PORT}")
 
 

@@ -6,12 +6,18 @@ order; a new resource (the CloudWatch dashboard, say) is one more step added the
 
 import json
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from infrastructure.aws.errors import error_code
 from infrastructure.aws.s3_artifact_store import ARTIFACT_PREFIX
+from infrastructure.webhooks.signing import (
+    InvalidWebhookSecret,
+    generate_webhook_secret,
+    parse_webhook_secrets,
+)
 
 TTL_ATTRIBUTE = "ttl"
 LIFECYCLE_RULE_ID = "expire-job-artifacts"
@@ -19,6 +25,9 @@ DEAD_LETTER_SUFFIX = "-dlq"
 MAX_RECEIVE_COUNT = 5
 DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600
 QUEUE_VISIBILITY_TIMEOUT_SECONDS = 60
+WEBHOOKS_RETENTION_SECONDS = 4 * 24 * 3600
+"""A webhook message waits at most 15 minutes (SQS's longest delay) before each attempt, so
+8 attempts need about 2 hours; 4 days also outlasts a long outage of the workers."""
 
 _NO_QUEUE = {"AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist"}
 _NO_BUCKET = {"404", "NoSuchBucket", "NotFound"}
@@ -39,13 +48,24 @@ async def provision(
     queue: str,
     token_parameter: str | None,
     retention_days: int,
+    webhooks_queue: str | None = None,
+    webhook_secret_parameter: str | None = None,
 ) -> list[str]:
-    """Make every resource exist as the service expects; returns what was found or changed."""
+    """Make every resource exist as the service expects; returns what was found or changed.
+
+    The webhooks queue and the webhook secret parameter are made only when named.
+    """
     report = await ensure_table(dynamodb, table)
     report += await ensure_bucket(s3, bucket, retention_days=retention_days)
     report += await ensure_queue(sqs, queue)
+    if webhooks_queue:
+        report += await ensure_queue(
+            sqs, webhooks_queue, message_retention_seconds=WEBHOOKS_RETENTION_SECONDS
+        )
     if token_parameter:
         report += await ensure_token(ssm, token_parameter)
+    if webhook_secret_parameter:
+        report += await ensure_webhook_secret(ssm, webhook_secret_parameter)
     return report
 
 
@@ -167,9 +187,17 @@ async def _ensure_lifecycle(client: Any, bucket: str, retention_days: int) -> st
 
 
 async def ensure_queue(
-    client: Any, name: str, *, max_receive_count: int = MAX_RECEIVE_COUNT
+    client: Any,
+    name: str,
+    *,
+    max_receive_count: int = MAX_RECEIVE_COUNT,
+    message_retention_seconds: int | None = None,
 ) -> list[str]:
-    """The job queue and `<name>-dlq`, where a message goes after `max_receive_count` receives."""
+    """A queue and `<name>-dlq`, where a message goes after `max_receive_count` receives.
+
+    `message_retention_seconds` is set when the queue is created (SQS's default otherwise); an
+    existing queue keeps its own.
+    """
     dead_letter_name = name + DEAD_LETTER_SUFFIX
     dead_letter_url, dead_letter_verb = await _ensure_queue_exists(
         client,
@@ -183,14 +211,13 @@ async def ensure_queue(
         "deadLetterTargetArn": attributes["Attributes"]["QueueArn"],
         "maxReceiveCount": str(max_receive_count),
     }
-    url, verb = await _ensure_queue_exists(
-        client,
-        name,
-        {
-            "RedrivePolicy": json.dumps(redrive),
-            "VisibilityTimeout": str(QUEUE_VISIBILITY_TIMEOUT_SECONDS),
-        },
-    )
+    queue_attributes = {
+        "RedrivePolicy": json.dumps(redrive),
+        "VisibilityTimeout": str(QUEUE_VISIBILITY_TIMEOUT_SECONDS),
+    }
+    if message_retention_seconds is not None:
+        queue_attributes["MessageRetentionPeriod"] = str(message_retention_seconds)
+    url, verb = await _ensure_queue_exists(client, name, queue_attributes)
     current = await client.get_queue_attributes(QueueUrl=url, AttributeNames=["RedrivePolicy"])
     policy = json.loads(current.get("Attributes", {}).get("RedrivePolicy", "{}"))
     redrive_note = f"dead-letter queue {dead_letter_name} after {max_receive_count} receives"
@@ -217,21 +244,53 @@ async def _ensure_queue_exists(
 
 async def ensure_token(client: Any, name: str) -> list[str]:
     """A SecureString with a random token; an existing value is never overwritten."""
+    if await _put_secure_string_if_absent(client, name, lambda: secrets.token_urlsafe(32)):
+        return [f"created parameter {name} (SecureString)"]
+    return [f"found parameter {name} (value kept)"]
+
+
+async def ensure_webhook_secret(client: Any, name: str) -> list[str]:
+    """A SecureString with a fresh `whsec_` secret; an existing value is never overwritten.
+
+    An existing value must hold space-separated `whsec_` secrets (newest first; two while one
+    is rotated): a value the workers could not sign with is refused here, not at the first
+    delivery. The error names the parameter and the problem, never the value.
+    """
+    if await _put_secure_string_if_absent(client, name, generate_webhook_secret):
+        return [f"created parameter {name} (SecureString, a new webhook secret)"]
+    response = await client.get_parameter(Name=name, WithDecryption=True)
+    try:
+        configured = parse_webhook_secrets(response["Parameter"]["Value"], setting=name)
+    except InvalidWebhookSecret as invalid:
+        raise ProvisionError(
+            f"{invalid}; fix the parameter, or delete it to have a secret generated"
+        ) from None
+    count = "1 webhook secret" if len(configured) == 1 else f"{len(configured)} webhook secrets"
+    return [f"found parameter {name} (value kept, {count})"]
+
+
+async def _put_secure_string_if_absent(client: Any, name: str, value: Callable[[], str]) -> bool:
+    """True when this call created the parameter; False when it already existed."""
     try:
         await client.get_parameter(Name=name)
-        return [f"found parameter {name} (value kept)"]
+        return False
     except ClientError as error:
         if error_code(error) != "ParameterNotFound":
             raise
     try:
-        await client.put_parameter(
-            Name=name, Value=secrets.token_urlsafe(32), Type="SecureString", Overwrite=False
-        )
+        await client.put_parameter(Name=name, Value=value(), Type="SecureString", Overwrite=False)
     except ClientError as error:
         if error_code(error) != "ParameterAlreadyExists":
             raise
-        return [f"found parameter {name} (value kept)"]
-    return [f"created parameter {name} (SecureString)"]
+        return False
+    return True
+
+
+def queue_name(name_or_url: str) -> str:
+    """A queue setting may be a name or a URL (as CloudFormation's Ref gives); the name."""
+    if name_or_url.startswith(("https://", "http://")):
+        return name_or_url.rstrip("/").rsplit("/", 1)[-1]
+    return name_or_url
 
 
 def _location(region: str) -> dict[str, Any]:

@@ -88,6 +88,7 @@ class ApiRuntime:
         return {
             "submit_job": _resolver(c.submit_job),
             "get_status": _resolver(c.get_status),
+            "read_artifacts": _resolver(c.read_artifacts),
             "record_step": _resolver(c.record_step),
             "follow_job": _resolver(c.follow_job),
             "cancel_job": _resolver(c.cancel_job),
@@ -237,8 +238,12 @@ def worker_runtime_from_env(environ: Mapping[str, str] | None = None) -> WorkerR
 
 
 async def provision_from_settings(settings: Settings) -> list[str]:
-    """`scenegen provision`: create or update the AWS resources; one line per resource."""
-    from infrastructure.aws.provision import provision
+    """`scenegen provision`: create or update the AWS resources; one line per resource.
+
+    With WEBHOOKS_QUEUE, also the webhooks queue and its dead-letter queue; with
+    WEBHOOK_SECRET_PARAMETER, also that parameter (a generated secret when absent).
+    """
+    from infrastructure.aws.provision import provision, queue_name
     from infrastructure.observability.dashboard import DASHBOARD_NAME, put_dashboard
 
     session = clients.new_session()
@@ -258,9 +263,11 @@ async def provision_from_settings(settings: Settings) -> list[str]:
             ssm=ssm,
             table=str(settings.jobs_table),
             bucket=str(settings.artifacts_bucket),
-            queue=str(settings.jobs_queue),
+            queue=queue_name(str(settings.jobs_queue)),
             token_parameter=settings.internal_token_parameter,
             retention_days=settings.retention_days,
+            webhooks_queue=queue_name(settings.webhooks_queue) if settings.webhooks_queue else None,
+            webhook_secret_parameter=settings.webhook_secret_parameter,
         )
         dashboard = await put_dashboard(
             cloudwatch, DASHBOARD_NAME, settings.metrics_namespace, region

@@ -15,13 +15,16 @@ if TYPE_CHECKING:
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "provision",
-        help="create or update the table, bucket, queues and token (idempotent)",
+        help="create or update the table, bucket, queues, token and webhook secret (idempotent)",
         description=(
             "Creates what is missing and updates what differs: the DynamoDB table (TTL on `ttl`), "
             "the S3 bucket (lifecycle expiry after RETENTION_DAYS, public access blocked, "
-            "default encryption), the SQS queue with its dead-letter queue, and the SSM "
-            "SecureString token, and the CloudWatch dashboard. Reads JOBS_TABLE, "
-            "ARTIFACTS_BUCKET, JOBS_QUEUE, INTERNAL_TOKEN_PARAMETER, RETENTION_DAYS, "
+            "default encryption), the SQS job queue with its dead-letter queue, the SSM "
+            "SecureString token, and the CloudWatch dashboard; with WEBHOOKS_QUEUE, the "
+            "webhooks queue with its dead-letter queue; with WEBHOOK_SECRET_PARAMETER, that "
+            "SecureString holding a generated whsec_ secret (an existing value is kept, never "
+            "overwritten). Reads JOBS_TABLE, ARTIFACTS_BUCKET, JOBS_QUEUE, "
+            "INTERNAL_TOKEN_PARAMETER, WEBHOOKS_QUEUE, WEBHOOK_SECRET_PARAMETER, RETENTION_DAYS, "
             "AWS_REGION and AWS_ENDPOINT_URL."
         ),
     )

@@ -5,6 +5,16 @@
         api = stack.start_api(RETENTION_DAYS="3")
         stack.start_worker(api.base_url)
 
+Webhooks: every stack has a webhooks queue (WEBHOOKS_QUEUE), and webhooks are off until a secret
+is given. `webhook_env()` turns them on with a receiver on loopback allowed; give it to the stack
+so the API and the workers sign with the same secret:
+
+    secret = generate_webhook_secret()
+    with PersistentStack(resources, tmp_path, env=webhook_env(secret)) as stack: ...
+
+or provision a secret in SSM (`provision_resources(..., webhook_secret_parameter=True)`; the
+processes then read WEBHOOK_SECRET_PARAMETER, and `resources.webhook_secrets()` gives its value).
+
 Every process gets its own log file in the work directory; a process that does not come up
 fails the test with the tail of its log. On exit every process still running gets SIGTERM,
 then SIGKILL if it has not stopped.
@@ -47,6 +57,12 @@ _SERVICE_VARIABLES = (
     "JOBS_TABLE",
     "ARTIFACTS_BUCKET",
     "JOBS_QUEUE",
+    "WEBHOOKS_QUEUE",
+    "WEBHOOK_SECRET",
+    "WEBHOOK_SECRET_PARAMETER",
+    "WEBHOOK_MAX_ATTEMPTS",
+    "WEBHOOK_ALLOW_PRIVATE",
+    "WEBHOOK_ALLOW_HTTP",
     "INTERNAL_TOKEN",
     "INTERNAL_TOKEN_PREVIOUS",
     "INTERNAL_TOKEN_PARAMETER",
@@ -54,6 +70,7 @@ _SERVICE_VARIABLES = (
     "ARTIFACT_URL_TTL_SECONDS",
     "RETENTION_DAYS",
     "JOBS_QUEUE_VISIBILITY_SECONDS",
+    "WEBHOOKS_QUEUE_VISIBILITY_SECONDS",
     "INTERNAL_TOKEN_REFRESH_SECONDS",
     "INTERNAL_TOKEN_GRACE_SECONDS",
     "OTEL_EXPORTER_OTLP_ENDPOINT",
@@ -62,16 +79,19 @@ _SERVICE_VARIABLES = (
 
 @dataclass(frozen=True)
 class Resources:
-    """One table, bucket, queue (with its dead-letter queue) and token parameter."""
+    """One table, bucket, job queue and webhooks queue (each with its dead-letter queue), token
+    parameter and, when asked for, webhook secret parameter."""
 
     endpoint: str
     table: str
     bucket: str
     queue: str
     token_parameter: str
+    webhooks_queue: str | None = None
+    webhook_secret_parameter: str | None = None
 
     def env(self) -> dict[str, str]:
-        return {
+        env = {
             "JOBS_TABLE": self.table,
             "ARTIFACTS_BUCKET": self.bucket,
             "JOBS_QUEUE": self.queue,
@@ -82,6 +102,11 @@ class Resources:
             "AWS_ACCESS_KEY_ID": os.environ.get("AWS_ACCESS_KEY_ID", "test"),
             "AWS_SECRET_ACCESS_KEY": os.environ.get("AWS_SECRET_ACCESS_KEY", "test"),
         }
+        if self.webhooks_queue:
+            env["WEBHOOKS_QUEUE"] = self.webhooks_queue
+        if self.webhook_secret_parameter:
+            env["WEBHOOK_SECRET_PARAMETER"] = self.webhook_secret_parameter
+        return env
 
     def client(self, service: str) -> Any:
         """A plain (synchronous) botocore client on the emulator, for the tests' own checks."""
@@ -99,8 +124,22 @@ class Resources:
         response = self.client("ssm").get_parameter(Name=self.token_parameter, WithDecryption=True)
         return str(response["Parameter"]["Value"])
 
+    def webhook_secrets(self) -> str:
+        """The value of the webhook secret parameter (space-separated whsec_ secrets)."""
+        if not self.webhook_secret_parameter:
+            raise ValueError("provisioned without a webhook secret parameter")
+        response = self.client("ssm").get_parameter(
+            Name=self.webhook_secret_parameter, WithDecryption=True
+        )
+        return str(response["Parameter"]["Value"])
+
     def queue_url(self) -> str:
         return str(self.client("sqs").get_queue_url(QueueName=self.queue)["QueueUrl"])
+
+    def webhooks_queue_url(self) -> str:
+        if not self.webhooks_queue:
+            raise ValueError("provisioned without a webhooks queue")
+        return str(self.client("sqs").get_queue_url(QueueName=self.webhooks_queue)["QueueUrl"])
 
     def job_item(self, job_id: str) -> dict[str, Any]:
         response = self.client("dynamodb").get_item(
@@ -110,8 +149,18 @@ class Resources:
         return item
 
 
-def provision_resources(endpoint: str, workdir: Path, retention_days: int = 14) -> Resources:
-    """Fresh resources made by the real `scenegen provision` command."""
+def provision_resources(
+    endpoint: str,
+    workdir: Path,
+    retention_days: int = 14,
+    *,
+    webhook_secret_parameter: bool = False,
+) -> Resources:
+    """Fresh resources made by the real `scenegen provision` command.
+
+    Always a webhooks queue; with `webhook_secret_parameter`, also an SSM parameter holding a
+    generated webhook secret (provision makes it when WEBHOOK_SECRET_PARAMETER names one).
+    """
     suffix = uuid.uuid4().hex[:10]
     resources = Resources(
         endpoint=endpoint,
@@ -119,6 +168,10 @@ def provision_resources(endpoint: str, workdir: Path, retention_days: int = 14) 
         bucket=f"sg-e2e-artifacts-{suffix}",
         queue=f"sg-e2e-jobs-{suffix}",
         token_parameter=f"/sg-e2e/{suffix}/internal-token",
+        webhooks_queue=f"sg-e2e-webhooks-{suffix}",
+        webhook_secret_parameter=(
+            f"/sg-e2e/{suffix}/webhook-secret" if webhook_secret_parameter else None
+        ),
     )
     env = {**_outer_env(), **resources.env(), "RETENTION_DAYS": str(retention_days)}
     result = subprocess.run(
@@ -143,9 +196,28 @@ def delete_resources(resources: Resources) -> None:
     s3.delete_bucket(Bucket=resources.bucket)
     resources.client("dynamodb").delete_table(TableName=resources.table)
     sqs = resources.client("sqs")
-    for name in (resources.queue, f"{resources.queue}-dlq"):
-        sqs.delete_queue(QueueUrl=sqs.get_queue_url(QueueName=name)["QueueUrl"])
-    resources.client("ssm").delete_parameter(Name=resources.token_parameter)
+    for queue in (resources.queue, resources.webhooks_queue):
+        for name in (queue, f"{queue}-dlq") if queue else ():
+            sqs.delete_queue(QueueUrl=sqs.get_queue_url(QueueName=name)["QueueUrl"])
+    ssm = resources.client("ssm")
+    ssm.delete_parameter(Name=resources.token_parameter)
+    if resources.webhook_secret_parameter:
+        ssm.delete_parameter(Name=resources.webhook_secret_parameter)
+
+
+def webhook_env(
+    secret: str | None = None, *, allow_loopback: bool = True, max_attempts: int | None = None
+) -> dict[str, str]:
+    """The variables that turn webhooks on: WEBHOOK_SECRET when given (else the stack's
+    WEBHOOK_SECRET_PARAMETER is used), and a receiver on 127.0.0.1 over http allowed."""
+    env: dict[str, str] = {}
+    if secret is not None:
+        env["WEBHOOK_SECRET"] = secret
+    if allow_loopback:
+        env.update({"WEBHOOK_ALLOW_PRIVATE": "1", "WEBHOOK_ALLOW_HTTP": "1"})
+    if max_attempts is not None:
+        env["WEBHOOK_MAX_ATTEMPTS"] = str(max_attempts)
+    return env
 
 
 Service = ManagedProcess
@@ -154,11 +226,15 @@ Service = ManagedProcess
 
 @dataclass
 class PersistentStack:
-    """API and worker processes on one set of resources; stops all of them on exit."""
+    """API and worker processes on one set of resources; stops all of them on exit.
+
+    `env` is given to every process (the webhook secret, say), before each one's own.
+    """
 
     resources: Resources
     workdir: Path
     services: list[Service] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
 
     def start_api(self, **env: str) -> Service:
         port = free_port()
@@ -200,7 +276,7 @@ class PersistentStack:
             name,
             [SCENEGEN, *arguments],
             log_path=self.workdir / f"{name}.log",
-            env={**_outer_env(), **self.resources.env(), **env},
+            env={**_outer_env(), **self.resources.env(), **self.env, **env},
             inherit_env=False,
             cwd=self.workdir,
             base_url=base_url,

@@ -12,6 +12,7 @@ import os
 import subprocess
 import uuid
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,22 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from infrastructure.aws.provision import MAX_RECEIVE_COUNT
+from infrastructure.aws.provision import (
+    MAX_RECEIVE_COUNT,
+    QUEUE_VISIBILITY_TIMEOUT_SECONDS,
+    WEBHOOKS_RETENTION_SECONDS,
+)
 from infrastructure.observability.dashboard import dashboard_body
-from tests.e2e.persistent_stack import PersistentStack, Resources
+from infrastructure.webhooks.signing import generate_webhook_secret
+from tests.e2e.persistent_stack import (
+    PersistentStack,
+    Resources,
+    submit,
+    wait_for_job,
+    webhook_env,
+)
 from tests.e2e.processes import SCENEGEN
+from tests.unit.webhooks.receiver import WebhookReceiver, wait_for_requests
 
 pytestmark = pytest.mark.e2e
 
@@ -125,6 +138,22 @@ def test_the_table_and_the_queue_are_read_back(deployment: Deployment) -> None:
     assert dead_letter["QueueUrl"]
 
 
+def test_the_webhooks_queue_is_read_back_with_its_dead_letter_queue(
+    deployment: Deployment,
+) -> None:
+    sqs = deployment.client("sqs")
+    url = deployment.outputs["WebhooksQueueUrl"]
+    assert url.endswith(f"/{deployment.stack}-webhooks")
+    assert deployment.outputs["WebhooksQueueName"] == f"{deployment.stack}-webhooks"
+    attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    redrive = json.loads(attributes["RedrivePolicy"])
+    assert redrive["deadLetterTargetArn"].endswith(f":{deployment.stack}-webhooks-dlq")
+    assert int(redrive["maxReceiveCount"]) == MAX_RECEIVE_COUNT
+    assert int(attributes["VisibilityTimeout"]) == QUEUE_VISIBILITY_TIMEOUT_SECONDS
+    assert int(attributes["MessageRetentionPeriod"]) == WEBHOOKS_RETENTION_SECONDS
+    assert "WebhookSecretParameterName" not in deployment.outputs  # webhooks off by default
+
+
 def test_both_task_definitions_take_the_token_from_ssm(deployment: Deployment) -> None:
     ecs = deployment.client("ecs")
     token = deployment.outputs["InternalTokenParameterName"]
@@ -135,6 +164,8 @@ def test_both_task_definitions_take_the_token_from_ssm(deployment: Deployment) -
         env = {e["name"]: e["value"] for e in only["environment"]}
         assert env["INTERNAL_TOKEN_PARAMETER"] == token
         assert "INTERNAL_TOKEN" not in env
+        assert env["WEBHOOKS_QUEUE"] == deployment.outputs["WebhooksQueueUrl"]
+        assert "WEBHOOK_SECRET_PARAMETER" not in env  # no WebhookSecretParameter: off
         assert only["image"] == IMAGE
         commands[family] = only["command"]
     assert commands == {
@@ -246,6 +277,7 @@ def test_the_dashboard_is_the_one_provision_writes_and_the_alarms_exist(
         "alb-5xx",
         "dlq-not-empty",
         "failed-jobs",
+        "webhooks-dlq-not-empty",
     ]
 
 
@@ -400,3 +432,72 @@ def test_with_a_certificate_http_redirects_and_https_refuses_internal_paths(
         assert [r["Conditions"][0]["Values"] for r in refusals] == [["/internal/*"]]
     finally:
         run_deploy(aws_endpoint, "--stack", stack, "--delete")
+
+
+def test_with_a_webhook_secret_parameter_the_stack_delivers_signed_webhooks(
+    aws_endpoint: str, tmp_path: Path
+) -> None:
+    # The operator makes the parameter; the stack gives its name to both services and the
+    # worker (only) the right to read it. The two commands then run here with their task
+    # definitions' environment: the worker signs with the secret from SSM and delivers through
+    # the stack's webhooks queue to a receiver on loopback (allowed for this test only).
+    stack = f"sg-e2e-hook-{uuid.uuid4().hex[:8]}"
+    parameter = f"/scenegen/{stack}/webhook-secret"
+    secret = generate_webhook_secret()
+    probe = Deployment(aws_endpoint, stack, {}, "")
+    probe.client("ssm").put_parameter(Name=parameter, Value=secret, Type="SecureString")
+    receiver = WebhookReceiver([secret])
+    try:
+        result = run_deploy(
+            aws_endpoint,
+            *("--stack", stack, "--image", IMAGE, "--main-only"),
+            *("--parameter", f"WebhookSecretParameter={parameter}"),
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        outputs = outputs_of(result)
+        assert outputs["WebhookSecretParameterName"] == parameter
+        deployment = Deployment(aws_endpoint, stack, outputs, result.stdout)
+        ecs = deployment.client("ecs")
+
+        def task_environment(family: str) -> dict[str, str]:
+            described = ecs.describe_task_definition(taskDefinition=f"{stack}-{family}")
+            (only,) = described["taskDefinition"]["containerDefinitions"]
+            return {e["name"]: e["value"] for e in only["environment"]}
+
+        api_env, worker_env = task_environment("api"), task_environment("worker")
+        for env in (api_env, worker_env):
+            assert env["WEBHOOK_SECRET_PARAMETER"] == parameter
+            assert env["WEBHOOKS_QUEUE"] == outputs["WebhooksQueueUrl"]
+        resources = {
+            r["LogicalResourceId"]: r
+            for r in deployment.client("cloudformation").describe_stack_resources(StackName=stack)[
+                "StackResources"
+            ]
+        }
+        for policy in ("ApiWebhooksPolicy", "WorkerWebhooksPolicy"):
+            assert resources[policy]["ResourceStatus"] == "CREATE_COMPLETE"
+
+        worker_env.pop("ORCHESTRATOR_URL")
+        stack_resources = Resources(
+            endpoint=aws_endpoint,
+            table=api_env["JOBS_TABLE"],
+            bucket=api_env["ARTIFACTS_BUCKET"],
+            queue=api_env["JOBS_QUEUE"],
+            token_parameter=api_env["INTERNAL_TOKEN_PARAMETER"],
+        )
+        loopback = webhook_env()
+        with PersistentStack(stack_resources, tmp_path, env=loopback) as processes:
+            api = processes.start_api(**api_env)
+            processes.start_worker(api.url, **worker_env)
+            job_id = submit(api.url, {"prompt": "a lighthouse", "webhook": receiver.url()})
+            wait_for_job(api.url, job_id, lambda job: bool(job["webhook"]["deliveredAt"]))
+            wait_for_requests(receiver, 1)
+            (delivery,) = receiver.requests
+            assert delivery.verified_with == (0,), processes.logs()
+            assert json.loads(delivery.body)["type"] == "job.done"
+            assert json.loads(delivery.body)["data"]["id"] == job_id
+    finally:
+        receiver.close()
+        run_deploy(aws_endpoint, "--stack", stack, "--delete")
+        with suppress(ClientError):
+            Deployment(aws_endpoint, stack, {}, "").client("ssm").delete_parameter(Name=parameter)

@@ -8,7 +8,19 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from infrastructure.aws.provision import ensure_token, provision
+from infrastructure.aws.provision import (
+    MAX_RECEIVE_COUNT,
+    QUEUE_VISIBILITY_TIMEOUT_SECONDS,
+    WEBHOOKS_RETENTION_SECONDS,
+    ProvisionError,
+    ensure_token,
+    ensure_webhook_secret,
+    provision,
+    queue_name,
+)
+from infrastructure.aws.sqs_webhook_queue import MAX_DELAY_SECONDS
+from infrastructure.settings import Settings
+from infrastructure.webhooks.signing import generate_webhook_secret, parse_webhook_secrets
 
 pytestmark = pytest.mark.integration
 
@@ -21,6 +33,8 @@ class Names:
         self.bucket = new_name("bucket")
         self.queue = new_name("queue")
         self.token = f"/{new_name('param')}/internal-token"
+        self.webhooks_queue = new_name("webhooks")
+        self.webhook_secret = f"/{new_name('param')}/webhook-secret"
 
 
 @pytest.fixture
@@ -38,16 +52,25 @@ async def remove(names: Names, dynamodb: Any, s3: Any, sqs: Any, ssm: Any) -> No
         await dynamodb.delete_table(TableName=names.table)
     with suppress(ClientError):
         await s3.delete_bucket(Bucket=names.bucket)
-    for queue in (names.queue, f"{names.queue}-dlq"):
+    for queue in (names.queue, names.webhooks_queue):
+        for name in (queue, f"{queue}-dlq"):
+            with suppress(ClientError):
+                url = (await sqs.get_queue_url(QueueName=name))["QueueUrl"]
+                await sqs.delete_queue(QueueUrl=url)
+    for parameter in (names.token, names.webhook_secret):
         with suppress(ClientError):
-            url = (await sqs.get_queue_url(QueueName=queue))["QueueUrl"]
-            await sqs.delete_queue(QueueUrl=url)
-    with suppress(ClientError):
-        await ssm.delete_parameter(Name=names.token)
+            await ssm.delete_parameter(Name=parameter)
 
 
 async def run(
-    names: Names, dynamodb: Any, s3: Any, sqs: Any, ssm: Any, retention_days: int = RETENTION_DAYS
+    names: Names,
+    dynamodb: Any,
+    s3: Any,
+    sqs: Any,
+    ssm: Any,
+    retention_days: int = RETENTION_DAYS,
+    *,
+    webhooks: bool = False,
 ) -> list[str]:
     return await provision(
         dynamodb=dynamodb,
@@ -59,6 +82,8 @@ async def run(
         queue=names.queue,
         token_parameter=names.token,
         retention_days=retention_days,
+        webhooks_queue=names.webhooks_queue if webhooks else None,
+        webhook_secret_parameter=names.webhook_secret if webhooks else None,
     )
 
 
@@ -170,6 +195,88 @@ async def test_without_a_token_parameter_no_parameter_is_made(
         retention_days=RETENTION_DAYS,
     )
     assert not any("parameter" in line for line in report)
+
+
+async def test_without_webhook_settings_no_webhooks_queue_or_secret_is_made(
+    names: Names, dynamodb: Any, s3: Any, sqs: Any, ssm: Any
+) -> None:
+    report = await run(names, dynamodb, s3, sqs, ssm)
+    assert not any(names.webhooks_queue in line or "webhook" in line for line in report)
+    with pytest.raises(ClientError):
+        await sqs.get_queue_url(QueueName=names.webhooks_queue)
+    with pytest.raises(ClientError, match="ParameterNotFound"):
+        await ssm.get_parameter(Name=names.webhook_secret)
+
+
+async def test_webhooks_get_their_queue_dead_letter_queue_and_a_generated_secret(
+    names: Names, dynamodb: Any, s3: Any, sqs: Any, ssm: Any
+) -> None:
+    first = await run(names, dynamodb, s3, sqs, ssm, webhooks=True)
+    assert [line.split()[0] for line in first] == ["created"] * 8
+    assert f"created queue {names.webhooks_queue}-dlq" in first
+    assert f"created parameter {names.webhook_secret} (SecureString, a new webhook secret)" in first
+
+    url = (await sqs.get_queue_url(QueueName=names.webhooks_queue))["QueueUrl"]
+    dead_letter_url = (await sqs.get_queue_url(QueueName=f"{names.webhooks_queue}-dlq"))["QueueUrl"]
+    dead_letter_arn = (
+        await sqs.get_queue_attributes(QueueUrl=dead_letter_url, AttributeNames=["QueueArn"])
+    )["Attributes"]["QueueArn"]
+    attributes = (await sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"]))[
+        "Attributes"
+    ]
+    policy = json.loads(attributes["RedrivePolicy"])
+    assert policy["deadLetterTargetArn"] == dead_letter_arn
+    assert int(policy["maxReceiveCount"]) == MAX_RECEIVE_COUNT
+    assert int(attributes["VisibilityTimeout"]) == QUEUE_VISIBILITY_TIMEOUT_SECONDS
+    retention = int(attributes["MessageRetentionPeriod"])
+    assert retention == WEBHOOKS_RETENTION_SECONDS
+    # Every attempt may wait SQS's longest delay, and the retention outlasts all of them.
+    assert retention > Settings().webhook_max_attempts * MAX_DELAY_SECONDS
+
+    parameter = (await ssm.get_parameter(Name=names.webhook_secret, WithDecryption=True))[
+        "Parameter"
+    ]
+    assert parameter["Type"] == "SecureString"
+    (secret,) = parse_webhook_secrets(parameter["Value"])
+    assert secret.startswith("whsec_")
+
+    second = await run(names, dynamodb, s3, sqs, ssm, webhooks=True)
+    assert [line.split()[0] for line in second] == ["found"] * 8
+    assert f"found parameter {names.webhook_secret} (value kept, 1 webhook secret)" in second
+    kept = await parameter_value(ssm, names.webhook_secret)
+    assert kept == parameter["Value"]
+
+
+async def test_an_existing_webhook_secret_is_kept_even_while_it_is_rotated(
+    names: Names, ssm: Any
+) -> None:
+    rotating = f"{generate_webhook_secret()} {generate_webhook_secret()}"
+    await ssm.put_parameter(Name=names.webhook_secret, Value=rotating, Type="SecureString")
+    report = await ensure_webhook_secret(ssm, names.webhook_secret)
+    assert report == [f"found parameter {names.webhook_secret} (value kept, 2 webhook secrets)"]
+    assert await parameter_value(ssm, names.webhook_secret) == rotating
+
+
+async def test_an_existing_webhook_secret_that_cannot_sign_is_refused_without_its_value(
+    names: Names, ssm: Any
+) -> None:
+    await ssm.put_parameter(
+        Name=names.webhook_secret, Value="not-a-whsec-value", Type="SecureString"
+    )
+    with pytest.raises(ProvisionError) as refused:
+        await ensure_webhook_secret(ssm, names.webhook_secret)
+    message = str(refused.value)
+    assert names.webhook_secret in message and "whsec_" in message
+    assert "delete it to have a secret generated" in message
+    assert "not-a-whsec-value" not in message
+    assert await parameter_value(ssm, names.webhook_secret) == "not-a-whsec-value"
+
+
+def test_a_queue_given_by_url_is_provisioned_by_its_name() -> None:
+    # CloudFormation's Ref of a queue is its URL, and the service takes either.
+    url = "https://sqs.us-east-1.amazonaws.com/123456789012/stack-webhooks"
+    assert queue_name(url) == "stack-webhooks"
+    assert queue_name("stack-webhooks") == "stack-webhooks"
 
 
 async def parameter_value(ssm: Any, name: str) -> str:

@@ -13,8 +13,16 @@ import pytest
 
 from application import metric_names as m
 from domain.jobs import JobStatus
-from infrastructure.aws.provision import LIFECYCLE_RULE_ID, MAX_RECEIVE_COUNT, TTL_ATTRIBUTE
+from infrastructure.aws.provision import (
+    DEAD_LETTER_RETENTION_SECONDS,
+    LIFECYCLE_RULE_ID,
+    MAX_RECEIVE_COUNT,
+    QUEUE_VISIBILITY_TIMEOUT_SECONDS,
+    TTL_ATTRIBUTE,
+    WEBHOOKS_RETENTION_SECONDS,
+)
 from infrastructure.aws.s3_artifact_store import ARTIFACT_PREFIX
+from infrastructure.aws.sqs_webhook_queue import MAX_DELAY_SECONDS
 from infrastructure.settings import Settings
 from tests.unit.deploy.cloudformation_yaml import AWS_ONLY_TEMPLATE, MAIN_TEMPLATE, load
 
@@ -61,8 +69,31 @@ def container(template: dict[str, Any], task_definition: str) -> dict[str, Any]:
     return found
 
 
-def environment(template: dict[str, Any], task_definition: str) -> dict[str, Any]:
-    return {e["Name"]: e["Value"] for e in container(template, task_definition)["Environment"]}
+NO_VALUE = {"Ref": "AWS::NoValue"}
+
+
+def resolved(value: Any, conditions: dict[str, bool]) -> Any:
+    """`value` with each Fn::If decided by `conditions` and each AWS::NoValue dropped."""
+    if isinstance(value, dict):
+        if set(value) == {"Fn::If"}:
+            name, when_true, when_false = value["Fn::If"]
+            return resolved(when_true if conditions[name] else when_false, conditions)
+        return {key: resolved(item, conditions) for key, item in value.items() if item != NO_VALUE}
+    if isinstance(value, list):
+        items = [resolved(item, conditions) for item in value]
+        return [item for item in items if item != NO_VALUE]
+    return value
+
+
+WEBHOOKS_OFF = {"HasWebhookSecret": False}
+WEBHOOKS_ON = {"HasWebhookSecret": True}
+
+
+def environment(
+    template: dict[str, Any], task_definition: str, conditions: dict[str, bool] = WEBHOOKS_OFF
+) -> dict[str, Any]:
+    entries = resolved(container(template, task_definition)["Environment"], conditions)
+    return {e["Name"]: e["Value"] for e in entries}
 
 
 def policy_statements(template: dict[str, Any], role: str) -> list[dict[str, Any]]:
@@ -249,7 +280,11 @@ def test_the_worker_role_may_call_only_what_the_worker_calls(main: dict[str, Any
             ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:ReceiveMessage"],
             {"Fn::GetAtt": ["JobsQueue", "Arn"]},
         ),
-        "StoreArtifacts": (["s3:PutObject"], {"Fn::Sub": "${ArtifactsBucket.Arn}/jobs/*"}),
+        # DeleteObject: artifacts stored while the job was canceled are deleted by the worker.
+        "StoreArtifacts": (
+            ["s3:DeleteObject", "s3:PutObject"],
+            {"Fn::Sub": "${ArtifactsBucket.Arn}/jobs/*"},
+        ),
         "Token": (["ssm:GetParameter"], TOKEN_ARN),
     }
     assert all(s["Effect"] == "Allow" for s in policy_statements(main, "WorkerTaskRole"))
@@ -259,14 +294,27 @@ def test_artifact_objects_are_reachable_only_under_the_job_prefix(main: dict[str
     # ListBucket (on the bucket itself) is what HeadBucket, the API's readiness check, needs;
     # every object action is limited to the job prefix.
     assert ARTIFACT_PREFIX == "jobs/"
-    for role in ("ApiTaskRole", "WorkerTaskRole"):
-        for statement in policy_statements(main, role):
-            actions = [a for a in statement["Action"] if a.startswith("s3:")]
-            if actions == ["s3:ListBucket"]:
-                assert role == "ApiTaskRole"
-                assert statement["Resource"] == {"Fn::GetAtt": ["ArtifactsBucket", "Arn"]}
-            elif actions:
-                assert statement["Resource"] == {"Fn::Sub": "${ArtifactsBucket.Arn}/jobs/*"}
+    webhook_policies = {
+        "ApiWebhooksPolicy": "ApiTaskRole",
+        "WorkerWebhooksPolicy": "WorkerTaskRole",
+    }
+    granted = [
+        (role, s)
+        for role in ("ApiTaskRole", "WorkerTaskRole")
+        for s in policy_statements(main, role)
+    ]
+    granted += [
+        (role, s)
+        for policy, role in webhook_policies.items()
+        for s in props(main, policy)["PolicyDocument"]["Statement"]
+    ]
+    for role, statement in granted:
+        actions = [a for a in statement["Action"] if a.startswith("s3:")]
+        if actions == ["s3:ListBucket"]:
+            assert role == "ApiTaskRole"
+            assert statement["Resource"] == {"Fn::GetAtt": ["ArtifactsBucket", "Arn"]}
+        elif actions:
+            assert statement["Resource"] == {"Fn::Sub": "${ArtifactsBucket.Arn}/jobs/*"}
 
 
 def test_the_target_groups_check_the_cheap_liveness_endpoint(main: dict[str, Any]) -> None:
@@ -414,6 +462,146 @@ def test_the_alarms_watch_the_dead_letter_queue_failed_jobs_and_5xx(
         q["MetricStat"]["Metric"]["MetricName"] for q in rate["Metrics"] if "MetricStat" in q
     }
     assert metric_names == {"HTTPCode_Target_5XX_Count", "RequestCount"}
+
+
+WEBHOOK_SECRET_ARN = {
+    "Fn::Sub": "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}"
+    ":parameter${WebhookSecretParameter}"
+}
+
+
+def test_the_webhooks_queue_is_encrypted_redrives_and_outlasts_every_attempt(
+    main: dict[str, Any],
+) -> None:
+    queue = props(main, "WebhooksQueue")
+    assert queue["RedrivePolicy"] == {
+        "deadLetterTargetArn": {"Fn::GetAtt": ["WebhooksDeadLetterQueue", "Arn"]},
+        "maxReceiveCount": MAX_RECEIVE_COUNT,
+    }
+    assert queue["VisibilityTimeout"] == QUEUE_VISIBILITY_TIMEOUT_SECONDS == 60
+    assert queue["VisibilityTimeout"] == Settings().webhooks_queue_visibility_seconds
+    # Each retry is a new message delayed by at most SQS's 15 minutes; the retention (the same
+    # as `scenegen provision` sets) leaves room for every attempt and then some.
+    assert queue["MessageRetentionPeriod"] == WEBHOOKS_RETENTION_SECONDS
+    assert Settings().webhook_max_attempts * MAX_DELAY_SECONDS < WEBHOOKS_RETENTION_SECONDS
+    dead_letter = props(main, "WebhooksDeadLetterQueue")
+    assert dead_letter["MessageRetentionPeriod"] == DEAD_LETTER_RETENTION_SECONDS
+    for name in ("WebhooksQueue", "WebhooksDeadLetterQueue"):  # encrypted like the job queue
+        assert props(main, name)["SqsManagedSseEnabled"] is True
+        assert props(main, name)["QueueName"]["Fn::Sub"].startswith("${AWS::StackName}-webhooks")
+
+
+def test_webhooks_are_off_unless_a_secret_parameter_is_given(main: dict[str, Any]) -> None:
+    parameter = main["Parameters"]["WebhookSecretParameter"]
+    assert parameter["Default"] == ""
+    assert main["Conditions"]["HasWebhookSecret"] == {
+        "Fn::Not": [{"Fn::Equals": [{"Ref": "WebhookSecretParameter"}, ""]}]
+    }
+    for task in ("ApiTaskDefinition", "WorkerTaskDefinition"):
+        off, on = environment(main, task, WEBHOOKS_OFF), environment(main, task, WEBHOOKS_ON)
+        assert off["WEBHOOKS_QUEUE"] == on["WEBHOOKS_QUEUE"] == {"Ref": "WebhooksQueue"}
+        assert "WEBHOOK_SECRET_PARAMETER" not in off
+        assert on["WEBHOOK_SECRET_PARAMETER"] == {"Ref": "WebhookSecretParameter"}
+        assert "WEBHOOK_SECRET" not in on  # never inline: the worker reads it from SSM
+        assert set(on) - set(off) == {"WEBHOOK_SECRET_PARAMETER"}
+    # The service's own check: with the secret, persistent mode needs the webhooks queue.
+    assert Settings.from_env(
+        {
+            "JOBS_TABLE": "t",
+            "ARTIFACTS_BUCKET": "b",
+            "JOBS_QUEUE": "q",
+            "WEBHOOKS_QUEUE": "w",
+            "WEBHOOK_SECRET_PARAMETER": "/p",
+        }
+    ).webhooks_enabled
+
+
+def test_only_with_webhooks_may_the_services_touch_the_webhooks_queue_and_secret(
+    main: dict[str, Any],
+) -> None:
+    for policy, role in (
+        ("ApiWebhooksPolicy", "ApiTaskRole"),
+        ("WorkerWebhooksPolicy", "WorkerTaskRole"),
+    ):
+        assert resource(main, policy)["Type"] == "AWS::IAM::Policy"
+        assert resource(main, policy)["Condition"] == "HasWebhookSecret"
+        assert props(main, policy)["Roles"] == [{"Ref": role}]
+    api = {
+        s["Sid"]: (sorted(s["Action"]), s["Resource"])
+        for s in props(main, "ApiWebhooksPolicy")["PolicyDocument"]["Statement"]
+    }
+    assert api == {
+        "EnqueueWebhooks": (
+            ["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"],
+            {"Fn::GetAtt": ["WebhooksQueue", "Arn"]},
+        ),
+    }
+    statements = props(main, "WorkerWebhooksPolicy")["PolicyDocument"]["Statement"]
+    worker = {s["Sid"]: (sorted(s["Action"]), s["Resource"]) for s in statements}
+    assert worker == {
+        # Receive, delete, give back an undecodable one, and re-send a retry with a delay.
+        "DispatchWebhooks": (
+            [
+                "sqs:ChangeMessageVisibility",
+                "sqs:DeleteMessage",
+                "sqs:GetQueueUrl",
+                "sqs:ReceiveMessage",
+                "sqs:SendMessage",
+            ],
+            {"Fn::GetAtt": ["WebhooksQueue", "Arn"]},
+        ),
+        # Read the job (consistently) and record each attempt on it.
+        "WebhookJobState": (
+            ["dynamodb:GetItem", "dynamodb:UpdateItem"],
+            {"Fn::GetAtt": ["JobsTable", "Arn"]},
+        ),
+        # Links presigned by the worker need the worker's own right to read them.
+        "ArtifactLinksPresigned": (["s3:GetObject"], {"Fn::Sub": "${ArtifactsBucket.Arn}/jobs/*"}),
+        "WebhookSecret": (["ssm:GetParameter"], WEBHOOK_SECRET_ARN),
+    }
+    assert all(s["Effect"] == "Allow" and "Condition" not in s for s in statements)
+    # No other role, policy or statement names the webhook secret.
+    text = MAIN_TEMPLATE.read_text()
+    assert text.count(":parameter${WebhookSecretParameter}") == 1
+
+
+def test_the_services_start_once_the_webhook_grants_are_in_place(main: dict[str, Any]) -> None:
+    for service in ("ApiService", "WorkerService"):
+        assert "WebhookGrantsReady" in resource(main, service)["DependsOn"]
+    ready = resource(main, "WebhookGrantsReady")["Metadata"]["Policies"]
+    assert resolved(ready, WEBHOOKS_ON) == [
+        {"Ref": "ApiWebhooksPolicy"},
+        {"Ref": "WorkerWebhooksPolicy"},
+    ]
+    assert ready["Fn::If"][2] == NO_VALUE
+
+
+def test_workers_reach_webhook_receivers_over_https_anywhere(main: dict[str, Any]) -> None:
+    egress = props(main, "WorkerSecurityGroup")["SecurityGroupEgress"]
+    anywhere = [(r["FromPort"], r["ToPort"]) for r in egress if r.get("CidrIp") == "0.0.0.0/0"]
+    assert anywhere == [(443, 443)]
+
+
+def test_an_alarm_watches_the_webhooks_dead_letter_queue(main: dict[str, Any]) -> None:
+    alarm = props(main, "WebhooksDeadLetterQueueNotEmptyAlarm")
+    jobs_alarm = props(main, "DeadLetterQueueNotEmptyAlarm")
+    assert alarm["Dimensions"] == [
+        {"Name": "QueueName", "Value": {"Fn::GetAtt": ["WebhooksDeadLetterQueue", "QueueName"]}}
+    ]
+    same = ("Namespace", "MetricName", "Threshold", "ComparisonOperator", "AlarmActions")
+    assert {k: alarm[k] for k in same} == {k: jobs_alarm[k] for k in same}
+
+
+def test_the_outputs_name_the_webhooks_queue_and_the_secret_parameter(
+    main: dict[str, Any],
+) -> None:
+    outputs = main["Outputs"]
+    assert outputs["WebhooksQueueUrl"]["Value"] == {"Ref": "WebhooksQueue"}
+    assert outputs["WebhooksQueueName"]["Value"] == {"Fn::GetAtt": ["WebhooksQueue", "QueueName"]}
+    assert outputs["WebhookSecretParameterName"] == {
+        "Condition": "HasWebhookSecret",
+        "Value": {"Ref": "WebhookSecretParameter"},
+    }
 
 
 def test_the_dashboard_body_is_a_parameter_not_a_copy(main: dict[str, Any]) -> None:
