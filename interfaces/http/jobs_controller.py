@@ -36,7 +36,9 @@ from interfaces.http.schemas import (
 )
 from interfaces.http.status_bodies import StatusBodies
 
-MAX_GENERATE_BODY = 16 * 1024
+MAX_GENERATE_BODY = 64 * 1024
+"""Room for the largest valid body: a 2000-character prompt and a 2048-character webhook URL,
+each character possibly sent as an escaped surrogate pair (12 bytes), come to about 48 KiB."""
 _POLL_AGAIN = {"Retry-After": "1"}
 _IDEMPOTENCY_KEY = re.compile(r"^[!-~]{1,128}$")
 
@@ -106,7 +108,7 @@ class JobsController(Controller):
             ),
             413: problem(
                 413,
-                "The body is over 16 KiB",
+                "The body is over 64 KiB",
                 "The request body is larger than this endpoint accepts.",
             ),
             415: problem(

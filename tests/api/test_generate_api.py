@@ -159,6 +159,27 @@ async def test_body_over_the_limit_is_413(client: Any) -> None:
     assert_problem(response, 413)
 
 
+async def test_the_largest_valid_body_fits_under_the_limit(client: Any) -> None:
+    # Every character escaped as a surrogate pair: the longest way to write a valid request.
+    astral = "\\ud83c\\udf0a"
+    body = (
+        '{"prompt": "'
+        + astral * 2000
+        + '", "webhook": "https://example.com/'
+        + astral * 2020
+        + '", "webhookEvents": ["terminal", "step"], "seed": 4294967295, "width": 256, '
+        '"height": 128}'
+    ).encode()
+    assert len(body) > 48_000
+
+    response = await client.post(
+        "/generate", content=body, headers={"Content-Type": "application/json"}
+    )
+
+    assert response.status_code == 422, response.text  # read, then refused for its content
+    assert response.json()["errors"][0]["field"] == "webhook"
+
+
 async def test_unknown_path_and_wrong_method_are_problem_details(client: Any) -> None:
     assert_problem(await client.get("/no-such-thing"), 404)
     assert_problem(await client.get("/generate"), 405)

@@ -1,0 +1,49 @@
+"""Schemathesis against the persistent stack: an API process on DynamoDB, S3 and SQS (the
+emulator) with a worker, every check and phase, as against the demo server.
+
+`positive_data_acceptance` is left out for the reason given in test_schemathesis_demo.py.
+"""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.persistent_stack import SharedStack
+
+pytestmark = pytest.mark.e2e
+
+SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
+MIN_GENERATED = 500
+
+
+def test_schemathesis_finds_no_failure_against_the_persistent_stack(
+    shared_stack: SharedStack,
+) -> None:
+    assert SCHEMATHESIS.exists(), f"{SCHEMATHESIS} is missing: run make"
+    finished = subprocess.run(
+        [
+            str(SCHEMATHESIS),
+            "run",
+            f"{shared_stack.api_a.url}/openapi.json",
+            "--checks",
+            "all",
+            "--exclude-checks",
+            "positive_data_acceptance",
+            "--max-examples",
+            "150",
+            "--seed",
+            "1",
+            "--no-color",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    summary = finished.stdout[finished.stdout.rfind("SUMMARY") :]
+    failures = finished.stdout[finished.stdout.find("FAILURES") :]
+    assert finished.returncode == 0, failures[:6000]
+    generated = re.search(r"(\d+) generated", summary)
+    assert generated and int(generated.group(1)) >= MIN_GENERATED, summary
