@@ -1,0 +1,114 @@
+"""The AWS endpoint freezes (SIGSTOP: connections accepted, nothing answered) while jobs run, then
+thaws: the API answers 503 within seconds instead of hanging, the worker waits it out quietly,
+and nothing is lost: every accepted job ends done with each step once, and a submission refused
+during the freeze, retried with its Idempotency-Key, makes exactly one job."""
+
+import os
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.aws_emulator import EMULATOR_START_SECONDS, MINISTACK
+from tests.e2e.persistent_stack import (
+    PIPELINE_STEP_IDS,
+    PersistentStack,
+    delete_resources,
+    provision_resources,
+    step_ids,
+    submit,
+    wait_for_job,
+)
+from tests.managed_process import ManagedProcess, free_port, managed_process
+
+pytestmark = pytest.mark.e2e
+
+FROZEN_SECONDS = 8
+ANSWER_WITHIN_SECONDS = 5
+
+
+@contextmanager
+def own_ministack(workdir: Path) -> Iterator[tuple[str, ManagedProcess]]:
+    """A MiniStack of this test's own: freezing the session's would stall other tests."""
+    assert MINISTACK.exists(), f"{MINISTACK} is missing: run make emulator"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {"GATEWAY_PORT": str(port), "BIND_HOST": "127.0.0.1", "IOT_MTLS_ENABLED": "0"}
+    with managed_process(
+        "MiniStack",
+        [str(MINISTACK)],
+        log_path=workdir / "ministack.log",
+        env=env,
+        cwd=workdir,
+        ready_url=f"{url}/_ministack/health",
+        ready_timeout=EMULATOR_START_SECONDS,
+    ) as emulator:
+        try:
+            yield url, emulator
+        finally:
+            os.kill(emulator.process.pid, signal.SIGCONT)
+
+
+def test_a_frozen_aws_endpoint_costs_503s_for_its_duration_and_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    with own_ministack(tmp_path) as (endpoint, emulator):
+        resources = provision_resources(endpoint, tmp_path)
+        quick = {"JOBS_QUEUE_VISIBILITY_SECONDS": "5"}
+        with PersistentStack(resources, tmp_path) as stack:
+            api = stack.start_api(**quick)
+            worker = stack.start_worker(api.url, **quick)
+            accepted = [
+                submit(api.url, {"prompt": f"{n} houses around a well", "seed": n})
+                for n in range(1, 4)
+            ]
+
+            os.kill(emulator.process.pid, signal.SIGSTOP)
+            frozen_at = time.monotonic()
+            started = time.monotonic()
+            refused = httpx.post(
+                f"{api.url}/generate",
+                json={"prompt": "a lighthouse", "seed": 9},
+                headers={"Idempotency-Key": "frozen-1"},
+                timeout=30,
+            )
+            submit_took = time.monotonic() - started
+            started = time.monotonic()
+            status = httpx.get(f"{api.url}/status/{accepted[0]}", timeout=30)
+            status_took = time.monotonic() - started
+            ready = httpx.get(f"{api.url}/readyz", timeout=30)
+            time.sleep(max(0.0, FROZEN_SECONDS - (time.monotonic() - frozen_at)))
+            os.kill(emulator.process.pid, signal.SIGCONT)
+
+            finished = [wait_for_job(api.url, job_id, timeout=90) for job_id in accepted]
+            retried = httpx.post(
+                f"{api.url}/generate",
+                json={"prompt": "a lighthouse", "seed": 9},
+                headers={"Idempotency-Key": "frozen-1"},
+                timeout=10,
+            )
+            again = httpx.post(
+                f"{api.url}/generate",
+                json={"prompt": "a lighthouse", "seed": 9},
+                headers={"Idempotency-Key": "frozen-1"},
+                timeout=10,
+            )
+            retried_job = wait_for_job(api.url, retried.json()["id"], timeout=60)
+            worker_log = worker.log_path.read_text()
+        delete_resources(resources)
+
+    assert refused.status_code == 503 and refused.headers["retry-after"]
+    assert status.status_code == 503
+    assert ready.status_code == 503
+    assert submit_took < ANSWER_WITHIN_SECONDS and status_took < ANSWER_WITHIN_SECONDS
+    for job in finished:
+        assert job["status"] == "done", job
+        assert step_ids(job) == PIPELINE_STEP_IDS, "each step once"
+    assert retried.status_code == 202
+    assert again.status_code == 200 and again.json()["id"] == retried.json()["id"]
+    assert retried_job["status"] == "done"
+    assert worker_log.count("Traceback") == 0, "an outage is a line or two, not stack traces"
