@@ -42,10 +42,11 @@ class Deadlines(NamedTuple):
         )
 
 
-REQUEST_PATH = Deadlines(connect_seconds=1.0, read_seconds=1.0, max_attempts=2)
-"""DynamoDB, SSM and CloudWatch answer in milliseconds. A hung endpoint costs two 1 s reads and
-one jittered backoff (under 1 s), so the API answers 503 within about 3 s instead of botocore's
-minutes (60 s connect and read timeouts, retried); a refused connection fails within 1 s."""
+REQUEST_PATH = Deadlines(connect_seconds=0.5, read_seconds=0.8, max_attempts=2)
+"""DynamoDB, SSM and CloudWatch answer in milliseconds. A hung endpoint costs at most two 0.8 s
+reads and a jittered backoff, and the request path bounds the whole call at 1.8 s
+(`deadlines.REQUEST_DEADLINE_SECONDS`), so the API answers 503 within 2 s instead of botocore's
+minutes (60 s connect and read timeouts, retried); a refused connection fails at once."""
 
 ARTIFACT_UPLOADS = Deadlines(connect_seconds=1.0, read_seconds=5.0, max_attempts=2)
 """S3 answers a PUT only once the whole object arrived; nothing on the API's request path waits

@@ -20,6 +20,7 @@ from domain.jobs import (
     transition_of_unfinished_job,
     validate_event,
 )
+from infrastructure.aws.deadlines import within_request_deadline
 from infrastructure.aws.errors import error_code, unavailable
 from infrastructure.aws.job_items import (
     Item,
@@ -254,7 +255,9 @@ class DynamoDbJobRepository:
 
     async def _call(self, operation: Any, **kwargs: Any) -> dict[str, Any]:
         try:
-            response: dict[str, Any] = await operation(TableName=self._table, **kwargs)
+            response: dict[str, Any] = await within_request_deadline(
+                operation(TableName=self._table, **kwargs), DEPENDENCY
+            )
         except ClientError as error:
             if error_code(error) == CONDITION_FAILED:
                 raise

@@ -9,6 +9,7 @@ import msgspec
 
 from application.errors import DependencyUnavailable
 from application.ports import Delivery, QueuedJob
+from infrastructure.aws.deadlines import REQUEST_DEADLINE_SECONDS
 from infrastructure.aws.errors import reported_as
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 DEPENDENCY = "job queue"
 MAX_WAIT_SECONDS = 20
-CALL_DEADLINE_SECONDS = 2.5
+CALL_DEADLINE_SECONDS = REQUEST_DEADLINE_SECONDS
 """Every call but a receive. The client's read timeout outlasts a long poll, so enqueue (on the
 API's request path), ack and visibility changes get this deadline of their own."""
 T = TypeVar("T")

@@ -10,6 +10,7 @@ import msgspec
 
 from application.errors import DependencyUnavailable
 from application.webhooks.ports import WebhookDelivery, WebhookMessage
+from infrastructure.aws.deadlines import REQUEST_DEADLINE_SECONDS
 from infrastructure.aws.errors import reported_as
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 DEPENDENCY = "webhook queue"
 MAX_WAIT_SECONDS = 20
 MAX_DELAY_SECONDS = 900
-CALL_DEADLINE_SECONDS = 2.5
+CALL_DEADLINE_SECONDS = REQUEST_DEADLINE_SECONDS
 """Every call but a receive: an enqueue sits on the step callback's path."""
 T = TypeVar("T")
 

@@ -28,7 +28,7 @@ from tests.managed_process import ManagedProcess, free_port, managed_process
 pytestmark = pytest.mark.e2e
 
 FROZEN_SECONDS = 8
-ANSWER_WITHIN_SECONDS = 5
+ANSWER_WITHIN_SECONDS = 2.0
 
 
 @contextmanager
