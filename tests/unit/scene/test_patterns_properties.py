@@ -6,7 +6,11 @@ import math
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_patterns_support import (
+
+from domain.scene import catalog
+from domain.scene import relation_rules as rules
+from domain.scene.sizing import scaled_size
+from tests.unit.scene.patterns_support import (
     Relation,
     Thing,
     all_hold,
@@ -15,10 +19,6 @@ from test_patterns_support import (
     lay,
     request,
 )
-
-from domain.scene import catalog
-from domain.scene import relation_rules as rules
-from domain.scene.sizing import scaled_size
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 seeds = st.integers(0, 2**16)

@@ -3,10 +3,10 @@
 from typing import Any
 
 import pytest
-from scene_assertions import check_scene, network_connected, nodes_by_id
-from scene_corpus import CORPUS, Case
 
 from domain.scene import generate_scene
+from tests.unit.scene.scene_assertions import check_scene, network_connected, nodes_by_id
+from tests.unit.scene.scene_corpus import CORPUS, Case
 
 SEEDS = (0, 1, 7)
 

@@ -4,7 +4,11 @@ dungeon room and its door, indoor places, and honest reasons for what was not pl
 import re
 
 import pytest
-from test_patterns_support import (
+
+from domain.scene import catalog
+from domain.scene import relation_rules as rules
+from domain.scene.model import PlacedNode
+from tests.unit.scene.patterns_support import (
     Relation,
     all_hold,
     assert_solids_apart,
@@ -16,10 +20,6 @@ from test_patterns_support import (
     lay,
     request,
 )
-
-from domain.scene import catalog
-from domain.scene import relation_rules as rules
-from domain.scene.model import PlacedNode
 
 SEEDS = range(10)
 CORNERS = ("northwest", "northeast", "southeast", "southwest")

@@ -4,7 +4,9 @@ says each holds, and the geometry is checked again here from the coordinates."""
 import math
 
 import pytest
-from test_patterns_support import (
+
+from domain.scene import relation_rules as rules
+from tests.unit.scene.patterns_support import (
     all_hold,
     assert_solids_apart,
     by_id,
@@ -16,8 +18,6 @@ from test_patterns_support import (
     rect,
     request,
 )
-
-from domain.scene import relation_rules as rules
 
 SEEDS = range(10)
 CORNERS = ("northwest", "northeast", "southeast", "southwest")

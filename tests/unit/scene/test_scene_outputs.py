@@ -5,7 +5,6 @@ import json
 
 import msgspec
 import pytest
-from scene_assertions import assert_schema_valid, check_scene, legend, map_rows, walk
 
 from domain.scene import (
     SCENE_GRAPH_SCHEMA_FILE,
@@ -19,6 +18,13 @@ from domain.scene import (
 )
 from domain.scene.model import GeneratedScene
 from domain.scene.terms import PREDICATES
+from tests.unit.scene.scene_assertions import (
+    assert_schema_valid,
+    check_scene,
+    legend,
+    map_rows,
+    walk,
+)
 
 VILLAGE = (
     "a village with three houses north of a river, a well in the center and a forest to the east"

@@ -2,10 +2,10 @@
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from scene_assertions import check_scene
 
 from domain.scene import encode_scene_graph, generate_scene, parse_prompt
 from domain.scene import vocabulary as v
+from tests.unit.scene.scene_assertions import check_scene
 
 WORDS = sorted(
     {kind.name for kind in v.KINDS}
