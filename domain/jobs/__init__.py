@@ -7,6 +7,7 @@ from domain.jobs.events import (
     StepEvent,
     StepName,
     StepPhase,
+    StepRecord,
     step_id_for,
 )
 from domain.jobs.ids import is_job_id
@@ -14,7 +15,6 @@ from domain.jobs.job import (
     Job,
     JobError,
     JobRequest,
-    StepRecord,
     Webhook,
     WebhookEvent,
     new_job,

@@ -53,24 +53,41 @@ STEP_ORDER = {
 }
 
 
-class StepEvent(msgspec.Struct, frozen=True, kw_only=True):
-    """One report from the worker about one step of one job."""
+class StepRecord(msgspec.Struct, frozen=True, kw_only=True):
+    """A step as a job records it: which step, which phase, when, how long, and why it failed."""
 
     name: StepName
     phase: StepPhase
     at: datetime
     duration_ms: int | None = None
     error: str | None = None
-    artifacts: ArtifactRefs | None = None
 
     @property
     def step_id(self) -> str:
         return step_id_for(self.name, self.phase)
 
     @property
-    def is_final_success(self) -> bool:
-        return self.name is FINAL_STEP and self.phase is StepPhase.SUCCEEDED
-
-    @property
     def sort_key(self) -> tuple[int, int]:
         return pipeline_order(self.name, self.phase)
+
+    @classmethod
+    def of(cls, event: "StepRecord") -> "StepRecord":
+        """The record of an event: its fields, its artifacts left out."""
+        return cls(
+            name=event.name,
+            phase=event.phase,
+            at=event.at,
+            duration_ms=event.duration_ms,
+            error=event.error,
+        )
+
+
+class StepEvent(StepRecord, frozen=True, kw_only=True):
+    """One report from the worker about one step of one job: a record, and for the final
+    step's success the artifacts."""
+
+    artifacts: ArtifactRefs | None = None
+
+    @property
+    def is_final_success(self) -> bool:
+        return self.name is FINAL_STEP and self.phase is StepPhase.SUCCEEDED

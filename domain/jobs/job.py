@@ -6,7 +6,7 @@ from typing import Literal
 import msgspec
 
 from domain.jobs.artifacts import ArtifactRefs
-from domain.jobs.events import STEP_ORDER, StepEvent, StepName, StepPhase, pipeline_order
+from domain.jobs.events import STEP_ORDER, StepRecord
 from domain.jobs.status import JobStatus
 
 
@@ -36,26 +36,6 @@ class Webhook(msgspec.Struct, frozen=True, kw_only=True):
 
     def wants(self, event: WebhookEvent) -> bool:
         return event in self.events
-
-
-class StepRecord(msgspec.Struct, frozen=True, kw_only=True):
-    """A recorded step event, as the job shows it."""
-
-    step_id: str
-    name: StepName
-    phase: StepPhase
-    at: datetime
-    duration_ms: int | None = None
-    error: str | None = None
-
-    @classmethod
-    def of(cls, event: StepEvent) -> "StepRecord":
-        """The event's fields and its `step_id` (a property of the event), artifacts left out."""
-        return msgspec.convert(event, cls, from_attributes=True)
-
-    @property
-    def sort_key(self) -> tuple[int, int]:
-        return pipeline_order(self.name, self.phase)
 
 
 class Job(msgspec.Struct, frozen=True, kw_only=True):

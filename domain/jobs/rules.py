@@ -12,8 +12,8 @@ from enum import StrEnum
 
 import msgspec
 
-from domain.jobs.events import FINAL_STEP, StepEvent, StepName, StepPhase
-from domain.jobs.job import Job, JobError, StepRecord
+from domain.jobs.events import FINAL_STEP, StepEvent, StepName, StepPhase, StepRecord
+from domain.jobs.job import Job, JobError
 from domain.jobs.status import JobStatus
 
 
