@@ -16,3 +16,7 @@ ERROR_CALLBACK_REJECTED = "callback_rejected"
 ERROR_DEPENDENCY = "dependency_error"
 ERROR_UNHANDLED = "unhandled"
 ERROR_WEBHOOK_QUEUE = "webhook_queue"
+
+WEBHOOK_DELIVERED = "delivered"
+WEBHOOK_RETRY = "retry"
+WEBHOOK_GAVE_UP = "gave_up"

@@ -113,7 +113,7 @@ class ArtifactLinks(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class ArtifactStore(Protocol):
-    """Keeps a finished job's artifacts and hands out links to them."""
+    """Keeps a finished job's artifacts, hands out links to them and reads them back."""
 
     async def save(self, job_id: str, artifacts: RenderedArtifacts) -> ArtifactRefs: ...
 
@@ -123,6 +123,13 @@ class ArtifactStore(Protocol):
 
     async def delete(self, refs: ArtifactRefs) -> None:
         """Remove artifacts no job will show (their job was canceled while they were stored)."""
+        ...
+
+    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
+        """The artifacts behind `refs`, as saved (a request to the store for stored ones).
+
+        Raises `DependencyUnavailable` when the store cannot give them back.
+        """
         ...
 
     async def check(self) -> None: ...

@@ -9,8 +9,9 @@ from collections.abc import Callable
 
 import msgspec
 
+from application import metric_names as m
 from application.errors import DependencyUnavailable
-from application.ports import Clock
+from application.ports import Clock, Metrics
 from application.webhooks.ports import (
     SendResult,
     WebhookDelivery,
@@ -63,6 +64,7 @@ class WebhookDispatcher:
         receive_wait_seconds: float = 20.0,
         concurrency: int = 4,
         outage_backoff: Callable[[int], float] = capped_backoff,
+        metrics: Metrics | None = None,
     ) -> None:
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
@@ -78,6 +80,7 @@ class WebhookDispatcher:
         self._backoff = backoff
         self._receive_wait = receive_wait_seconds
         self._outage_backoff = outage_backoff
+        self._metrics = metrics
         self._slots = asyncio.Semaphore(concurrency)
         self._in_flight: set[asyncio.Task[None]] = set()
         self._stopping = asyncio.Event()
@@ -191,6 +194,7 @@ class WebhookDispatcher:
         if result.delivered:
             await self._log.record_attempt(message.job_id, at=at, delivered=True, error=None)
             await self._queue.ack(delivery)
+            self._count(m.WEBHOOK_DELIVERED)
             log.info("webhook delivered", extra=_log_fields(message))
             return DispatchOutcome.DELIVERED
         if result.retryable and attempts_made < self._max_attempts:
@@ -201,6 +205,7 @@ class WebhookDispatcher:
             retry = msgspec.structs.replace(message, attempt=attempts_made)
             await self._queue.enqueue(retry, delay_seconds=delay)
             await self._queue.ack(delivery)
+            self._count(m.WEBHOOK_RETRY)
             log.info(
                 "webhook attempt failed (%s); retry in %.1f s",
                 result.error,
@@ -213,8 +218,13 @@ class WebhookDispatcher:
             error = f"{error} (gave up after {attempts_made} attempts)"
         await self._log.record_attempt(message.job_id, at=at, delivered=False, error=error)
         await self._queue.ack(delivery)
+        self._count(m.WEBHOOK_GAVE_UP)
         log.warning("webhook given up: %s", error, extra=_log_fields(message))
         return DispatchOutcome.GAVE_UP
+
+    def _count(self, outcome: str) -> None:
+        if self._metrics is not None:
+            self._metrics.count(m.WEBHOOK_ATTEMPTS, {m.OUTCOME: outcome})
 
 
 def _log_fields(message: WebhookMessage) -> dict[str, object]:

@@ -49,8 +49,9 @@ reads and a jittered backoff, and the request path bounds the whole call at 1.8 
 minutes (60 s connect and read timeouts, retried); a refused connection fails at once."""
 
 ARTIFACT_UPLOADS = Deadlines(connect_seconds=1.0, read_seconds=5.0, max_attempts=2)
-"""S3 answers a PUT only once the whole object arrived; nothing on the API's request path waits
-for S3 (links are presigned locally, readiness has its own deadline)."""
+"""S3 answers a PUT only once the whole object arrived. On the API's request path only the
+artifact reads of a done job (`GET /status/{id}/scene-graph.json`) wait for S3, and they run
+under the request deadline (1.8 s); links are presigned locally."""
 
 QUEUE = Deadlines(connect_seconds=1.0, read_seconds=MAX_WAIT_SECONDS + 5.0, max_attempts=2)
 """A receive long-polls for up to 20 s, so reads must outlast it; SqsJobQueue puts its own

@@ -1,12 +1,15 @@
-"""S3ArtifactStore: a finished job's artifacts as S3 objects, read through presigned GET URLs."""
+"""S3ArtifactStore: a finished job's artifacts as S3 objects, read through presigned GET URLs
+(clients) or GetObject (the API, for same-origin reads)."""
 
 import asyncio
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from application.ports import ArtifactLinks, RenderedArtifacts
-from domain.jobs import ArtifactRefs, StoredArtifacts
+from domain.jobs import ArtifactRefs, InlineArtifacts, StoredArtifacts
+from infrastructure.aws.deadlines import within_request_deadline
 from infrastructure.aws.errors import reported_as
+from infrastructure.memory.artifact_store import rendered_inline
 
 if TYPE_CHECKING:
     from types_aiobotocore_s3 import S3Client
@@ -71,6 +74,29 @@ class S3ArtifactStore:
                 Delete={"Objects": [{"Key": key} for key in keys], "Quiet": True},
             )
 
+    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
+        """Two GetObject calls side by side, within the request deadline; inline refs are their
+        own content."""
+        if isinstance(refs, InlineArtifacts):
+            return rendered_inline(refs)
+        # On the API's request path: a hung bucket answers 503 within the request deadline.
+        # Both calls finish (or are canceled) before this returns: no failure is left unread.
+        scene_graph_json, minimap = await within_request_deadline(
+            asyncio.gather(
+                self._get(refs.scene_graph_key),
+                self._get(refs.ascii_minimap_key),
+                return_exceptions=True,
+            ),
+            DEPENDENCY,
+        )
+        if isinstance(scene_graph_json, BaseException):
+            raise scene_graph_json
+        if isinstance(minimap, BaseException):
+            raise minimap
+        return RenderedArtifacts(
+            scene_graph_json=scene_graph_json, ascii_minimap=minimap.decode("utf-8")
+        )
+
     async def check(self) -> None:
         with reported_as(DEPENDENCY):
             await self._client.head_bucket(Bucket=self._bucket)
@@ -84,6 +110,13 @@ class S3ArtifactStore:
                 ContentType=content_type,
                 ServerSideEncryption="AES256",
             )
+
+    async def _get(self, key: str) -> bytes:
+        with reported_as(DEPENDENCY):
+            answer = await self._client.get_object(Bucket=self._bucket, Key=key)
+            async with answer["Body"] as body:
+                content: bytes = await body.read()
+        return content
 
     async def _presign(self, key: str) -> str:
         with reported_as(DEPENDENCY):

@@ -17,6 +17,7 @@ from application.polling_job_watch import PollingJobWatch
 from application.use_cases.cancel_job import CancelJobHandler
 from application.use_cases.follow_job import FollowJobHandler
 from application.use_cases.get_status import GetStatusHandler
+from application.use_cases.read_artifacts import ReadArtifactsHandler
 from application.use_cases.record_step import RecordStepHandler
 from application.use_cases.run_job import RunJobHandler
 from application.use_cases.submit_job import SubmitJobHandler
@@ -264,6 +265,9 @@ class Container(containers.DeclarativeContainer):
     get_status = providers.Singleton(
         GetStatusHandler, jobs=job_repository, artifacts=artifact_store, clock=clock
     )
+    read_artifacts = providers.Singleton(
+        ReadArtifactsHandler, jobs=job_repository, artifacts=artifact_store
+    )
     record_step = providers.Singleton(
         RecordStepHandler,
         jobs=job_repository,
@@ -287,6 +291,7 @@ class Container(containers.DeclarativeContainer):
         log=providers.Singleton(JobWebhookLog, job_repository),
         clock=clock,
         max_attempts=settings.provided.webhook_max_attempts,
+        metrics=metrics,
     )
     follow_job = providers.Singleton(
         FollowJobHandler,

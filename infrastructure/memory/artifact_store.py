@@ -8,6 +8,8 @@ import msgspec
 from application.ports import ArtifactLinks, RenderedArtifacts
 from domain.jobs import ArtifactRefs, InlineArtifacts
 
+_ENCODER = msgspec.json.Encoder()
+
 
 class InlineArtifactStore:
     """Returns the artifacts as inline content; there is nothing to link to."""
@@ -22,5 +24,18 @@ class InlineArtifactStore:
     async def delete(self, refs: ArtifactRefs) -> None:
         return None  # inline artifacts live in the job record only
 
+    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
+        if not isinstance(refs, InlineArtifacts):
+            raise ValueError("demo mode keeps artifacts inline; it cannot read stored ones")
+        return rendered_inline(refs)
+
     async def check(self) -> None:
         return None
+
+
+def rendered_inline(refs: InlineArtifacts) -> RenderedArtifacts:
+    """Inline artifacts as files: the scene graph encoded as `GET /status` encodes it (msgspec,
+    keys in the order they were saved in), so both give the same JSON."""
+    return RenderedArtifacts(
+        scene_graph_json=_ENCODER.encode(refs.scene_graph), ascii_minimap=refs.ascii_minimap
+    )

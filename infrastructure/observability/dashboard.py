@@ -56,8 +56,14 @@ EMITTED_METRICS: Mapping[str, EmittedMetric] = _catalogue(
                 m.ERROR_CALLBACK_REJECTED,
                 m.ERROR_DEPENDENCY,
                 m.ERROR_UNHANDLED,
+                m.ERROR_WEBHOOK_QUEUE,
             )
         },
+    ),
+    EmittedMetric(
+        name=m.WEBHOOK_ATTEMPTS,
+        unit="Count",
+        dimensions={m.OUTCOME: (m.WEBHOOK_DELIVERED, m.WEBHOOK_RETRY, m.WEBHOOK_GAVE_UP)},
     ),
 )
 """Every metric the service emits, keyed by name (what the dashboard may reference)."""
@@ -69,6 +75,7 @@ def dashboard_body(namespace: str, region: str) -> dict[str, Any]:
     durations = EMITTED_METRICS[m.JOB_DURATION]
     steps = EMITTED_METRICS[m.STEP_DURATION]
     errors = EMITTED_METRICS[m.ERRORS]
+    webhooks = EMITTED_METRICS[m.WEBHOOK_ATTEMPTS]
     widgets = [
         _widget(
             "Jobs by status (transitions per minute)",
@@ -86,6 +93,12 @@ def dashboard_body(namespace: str, region: str) -> dict[str, Any]:
         ),
         _widget("Step duration, p90 (milliseconds)", region, _rows(namespace, steps, ("p90",))),
         _widget("Errors by kind", region, _rows(namespace, errors, ("Sum",)), stacked=True),
+        _widget(
+            "Webhook attempts by outcome",
+            region,
+            _rows(namespace, webhooks, ("Sum",)),
+            stacked=True,
+        ),
     ]
     for index, widget in enumerate(widgets):
         widget.update(x=(index % 2) * 12, y=(index // 2) * 6, width=12, height=6)

@@ -6,6 +6,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from infrastructure.bootstrap import ApiRuntime
+from interfaces.http.artifacts_controller import ArtifactsController
 from interfaces.http.dependencies import litestar_dependencies
 from interfaces.http.events_controller import JobEventsController
 from interfaces.http.head_requests import HeadAsGet
@@ -39,6 +40,7 @@ def create_app(runtime: ApiRuntime) -> Litestar:
         route_handlers=[
             JobsController,
             JobEventsController,
+            ArtifactsController,
             internal,
             healthz,
             readyz,

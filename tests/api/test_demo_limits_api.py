@@ -1,15 +1,21 @@
 """Demo-mode limits over HTTP: 503 with Retry-After at the job bound, 404 once a job expires."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
+import httpx
 import pytest
 from litestar.testing import AsyncTestClient
 
 from infrastructure.bootstrap import ApiRuntime
 from interfaces.http.app import create_app
 from tests.conftest import make_container
-from tests.fakes import TOKEN, assert_problem, seed_job
+from tests.fakes import TOKEN, assert_problem, seed_job, successful_run, wire
+from tests.served_app import served
+from tests.sse_client import events
+
+AUTH = {"X-INTERNAL-TOKEN": TOKEN}
 
 
 @pytest.fixture
@@ -40,3 +46,30 @@ async def test_an_expired_job_answers_404_like_an_unknown_one(client: Any, conta
     assert (await client.get(f"/status/{job_id}")).status_code == 200
     container.clock().advance(days=14)
     assert_problem(await client.get(f"/status/{job_id}"), 404)
+
+
+async def test_a_streamed_or_awaited_job_outlives_the_eviction_of_finished_ones() -> None:
+    container = make_container({"INTERNAL_TOKEN": TOKEN, "DEMO_MAX_JOBS": "3"})
+    streamed, awaited = await seed_job(container), await seed_job(container)
+    async with (
+        served(container) as base,
+        httpx.AsyncClient(base_url=base, timeout=60) as http,
+        http.stream("GET", f"/status/{streamed}/events") as stream,
+    ):
+        waiting = asyncio.create_task(http.get(f"/status/{awaited}", headers={"Prefer": "wait=30"}))
+        # Ten jobs pass through the one free slot, each evicting the one before it.
+        for n in range(10):
+            finished = await http.post(
+                "/generate", json={"prompt": f"{n} houses"}, headers={"Prefer": "wait=20"}
+            )
+            assert finished.status_code == 200, finished.text
+        for job_id in (streamed, awaited):
+            assert (await http.get(f"/status/{job_id}")).json()["status"] == "queued"
+        for job_id in (streamed, awaited):
+            for item in successful_run():
+                await http.post(f"/internal/jobs/{job_id}/step", json=wire(item), headers=AUTH)
+        kinds = [e.event async for e in events(stream) if not e.is_comment_only]
+        waited = await waiting
+
+    assert kinds[-1] == "done"
+    assert waited.json()["status"] == "done"

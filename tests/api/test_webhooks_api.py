@@ -82,6 +82,8 @@ async def test_a_terminal_webhook_is_retried_after_a_500_and_delivered_once(
     assert status["webhook"]["deliveredAt"] is not None
     assert status["webhook"]["lastError"] is None
     assert len(receiver.requests) == 2
+    attempts = container.metrics().totals_by_metric()["WebhookAttempts"]
+    assert attempts == {"Outcome=retry": 1, "Outcome=delivered": 1}
 
 
 async def test_step_and_terminal_events_arrive_when_asked_for(receiver: WebhookReceiver) -> None:

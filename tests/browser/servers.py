@@ -6,12 +6,13 @@ import queue
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from dependency_injector import providers
 
+from application.errors import DependencyUnavailable
 from application.ports import ArtifactLinks, Delivery, QueuedJob, RenderedArtifacts
-from domain.jobs import ArtifactRefs
+from domain.jobs import ArtifactRefs, StoredArtifacts
 from infrastructure.bootstrap import ApiRuntime, Container
 from infrastructure.settings import Settings
 from interfaces.cli.embedded_server import serving
@@ -31,6 +32,54 @@ class FullArtifactStore:
 
     async def delete(self, refs: ArtifactRefs) -> None:
         return None
+
+    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
+        raise OSError("disk full")
+
+    async def check(self) -> None:
+        return None
+
+
+class LinkingArtifactStore:
+    """Stores as an object store does (persistent mode), in memory: `GET /status` shows
+    presigned-looking links on another origin (which the page must never fetch), and the
+    first `unavailable_reads` reads fail as a bucket that does not answer."""
+
+    def __init__(self, unavailable_reads: int = 0) -> None:
+        self.unavailable_reads = unavailable_reads
+        self.reads = 0
+        self._objects: dict[str, RenderedArtifacts] = {}
+
+    async def save(self, job_id: str, artifacts: RenderedArtifacts) -> ArtifactRefs:
+        refs = StoredArtifacts(
+            scene_graph_key=f"jobs/{job_id}/scene-graph.json",
+            ascii_minimap_key=f"jobs/{job_id}/minimap.txt",
+        )
+        self._objects[refs.scene_graph_key] = artifacts
+        return refs
+
+    async def links(self, refs: ArtifactRefs, *, now: datetime) -> ArtifactLinks | None:
+        if not isinstance(refs, StoredArtifacts):
+            return None
+        bucket = "https://bucket.s3.invalid/"
+        return ArtifactLinks(
+            scene_graph_url=f"{bucket}{refs.scene_graph_key}?X-Amz-Signature=0",
+            ascii_minimap_url=f"{bucket}{refs.ascii_minimap_key}?X-Amz-Signature=0",
+            expires_at=now + timedelta(minutes=15),
+            scene_graph_key=refs.scene_graph_key,
+            ascii_minimap_key=refs.ascii_minimap_key,
+        )
+
+    async def delete(self, refs: ArtifactRefs) -> None:
+        if isinstance(refs, StoredArtifacts):
+            self._objects.pop(refs.scene_graph_key, None)
+
+    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
+        assert isinstance(refs, StoredArtifacts)
+        self.reads += 1
+        if self.reads <= self.unavailable_reads:
+            raise DependencyUnavailable("artifact store", "SlowDown")
+        return self._objects[refs.scene_graph_key]
 
     async def check(self) -> None:
         return None

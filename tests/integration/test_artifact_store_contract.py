@@ -1,6 +1,7 @@
 """ArtifactStore contract: inline (demo) and S3 (emulated) artifacts read back exactly as saved."""
 
 import asyncio
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ from application.errors import DependencyUnavailable
 from application.ports import ArtifactStore, RenderedArtifacts
 from domain.jobs import InlineArtifacts, StoredArtifacts
 from infrastructure.aws import clients
+from infrastructure.aws.deadlines import REQUEST_DEADLINE_SECONDS
 from infrastructure.aws.s3_artifact_store import S3ArtifactStore
 from infrastructure.memory.artifact_store import InlineArtifactStore
 
@@ -53,6 +55,32 @@ async def test_saved_artifacts_read_back_exactly(store: ArtifactStore) -> None:
     graph, minimap = await read_back(store, "job-1")
     assert msgspec.json.decode(graph) == msgspec.json.decode(RENDERED.scene_graph_json)
     assert minimap == RENDERED.ascii_minimap
+
+
+async def test_read_gives_back_what_was_saved(store: ArtifactStore) -> None:
+    refs = await store.save("job-read-1", RENDERED)
+
+    assert await store.read(refs) == RENDERED
+
+
+async def test_read_gives_the_bytes_a_client_of_the_links_gets(store: ArtifactStore) -> None:
+    """GET /status/{id}/scene-graph.json (read) and GET /status (inline, or the presigned
+    links) hand a client the same bytes."""
+    graph, minimap = await read_back(store, "job-read-2")
+
+    read = await store.read(await store.save("job-read-2", RENDERED))
+
+    assert read.scene_graph_json == graph
+    assert read.ascii_minimap == minimap
+
+
+async def test_read_keeps_non_ascii_text_and_key_order(store: ArtifactStore) -> None:
+    rendered = RenderedArtifacts(
+        scene_graph_json=msgspec.json.encode({"z": "café ☕", "a": [1, 2.5, None], "m": {}}),
+        ascii_minimap="~~é~~\n",
+    )
+
+    assert await store.read(await store.save("job-read-3", rendered)) == rendered
 
 
 async def test_check_passes_when_the_store_is_reachable(store: ArtifactStore) -> None:
@@ -131,10 +159,81 @@ async def test_inline_artifacts_have_no_links(s3: Any, artifacts_bucket: str) ->
     assert await store.links(inline, now=datetime.now(UTC)) is None
 
 
+async def test_s3_store_reads_inline_refs_as_their_own_content(
+    s3: Any, artifacts_bucket: str
+) -> None:
+    store = S3ArtifactStore(s3, artifacts_bucket, URL_TTL_SECONDS)
+    inline = await InlineArtifactStore().save("job-8", RENDERED)
+
+    assert await store.read(inline) == RENDERED
+
+
+async def test_reading_a_missing_object_is_unavailable_without_naming_it(
+    s3: Any, artifacts_bucket: str
+) -> None:
+    store = S3ArtifactStore(s3, artifacts_bucket, URL_TTL_SECONDS)
+    refs = await store.save("job-9", RENDERED)
+    await store.delete(refs)
+
+    with pytest.raises(DependencyUnavailable) as raised:
+        await store.read(refs)
+    assert raised.value.dependency == "artifact store"
+    assert artifacts_bucket not in str(raised.value)
+    assert "job-9" not in str(raised.value)
+
+
+async def test_reading_from_an_unreachable_endpoint_is_unavailable(artifacts_bucket: str) -> None:
+    unreachable = "http://127.0.0.1:9"
+    async with clients.s3_client(clients.new_session(), "us-east-1", unreachable) as offline:
+        store = S3ArtifactStore(offline, artifacts_bucket, URL_TTL_SECONDS)
+        refs = StoredArtifacts(scene_graph_key="jobs/j/a.json", ascii_minimap_key="jobs/j/b.txt")
+        with pytest.raises(DependencyUnavailable) as raised:
+            await store.read(refs)
+    assert raised.value.dependency == "artifact store"
+
+
+async def test_reading_from_a_hung_endpoint_is_unavailable_within_the_request_deadline(
+    artifacts_bucket: str,
+) -> None:
+    """The read is on the API's request path: an endpoint that accepts and never answers costs
+    at most the request deadline (the client's own read timeout is longer, for uploads)."""
+    held: list[asyncio.StreamWriter] = []
+
+    async def hold(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)
+
+    server = await asyncio.start_server(hold, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with clients.s3_client(
+            clients.new_session(), "us-east-1", f"http://127.0.0.1:{port}"
+        ) as hung:
+            store = S3ArtifactStore(hung, artifacts_bucket, URL_TTL_SECONDS)
+            refs = StoredArtifacts(
+                scene_graph_key="jobs/j/a.json", ascii_minimap_key="jobs/j/b.txt"
+            )
+            started = time.monotonic()
+            with pytest.raises(DependencyUnavailable) as raised:
+                await store.read(refs)
+            elapsed = time.monotonic() - started
+    finally:
+        for writer in held:
+            writer.close()
+        server.close()
+        await server.wait_closed()
+    assert raised.value.dependency == "artifact store"
+    assert elapsed < REQUEST_DEADLINE_SECONDS + 0.5, elapsed
+
+
 async def test_missing_bucket_is_unavailable_without_naming_it(s3: Any) -> None:
     bucket = "sg-test-missing-bucket"
     store = S3ArtifactStore(s3, bucket, URL_TTL_SECONDS)
-    for attempt in (store.check, lambda: store.save("job-7", RENDERED)):
+    refs = StoredArtifacts(scene_graph_key="jobs/j/a.json", ascii_minimap_key="jobs/j/b.txt")
+    for attempt in (
+        store.check,
+        lambda: store.save("job-7", RENDERED),
+        lambda: store.read(refs),
+    ):
         with pytest.raises(DependencyUnavailable) as raised:
             await attempt()
         assert raised.value.dependency == "artifact store"

@@ -68,9 +68,9 @@ def test_dashboard_shows_status_counts_job_and_step_durations_and_errors() -> No
         (metric, tuple(sorted(dimensions.items())), stat)
         for _, metric, dimensions, stat in metric_rows(dashboard_body(NAMESPACE, REGION))
     }
-    for status in ("queued", "running", "done", "failed"):
+    for status in ("queued", "running", "done", "failed", "canceled"):
         assert (m.JOBS_BY_STATUS, ((m.STATUS, status),), "Sum") in shown
-    for status in ("done", "failed"):
+    for status in ("done", "failed", "canceled"):
         for stat in ("Average", "p90"):
             assert (m.JOB_DURATION, ((m.STATUS, status),), stat) in shown
     assert len(PIPELINE) == 5
@@ -82,8 +82,11 @@ def test_dashboard_shows_status_counts_job_and_step_durations_and_errors() -> No
         m.ERROR_CALLBACK_REJECTED,
         m.ERROR_DEPENDENCY,
         m.ERROR_UNHANDLED,
+        m.ERROR_WEBHOOK_QUEUE,
     ):
         assert (m.ERRORS, ((m.KIND, kind),), "Sum") in shown
+    for outcome in (m.WEBHOOK_DELIVERED, m.WEBHOOK_RETRY, m.WEBHOOK_GAVE_UP):
+        assert (m.WEBHOOK_ATTEMPTS, ((m.OUTCOME, outcome),), "Sum") in shown
 
 
 def test_widgets_name_the_region_and_fit_the_grid() -> None:

@@ -365,35 +365,76 @@
     downloadUrls = [];
     $("result").hidden = false;
     if (result.sceneGraph) {
-      $("result-note").hidden = true;
-      $("views").hidden = false;
-      $("downloads-expiry").hidden = true;
-      drawScene(result.sceneGraph);
-      $("minimap").textContent = result.asciiMinimap || "";
-      showReport(result.sceneGraph);
+      drawResult(result.sceneGraph, result.asciiMinimap || "");
       link("download-graph", JSON.stringify(result.sceneGraph, null, 2) + "\n", "application/json");
       link("download-minimap", result.asciiMinimap || "", "text/plain");
       drawn();
     } else {
-      // Persistent mode: the artifacts are in S3 behind presigned URLs on another origin. This
-      // page's Content-Security-Policy allows connections to its own origin only (and the
-      // bucket has no CORS rule for it), so it links to them instead of drawing them.
-      $("views").hidden = true;
-      $("relations").replaceChildren();
-      $("warnings").replaceChildren();
-      $("relations-summary").textContent = "";
-      $("things").hidden = true;
-      $("result-note").textContent =
-        "This service keeps results in object storage. Download them below; the page draws a " +
-        "scene only when the service returns it inline (demo mode).";
-      $("result-note").hidden = false;
-      $("download-graph").href = result.sceneGraphUrl;
-      $("download-minimap").href = result.asciiMinimapUrl;
-      if (result.urlsExpireAt) {
-        $("downloads-expiry").textContent =
-          "The links expire at " + new Date(result.urlsExpireAt).toLocaleString() + ".";
-        $("downloads-expiry").hidden = false;
+      readArtifacts(job.id);
+    }
+  }
+
+  /** The scene, the minimap and the report, the same in both modes. */
+  function drawResult(graph, minimap) {
+    $("result-note").hidden = true;
+    $("views").hidden = false;
+    drawScene(graph);
+    $("minimap").textContent = minimap;
+    showReport(graph);
+  }
+
+  function clearResult(note) {
+    $("views").hidden = true;
+    $("scene").replaceChildren();
+    $("minimap").textContent = "";
+    $("relations").replaceChildren();
+    $("warnings").replaceChildren();
+    $("relations-summary").textContent = "";
+    $("things").hidden = true;
+    $("result-note").textContent = note;
+    $("result-note").hidden = false;
+  }
+
+  /**
+   * Persistent mode: the result holds presigned URLs on the bucket's origin, which this page's
+   * Content-Security-Policy does not let it fetch (and the bucket has no CORS rule). The API
+   * serves the same files from this origin: read them there, and link them there too (no
+   * expiry, and `download` works on a same-origin link).
+   */
+  async function readArtifacts(id, attempt = 0) {
+    const base = "/status/" + encodeURIComponent(id);
+    const graphUrl = base + "/scene-graph.json";
+    const minimapUrl = base + "/minimap.txt";
+    const current = () => job && job.id === id;
+    if (!current()) return;
+    $("download-graph").href = graphUrl;
+    $("download-minimap").href = minimapUrl;
+    clearResult("Reading the scene from the service…");
+    try {
+      const [graphResponse, minimapResponse] = await Promise.all([
+        fetch(graphUrl, { headers: { Accept: "application/json" } }),
+        fetch(minimapUrl, { headers: { Accept: "text/plain" } }),
+      ]);
+      const refused = [graphResponse, minimapResponse].find((response) => !response.ok);
+      if (refused && refused.status === 503 && attempt < 3 && current()) {
+        // The artifact store did not answer: try again when the service says to.
+        const seconds = Math.min(5, Number(refused.headers.get("Retry-After")) || 2);
+        setTimeout(() => readArtifacts(id, attempt + 1), seconds * 1000);
+        return;
       }
+      if (refused) {
+        const problem = await readJson(refused);
+        const detail = (problem && (problem.detail || problem.title)) || "HTTP " + refused.status;
+        if (current()) clearResult("The scene could not be read: " + detail);
+        return;
+      }
+      const graph = await graphResponse.json();
+      const minimap = await minimapResponse.text();
+      if (!current()) return;
+      drawResult(graph, minimap);
+      drawn();
+    } catch (error) {
+      if (current()) clearResult("The scene could not be read: " + error.message);
     }
   }
 

@@ -1,0 +1,192 @@
+"""`GET /status/{id}/scene-graph.json` and `/minimap.txt`: a done job's artifacts, same origin.
+
+In demo mode they are the job's inline result; in persistent mode the API reads the objects
+from the artifact store, so the web page (whose Content-Security-Policy allows connections to
+its own origin only) can draw a scene whose files live in a bucket with no CORS rule.
+
+A done job's artifacts never change, so a browser may keep them (`private`: the job id is the
+only key to them, no shared cache should hold them) and revalidate with their `ETag`.
+"""
+
+import hashlib
+from typing import Annotated, Any
+
+from litestar import Controller, Response, get
+from litestar.di import NamedDependency
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Operation, Schema
+from litestar.params import FromPath, HeaderParameter, SkipValidation
+
+from application.errors import JobNotFound
+from application.ports import RenderedArtifacts
+from application.use_cases.read_artifacts import JobNotDone, ReadArtifactsHandler
+from domain.jobs import is_job_id
+from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problem
+from interfaces.http.problems import Problem
+
+SCENE_GRAPH_FILE = "scene-graph.json"
+MINIMAP_FILE = "minimap.txt"
+CACHE_CONTROL = "private, max-age=86400, immutable"
+"""A day: the bytes of a done job's artifacts are final; `private` keeps them out of shared
+caches, since anyone holding the (unguessable) job id may read them."""
+
+IfNoneMatch = Annotated[
+    str | None,
+    HeaderParameter(
+        name="If-None-Match",
+        required=False,
+        description="An `ETag` from an earlier answer: 304 with no body when it still matches",
+    ),
+]
+
+_CACHED = OpenAPIHeader(
+    description=f"`{CACHE_CONTROL}`: a done job's artifacts never change",
+    schema=Schema(type=OpenAPIType.STRING, const=CACHE_CONTROL),
+)
+_ETAG = OpenAPIHeader(
+    description="A strong validator of the file's bytes; send it back as `If-None-Match`",
+    schema=Schema(type=OpenAPIType.STRING, pattern='^"[0-9a-f]{32}"$'),
+)
+
+
+def _disposition(filename: str) -> OpenAPIHeader:
+    value = f'inline; filename="{filename}"'
+    return OpenAPIHeader(
+        description=f"`{value}`: shown in the browser, saved under that name",
+        schema=Schema(type=OpenAPIType.STRING, const=value),
+    )
+
+
+def _responses(what: str, ok: ResponseSpec) -> dict[int, ResponseSpec]:
+    return {
+        200: ok,
+        304: ResponseSpec(
+            data_container=None,
+            description="`If-None-Match` names this file's `ETag`: the copy held is current",
+            generate_examples=False,
+        ),
+        404: problem(404, "No job has this id", "No job has this id."),
+        409: problem(
+            409,
+            f"The job is not done (queued, running, failed or canceled): it has no {what} to "
+            "read; `jobStatus` names its status",
+            "The job is running; its artifacts can be read once it is done.",
+        ),
+        503: problem(
+            503,
+            "The job store or the artifact store is unavailable; retry after Retry-After",
+            "The artifact store is unavailable; retry shortly.",
+        ),
+    }
+
+
+def _headers(filename: str) -> type[Operation]:
+    return operation_with_headers(
+        {
+            200: {
+                "Cache-Control": _CACHED,
+                "ETag": _ETAG,
+                "Content-Disposition": _disposition(filename),
+            },
+            304: {"Cache-Control": _CACHED, "ETag": _ETAG},
+            404: {"Cache-Control": NO_STORE},
+            409: {"Cache-Control": NO_STORE},
+            503: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
+        }
+    )
+
+
+class ArtifactsController(Controller):
+    tags = ["jobs"]
+
+    @get(
+        f"/status/{{job_id:str}}/{SCENE_GRAPH_FILE}",
+        summary="Read a done job's scene graph",
+        description=(
+            "The scene graph of a `done` job, as JSON (the same document as `result.sceneGraph` "
+            "in demo mode, and as the object behind `result.sceneGraphUrl` in persistent "
+            "mode), from this origin in both modes. Its JSON Schema is "
+            "`domain/scene/scene_graph.schema.json`. A job that is not done is 409."
+        ),
+        responses=_responses(
+            "scene graph",
+            ResponseSpec(
+                data_container=dict[str, Any],
+                media_type="application/json",
+                description="The scene graph",
+                generate_examples=False,
+            ),
+        ),
+        operation_class=_headers(SCENE_GRAPH_FILE),
+    )
+    async def scene_graph(
+        self,
+        job_id: FromPath[str],
+        read_artifacts: NamedDependency[SkipValidation[ReadArtifactsHandler]],
+        if_none_match: IfNoneMatch = None,
+    ) -> Response[bytes]:
+        artifacts = await _read(read_artifacts, job_id)
+        return _file(
+            artifacts.scene_graph_json, "application/json", SCENE_GRAPH_FILE, if_none_match
+        )
+
+    @get(
+        f"/status/{{job_id:str}}/{MINIMAP_FILE}",
+        summary="Read a done job's ASCII minimap",
+        description=(
+            "The ASCII minimap of a `done` job, with its legend (the same text as "
+            "`result.asciiMinimap` in demo mode, and as the object behind "
+            "`result.asciiMinimapUrl` in persistent mode), from this origin in both modes. A "
+            "job that is not done is 409."
+        ),
+        responses=_responses(
+            "minimap",
+            ResponseSpec(
+                data_container=str,
+                media_type="text/plain; charset=utf-8",
+                description="The minimap and its legend",
+                generate_examples=False,
+            ),
+        ),
+        operation_class=_headers(MINIMAP_FILE),
+    )
+    async def minimap(
+        self,
+        job_id: FromPath[str],
+        read_artifacts: NamedDependency[SkipValidation[ReadArtifactsHandler]],
+        if_none_match: IfNoneMatch = None,
+    ) -> Response[bytes]:
+        artifacts = await _read(read_artifacts, job_id)
+        return _file(artifacts.ascii_minimap.encode(), "text/plain", MINIMAP_FILE, if_none_match)
+
+
+async def _read(read_artifacts: ReadArtifactsHandler, job_id: str) -> RenderedArtifacts:
+    if not is_job_id(job_id):
+        raise JobNotFound(job_id)
+    try:
+        return await read_artifacts(job_id)
+    except JobNotDone as not_done:
+        status = not_done.status.value
+        detail = (
+            f"The job is {status}; its artifacts can be read once it is done."
+            if not not_done.status.is_terminal
+            else f"The job is {status}; it has no artifacts."
+        )
+        raise Problem(409, detail, extensions={"jobStatus": status}) from not_done
+
+
+def _file(
+    body: bytes, media_type: str, filename: str, if_none_match: str | None
+) -> Response[bytes]:
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"Cache-Control": CACHE_CONTROL, "ETag": etag}
+    if if_none_match is not None and _matches(if_none_match, etag):
+        return Response(b"", status_code=304, headers=headers)
+    headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    return Response(body, media_type=media_type, headers=headers)
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    """RFC 9110's weak comparison, as `If-None-Match` asks for; `*` matches any file."""
+    tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+    return "*" in tags or etag in tags
