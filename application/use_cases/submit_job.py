@@ -9,7 +9,7 @@ from typing import Protocol
 import msgspec
 
 from application import metric_names as m
-from application.errors import IdempotencyKeyReused
+from application.errors import DependencyUnavailable, IdempotencyKeyReused
 from application.ports import (
     Clock,
     IdempotencyClaim,
@@ -21,7 +21,7 @@ from application.ports import (
     Tracer,
 )
 from application.webhooks.ports import WebhookUrlGuard, WebhookUrlRefused
-from domain.jobs import Job, JobRequest, Webhook, WebhookEvent, new_job
+from domain.jobs import Job, JobRequest, JobStatus, Webhook, WebhookEvent, new_job
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +114,10 @@ class SubmitJobHandler:
                     raise IdempotencyKeyReused(command.idempotency_key)
                 original = await self._jobs.get(existing.job_id)
                 if original is not None:
+                    if _never_started(original):
+                        # The earlier attempt may have stopped before queueing it (its answer
+                        # was a 503): queue it again; a second run changes nothing recorded.
+                        await self._enqueue(original)
                     return SubmitResult(job=original, created=False)
                 # The earlier attempt stopped between claiming the key and creating the job.
                 job_id = existing.job_id
@@ -131,14 +135,17 @@ class SubmitJobHandler:
             webhook=command.webhook(),
         )
         if not await self._jobs.add(job):
+            # The id is this call's own (or its key's), so the item found is this request's job:
+            # a conditional put that was applied but whose answer was lost, then retried, or an
+            # earlier attempt with the same key. It still has to be queued, unless it has run.
             stored = await self._jobs.get(job_id)
-            if stored is not None:
+            if stored is None:
+                raise DependencyUnavailable("job store", "the job was neither created nor found")
+            if not _never_started(stored):
                 return SubmitResult(job=stored, created=False)
+            job = stored
         try:
-            trace_context = self._tracer.current_context() if self._tracer is not None else {}
-            await self._queue.enqueue(
-                QueuedJob(job_id=job.id, request=request, trace_context=trace_context)
-            )
+            await self._enqueue(job)
         except Exception:
             # No worker will ever see this job: remove it so a retry creates it afresh.
             with contextlib.suppress(Exception):
@@ -147,3 +154,13 @@ class SubmitJobHandler:
         self._metrics.count(m.JOBS_BY_STATUS, {m.STATUS: job.status.value})
         log.info("job queued", extra={"job_id": job.id})
         return SubmitResult(job=job, created=True)
+
+    async def _enqueue(self, job: Job) -> None:
+        trace_context = self._tracer.current_context() if self._tracer is not None else {}
+        await self._queue.enqueue(
+            QueuedJob(job_id=job.id, request=job.request, trace_context=trace_context)
+        )
+
+
+def _never_started(job: Job) -> bool:
+    return job.status is JobStatus.QUEUED and not job.steps

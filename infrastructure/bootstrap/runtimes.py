@@ -4,7 +4,9 @@ Part of the composition root (`infrastructure.bootstrap`).
 """
 
 import asyncio
+import contextlib
 import hmac
+import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
@@ -13,10 +15,11 @@ from typing import Any
 from dependency_injector import providers
 from litestar import Litestar
 
+from application.errors import DependencyUnavailable
 from application.metric_names import ERRORS, KIND
 from application.ports import Metrics, MetricsReadout, SecretProvider
 from application.webhooks.dispatcher import WebhookDispatcher
-from application.worker import JobWorker
+from application.worker import JobWorker, capped_backoff
 from infrastructure.aws import clients
 from infrastructure.aws.errors import failure_kind
 from infrastructure.bootstrap.container import Container, resolve, shutdown
@@ -29,6 +32,8 @@ from infrastructure.observability.tracing import (
 )
 from infrastructure.settings import ConfigError, Settings
 from infrastructure.startup_heap import freeze_startup_heap
+
+log = logging.getLogger(__name__)
 
 API_SERVICE_NAME = "scenegen-api"
 WORKER_SERVICE_NAME = "scenegen-worker"
@@ -158,6 +163,29 @@ class ApiRuntime:
         trace_requests(app)
 
 
+async def _resolved_when_reachable(
+    provider: "providers.Provider[JobWorker]", stop: asyncio.Event
+) -> JobWorker | None:
+    """The worker, once its dependencies answer (the queue URL is looked up at start): a
+    worker started during an outage waits it out, one line when it begins and one when it
+    ends, instead of exiting. None if asked to stop first."""
+    failures = 0
+    while not stop.is_set():
+        try:
+            worker: JobWorker = await resolve(provider)
+        except DependencyUnavailable as error:
+            failures += 1
+            if failures == 1:
+                log.warning("cannot start the worker yet, retrying with backoff: %s", error)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), capped_backoff(failures))
+            continue
+        if failures:
+            log.info("worker dependencies answer again after %d attempts", failures + 1)
+        return worker
+    return None
+
+
 async def _started_dispatcher(container: Container) -> WebhookDispatcher | None:
     """The webhook dispatcher, started, when a signing secret is configured.
 
@@ -212,7 +240,9 @@ class WorkerRuntime:
     async def run_until(self, stop: asyncio.Event) -> None:
         """Run jobs until `stop` is set, then finish (or release) the current one."""
         try:
-            worker = await resolve(self.container.worker)
+            worker = await _resolved_when_reachable(self.container.worker, stop)
+            if worker is None:
+                return
             dispatcher = await _started_dispatcher(self.container)
             freeze_startup_heap()
             worker.start()

@@ -69,6 +69,7 @@ def test_a_frozen_aws_endpoint_costs_503s_for_its_duration_and_loses_nothing(
 
             os.kill(emulator.process.pid, signal.SIGSTOP)
             frozen_at = time.monotonic()
+            late = stack.start_worker(api.url, **quick)  # starts into the outage
             started = time.monotonic()
             refused = httpx.post(
                 f"{api.url}/generate",
@@ -99,6 +100,7 @@ def test_a_frozen_aws_endpoint_costs_503s_for_its_duration_and_loses_nothing(
             )
             retried_job = wait_for_job(api.url, retried.json()["id"], timeout=60)
             worker_log = worker.log_path.read_text()
+            late_alive = late.process.poll() is None
         delete_resources(resources)
 
     assert refused.status_code == 503 and refused.headers["retry-after"]
@@ -112,3 +114,4 @@ def test_a_frozen_aws_endpoint_costs_503s_for_its_duration_and_loses_nothing(
     assert again.status_code == 200 and again.json()["id"] == retried.json()["id"]
     assert retried_job["status"] == "done"
     assert worker_log.count("Traceback") == 0, "an outage is a line or two, not stack traces"
+    assert late_alive, "a worker started during the outage waits it out instead of exiting"

@@ -11,7 +11,7 @@ from application import metric_names as m
 from application.errors import DependencyUnavailable, IdempotencyKeyReused, JobStoreFull
 from application.ports import IdempotencyClaim, QueuedJob, Tracer
 from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
-from domain.jobs import JobRequest, JobStatus
+from domain.jobs import Job, JobRequest, JobStatus
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.time_and_randomness import RandomJobIds, is_job_id
@@ -117,16 +117,46 @@ async def test_submit_counts_a_queued_job(h: Harness) -> None:
     assert h.metrics.totals(m.JOBS_BY_STATUS) == {((m.STATUS, "queued"),): 1}
 
 
-async def test_same_key_same_body_returns_the_original_job_without_second_enqueue(
+async def test_same_key_same_body_returns_the_original_job_and_queues_no_started_job_again(
     h: Harness,
 ) -> None:
     first = await h.submit(command(idempotency_key="key-1"))
+    await h.jobs.record_step(first.job.id, successful_run()[0], now=T0)
     h.clock.advance(seconds=30)
     second = await h.submit(command(idempotency_key="key-1"))
     assert first.created and not second.created
-    assert second.job == first.job
+    assert second.job.id == first.job.id and second.job.status is JobStatus.RUNNING
     assert len(h.queue.enqueued) == 1
     assert h.metrics.totals(m.JOBS_BY_STATUS)[((m.STATUS, "queued"),)] == 1
+
+
+async def test_a_replay_finding_its_job_never_started_queues_it_again(h: Harness) -> None:
+    # The first answer may have been a 503 after the job was stored but before it was queued:
+    # at least once, the job must reach a worker; a second run changes nothing recorded.
+    first = await h.submit(command(idempotency_key="key-1"))
+    second = await h.submit(command(idempotency_key="key-1"))
+    assert not second.created and second.job == first.job
+    assert [queued.job_id for queued in h.queue.enqueued] == [first.job.id] * 2
+
+
+class _PutAppliedAnswerLost(InMemoryJobRepository):
+    """A conditional put that was applied, but whose answer timed out: botocore's retry then
+    fails the condition against the item the first attempt wrote."""
+
+    async def add(self, job: Job) -> bool:
+        await super().add(job)
+        return False
+
+
+async def test_a_put_applied_but_reported_refused_still_queues_the_new_job() -> None:
+    h = Harness()
+    h.submit._jobs = h.jobs = _PutAppliedAnswerLost(clock=h.clock)
+
+    result = await h.submit(command())
+
+    assert result.created
+    assert [queued.job_id for queued in h.queue.enqueued] == [result.job.id]
+    assert await h.jobs.get(result.job.id) == result.job
 
 
 async def test_same_key_without_seed_returns_the_original_random_seed(h: Harness) -> None:
@@ -178,6 +208,7 @@ async def test_claim_without_job_recreates_the_job_with_the_claimed_id(h: Harnes
     assert result.job.id == claimed_id
     assert await h.jobs.get(claimed_id) == result.job
     assert [q.job_id for q in h.queue.enqueued] == [claimed_id]
+    await h.jobs.record_step(claimed_id, successful_run()[0], now=T0)
     again = await h.submit(cmd)
     assert again.job.id == claimed_id and not again.created
     assert len(h.queue.enqueued) == 1
