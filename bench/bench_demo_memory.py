@@ -115,11 +115,21 @@ class Run:
         self.report("after")
 
 
+CEILING_MB = 240.0
+"""The documented ceiling for the defaults (DEMO_MAX_JOBS=1000, 256x128 jobs)."""
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=20_000, help="jobs to submit (20000)")
     parser.add_argument("--max-jobs", type=int, default=DEMO_MAX_JOBS, help="DEMO_MAX_JOBS")
     parser.add_argument("--batch", type=int, default=50, help="jobs submitted before following")
+    parser.add_argument(
+        "--ceiling-mb",
+        type=float,
+        default=CEILING_MB,
+        help=f"exit 1 if resident memory ever exceeds it ({CEILING_MB:g}, the README's ceiling)",
+    )
     args = parser.parse_args()
 
     runtime = api_runtime(Settings(demo_max_jobs=args.max_jobs, metrics_sink="none"))
@@ -139,6 +149,8 @@ async def main() -> None:
         f"\nRSS start {start:.1f} MB, at the bound {bound:.1f} MB, after {after:.1f} MB "
         f"(peak {peak:.1f} MB; after/bound {after / bound:.2f})"
     )
+    if peak > args.ceiling_mb:
+        raise SystemExit(f"the peak, {peak:.1f} MB, is over the ceiling of {args.ceiling_mb:g} MB")
 
 
 if __name__ == "__main__":
