@@ -1,12 +1,13 @@
 """Public job endpoints: submit a job, read its status (or wait for its end), cancel it."""
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, MediaType, Response, Router, get, post
+from litestar import Controller, MediaType, Request, Response, Router, get, post
 from litestar.datastructures import CacheControlHeader
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import OpenAPIType, Parameter, Schema
 from litestar.params import FromPath, HeaderParameter, JSONBody, SkipValidation
 
 from application.errors import JobNotFound
@@ -42,18 +43,19 @@ each character possibly sent as an escaped surrogate pair (12 bytes), come to ab
 _POLL_AGAIN = {"Retry-After": "1"}
 _IDEMPOTENCY_KEY = re.compile(r"^[!-~]{1,128}$")
 
-PreferHeader = Annotated[
-    str | None,
-    HeaderParameter(
-        name="Prefer",
-        required=False,
-        description=(
-            "`wait=N` (RFC 7240), N in 1..60: answer when the job has ended or N seconds have "
-            "passed, whichever is first. `Preference-Applied` says when it was honoured. Other "
-            "preferences, and a malformed `wait`, are ignored (RFC 7240)."
-        ),
+PREFER = Parameter(
+    name="Prefer",
+    param_in="header",
+    required=False,
+    schema=Schema(type=OpenAPIType.STRING),
+    description=(
+        "`wait=N` (RFC 7240), N in 1..60: answer when the job has ended or N seconds have "
+        "passed, whichever is first. `Preference-Applied` says when it was honoured. Other "
+        "preferences, and a malformed `wait`, are ignored (RFC 7240)."
     ),
-]
+)
+"""Read by the handlers from the request: a declared header parameter costs every request a
+validation pass (measured: GET /status fell from 0.91 to 0.70 of the bare app)."""
 
 
 def _not_found_unless_job_id(job_id: str) -> None:
@@ -141,11 +143,13 @@ class JobsController(Controller):
                     "Preference-Applied": PREFERENCE_APPLIED,
                 },
                 503: {"Retry-After": RETRY_AFTER},
-            }
+            },
+            parameters=(PREFER,),
         ),
     )
     async def generate(
         self,
+        request: Request[Any, Any, Any],
         data: JSONBody[GenerateRequest],
         submit_job: NamedDependency[SkipValidation[SubmitJobHandler]],
         follow_job: NamedDependency[SkipValidation[FollowJobHandler]],
@@ -159,7 +163,6 @@ class JobsController(Controller):
                 schema_extra={"pattern": _IDEMPOTENCY_KEY.pattern},
             ),
         ] = None,
-        prefer: PreferHeader = None,
     ) -> Response[JobAccepted] | Response[bytes]:
         prompt = trimmed_prompt(data.prompt)
         if not 1 <= len(prompt) <= MAX_PROMPT_LENGTH:
@@ -186,7 +189,7 @@ class JobsController(Controller):
             raise _field_problem("webhook", str(refused)) from refused
         job = result.job
         headers = {"Location": f"/status/{job.id}"}
-        wait = requested_wait(prefer)
+        wait = requested_wait(request.headers.get("prefer"))
         if wait is None and result.created:
             return Response(
                 JobAccepted.of(job.id, job.status), status_code=202, headers=_POLL_AGAIN | headers
@@ -225,18 +228,19 @@ class JobsController(Controller):
                 },
                 404: {"Cache-Control": NO_STORE},
                 503: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
-            }
+            },
+            parameters=(PREFER,),
         ),
     )
     async def status(
         self,
+        request: Request[Any, Any, Any],
         job_id: FromPath[str],
         follow_job: NamedDependency[SkipValidation[FollowJobHandler]],
-        prefer: PreferHeader = None,
     ) -> Response[bytes]:
         _not_found_unless_job_id(job_id)
         job = await follow_job.job(job_id)
-        wait = requested_wait(prefer)
+        wait = requested_wait(request.headers.get("prefer"))
         if wait is None:
             return self._status_response(await follow_job.view_of(job))
         view, applied = await follow_job.wait(job, wait)
