@@ -13,6 +13,7 @@ import uvicorn
 
 from infrastructure import bootstrap
 from interfaces.cli.embedded_server import ServerDidNotStart, serving
+from interfaces.cli.http_protocol import ProblemDetailsHttpToolsProtocol
 from interfaces.cli.smoke import (
     SmokeExit,
     SmokeFailure,
@@ -37,6 +38,7 @@ def serve_command(args: argparse.Namespace) -> int:
         access_log=False,
         timeout_graceful_shutdown=20,
         timeout_keep_alive=35,
+        http=ProblemDetailsHttpToolsProtocol,
     )
     return 0
 

@@ -1,5 +1,7 @@
 """`scenegen serve` as a real process: a job goes to done over HTTP in demo mode."""
 
+import json
+import socket
 import subprocess
 import time
 
@@ -44,3 +46,20 @@ def test_serve_refuses_bad_configuration_with_one_line_naming_the_variable() -> 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "ARTIFACT_URL_TTL_SECONDS" in lines[0]
+
+
+def test_a_request_uvicorn_cannot_parse_gets_problem_details() -> None:
+    with scenegen_serve({"INTERNAL_TOKEN": TOKEN}) as base_url:
+        host, port = base_url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=5) as raw:
+            raw.sendall(b"GET /status/x HTTP/1.1\r\nHost: x\r\nBad Header Without Colon\r\n\r\n")
+            answer = b""
+            while chunk := raw.recv(4096):
+                answer += chunk
+
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400")
+    assert b"content-type: application/problem+json" in head.lower()
+    problem = json.loads(body)
+    assert problem["status"] == 400 and problem["title"] == "Bad Request"
+    assert "could not be parsed" in problem["detail"]
