@@ -47,7 +47,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.aws_emulator import EMULATOR_START_SECONDS, MINISTACK  # noqa: E402
+from tests.aws_emulator import MINISTACK, ministack_process  # noqa: E402
 from tests.e2e.persistent_stack import (  # noqa: E402
     PIPELINE_STEP_IDS,
     TERMINAL,
@@ -56,7 +56,7 @@ from tests.e2e.persistent_stack import (  # noqa: E402
     Service,
     provision_resources,
 )
-from tests.managed_process import ManagedProcess, free_port, managed_process  # noqa: E402
+from tests.managed_process import ManagedProcess  # noqa: E402
 
 VISIBILITY_SECONDS = "5"
 IDLE_DRAIN_SECONDS = 30.0
@@ -76,22 +76,8 @@ PROMPTS = (
 def own_ministack(workdir: Path) -> Iterator[tuple[str, ManagedProcess]]:
     if not MINISTACK.exists():
         raise SystemExit(f"{MINISTACK} is missing: run make emulator")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {"GATEWAY_PORT": str(port), "BIND_HOST": "127.0.0.1", "IOT_MTLS_ENABLED": "0"}
-    with managed_process(
-        "MiniStack",
-        [str(MINISTACK)],
-        log_path=workdir / "ministack.log",
-        env=env,
-        cwd=workdir,
-        ready_url=f"{url}/_ministack/health",
-        ready_timeout=EMULATOR_START_SECONDS,
-    ) as emulator:
-        try:
-            yield url, emulator
-        finally:
-            os.kill(emulator.process.pid, signal.SIGCONT)
+    with ministack_process(workdir) as running:
+        yield running
 
 
 @dataclass

@@ -6,13 +6,14 @@ process. With none of them the tests fail: they are never skipped.
 """
 
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.managed_process import ProcessDidNotStart, free_port, managed_process
+from tests.managed_process import ManagedProcess, ProcessDidNotStart, free_port, managed_process
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MINISTACK = REPO_ROOT / ".venv-emulator" / "bin" / "ministack"
@@ -88,23 +89,32 @@ def _localstack() -> Iterator[str]:
 
 
 @contextmanager
-def _ministack(workdir: Path) -> Iterator[str]:
+def ministack_process(workdir: Path) -> Iterator[tuple[str, ManagedProcess]]:
+    """A MiniStack of its own on a free port: its URL and its process (to freeze, say); a
+    frozen one is resumed before it is stopped."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {"GATEWAY_PORT": str(port), "BIND_HOST": "127.0.0.1", "IOT_MTLS_ENABLED": "0"}
+    with managed_process(
+        "MiniStack",
+        [str(MINISTACK)],
+        log_path=workdir / "ministack.log",
+        env=env,
+        cwd=workdir,
+        ready_url=f"{url}/_ministack/health",
+        ready_timeout=EMULATOR_START_SECONDS,
+    ) as emulator:
+        try:
+            yield url, emulator
+        finally:
+            os.kill(emulator.process.pid, signal.SIGCONT)
+
+
+@contextmanager
+def _ministack(workdir: Path) -> Iterator[str]:
     with ExitStack() as running:
         try:
-            running.enter_context(
-                managed_process(
-                    "MiniStack",
-                    [str(MINISTACK)],
-                    log_path=workdir / "ministack.log",
-                    env=env,
-                    cwd=workdir,
-                    ready_url=f"{url}/_ministack/health",
-                    ready_timeout=EMULATOR_START_SECONDS,
-                )
-            )
+            url, _ = running.enter_context(ministack_process(workdir))
         except ProcessDidNotStart as failure:
             pytest.fail(str(failure), pytrace=False)
         yield url

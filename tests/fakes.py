@@ -82,6 +82,30 @@ class RecordingQueue(InProcessJobQueue):
         await super().release(delivery)
 
 
+class IdleQueue:
+    """Takes every job and delivers none: jobs stay queued (until canceled), so streams and
+    waiting requests on them stay open."""
+
+    async def enqueue(self, job: QueuedJob) -> None:
+        return None
+
+    async def receive(self, *, wait_seconds: float) -> Delivery | None:
+        await asyncio.sleep(min(wait_seconds, 0.2))
+        return None
+
+    async def keep_alive(self, delivery: Delivery) -> None:
+        return None
+
+    async def ack(self, delivery: Delivery) -> None:
+        return None
+
+    async def release(self, delivery: Delivery) -> None:
+        return None
+
+    async def check(self) -> None:
+        return None
+
+
 class FailingArtifactStore(InlineArtifactStore):
     """An artifact store whose save always fails."""
 

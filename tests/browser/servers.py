@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from dependency_injector import providers
 
 from application.errors import DependencyUnavailable
-from application.ports import ArtifactLinks, Delivery, QueuedJob, RenderedArtifacts
+from application.ports import ArtifactLinks, RenderedArtifacts
 from domain.jobs import ArtifactRefs, StoredArtifacts
 from infrastructure.bootstrap import ApiRuntime, Container
 from infrastructure.settings import Settings
@@ -80,29 +80,6 @@ class LinkingArtifactStore:
         if self.reads <= self.unavailable_reads:
             raise DependencyUnavailable("artifact store", "SlowDown")
         return self._objects[refs.scene_graph_key]
-
-    async def check(self) -> None:
-        return None
-
-
-class IdleQueue:
-    """Takes every job and delivers none: jobs stay queued until canceled."""
-
-    async def enqueue(self, job: QueuedJob) -> None:
-        return None
-
-    async def receive(self, *, wait_seconds: float) -> Delivery | None:
-        await asyncio.sleep(min(wait_seconds, 0.2))
-        return None
-
-    async def keep_alive(self, delivery: Delivery) -> None:
-        return None
-
-    async def ack(self, delivery: Delivery) -> None:
-        return None
-
-    async def release(self, delivery: Delivery) -> None:
-        return None
 
     async def check(self) -> None:
         return None

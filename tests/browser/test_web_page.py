@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.browser.pages import RecordedPage, recorded_page
-from tests.browser.servers import FullArtifactStore, IdleQueue, in_process_service
+from tests.browser.servers import FullArtifactStore, in_process_service
+from tests.fakes import IdleQueue
 
 PROMPT = (
     "a village with houses on both sides of the road, a river from north to south, "

@@ -6,16 +6,14 @@ answer when it dies. (Measured here, a 256x128 map with hundreds of things lays 
 30 ms, too fast to catch a worker between steps by polling.)
 """
 
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 
 import httpx
 import pytest
 
 from infrastructure.artifact_validation import minimap_problems
+from tests.e2e.holding_proxy import holding_proxy
 from tests.e2e.persistent_stack import (
     PIPELINE_STEP_IDS,
     PersistentStack,
@@ -30,57 +28,6 @@ pytestmark = pytest.mark.e2e
 VISIBILITY_SECONDS = 3
 HELD_STEP = "layout:succeeded"
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length", "host"}
-
-
-class HoldingProxy:
-    """Forwards to `upstream`, except a step callback for `held_step`, which it never answers."""
-
-    def __init__(self, upstream: str, held_step: str) -> None:
-        self.upstream = upstream
-        self.held_step = held_step
-        self.holding = threading.Event()
-        self.released = threading.Event()
-        proxy = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                if f'"stepId":"{proxy.held_step}"' in body.decode():
-                    proxy.holding.set()
-                    proxy.released.wait(timeout=30)
-                    self.close_connection = True
-                    return
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
-                answer = httpx.post(
-                    proxy.upstream + self.path, content=body, headers=headers, timeout=10.0
-                )
-                self.send_response(answer.status_code)
-                for name, value in answer.headers.items():
-                    if name.lower() not in HOP_HEADERS:
-                        self.send_header(name, value)
-                self.send_header("Content-Length", str(len(answer.content)))
-                self.end_headers()
-                self.wfile.write(answer.content)
-
-            def log_message(self, format: str, *args: object) -> None:
-                return
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-
-
-@contextmanager
-def holding_proxy(upstream: str, held_step: str) -> Iterator[HoldingProxy]:
-    proxy = HoldingProxy(upstream, held_step)
-    thread = threading.Thread(target=proxy.server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield proxy
-    finally:
-        proxy.released.set()
-        proxy.server.shutdown()
-        proxy.server.server_close()
 
 
 def queue_counts(stack: PersistentStack) -> tuple[int, int]:
@@ -107,6 +54,7 @@ def test_job_of_a_killed_worker_is_redelivered_and_finished_by_another_without_d
     )
 
     with holding_proxy(api.url, HELD_STEP) as proxy:
+        proxy.forward_held = False  # its worker dies waiting: the callback never arrives
         doomed = stack.start_worker(proxy.url, **visibility)
         assert proxy.holding.wait(timeout=30), stack.logs()
         before_kill = get_job(api.url, job_id)

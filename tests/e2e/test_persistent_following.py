@@ -4,16 +4,14 @@ worker at its next step boundary, and a signed webhook that survives a worker's 
 
 import asyncio
 import json
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 
 import httpx
 import pytest
 
 from infrastructure.webhooks.signing import generate_webhook_secret
+from tests.e2e.holding_proxy import holding_proxy
 from tests.e2e.persistent_stack import (
     PIPELINE_STEP_IDS,
     PersistentStack,
@@ -31,58 +29,6 @@ pytestmark = pytest.mark.e2e
 
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length", "host"}
 BIG_SCENE = {"prompt": "900 houses around a market square", "seed": 3, "width": 256, "height": 128}
-
-
-class HoldingProxy:
-    """Forwards a worker's callbacks to `upstream`; the one for `held_step` waits until the test
-    releases it (then it is forwarded) or the worker dies."""
-
-    def __init__(self, upstream: str, held_step: str) -> None:
-        self.holding = threading.Event()
-        self.forward_held = True
-        self.released = threading.Event()
-        self.answers: list[int] = []
-        proxy = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                if f'"stepId":"{held_step}"' in body.decode():
-                    proxy.holding.set()
-                    proxy.released.wait(timeout=30)
-                    if not proxy.forward_held:
-                        self.close_connection = True
-                        return
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
-                answer = httpx.post(upstream + self.path, content=body, headers=headers, timeout=10)
-                proxy.answers.append(answer.status_code)
-                self.send_response(answer.status_code)
-                for name, value in answer.headers.items():
-                    if name.lower() not in HOP_HEADERS:
-                        self.send_header(name, value)
-                self.send_header("Content-Length", str(len(answer.content)))
-                self.end_headers()
-                self.wfile.write(answer.content)
-
-            def log_message(self, format: str, *args: object) -> None:
-                return
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-
-
-@contextmanager
-def holding_proxy(upstream: str, held_step: str) -> Iterator[HoldingProxy]:
-    proxy = HoldingProxy(upstream, held_step)
-    thread = threading.Thread(target=proxy.server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield proxy
-    finally:
-        proxy.released.set()
-        proxy.server.shutdown()
-        proxy.server.server_close()
 
 
 async def _stream(

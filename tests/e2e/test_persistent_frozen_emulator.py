@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.aws_emulator import EMULATOR_START_SECONDS, MINISTACK
+from tests.aws_emulator import MINISTACK, ministack_process
 from tests.e2e.persistent_stack import (
     PIPELINE_STEP_IDS,
     PersistentStack,
@@ -23,7 +23,7 @@ from tests.e2e.persistent_stack import (
     submit,
     wait_for_job,
 )
-from tests.managed_process import ManagedProcess, free_port, managed_process
+from tests.managed_process import ManagedProcess
 
 pytestmark = pytest.mark.e2e
 
@@ -35,22 +35,8 @@ ANSWER_WITHIN_SECONDS = 2.0
 def own_ministack(workdir: Path) -> Iterator[tuple[str, ManagedProcess]]:
     """A MiniStack of this test's own: freezing the session's would stall other tests."""
     assert MINISTACK.exists(), f"{MINISTACK} is missing: run make emulator"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {"GATEWAY_PORT": str(port), "BIND_HOST": "127.0.0.1", "IOT_MTLS_ENABLED": "0"}
-    with managed_process(
-        "MiniStack",
-        [str(MINISTACK)],
-        log_path=workdir / "ministack.log",
-        env=env,
-        cwd=workdir,
-        ready_url=f"{url}/_ministack/health",
-        ready_timeout=EMULATOR_START_SECONDS,
-    ) as emulator:
-        try:
-            yield url, emulator
-        finally:
-            os.kill(emulator.process.pid, signal.SIGCONT)
+    with ministack_process(workdir) as running:
+        yield running
 
 
 def test_a_frozen_aws_endpoint_costs_503s_for_its_duration_and_loses_nothing(

@@ -1,13 +1,12 @@
 """The smoke check fails for the right reason, and passes against a healthy service."""
 
-import asyncio
 import subprocess
 from datetime import datetime
 
 from dependency_injector import providers
 from litestar import Litestar, get
 
-from application.ports import ArtifactLinks, Delivery, QueuedJob, RenderedArtifacts
+from application.ports import ArtifactLinks, RenderedArtifacts
 from domain.jobs import ArtifactRefs, InlineArtifacts
 from infrastructure.bootstrap import ApiRuntime, Container
 from infrastructure.settings import Settings
@@ -15,6 +14,7 @@ from interfaces.cli.embedded_server import serving
 from interfaces.cli.smoke import SmokeExit, SmokeFailure, run_smoke
 from interfaces.http.app import create_app
 from tests.e2e.processes import SCENEGEN, free_port
+from tests.fakes import IdleQueue
 
 
 def _container(**overrides: object) -> Container:
@@ -49,27 +49,6 @@ class _CorruptStore(_BrokenStore):
         return InlineArtifacts(scene_graph={"not": "a scene"}, ascii_minimap="?")
 
 
-class _NeverDeliveringQueue:
-    async def enqueue(self, job: QueuedJob) -> None:
-        return None
-
-    async def receive(self, *, wait_seconds: float) -> Delivery | None:
-        await asyncio.sleep(wait_seconds)
-        return None
-
-    async def keep_alive(self, delivery: Delivery) -> None:
-        return None
-
-    async def ack(self, delivery: Delivery) -> None:
-        return None
-
-    async def release(self, delivery: Delivery) -> None:
-        return None
-
-    async def check(self) -> None:
-        return None
-
-
 async def test_smoke_passes_against_a_healthy_demo_service() -> None:
     async with serving(create_app(ApiRuntime(_container()))) as base_url:
         result = await run_smoke(base_url, timeout=30)
@@ -86,7 +65,7 @@ async def test_smoke_reports_a_failed_job() -> None:
 
 
 async def test_smoke_reports_a_job_that_never_finishes() -> None:
-    container = _container(job_queue=providers.Object(_NeverDeliveringQueue()))
+    container = _container(job_queue=providers.Object(IdleQueue()))
     failure = await _smoke_failure(create_app(ApiRuntime(container)), timeout=1.5)
     assert failure.code is SmokeExit.TIMED_OUT
 
