@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import Protocol
+from typing import Literal, Protocol
 
 import msgspec
 
@@ -97,6 +97,9 @@ class JobWatch(Protocol):
         ...
 
 
+ArtifactFile = Literal["scene_graph", "ascii_minimap"]
+
+
 class RenderedArtifacts(msgspec.Struct, frozen=True, kw_only=True):
     scene_graph_json: bytes
     ascii_minimap: str
@@ -129,6 +132,13 @@ class ArtifactStore(Protocol):
         """The artifacts behind `refs`, as saved (a request to the store for stored ones).
 
         Raises `DependencyUnavailable` when the store cannot give them back.
+        """
+        ...
+
+    async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
+        """One of the artifacts behind `refs` (one request to the store for stored ones).
+
+        Raises `DependencyUnavailable` when the store cannot give it back.
         """
         ...
 

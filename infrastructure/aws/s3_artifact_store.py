@@ -5,11 +5,11 @@ import asyncio
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from application.ports import ArtifactLinks, RenderedArtifacts
+from application.ports import ArtifactFile, ArtifactLinks, RenderedArtifacts
 from domain.jobs import ArtifactRefs, InlineArtifacts, StoredArtifacts
 from infrastructure.aws.deadlines import within_request_deadline
 from infrastructure.aws.errors import reported_as
-from infrastructure.memory.artifact_store import rendered_inline
+from infrastructure.memory.artifact_store import inline_file
 
 if TYPE_CHECKING:
     from types_aiobotocore_s3 import S3Client
@@ -75,20 +75,13 @@ class S3ArtifactStore:
             )
 
     async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
-        """Two GetObject calls side by side, within the request deadline; inline refs are their
-        own content."""
-        if isinstance(refs, InlineArtifacts):
-            return rendered_inline(refs)
-        # On the API's request path: a hung bucket answers 503 within the request deadline.
-        # Both calls finish (or are canceled) before this returns: no failure is left unread.
-        scene_graph_json, minimap = await within_request_deadline(
-            asyncio.gather(
-                self._get(refs.scene_graph_key),
-                self._get(refs.ascii_minimap_key),
-                return_exceptions=True,
-            ),
-            DEPENDENCY,
+        """Both objects, fetched side by side; inline refs are their own content."""
+        scene_graph_json, minimap = await asyncio.gather(
+            self.read_file(refs, "scene_graph"),
+            self.read_file(refs, "ascii_minimap"),
+            return_exceptions=True,
         )
+        # Both calls finish (or are canceled) before this returns: no failure is left unread.
         if isinstance(scene_graph_json, BaseException):
             raise scene_graph_json
         if isinstance(minimap, BaseException):
@@ -96,6 +89,13 @@ class S3ArtifactStore:
         return RenderedArtifacts(
             scene_graph_json=scene_graph_json, ascii_minimap=minimap.decode("utf-8")
         )
+
+    async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
+        """One GetObject, within the request deadline: a hung bucket answers 503 in time."""
+        if isinstance(refs, InlineArtifacts):
+            return inline_file(refs, file)
+        key = refs.scene_graph_key if file == "scene_graph" else refs.ascii_minimap_key
+        return await within_request_deadline(self._get(key), DEPENDENCY)
 
     async def check(self) -> None:
         with reported_as(DEPENDENCY):

@@ -5,7 +5,7 @@ from typing import Any
 
 import msgspec
 
-from application.ports import ArtifactLinks, RenderedArtifacts
+from application.ports import ArtifactFile, ArtifactLinks, RenderedArtifacts
 from domain.jobs import ArtifactRefs, InlineArtifacts
 
 _ENCODER = msgspec.json.Encoder()
@@ -25,17 +25,23 @@ class InlineArtifactStore:
         return None  # inline artifacts live in the job record only
 
     async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
+        return RenderedArtifacts(
+            scene_graph_json=await self.read_file(refs, "scene_graph"),
+            ascii_minimap=(await self.read_file(refs, "ascii_minimap")).decode("utf-8"),
+        )
+
+    async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
         if not isinstance(refs, InlineArtifacts):
             raise ValueError("demo mode keeps artifacts inline; it cannot read stored ones")
-        return rendered_inline(refs)
+        return inline_file(refs, file)
 
     async def check(self) -> None:
         return None
 
 
-def rendered_inline(refs: InlineArtifacts) -> RenderedArtifacts:
-    """Inline artifacts as files: the scene graph encoded as `GET /status` encodes it (msgspec,
-    keys in the order they were saved in), so both give the same JSON."""
-    return RenderedArtifacts(
-        scene_graph_json=_ENCODER.encode(refs.scene_graph), ascii_minimap=refs.ascii_minimap
-    )
+def inline_file(refs: InlineArtifacts, file: ArtifactFile) -> bytes:
+    """An inline artifact as a file: the scene graph encoded as `GET /status` encodes it
+    (msgspec, keys in the order they were saved in), so both give the same JSON."""
+    if file == "scene_graph":
+        return _ENCODER.encode(refs.scene_graph)
+    return refs.ascii_minimap.encode("utf-8")

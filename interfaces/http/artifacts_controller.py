@@ -18,7 +18,7 @@ from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Operation, Schema
 from litestar.params import FromPath, HeaderParameter, SkipValidation
 
 from application.errors import JobNotFound
-from application.ports import RenderedArtifacts
+from application.ports import ArtifactFile
 from application.use_cases.read_artifacts import JobNotDone, ReadArtifactsHandler
 from domain.jobs import is_job_id
 from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problem
@@ -125,10 +125,8 @@ class ArtifactsController(Controller):
         read_artifacts: NamedDependency[SkipValidation[ReadArtifactsHandler]],
         if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
-        artifacts = await _read(read_artifacts, job_id)
-        return _file(
-            artifacts.scene_graph_json, "application/json", SCENE_GRAPH_FILE, if_none_match
-        )
+        content = await _read(read_artifacts, job_id, "scene_graph")
+        return _file(content, "application/json", SCENE_GRAPH_FILE, if_none_match)
 
     @get(
         f"/status/{{job_id:str}}/{MINIMAP_FILE}",
@@ -156,15 +154,15 @@ class ArtifactsController(Controller):
         read_artifacts: NamedDependency[SkipValidation[ReadArtifactsHandler]],
         if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
-        artifacts = await _read(read_artifacts, job_id)
-        return _file(artifacts.ascii_minimap.encode(), "text/plain", MINIMAP_FILE, if_none_match)
+        content = await _read(read_artifacts, job_id, "ascii_minimap")
+        return _file(content, "text/plain", MINIMAP_FILE, if_none_match)
 
 
-async def _read(read_artifacts: ReadArtifactsHandler, job_id: str) -> RenderedArtifacts:
+async def _read(read_artifacts: ReadArtifactsHandler, job_id: str, file: ArtifactFile) -> bytes:
     if not is_job_id(job_id):
         raise JobNotFound(job_id)
     try:
-        return await read_artifacts(job_id)
+        return await read_artifacts(job_id, file)
     except JobNotDone as not_done:
         status = not_done.status.value
         detail = (

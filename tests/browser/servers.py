@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from dependency_injector import providers
 
 from application.errors import DependencyUnavailable
-from application.ports import ArtifactLinks, RenderedArtifacts
+from application.ports import ArtifactFile, ArtifactLinks, RenderedArtifacts
 from domain.jobs import ArtifactRefs, StoredArtifacts
 from infrastructure.bootstrap import ApiRuntime, Container
 from infrastructure.settings import Settings
@@ -34,6 +34,9 @@ class FullArtifactStore:
         return None
 
     async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
+        raise OSError("disk full")
+
+    async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
         raise OSError("disk full")
 
     async def check(self) -> None:
@@ -75,11 +78,19 @@ class LinkingArtifactStore:
             self._objects.pop(refs.scene_graph_key, None)
 
     async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
+        graph = await self.read_file(refs, "scene_graph")
+        minimap = await self.read_file(refs, "ascii_minimap")
+        return RenderedArtifacts(scene_graph_json=graph, ascii_minimap=minimap.decode())
+
+    async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
         assert isinstance(refs, StoredArtifacts)
         self.reads += 1
         if self.reads <= self.unavailable_reads:
             raise DependencyUnavailable("artifact store", "SlowDown")
-        return self._objects[refs.scene_graph_key]
+        stored = self._objects[refs.scene_graph_key]
+        if file == "scene_graph":
+            return stored.scene_graph_json
+        return stored.ascii_minimap.encode()
 
     async def check(self) -> None:
         return None
