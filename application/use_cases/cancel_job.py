@@ -1,7 +1,7 @@
 """Cancel a job: queued or running jobs stop; the worker learns it at its next step boundary."""
 
-from application import metric_names as m
 from application.errors import JobAlreadyFinished, JobNotFound
+from application.job_metrics import count_status_move
 from application.ports import Clock, JobRepository, Metrics
 from application.webhooks.notifier import WebhookNotifier
 from domain.jobs import CancelOutcomeKind, Job
@@ -29,12 +29,9 @@ class CancelJobHandler:
         if outcome.kind is CancelOutcomeKind.FINISHED:
             raise JobAlreadyFinished(job_id, outcome.job.status)
         if outcome.moved:
-            job = outcome.job
-            self._metrics.count(m.JOBS_BY_STATUS, {m.STATUS: job.status.value})
-            seconds = (job.updated_at - job.created_at).total_seconds()
-            self._metrics.observe(m.JOB_DURATION, {m.STATUS: job.status.value}, seconds, "Seconds")
+            count_status_move(self._metrics, outcome.job)
             if self._webhooks is not None:
-                await self._webhooks.finished(job)
+                await self._webhooks.finished(outcome.job)
         elif self._webhooks is not None:
             await self._webhooks.finished_again(outcome.job)
         return outcome.job

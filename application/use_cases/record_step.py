@@ -2,6 +2,7 @@
 
 from application import metric_names as m
 from application.errors import JobNotFound
+from application.job_metrics import count_status_move
 from application.ports import Clock, JobRepository, Metrics
 from application.webhooks.notifier import WebhookNotifier
 from domain.jobs import StepEvent, StepOutcome, StepOutcomeKind, StepPhase, StepRecord
@@ -54,9 +55,5 @@ class RecordStepHandler:
             )
         if event.phase is StepPhase.FAILED:
             self._metrics.count(m.ERRORS, {m.KIND: m.ERROR_STEP_FAILED})
-        if not outcome.moved:
-            return
-        self._metrics.count(m.JOBS_BY_STATUS, {m.STATUS: job.status.value})
-        if job.status.is_terminal:
-            seconds = (job.updated_at - job.created_at).total_seconds()
-            self._metrics.observe(m.JOB_DURATION, {m.STATUS: job.status.value}, seconds, "Seconds")
+        if outcome.moved:
+            count_status_move(self._metrics, job)
