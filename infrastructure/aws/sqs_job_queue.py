@@ -1,16 +1,13 @@
 """SqsJobQueue: submitted jobs on an SQS queue, with the trace context as message attributes."""
 
-import asyncio
-import logging
 from collections.abc import Awaitable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
-from application.errors import DependencyUnavailable
 from application.ports import Delivery, QueuedJob
-from infrastructure.aws.deadlines import REQUEST_DEADLINE_SECONDS
 from infrastructure.aws.errors import reported_as
+from infrastructure.aws.sqs_calls import bounded, give_back_undecodable, queue_url_of
 
 if TYPE_CHECKING:
     from types_aiobotocore_sqs import SQSClient
@@ -22,13 +19,8 @@ if TYPE_CHECKING:
 
 DEPENDENCY = "job queue"
 MAX_WAIT_SECONDS = 20
-CALL_DEADLINE_SECONDS = REQUEST_DEADLINE_SECONDS
-"""Every call but a receive. The client's read timeout outlasts a long poll, so enqueue (on the
-API's request path), ack and visibility changes get this deadline of their own."""
 T = TypeVar("T")
 TRACE_ATTRIBUTES = ("traceparent", "tracestate")
-
-logger = logging.getLogger(__name__)
 
 
 class SqsDelivery:
@@ -125,39 +117,18 @@ class SqsJobQueue:
         )
 
     async def _give_back_undecodable(self, message: "MessageTypeDef", error: Exception) -> None:
-        """Released, not deleted: the redrive policy moves it to the dead-letter queue."""
-        receive_count = message.get("Attributes", {}).get("ApproximateReceiveCount", "?")
-        logger.warning(
-            "undecodable job message %s (received %s times) left for the dead-letter queue: %s",
-            message.get("MessageId"),
-            receive_count,
-            error,
+        await give_back_undecodable(
+            self._client, self._queue_url, message, error, kind="job", dependency=DEPENDENCY
         )
-        with reported_as(DEPENDENCY):
-            await self._client.change_message_visibility(
-                QueueUrl=self._queue_url,
-                ReceiptHandle=message["ReceiptHandle"],
-                VisibilityTimeout=0,
-            )
 
 
 async def resolve_queue_url(client: "SQSClient", name_or_url: str) -> str:
     """`JOBS_QUEUE` may be a URL (used as is) or a queue name (looked up)."""
-    if name_or_url.startswith(("https://", "http://")):
-        return name_or_url
-    with reported_as(DEPENDENCY):
-        response = await client.get_queue_url(QueueName=name_or_url)
-    url: str = response["QueueUrl"]
-    return url
+    return await queue_url_of(client, name_or_url, DEPENDENCY)
 
 
 async def _bounded(call: Awaitable[T]) -> T:
-    """`call` within CALL_DEADLINE_SECONDS; any failure is DependencyUnavailable."""
-    with reported_as(DEPENDENCY):
-        try:
-            return await asyncio.wait_for(call, CALL_DEADLINE_SECONDS)
-        except TimeoutError as timed_out:
-            raise DependencyUnavailable(DEPENDENCY, "timed out") from timed_out
+    return await bounded(call, DEPENDENCY)
 
 
 def _receipt_handle(delivery: Delivery) -> str:

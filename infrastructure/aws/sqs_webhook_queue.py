@@ -1,17 +1,14 @@
 """SqsWebhookQueue: webhook messages on an SQS queue, delayed with DelaySeconds for retries."""
 
-import asyncio
-import logging
 import math
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING, TypeVar
 
 import msgspec
 
-from application.errors import DependencyUnavailable
 from application.webhooks.ports import WebhookDelivery, WebhookMessage
-from infrastructure.aws.deadlines import REQUEST_DEADLINE_SECONDS
 from infrastructure.aws.errors import reported_as
+from infrastructure.aws.sqs_calls import bounded, give_back_undecodable, queue_url_of
 
 if TYPE_CHECKING:
     from types_aiobotocore_sqs import SQSClient
@@ -20,11 +17,7 @@ if TYPE_CHECKING:
 DEPENDENCY = "webhook queue"
 MAX_WAIT_SECONDS = 20
 MAX_DELAY_SECONDS = 900
-CALL_DEADLINE_SECONDS = REQUEST_DEADLINE_SECONDS
-"""Every call but a receive: an enqueue sits on the step callback's path."""
 T = TypeVar("T")
-
-logger = logging.getLogger(__name__)
 
 
 class SqsWebhookDelivery:
@@ -95,19 +88,8 @@ class SqsWebhookQueue:
         )
 
     async def _give_back_undecodable(self, message: "MessageTypeDef", error: Exception) -> None:
-        receive_count = message.get("Attributes", {}).get("ApproximateReceiveCount", "?")
-        logger.warning(
-            "undecodable webhook message %s (received %s times) left for the dead-letter queue: %s",
-            message.get("MessageId"),
-            receive_count,
-            error,
-        )
-        await _bounded(
-            self._client.change_message_visibility(
-                QueueUrl=self._queue_url,
-                ReceiptHandle=message["ReceiptHandle"],
-                VisibilityTimeout=0,
-            )
+        await give_back_undecodable(
+            self._client, self._queue_url, message, error, kind="webhook", dependency=DEPENDENCY
         )
 
 
@@ -120,18 +102,8 @@ def sqs_delay_seconds(delay_seconds: float) -> int:
 
 async def resolve_webhook_queue_url(client: "SQSClient", name_or_url: str) -> str:
     """A URL is used as is; a name is looked up (failures name the webhook queue)."""
-    if name_or_url.startswith(("https://", "http://")):
-        return name_or_url
-    with reported_as(DEPENDENCY):
-        response = await client.get_queue_url(QueueName=name_or_url)
-    url: str = response["QueueUrl"]
-    return url
+    return await queue_url_of(client, name_or_url, DEPENDENCY)
 
 
 async def _bounded(call: Awaitable[T]) -> T:
-    """`call` within CALL_DEADLINE_SECONDS; any failure is DependencyUnavailable."""
-    with reported_as(DEPENDENCY):
-        try:
-            return await asyncio.wait_for(call, CALL_DEADLINE_SECONDS)
-        except TimeoutError as timed_out:
-            raise DependencyUnavailable(DEPENDENCY, "timed out") from timed_out
+    return await bounded(call, DEPENDENCY)
