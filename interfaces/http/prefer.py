@@ -1,6 +1,7 @@
 """The `Prefer: wait=N` request preference (RFC 7240)."""
 
 import re
+from collections.abc import Iterable
 
 MIN_WAIT_SECONDS = 1
 MAX_WAIT_SECONDS = 60
@@ -22,6 +23,16 @@ def requested_wait(prefer: str | None) -> int | None:
         seconds = int(match.group(1))
         return min(seconds, MAX_WAIT_SECONDS) if seconds >= MIN_WAIT_SECONDS else None
     return None
+
+
+def prefer_header(headers: Iterable[tuple[bytes, bytes]]) -> str | None:
+    """Every `Prefer` field of an ASGI request, joined as one list (RFC 9110 5.3).
+
+    Read from the raw scope: under cProfile, building Litestar's `Headers` for this one field
+    was a third of the GET /status handler's time.
+    """
+    values = [value.decode("latin-1") for name, value in headers if name.lower() == b"prefer"]
+    return ",".join(values) if values else None
 
 
 def preference_applied(seconds: int) -> dict[str, str]:

@@ -55,8 +55,11 @@ def test_every_error_status_is_documented_as_problem_details(
 
 def test_generate_documents_the_replay_and_its_headers(document: dict[str, Any]) -> None:
     documented = responses(document, "/generate", "post")
-    for status in ("200", "202"):
+    bodies = {"200": "JobStatusResponse", "202": "JobAccepted"}
+    for status, schema in bodies.items():
         assert {"Location", "Retry-After"} <= set(documented[status]["headers"]), status
+        content = documented[status]["content"]["application/json"]
+        assert content["schema"] == {"$ref": f"#/components/schemas/{schema}"}, status
     assert "Retry-After" in documented["503"]["headers"]
 
 

@@ -131,3 +131,22 @@ async def test_unknown_or_malformed_id_is_404_problem(client: Any, job_id: str) 
     response = await client.get(f"/status/{job_id}")
     assert_problem(response, 404)
     assert response.headers["cache-control"] == "no-store"
+
+
+async def test_status_headers_describe_the_body_and_say_when_to_poll_again(
+    client: Any, container: Any
+) -> None:
+    queued_id = await seed_job(container)
+    submitted = await client.post("/generate", json={"prompt": "a well in a meadow", "seed": 1})
+    finished_id = submitted.json()["id"]
+    await wait_until_finished(client, finished_id)
+
+    for job_id, retry_after in ((queued_id, "1"), (finished_id, None)):
+        for _ in range(2):  # the second read of a finished job is served from its kept body
+            response = await client.get(f"/status/{job_id}")
+            assert response.status_code == 200
+            assert response.headers["content-type"] == "application/json"
+            assert response.headers["content-length"] == str(len(response.content))
+            assert response.headers["cache-control"] == "no-store"
+            assert response.headers.get("retry-after") == retry_after
+            assert response.json()["id"] == job_id

@@ -71,6 +71,18 @@ async def test_only_a_well_formed_wait_preference_is_applied(
     assert response.headers.get("preference-applied") == applied
 
 
+async def test_a_wait_in_a_second_prefer_field_is_applied(client: Any, container: Any) -> None:
+    """Two `Prefer` fields mean the same as one field listing both (RFC 9110 5.3)."""
+    job_id = await seed_job(container)
+
+    response = await client.get(
+        f"/status/{job_id}", headers=[("Prefer", "respond-async"), ("prefer", "wait=1")]
+    )
+
+    assert response.status_code == 200
+    assert response.headers["preference-applied"] == "wait=1"
+
+
 async def test_generate_with_wait_answers_200_with_the_finished_view(client: Any) -> None:
     response = await client.post("/generate", json=PROMPT, headers={"Prefer": "wait=30"})
 
