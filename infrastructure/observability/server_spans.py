@@ -142,6 +142,7 @@ class _RecordStatus:
 
 
 _CONTEXT_HEADERS = {b"traceparent": "traceparent", b"tracestate": "tracestate"}
+_NOT_SAMPLED = TraceFlags(TraceFlags.DEFAULT)
 
 
 def _context_headers(scope: Scope) -> dict[str, str]:
@@ -160,6 +161,6 @@ def _dropped_span() -> NonRecordingSpan:
             trace_id=_random_bits(128) or 1,
             span_id=_random_bits(64) or 1,
             is_remote=False,
-            trace_flags=TraceFlags(TraceFlags.DEFAULT),
+            trace_flags=_NOT_SAMPLED,
         )
     )
