@@ -64,6 +64,7 @@ serve: $(BIN)/scenegen
 
 bench: $(BIN)/scenegen
 	$(BIN)/python bench/bench_scene.py
+	$(BIN)/python bench/bench_api_inprocess.py
 	$(BIN)/python bench/bench_api.py
 
 clean:
