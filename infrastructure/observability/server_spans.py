@@ -14,6 +14,7 @@ from opentelemetry.semconv.attributes.http_attributes import (
 )
 from opentelemetry.semconv.attributes.url_attributes import URL_PATH, URL_SCHEME
 from opentelemetry.trace import (
+    INVALID_SPAN_CONTEXT,
     NonRecordingSpan,
     Span,
     SpanContext,
@@ -64,26 +65,31 @@ class ServerSpanMiddleware:
         self._poll_budget = poll_budget
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await self._app(scope, receive, send)
+            return
         path = scope["path"]
-        if scope["type"] != ScopeType.HTTP or path in UNTRACED_PATHS:
+        if path in UNTRACED_PATHS:
             await self._app(scope, receive, send)
             return
         method = scope["method"]
-        context_carrier = _context_headers(scope)
         if (
-            not context_carrier
-            and self._poll_budget is not None
+            self._poll_budget is not None
             and is_status_poll(method, path)
+            and not _carries_trace_context(scope)
             and self._poll_budget.spent()
         ):
-            # The sampler would drop this new trace: skip the SDK (about 6 µs of its ~10 µs),
-            # but keep a not-sampled span context, so nothing under the request is traced.
-            token = context.attach(trace.set_span_in_context(_dropped_span()))
+            # The sampler would drop this new trace: skip the SDK (10 µs in-process), but keep
+            # a not-sampled span context, so nothing under the request is traced. Measured
+            # under wrk, tracing as shipped cost 8.9 µs of CPU a poll with the ids drawn for
+            # every poll, 6.0 µs with them drawn only when asked for.
+            token = context.attach(trace.set_span_in_context(_DroppedSpan()))
             try:
                 await self._app(scope, receive, send)
             finally:
                 context.detach(token)
             return
+        context_carrier = _context_headers(scope)
         # start_span + attach rather than start_as_current_span, whose three context
         # managers cost as much as the span itself. A span the sampler drops still has ids
         # (for the log lines) and a not-sampled context, so the AWS calls are dropped too.
@@ -154,13 +160,30 @@ def _context_headers(scope: Scope) -> dict[str, str]:
     }
 
 
-def _dropped_span() -> NonRecordingSpan:
-    """What the SDK makes of a dropped root span: fresh ids, not sampled."""
-    return NonRecordingSpan(
-        SpanContext(
-            trace_id=_random_bits(128) or 1,
-            span_id=_random_bits(64) or 1,
-            is_remote=False,
-            trace_flags=_NOT_SAMPLED,
-        )
-    )
+def _carries_trace_context(scope: Scope) -> bool:
+    return any(name in _CONTEXT_HEADERS for name, _ in scope["headers"])
+
+
+class _DroppedSpan(NonRecordingSpan):
+    """What the SDK makes of a dropped root span: fresh ids, not sampled.
+
+    The ids are drawn when first asked for (by a log line, or a child span's sampler): most
+    polls write no log line and call nothing, and never need them.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(INVALID_SPAN_CONTEXT)
+        self._ids: SpanContext | None = None
+
+    def get_span_context(self) -> SpanContext:
+        if self._ids is None:
+            self._ids = SpanContext(
+                trace_id=_random_bits(128) or 1,
+                span_id=_random_bits(64) or 1,
+                is_remote=False,
+                trace_flags=_NOT_SAMPLED,
+            )
+        return self._ids
+
+    def __repr__(self) -> str:
+        return f"_DroppedSpan({self.get_span_context()!r})"

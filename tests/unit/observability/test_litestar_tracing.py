@@ -32,15 +32,17 @@ def readyz() -> str:
 @get("/status/{job_id:str}", sync_to_thread=False)
 def status(job_id: FromPath[str]) -> dict[str, object]:
     """What a handler sees of the trace: its log lines' ids, and whether its AWS calls record."""
-    current = trace.get_current_span().get_span_context()
+    # The AWS call first: a dropped poll's ids are drawn when first asked for.
     child = trace.get_tracer("aws").start_span("DynamoDB.GetItem", kind=SpanKind.CLIENT)
     child_recorded = child.is_recording()
     child.end()
+    current = trace.get_current_span().get_span_context()
     return {
         "jobId": job_id,
         "traceId": format(current.trace_id, "032x"),
         "sampled": current.trace_flags.sampled,
         "childRecorded": child_recorded,
+        "childTraceId": format(child.get_span_context().trace_id, "032x"),
     }
 
 
@@ -140,6 +142,7 @@ def test_polls_over_budget_start_no_trace_but_keep_ids_for_their_logs() -> None:
         assert poll["sampled"] is False
         assert poll["childRecorded"] is False
         assert int(poll["traceId"], 16) != 0
+        assert poll["childTraceId"] == poll["traceId"]
     assert first["traceId"] != second["traceId"]
 
 
