@@ -56,10 +56,14 @@ class TokenBucket:
             return False
 
     def spent(self) -> bool:
-        """Whether a `take` now would fail; takes nothing."""
-        with self._lock:
-            self._refill()
-            return self._tokens < 1.0
+        """Whether a `take` now would fail; takes and changes nothing.
+
+        Read without the lock, as it runs on every status poll: a `take` on another thread at
+        the same moment can make the answer one token off, which costs nothing, since the
+        sampler decides with `take`, under the lock.
+        """
+        tokens, last = self._tokens, self._last
+        return tokens + (self._clock() - last) * self._rate < 1.0
 
     def _refill(self) -> None:
         now = self._clock()

@@ -67,3 +67,23 @@ def test_a_negative_budget_is_refused() -> None:
 )
 def test_what_counts_as_a_status_poll(method: str, path: str, expected: bool) -> None:
     assert is_status_poll(method, path) is expected
+
+
+def test_spent_says_whether_a_take_would_fail_and_takes_nothing() -> None:
+    clock = FakeClock()
+    bucket = TokenBucket(1, clock)
+    assert [bucket.spent() for _ in range(3)] == [False, False, False]
+    assert bucket.take()
+    assert bucket.spent()
+    clock.now += 0.5
+    assert bucket.spent() and not bucket.take()
+    clock.now += 0.5
+    assert not bucket.spent()
+    assert bucket.take()
+
+
+def test_a_budget_of_zero_is_always_spent() -> None:
+    clock = FakeClock()
+    bucket = TokenBucket(0, clock)
+    clock.now += 3600
+    assert bucket.spent() and not bucket.take()
