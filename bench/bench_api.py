@@ -30,6 +30,7 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 
@@ -83,7 +84,8 @@ def uvicorn_server(
     return subprocess.Popen(command, env={**os.environ, **env}, cwd=ROOT)
 
 
-def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> float:
+def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> tuple[float, int]:
+    """Requests a second, and how many requests were answered."""
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
     if script is not None:
         command += ["-s", str(script)]
@@ -91,10 +93,17 @@ def wrk(url: str, seconds: int, connections: int, script: Path | None = None) ->
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if non_2xx:
         raise SystemExit(f"wrk saw {non_2xx.group(1)} error responses from {url}")
-    match = re.search(r"Requests/sec:\s+([\d.]+)", output)
-    if not match:
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    count = re.search(r"(\d+) requests in", output)
+    if not rate or not count:
         raise SystemExit(f"could not read wrk output:\n{output}")
-    return float(match.group(1))
+    return float(rate.group(1)), int(count.group(1))
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def post_script(directory: Path) -> Path:
@@ -121,7 +130,8 @@ def finished_job(base: str) -> str:
 class Target:
     """One running server and the URLs the benchmark drives on it."""
 
-    def __init__(self, status_url: str, callback_url: str | None = None) -> None:
+    def __init__(self, pid: int, status_url: str, callback_url: str | None = None) -> None:
+        self.pid = pid
         self.urls = {"status": status_url}
         if callback_url is not None:
             self.urls["callback"] = callback_url
@@ -130,16 +140,10 @@ class Target:
 def start_service(stack: ExitStack, env: dict[str, str]) -> tuple[Target, bytes]:
     """The service under uvicorn with one finished job, and that job's status body."""
     port = free_port()
-    stack.enter_context(
-        running(
-            uvicorn_server(
-                "interfaces.http.asgi:create_app_from_env",
-                port,
-                {"INTERNAL_TOKEN": TOKEN, **env},
-                factory=True,
-            )
-        )
+    process = uvicorn_server(
+        "interfaces.http.asgi:create_app_from_env", port, {"INTERNAL_TOKEN": TOKEN, **env}, True
     )
+    stack.enter_context(running(process))
     base = f"http://127.0.0.1:{port}"
     wait_ready(f"{base}/healthz")
     job_id = finished_job(base)
@@ -148,7 +152,7 @@ def start_service(stack: ExitStack, env: dict[str, str]) -> tuple[Target, bytes]
         callback_url, json=STEP_EVENT, headers={"X-INTERNAL-TOKEN": TOKEN}
     ).raise_for_status()  # every later identical callback is a duplicate
     status_url = f"{base}/status/{job_id}"
-    return Target(status_url, callback_url), httpx.get(status_url).content
+    return Target(process.pid, status_url, callback_url), httpx.get(status_url).content
 
 
 @contextmanager
@@ -160,13 +164,21 @@ def running(process: subprocess.Popen[bytes]) -> Iterator[None]:
         process.wait()
 
 
+class Measured(NamedTuple):
+    rate: float
+    """Requests a second (wrk)."""
+    cpu: float
+    """Microseconds of the server's CPU time a request: steadier than the rate on a shared
+    machine, as it leaves out the time the server waited for a CPU."""
+
+
 def measure_interleaved(
     args: argparse.Namespace, targets: dict[str, Target], script: Path
-) -> dict[str, dict[str, float]]:
+) -> dict[str, dict[str, Measured]]:
     """Median of several runs per target and endpoint, the targets taking turns in each run
     (in a rotated order), so a machine that slows down or speeds up mid-benchmark weighs on
     all of them alike."""
-    samples: dict[tuple[str, str], list[float]] = {}
+    samples: dict[tuple[str, str], list[Measured]] = {}
     for target in targets.values():  # warm-up
         for endpoint, url in target.urls.items():
             wrk(url, 2, args.connections, script if endpoint == "callback" else None)
@@ -179,18 +191,26 @@ def measure_interleaved(
                 target = targets[name]
                 if endpoint not in target.urls:
                     continue
-                rate = wrk(
+                cpu_before = cpu_seconds(target.pid)
+                rate, requests = wrk(
                     target.urls[endpoint],
                     args.seconds,
                     args.connections,
                     script if endpoint == "callback" else None,
                 )
-                samples.setdefault((name, endpoint), []).append(rate)
+                cpu = (cpu_seconds(target.pid) - cpu_before) / requests * 1e6
+                samples.setdefault((name, endpoint), []).append(Measured(rate, cpu))
                 # A traced server still exports the spans of its turn: let that end before
                 # the next server's turn, so it is not measured sharing the CPU with it.
                 time.sleep(args.settle)
     return {
-        name: {endpoint: statistics.median(samples[(name, endpoint)]) for endpoint in target.urls}
+        name: {
+            endpoint: Measured(
+                statistics.median(sample.rate for sample in samples[(name, endpoint)]),
+                statistics.median(sample.cpu for sample in samples[(name, endpoint)]),
+            )
+            for endpoint in target.urls
+        }
         for name, target in targets.items()
     }
 
@@ -228,30 +248,60 @@ def main() -> None:
         # The bare app serves the exact bytes of the off service's finished job.
         (directory / "status.json").write_bytes(status_body)
         bare_port = free_port()
-        stack.enter_context(
-            running(
-                uvicorn_server(
-                    "bench.bare_app:app",
-                    bare_port,
-                    {"BARE_STATUS_FILE": str(directory / "status.json")},
-                )
-            )
+        bare = uvicorn_server(
+            "bench.bare_app:app", bare_port, {"BARE_STATUS_FILE": str(directory / "status.json")}
         )
+        stack.enter_context(running(bare))
         base = f"http://127.0.0.1:{bare_port}"
         wait_ready(f"{base}/status/x")
         job_id = targets["off"].urls["status"].rsplit("/", 1)[1]
-        targets["bare"] = Target(f"{base}/status/{job_id}", f"{base}/internal/jobs/{job_id}/step")
-        targets["encoded"] = Target(f"{base}/encoded/status/{job_id}")
+        targets["bare"] = Target(
+            bare.pid, f"{base}/status/{job_id}", f"{base}/internal/jobs/{job_id}/step"
+        )
+        targets["encoded"] = Target(bare.pid, f"{base}/encoded/status/{job_id}")
 
         results = measure_interleaved(args, targets, post_script(directory))
     report(args, results, len(status_body))
 
 
-def report(args: argparse.Namespace, results: dict[str, dict[str, float]], body_size: int) -> None:
+def report(
+    args: argparse.Namespace, results: dict[str, dict[str, Measured]], body_size: int
+) -> None:
     print(
         f"\nwrk -t1 -c{args.connections}, median of {args.runs} interleaved runs x "
-        f"{args.seconds}s, {body_size} B status body; req/s"
+        f"{args.seconds}s, {body_size} B status body"
     )
+    rates = {name: {key: m.rate for key, m in by.items()} for name, by in results.items()}
+    # Ratios of the inverse CPU time, so both tables read alike: higher is faster.
+    per_cpu = {name: {key: 1e6 / m.cpu for key, m in by.items()} for name, by in results.items()}
+    table("requests a second", rates, "{:>10,.0f}")
+    table(
+        "server CPU µs a request",
+        {name: {key: m.cpu for key, m in by.items()} for name, by in results.items()},
+        "{:>10.1f}",
+        ratios_of=per_cpu,
+    )
+    for basis, values in (("throughput", rates), ("CPU time a request", per_cpu)):
+        status = {name: by["status"] for name, by in values.items()}
+        status_ratio = status["off"] / status["bare"]
+        overhead_ratio = status["on"] / status["off"]
+        print(
+            f"\nby {basis}: GET /status reaches {status_ratio:.2f} of the bare app "
+            f"({'meets' if status_ratio >= 0.85 else 'MISSES'} the 0.85 target), "
+            f"{status['off'] / status['encoded']:.2f} of the bare app sending encoded bytes too;"
+            f"\nwith tracing and metrics on as shipped it keeps {overhead_ratio:.2f} "
+            f"({'meets' if overhead_ratio >= 0.90 else 'MISSES'} the 0.90 target: tracing costs "
+            f"at most 10%); {status['every'] / status['off']:.2f} with every poll traced"
+        )
+
+
+def table(
+    title: str,
+    values: dict[str, dict[str, float]],
+    cell: str,
+    ratios_of: dict[str, dict[str, float]] | None = None,
+) -> None:
+    ratios_of = ratios_of or values
     columns = ("off", "on", "every", "bare", "encoded")
     ratios = {
         "off/bare": ("off", "bare"),
@@ -260,7 +310,7 @@ def report(args: argparse.Namespace, results: dict[str, dict[str, float]], body_
         "every/off": ("every", "off"),
     }
     print(
-        f"{'endpoint':<36}"
+        f"\n{title:<36}"
         + "".join(f"{c:>10}" for c in columns)
         + "".join(f"{r:>12}" for r in ratios)
     )
@@ -269,24 +319,13 @@ def report(args: argparse.Namespace, results: dict[str, dict[str, float]], body_
         "callback": "POST /internal/.../step (duplicate)",
     }
     for key, label in labels.items():
-        row = {column: results[column].get(key) for column in columns}
-        cells = "".join(f"{row[c]:>10,.0f}" if row[c] else f"{'-':>10}" for c in columns)
-        quotients = "".join(_quotient(row[a], row[b]) for a, b in ratios.values())
+        cells = "".join(
+            cell.format(values[c][key]) if key in values[c] else f"{'-':>10}" for c in columns
+        )
+        quotients = "".join(
+            _quotient(ratios_of[a].get(key), ratios_of[b].get(key)) for a, b in ratios.values()
+        )
         print(f"{label:<36}{cells}{quotients}")
-    status = {column: results[column]["status"] for column in columns}
-    status_ratio = status["off"] / status["bare"]
-    overhead_ratio = status["on"] / status["off"]
-    print(
-        f"\nGET /status reaches {status_ratio:.2f} of the bare app "
-        f"({'meets' if status_ratio >= 0.85 else 'MISSES'} the 0.85 target), "
-        f"{status['off'] / status['encoded']:.2f} of the bare app sending encoded bytes too"
-    )
-    print(
-        f"with tracing and metrics on as shipped it keeps {overhead_ratio:.2f} of its throughput "
-        f"({'meets' if overhead_ratio >= 0.90 else 'MISSES'} the 0.90 target: tracing costs at "
-        "most 10%); "
-        f"{status['every'] / status['off']:.2f} with every poll traced"
-    )
 
 
 def _quotient(numerator: float | None, denominator: float | None) -> str:
