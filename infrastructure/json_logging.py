@@ -8,6 +8,8 @@ from typing import Any
 import msgspec
 from opentelemetry import trace
 
+from infrastructure.observability.untraced_requests import UNTRACED_REQUEST
+
 # A log field, and the span attribute it falls back to inside a worker's job or step span.
 _CONTEXT_FIELDS = (("job_id", "job.id"), ("step", "step.name"))
 
@@ -27,9 +29,14 @@ class JsonFormatter(logging.Formatter):
             if value is not None:
                 line[field] = value
         span_context = span.get_span_context()
+        untraced = UNTRACED_REQUEST.get()
         if span_context.is_valid:
             line["trace_id"] = format(span_context.trace_id, "032x")
             line["span_id"] = format(span_context.span_id, "016x")
+        elif untraced is not None:
+            trace_id, span_id = untraced.ids
+            line["trace_id"] = format(trace_id, "032x")
+            line["span_id"] = format(span_id, "016x")
         if record.exc_info and record.exc_info[0] is not None:
             line["error"] = record.exc_info[0].__name__
             line["stack"] = self.formatException(record.exc_info)

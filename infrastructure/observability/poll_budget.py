@@ -26,6 +26,8 @@ from opentelemetry.trace import Link, SpanKind
 from opentelemetry.trace.span import TraceState
 from opentelemetry.util.types import Attributes
 
+from infrastructure.observability.untraced_requests import UNTRACED_REQUEST
+
 STATUS_PATH_PREFIX = "/status/"
 _DROP = SamplingResult(Decision.DROP)
 
@@ -94,6 +96,8 @@ class StatusPollBudgetSampler(Sampler):
         trace_state: TraceState | None = None,
     ) -> SamplingResult:
         # As ParentBased's root sampler it sees only spans without a parent (new traces).
+        if UNTRACED_REQUEST.get() is not None:
+            return _DROP  # a new trace started under a poll dropped before it had a span
         if (
             kind is SpanKind.SERVER
             and attributes

@@ -1,5 +1,7 @@
 """Litestar tracing: server spans named by route, none for health checks; callbacks join the job."""
 
+import json
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from unittest.mock import patch
@@ -14,6 +16,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 
+from infrastructure.json_logging import JsonFormatter
 from infrastructure.observability.poll_budget import status_poll_sampler
 from infrastructure.observability.server_spans import trace_requests
 from infrastructure.observability.tracing import inject_context, step_span
@@ -32,17 +35,20 @@ def readyz() -> str:
 @get("/status/{job_id:str}", sync_to_thread=False)
 def status(job_id: FromPath[str]) -> dict[str, object]:
     """What a handler sees of the trace: its log lines' ids, and whether its AWS calls record."""
-    # The AWS call first: a dropped poll's ids are drawn when first asked for.
     child = trace.get_tracer("aws").start_span("DynamoDB.GetItem", kind=SpanKind.CLIENT)
     child_recorded = child.is_recording()
     child.end()
-    current = trace.get_current_span().get_span_context()
+    record = logging.LogRecord("poll", logging.INFO, __file__, 1, "read", None, None)
+    line = json.loads(JsonFormatter().format(record))
+    again = json.loads(JsonFormatter().format(record))
     return {
         "jobId": job_id,
-        "traceId": format(current.trace_id, "032x"),
-        "sampled": current.trace_flags.sampled,
+        "traceId": line["trace_id"],
+        "spanId": line["span_id"],
+        "sameIdsOnEveryLine": (again["trace_id"], again["span_id"])
+        == (line["trace_id"], line["span_id"]),
+        "sampled": trace.get_current_span().get_span_context().trace_flags.sampled,
         "childRecorded": child_recorded,
-        "childTraceId": format(child.get_span_context().trace_id, "032x"),
     }
 
 
@@ -141,8 +147,8 @@ def test_polls_over_budget_start_no_trace_but_keep_ids_for_their_logs() -> None:
     for poll in (first, second):
         assert poll["sampled"] is False
         assert poll["childRecorded"] is False
-        assert int(poll["traceId"], 16) != 0
-        assert poll["childTraceId"] == poll["traceId"]
+        assert int(poll["traceId"], 16) != 0 and int(poll["spanId"], 16) != 0
+        assert poll["sameIdsOnEveryLine"] is True
     assert first["traceId"] != second["traceId"]
 
 

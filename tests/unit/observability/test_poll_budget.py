@@ -1,8 +1,15 @@
 """The token bucket behind the status-poll trace budget."""
 
 import pytest
+from opentelemetry.sdk.trace.sampling import Decision
+from opentelemetry.trace import SpanKind
 
-from infrastructure.observability.poll_budget import TokenBucket, is_status_poll
+from infrastructure.observability.poll_budget import (
+    StatusPollBudgetSampler,
+    TokenBucket,
+    is_status_poll,
+)
+from infrastructure.observability.untraced_requests import UNTRACED_REQUEST, UntracedRequest
 
 
 class FakeClock:
@@ -87,3 +94,18 @@ def test_a_budget_of_zero_is_always_spent() -> None:
     bucket = TokenBucket(0, clock)
     clock.now += 3600
     assert bucket.spent() and not bucket.take()
+
+
+def test_a_new_trace_under_an_untraced_request_is_dropped() -> None:
+    sampler = StatusPollBudgetSampler(polls_per_second=1000)
+
+    def decision() -> Decision:
+        return sampler.should_sample(None, 1, "DynamoDB.GetItem", SpanKind.CLIENT).decision
+
+    assert decision() is Decision.RECORD_AND_SAMPLE
+    mark = UNTRACED_REQUEST.set(UntracedRequest())
+    try:
+        assert decision() is Decision.DROP
+    finally:
+        UNTRACED_REQUEST.reset(mark)
+    assert decision() is Decision.RECORD_AND_SAMPLE
