@@ -128,13 +128,6 @@ class ArtifactStore(Protocol):
         """Remove artifacts no job will show (their job was canceled while they were stored)."""
         ...
 
-    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
-        """The artifacts behind `refs`, as saved (a request to the store for stored ones).
-
-        Raises `DependencyUnavailable` when the store cannot give them back.
-        """
-        ...
-
     async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
         """One of the artifacts behind `refs` (one request to the store for stored ones).
 

@@ -29,11 +29,10 @@ class JsonFormatter(logging.Formatter):
             if value is not None:
                 line[field] = value
         span_context = span.get_span_context()
-        untraced = UNTRACED_REQUEST.get()
         if span_context.is_valid:
             line["trace_id"] = format(span_context.trace_id, "032x")
             line["span_id"] = format(span_context.span_id, "016x")
-        elif untraced is not None:
+        elif (untraced := UNTRACED_REQUEST.get()) is not None:
             trace_id, span_id = untraced.ids
             line["trace_id"] = format(trace_id, "032x")
             line["span_id"] = format(span_id, "016x")

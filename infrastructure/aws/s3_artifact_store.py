@@ -74,22 +74,6 @@ class S3ArtifactStore:
                 Delete={"Objects": [{"Key": key} for key in keys], "Quiet": True},
             )
 
-    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
-        """Both objects, fetched side by side; inline refs are their own content."""
-        scene_graph_json, minimap = await asyncio.gather(
-            self.read_file(refs, "scene_graph"),
-            self.read_file(refs, "ascii_minimap"),
-            return_exceptions=True,
-        )
-        # Both calls finish (or are canceled) before this returns: no failure is left unread.
-        if isinstance(scene_graph_json, BaseException):
-            raise scene_graph_json
-        if isinstance(minimap, BaseException):
-            raise minimap
-        return RenderedArtifacts(
-            scene_graph_json=scene_graph_json, ascii_minimap=minimap.decode("utf-8")
-        )
-
     async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
         """One GetObject, within the request deadline: a hung bucket answers 503 in time."""
         if isinstance(refs, InlineArtifacts):

@@ -24,12 +24,6 @@ class InlineArtifactStore:
     async def delete(self, refs: ArtifactRefs) -> None:
         return None  # inline artifacts live in the job record only
 
-    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
-        return RenderedArtifacts(
-            scene_graph_json=await self.read_file(refs, "scene_graph"),
-            ascii_minimap=(await self.read_file(refs, "ascii_minimap")).decode("utf-8"),
-        )
-
     async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
         if not isinstance(refs, InlineArtifacts):
             raise ValueError("demo mode keeps artifacts inline; it cannot read stored ones")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from application.errors import DependencyUnavailable
-from application.ports import ArtifactFile, RenderedArtifacts
+from application.ports import ArtifactFile
 from domain.jobs import ArtifactRefs, StepName, StepPhase
 from infrastructure.memory.artifact_store import InlineArtifactStore
 from infrastructure.time_and_randomness import RandomJobIds
@@ -151,9 +151,6 @@ async def test_an_unknown_or_malformed_id_is_404(client: Any, name: str, job_id:
 
 class UnreadableArtifactStore(InlineArtifactStore):
     """Saves as demo mode does; reading back fails as an unreachable bucket would."""
-
-    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
-        raise DependencyUnavailable("artifact store", "EndpointConnectionError")
 
     async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
         raise DependencyUnavailable("artifact store", "EndpointConnectionError")

@@ -33,9 +33,6 @@ class FullArtifactStore:
     async def delete(self, refs: ArtifactRefs) -> None:
         return None
 
-    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
-        raise OSError("disk full")
-
     async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
         raise OSError("disk full")
 
@@ -76,11 +73,6 @@ class LinkingArtifactStore:
     async def delete(self, refs: ArtifactRefs) -> None:
         if isinstance(refs, StoredArtifacts):
             self._objects.pop(refs.scene_graph_key, None)
-
-    async def read(self, refs: ArtifactRefs) -> RenderedArtifacts:
-        graph = await self.read_file(refs, "scene_graph")
-        minimap = await self.read_file(refs, "ascii_minimap")
-        return RenderedArtifacts(scene_graph_json=graph, ascii_minimap=minimap.decode())
 
     async def read_file(self, refs: ArtifactRefs, file: ArtifactFile) -> bytes:
         assert isinstance(refs, StoredArtifacts)

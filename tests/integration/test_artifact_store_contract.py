@@ -11,7 +11,7 @@ import pytest
 
 from application.errors import DependencyUnavailable
 from application.ports import ArtifactStore, RenderedArtifacts
-from domain.jobs import InlineArtifacts, StoredArtifacts
+from domain.jobs import ArtifactRefs, InlineArtifacts, StoredArtifacts
 from infrastructure.aws import clients
 from infrastructure.aws.deadlines import REQUEST_DEADLINE_SECONDS
 from infrastructure.aws.s3_artifact_store import S3ArtifactStore
@@ -32,6 +32,14 @@ def store(request: pytest.FixtureRequest) -> ArtifactStore:
         return InlineArtifactStore()
     return S3ArtifactStore(
         request.getfixturevalue("s3"), request.getfixturevalue("artifacts_bucket"), URL_TTL_SECONDS
+    )
+
+
+async def read_files(store: ArtifactStore, refs: ArtifactRefs) -> RenderedArtifacts:
+    """Both files behind `refs`, read one at a time as the artifact endpoints read them."""
+    return RenderedArtifacts(
+        scene_graph_json=await store.read_file(refs, "scene_graph"),
+        ascii_minimap=(await store.read_file(refs, "ascii_minimap")).decode("utf-8"),
     )
 
 
@@ -60,7 +68,7 @@ async def test_saved_artifacts_read_back_exactly(store: ArtifactStore) -> None:
 async def test_read_gives_back_what_was_saved(store: ArtifactStore) -> None:
     refs = await store.save("job-read-1", RENDERED)
 
-    assert await store.read(refs) == RENDERED
+    assert await read_files(store, refs) == RENDERED
 
 
 async def test_read_gives_the_bytes_a_client_of_the_links_gets(store: ArtifactStore) -> None:
@@ -68,7 +76,7 @@ async def test_read_gives_the_bytes_a_client_of_the_links_gets(store: ArtifactSt
     links) hand a client the same bytes."""
     graph, minimap = await read_back(store, "job-read-2")
 
-    read = await store.read(await store.save("job-read-2", RENDERED))
+    read = await read_files(store, await store.save("job-read-2", RENDERED))
 
     assert read.scene_graph_json == graph
     assert read.ascii_minimap == minimap
@@ -80,7 +88,7 @@ async def test_read_keeps_non_ascii_text_and_key_order(store: ArtifactStore) -> 
         ascii_minimap="~~é~~\n",
     )
 
-    assert await store.read(await store.save("job-read-3", rendered)) == rendered
+    assert await read_files(store, await store.save("job-read-3", rendered)) == rendered
 
 
 async def test_check_passes_when_the_store_is_reachable(store: ArtifactStore) -> None:
@@ -165,7 +173,7 @@ async def test_s3_store_reads_inline_refs_as_their_own_content(
     store = S3ArtifactStore(s3, artifacts_bucket, URL_TTL_SECONDS)
     inline = await InlineArtifactStore().save("job-8", RENDERED)
 
-    assert await store.read(inline) == RENDERED
+    assert await read_files(store, inline) == RENDERED
 
 
 async def test_reading_a_missing_object_is_unavailable_without_naming_it(
@@ -176,7 +184,7 @@ async def test_reading_a_missing_object_is_unavailable_without_naming_it(
     await store.delete(refs)
 
     with pytest.raises(DependencyUnavailable) as raised:
-        await store.read(refs)
+        await read_files(store, refs)
     assert raised.value.dependency == "artifact store"
     assert artifacts_bucket not in str(raised.value)
     assert "job-9" not in str(raised.value)
@@ -188,7 +196,7 @@ async def test_reading_from_an_unreachable_endpoint_is_unavailable(artifacts_buc
         store = S3ArtifactStore(offline, artifacts_bucket, URL_TTL_SECONDS)
         refs = StoredArtifacts(scene_graph_key="jobs/j/a.json", ascii_minimap_key="jobs/j/b.txt")
         with pytest.raises(DependencyUnavailable) as raised:
-            await store.read(refs)
+            await read_files(store, refs)
     assert raised.value.dependency == "artifact store"
 
 
@@ -214,7 +222,7 @@ async def test_reading_from_a_hung_endpoint_is_unavailable_within_the_request_de
             )
             started = time.monotonic()
             with pytest.raises(DependencyUnavailable) as raised:
-                await store.read(refs)
+                await read_files(store, refs)
             elapsed = time.monotonic() - started
     finally:
         for writer in held:
@@ -232,7 +240,7 @@ async def test_missing_bucket_is_unavailable_without_naming_it(s3: Any) -> None:
     for attempt in (
         store.check,
         lambda: store.save("job-7", RENDERED),
-        lambda: store.read(refs),
+        lambda: read_files(store, refs),
     ):
         with pytest.raises(DependencyUnavailable) as raised:
             await attempt()
