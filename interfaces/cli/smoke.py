@@ -236,11 +236,24 @@ def _check_artifacts(job: dict[str, Any], graph: dict[str, Any], minimap: str) -
 
 
 def _detail(response: httpx.Response) -> str:
+    """A problem's detail, with the field each of its errors names (RFC 9457 `errors`)."""
     try:
         body = response.json()
     except ValueError:
         return response.text[:200]
-    return str(body.get("detail") or body) if isinstance(body, dict) else str(body)
+    if not isinstance(body, dict):
+        return str(body)
+    detail = str(body.get("detail") or body)
+    errors = body.get("errors")
+    if isinstance(errors, list):
+        named = [
+            f"{error.get('field', '?')}: {error.get('message', '')}"
+            for error in errors
+            if isinstance(error, dict)
+        ]
+        if named:
+            detail += " " + "; ".join(named)
+    return detail
 
 
 def summary(result: SmokeResult) -> str:
