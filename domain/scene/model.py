@@ -30,6 +30,7 @@ class KindSpec(msgspec.Struct, frozen=True, kw_only=True):
     edge: bool = False  # an area that lies along a map edge (a sea strip)
     sparse: bool = False  # an area drawn with a texture rather than filled
     setting: Setting = "any"  # where it belongs: indoors, outdoors, or either
+    category: str = ""  # a generic kind's category (`device`, `furniture`, ...); "" if known
 
 
 class Place(msgspec.Struct, frozen=True, kw_only=True):

@@ -21,7 +21,7 @@ LONE_ROOM_MARGIN = 1  # rock kept round a dungeon's only room
 def build_items(request: SceneRequest, width: int, height: int) -> list[Item]:
     items = []
     for index, spec in enumerate(request.things, start=1):
-        kind = catalog.KIND_BY_NAME[spec.kind]
+        kind = catalog.kind_spec(spec.kind)
         w, h = scaled_size(kind, spec.size, width, height)
         items.append(Item(index, spec, kind, w, h))
     return items

@@ -55,7 +55,7 @@ def _well_formed(request: SceneRequest) -> SceneRequest:
     seen: set[str] = set()
     things = []
     for thing in request.things:
-        if thing.kind in catalog.KIND_BY_NAME and thing.id not in seen:
+        if catalog.is_kind(thing.kind) and thing.id not in seen:
             seen.add(thing.id)
             things.append(thing)
     if len(things) == len(request.things):

@@ -77,6 +77,13 @@ def noun_sense(word: str) -> NounSense | None:
     return None
 
 
+def is_noun(word: str) -> bool:
+    """A noun WordNet knows in any sense, concrete or not ("ticket", "midnight", "booths")."""
+    phrase = _normal(word)
+    nouns, _, _ = _noun_tables()
+    return _lookup(nouns, phrase) is not None or any(True for _ in _singulars(phrase))
+
+
 def singular(word: str) -> str | None:
     """The singular of a plural noun ("wolves" -> "wolf", "ticket booths" -> "ticket booth").
 

@@ -109,7 +109,7 @@ def _both_sides(state: "ParseState", subject: "Group", target: tuple[str, ...]) 
     if len(subject.ids) < 2:
         state.grow(subject, 2)
     line = target[0]
-    along = lexicon.KIND_BY_NAME[state.kind_of(line)]
+    along = lexicon.kind_spec(state.kind_of(line))
     is_path = along.shape == "path"
     for k, thing_id in enumerate(subject.ids):
         if is_path:
@@ -144,10 +144,10 @@ def _standing_on(state: "ParseState", subject: "Group", target: tuple[str, ...])
     a stage, a rug) or a flat thing (a trap) when it fits on the footprint; next to it when
     it is larger, or when both are solid and the lower one is no surface (a chair `on` a stool).
     """
-    kind = lexicon.KIND_BY_NAME[subject.kind]
+    kind = lexicon.kind_spec(subject.kind)
     for k, thing_id in enumerate(subject.ids):
         base = target[k % len(target)]
-        under = lexicon.KIND_BY_NAME[state.kind_of(base)]
+        under = lexicon.kind_spec(state.kind_of(base))
         holds = under.container == "walled" or (under.container == "open" and under.shape == "area")
         fits = kind.width <= under.width and kind.height <= under.height
         surface = under.container == "open" or not under.solid or not kind.solid

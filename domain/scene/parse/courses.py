@@ -59,7 +59,7 @@ def _heading(tokens: list[str], i: int) -> tuple[str, int] | None:
 def _runs(state: ParseState, heading: str, end: int) -> int:
     """`a river from north to south`: the path runs from one map edge to the other."""
     subject = state.subject
-    if not isinstance(subject, Group) or lexicon.KIND_BY_NAME[subject.kind].shape != "path":
+    if not isinstance(subject, Group) or lexicon.kind_spec(subject.kind).shape != "path":
         state.warn(f"'{heading.replace('_', ' to ')}' fits only a river, road or wall; ignored")
         return end
     for thing_id in subject.ids:

@@ -80,7 +80,7 @@ def _area_owners(state: ParseState) -> dict[str, str]:
     owners: dict[str, str] = {}
     for group in state.groups:
         owner = group.owner
-        if owner is not None and lexicon.KIND_BY_NAME[owner.kind].water:
+        if owner is not None and lexicon.kind_spec(owner.kind).water:
             for k, thing_id in enumerate(group.ids):
                 owners[thing_id] = owner.ids[k % len(owner.ids)]
     return owners
@@ -111,7 +111,7 @@ def _default_connectors(
     scene: str, things: list[ThingSpec], relations: list[RelationSpec]
 ) -> list[RelationSpec]:
     connector = lexicon.SCENE_BY_NAME[scene].connector or None
-    paths = {thing.id for thing in things if lexicon.KIND_BY_NAME[thing.kind].shape == "path"}
+    paths = {thing.id for thing in things if lexicon.kind_spec(thing.kind).shape == "path"}
     out = []
     for relation in relations:
         wants_default = relation.predicate == "connected_to" and relation.argument is None

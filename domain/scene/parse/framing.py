@@ -51,7 +51,7 @@ def frames(
         if relation.objects or relation.subject not in kinds:
             out.append(relation)
             continue
-        kind = lexicon.KIND_BY_NAME[kinds[relation.subject]]
+        kind = lexicon.kind_spec(kinds[relation.subject])
         frame: str | None = None
         if scene == "dungeon" and relation.predicate in _ROOM_FRAMED and kind.name != "room":
             frame = hosts.get(relation.subject)

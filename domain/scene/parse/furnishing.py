@@ -69,7 +69,7 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
             new_id = _next_id(state, stand_in)
             state.relations = [_renamed(r, thing.id, new_id) for r in state.relations]
             thing = msgspec.structs.replace(thing, kind=stand_in, id=new_id)
-        kind = lexicon.KIND_BY_NAME[thing.kind]
+        kind = lexicon.kind_spec(thing.kind)
         if kind.setting == "outdoor" or (kind.shape == "area" and not kind.water):
             dropped[thing.kind] = dropped.get(thing.kind, 0) + 1
         else:
@@ -92,7 +92,7 @@ def _renamed(relation: RelationSpec, old: str, new: str) -> RelationSpec:
 
 def belongs(thing: ThingSpec, style: Place) -> bool:
     """Whether the thing is of the family of the place."""
-    return lexicon.KIND_BY_NAME[thing.kind].family == style.family
+    return lexicon.kind_spec(thing.kind).family == style.family
 
 
 def extra(state: ParseState, kind: str, count: int, origin: Origin) -> list[ThingSpec]:

@@ -57,7 +57,7 @@ def holders_that_fit(
 
 def _enlarged(kind: str, size: Size, holder_kind: str, holder_size: Size) -> Size | None:
     """The size at which a ground (a hill, a field, an island) holds the thing, if any."""
-    if lexicon.KIND_BY_NAME[holder_kind].shape != "area":
+    if lexicon.kind_spec(holder_kind).shape != "area":
         return None
     for larger in _LARGER.get(holder_size, ()):
         if _fits_inside(kind, size, holder_kind, larger):
@@ -80,7 +80,7 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
                         RelationSpec(subject=thing_id, predicate="next_to", objects=(target,))
                     )
             continue
-        kind = lexicon.KIND_BY_NAME[group.kind]
+        kind = lexicon.kind_spec(group.kind)
         pier = kind.afloat and kind.layer == "structure"  # `a lake with a pier`: from its shore
         predicate: Predicate = "on_shore" if pier else "inside"
         for k, thing_id in enumerate(group.ids):
@@ -91,7 +91,7 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
 
 
 def _fits_inside(kind: str, size: str, owner_kind: str, owner_size: str) -> bool:
-    thing, owner = lexicon.KIND_BY_NAME[kind], lexicon.KIND_BY_NAME[owner_kind]
+    thing, owner = lexicon.kind_spec(kind), lexicon.kind_spec(owner_kind)
     if thing.shape == "path" or owner.shape == "path":
         return False
     holds = owner.container == "walled" or (owner.container == "open" and owner.shape == "area")

@@ -7,6 +7,7 @@ from domain.scene import vocabulary as v
 from domain.scene.parse.words import PATTERN_PHRASES, QUIET_WORDS, READER_WORDS
 
 KIND_BY_NAME = catalog.KIND_BY_NAME
+kind_spec = catalog.kind_spec
 SCENE_BY_NAME = catalog.SCENE_BY_NAME
 THEME_SCENE: dict[str, str] = v.FAMILY_PLACE
 MAX_PHRASE_WORDS = 4
@@ -148,6 +149,10 @@ def match_noun(tokens: list[str], i: int) -> NounMatch | None:
                 if found is not None:
                     return NounMatch(found[0], True, i + 1, found[2])
     return None
+
+
+def is_plural_of_known(word: str) -> bool:
+    return any((singular,) in NOUNS for singular in singular_candidates(word))
 
 
 def match_scene(tokens: list[str], i: int) -> tuple[str, int] | None:

@@ -25,11 +25,11 @@ def relate(
     if arrange(state, subject, predicate, targets, pattern, direction):
         return
     target = targets[0]
-    is_path = lexicon.KIND_BY_NAME[subject.kind].shape == "path"
+    is_path = lexicon.kind_spec(subject.kind).shape == "path"
     if predicate == "above" and pattern == ("over",) and is_path:
         predicate = "across"
     elif predicate in ("above", "below") and pattern[0] in _OVER_UNDER:
-        under = lexicon.KIND_BY_NAME[subject.kind]
+        under = lexicon.kind_spec(subject.kind)
         if predicate == "below" and under.walkable and under.container == "open":
             for thing_id in target:  # `a rug under the bed`: the bed stands on the rug
                 state.add(thing_id, "on", (subject.ids[0],), None)
@@ -115,7 +115,7 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
         ends = list(targets[0][:2])
     if not ends:
         return
-    if lexicon.KIND_BY_NAME[subject.kind].shape == "path":
+    if lexicon.kind_spec(subject.kind).shape == "path":
         for thing_id in subject.ids:
             state.add(thing_id, "connected_to", tuple(ends), None)
     elif len(ends) == 2:

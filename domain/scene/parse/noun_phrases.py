@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass
 
+from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon, spelling
+from domain.scene.parse.open_nouns import match_open_noun
 from domain.scene.parse.tokens import POSSESSIVE, is_malformed_count
 from domain.scene.parse.words import QUIET_WORDS
 from domain.scene.terms import Size
@@ -46,27 +48,11 @@ class NounPhrase:
 def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
     phrase = NounPhrase(end=i)
     j = i
+    modifiers: list[str] = []  # nouns read as describing the thing: `ticket` in `ticket booth`
     while j < len(tokens):
         noun = lexicon.match_noun(tokens, j)
         if noun is not None:
-            head = lexicon.match_noun(tokens, noun.end)
-            if head is not None and not noun.plural:
-                # `throne room`, `stone well`, `tree house`: the last noun is the thing
-                noun = head._replace(word=f"{noun.word} {head.word}")
-            if noun.end < len(tokens) and tokens[noun.end] == POSSESSIVE:
-                owned = noun_phrase(tokens, noun.end + 1)
-                if owned is not None and owned.kind is not None:
-                    # `the dragon's hoard`: the hoard; the dragon only if already named
-                    owned.possessor = noun.kind
-                    owned.word = f"{noun.word}'s {owned.word}"
-                    owned.count = owned.count if owned.count is not None else phrase.count
-                    owned.definite = owned.definite or phrase.definite
-                    return owned
-            phrase.kind, phrase.plural, phrase.end, phrase.word = noun
-            if phrase.collective:
-                phrase.plural, phrase.word = False, f"{phrase.collective} of {noun.word}"
-            _of_content(tokens, phrase)
-            return phrase
+            return _with_noun(tokens, phrase, noun, modifiers)
         scene = lexicon.match_scene(tokens, j)
         if scene is not None:
             phrase.scene, phrase.end = scene
@@ -95,6 +81,8 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             phrase.collective = word
             j += 2
         elif j + 1 < len(tokens) and tokens[j + 1] == POSSESSIVE and word.isalpha():
+            if _noun_at(tokens, j) is not None:
+                return _with_noun(tokens, phrase, _noun_at(tokens, j), modifiers)
             j += 2  # `the king's throne`: an owner the vocabulary does not know
         elif phrase.count is None and is_malformed_count(word):
             phrase.bad_count = word
@@ -112,9 +100,67 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
         elif word in v.DECORATIVE_WORDS:
             j += 1
         else:
-            break
+            open_noun = _noun_at(tokens, j)
+            if open_noun is not None:
+                return _with_noun(tokens, phrase, open_noun, modifiers)
+            if not _describing(word):
+                break
+            # an English word that names no thing: `crooked` tombstones, a `ticket` booth
+            modifiers = [*modifiers, word] if lexical.is_noun(word) else []
+            j += 1
+            continue
+        modifiers = []
     phrase.end = j
     return phrase if j > i else None
+
+
+def _with_noun(
+    tokens: list[str], phrase: NounPhrase, noun: lexicon.NounMatch | None, modifiers: list[str]
+) -> NounPhrase:
+    """The phrase completed by the noun found (and a noun right after it, `throne room`)."""
+    assert noun is not None
+    head = _noun_at(tokens, noun.end)
+    if head is not None and not noun.plural and not (head.plural and phrase.count == 1):
+        # `throne room`, `stone well`, `tree house`: the last noun is the thing (not in
+        # `a lamp stands`, where a plural after `a` is a verb)
+        noun = head._replace(word=f"{noun.word} {head.word}")
+    if modifiers:
+        noun = noun._replace(word=" ".join([*modifiers, noun.word]))
+    if noun.end < len(tokens) and tokens[noun.end] == POSSESSIVE:
+        owned = noun_phrase(tokens, noun.end + 1)
+        if owned is not None and owned.kind is not None:
+            # `the dragon's hoard`: the hoard; the dragon only if already named
+            owned.possessor = noun.kind
+            owned.word = f"{noun.word}'s {owned.word}"
+            owned.count = owned.count if owned.count is not None else phrase.count
+            owned.definite = owned.definite or phrase.definite
+            return owned
+    phrase.kind, phrase.plural, phrase.end, phrase.word = noun
+    if phrase.collective:
+        phrase.plural, phrase.word = False, f"{phrase.collective} of {noun.word}"
+    _of_content(tokens, phrase)
+    return phrase
+
+
+def _noun_at(tokens: list[str], j: int) -> lexicon.NounMatch | None:
+    """A known noun at tokens[j], else (when no place is named there) a concrete English
+    noun the vocabulary lacks, read through `open_nouns`."""
+    known = lexicon.match_noun(tokens, j)
+    if known is not None or lexicon.match_scene(tokens, j) is not None:
+        return known
+    found = match_open_noun(tokens, j)
+    if found is None:
+        return None
+    return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+
+
+def _describing(word: str) -> bool:
+    return (
+        word.isalpha()
+        and word not in lexicon.KNOWN_WORDS
+        and word not in QUIET_WORDS
+        and lexical.is_english_word(word)
+    )
 
 
 def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
@@ -126,15 +172,15 @@ def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
     k = j + 1
     while k < len(tokens) and (tokens[k] in v.DECORATIVE_WORDS or tokens[k] in _OF_SKIP):
         k += 1
-    content = lexicon.match_noun(tokens, k)
+    content = _noun_at(tokens, k)
     if content is not None:
-        outer = lexicon.KIND_BY_NAME[phrase.kind] if phrase.kind is not None else None
+        outer = lexicon.kind_spec(phrase.kind) if phrase.kind is not None else None
         if outer is not None and outer.shape == "area" and content.kind in lexicon.KIND_SCENES:
             return  # `a clearing of the forest`: a part of a place, left to the relation reader
         phrase.end = content.end
         phrase.word = f"{phrase.word} of {content.word}"
-        outer = lexicon.KIND_BY_NAME[phrase.kind] if phrase.kind is not None else None
-        inner = lexicon.KIND_BY_NAME[content.kind]
+        outer = lexicon.kind_spec(phrase.kind) if phrase.kind is not None else None
+        inner = lexicon.kind_spec(content.kind)
         if outer is not None and outer.setting == "indoor" and inner.setting == "outdoor":
             phrase.kind = content.kind  # `a bed of roses` is flowers, not furniture
         return

@@ -16,6 +16,15 @@ _SCENE_SAFE = {
     "above": "north",
     "below": "south",
 }
+# The place a generic thing's category leans to when the prompt names no place (a hammock
+# and a wardrobe: a room); categories found anywhere do not vote.
+_CATEGORY_PLACE = {
+    "building": "village",
+    "furniture": "room",
+    "plant": "forest",
+    "landform": "hills",
+    "vehicle": "street",
+}
 _OBJECTLESS_OK = frozenset(
     ["in_region", "in_center", "in_corner", "against_wall", "along", "around"]
 )
@@ -39,7 +48,13 @@ def _vote(state: ParseState) -> str:
         kind = group.kind
         if kind == "island" and group.owner is not None and group.owner.kind != "island":
             continue  # `a lake with an island in it`: an island of the lake, not the place
-        place = v.HOME_PLACE.get(kind) or lexicon.THEME_SCENE[lexicon.KIND_BY_NAME[kind].family]
+        spec = lexicon.kind_spec(kind)
+        if spec.category:  # a generic thing: its category may lean one way
+            place = _CATEGORY_PLACE.get(spec.category)
+            if place is not None:
+                tally[place] = tally.get(place, 0) + 1
+            continue
+        place = v.HOME_PLACE.get(kind) or lexicon.THEME_SCENE[spec.family]
         weight = 2 if kind in lexicon.KIND_SCENES or kind in v.HOME_PLACE else 1
         tally[place] = tally.get(place, 0) + weight
     if not tally:
@@ -59,7 +74,7 @@ def _interior_head(state: ParseState) -> None:
         return
     leaning = 0  # indoor things for, outdoor things against (a fire may be a hearth)
     for group in state.groups[1:]:
-        setting = lexicon.KIND_BY_NAME[group.kind].setting
+        setting = lexicon.kind_spec(group.kind).setting
         if group.kind not in INDOOR_STAND_IN:
             leaning += {"indoor": 1, "outdoor": -1}.get(setting, 0)
     if leaning <= 0:

@@ -141,7 +141,7 @@ def _back_reference(
 
 
 def _has_a_head(kind: str) -> bool:
-    spec = lexicon.KIND_BY_NAME[kind]
+    spec = lexicon.kind_spec(kind)
     return spec.rotatable and spec.shape == "box" and spec.width > spec.height
 
 

@@ -8,6 +8,7 @@ length within two, so a lookup compares a few dozen words, not the whole vocabul
 import difflib
 from functools import lru_cache
 
+from domain.scene import lexical
 from domain.scene.parse import lexicon
 
 READ_AS_CUTOFF = 0.8  # similarity from which a typo is read as the known word
@@ -48,6 +49,8 @@ def correction(word: str) -> str | None:
     """The known word a typo stands for (`tavrn` -> `tavern`), or None."""
     if len(word) < SHORTEST_TYPO or not word.isalpha() or is_known(word):
         return None
+    if lexical.is_english_word(word):
+        return None  # a real word is never read as another one (`ticket` is no `thicket`)
     if word.endswith(_INFLECTED):
         return None  # `planted`, `glowing`, `slowly`: English words the vocabulary lacks
     if len(word) < MIN_TYPO_LENGTH:

@@ -62,9 +62,8 @@ class ParseState:
             return None
         if word.rsplit(" ", 1)[-1] in v.APPROXIMATE_WORDS:
             self.warn(f"read '{word}' as {kind.replace('_', ' ')}")
-        if count > v.MAX_PER_KIND:
-            self.warn(f"{count} x {kind} capped at {v.MAX_PER_KIND}")
-            count = v.MAX_PER_KIND
+        self._say_how_drawn(kind, word)
+        count = self._within_shape_limit(kind, count)
         room = v.MAX_THINGS - len(self.things)
         if count > room:
             self.warn(f"more than {v.MAX_THINGS} things requested; {kind} capped at {room}")
@@ -80,6 +79,32 @@ class ParseState:
         group = Group(kind=kind, ids=ids, size=size, plural=plural, word=word)
         self.groups.append(group)
         return group
+
+    def _say_how_drawn(self, kind: str, word: str) -> None:
+        """A noun the vocabulary lacks is drawn as its nearest known kind or as a generic
+        thing of its category: said once per word."""
+        head = word.rsplit("'s ", 1)[-1].rsplit(" of ", 1)[0].split(" ")[-1] if word else kind
+        spec = lexicon.kind_spec(kind)
+        if spec.category:
+            self.warn(f"drew '{word}' as a {spec.category} (no symbol of its own)")
+        elif (head,) not in lexicon.NOUNS and not lexicon.is_plural_of_known(head):
+            self.warn(f"drew '{word}' as a {kind.replace('_', ' ')}")
+
+    def _within_shape_limit(self, kind: str, count: int) -> int:
+        """Linear features and areas cost the layout most: each has a limit per scene."""
+        shape = lexicon.kind_spec(kind).shape
+        shapes: tuple[str, ...]
+        if shape == "path":
+            limit, what, shapes = v.MAX_PATHS, "roads, rivers, walls and corridors", ("path",)
+        elif shape in ("area", "room"):
+            limit, what, shapes = v.MAX_AREAS, "areas and rooms", ("area", "room")
+        else:
+            return count
+        taken = sum(1 for t in self.things if lexicon.kind_spec(t.kind).shape in shapes)
+        left = max(0, limit - taken)
+        if count > left:
+            self.warn(f"at most {limit} {what} in a scene; {kind} capped at {left}")
+        return min(count, left)
 
     def grow(self, group: Group, count: int) -> None:
         """`a tower at each corner`: the group becomes as many as the arrangement needs."""
@@ -106,7 +131,7 @@ class ParseState:
         usual = [
             (kind, count)
             for kind, count in style.defaults
-            if lexicon.KIND_BY_NAME[kind].shape != "path" and kind not in self.excluded
+            if lexicon.kind_spec(kind).shape != "path" and kind not in self.excluded
         ]
         if not usual or len(self.things) + sum(c for _, c in usual) > v.MAX_THINGS:
             return None

@@ -39,7 +39,7 @@ def render_minimap(layout: Layout) -> str:
 
     for k in order:
         node = layout.nodes[k]
-        kind = catalog.KIND_BY_NAME[node.kind]
+        kind = catalog.kind_spec(node.kind)
         glyph = glyphs.get(node.kind, "?")
         if node.path is not None:
             put([(x, y) for x, y in node.path], glyph, k)
@@ -77,13 +77,13 @@ def _depths(nodes: tuple[PlacedNode, ...]) -> list[int]:
 
 
 def _walled(node: PlacedNode, hosts: set[str]) -> bool:
-    kind = catalog.KIND_BY_NAME[node.kind]
+    kind = catalog.kind_spec(node.kind)
     holds = node.id in hosts or kind.shape == "room"
     return kind.container == "walled" and holds and node.width > 2 and node.height > 2
 
 
 def _stage(node: PlacedNode, hosts: set[str]) -> int:
-    kind = catalog.KIND_BY_NAME[node.kind]
+    kind = catalog.kind_spec(node.kind)
     if "background" in node.tags:
         return 0
     if node.path is not None:
@@ -122,7 +122,7 @@ def _ensure_visible(
     for k, node in enumerate(nodes):
         if shown[k]:
             continue
-        kind = catalog.KIND_BY_NAME[node.kind]
+        kind = catalog.kind_spec(node.kind)
         if node.path is not None:
             cells = [(x, y) for x, y in node.path]
         else:

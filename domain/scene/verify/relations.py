@@ -35,6 +35,14 @@ class _Checker:
     def __init__(self, world: World, relations: list[RelationSpec]) -> None:
         self.world = world
         self.relations = relations
+        self._enclosed: dict[str, set[tuple[int, int]]] = {}  # a path -> the cells it encloses
+
+    def _enclosed_by(self, path_id: str) -> set[tuple[int, int]]:
+        found = self._enclosed.get(path_id)
+        if found is None:
+            found = measures.enclosed(self.world, self.world.cell_set(path_id))
+            self._enclosed[path_id] = found
+        return found
 
     def holds(self, relation: RelationSpec) -> bool:
         world = self.world
@@ -193,7 +201,7 @@ class _Checker:
         world = self.world
         kind = world.kind(a)
         if world.is_path(a):
-            enclosed = measures.enclosed(world, world.cell_set(a))
+            enclosed = self._enclosed_by(a)
             if not objects:
                 return len(enclosed) * 4 >= world.width * world.height
             return all(world.cell_set(o) <= enclosed for o in objects)

@@ -46,8 +46,9 @@ Counts:
   `a row of` = 5, `a ring of` = 6, `lots of` = 8, `numerous` = 8, `a dozen` = 12,
   `dozens of` = 24, `no` = 0);
 - a bare plural (`houses`) = 3.
-- A count above `MAX_PER_KIND` (200) is capped with a warning, and so is the total
-  number of requested things above `MAX_THINGS` (1,000).
+- Limits per scene, each capped with one warning: `MAX_THINGS` (1,000) things in all,
+  `MAX_PATHS` (40) linear features (roads, rivers, walls, corridors) and `MAX_AREAS` (100)
+  areas and rooms; what does not fit on the map is reported as not placed.
 
 Sizes scale a footprint: `tiny` x1/2, `small`/`little` x3/4, `large`/`big` x3/2,
 `huge`/`giant`/`enormous`/`massive` x2 (a path's thickness likewise).
@@ -64,7 +65,8 @@ from domain.scene.vocabulary.base import (
     DUNGEON,
     FAMILIES,
     GROUND,
-    MAX_PER_KIND,
+    MAX_AREAS,
+    MAX_PATHS,
     MAX_THINGS,
     MODERN,
     NATURE,
@@ -136,7 +138,8 @@ __all__ = [
     "INTERIOR_OF",
     "IRREGULAR_PLURALS",
     "KINDS",
-    "MAX_PER_KIND",
+    "MAX_AREAS",
+    "MAX_PATHS",
     "MAX_THINGS",
     "MODERN",
     "NATURE",

@@ -28,7 +28,7 @@ INDOOR = sorted(place.name for place in catalog.SCENE_BY_NAME.values() if place.
 
 
 def _size(kind: str, width: int, height: int, size: str = "medium") -> tuple[int, int]:
-    return scaled_size(catalog.KIND_BY_NAME[kind], size, width, height)
+    return scaled_size(catalog.kind_spec(kind), size, width, height)
 
 
 def _members(relations: list[tuple[str, str, list[str], str | None]]) -> list[str]:

@@ -125,9 +125,16 @@ def test_counts_sizes_and_plurals() -> None:
 
 
 def test_huge_counts_are_capped_with_a_warning() -> None:
-    request = parse_prompt("999 houses")
-    assert len(request.things) == 200
+    request = parse_prompt("5000 houses")
+    assert len(request.things) == 1000
     assert any("capped" in warning for warning in request.warnings)
+
+
+def test_linear_features_and_areas_have_a_limit_per_scene() -> None:
+    request = parse_prompt("a city with 1000 roads and 1000 rivers and 300 lakes")
+    assert sum(1 for k in kinds(request) if k in ("road", "river")) == 40
+    assert kinds(request).count("lake") == 100
+    assert sum("capped" in warning for warning in request.warnings) == 3
 
 
 def test_unknown_words_are_warnings_not_failures() -> None:

@@ -76,7 +76,8 @@ def test_fuzzy_counts_and_caps_are_documented() -> None:
     doc = v.__doc__ or ""
     for phrase in ("`a few` = 3", "`several` = 4", "`many` = 8", "`a dozen` = 12"):
         assert phrase in doc
-    assert str(v.MAX_PER_KIND) in doc and "1,000" in doc and v.MAX_THINGS == 1000
+    assert "`MAX_THINGS` (1,000)" in doc and v.MAX_THINGS == 1000
+    assert f"`MAX_PATHS` ({v.MAX_PATHS})" in doc and f"`MAX_AREAS` ({v.MAX_AREAS})" in doc
 
 
 def test_number_words_run_from_one_to_twenty() -> None:

@@ -43,7 +43,7 @@ def test_defaults_and_ambient_are_known_kinds(place: Place) -> None:
 @pytest.mark.parametrize("place", _INDOOR, ids=lambda place: place.name)
 def test_an_indoor_place_is_furnished_with_indoor_things(place: Place) -> None:
     for name in _kinds_of(place):
-        assert lexicon.KIND_BY_NAME[name].setting in ("indoor", "any"), (place.name, name)
+        assert lexicon.kind_spec(name).setting in ("indoor", "any"), (place.name, name)
     assert place.border == _ROOM.border and place.connector == ""
     assert place.terrain in ("floor", "stone floor", "deck") and place.terrain_walkable
     assert "door" in dict(place.defaults) or "airlock" in dict(place.defaults)
@@ -52,8 +52,8 @@ def test_an_indoor_place_is_furnished_with_indoor_things(place: Place) -> None:
 @pytest.mark.parametrize("place", _OUTDOOR, ids=lambda place: place.name)
 def test_an_outdoor_place_holds_only_outdoor_things(place: Place) -> None:
     for name in _kinds_of(place):
-        assert lexicon.KIND_BY_NAME[name].setting in ("outdoor", "any"), (place.name, name)
-    connector = lexicon.KIND_BY_NAME[place.connector]
+        assert lexicon.kind_spec(name).setting in ("outdoor", "any"), (place.name, name)
+    connector = lexicon.kind_spec(place.connector)
     assert connector.shape == "path" and connector.connector
 
 
@@ -98,7 +98,7 @@ def test_interiors_are_of_outdoor_buildings_and_show_indoor_places() -> None:
     assert v.INTERIOR_OF["tavern"] == "tavern" and v.INTERIOR_OF["church"] == "temple"
     assert v.INTERIOR_OF["castle"] == "throne_room" and v.INTERIOR_OF["house"] == "room"
     for building, place in v.INTERIOR_OF.items():
-        kind = lexicon.KIND_BY_NAME[building]
+        kind = lexicon.kind_spec(building)
         assert kind.layer == "structure" and kind.setting == "outdoor", building
         assert catalog.SCENE_BY_NAME[place].indoor, building
 
@@ -117,5 +117,5 @@ def test_each_family_has_a_place_and_homes_are_known() -> None:
 
 def test_a_place_family_holds_some_of_its_own_defaults() -> None:
     for place in v.SCENES:
-        families = {lexicon.KIND_BY_NAME[name].family for name in _kinds_of(place)}
+        families = {lexicon.kind_spec(name).family for name in _kinds_of(place)}
         assert place.family in families, place.name
