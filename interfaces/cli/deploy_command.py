@@ -49,7 +49,18 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument(
         "--delete",
         action="store_true",
-        help="tear down: delete both stacks, the artifacts in the bucket and the token",
+        help=(
+            "tear down: delete both stacks, the jobs table, the artifacts bucket and the token "
+            "(asks first: type the stack name)"
+        ),
+    )
+    parser.add_argument(
+        "--yes", action="store_true", help="with --delete: do not ask (for scripts)"
+    )
+    parser.add_argument(
+        "--keep-data",
+        action="store_true",
+        help="with --delete: keep the jobs table and the artifacts bucket",
     )
     parser.add_argument(
         "--outputs-file",
@@ -102,9 +113,11 @@ def _deploy(args: argparse.Namespace) -> int:
         poll_seconds=args.poll_seconds,
         timeout_seconds=args.timeout,
     )
+    if args.delete and not args.yes and not _confirmed(args.stack, keep_data=args.keep_data):
+        return 2
     started = time.monotonic()
     try:
-        outputs = asyncio.run(_run(request, settings, delete=args.delete))
+        outputs = asyncio.run(_run(request, settings, delete=args.delete, keep_data=args.keep_data))
     except DeployFailed as error:
         print(f"scenegen deploy: failed: {error}", file=sys.stderr)
         return 1
@@ -121,13 +134,37 @@ def _deploy(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _run(request: "DeployRequest", settings: "Settings", *, delete: bool) -> dict[str, str]:
-    from infrastructure.deployment import deploy, teardown
+def _confirmed(stack: str, *, keep_data: bool) -> bool:
+    """The stack's name typed back at a terminal; no terminal, no deletion (use --yes)."""
+    if not sys.stdin.isatty():
+        print(
+            "scenegen deploy: --delete asks for confirmation at a terminal; add --yes to skip it",
+            file=sys.stderr,
+        )
+        return False
+    data = (
+        "keeping the jobs table and the artifacts bucket"
+        if keep_data
+        else ("with every job in the table and every artifact in the bucket")
+    )
+    print(f"This deletes the stacks {stack} and {stack}-aws-only, {data}.")
+    typed = input(f"Type {stack} to delete it: ").strip()
+    if typed != stack:
+        print("scenegen deploy: not confirmed, nothing deleted", file=sys.stderr)
+        return False
+    return True
+
+
+async def _run(
+    request: "DeployRequest", settings: "Settings", *, delete: bool, keep_data: bool
+) -> dict[str, str]:
+    from infrastructure.deployment import deploy
+    from infrastructure.deployment_teardown import teardown
 
     def report(line: str) -> None:
         print(line, flush=True)
 
     if delete:
-        await teardown(request, settings, report)
+        await teardown(request, settings, report, keep_data=keep_data)
         return {}
     return await deploy(request, settings, report)
