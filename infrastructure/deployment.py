@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlparse
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -39,6 +40,14 @@ class DeployRequest:
     main_only: bool = False
     poll_seconds: float = 5.0
     timeout_seconds: float = 3600.0
+
+
+def is_emulator(endpoint_url: str | None) -> bool:
+    """An endpoint that is not AWS's own (`*.amazonaws.com`, `*.amazonaws.com.cn`, ...)."""
+    if not endpoint_url:
+        return False
+    host = urlparse(endpoint_url).hostname or ""
+    return not host.endswith((".amazonaws.com", ".amazonaws.com.cn", ".api.aws"))
 
 
 def aws_only_stack_name(stack: str) -> str:
@@ -74,12 +83,20 @@ async def deploy(request: DeployRequest, settings: Settings, report: Report) -> 
         )
         main_body = template_body(MAIN_TEMPLATE)
         main_declared = await deployer.declared_parameters(main_body)
-        extra_body = "" if request.main_only else template_body(AWS_ONLY_TEMPLATE)
-        extra_declared = {} if request.main_only else await deployer.declared_parameters(extra_body)
+        emulated = not request.main_only and is_emulator(settings.aws_endpoint_url)
+        main_only = request.main_only or emulated
+        extra_body = "" if main_only else template_body(AWS_ONLY_TEMPLATE)
+        extra_declared = {} if main_only else await deployer.declared_parameters(extra_body)
         unknown = sorted(set(request.parameters) - set(main_declared) - set(extra_declared))
         if unknown:
-            where = "the main template (--main-only)" if request.main_only else "no template"
+            where = "the main template (--main-only)" if main_only else "no template"
             raise DeployFailed(f"{where} has no parameter {', '.join(unknown)}")
+        if emulated:
+            report(
+                f"AWS_ENDPOINT_URL {settings.aws_endpoint_url} is an emulator: skipping the "
+                f"AWS-only stack {aws_only_stack_name(request.stack)} (autoscaling, the WAF "
+                "association, the metric-math alarms), which its CloudFormation cannot deploy"
+            )
 
         existing = await deployer.describe(request.stack)
         previous = {
@@ -113,7 +130,7 @@ async def deploy(request: DeployRequest, settings: Settings, report: Report) -> 
             request.stack, main_body, parameters, before_execute=ensure_token_exists
         )
         report(f"stack {main.stack}: {main.status}{'' if main.changed else ' (unchanged)'}")
-        if request.main_only:
+        if main_only:
             return main.outputs
 
         extra_parameters = {

@@ -28,7 +28,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
             "(autoscaling, the WAF association, the 5xx rate alarm) from its outputs. Creates "
             "the SSM SecureString token when absent and never overwrites it. A deployment "
             "with nothing to change succeeds. Prints progress, then the outputs (ApiUrl). "
-            "Reads AWS_REGION and AWS_ENDPOINT_URL (an emulator: add --main-only)."
+            "Reads AWS_REGION and AWS_ENDPOINT_URL (an emulator's endpoint: the AWS-only "
+            "stack is skipped, said in one line)."
         ),
     )
     parser.add_argument("--stack", required=True, type=_stack_name, help="stack name")

@@ -99,7 +99,8 @@ def outputs_of(result: subprocess.CompletedProcess[str]) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def deployment(aws_endpoint: str) -> Iterator[Deployment]:
     stack = f"sg-e2e-{uuid.uuid4().hex[:8]}"
-    result = run_deploy(aws_endpoint, "--stack", stack, "--image", IMAGE, "--main-only")
+    # No --main-only: `scenegen deploy` sees the emulator's endpoint and skips the AWS-only stack.
+    result = run_deploy(aws_endpoint, "--stack", stack, "--image", IMAGE)
     assert result.returncode == 0, result.stdout + result.stderr
     yield Deployment(aws_endpoint, stack, outputs_of(result), result.stdout)
     run_deploy(aws_endpoint, "--stack", stack, "--delete", "--yes")  # "not found" once deleted
@@ -107,6 +108,10 @@ def deployment(aws_endpoint: str) -> Iterator[Deployment]:
 
 def test_the_first_deploy_creates_the_token_then_the_stack(deployment: Deployment) -> None:
     lines = deployment.first_run.splitlines()
+    (skipped,) = [line for line in lines if "skipping the AWS-only stack" in line]
+    assert skipped.startswith(f"AWS_ENDPOINT_URL {deployment.endpoint} is an emulator: ")
+    assert f"{deployment.stack}-aws-only" in skipped
+    assert not [line for line in lines if line.startswith(f"stack {deployment.stack}-aws-only")]
     token = f"/scenegen/{deployment.stack}/internal-token"
     created = lines.index(f"created parameter {token} (SecureString)")
     first_event = next(i for i, line in enumerate(lines) if "CREATE_IN_PROGRESS" in line)

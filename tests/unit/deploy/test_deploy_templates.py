@@ -163,18 +163,6 @@ def test_the_aws_only_template_takes_every_parameter_from_a_main_output(
     assert required <= set(main["Outputs"])
 
 
-def test_workers_scale_out_on_the_job_queue_depth(aws_only: dict[str, Any]) -> None:
-    alarm = props(aws_only, "QueueBacklogHighAlarm")
-    assert (alarm["Namespace"], alarm["MetricName"]) == (
-        "AWS/SQS",
-        "ApproximateNumberOfMessagesVisible",
-    )
-    assert alarm["Dimensions"] == [{"Name": "QueueName", "Value": {"Ref": "JobsQueueName"}}]
-    assert alarm["AlarmActions"] == [{"Ref": "WorkerScaleOut"}]
-    scale_in = props(aws_only, "QueueEmptyAlarm")
-    assert scale_in["AlarmActions"] == [{"Ref": "WorkerScaleIn"}]
-
-
 def test_the_table_is_keyed_by_pk_with_ttl_on_ttl_and_point_in_time_recovery(
     main: dict[str, Any],
 ) -> None:

@@ -9,6 +9,7 @@ from infrastructure.deployment import (
     PARAMETER_VALUE_LIMIT_BYTES,
     _dashboard_parameter,
     aws_only_stack_name,
+    is_emulator,
     token_parameter_name,
 )
 from infrastructure.observability.dashboard import dashboard_body
@@ -98,3 +99,20 @@ def test_delete_without_a_terminal_refuses_unless_yes(
         ["deploy", "--stack", "prod", "--delete", "--yes", "--keep-data"]
     )
     assert (args.yes, args.keep_data) == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "emulated"),
+    [
+        (None, False),
+        ("http://127.0.0.1:4566", True),
+        ("http://localstack:4566", True),
+        ("https://cloudformation.eu-west-1.amazonaws.com", False),
+        ("https://cloudformation-fips.us-east-1.amazonaws.com", False),
+        ("https://cloudformation.cn-north-1.amazonaws.com.cn", False),
+    ],
+)
+def test_an_endpoint_that_is_not_aws_own_is_an_emulator(
+    endpoint: str | None, emulated: bool
+) -> None:
+    assert is_emulator(endpoint) is emulated
