@@ -47,7 +47,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         action="store_true",
         help="skip the AWS-only stack (an emulator's CloudFormation cannot deploy it)",
     )
-    parser.add_argument(
+    instead = parser.add_mutually_exclusive_group()
+    instead.add_argument(
         "--delete",
         action="store_true",
         help=(
@@ -62,6 +63,16 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         "--keep-data",
         action="store_true",
         help="with --delete: keep the jobs table and the artifacts bucket",
+    )
+    instead.add_argument(
+        "--save-state",
+        metavar="DIR",
+        help="only save each stack's template and parameters to DIR (before a deploy)",
+    )
+    instead.add_argument(
+        "--restore-state",
+        metavar="DIR",
+        help="deploy the templates and parameters saved in DIR again (a rollback)",
     )
     parser.add_argument(
         "--outputs-file",
@@ -118,7 +129,11 @@ def _deploy(args: argparse.Namespace) -> int:
         return 2
     started = time.monotonic()
     try:
-        outputs = asyncio.run(_run(request, settings, delete=args.delete, keep_data=args.keep_data))
+        if args.save_state:
+            saved = asyncio.run(_save(request, settings, args.save_state))
+            print(f"saved: Image={saved.get('Image', '')}")
+            return 0
+        outputs = asyncio.run(_run(request, settings, args))
     except DeployFailed as error:
         print(f"scenegen deploy: failed: {error}", file=sys.stderr)
         return 1
@@ -156,16 +171,31 @@ def _confirmed(stack: str, *, keep_data: bool) -> bool:
     return True
 
 
+def _report(line: str) -> None:
+    print(line, flush=True)
+
+
+async def _save(request: "DeployRequest", settings: "Settings", directory: str) -> dict[str, str]:
+    from pathlib import Path
+
+    from infrastructure.deployment_state import save_state
+
+    return await save_state(request, settings, _report, Path(directory))
+
+
 async def _run(
-    request: "DeployRequest", settings: "Settings", *, delete: bool, keep_data: bool
+    request: "DeployRequest", settings: "Settings", args: argparse.Namespace
 ) -> dict[str, str]:
+    from pathlib import Path
+
     from infrastructure.deployment import deploy
+    from infrastructure.deployment_state import restore_state
     from infrastructure.deployment_teardown import teardown
 
-    def report(line: str) -> None:
-        print(line, flush=True)
-
-    if delete:
-        await teardown(request, settings, report, keep_data=keep_data)
+    report = _report
+    if args.delete:
+        await teardown(request, settings, report, keep_data=args.keep_data)
         return {}
+    if args.restore_state:
+        return await restore_state(request, settings, report, Path(args.restore_state))
     return await deploy(request, settings, report)

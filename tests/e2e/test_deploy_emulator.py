@@ -456,6 +456,42 @@ def test_delete_removes_the_stack_its_resources_and_the_token(deployment: Deploy
         )
 
 
+def test_a_restore_deploys_the_saved_template_and_parameters_again(
+    aws_endpoint: str, tmp_path: Path
+) -> None:
+    # What the pipeline's rollback does: save before the deploy, restore after a failure;
+    # the image and the template both go back (here: a new image and another alarm threshold).
+    stack = f"sg-e2e-back-{uuid.uuid4().hex[:8]}"
+    state = tmp_path / "previous-state"
+    nothing = run_deploy(aws_endpoint, "--stack", stack, "--save-state", str(state))
+    assert nothing.returncode == 0, nothing.stdout + nothing.stderr
+    assert "saved: Image=\n" in nothing.stdout  # no stack yet: nothing to go back to
+    try:
+        created = run_deploy(aws_endpoint, "--stack", stack, "--image", IMAGE, "--main-only")
+        assert created.returncode == 0, created.stdout + created.stderr
+        saved = run_deploy(aws_endpoint, "--stack", stack, "--save-state", str(state))
+        assert f"saved: Image={IMAGE}" in saved.stdout
+        probe = Deployment(aws_endpoint, stack, {}, "")
+        cloudformation = probe.client("cloudformation")
+        before = cloudformation.get_template(StackName=stack)["TemplateBody"]
+        newer = run_deploy(
+            aws_endpoint,
+            *("--stack", stack, "--image", f"{IMAGE}-next", "--main-only"),
+            *("--parameter", "FailedJobsThreshold=9"),
+        )
+        assert newer.returncode == 0, newer.stdout + newer.stderr
+        restored = run_deploy(aws_endpoint, "--stack", stack, "--restore-state", str(state))
+        assert restored.returncode == 0, restored.stdout + restored.stderr
+        described = cloudformation.describe_stacks(StackName=stack)["Stacks"][0]
+        parameters = {p["ParameterKey"]: p["ParameterValue"] for p in described["Parameters"]}
+        assert (parameters["Image"], parameters["FailedJobsThreshold"]) == (IMAGE, "5")
+        assert cloudformation.get_template(StackName=stack)["TemplateBody"] == before
+        alarm = probe.client("cloudwatch").describe_alarms(AlarmNames=[f"{stack}-failed-jobs"])
+        assert alarm["MetricAlarms"][0]["Threshold"] == 5
+    finally:
+        run_deploy(aws_endpoint, "--stack", stack, "--delete", "--yes")
+
+
 def test_delete_with_keep_data_leaves_the_table_and_the_bucket(aws_endpoint: str) -> None:
     stack = f"sg-e2e-keep-{uuid.uuid4().hex[:8]}"
     created = run_deploy(aws_endpoint, "--stack", stack, "--image", IMAGE, "--main-only")

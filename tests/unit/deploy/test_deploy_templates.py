@@ -24,7 +24,12 @@ from infrastructure.aws.provision import (
 from infrastructure.aws.s3_artifact_store import ARTIFACT_PREFIX
 from infrastructure.aws.sqs_webhook_queue import MAX_DELAY_SECONDS
 from infrastructure.settings import Settings
-from tests.unit.deploy.cloudformation_yaml import AWS_ONLY_TEMPLATE, MAIN_TEMPLATE, load
+from tests.unit.deploy.cloudformation_yaml import (
+    ALL_TEMPLATES,
+    AWS_ONLY_TEMPLATE,
+    MAIN_TEMPLATE,
+    load,
+)
 from tests.unit.deploy.template_evaluation import decided_conditions
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -115,7 +120,7 @@ TRACES = (["xray:PutTelemetryRecords", "xray:PutTraceSegments"], "*")
 
 def test_cfn_lint_reports_no_error_no_warning_and_no_informational_finding() -> None:
     result = subprocess.run(
-        [str(CFN_LINT), "--include-checks", "I", "--", str(MAIN_TEMPLATE), str(AWS_ONLY_TEMPLATE)],
+        [str(CFN_LINT), "--include-checks", "I", "--", *map(str, ALL_TEMPLATES)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -125,7 +130,7 @@ def test_cfn_lint_reports_no_error_no_warning_and_no_informational_finding() -> 
 
 
 def test_the_deploy_folder_links_to_the_templates_the_package_ships() -> None:
-    for template in (MAIN_TEMPLATE, AWS_ONLY_TEMPLATE):
+    for template in ALL_TEMPLATES:
         linked = ROOT / "deploy" / template.name
         assert linked.resolve() == template.resolve()
 

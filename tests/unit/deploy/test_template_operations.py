@@ -1,13 +1,19 @@
 """What operates the deployment: alarms that reach someone, rollbacks they trigger, scaling on
 the backlog, the worker's health check, traces to X-Ray, and data that outlives the stack."""
 
+import json
 import re
 from typing import Any
 
 import pytest
 
 from interfaces.cli.worker_health_command import HEARTBEAT_FILE_VARIABLE
-from tests.unit.deploy.cloudformation_yaml import AWS_ONLY_TEMPLATE, MAIN_TEMPLATE, load
+from tests.unit.deploy.cloudformation_yaml import (
+    AWS_ONLY_TEMPLATE,
+    ECR_TEMPLATE,
+    MAIN_TEMPLATE,
+    load,
+)
 from tests.unit.deploy.template_evaluation import (
     active_resources,
     decide_ifs,
@@ -238,3 +244,21 @@ def test_the_api_task_serves_the_internal_port_the_internal_target_group_uses(
         and r["Type"].startswith("AWS::ElasticLoadBalancingV2::Listener")
     }
     assert forwarding == {"ForwardCallbacks"}
+
+
+def test_the_image_repository_keeps_the_last_images_and_expires_the_rest() -> None:
+    repository = load(ECR_TEMPLATE)["Resources"]["Repository"]
+    properties = repository["Properties"]
+    assert properties["ImageTagMutability"] == "IMMUTABLE"
+    assert properties["ImageScanningConfiguration"] == {"ScanOnPush": True}
+    assert repository["DeletionPolicy"] == "Retain"
+    text = properties["LifecyclePolicy"]["LifecyclePolicyText"]["Fn::Sub"]
+    rules = json.loads(text.replace("${ImagesKept}", "30"))["rules"]
+    untagged, kept = sorted(rules, key=lambda rule: rule["rulePriority"])
+    assert untagged["selection"]["tagStatus"] == "untagged"
+    assert kept["selection"] == {
+        "tagStatus": "any",
+        "countType": "imageCountMoreThan",
+        "countNumber": 30,
+    }
+    assert all(rule["action"] == {"type": "expire"} for rule in rules)
