@@ -5,6 +5,7 @@ Four stages, each a package with one public function: `parse` (prompt -> SceneRe
 `render` (Layout -> scene graph + minimap).
 """
 
+from domain.scene.effort import GenerationStopped, StopCheck
 from domain.scene.generate import generate_scene
 from domain.scene.layout import layout_scene
 from domain.scene.model import GeneratedScene, Layout, SceneRequest
@@ -24,9 +25,11 @@ __all__ = [
     "SCENE_GRAPH_SCHEMA_FILE",
     "SCHEMA_VERSION",
     "GeneratedScene",
+    "GenerationStopped",
     "Layout",
     "SceneGraph",
     "SceneRequest",
+    "StopCheck",
     "build_scene_graph",
     "encode_scene_graph",
     "generate_scene",

@@ -4,6 +4,7 @@ import random
 
 from domain.scene import catalog
 from domain.scene import relation_rules as rules
+from domain.scene.effort import StopCheck, never_stop
 from domain.scene.layout.grid import Grid
 from domain.scene.layout.problem import Problem
 from domain.scene.model import KindSpec, Place, RelationSpec, ThingSpec
@@ -119,8 +120,15 @@ class Context:
     placer reads them in its innermost loops.
     """
 
-    def __init__(self, problem: Problem, items: list[Item], rng: random.Random) -> None:
+    def __init__(
+        self,
+        problem: Problem,
+        items: list[Item],
+        rng: random.Random,
+        should_stop: StopCheck = never_stop,
+    ) -> None:
         self.problem = problem
+        self.should_stop = should_stop
         self.width, self.height = problem.width, problem.height
         self.style: Place = problem.place
         self.grid = Grid(problem.width, problem.height, water=problem.place.terrain == "sea")

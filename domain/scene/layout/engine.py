@@ -4,6 +4,7 @@ import random
 
 from domain.scene import catalog
 from domain.scene import vocabulary as v
+from domain.scene.effort import StopCheck, never_stop
 from domain.scene.layout import finish, prepare, reasons
 from domain.scene.layout.boxes import occupy, place_box, release
 from domain.scene.layout.context import Context, Item
@@ -26,8 +27,19 @@ AMBIENT_LIMIT = 800
 AMBIENT_CLUSTER = 0.6  # chance a tree starts next to an earlier one (groves, not dust)
 
 
-def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -> Layout:
-    """Place every requested thing on a width x height grid and check each relation."""
+def layout_scene(
+    request: SceneRequest,
+    *,
+    seed: int,
+    width: int,
+    height: int,
+    should_stop: StopCheck = never_stop,
+) -> Layout:
+    """Place every requested thing on a width x height grid and check each relation.
+
+    Raises `GenerationStopped` as soon as `should_stop` answers True (it is asked between
+    placements).
+    """
     problem = build_problem(request, width, height)
     width, height, place = problem.width, problem.height, problem.place
     request, relations = problem.request, list(problem.relations)
@@ -38,7 +50,7 @@ def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -
         if work > WORK_BUDGET:
             break
         rng = random.Random(seed * 1_000_003 + attempt * 7_919 + 17)
-        ctx = _attempt(problem, rng)
+        ctx = _attempt(problem, rng, should_stop)
         results = verify_relations(build_nodes(ctx), relations, width, height, place.name)
         failing = sum(
             1 for k, r in enumerate(results) if not r.satisfied and k not in problem.conflicting
@@ -69,7 +81,7 @@ def layout_scene(request: SceneRequest, *, seed: int, width: int, height: int) -
     )
 
 
-def _attempt(problem: Problem, rng: random.Random) -> Context:
+def _attempt(problem: Problem, rng: random.Random, should_stop: StopCheck) -> Context:
     """One seeded try: fresh occupancy over the same problem."""
     request, relations = problem.request, list(problem.relations)
     width, height, scene = problem.width, problem.height, problem.place.name
@@ -78,7 +90,7 @@ def _attempt(problem: Problem, rng: random.Random) -> Context:
     prepare.fit_sizes(items, width, height, relations)
     prepare.size_lone_room(items, relations, scene, width, height)
     prepare.promote_anchors(items, relations)
-    ctx = Context(problem, items, rng)
+    ctx = Context(problem, items, rng, should_stop)
     implicit = implicit_relations(ctx)
     for relation in implicit:
         ctx.rels_of.setdefault(relation.subject, []).append(relation)

@@ -1,5 +1,6 @@
 """One thing onto the grid: the placer that suits its kind and what it is asked."""
 
+from domain.scene import effort
 from domain.scene.layout import groups, rings, standing
 from domain.scene.layout.boxes import occupy, place_box
 from domain.scene.layout.context import Context, Item
@@ -8,6 +9,7 @@ from domain.scene.layout.reasons import outdoor_building
 
 
 def place(ctx: Context, item: Item) -> None:
+    effort.check(ctx.should_stop)
     if item.placed or outdoor_building(ctx, item):
         return
     if item.kind.name == "sea" and ctx.style.terrain == "sea":
