@@ -184,6 +184,11 @@ def test_the_worker_container_is_healthy_only_while_it_beats(main: dict[str, Any
     volumes = main["Resources"]["WorkerTaskDefinition"]["Properties"]["Volumes"]
     assert {"Name": mount["SourceVolume"]} in volumes
     assert worker["ReadonlyRootFilesystem"] is True
+    # ECS makes the volume with the image's owner of that directory: the service's own user.
+    dockerfile = (MAIN_TEMPLATE.parents[3] / "Dockerfile").read_text()
+    assert f'VOLUME ["{mount["ContainerPath"]}"]' in dockerfile
+    assert f"chown 10001 {mount['ContainerPath']}" in dockerfile
+    assert "USER 10001" in dockerfile
 
 
 def test_both_tasks_send_traces_to_xray_through_an_adot_collector_by_default(
