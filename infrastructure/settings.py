@@ -11,6 +11,7 @@ class ConfigError(ValueError):
 
 
 DEMO_MAX_JOBS = 1000
+HEARTBEAT_FILE_VARIABLE = "WORKER_HEARTBEAT_FILE"
 """About 50 MB of 256x128 jobs with their inline artifacts, and a long history of small ones."""
 
 
@@ -55,6 +56,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     webhook_allow_http: bool = False
     trace_status_polls_per_second: int | None = 1
     """New traces a second that `GET /status` polls may start; None: no budget of their own."""
+    worker_heartbeat_file: str | None = None
+    """A file the worker touches while its loop runs (`scenegen worker-health` reads it)."""
 
     @property
     def webhooks_enabled(self) -> bool:
@@ -104,6 +107,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             ),
             webhook_allow_private=_flag(env, "WEBHOOK_ALLOW_PRIVATE"),
             webhook_allow_http=_flag(env, "WEBHOOK_ALLOW_HTTP"),
+            worker_heartbeat_file=text(HEARTBEAT_FILE_VARIABLE),
         )
         settings.check_combination()
         return settings

@@ -14,6 +14,7 @@ import uvicorn
 from infrastructure import bootstrap
 from interfaces.cli.embedded_server import ServerDidNotStart, serving
 from interfaces.cli.http_protocol import ProblemDetailsHttpToolsProtocol
+from interfaces.cli.server_ports import run_server
 from interfaces.cli.smoke import (
     SmokeExit,
     SmokeFailure,
@@ -22,25 +23,29 @@ from interfaces.cli.smoke import (
     summary,
 )
 from interfaces.http.app import create_app
+from interfaces.http.internal_port import served_app
+
+# Longer than the ALB's idle timeout (75 s in deploy/scenegen.yaml), else occasional 502s.
+KEEP_ALIVE_SECONDS = 80
 
 
 def serve_command(args: argparse.Namespace) -> int:
-    app = create_app(bootstrap.api_runtime_from_env())
+    app = served_app(bootstrap.api_runtime_from_env(), args.internal_port)
     bootstrap.service_started()
-    # Behind an ALB: keep-alive longer than its 30 s idle timeout (else occasional 502s), and
-    # in-flight requests drained within the 30 s the container gets after SIGTERM. Proxy
-    # headers are trusted from FORWARDED_ALLOW_IPS, which the task definition sets.
-    uvicorn.run(
+    # Behind an ALB: keep-alive longer than its idle timeout, and in-flight requests drained
+    # within the 30 s the container gets after SIGTERM. Proxy headers are trusted from
+    # FORWARDED_ALLOW_IPS, which the task definition sets.
+    config = uvicorn.Config(
         app,
         host=args.host,
         port=args.port,
         log_config=None,
         access_log=False,
         timeout_graceful_shutdown=20,
-        timeout_keep_alive=35,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         http=ProblemDetailsHttpToolsProtocol,
     )
-    return 0
+    return run_server(config, args.internal_port)
 
 
 def worker_command(args: argparse.Namespace) -> int:

@@ -26,8 +26,12 @@ from interfaces.http.web_page import WebPage
 MAX_BODY_BYTES = 4 * 1024 * 1024
 
 
-def create_app(runtime: ApiRuntime) -> Litestar:
-    """The API over `runtime` (from `infrastructure.bootstrap`), which its lifespan runs."""
+def create_app(runtime: ApiRuntime, *, internal_routes: bool = True) -> Litestar:
+    """The API over `runtime` (from `infrastructure.bootstrap`), which its lifespan runs.
+
+    `internal_routes=False` leaves out the callback and /readyz, which another port serves
+    (`interfaces/http/internal_port.py`).
+    """
     internal = Router(
         path="/",
         route_handlers=[
@@ -41,9 +45,9 @@ def create_app(runtime: ApiRuntime) -> Litestar:
             JobsController,
             JobEventsController,
             ArtifactsController,
-            internal,
+            *([internal] if internal_routes else []),
             healthz,
-            readyz,
+            *([readyz] if internal_routes else []),
             metrics,
             openapi_json,
             WebPage,
