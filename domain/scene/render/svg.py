@@ -44,7 +44,7 @@ MAX_DISPLAY_WIDTH = 1600
 def render_svg(layout: Layout) -> str:
     """The layout as a standalone SVG document (UTF-8 text)."""
     scene = Scene.of(layout)
-    prefix = "s" + format(zlib.crc32(msgspec.json.encode(layout)), "08x")[:6] + "-"
+    prefix = _prefix(layout)
     canvas = Canvas(prefix)
     items = _items(layout, scene)
     width, height = layout.width * CELL, layout.height * CELL
@@ -103,6 +103,15 @@ def render_svg(layout: Layout) -> str:
         "</svg>",
     ]
     return "".join(out) + "\n"
+
+
+def _prefix(layout: Layout) -> str:
+    """Ids unique to this layout (a checksum of it), so maps inlined side by side never mix."""
+    try:
+        data = msgspec.json.encode(layout)
+    except UnicodeEncodeError:  # a lone surrogate from a command line's undecodable bytes
+        data = repr(layout).encode("utf-8", "surrogatepass")
+    return "s" + format(zlib.crc32(data), "08x")[:6] + "-"
 
 
 def _items(layout: Layout, scene: Scene) -> list[Item]:

@@ -116,5 +116,7 @@ def centre(w: float, h: float, inset: float = 1.5) -> tuple[float, float, float]
 
 def steps(start: float, stop: float, every: float) -> list[float]:
     """Evenly spaced positions strictly between `start` and `stop`, about `every` apart."""
+    if every <= 0 or stop <= start:
+        return []
     count = max(1, int((stop - start) / every))
     return [start + (stop - start) * k / count for k in range(1, count)]

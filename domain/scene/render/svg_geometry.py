@@ -1,6 +1,7 @@
 """Geometry for the SVG map: numbers, XML escaping, outlines of cell regions, smooth lines."""
 
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
@@ -16,10 +17,11 @@ _ID_SAFE = re.compile("[^a-z0-9_-]")
 
 def num(value: float) -> str:
     """A coordinate with at most one decimal: `12`, `12.5`, `-3.2`."""
+    if type(value) is int:
+        return str(value)
     rounded = round(value, 1)
-    whole = int(rounded)
-    if rounded == whole:
-        return str(whole)
+    if rounded.is_integer():
+        return str(int(rounded))
     return f"{rounded:.1f}"
 
 
@@ -38,21 +40,17 @@ def region_loops(cells: Iterable[Cell]) -> list[list[Cell]]:
     straight runs merged, so each loop lists only its corners."""
     inside = set(cells)
     out: dict[Cell, list[Cell]] = {}
-
-    def edge(a: Cell, b: Cell) -> None:
-        out.setdefault(a, []).append(b)
-
     for x, y in sorted(inside):
         if (x, y - 1) not in inside:
-            edge((x, y), (x + 1, y))
+            out.setdefault((x, y), []).append((x + 1, y))
         if (x + 1, y) not in inside:
-            edge((x + 1, y), (x + 1, y + 1))
+            out.setdefault((x + 1, y), []).append((x + 1, y + 1))
         if (x, y + 1) not in inside:
-            edge((x + 1, y + 1), (x, y + 1))
+            out.setdefault((x + 1, y + 1), []).append((x, y + 1))
         if (x - 1, y) not in inside:
-            edge((x, y + 1), (x, y))
+            out.setdefault((x, y + 1), []).append((x, y))
     loops: list[list[Cell]] = []
-    for start in sorted(out):
+    for start in list(out):
         while out.get(start):
             loop = [start]
             here, heading = start, (0, 0)
@@ -208,7 +206,4 @@ def _pt(p: Point) -> str:
 
 def stable_hash(text: str) -> int:
     """A small deterministic hash (Python's `hash` is salted per process)."""
-    value = 2166136261
-    for ch in text.encode("utf-8"):
-        value = ((value ^ ch) * 16777619) & 0xFFFFFFFF
-    return value
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))

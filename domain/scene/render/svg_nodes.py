@@ -63,6 +63,7 @@ class Canvas:
         return f"url(#{pid})"
 
     def symbol(self, key: str, look: Look, w: int, h: int, mark: str, variant: str) -> str:
+        w, h = max(1, min(w, 256)), max(1, min(h, 256))  # a footprint is never empty
         tag = f"{key}-{w}x{h}"
         if mark != look.mark:
             tag += f"-{look.variants.index(mark) if mark in look.variants else 0}"

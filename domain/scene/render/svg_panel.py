@@ -1,6 +1,7 @@
 """The panel beside the map: the place's name, a compass rose, a scale in cells, the legend."""
 
 import math
+from functools import lru_cache
 from typing import NamedTuple
 
 from domain.scene.render.svg_geometry import CELL, escape, num
@@ -75,6 +76,7 @@ def panel(
     return "".join(out), width, total
 
 
+@lru_cache(maxsize=64)
 def _compass(cx: float, cy: float, r: float, font: float) -> str:
     """A four-point star, north dark and labelled."""
     k = r * 0.22
@@ -109,6 +111,7 @@ def _compass(cx: float, cy: float, r: float, font: float) -> str:
 _SCALE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
 
 
+@lru_cache(maxsize=64)
 def _scale(x: float, y: float, room: float, font: float) -> str:
     """A bar `cells` long, alternately dark and light, with its length in cells."""
     cells = max((c for c in _SCALE_STEPS if c * CELL <= room), default=1)

@@ -32,8 +32,9 @@ def swatch(canvas: Canvas, item: Item | None, scene: Scene) -> tuple[str, float]
     node = item.node
     variant = "" if look.drawer in ("door", "window") else variant_of(node, look, scene)
     ref = canvas.symbol(item.key, look, node.width, node.height, mark_of(node, look), variant)
-    side = max(node.width, node.height) * CELL
-    x, y = (side - node.width * CELL) / 2, (side - node.height * CELL) / 2
+    w, h = max(1, min(node.width, 256)), max(1, min(node.height, 256))
+    side = max(w, h) * CELL
+    x, y = (side - w * CELL) / 2, (side - h * CELL) / 2
     return f'<use href="#{ref}" x="{num(x)}" y="{num(y)}"/>', float(side)
 
 

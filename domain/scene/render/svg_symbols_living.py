@@ -224,8 +224,8 @@ def haystack(w: float, h: float, look: Look, mark: str, variant: str) -> str:
 
 def token(w: float, h: float, look: Look, mark: str, variant: str) -> str:
     cx, cy = w / 2, h / 2
-    rx, ry = w / 2 - 1, h / 2 - 1
-    r = min(rx, ry)
+    r = min(w, h) / 2 - 1  # round whatever the footprint: a token, not a blob
+    rx = ry = r
     ink = darker(mark, 0.5)
     out = ellipse(cx + 0.8, cy + 1.0, rx, ry, "#000", more='opacity=".22"')
     out += ellipse(cx, cy, rx, ry, mark, ink, INK)

@@ -1,11 +1,13 @@
 """Repeating textures (SVG patterns) for grounds and areas: grass, water, planks, crops..."""
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from domain.scene.render.svg_colour import darker, lighter, mix
 from domain.scene.render.svg_geometry import CELL, num
 
 
+@lru_cache(maxsize=256)
 def pattern(pid: str, texture: str, base: str) -> str:
     """A `<pattern>` tile of `texture` over a `base` colour, in map units."""
     size, marks = _tile(texture, base)
@@ -16,6 +18,7 @@ def pattern(pid: str, texture: str, base: str) -> str:
     )
 
 
+@lru_cache(maxsize=64)
 def grid_pattern(pid: str, base: str) -> str:
     """A floor with the cell grid drawn faintly, as on a battle map."""
     return (

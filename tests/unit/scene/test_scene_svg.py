@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from domain.scene import catalog, generate_scene, layout_scene, parse_prompt, render_svg
 from domain.scene.model import Layout, PlacedNode
@@ -196,7 +198,7 @@ def test_each_node_is_one_symbol_use_by_kind() -> None:
             assert f"k-{placed.kind}-" in ref
 
 
-def test_named_things_are_labelled_and_labels_never_overlap() -> None:
+def test_named_things_are_labelled_and_a_big_group_once() -> None:
     layout = layout_scene(parse_prompt(VILLAGE), seed=0, width=48, height=24)
     root = parse(render_svg(layout))
     texts = [t.text for t in labels(root)]
@@ -382,6 +384,46 @@ def test_an_unknown_place_and_odd_nodes_still_draw() -> None:
     )
     root = parse(render_svg(layout))
     assert sorted(drawn(root)) == ["d-1", "w-1", "x-1", "y-1", "z-1"]
+
+
+ODD_NODES = st.builds(
+    PlacedNode,
+    id=st.sampled_from(["house-1", "x", "<b>&", ""]),
+    kind=st.sampled_from([*sorted(catalog.KIND_BY_NAME)[:40], "zorblax", "", "a b"]),
+    label=st.text(max_size=40),
+    layer=st.sampled_from(["terrain", "structure", "object", "actor"]),
+    x=st.integers(-5, 60),
+    y=st.integers(-5, 30),
+    width=st.integers(0, 30),
+    height=st.integers(0, 20),
+    rotation=st.sampled_from([0, 90, 180, 270]),
+    tags=st.lists(st.sampled_from(["generic", "default", "water", *CATEGORIES]), max_size=3).map(
+        tuple
+    ),
+    parent=st.sampled_from([None, "x", "house-1"]),
+    path=st.none() | st.lists(st.tuples(st.integers(-2, 50), st.integers(-2, 26))).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    nodes=st.lists(ODD_NODES, max_size=10),
+    place=st.sampled_from([*sorted(catalog.SCENE_BY_NAME), "moon_base"]),
+    size=st.tuples(st.integers(1, 64), st.integers(1, 32)),
+)
+def test_any_layout_draws_a_safe_document(
+    nodes: list[PlacedNode], place: str, size: tuple[int, int]
+) -> None:
+    layout = Layout(
+        seed=0,
+        width=size[0],
+        height=size[1],
+        place=place,
+        nodes=tuple(nodes),
+        relations=(),
+        warnings=(),
+    )
+    assert_safe(render_svg(layout))
 
 
 # --- contrast -------------------------------------------------------------------------------
