@@ -270,7 +270,7 @@ def _along(node: PlacedNode) -> tuple[tuple[float, float], ...]:
             (cells[int(f * (len(cells) - 1))][0] + 0.5) * CELL,
             (cells[int(f * (len(cells) - 1))][1] + 0.5) * CELL,
         )
-        for f in (0.5, 0.35, 0.65, 0.2, 0.8)
+        for f in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9)
     )
 
 

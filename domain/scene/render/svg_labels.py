@@ -105,7 +105,8 @@ def _spots(request: LabelRequest, text: str) -> list[tuple[float, float]]:
     cx, cy = (left + right) / 2, (top + bottom) / 2
     half = text_width(text, size) / 2
     if request.along:
-        return [(x, y + 0.3 * size) for x, y in request.along]
+        lift = (0.3 * size, -0.8 * size, 1.4 * size)
+        return [(x, y + dy) for dy in lift for x, y in request.along]
     centre = (cx, cy + 0.3 * size)
     if request.style != "thing":
         return [
@@ -117,11 +118,18 @@ def _spots(request: LabelRequest, text: str) -> list[tuple[float, float]]:
             (cx, bottom + 0.9 * size + 1),
             (cx, top - 0.35 * size - 1),
         ]
+    below, above = bottom + 0.9 * size + 1, top - 0.35 * size - 1
     return [
-        (cx, bottom + 0.9 * size + 1),
-        (cx, top - 0.35 * size - 1),
+        (cx, below),
+        (cx, above),
         (right + 2 + half, cy + 0.3 * size),
         (left - 2 - half, cy + 0.3 * size),
+        (right + half, below),
+        (left - half, below),
+        (right + half, above),
+        (left - half, above),
+        (cx, below + 1.1 * size),
+        (cx, above - 1.1 * size),
         centre,
     ]
 
