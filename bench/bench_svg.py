@@ -41,6 +41,7 @@ SCENES = (
         "a dungeon with 40 rooms connected by corridors, 30 chests, 60 skeletons and 20 traps",
     ),
     ("1,000 things", 256, 128, prompt_with(1000)),
+    ("stress: 200 rivers and 200 roads", 256, 128, "a village with 200 rivers and 200 roads"),
 )
 
 

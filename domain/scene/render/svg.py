@@ -24,13 +24,13 @@ from domain.scene.render.svg_nodes import (
     Scene,
     draw_area,
     draw_box,
-    draw_path,
     draw_room,
     draw_walls,
     draw_water,
     is_room,
 )
 from domain.scene.render.svg_panel import LegendEntry, panel
+from domain.scene.render.svg_paths import draw_path
 from domain.scene.render.svg_style import HALO, LABEL_TEXT, WATER_TEXT, look_of
 from domain.scene.render.svg_swatches import swatch
 
@@ -169,16 +169,15 @@ def _sub(item: Item) -> int:
 
 
 def _draw(canvas: Canvas, items: list[Item], scene: Scene) -> list[str]:
-    """Each node in order; the paths of one stage together, every casing before any fill,
-    so crossing roads and joining rivers merge."""
+    """Each node in order; the paths (and waters) of one stage together, every edge before
+    any surface, so crossing roads and joining rivers merge."""
     out: list[str] = []
     pending: list[PathStrokes] = []
     pending_stage = -1
     for item in items:
         grouped = item.form == "path" or (item.form == "area" and item.look.drawer == "water")
         if pending and (not grouped or item.stage != pending_stage):
-            out.extend(p.under for p in pending)
-            out.extend(p.over for p in pending)
+            out.extend(_strokes(pending))
             pending = []
         if item.form == "path":
             pending.append(draw_path(canvas, item.node, item.look, scene))
@@ -192,8 +191,20 @@ def _draw(canvas: Canvas, items: list[Item], scene: Scene) -> list[str]:
             out.append(draw_room(canvas, item.node, item.look, scene))
         else:
             out.append(draw_box(canvas, item.node, item.look, item.key, scene))
-    out.extend(p.under for p in pending)
-    out.extend(p.over for p in pending)
+    out.extend(_strokes(pending))
+    return out
+
+
+def _strokes(pending: list[PathStrokes]) -> list[str]:
+    """Edges, then surfaces, then marks; strokes alike written as one group of `<use>`s."""
+    out: list[str] = []
+    for layer in (0, 1, 2):  # under, over, marks
+        groups: dict[str, list[str]] = {}
+        for strokes in pending:
+            for attrs, ref, node_id in strokes[layer]:
+                data = f' data-id="{escape(node_id)}"' if node_id is not None else ""
+                groups.setdefault(attrs, []).append(f'<use href="#{ref}"{data}/>')
+        out.extend(f"<g{attrs}>{''.join(uses)}</g>" for attrs, uses in groups.items())
     return out
 
 

@@ -88,24 +88,39 @@ def _corners(loop: list[Cell]) -> list[Cell]:
     return kept or loop
 
 
-def loop_path(loops: Sequence[Sequence[Cell]], smooth: bool, scale: float = CELL) -> str:
+def loop_path(
+    loops: Sequence[Sequence[Cell]], smooth: bool, coarse: float = 1.0, scale: float = CELL
+) -> str:
     """SVG path data of closed loops in cell corners: straight (walls) or smoothed (banks).
 
-    A smoothed loop is first simplified (its stair steps become slopes), then drawn as
-    quadratic curves through the midpoints of its sides."""
+    A smoothed loop is first simplified (its stair steps become slopes; `coarse` > 1 drops
+    more detail), then drawn as quadratic curves through the midpoints of its sides."""
     parts = []
     for loop in loops:
         corners: list[Point] = [(float(x), float(y)) for x, y in loop]
         if smooth and len(corners) > 4:
-            corners = simplify_loop(corners, 1.1 if len(corners) > 24 else 0.6)
+            corners = simplify_loop(corners, (1.1 if len(corners) > 24 else 0.6) * coarse)
         points = [(x * scale, y * scale) for x, y in corners]
         if not smooth or len(points) < 3:
-            parts.append("M" + "L".join(_pt(p) for p in points) + "Z")
+            parts.append(_axis_loop(points))
             continue
-        mids = [_mid(points[k], points[(k + 1) % len(points)]) for k in range(len(points))]
-        curve = " ".join(f"{_pt(points[k])} {_pt(mids[k])}" for k in range(len(points)))
-        parts.append(f"M{_pt(mids[-1])}Q{curve}Z")
+        mids = [mid(points[k], points[(k + 1) % len(points)]) for k in range(len(points))]
+        curve = " ".join(f"{pt(points[k])} {pt(mids[k])}" for k in range(len(points)))
+        parts.append(f"M{pt(mids[-1])}Q{curve}Z")
     return "".join(parts)
+
+
+def _axis_loop(points: Sequence[Point]) -> str:
+    """A closed loop of horizontal and vertical sides, written short (`h` and `v` steps)."""
+    out = [f"M{pt(points[0])}"]
+    for (ax, ay), (bx, by) in pairwise(points):
+        if ay == by:
+            out.append(f"h{num(bx - ax)}")
+        elif ax == bx:
+            out.append(f"v{num(by - ay)}")
+        else:
+            out.append(f"L{pt((bx, by))}")
+    return "".join(out) + "Z"
 
 
 def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
@@ -143,64 +158,11 @@ def simplify_loop(points: Sequence[Point], tolerance: float) -> list[Point]:
     return out if len(out) >= 3 else list(points)
 
 
-def is_chain(cells: Sequence[Cell]) -> bool:
-    """Whether a path's cells follow one another (a thin line) rather than fill a band."""
-    if len(cells) < 2:
-        return False
-    return all(max(abs(a[0] - b[0]), abs(a[1] - b[1])) == 1 for a, b in pairwise(cells))
-
-
-def chain_path(cells: Sequence[Cell], width: int, height: int, scale: float = CELL) -> str:
-    """A smooth line through the centres of a chain of cells; an end on the map's edge runs
-    on past the edge (the map is clipped), so a road leaves the map rather than stopping."""
-    kept = _direct(cells)
-    points: list[Point] = [((x + 0.5) * scale, (y + 0.5) * scale) for x, y in kept]
-    points = simplify(_straightened(points), 0.55 * scale)
-    cells = kept
-    for index, neighbour in ((0, 1), (-1, -2)):
-        if len(points) < 2:
-            break
-        x, y = cells[index]
-        (px, py), (ox, oy) = points[index], points[neighbour]
-        nx = -1 if x == 0 else 1 if x == width - 1 else 0
-        ny = -1 if y == 0 else 1 if y == height - 1 else 0
-        ex = nx if nx * (px - ox) > 0 else 0
-        ey = ny if ny * (py - oy) > 0 else 0
-        points[index] = (px + ex * scale, py + ey * scale)
-    if len(points) < 3:
-        return "M" + "L".join(_pt(p) for p in points)
-    mids = [_mid(points[k], points[k + 1]) for k in range(len(points) - 1)]
-    curve = " ".join(f"{_pt(points[k])} {_pt(mids[k])}" for k in range(1, len(points) - 1))
-    return f"M{_pt(points[0])}L{_pt(mids[0])}Q{curve}L{_pt(points[-1])}"
-
-
-def _direct(cells: Sequence[Cell]) -> list[Cell]:
-    """Skip the cells a path only steps through to turn a corner (the walker's extra cell
-    at a diagonal step), so the line runs straight through the diagonal."""
-    out = [cells[0]]
-    for k in range(1, len(cells) - 1):
-        a, b = out[-1], cells[k + 1]
-        if max(abs(a[0] - b[0]), abs(a[1] - b[1])) > 1:
-            out.append(cells[k])
-    out.append(cells[-1])
-    return out
-
-
-def _straightened(points: list[Point]) -> list[Point]:
-    kept = [points[0]]
-    for k in range(1, len(points) - 1):
-        (ax, ay), (bx, by), (cx, cy) = kept[-1], points[k], points[k + 1]
-        if (bx - ax) * (cy - by) - (by - ay) * (cx - bx) != 0:
-            kept.append(points[k])
-    kept.append(points[-1])
-    return kept
-
-
-def _mid(a: Point, b: Point) -> Point:
+def mid(a: Point, b: Point) -> Point:
     return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
 
 
-def _pt(p: Point) -> str:
+def pt(p: Point) -> str:
     return f"{num(p[0])},{num(p[1])}"
 
 

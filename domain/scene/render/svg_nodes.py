@@ -13,10 +13,8 @@ from domain.scene.model import Layout, PlacedNode
 from domain.scene.render.svg_colour import darker, lighter
 from domain.scene.render.svg_geometry import (
     CELL,
-    chain_path,
     escape,
     id_part,
-    is_chain,
     loop_path,
     num,
     region_loops,
@@ -29,13 +27,21 @@ from domain.scene.render.svg_textures import grid_pattern, pattern
 from domain.scene.shapes import footprint_cells
 
 AREA_DRAWERS = frozenset({"area", "water", "forest", "hill", "mountain", "island"})
-PATH_DRAWERS = frozenset({"road", "river", "bridge", "wall", "fence", "corridor", "sidewalk"})
 WALL = 7.0  # an indoor map's wall, outside its cells
+PATH_CELLS_IN_DETAIL = 8000  # beyond this many path cells, lines are simplified more
+
+
+Stroke = tuple[str, str, str | None]  # presentation attributes, shape id, node id (or None)
 
 
 class PathStrokes(NamedTuple):
-    under: str  # casings and banks: drawn for every path of a stage before any fill
-    over: str  # the fill and its marks
+    """A path's strokes by layer: edges and banks under every surface of its stage, marks
+    (a road's centre line, a bridge's planks) over them. Strokes with the same attributes
+    are written as one group, which keeps a map with many paths small."""
+
+    under: tuple[Stroke, ...]
+    over: tuple[Stroke, ...]
+    marks: tuple[Stroke, ...] = ()
 
 
 class Canvas:
@@ -87,11 +93,14 @@ class Scene(NamedTuple):
     modern: bool
     rects: dict[str, tuple[int, int, int, int]]
     hosts: frozenset[str]
+    coarse: float  # above 1 on maps crowded with paths: lines keep less detail
 
     @classmethod
     def of(cls, layout: Layout) -> "Scene":
         rects = {n.id: (n.x, n.y, n.width, n.height) for n in layout.nodes}
         hosts = frozenset(n.parent for n in layout.nodes if n.parent is not None)
+        path_cells = sum(len(n.path) for n in layout.nodes if n.path is not None)
+        coarse = max(1.0, (path_cells / PATH_CELLS_IN_DETAIL) ** 0.5)
         return cls(
             layout,
             ground_of(layout.place),
@@ -99,6 +108,7 @@ class Scene(NamedTuple):
             is_modern(layout.place),
             rects,
             hosts,
+            coarse,
         )
 
 
@@ -127,7 +137,7 @@ def is_room(node: PlacedNode, look: Look, scene: Scene) -> bool:
     return walled and node.id in scene.hosts and node.width > 2 and node.height > 2
 
 
-def _use(ref: str, attrs: str, node: PlacedNode | None = None) -> str:
+def use(ref: str, attrs: str, node: PlacedNode | None = None) -> str:
     data = f' data-id="{escape(node.id)}"' if node is not None else ""
     return f'<use href="#{ref}"{attrs}{data}/>'
 
@@ -140,20 +150,20 @@ def draw_area(canvas: Canvas, node: PlacedNode, look: Look) -> str:
     ref = canvas.shape(node, lambda full: f'<path id="{full}" d="{d}"/>')
     drawer = look.drawer
     main = area_paint(canvas, look)
-    out = _use(ref, main, node)
+    out = use(ref, main, node)
     cx, cy = (node.x + node.width / 2) * CELL, (node.y + node.height / 2) * CELL
     if drawer == "island":
-        out += _use(ref, f' transform="{_scaled(0.84, cx, cy)}" fill="{look.fill}"')
+        out += use(ref, f' transform="{_scaled(0.84, cx, cy)}" fill="{look.fill}"')
     elif drawer == "hill":
         for s in (0.66, 0.33):
-            out += _use(
+            out += use(
                 ref,
                 f' transform="{_scaled(s, cx, cy)}" fill="none" '
                 f'stroke="{lighter(look.mark, 0.25)}" stroke-width="{num(1.1 / s)}"',
             )
     elif drawer == "mountain":
         for s, shade in ((0.66, 0.35), (0.36, 0.65)):
-            out += _use(
+            out += use(
                 ref,
                 f' transform="{_scaled(s, cx, cy)}" fill="{lighter(look.fill, shade)}"'
                 f' stroke="{look.mark}" stroke-width="{num(1.1 / s)}"',
@@ -169,8 +179,8 @@ def draw_water(canvas: Canvas, node: PlacedNode, look: Look) -> PathStrokes:
     cells = footprint_cells(node.x, node.y, node.width, node.height, organic)
     d = loop_path(region_loops(cells), smooth=organic)
     ref = canvas.shape(node, lambda full: f'<path id="{full}" d="{d}"/>')
-    under = _use(ref, f' fill="none" stroke="{BANK}" stroke-width="4.4"')
-    return PathStrokes(under, _use(ref, f' fill="{canvas.texture("waves", WATER)}"', node))
+    bank = (f' fill="none" stroke="{BANK}" stroke-width="4.4"', ref, None)
+    return PathStrokes((bank,), ((f' fill="{canvas.texture("waves", WATER)}"', ref, node.id),))
 
 
 def area_paint(canvas: Canvas, look: Look) -> str:
@@ -197,76 +207,6 @@ def _scaled(s: float, cx: float, cy: float) -> str:
     return f"matrix({s} 0 0 {s} {num(cx * (1 - s))} {num(cy * (1 - s))})"
 
 
-def draw_path(canvas: Canvas, node: PlacedNode, look: Look, scene: Scene) -> PathStrokes:
-    cells = node.path or ()
-    chain = is_chain(cells) and look.drawer != "corridor"
-    layout = scene.layout
-    if chain:
-        d = chain_path(cells, layout.width, layout.height)
-    else:
-        d = loop_path(
-            region_loops(cells or [(node.x, node.y)]), smooth=look.drawer in ("river", "road")
-        )
-    ref = canvas.shape(node, lambda full: f'<path id="{full}" d="{d}"/>')
-    drawer = look.drawer if look.drawer in PATH_DRAWERS else "generic"
-    if not chain:
-        return _band(canvas, ref, node, look, drawer, scene)
-    base, edge = look.fill or lighter(look.mark, 0.6), look.mark
-    if drawer == "road" and scene.modern:
-        base, edge = "#8e9196", "#4a4d52"
-    widths = {
-        "road": (15.5, 12.5),
-        "river": (17.0, 13.0),
-        "bridge": (18.0, 14.0),
-        "wall": (9.0, 5.5),
-        "fence": (3.4, 1.6),
-        "sidewalk": (14.0, 12.0),
-    }
-    under_w, over_w = widths.get(drawer, (12.0, 9.0))
-    if drawer == "river":
-        base = WATER
-    cap = ' stroke-linecap="butt"' if drawer == "bridge" else ""
-    under = _use(ref, f' fill="none" stroke="{edge}" stroke-width="{num(under_w)}"{cap}')
-    over = _use(ref, f' fill="none" stroke="{base}" stroke-width="{num(over_w)}"{cap}', node)
-    marks = {
-        "river": (lighter(WATER, 0.5), 1.2, "7 13"),
-        "bridge": (darker(base, 0.3), over_w - 1, "1.2 2.8"),
-        "wall": (edge, 5.5, "3 4"),
-        "road": ("#ffffff", 1.0, "6 6") if scene.modern else ("", 0.0, ""),
-    }
-    colour, width, dash = marks.get(drawer, ("", 0.0, ""))
-    if drawer == "fence":
-        under = ""
-        over = _use(ref, f' fill="none" stroke="{base}" stroke-width="1.6"', node)
-        colour, width, dash = edge, 3.4, "1.6 6"
-    if colour:
-        over += _use(
-            ref,
-            f' fill="none" stroke="{colour}" stroke-width="{num(width)}" '
-            f'stroke-dasharray="{dash}" stroke-linecap="butt"',
-        )
-    return PathStrokes(under, over)
-
-
-def _band(
-    canvas: Canvas, ref: str, node: PlacedNode, look: Look, drawer: str, scene: Scene
-) -> PathStrokes:
-    """A path that fills a band of cells (a wide river, a corridor): its outline, filled."""
-    if drawer == "river":
-        under = _use(ref, f' fill="none" stroke="{BANK}" stroke-width="4"')
-        return PathStrokes(under, _use(ref, f' fill="{canvas.texture("waves", WATER)}"', node))
-    if drawer == "corridor":
-        under = _use(
-            ref, f' fill="none" stroke="{look.mark}" stroke-width="5" stroke-linejoin="miter"'
-        )
-        return PathStrokes(under, _use(ref, f' fill="{canvas.grid(FLOOR)}"', node))
-    base = look.fill or lighter(look.mark, 0.6)
-    if drawer == "road" and scene.modern:
-        base = "#8e9196"
-    under = _use(ref, f' fill="none" stroke="{look.mark}" stroke-width="3"')
-    return PathStrokes(under, _use(ref, f' fill="{base}"', node))
-
-
 def draw_room(canvas: Canvas, node: PlacedNode, look: Look, scene: Scene) -> str:
     """Walls along the middle of the border cells around a floor: a dungeon room, or a
     building shown cut open because something stands inside it."""
@@ -278,7 +218,7 @@ def draw_room(canvas: Canvas, node: PlacedNode, look: Look, scene: Scene) -> str
             f'<rect id="{full}" x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}"/>'
         ),
     )
-    return _use(ref, room_paint(canvas, look), node)
+    return use(ref, room_paint(canvas, look), node)
 
 
 def room_paint(canvas: Canvas, look: Look) -> str:
@@ -292,7 +232,7 @@ def room_paint(canvas: Canvas, look: Look) -> str:
 def draw_box(canvas: Canvas, node: PlacedNode, look: Look, key: str, scene: Scene) -> str:
     variant = variant_of(node, look, scene)
     ref = canvas.symbol(key, look, node.width, node.height, mark_of(node, look), variant)
-    return _use(ref, f' x="{node.x * CELL}" y="{node.y * CELL}"', node)
+    return use(ref, f' x="{node.x * CELL}" y="{node.y * CELL}"', node)
 
 
 def variant_of(node: PlacedNode, look: Look, scene: Scene) -> str:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from domain.scene import catalog
 from domain.scene.model import KindSpec, PlacedNode
-from domain.scene.render.svg_looks import CATEGORY_LOOKS, LOOKS, Look
+from domain.scene.render.svg_looks import CATEGORY_LOOKS, LOOKS, WATER, Look
 
 CATEGORIES = (
     "building",
@@ -30,8 +30,6 @@ CATEGORIES = (
 )
 _CATEGORY_SET = frozenset(CATEGORIES)
 UNKNOWN_LOOK = Look("crate", "#4d4d4d", "#f4f1ea", "?", category="thing")
-WATER = "#9cc7e8"  # open water, under whatever floats
-BANK = "#2f6497"
 LABEL_TEXT = "#1d1b18"
 WATER_TEXT = "#17416b"
 HALO = "#fffdf7"

@@ -324,7 +324,15 @@ def test_same_prompt_in_two_fresh_processes_gives_the_same_bytes() -> None:
     assert runs == {here.hexdigest()}
 
 
-@pytest.mark.parametrize("prompt", [CITY, THOUSAND, "a forest with a cabin next to a lake"])
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        CITY,
+        THOUSAND,
+        "a forest with a cabin next to a lake",
+        "a village with 200 rivers and 200 roads",
+    ],
+)
 def test_a_big_scene_stays_under_300_kb(prompt: str) -> None:
     svg = generate_scene(prompt, seed=0, width=256, height=128).svg
     assert len(svg.encode("utf-8")) <= 300_000
