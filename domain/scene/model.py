@@ -116,3 +116,4 @@ class Layout(msgspec.Struct, frozen=True, kw_only=True):
 class GeneratedScene(msgspec.Struct, frozen=True, kw_only=True):
     scene_graph: dict[str, Any]
     minimap: str
+    svg: str  # the map drawn as a standalone SVG document
