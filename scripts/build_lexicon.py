@@ -38,6 +38,11 @@ WORDNET_NOTICE = Path("/usr/share/doc/wordnet-base/copyright")
 SCOWL_NOTICE = Path("/usr/share/doc/wamerican-large/copyright")
 OUT_DIR = ROOT / "domain" / "scene" / "lexical"
 
+# A noun whose other parts of speech are tagged at least this many times, and this many times
+# as often as the noun, reads as a noun only where the sentence says so (after `a`, `two`).
+MOSTLY_OTHER_EVIDENCE = 3
+MOSTLY_OTHER_RATIO = 1.5
+
 # Irregular plurals noun.exc lacks, with the reason.
 EXTRA_PLURALS = {
     "people": "person",  # WordNet has "people" only as a noun of its own (a group, a nation)
@@ -204,6 +209,26 @@ def build_words(word_lists: Iterable[Path], wordnet: WordNet) -> list[str]:
     return sorted(words)
 
 
+def mostly_other_lines(counts: Path, nouns: dict[str, Sense | None]) -> list[str]:
+    """Nouns far more often used as another part of speech in WordNet's tagged corpus (cntlist):
+    `still`, `down`, `stand`, `cover`: in a description they are seldom a thing to draw."""
+    noun: dict[str, int] = {}
+    other: dict[str, int] = {}
+    for line in counts.read_text(encoding="utf-8").splitlines():
+        key, _, count = line.split()
+        lemma, _, rest = key.partition("%")
+        table = noun if rest.startswith("1:") else other
+        table[lemma] = table.get(lemma, 0) + int(count)
+    return sorted(
+        lemma
+        for lemma, count in other.items()
+        if "_" not in lemma
+        and lemma in nouns
+        and count >= MOSTLY_OTHER_EVIDENCE
+        and count > MOSTLY_OTHER_RATIO * noun.get(lemma, 0)
+    )
+
+
 def sources_digest(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
@@ -267,7 +292,7 @@ def main() -> None:
         args.wordnet / name
         for pos in ("noun", "verb", "adj", "adv")
         for name in (f"data.{pos}", f"{pos}.exc")
-    ] + [args.wordnet / "index.noun"]
+    ] + [args.wordnet / "index.noun", args.wordnet / "cntlist.rev"]
     digest = sources_digest([*wordnet_files, *WORD_LISTS])
     named = {*CATEGORY_ANCHORS.values(), *(o.category for o in OVERRIDES.values() if o.category)}
     assert set(CATEGORY_PRIORITY) == set(UNRANKED_PREFERENCE) == set(CATEGORIES) >= named
@@ -291,9 +316,16 @@ def main() -> None:
         },
     )
     words_module = python_module(
-        "WORDS: English words in every inflection (SCOWL, WordNet 3.0), one a line, sorted.",
+        "WORDS: English words in every inflection (SCOWL, WordNet 3.0), one a line, sorted.\n"
+        "MOSTLY_OTHER: nouns tagged far more often as another part of speech (cntlist).",
         digest,
-        {"WORDS": (checked(build_words(WORD_LISTS, wordnet)), " ")},
+        {
+            "WORDS": (checked(build_words(WORD_LISTS, wordnet)), " "),
+            "MOSTLY_OTHER": (
+                checked(mostly_other_lines(args.wordnet / "cntlist.rev", nouns)),
+                " ",
+            ),
+        },
     )
     files = {
         "_nouns_data.py": nouns_module,

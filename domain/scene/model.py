@@ -4,7 +4,7 @@ from typing import Any
 
 import msgspec
 
-from domain.scene.terms import Container, Layer, Origin, Predicate, Setting, Shape, Size
+from domain.scene.terms import Container, Layer, Origin, Outline, Predicate, Setting, Shape, Size
 
 
 class KindSpec(msgspec.Struct, frozen=True, kw_only=True):
@@ -47,6 +47,8 @@ class Place(msgspec.Struct, frozen=True, kw_only=True):
     ambient: str | None = None  # a kind scattered over free ground
     indoor: bool = False  # one room filling the map: walls at the border, furniture inside
     ambient_per_cells: int = 0
+    outline: Outline = "rect"  # the floor's shape inside the map (a cave, a ship's hull)
+    ground: str | None = None  # the kind standing for the whole place when it is named
 
 
 class ThingSpec(msgspec.Struct, frozen=True, kw_only=True):

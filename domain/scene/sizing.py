@@ -30,6 +30,8 @@ def scales_with_map(kind: KindSpec) -> bool:
 
 def scaled_size(kind: KindSpec, size: str, width: int, height: int) -> tuple[int, int]:
     """Footprint (width, height) in cells; for a path, (thickness, 0)."""
+    if size == "vast" and kind.shape != "path":
+        return width, height
     numerator, denominator = _SIZE_FACTORS.get(size, (1, 1))
     if kind.shape == "path":
         return _scale(kind.width, numerator, denominator), 0

@@ -9,7 +9,10 @@ from typing import Literal, get_args
 Layer = Literal["terrain", "structure", "object", "actor"]
 Shape = Literal["box", "area", "path", "room"]
 Container = Literal["none", "open", "walled"]
-Size = Literal["tiny", "small", "medium", "large", "huge"]
+# `vast`: the ground of the whole place (a forest, a swamp, a market square named as the
+# place): it covers the map and holds no cells of its own, like a background.
+Size = Literal["tiny", "small", "medium", "large", "huge", "vast"]
+Outline = Literal["rect", "cave", "hull", "round"]
 Origin = Literal["prompt", "default", "auto", "ambient"]
 Cardinal = Literal["north", "south", "east", "west"]
 Diagonal = Literal["northeast", "northwest", "southeast", "southwest"]

@@ -566,9 +566,9 @@ CORPUS: tuple[Case, ...] = (
     ),
     Case(
         "honesty-did-you-mean",
-        "a village with a hous",
+        "a village with a houzze",
         "honesty",
-        (Warns(r"hous\b.*(house|horse)"),),
+        (Warns(r"houzze.*(house|horse)"),),
     ),
     Case(
         "honesty-real-word-drawn",

@@ -143,6 +143,8 @@ class Context:
         self.width, self.height = problem.width, problem.height
         self.style: Place = problem.place
         self.grid = Grid(problem.width, problem.height, water=problem.place.terrain == "sea")
+        if problem.rock:
+            self.grid.mark_cells(list(problem.rock), solid=True, struct=True)
         self.items = items
         self.by_id = {item.id: item for item in items}
         self.relations: tuple[RelationSpec, ...] = problem.relations

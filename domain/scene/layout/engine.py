@@ -45,7 +45,7 @@ def layout_scene(
     Raises `GenerationStopped` as soon as `should_stop` answers True (it is asked between
     placements).
     """
-    problem = build_problem(request, width, height)
+    problem = build_problem(request, width, height, seed)
     width, height, place = problem.width, problem.height, problem.place
     request, relations = problem.request, list(problem.relations)
     attempts = max(1, min(MAX_ATTEMPTS, ATTEMPT_BUDGET // max(1, len(request.things))))

@@ -29,13 +29,15 @@ def _node(ctx: Context, item: Item) -> PlacedNode:
     ):
         if flag:
             tags.append(name)
-    if item.size != "medium":
+    if item.size == "vast":
+        tags = [kind.family, "ground", "background"]  # the place itself, under everything
+    elif item.size != "medium":
         tags.append(item.size)
     if item.origin != "prompt":
         tags.append(item.origin)
     if kind.name == "sea" and ctx.style.terrain == "sea":
         tags.append("background")
-    label = item.word if item.size == "medium" else f"{item.size} {item.word}"
+    label = item.word if item.size in ("medium", "vast") else f"{item.size} {item.word}"
     host = item.host if item.host is not None and item.host.placed else None
     return PlacedNode(
         id=item.id,

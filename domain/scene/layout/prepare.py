@@ -35,8 +35,8 @@ def assign_hosts(items: list[Item], relations: list[RelationSpec], scene: str) -
         if item is None or item.host is not None or not relation.objects:
             continue
         host = by_id.get(relation.objects[0])
-        if host is None:
-            continue
+        if host is None or host.size == "vast":
+            continue  # the ground of the place holds everything already
         held = relation.predicate in _HELD or (
             relation.predicate in _FRAMED and host.kind.container != "none"
         )

@@ -133,6 +133,16 @@ def is_english_word(word: str) -> bool:
     return False
 
 
+def mostly_not_a_noun(word: str) -> bool:
+    """A noun far more often another part of speech (`still`, `down`, `stands`): read as a
+    thing only where the sentence makes it one."""
+    phrase = _normal(word)
+    table = _mostly_other_table()
+    if _lookup(table, phrase) is not None:
+        return True
+    return any(_lookup(table, lemma) is not None for lemma, _ in _singulars(phrase))
+
+
 def _normal(word: str) -> str:
     return " ".join(word.lower().replace("\u2019", "'").split())
 
@@ -142,6 +152,13 @@ def _noun_tables() -> tuple[str, str, str]:
     from domain.scene.lexical import _nouns_data  # loaded on first use, not with the package
 
     return _nouns_data.NOUNS, _nouns_data.SYNSETS, _nouns_data.PLURALS
+
+
+@cache
+def _mostly_other_table() -> str:
+    from domain.scene.lexical import _words_data
+
+    return _words_data.MOSTLY_OTHER
 
 
 @cache

@@ -3,7 +3,7 @@
 #   python3 scripts/build_lexicon.py
 # From WordNet 3.0 (see LICENSE-WordNet.txt) and SCOWL 2020.12.07 as packaged by
 # Debian (see LICENSE-SCOWL.txt). sha256 of the inputs read:
-# 99f0d919c94aa37c8f50b5e4a619dc149fda07c4a92ca19953550e5f4a0adb24
+# cde20928d13dd2543fea2d637c9182f16ccbd161e4bf10cf9938e569f8b5b904
 """Nouns (WordNet 3.0), as tables of lines read by domain.scene.lexical.
 
 NOUNS: 'lemma<TAB>-' (no concrete sense) or 'lemma<TAB>' + the category's letter in

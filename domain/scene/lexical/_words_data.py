@@ -3,8 +3,9 @@
 #   python3 scripts/build_lexicon.py
 # From WordNet 3.0 (see LICENSE-WordNet.txt) and SCOWL 2020.12.07 as packaged by
 # Debian (see LICENSE-SCOWL.txt). sha256 of the inputs read:
-# 99f0d919c94aa37c8f50b5e4a619dc149fda07c4a92ca19953550e5f4a0adb24
-"""WORDS: English words in every inflection (SCOWL, WordNet 3.0), one a line, sorted."""
+# cde20928d13dd2543fea2d637c9182f16ccbd161e4bf10cf9938e569f8b5b904
+"""WORDS: English words in every inflection (SCOWL, WordNet 3.0), one a line, sorted.
+MOSTLY_OTHER: nouns tagged far more often as another part of speech (cntlist)."""
 
 WORDS = """
 a a-ok a-okay aa aah aalii aardvark aardvarks aardwolf aardwolves ab aba abaca abacas abaci
@@ -15473,4 +15474,103 @@ zygote zygotene zygotenes zygotes zygotic zymase zymases zymogen zymogenesis zym
 zymologies zymology zymolyses zymolysis zymolytic zymometer zymoses zymosis zymotic zymurgy éclair
 éclaircissement éclairs éclat élan émigré émigrés épée épées étagère étagères étude études étui
 étuis
+""".replace(" ", "\n")
+
+MOSTLY_OTHER = """
+abandon abdominal above absolute abstract absurd abuse academic acclaim accord ache active acute
+advance advocate aerial aesthetic affect affix aged alert alien alternate altogether alveolar amber
+anatomical ancient annual anterior anti antique appalling approach arch arrest aside assist
+associate attack attribute automatic avail average babble back bad balk ban bang base basic bat
+bathe bear beat behind belligerent bellow beloved bend bent best bet better bevel bid billion bind
+binomial birdie bite bitter black blame blast blazing blend blind blink bloom blue blush boast bob
+boil bold bolster boom boost bore bother bounce bound bow brace brandish brave break brief broad
+broil brown buck buffet build bump burn burning burst butt buy buzz bypass cackle call calm can
+cancel capitalist capture care caress carry cast catapult catch cause cease central centrifuge
+challenge chant chase chatter cheat check chemical chew chief choke chortle chosen chuckle circular
+cite civilian clamber clamor clamp clang clap clasp classic classical clean clear click climb clinch
+cling clog close closer clutch coax cock cold collapse collect collective colonial colored combine
+come comic commercial common commonplace communist commute compact comparative compare complex
+compound comprehensive compress compulsive concentrate concern conduct conservative conserve
+constant constitutional construct consumptive contemporary contrary converse convert convict cook
+cool cooperative coordinate cope correlate cough count cover crack crackle crawl crazy creak creep
+crimson crisp cross crouch crow crude cruise crush crushing cry cubist cuddle cure curl curse cut
+dab daily damn damned damp dance dare dark dart dash dazzle dead deaf deal dear deceased decline
+decrease deductible deep defensive delay delegate demand dent dependent deposit desert design
+desperate developing deviate devise diagonal dial dictate die dietary dig dip disabled discard
+discount dislike dismount display disregard dissolve distrust divide divine do dodge domestic
+dominant don doom double down downgrade doze drab draft drag drain drape draw dread dress drift
+drill drink drip dripping drive drop drunk dry dub duck due dump duplicate dwarf dynamic eager ease
+eccentric eight eighteen eighteenth eighth eighty ejaculate elastic elderly elect electric eleven
+embrace employ empty encounter enlightened enough entail entire envy equal erotic escape escort
+essential estimate ethnic even ex exclusive exhaust exhibit exploit explosive export expose express
+external extra extract extreme fade faint fair faithful fake fall falter familiar fancy fast fat
+fathom feed feel fell feminine fetch fete few fifteen fifteenth fifth fifty fight file fill filter
+final finance find fine finish first fit fitting five fix flaming flank flap flash flat flaunt flick
+flicker flimsy flinch fling flip float floating flop flounder flourish flowing flush fly flying fold
+following forecast forfeit forge formal former forty forward foul found four fourteen fourth frail
+frank free freeze fret friendly frightening frown full fumble fundamental funny fuse fuss gain
+gallop gasp gather gay gaze gear general gentile get giggle give given glad glaze glide glint
+glisten glitter glower glowing glue go gobble good gouge grab gradual graduate grand grant graphic
+grapple grasp gray graze great green grin grind grip groan grope gross grotesque growing growl
+grumble grunt guarantee guess guide gulp gush hail halt hamper handle hang harangue hatch hate haul
+haunt have heave heavy heed help here hereafter heroic hide high hint hire hit hitch hobble hold
+holler honor hook hoot hop hope hopeful horizontal hostile huddle hug hum human hunt hurl hurry
+hurrying hurt hush husky hustle hypothetical idle ill illiterate imaginary immortal imperfect
+implement impossible impress in incline increase independent inevitable inferior infernal infinite
+initial initiate innocent insert inside institute integral intellectual intent intercept
+interlocking intermediate interrupt intimate invariant invite irregular issue itch jeer jerk jerky
+join judge jump keen keep kick kill kiss kneel knit knock know label lag lam large lash last latest
+latter laugh launch lavender lay lead leading lean leap least leave leer left let levy lick lie lift
+like limit limited limiting limp link literal little local lock lodge longer look looking loom lost
+love lovely low lower lug lunge lurch lure mail main major make mandatory manifest manufacture mar
+marching mark married marvel masculine masquerade match maximum mean meanwhile measure medical meet
+melt mend mention mere metallic metropolitan midway military million minimum minor miss mix moan
+mock moderate modern mold monastic monitor monotone monthly mop moral mortal mount move much
+multiple mumble murmur muse musical must muster mute mutter myriad nag nail narrow national native
+natural necessary need negative neglect nestle neurotic neutral newborn nine nineteen nineteenth
+ninety ninth no noble nod normal northward notable notch note notice now nowhere nudge offer offset
+old one open opposite optimum oral orderly ordinary organic orient original out outline outside over
+overall overhead overlap overlook override overrun overthrow overturn pack paint pale pant panting
+parallel parasympathetic pardon partial particular particulate pass passive pat pause pay peck peel
+peer perch perfect peripheral permanent permit personal phony pick pictorial pilot pin pinch pink
+pinpoint plague plain play pleasing pledge plod plow pluck plumb plunge poise poke polish poor pop
+portable pose positive possible posterior postulate praise precipitate preliminary present preserve
+press pressing pretend prick primary prime primitive print prior private pro probable probe prod
+produce professional progressive promise prompt proportional provincial prowl pry pseudo public
+pucker puff pull pump punch purchase purl purple purport push put putt puzzle quarrel queer query
+quick quiet quiver quivering quote raise rally ram rap rape rapid rational rattle raw reach read
+ready real rearward rebuff rebuke recall recapture reciprocal recount recruit red reek refuse regard
+register regret regular reign reject relative release religious remand remote remove render repair
+repeal repeat reply report rescue reserve resolve resort resultant resume retinal retort retreat
+return revel revere reverse review revise revolutionary rewrite rich riddle ride right ring rip rise
+rising risk rival roar roast roll rolling romantic rough round royal rub run runaway rush rustle
+safe sag sail salient salute salvage sanction savage save savor say scamper scan scare scatter
+schedule schematic schizophrenic scholastic scoff scold scowl scramble scrape scratch scream
+screaming screech screw scribe scrub scuttle seal search second secondary secret secular see seek
+segregate sell semi sensitive separate serve set settle seven seventeen seventeenth seventh shake
+shaking shallow sharp shave shed shift shifting shine shining shiver shoot short shout shove show
+shrink shrug shudder shuffle shy sick sidestep sigh silly simmer simple single singular sink sip
+sire six sixteen sixth sixty skedaddle skid skip slack slam slap slash sleep sleeping slide slight
+slip slop slug slump smack small smart smash smell smile smolder smooth smother snap snarl snatch
+sneak sniff snore snort snub snuggle so soak soar social socialist solder sole solid solitary
+somewhere sorb sore sour southward soviet sow spare sparkling spear special specific spectacular
+spill spin spiritual spit splash split spoil sponsor sprawl spread sprinkle sprout squat squawk
+squeak squeeze squint squirm stable stagger stain stalk stammer stamp stand stare start startle
+static stay steady steal steam steep steer stern stiff stifle still stir stoop stop stout straddle
+straggle straight stray streaming stretch stride strike striking stroll stud stumble stupid
+substitute suck super superior supply support surge surmise surrender surround suspect swallow swarm
+sway sweep sweeping sweet swell swerve swift swim swing swirl switch swoop synthetic tack tackle
+tailor take talk tall tap taunt tear tease technical teen temporal temporary ten tender tenth
+terminal thaw then therapeutic there thermal thick thieving think third thirteen thirty thrash three
+throb throw thrust thump thus thwart tie tilt timid tingle tonight torture toss total touch touching
+tough trace tramp trample transplant transpose travel traverse tread treat tremble trembling trim
+triple trot trudge true trundle trust try tuck tug tumble tumbling turn twelve twentieth twenty
+twenty-five twenty-one twenty-three twine twirl twist twitch two ultimate unconscious underestimate
+underground underline underscore unfortunate universal unknown unseen update upgrade upper upright
+upset upstairs urge use utmost valuable veil venture vertical visit vocal volunteer vote vow wag
+wail wait wake walk wallop wallow wandering wane want warp warrant wash waste watch waver waving
+wear weave wee weekly welcome well western westward wet whip whirl whisper whistle white whole whoop
+why wiggle wild willing win wince wink winning wipe wise wish witness wobble wonder working worry
+worse worst worth worthy wounded wrap wreck wrench wrestle wrong yawn yell yellow yelp yield
+yielding young
 """.replace(" ", "\n")

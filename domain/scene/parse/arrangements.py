@@ -53,9 +53,13 @@ def arrange(
     elif predicate == "~each_corner":
         _each_corner(state, subject, target)
     elif predicate == "~both_sides":
+        if "each" in pattern and subject.counted and len(subject.ids) > 1:
+            state.grow(subject, 2 * len(subject.ids))  # `six cells on each side`: twelve
         _both_sides(state, subject, target)
     elif predicate == "~walls":
         _walls(state, subject, pattern)
+    elif predicate == "~ends":
+        _ends(state, subject)
     elif predicate == "facing" and not target:
         _facing_each_other(state, subject)
     elif predicate == "across_from" and len(targets) == 2 and targets[1]:
@@ -128,6 +132,14 @@ def _walls(state: "ParseState", subject: "Group", pattern: tuple[str, ...]) -> N
         state.grow(subject, len(WALLS))
     for k, thing_id in enumerate(subject.ids):
         state.add(thing_id, "against_wall", (), WALLS[k % len(WALLS)])
+
+
+def _ends(state: "ParseState", subject: "Group") -> None:
+    """`two goals, one at each end`: one at the west end and one at the east end."""
+    if len(subject.ids) < 2:
+        state.grow(subject, 2)
+    for k, thing_id in enumerate(subject.ids):
+        state.add(thing_id, "in_region", (), ("west", "east")[k % 2])
 
 
 def _facing_each_other(state: "ParseState", subject: "Group") -> None:

@@ -11,15 +11,17 @@ from domain.scene.parse.furnishing import (
     fitting_the_place,
     furnish,
     usual_things,
+    usual_things_not_doubled,
     without_excluded,
 )
 from domain.scene.parse.holders import holders_that_fit, implicit_inside
-from domain.scene.parse.place import choose_place
+from domain.scene.parse.place import choose_place, scene_relation
 from domain.scene.parse.state import MAX_UNKNOWN_LISTED, ParseState
 
 
 def finish_request(state: ParseState) -> SceneRequest:
     """The request read: the place chosen and furnished, relations settled, warnings said."""
+    _ground_is_the_scene(state)
     scene = choose_place(state)
     style = lexicon.SCENE_BY_NAME[scene]
     things = fitting_the_place(state, style, list(state.things))
@@ -49,6 +51,7 @@ def finish_request(state: ParseState) -> SceneRequest:
                 things.extend(extra(state, kind, count, "default"))
     things = auto_things(state, scene, things)
     things = without_excluded(state, things)
+    things = usual_things_not_doubled(state, things)
     relations = _gates_in_walls(style, things, relations)
     relations = holders_that_fit(state, things, relations)
     framing_contradictions(state, relations)
@@ -72,6 +75,26 @@ def finish_request(state: ParseState) -> SceneRequest:
         warnings=tuple(warnings),
         excluded=tuple(state.excluded),
     )
+
+
+def _ground_is_the_scene(state: ParseState) -> None:
+    """The ground of the whole place (`a swamp` named as the place) stands for the scene in
+    every relation: `a hut in the swamp` is anywhere, `a fence around the graveyard` rings
+    the map."""
+    grounds = {t.id for t in state.things if t.size == "vast"}
+    if not grounds:
+        return
+    kept = []
+    for relation in state.relations:
+        if relation.subject in grounds:
+            continue
+        if grounds & set(relation.objects):
+            converted = scene_relation(relation)
+            if converted is not None:
+                kept.append(converted)
+            continue
+        kept.append(relation)
+    state.relations = kept
 
 
 def _area_owners(state: ParseState) -> dict[str, str]:

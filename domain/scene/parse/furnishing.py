@@ -56,6 +56,23 @@ def without_excluded(state: ParseState, things: list[ThingSpec]) -> list[ThingSp
     return [t for t in things if t.kind not in state.excluded or t.origin == "prompt"]
 
 
+def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list[ThingSpec]:
+    """A place's usual things never double what the prompt names: `a goblin camp ... three
+    goblins around a campfire` has the one campfire named, not the camp's as well."""
+    named: dict[str, int] = {}
+    for thing in things:
+        if thing.origin == "prompt":
+            named[thing.kind] = named.get(thing.kind, 0) + 1
+    related = {r.subject for r in state.relations} | {o for r in state.relations for o in r.objects}
+    kept = []
+    for thing in things:
+        if thing.origin == "default" and named.get(thing.kind, 0) > 0 and thing.id not in related:
+            named[thing.kind] -= 1
+            continue
+        kept.append(thing)
+    return kept
+
+
 def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) -> list[ThingSpec]:
     """Indoors there is no house, tree or campfire: such things are left out, and said so."""
     if not place.indoor:
@@ -70,7 +87,9 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
             state.relations = [_renamed(r, thing.id, new_id) for r in state.relations]
             thing = msgspec.structs.replace(thing, kind=stand_in, id=new_id)
         kind = lexicon.kind_spec(thing.kind)
-        if kind.setting == "outdoor" or (kind.shape == "area" and not kind.water):
+        if thing.size == "vast":
+            kept.append(thing)  # the place itself (a ship's deck is the ship)
+        elif kind.setting == "outdoor" or (kind.shape == "area" and not kind.water):
             dropped[thing.kind] = dropped.get(thing.kind, 0) + 1
         else:
             kept.append(thing)

@@ -71,8 +71,8 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
     out = list(relations)
     for group in state.groups:
         owner = group.owner
-        if owner is None or not owner.ids:
-            continue
+        if owner is None or not owner.ids or owner.size == "vast":
+            continue  # the ground of the whole place holds everything already
         if not _fits_inside(group.kind, group.size, owner.kind, owner.size):
             if group.beside_owner:
                 for thing_id, target in zip(group.ids, owner.ids, strict=False):

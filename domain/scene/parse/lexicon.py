@@ -156,10 +156,12 @@ def is_plural_of_known(word: str) -> bool:
 
 
 def match_scene(tokens: list[str], i: int) -> tuple[str, int] | None:
-    """A scene word at tokens[i] (plurals allowed): (scene name, next index) or None."""
-    for length in (2, 1):
-        words = tuple(tokens[i : i + length])
-        if len(words) == length and words in SCENE_PHRASES:
+    """A scene word at tokens[i] (plurals allowed; a possessive inside is skipped: `the
+    captain's cabin`): (scene name, next index) or None."""
+    for length in (4, 3, 2, 1):
+        span = tokens[i : i + length]
+        words = tuple(t for t in span if t != "'s")
+        if len(span) == length and span[-1] != "'s" and words in SCENE_PHRASES:
             return SCENE_PHRASES[words], i + length
     if i < len(tokens):
         for singular in singular_candidates(tokens[i]):
@@ -274,7 +276,13 @@ def _correctable_words() -> frozenset[str]:
     """Single words a typo may be read as: the nouns (with plurals) and the place words."""
     single = {phrase[0] for phrase in NOUNS if len(phrase) == 1}
     single.update(phrase[0] for phrase in SCENE_PHRASES if len(phrase) == 1)
-    return frozenset(word for word in single if len(word) >= 3)
+    # the words of longer names too (`parking` of `parking lot`), when long enough not to be
+    # confused with another short word
+    for table in (NOUNS, SCENE_PHRASES):
+        single.update(
+            word for phrase in table if len(phrase) > 1 for word in phrase if len(word) >= 5
+        )
+    return frozenset(word for word in single if len(word) >= 3 and word.isalpha())
 
 
 KNOWN_WORDS = _known_words()

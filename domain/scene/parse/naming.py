@@ -16,7 +16,7 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
         state.bad_count(phrase.bad_count, phrase.kind, phrase.count or 0)
         if not phrase.count:
             return None
-    if (phrase.definite or phrase.ordinal is not None) and state.groups_of(phrase.kind):
+    if (phrase.definite or phrase.ordinal is not None) and _refers_back(state, phrase):
         return state.reference(phrase)
     group = _new_group(state, phrase)
     if group is not None and state.with_owner is not None:
@@ -26,6 +26,16 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
             group.beside_owner = True
     _owned(state, phrase, group)
     return group
+
+
+def _refers_back(state: ParseState, phrase: NounPhrase) -> bool:
+    """`the desk` is a desk named before; `the teacher's desk` is one of its own, unless the
+    teacher's desk was named before."""
+    assert phrase.kind is not None
+    groups = state.groups_of(phrase.kind)
+    if "'s " in phrase.word:
+        return any(group.word == phrase.word for group in groups)
+    return bool(groups)
 
 
 def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
@@ -72,7 +82,7 @@ def name_target(
     if phrase.kind == "wall" and state.scene == "room":
         return SCENE, phrase, phrase.end
     if phrase.definite or phrase.ordinal is not None:
-        if state.groups_of(phrase.kind):
+        if _refers_back(state, phrase):
             group = state.reference(phrase)
             return (tuple(group.ids) if group else None), phrase, phrase.end
         if state.names_scene(phrase.kind):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon, spelling
-from domain.scene.parse.open_nouns import match_open_noun
+from domain.scene.parse.open_nouns import is_reserved, match_open_noun
 from domain.scene.parse.tokens import POSSESSIVE, is_malformed_count
 from domain.scene.parse.words import QUIET_WORDS
 from domain.scene.terms import Size
@@ -55,6 +55,12 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             return _with_noun(tokens, phrase, noun, modifiers)
         scene = lexicon.match_scene(tokens, j)
         if scene is not None:
+            thing = _noun_at(tokens, scene[1])
+            if thing is not None and not _scene_after(tokens, thing.end):
+                # `a crypt entrance`, `a desert oasis`: the noun is the thing, the place a hint
+                words = [t for t in tokens[j : scene[1]] if t != POSSESSIVE]
+                phrase.scene = scene[0]
+                return _with_noun(tokens, phrase, thing, [*modifiers, *words])
             phrase.scene, phrase.end = scene
             return phrase
         word = tokens[j]
@@ -72,7 +78,12 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             phrase.arrangement = _ARRANGED[word]
             if word in _LINES:
                 rows = phrase.count or (1 if word in ("row", "line") else 2)
-                phrase.rows, phrase.count = str(rows), rows * (5 if rows == 1 else 3)
+                per_row = lexicon.match_count(tokens, j + 2)
+                if per_row is not None and per_row[0] > 1:  # `four rows of five desks`
+                    phrase.rows, phrase.count = str(rows), rows * per_row[0]
+                    j = per_row[1] - 2
+                else:
+                    phrase.rows, phrase.count = str(rows), rows * (5 if rows == 1 else 3)
             elif phrase.count is None or phrase.count == 1:
                 phrase.count = _ARRANGED_COUNT[word]
                 phrase.rows = "grid" if word == "grid" else None
@@ -100,7 +111,7 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
         elif word in v.DECORATIVE_WORDS:
             j += 1
         else:
-            open_noun = _noun_at(tokens, j)
+            open_noun = _noun_at(tokens, j, strict=j == i)
             if open_noun is not None:
                 return _with_noun(tokens, phrase, open_noun, modifiers)
             if not _describing(word):
@@ -119,7 +130,12 @@ def _with_noun(
 ) -> NounPhrase:
     """The phrase completed by the noun found (and a noun right after it, `throne room`)."""
     assert noun is not None
-    head = _noun_at(tokens, noun.end)
+    place = _scene_after(tokens, noun.end)
+    if place is not None:
+        # `a goblin camp`, `a pirate cove`: the place, the noun only says whose it is
+        phrase.scene, phrase.end = place
+        return phrase
+    head = _noun_at(tokens, noun.end, strict=True)
     if head is not None and not noun.plural and not (head.plural and phrase.count == 1):
         # `throne room`, `stone well`, `tree house`: the last noun is the thing (not in
         # `a lamp stands`, where a plural after `a` is a verb)
@@ -137,17 +153,28 @@ def _with_noun(
             return owned
     phrase.kind, phrase.plural, phrase.end, phrase.word = noun
     if phrase.collective:
-        phrase.plural, phrase.word = False, f"{phrase.collective} of {noun.word}"
+        written = " ".join([*noun.word.split()[:-1], tokens[noun.end - 1]])  # `bones`
+        phrase.plural, phrase.word = False, f"{phrase.collective} of {written}"
     _of_content(tokens, phrase)
     return phrase
 
 
-def _noun_at(tokens: list[str], j: int) -> lexicon.NounMatch | None:
+def _scene_after(tokens: list[str], j: int) -> tuple[str, int] | None:
+    """A place word right after a noun, making one place of both (`goblin camp`)."""
+    if j >= len(tokens) or lexicon.match_noun(tokens, j) is not None:
+        return None
+    return lexicon.match_scene(tokens, j)
+
+
+def _noun_at(tokens: list[str], j: int, strict: bool = False) -> lexicon.NounMatch | None:
     """A known noun at tokens[j], else (when no place is named there) a concrete English
-    noun the vocabulary lacks, read through `open_nouns`."""
+    noun the vocabulary lacks, read through `open_nouns`; `strict` where nothing before it
+    makes it a noun (`a lamp stands`: not a stand)."""
     known = lexicon.match_noun(tokens, j)
     if known is not None or lexicon.match_scene(tokens, j) is not None:
         return known
+    if strict and j < len(tokens) and lexical.mostly_not_a_noun(tokens[j]):
+        return None
     found = match_open_noun(tokens, j)
     if found is None:
         return None
@@ -155,12 +182,7 @@ def _noun_at(tokens: list[str], j: int) -> lexicon.NounMatch | None:
 
 
 def _describing(word: str) -> bool:
-    return (
-        word.isalpha()
-        and word not in lexicon.KNOWN_WORDS
-        and word not in QUIET_WORDS
-        and lexical.is_english_word(word)
-    )
+    return word.isalpha() and not is_reserved(word) and lexical.is_english_word(word)
 
 
 def _of_content(tokens: list[str], phrase: NounPhrase) -> None:

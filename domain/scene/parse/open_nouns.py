@@ -77,6 +77,11 @@ def _reserved_words() -> frozenset[str]:
 _RESERVED = _reserved_words()
 
 
+def is_reserved(word: str) -> bool:
+    """A word the reader acts on by itself (`north`, `three`, `near`, `facing`)."""
+    return word in _RESERVED
+
+
 class OpenNoun(NamedTuple):
     kind: str
     plural: bool

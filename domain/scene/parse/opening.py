@@ -38,14 +38,37 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     if longer is not None and longer.end > found[1]:
         return 0  # `an office chair`, `a street light`: a thing, not the place
     scene, end = found
+    if _placed_by_what_follows(tokens, end) and lexicon.match_noun(tokens, j) is not None:
+        return 0  # `a lake in the west, ...`: a thing somewhere in the scene, not the place
     state.scene = scene
-    head_kind = v.HEAD_THINGS.get(tokens[j])
-    if head_kind is not None and end == j + 1:
-        group = state.new_group(head_kind, 1, size or "medium", False, tokens[j])
+    head = v.HEAD_THINGS.get(tokens[j])
+    ground = lexicon.SCENE_BY_NAME[scene].ground
+    named = " ".join(t for t in tokens[j:end] if t != "'s")
+    if head is not None and end == j + 1:
+        kind, usual = head
+        group = state.new_group(kind, 1, size or usual, False, tokens[j])
         state.subject = group
+    elif ground is not None:
+        # `a swamp with ...`: the swamp is the ground everything named stands in; what is
+        # said next is of the scene, as for any place
+        state.new_group(ground, 1, "vast", False, named)
+        state.subject = SCENE
     else:
         state.subject = SCENE
     return end
+
+
+_PLACING = frozenset(
+    ["in_region", "in_center", "in_corner", "north_of", "south_of", "east_of", "west_of",
+     "left_of", "right_of", "above", "below", "near", "next_to", "far_from", "between",
+     "inside", "along", "{dir}_of"]
+)  # fmt: skip
+
+
+def _placed_by_what_follows(tokens: list[str], end: int) -> bool:
+    """Whether a relation placing the thing follows at once (`a castle far from ...`)."""
+    match = lexicon.match_relation(tokens, end)
+    return match is not None and match.predicate in _PLACING
 
 
 def _inside_of(tokens: list[str], j: int) -> tuple[str, int] | None:

@@ -119,7 +119,7 @@ def _absorb(state: ParseState, group: Group) -> None:
         if relation.subject in ids:
             continue
         if ids & set(relation.objects):
-            converted = _to_scene(relation)
+            converted = scene_relation(relation)
             if converted is not None:
                 kept.append(converted)
             continue
@@ -127,7 +127,7 @@ def _absorb(state: ParseState, group: Group) -> None:
     state.relations = kept
 
 
-def _to_scene(relation: RelationSpec) -> RelationSpec | None:
+def scene_relation(relation: RelationSpec) -> RelationSpec | None:
     if relation.predicate in _SCENE_SAFE:
         return RelationSpec(
             subject=relation.subject,

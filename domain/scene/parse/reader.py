@@ -36,13 +36,50 @@ _DETERMINERS = frozenset(
 
 def parse_prompt(prompt: str) -> SceneRequest:
     """Read an English description into a structured scene request. Never raises."""
-    tokens, typo_warnings = spelling.correct_tokens(tokenize(prompt))
+    tokens, typo_warnings = spelling.correct_tokens(_counted_lines(tokenize(prompt)))
+    tokens = _its_parts(tokens)
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = ["the" if token in _POSSESSIVE_PRONOUNS else token for token in tokens]
     parser = _Parser(tokens)
     parser.state.warnings.extend(typo_warnings)
     parser.state.ground = next((_GROUNDS[t] for t in tokens if t in _GROUNDS), None)
     return parser.run()
+
+
+def _its_parts(tokens: list[str]) -> list[str]:
+    """`a fountain at its center`: the center of the thing named before (`of it`)."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        part = k + 1
+        while part < len(tokens) and tokens[part] in v.DIRECTIONS:
+            part += 1  # `its northwest corner`
+        if token in ("its", "their") and part < len(tokens) and tokens[part] in _PARTS:
+            out.extend(["the", *tokens[k + 1 : part + 1], "of", "it"])
+            k = part + 1
+            continue
+        out.append(token)
+        k += 1
+    return out
+
+
+_PARTS = frozenset(["center", "centre", "middle", "corner", "corners"])
+
+
+def _counted_lines(tokens: list[str]) -> list[str]:
+    """`in 4 rows` reads as `in four rows`, so the arrangement phrases match it."""
+    words = dict(zip("2 3 4 5 6 7 8 9 10".split(), _NUMBERS, strict=True))
+    return [
+        words.get(token, token)
+        if k + 1 < len(tokens) and tokens[k + 1] in _LINE_WORDS and k > 0 and tokens[k - 1] == "in"
+        else token
+        for k, token in enumerate(tokens)
+    ]
+
+
+_LINE_WORDS = frozenset(["rows", "lines", "columns", "ranks"])
+_NUMBERS = "two three four five six seven eight nine ten".split()
 
 
 class _Parser:
@@ -87,6 +124,8 @@ class _Parser:
             return
         phrase = noun_phrase(tokens, self.i)
         if phrase is not None and phrase.kind is not None:
+            if phrase.scene is not None and state.scene is None and self.i == 0:
+                state.scene = phrase.scene  # `a desert oasis`: a desert's oasis
             group = name_subject(state, phrase)
             if group is not None:
                 state.subject = group

@@ -1,5 +1,6 @@
 """Relation phrases: `north of`, `between ... and ...`, `connected by`, `facing each other`."""
 
+from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.links import chain, relate
 from domain.scene.parse.naming import EACH_OTHER, name_target
@@ -16,6 +17,7 @@ _TARGETLESS = frozenset(
         "~ring",
         "~walls",
         "~each_corner",
+        "~ends",
     ]
 )
 # Patterns that, without `of`, point back at what was named before (`a road lined with trees
@@ -55,6 +57,8 @@ def read_relation(
     needs_target = pattern[-1] == "of" or not (
         predicate in _TARGETLESS or (predicate == "along" and direction is not None)
     )
+    if predicate == "~rows":
+        end = _rows_of(state, tokens, pattern, end)
     if not needs_target:
         _emit(state, tokens, predicate, direction, relative, [SCENE], pattern, end)
         return end
@@ -97,6 +101,18 @@ def read_relation(
     return j
 
 
+def _rows_of(state: ParseState, tokens: list[str], pattern: tuple[str, ...], end: int) -> int:
+    """`desks in four rows of five`: as many as the rows hold, however many were named."""
+    if end + 1 >= len(tokens) or tokens[end] != "of" or not isinstance(state.subject, Group):
+        return end
+    per_row = lexicon.match_count(tokens, end + 1)
+    rows = next((v.NUMBER_WORDS[w] for w in pattern if v.NUMBER_WORDS.get(w, 0) > 1), None)
+    if per_row is None or rows is None:
+        return end
+    state.grow(state.subject, rows * per_row[0])
+    return per_row[1]
+
+
 def _placed_where(state: ParseState, tokens: list[str], ids: tuple[str, ...], j: int) -> int:
     """A framing phrase right after an end of a road (`in the west`) places that end."""
     match = lexicon.match_relation(tokens, j)
@@ -132,12 +148,28 @@ def _back_reference(
     owner = state.with_owner if state.with_owner is not subject else None
     # `along its sides`, `at its head`: the thing named last; else what the subject is with
     target = (last or owner) if "the" in pattern else (owner or state.lined or last)
+    if predicate == "~both_sides" and (target is None or _has_no_sides(target)):
+        # `bleachers along both long sides`: the sides of the place itself
+        sides = ("north", "south") if "long" in pattern else ("west", "east")
+        if len(subject.ids) < 2:
+            state.grow(subject, 2)
+        for k, thing_id in enumerate(subject.ids):
+            state.add(thing_id, "in_region", (), sides[k % 2])
+        return
     if target is None:
         state.warn(f"'{' '.join(pattern)}' of nothing named for {subject.ids[0]}; ignored")
         return
     if predicate == "~head":
         predicate = "at_head_of"
     relate(state, subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
+
+
+def _has_no_sides(group: Group) -> bool:
+    """A thing too small to be lined on both sides (a goal, a lamp), or the ground of the
+    whole place: `both sides` are then the place's."""
+    spec = lexicon.kind_spec(group.kind)
+    small = spec.shape == "box" and spec.width * spec.height <= 2 and spec.container == "none"
+    return group.size == "vast" or small
 
 
 def _has_a_head(kind: str) -> bool:

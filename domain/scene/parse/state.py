@@ -57,12 +57,14 @@ class ParseState:
     def new_group(
         self, kind: str, count: int, size: Size, plural: bool, word: str = ""
     ) -> Group | None:
+        word = word.replace(" 's", "'s")
         if count <= 0:
             self.exclude(kind, word or kind)
             return None
         if word.rsplit(" ", 1)[-1] in v.APPROXIMATE_WORDS:
             self.warn(f"read '{word}' as {kind.replace('_', ' ')}")
-        self._say_how_drawn(kind, word)
+        if size != "vast":
+            self._say_how_drawn(kind, word)
         count = self._within_shape_limit(kind, count)
         room = v.MAX_THINGS - len(self.things)
         if count > room:
@@ -86,9 +88,9 @@ class ParseState:
         head = word.rsplit("'s ", 1)[-1].rsplit(" of ", 1)[0].split(" ")[-1] if word else kind
         spec = lexicon.kind_spec(kind)
         if spec.category:
-            self.warn(f"drew '{word}' as a {spec.category} (no symbol of its own)")
+            self.warn(f"drew '{word}' as {_a(spec.category)} (no symbol of its own)")
         elif (head,) not in lexicon.NOUNS and not lexicon.is_plural_of_known(head):
-            self.warn(f"drew '{word}' as a {kind.replace('_', ' ')}")
+            self.warn(f"drew '{word}' as {_a(kind.replace('_', ' '))}")
 
     def _within_shape_limit(self, kind: str, count: int) -> int:
         """Linear features and areas cost the layout most: each has a limit per scene."""
@@ -236,6 +238,10 @@ class ParseState:
 
     def unknown_word(self, word: str) -> None:
         self.unknown.setdefault(word, None)
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 def _same_word(named: str, asked: str) -> bool:

@@ -40,7 +40,8 @@ READER_WORDS = frozenset(
 # fmt: off
 PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     *((f"{lead} {shape}", "~rows") for lead in ("in", "in neat", "in two", "in three",
-      "in four", "in straight", "in tidy", "set out in", "arranged in", "laid out in",
+      "in four", "in five", "in six", "in seven", "in eight", "in nine", "in ten",
+      "in straight", "in tidy", "set out in", "arranged in", "laid out in",
       "lined up in") for shape in ("rows", "a row", "a grid", "lines", "a line", "columns",
       "ranks")),
     ("lined up", "~rows"), ("in a neat row", "~rows"),
@@ -56,6 +57,10 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
       for both in ("both", "either", "each") for side in ("side", "sides")),
     ("on both sides", "~both_sides"), ("on either side", "~both_sides"),
     ("along the sides", "~both_sides"), ("at the sides", "~both_sides"),
+    *((f"{lead} {both} long {side}", "~both_sides") for lead in ("on", "along", "lining")
+      for both in ("both", "the", "either") for side in ("side", "sides")),
+    ("at each end", "~ends"), ("at either end", "~ends"), ("at both ends", "~ends"),
+    ("one at each end", "~ends"), ("on each end", "~ends"), ("at opposite ends", "~ends"),
     ("at the head", "~head"), ("at the top end", "~head"),
     ("along both sides", "~both_sides"), ("on each side", "~both_sides"),
     *((f"{verb} {which} {wall}", "~walls") for verb in ("lining", "along", "against", "on",

@@ -7,9 +7,12 @@ a kind, add one `kind(...)` row to its family's module: its glyph must be unique
 its family (a test checks), and its `setting` flag says whether it belongs indoors,
 outdoors or anywhere.
 
-Families (237 kinds):
-- `village` (41): outdoor village: houses, taverns, churches, castles, towers, roads,
-  rivers, walls, graves, market stalls, benches, livestock, villagers and guards;
+Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
+
+Families (245 kinds):
+- `village` (43): outdoor village: houses, taverns, churches, castles, towers, roads,
+  rivers, moats, walls, hedge mazes, graves, market stalls, benches, livestock, villagers
+  and guards;
 - `nature` (23): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
   caves, waterfalls, wild animals;
 - `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
@@ -21,16 +24,21 @@ Families (237 kinds):
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);
-- `modern` (33): the office (office desks and chairs, computers, water coolers, copiers,
+- `modern` (39): the office (office desks and chairs, computers, water coolers, copiers,
   filing cabinets) and the street (buildings, cars, buses, lampposts, traffic lights,
-  crosswalks, parking spaces and lots);
+  crosswalks, parking spaces and lots), playgrounds (slides, swings, seesaws, sandboxes),
+  railway platforms and bleachers;
 - `scifi` (18): a spaceship's bridge and a space station (consoles, the captain's chair,
   viewscreens, hologram tables, airlocks, cryo pods, reactors, robots, crew, aliens).
 
-Places (`places.SCENES`, 24): outdoors village, forest, dungeon, island, coast, desert,
-snow, swamp, hills, mountains, street, parking_lot; indoors (one room filling the map)
-room, tavern, temple, throne_room, library, shop, smithy, kitchen, classroom, office,
-spaceship_bridge, space_station. `INTERIOR_OF` maps a building to its inside;
+Places (`places.SCENES`, 71): 29 outdoors (`places_outdoor.py`: village, forest, dungeon,
+island, coast, desert, snow, swamp, hills, mountains, street, parking_lot, camp, castle,
+graveyard, market, farm, ruins, harbor, lake, cave, mine, canyon, park, playground,
+airport, train_station, sports_field, zoo) and 42 indoors (`places_indoor.py`: one room
+filling the map, or shaped like a hull or a round tower: room, tavern, temple, throne_room,
+library, shop, smithy, kitchen, classroom, office, the rooms of a home, places of work and
+trade, a ship's deck and cabin, a tower room, an engine room...). `place_words.py` holds
+the words naming each. `INTERIOR_OF` maps a building to its inside;
 `FAMILY_PLACE`, `HOME_PLACE`, `ESSENTIALS`, `ROLE_OF` and `IRREGULAR_PLURALS` are data
 for the parser (see `places.py`).
 
@@ -80,6 +88,7 @@ from domain.scene.vocabulary.base import (
     THEMES,
     VILLAGE,
 )
+from domain.scene.vocabulary.place_words import SCENE_WORDS
 from domain.scene.vocabulary.places import (
     ESSENTIALS,
     FAMILY_PLACE,
@@ -88,7 +97,6 @@ from domain.scene.vocabulary.places import (
     INTERIOR_OF,
     IRREGULAR_PLURALS,
     ROLE_OF,
-    SCENE_WORDS,
     SCENES,
 )
 from domain.scene.vocabulary.words import (

@@ -25,7 +25,7 @@ GENERIC = "generic"
 # category -> (layer, shape, footprint at 48x24, glyph, flags)
 # fmt: off
 CATEGORY_SHAPES: dict[str, tuple[Layer, Shape, tuple[int, int], str, str]] = {
-    "building":  (STRUCTURE, BOX, (4, 3), "B", "solid walled outdoor"),
+    "building":  (STRUCTURE, BOX, (4, 3), "B", "solid walled"),
     "structure": (STRUCTURE, BOX, (2, 2), "S", "solid"),
     "furniture": (OBJECT, BOX, (2, 1), "f", "solid rotatable"),
     "container": (OBJECT, BOX, (1, 1), "c", "solid"),

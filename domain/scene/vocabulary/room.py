@@ -83,7 +83,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("bar", ROOM, OBJECT, BOX, (6, 1), "b", "solid open rotatable indoor",
          "bar counter, serving counter, taproom bar"),
     kind("stage", ROOM, OBJECT, BOX, (6, 3), "s", "open walkable rotatable",
-         "platform, dais, bandstand, theater stage, theatre stage"),
+         "dais, bandstand, theater stage, theatre stage"),
     kind("tapestry", ROOM, OBJECT, BOX, (3, 1), "%", "solid mounted indoor",
          "wall hanging, arras"),
     kind("banner", ROOM, OBJECT, BOX, (1, 1), "f", "solid mounted",

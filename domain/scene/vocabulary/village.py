@@ -55,6 +55,10 @@ KINDS: tuple[KindSpec, ...] = (
          "farmland, crops, wheat, pasture, cornfield, wheat field, crop field"),
     kind("garden", VILLAGE, TERRAIN, AREA, (5, 3), "%", "open walkable outdoor",
          "orchard, flowerbed, vegetable garden, allotment"),
+    kind("maze", VILLAGE, TERRAIN, AREA, (10, 6), "z", "open walkable outdoor",
+         "hedge maze, garden maze, labyrinth"),
+    kind("moat", VILLAGE, TERRAIN, PATH, (1, 0), "w", "water outdoor",
+         "castle moat, ditch"),
     kind("graveyard", VILLAGE, TERRAIN, AREA, (6, 4), "t", "open walkable outdoor",
          "cemetery, churchyard, burial ground"),
     kind("road", VILLAGE, TERRAIN, PATH, (1, 0), ":", "walkable connector outdoor",
@@ -62,7 +66,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("bridge", VILLAGE, STRUCTURE, PATH, (1, 0), "=", "walkable connector outdoor",
          "footbridge, drawbridge"),
     kind("river", VILLAGE, TERRAIN, PATH, (2, 0), "~", "water outdoor",
-         "stream, brook, creek, canal, moat"),
+         "stream, brook, creek, canal"),
     kind("wall", VILLAGE, STRUCTURE, PATH, (1, 0), "#", "solid outdoor",
          "city wall, town wall, stone wall, palisade, rampart"),
     kind("fence", VILLAGE, STRUCTURE, PATH, (1, 0), "x", "solid outdoor",
@@ -71,12 +75,13 @@ KINDS: tuple[KindSpec, ...] = (
          "tombstone, headstone, gravestone, burial mound"),
     kind("cart", VILLAGE, OBJECT, BOX, (2, 1), "c", "solid rotatable outdoor",
          "wagon, carriage, wheelbarrow"),
-    kind("haystack", VILLAGE, OBJECT, BOX, (1, 1), "y", "solid outdoor",
+    kind("haystack", VILLAGE, OBJECT, BOX, (1, 1), "y", "solid",
          "hay bale, hay stack, hay, hayrick, bale"),
     kind("scarecrow", VILLAGE, OBJECT, BOX, (1, 1), "X", "solid outdoor",
          "scare crow"),
     kind("person", VILLAGE, ACTOR, BOX, (1, 1), "@", "walkable",
          "villager, people, man, men, woman, women, child, children, peasant, farmer, merchant, "
+         "couple, dancer, customer, visitor, tourist, shopper, "
          "traveler, traveller, citizen, adventurer, hero, pedestrian, office worker, clerk, "
          "employee, worker, patron, customer, priest, monk, nun, student, pupil, teacher, "
          "bartender, innkeeper, shopkeeper, tourist, bard, minstrel, musician, singer, "

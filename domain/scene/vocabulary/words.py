@@ -298,7 +298,7 @@ DECORATIVE_WORDS = frozenset(
 # (`read 'crate' as barrel`), so a user knows what was drawn.
 APPROXIMATE_WORDS = frozenset(
     """
-    crate crates sack sacks box boxes keg kegs cask casks gate gates moat scorpion scorpions
+    crate crates sack sacks box boxes keg kegs cask casks gate gates scorpion scorpions
     shuttle workbench mill
     """.split()
 )

@@ -45,8 +45,8 @@ def kinds(request: SceneRequest) -> list[str]:
         ("a chest inside a room", ("chest-1", "inside", ("room-1",), None)),
         ("a chest in a room", ("chest-1", "inside", ("room-1",), None)),
         ("a wall around a castle", ("wall-1", "around", ("castle-1",), None)),
-        ("a moat surrounding a castle", ("river-1", "around", ("castle-1",), None)),
-        ("a castle surrounded by a moat", ("river-1", "around", ("castle-1",), None)),
+        ("a moat surrounding a castle", ("moat-1", "around", ("castle-1",), None)),
+        ("a castle surrounded by a moat", ("moat-1", "around", ("castle-1",), None)),
         ("a well between a house and a tree", ("well-1", "between", ("house-1", "tree-1"), None)),
         ("trees along a road", ("tree-1", "along", ("road-1",), None)),
         ("a river along the south edge", ("river-1", "along", (), "south")),
@@ -97,11 +97,11 @@ def test_a_path_connecting_two_things_is_its_subject() -> None:
         ("a dungeon with a chest", "dungeon"),
         ("a dark crypt", "dungeon"),
         ("skeletons, a coffin and an altar", "dungeon"),
-        ("a bedroom with a bed", "room"),
-        ("a living room", "room"),
+        ("a bedroom with a bed", "bedroom"),
+        ("a living room", "living_room"),
         ("a cottage with a bed, a table and two chairs", "room"),
         ("an island with a palm tree", "island"),
-        ("a harbour with boats", "coast"),
+        ("a harbour with boats", "harbor"),
         ("a lighthouse and two boats", "coast"),
     ],
 )
@@ -111,8 +111,10 @@ def test_the_scene_kind_is_inferred_from_the_words(prompt: str, theme: str) -> N
 
 def test_island_and_coast_scenes_bring_their_land_and_sea() -> None:
     assert "island" in kinds(parse_prompt("an island"))
-    coast = kinds(parse_prompt("a harbour with boats"))
+    coast = kinds(parse_prompt("a coast with boats"))
     assert "sea" in coast and "beach" in coast
+    harbour = kinds(parse_prompt("a harbour with boats"))
+    assert "sea" in harbour and "pier" in harbour
 
 
 def test_counts_sizes_and_plurals() -> None:
@@ -144,8 +146,10 @@ def test_unknown_words_are_warnings_not_failures() -> None:
 
 
 def test_a_relation_with_nothing_to_place_is_reported() -> None:
-    request = parse_prompt("a forest to the north")
+    request = parse_prompt("a village, to the north")
     assert any("to the north" in warning for warning in request.warnings)
+    forest = parse_prompt("a forest to the north")  # a forest in the north of the map
+    assert [(r.subject, r.argument) for r in forest.relations] == [("forest-1", "north")]
 
 
 def test_a_prompt_naming_nothing_known_gets_a_default_scene() -> None:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from domain.scene import catalog
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 
@@ -45,7 +46,7 @@ def test_scene_glyphs_do_not_collide_with_their_themes_kinds() -> None:
         assert scene.terrain_glyph not in own or scene.terrain_glyph == ".", scene.name
         assert len(scene.border) == 3
         for kind_name, _ in scene.defaults:
-            assert kind_name in lexicon.KIND_BY_NAME
+            assert catalog.is_kind(kind_name), kind_name
 
 
 def test_scene_words_cover_every_kind_of_place() -> None:
