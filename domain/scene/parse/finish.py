@@ -28,8 +28,9 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = list(state.relations)
     ground, grounded = state.ground, False
     if ground is not None and ground != scene and not style.indoor and style.family != v.GROUND:
-        # `a snowy mountain village`: the village's things, on snow
-        if not things:
+        # `a snowy mountain village`, `a village in winter with a frozen lake`: the village's
+        # things, on snow
+        if not any(belongs(thing, style) for thing in things):
             things.extend(usual_things(state, style))
         scene, style, grounded = ground, lexicon.SCENE_BY_NAME[ground], True
     if not things:

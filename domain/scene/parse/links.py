@@ -38,6 +38,12 @@ def relate(
     if predicate == "~around":
         _surrounded(state, subject, target)
         return
+    if predicate == "~behind":
+        # `a graveyard behind the chapel`: north of it, and close by (not across the map)
+        relate(state, subject, "north_of", direction, relative, targets, pattern)
+        if target != SCENE:
+            relate(state, subject, "near", direction, relative, targets, pattern)
+        return
     if predicate == "~lined_with":
         # `a road lined with trees`: the trees stand along the road
         if target and target != SCENE:

@@ -30,7 +30,7 @@ _NOT_THINGS = frozenset(
     lot lots rest set bit kind sort type couple number pair group bunch plenty deal
     middle center centre top bottom front back end side edge corner left right way
     place spot location view scene map picture image background foreground
-    inside outside interior exterior
+    inside outside interior exterior stilt stilts
     """.split()
 )
 _MIN_LENGTH = 3

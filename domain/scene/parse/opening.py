@@ -61,7 +61,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
 _PLACING = frozenset(
     ["in_region", "in_center", "in_corner", "north_of", "south_of", "east_of", "west_of",
      "left_of", "right_of", "above", "below", "near", "next_to", "far_from", "between",
-     "inside", "along", "{dir}_of"]
+     "inside", "along", "{dir}_of", "~behind"]
 )  # fmt: skip
 
 

@@ -79,8 +79,7 @@ _PLACES: dict[str, str] = {
     "shop": "shop interior, store interior, boutique, emporium, supermarket, grocery store,"
             " grocery, convenience store, department store, general store, apothecary,"
             " pharmacy, bookstore, bookshop, pawn shop, tailor shop",
-    "smithy": "smithy interior, forge interior, blacksmith shop, blacksmiths forge,"
-              " blacksmith forge",
+    "smithy": "smithy interior, forge interior, blacksmith shop",
     "armory": "armory, armoury, weapons room, arsenal",
     "kitchen": "kitchen, scullery, cookhouse, galley, ship galley",
     "bakery": "bakery, bakehouse, patisserie",

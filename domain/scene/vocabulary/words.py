@@ -123,7 +123,7 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("over", "above"), ("below", "below"), ("under", "below"), ("beneath", "below"),
     ("underneath", "below"), ("across", "across"), ("spanning", "across"), ("crossing", "across"),
     ("through", "across"), ("running through", "across"), ("cutting through", "across"),
-    ("crosses", "across"), ("behind", "north_of"), ("in front of", "next_to"),
+    ("crosses", "across"), ("behind", "~behind"), ("in front of", "next_to"),
 )
 # fmt: on
 

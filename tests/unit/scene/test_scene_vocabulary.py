@@ -149,6 +149,7 @@ def test_relation_phrases_name_only_known_predicates() -> None:
         "inside",
         "around",
         "~around",
+        "~behind",
         "between",
         "along",
         "connected_to",
