@@ -30,7 +30,7 @@ def _node(ctx: Context, item: Item) -> PlacedNode:
         if flag:
             tags.append(name)
     if item.size == "vast":
-        tags = [kind.family, "ground", "background"]  # the place itself, under everything
+        tags = [kind.family, "place", "background"]  # the place itself, under everything
     elif item.size != "medium":
         tags.append(item.size)
     if item.origin != "prompt":

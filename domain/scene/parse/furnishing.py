@@ -62,12 +62,14 @@ def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list
     named: dict[str, int] = {}
     for thing in things:
         if thing.origin == "prompt":
-            named[thing.kind] = named.get(thing.kind, 0) + 1
+            role = v.ROLE_OF.get(thing.kind, thing.kind)
+            named[role] = named.get(role, 0) + 1
     related = {r.subject for r in state.relations} | {o for r in state.relations for o in r.objects}
     kept = []
     for thing in things:
-        if thing.origin == "default" and named.get(thing.kind, 0) > 0 and thing.id not in related:
-            named[thing.kind] -= 1
+        role = v.ROLE_OF.get(thing.kind, thing.kind)
+        if thing.origin == "default" and named.get(role, 0) > 0 and thing.id not in related:
+            named[role] -= 1
             continue
         kept.append(thing)
     return kept

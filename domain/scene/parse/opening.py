@@ -40,6 +40,17 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     scene, end = found
     if _placed_by_what_follows(tokens, end) and lexicon.match_noun(tokens, j) is not None:
         return 0  # `a lake in the west, ...`: a thing somewhere in the scene, not the place
+    setting = _setting_after(tokens, end, scene)
+    if setting is not None:
+        # `a camp in the woods`: the woods are the place, the camp its usual things in them
+        outer, end = setting
+        state.scene = outer
+        ground = lexicon.SCENE_BY_NAME[outer].ground
+        if ground is not None:
+            state.new_group(ground, 1, "vast", False, " ".join(tokens[found[1] : end][-1:]))
+        state.place_within(scene, tokens[j : found[1]])
+        state.subject = SCENE
+        return end
     state.scene = scene
     head = v.HEAD_THINGS.get(tokens[j])
     ground = lexicon.SCENE_BY_NAME[scene].ground
@@ -63,6 +74,22 @@ _PLACING = frozenset(
      "left_of", "right_of", "above", "below", "near", "next_to", "far_from", "between",
      "inside", "along", "{dir}_of", "~behind"]
 )  # fmt: skip
+
+
+def _setting_after(tokens: list[str], end: int, scene: str) -> tuple[str, int] | None:
+    """`in the woods`, `on the beach` right after the place: the outdoor place around it."""
+    if end >= len(tokens) or tokens[end] not in ("in", "on", "within", "among"):
+        return None
+    k = end + 1
+    while k < len(tokens) and tokens[k] in _HEAD_SKIP:
+        k += 1
+    found = lexicon.match_scene(tokens, k)
+    if found is None or found[0] == scene:
+        return None
+    inner, outer = lexicon.SCENE_BY_NAME[scene], lexicon.SCENE_BY_NAME[found[0]]
+    if inner.indoor or outer.indoor:
+        return None
+    return found
 
 
 def _placed_by_what_follows(tokens: list[str], end: int) -> bool:

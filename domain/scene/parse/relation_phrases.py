@@ -76,10 +76,10 @@ def read_relation(
                 targets.append(second)
                 j = _placed_where(state, tokens, second, j)
     if predicate == "across" and j + 1 < len(tokens) and tokens[j] == "from":
-        # `the tavern across the street from the church`
-        other, _, j = name_target(state, tokens, j + 1)
+        # `the tavern across the street from the church` (not `through it from north ...`)
+        other, _, after = name_target(state, tokens, j + 1)
         if other:
-            predicate, targets = "across_from", [other, first] if first else [other]
+            predicate, targets, j = "across_from", [other, first] if first else [other], after
     if predicate == "connected_to" and j + 1 < len(tokens) and tokens[j] in _VIA:
         connector = lexicon.match_noun(tokens, j + 1)
         if connector is not None:

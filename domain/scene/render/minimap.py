@@ -20,7 +20,8 @@ def render_minimap(layout: Layout) -> str:
     canvas = [style.terrain_glyph] * (width * height)
     drawn_by = [-1] * (width * height)
     _draw_outline(canvas, style.outline, width, height, layout.seed)
-    grounds = {node.kind for node in layout.nodes if "ground" in node.tags}
+    others = {node.kind for node in layout.nodes if "place" not in node.tags}
+    grounds = {node.kind for node in layout.nodes if "place" in node.tags} - others
     glyphs = assign_glyphs([n.kind for n in layout.nodes if n.kind not in grounds], style)
     # the ground of the place (a forest, a swamp named as the place) is the terrain itself
     glyphs.update(dict.fromkeys(grounds, style.terrain_glyph))
@@ -47,7 +48,7 @@ def render_minimap(layout: Layout) -> str:
 
     for k in order:
         node = layout.nodes[k]
-        if "ground" in node.tags:
+        if "place" in node.tags:
             continue
         kind = catalog.kind_spec(node.kind)
         glyph = glyphs.get(node.kind, "?")
@@ -143,7 +144,7 @@ def _ensure_visible(
         if who >= 0:
             shown[who] += 1
     for k, node in enumerate(nodes):
-        if shown[k] or "ground" in node.tags:
+        if shown[k] or "place" in node.tags:
             continue
         kind = catalog.kind_spec(node.kind)
         if node.path is not None:

@@ -136,6 +136,7 @@ ESSENTIALS: dict[str, tuple[tuple[str, int], ...]] = {
 # something of the same role.
 ROLE_OF: dict[str, str] = {
     "ticket_booth": "counter",
+    "bonfire": "campfire",
     "cargo_crate": "barrel",
     "office_desk": "desk",
     "office_chair": "chair",
