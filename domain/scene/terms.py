@@ -22,7 +22,8 @@ Heading = Literal["north_south", "east_west"]
 
 # Each predicate's meaning and its `argument`:
 #   north_of .. below         subject lies beyond the object on that side
-#   in_region (cardinal|center) / in_center / in_corner (diagonal|None) / against_wall
+#   in_region (cardinal|center) / in_center ("x": east-west only, "y": north-south only,
+#       None: both) / in_corner (diagonal|None) / against_wall
 #       (cardinal|None): framed by the map, or by the one object (a room, an island)
 #   next_to, near, far_from   distance between footprints
 #   inside (object = holder), on (subject stands within the object's footprint)

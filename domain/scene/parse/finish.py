@@ -1,5 +1,7 @@
 """The parser's last pass: scene kind, things every scene kind needs, defaults, warnings."""
 
+import msgspec
+
 from domain.scene import vocabulary as v
 from domain.scene.model import Place, RelationSpec, SceneRequest, ThingSpec
 from domain.scene.parse import lexicon, spelling
@@ -58,6 +60,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     framing_contradictions(state, relations)
     relations = implicit_inside(state, relations)
     relations = frames(scene, things, relations, _area_owners(state))
+    relations = _centred_along_walls(relations)
     relations = _default_connectors(scene, things, relations)
     for _, direction, _, _, pattern in state.pending:
         words = " ".join(direction or "" if word == "{dir}" else word for word in pattern)
@@ -96,6 +99,19 @@ def _ground_is_the_scene(state: ParseState) -> None:
             continue
         kept.append(relation)
     state.relations = kept
+
+
+def _centred_along_walls(relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`a throne against the north wall in the center`: centred along that wall."""
+    walls = {r.subject: r.argument for r in relations if r.predicate == "against_wall"}
+    out = []
+    for relation in relations:
+        wall = walls.get(relation.subject)
+        if relation.predicate == "in_center" and relation.argument is None and wall is not None:
+            axis = "x" if wall in ("north", "south") else "y"
+            relation = msgspec.structs.replace(relation, argument=axis)
+        out.append(relation)
+    return out
 
 
 def _area_owners(state: ParseState) -> dict[str, str]:

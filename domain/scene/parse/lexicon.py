@@ -93,6 +93,8 @@ def _build_kind_scenes() -> dict[str, frozenset[str]]:
 
 
 KIND_SCENES = _build_kind_scenes()
+# Kinds that link two things as a path (`a bridge from the island to the shore`).
+CONNECTOR_KINDS = frozenset(kind.name for kind in v.KINDS if kind.connector)
 SCENE_PHRASES: dict[tuple[str, ...], str] = {
     tuple(word.split()): scene for word, scene in v.SCENE_WORDS.items()
 }

@@ -124,8 +124,13 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
     if lexicon.kind_spec(subject.kind).shape == "path":
         for thing_id in subject.ids:
             state.add(thing_id, "connected_to", tuple(ends), None)
-    elif len(ends) == 2:
+    elif len(ends) == 2 and subject.kind in lexicon.CONNECTOR_KINDS:
         state.add(ends[0], "connected_to", (ends[1],), subject.kind)
+    elif len(ends) == 2:
+        # `a long rug from the door to the throne`: between the two, reaching the second
+        for thing_id in subject.ids:
+            state.add(thing_id, "between", (ends[0], ends[1]), None)
+            state.add(thing_id, "near", (ends[1],), None)
     else:
         for thing_id in subject.ids:
             state.add(thing_id, "connected_to", (ends[0],), None)
