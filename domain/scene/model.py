@@ -59,6 +59,7 @@ class ThingSpec(msgspec.Struct, frozen=True, kw_only=True):
     size: Size = "medium"
     origin: Origin = "prompt"
     word: str = ""  # the noun the prompt used (`cottage` for a house); the label
+    long: bool = False  # `a long table`: at least twice as long as it is wide
 
 
 class RelationSpec(msgspec.Struct, frozen=True, kw_only=True):

@@ -8,6 +8,7 @@ for _name, _num, _den in v.SIZES.values():
     _SIZE_FACTORS.setdefault(_name, (_num, _den))
 
 REFERENCE_WIDTH, REFERENCE_HEIGHT = 48, 24
+_LEAST_SIDE = {"large": 2, "huge": 3}
 
 
 def _scale(value: int, numerator: int, denominator: int) -> int:
@@ -40,6 +41,9 @@ def scaled_size(kind: KindSpec, size: str, width: int, height: int) -> tuple[int
         map_num, map_den = map_factor(width, height)
         w, h = _scale(w, map_num, map_den), _scale(h, map_num, map_den)
     w, h = _scale(w, numerator, denominator), _scale(h, numerator, denominator)
+    least = _LEAST_SIDE.get(size, 1)  # a huge tree is bigger than a tiny house
+    if kind.shape == "box":
+        w, h = max(w, least), max(h, least)
     if kind.edge:
         w = width
     return min(w, width), min(h, height)

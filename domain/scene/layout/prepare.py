@@ -23,6 +23,9 @@ def build_items(request: SceneRequest, width: int, height: int) -> list[Item]:
     for index, spec in enumerate(request.things, start=1):
         kind = catalog.kind_spec(spec.kind)
         w, h = scaled_size(kind, spec.size, width, height)
+        if spec.long and kind.shape == "box":
+            w, h = (max(w, 2 * h), h) if w >= h else (w, max(h, 2 * w))
+            w, h = min(w, width), min(h, height)
         items.append(Item(index, spec, kind, w, h))
     return items
 

@@ -45,6 +45,8 @@ def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
     if count is None:
         count = v.BARE_PLURAL_COUNT if phrase.plural else 1
     group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
+    if group is not None and phrase.long:
+        state.lengthen(group)
     if group is not None:
         group.counted = phrase.count is not None or not phrase.plural
     return group

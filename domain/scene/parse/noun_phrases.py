@@ -43,6 +43,7 @@ class NounPhrase:
     each: bool = False  # `each door`: every one named so far
     arrangement: str | None = None  # `rows of benches`: the group's arrangement
     rows: str | None = None  # `two rows of`: "2"; `a grid of`: "grid"
+    long: bool = False  # `a long table`
 
 
 def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
@@ -109,6 +110,7 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
         elif word in v.DIRECTIONS:
             phrase.direction, _, j = lexicon.match_direction(tokens, j) or (None, None, j + 1)
         elif word in v.DECORATIVE_WORDS:
+            phrase.long = phrase.long or word in ("long", "elongated")
             j += 1
         else:
             open_noun = _noun_at(tokens, j, strict=j == i)

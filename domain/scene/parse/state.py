@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+import msgspec
+
 from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
@@ -122,6 +124,13 @@ class ParseState:
                     word=group.word or group.kind,
                 )
             )
+
+    def lengthen(self, group: Group) -> None:
+        """`a long table`: each of the group at least twice as long as it is wide."""
+        ids = set(group.ids)
+        self.things = [
+            msgspec.structs.replace(t, long=True) if t.id in ids else t for t in self.things
+        ]
 
     def place_within(self, place: str, words: list[str]) -> Group | None:
         """`an island with a village on it`: a place named inside another is drawn as its
