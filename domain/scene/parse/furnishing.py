@@ -128,7 +128,7 @@ def extra(state: ParseState, kind: str, count: int, origin: Origin) -> list[Thin
 
 def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[ThingSpec]:
     """What a place cannot be without (an island's island, a street's road), tagged auto."""
-    kinds = {thing.kind for thing in things}
+    kinds = {thing.kind for thing in things} | {v.ROLE_OF.get(t.kind, t.kind) for t in things}
     front: list[ThingSpec] = []
     for kind, count in v.ESSENTIALS.get(scene, ()):
         if kind not in kinds and kind not in state.excluded:

@@ -31,6 +31,13 @@ def holders_that_fit(
             if holder in sizes and not _fits_inside(
                 kind, sizes[relation.subject], holder_kind, sizes[holder]
             ):
+                smaller = _shrunk(kind, holder_kind, sizes[holder])
+                if smaller is not None:  # `an island in a lake`: an island the lake can hold
+                    sizes[relation.subject] = smaller
+                    if not _fits_inside(kind, smaller, holder_kind, sizes[holder]):
+                        sizes[holder] = "huge"
+                    out.append(relation)
+                    continue
                 larger = _enlarged(kind, sizes[relation.subject], holder_kind, sizes[holder])
                 if larger is not None:
                     sizes[holder] = larger
@@ -53,6 +60,17 @@ def holders_that_fit(
         msgspec.structs.replace(t, size=sizes[t.id]) if sizes[t.id] != t.size else t for t in things
     ]
     return out
+
+
+def _shrunk(kind: str, holder_kind: str, holder_size: Size) -> Size | None:
+    """An island (the largest ground there is) made small enough for the water it is in;
+    the water is drawn large for it."""
+    if kind != "island" or not lexicon.kind_spec(holder_kind).water:
+        return None
+    for smaller in ("small", "tiny"):
+        if _fits_inside(kind, smaller, holder_kind, holder_size):
+            return smaller
+    return "tiny"  # the water is then drawn larger for it (below)
 
 
 def _enlarged(kind: str, size: Size, holder_kind: str, holder_size: Size) -> Size | None:
@@ -95,8 +113,8 @@ def _fits_inside(kind: str, size: str, owner_kind: str, owner_size: str) -> bool
     if thing.shape == "path" or owner.shape == "path":
         return False
     holds = owner.container == "walled" or (owner.container == "open" and owner.shape == "area")
-    if owner.water and thing.afloat:
-        holds = True
+    if owner.water and (thing.afloat or thing.name == "island"):
+        holds = True  # a boat on a lake, an island in it
     if not holds:
         return False
     width, height = scaled_size(thing, size, 48, 24)

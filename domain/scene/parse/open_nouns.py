@@ -6,6 +6,7 @@ noun, its category and its hypernyms; a hypernym close enough that the vocabular
 gives the kind, so the thing is drawn and placed as that kind, labelled with the user's word.
 """
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from domain.scene import catalog, lexical
@@ -29,7 +30,7 @@ _NOT_THINGS = frozenset(
     """
     lot lots rest set bit kind sort type couple number pair group bunch plenty deal
     middle center centre top bottom front back end side edge corner left right way
-    place spot location view scene map picture image background foreground
+    place spot location view scene background foreground
     inside outside interior exterior stilt stilts
     """.split()
 )
@@ -124,6 +125,19 @@ def _read(phrase: str, end: int, length: int) -> OpenNoun | None:
     return OpenNoun(_kind_for(sense), plural, end, sense.lemma, sense.category)
 
 
+@lru_cache(maxsize=512)
+def _category_of_kind(kind: str) -> str | None:
+    sense = lexical.noun_sense(kind.replace("_", " "))
+    return sense.category if sense is not None else None
+
+
+def _same_sort(kind: str, category: str) -> bool:
+    """A known kind stands for a noun only when WordNet sorts the kind's own name the same
+    way: an alembic is a `vessel` (a container), and no ship."""
+    own = _category_of_kind(kind)
+    return own is None or own == category
+
+
 def _kind_for(sense: lexical.NounSense) -> str:
     """The nearest known kind among the first hypernyms, else a generic kind."""
     for ancestor in sense.ancestors[:NEAREST_KNOWN]:
@@ -134,6 +148,7 @@ def _kind_for(sense: lexical.NounSense) -> str:
             known is not None
             and known[0] not in _NOT_STAND_INS
             and lexicon.kind_spec(known[0]).layer in _LAYERS_OF[sense.category]
+            and _same_sort(known[0], sense.category)
         ):
             return known[0]
     return catalog.generic_name(sense.lemma)

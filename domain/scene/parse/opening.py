@@ -2,6 +2,7 @@
 
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
+from domain.scene.parse.noun_phrases import noun_phrase
 from domain.scene.parse.state import SCENE, ParseState
 from domain.scene.terms import Size
 
@@ -93,9 +94,15 @@ def _setting_after(tokens: list[str], end: int, scene: str) -> tuple[str, int] |
 
 
 def _placed_by_what_follows(tokens: list[str], end: int) -> bool:
-    """Whether a relation placing the thing follows at once (`a castle far from ...`)."""
+    """Whether a relation placing the thing follows at once (`a castle far from a mill`, `a
+    lake in the west`; not `a graveyard at midnight`)."""
     match = lexicon.match_relation(tokens, end)
-    return match is not None and match.predicate in _PLACING
+    if match is None or match.predicate not in _PLACING:
+        return False
+    if match.direction is not None or match.predicate in ("in_region", "in_center", "in_corner"):
+        return True
+    target = noun_phrase(tokens, match.end)
+    return target is not None and (target.kind is not None or target.scene is not None)
 
 
 def _inside_of(tokens: list[str], j: int) -> tuple[str, int] | None:

@@ -29,7 +29,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("watchtower", VILLAGE, STRUCTURE, BOX, (2, 2), "l", "solid outdoor",
          "watch tower, lookout tower, lookout, guard tower"),
     kind("barn", VILLAGE, STRUCTURE, BOX, (5, 3), "B", "solid walled outdoor",
-         "stable, shed, granary, silo"),
+         "stable, shed, granary"),
     kind("windmill", VILLAGE, STRUCTURE, BOX, (3, 3), "W", "solid outdoor",
          "mill, watermill"),
     kind("smithy", VILLAGE, STRUCTURE, BOX, (4, 3), "S", "solid walled outdoor",
