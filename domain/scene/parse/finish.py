@@ -26,7 +26,6 @@ def finish_request(state: ParseState) -> SceneRequest:
     _ground_is_the_scene(state)
     scene = choose_place(state)
     style = lexicon.SCENE_BY_NAME[scene]
-    _usual_counts(state, style)
     things = fitting_the_place(state, style, list(state.things))
     relations = list(state.relations)
     ground, grounded = state.ground, False
@@ -100,16 +99,6 @@ def _ground_is_the_scene(state: ParseState) -> None:
             continue
         kept.append(relation)
     state.relations = kept
-
-
-def _usual_counts(state: ParseState, style: Place) -> None:
-    """`tombstones` in a graveyard, `bookshelves` in a library: a bare plural of one of the
-    place's usual things is as many as the place usually has."""
-    usual = dict(style.defaults)
-    for group in state.groups:
-        count = usual.get(group.kind, 0)
-        if not group.counted and group.plural and count > len(group.ids):
-            state.grow(group, count)
 
 
 def _centred_along_walls(relations: list[RelationSpec]) -> list[RelationSpec]:

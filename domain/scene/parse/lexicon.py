@@ -160,6 +160,8 @@ def is_plural_of_known(word: str) -> bool:
 def match_scene(tokens: list[str], i: int) -> tuple[str, int] | None:
     """A scene word at tokens[i] (plurals allowed; a possessive inside is skipped: `the
     captain's cabin`): (scene name, next index) or None."""
+    if i < len(tokens) and tokens[i] == "'s":
+        return None
     for length in (4, 3, 2, 1):
         span = tokens[i : i + length]
         words = tuple(t for t in span if t != "'s")

@@ -1,6 +1,7 @@
 """What a noun phrase names: new things, things named before, or the whole scene."""
 
 from domain.scene import vocabulary as v
+from domain.scene.parse import lexicon
 from domain.scene.parse.links import relate
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.state import SCENE, Group, ParseState
@@ -43,13 +44,22 @@ def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
     assert phrase.kind is not None
     count = phrase.count
     if count is None:
-        count = v.BARE_PLURAL_COUNT if phrase.plural else 1
+        count = _bare_count(state, phrase.kind) if phrase.plural else 1
     group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
     if group is not None and phrase.long:
         state.lengthen(group)
     if group is not None:
         group.counted = phrase.count is not None or not phrase.plural
     return group
+
+
+def _bare_count(state: ParseState, kind: str) -> int:
+    """`houses`: three; `tombstones` in a graveyard, `bookshelves` in a library: as many as
+    the place named usually has."""
+    usual = 0
+    if state.scene is not None:
+        usual = dict(lexicon.SCENE_BY_NAME[state.scene].defaults).get(kind, 0)
+    return max(v.BARE_PLURAL_COUNT, usual)
 
 
 def _owned(state: ParseState, phrase: NounPhrase, group: Group | None) -> None:

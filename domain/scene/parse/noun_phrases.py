@@ -133,10 +133,13 @@ def _with_noun(
     """The phrase completed by the noun found (and a noun right after it, `throne room`)."""
     assert noun is not None
     place = _scene_after(tokens, noun.end)
-    if place is not None:
+    if place is not None and lexicon.kind_spec(noun.kind).layer in ("actor", "object"):
         # `a goblin camp`, `a pirate cove`: the place, the noun only says whose it is
         phrase.scene, phrase.end = place
         return phrase
+    if place is not None:
+        # `a mountain village`: a mountain, in a village (`the lake house`: a house)
+        phrase.scene = place[0]
     head = _noun_at(tokens, noun.end, strict=True)
     if head is not None and not noun.plural and not (head.plural and phrase.count == 1):
         # `throne room`, `stone well`, `tree house`: the last noun is the thing (not in

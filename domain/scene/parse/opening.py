@@ -38,6 +38,9 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     longer = lexicon.match_noun(tokens, j)
     if longer is not None and longer.end > found[1]:
         return 0  # `an office chair`, `a street light`: a thing, not the place
+    following = lexicon.match_scene(tokens, found[1])
+    if following is not None and lexicon.match_noun(tokens, found[1]) is None:
+        found = (following[0], following[1])  # `a castle kitchen`: the kitchen, of a castle
     scene, end = found
     if _placed_by_what_follows(tokens, end) and lexicon.match_noun(tokens, j) is not None:
         return 0  # `a lake in the west, ...`: a thing somewhere in the scene, not the place
@@ -73,7 +76,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
 _PLACING = frozenset(
     ["in_region", "in_center", "in_corner", "north_of", "south_of", "east_of", "west_of",
      "left_of", "right_of", "above", "below", "near", "next_to", "far_from", "between",
-     "inside", "along", "{dir}_of", "~behind"]
+     "inside", "along", "{dir}_of", "~behind", "across", "across_from", "facing"]
 )  # fmt: skip
 
 

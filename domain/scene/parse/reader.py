@@ -15,7 +15,7 @@ from domain.scene.parse.naming import PRONOUNS, name_subject
 from domain.scene.parse.noun_phrases import noun_phrase
 from domain.scene.parse.opening import read_opening
 from domain.scene.parse.relation_phrases import read_relation
-from domain.scene.parse.state import UNKNOWN_THING, Group, ParseState
+from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
 from domain.scene.parse.tokens import POSSESSIVE, tokenize
 from domain.scene.parse.words import QUIET_WORDS
 
@@ -139,6 +139,8 @@ class _Parser:
                 if group is not None:
                     state.subject, state.stale = group, False
                     apply_pending(state, group)
+            elif phrase.scene == state.scene:
+                state.subject = SCENE  # `a mountain village with ...`: the village is spoken of
             state.scene = state.scene or phrase.scene
             self.i = phrase.end
             return

@@ -43,7 +43,7 @@ _PLACES: dict[str, str] = {
     "castle": "castle, fortress, fort, citadel, stronghold, castle grounds",
     "graveyard": "graveyard, cemetery, churchyard, burial ground, necropolis",
     "market": "market, marketplace, market square, bazaar, town square, village square,"
-              " plaza, square, fair, fairground, flea market",
+              " plaza, fair, fairground, flea market",
     "farm": "farm, farmstead, farmyard, ranch, homestead, barnyard",
     "ruins": "ruins, ruin, ruined city, ruined temple, ancient ruins",
     "lake": "lake, lakeside, lakeshore, lake shore",
