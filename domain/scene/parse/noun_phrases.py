@@ -53,7 +53,7 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
     while j < len(tokens):
         noun = lexicon.match_noun(tokens, j)
         if noun is not None:
-            return _with_noun(tokens, phrase, noun, modifiers)
+            return _with_noun(tokens, phrase, _wordnet_compound(tokens, j) or noun, modifiers)
         scene = lexicon.match_scene(tokens, j)
         if scene is not None:
             thing = _noun_at(tokens, scene[1])
@@ -162,6 +162,19 @@ def _with_noun(
         phrase.plural, phrase.word = False, f"{phrase.collective} of {written}"
     _of_content(tokens, phrase)
     return phrase
+
+
+def _wordnet_compound(tokens: list[str], j: int) -> lexicon.NounMatch | None:
+    """`a car wash`, `a bus stop`: a known noun and a word no table knows as a noun make a
+    thing WordNet names (a car wash is no car)."""
+    if j + 1 >= len(tokens) or lexicon.match_noun(tokens, j + 1) is not None:
+        return None
+    if lexicon.match_noun(tokens, j) is None or lexicon.match_noun(tokens, j).end != j + 1:
+        return None
+    found = match_open_noun(tokens, j)
+    if found is None or found.end != j + 2:
+        return None
+    return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
 
 
 def _scene_after(tokens: list[str], j: int) -> tuple[str, int] | None:

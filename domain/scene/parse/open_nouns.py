@@ -12,6 +12,7 @@ from typing import NamedTuple
 from domain.scene import catalog, lexical
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
+from domain.scene.parse.compounds import split_compound
 from domain.scene.parse.words import PATTERN_PHRASES, QUIET_WORDS, READER_WORDS
 
 # Hypernyms closer than this many steps name the kind (rowboat -> small boat -> boat).
@@ -117,12 +118,32 @@ def _could_be_a_noun(word: str) -> bool:
 
 def _read(phrase: str, end: int, length: int) -> OpenNoun | None:
     sense = lexical.noun_sense(phrase)
+    if sense is None and length == 1:
+        return _compound(phrase, end)
     if sense is None or len(sense.lemma.split()) != length:
         return None
     plural = sense.lemma != phrase
     if length == 1 and lexicon.match_noun([phrase], 0) is not None:
         return None  # a known noun (the caller looks for those first)
     return OpenNoun(_kind_for(sense), plural, end, sense.lemma, sense.category)
+
+
+def _compound(word: str, end: int) -> OpenNoun | None:
+    """`longhouses`: houses (labelled longhouse); `waterslide`: a slide."""
+    found = split_compound(word)
+    if found is None:
+        return None
+    known = lexicon.match_noun([found.head], 0)
+    if known is not None:
+        kind, plural, singular = known.kind, known.plural, known.word
+        category = lexicon.kind_spec(kind).category
+    else:
+        sense = lexical.noun_sense(found.head)
+        if sense is None:
+            return None
+        kind, plural, singular = _kind_for(sense), sense.lemma != found.head, sense.lemma
+        category = sense.category
+    return OpenNoun(kind, plural, end, found.prefix + singular, category)
 
 
 @lru_cache(maxsize=512)

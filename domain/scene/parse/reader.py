@@ -12,7 +12,7 @@ from domain.scene.parse.courses import read_course
 from domain.scene.parse.finish import finish_request
 from domain.scene.parse.links import apply_pending
 from domain.scene.parse.naming import PRONOUNS, name_subject
-from domain.scene.parse.noun_phrases import noun_phrase
+from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.opening import read_opening
 from domain.scene.parse.relation_phrases import read_relation
 from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
@@ -133,6 +133,9 @@ class _Parser:
                 apply_pending(state, group)
             self.i = phrase.end
             return
+        if phrase is not None and phrase.scene is not None and self._building_named(phrase):
+            self.i = phrase.end
+            return
         if phrase is not None and phrase.scene is not None:
             if state.scene is not None and phrase.scene != state.scene:
                 group = state.place_within(phrase.scene, tokens[self.i : phrase.end])
@@ -164,6 +167,27 @@ class _Parser:
             # `a bard on the stage`: what follows is about the bard, not the thing before
             state.subject, state.unknown_subject, state.stale = UNKNOWN_THING, word, False
         self.i += 1
+
+    def _building_named(self, phrase: NounPhrase) -> bool:
+        """An indoor place named once the scene is under way (`a gas station with a
+        convenience store`, `restrooms`) is a building seen from outside, named so."""
+        state = self.state
+        assert phrase.scene is not None
+        outer = lexicon.SCENE_BY_NAME[state.scene] if state.scene else None
+        named_before = bool(state.groups) or state.scene is not None
+        if not named_before or not lexicon.SCENE_BY_NAME[phrase.scene].indoor:
+            return False
+        if outer is not None and outer.indoor:
+            return False
+        words = " ".join(t for t in self.tokens[self.i : phrase.end] if t.isalpha())
+        place_words = words.split()
+        while place_words and (place_words[0] in _ARTICLES or place_words[0] in v.SIZES):
+            place_words = place_words[1:]
+        group = state.new_group("building", 1, phrase.size or "medium", False, " ".join(place_words))
+        if group is not None:
+            state.subject, state.stale = group, False
+            apply_pending(state, group)
+        return True
 
     # --- negation ------------------------------------------------------------------------
     def _negation(self, j: int, word: str) -> int:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from domain.scene import lexical
 from domain.scene.parse import lexicon
+from domain.scene.parse.compounds import split_compound
 
 READ_AS_CUTOFF = 0.8  # similarity from which a typo is read as the known word
 SUGGEST_CUTOFF = 0.7
@@ -49,7 +50,7 @@ def correction(word: str) -> str | None:
     """The known word a typo stands for (`tavrn` -> `tavern`), or None."""
     if len(word) < SHORTEST_TYPO or not word.isalpha() or is_known(word):
         return None
-    if lexical.is_english_word(word):
+    if lexical.is_english_word(word) or split_compound(word) is not None:
         return None  # a real word is never read as another one (`ticket` is no `thicket`)
     if word.endswith(_INFLECTED):
         return None  # `planted`, `glowing`, `slowly`: English words the vocabulary lacks

@@ -91,7 +91,11 @@ class ParseState:
         spec = lexicon.kind_spec(kind)
         if spec.category:
             self.warn(f"drew '{word}' as {_a(spec.category)} (no symbol of its own)")
-        elif (head,) not in lexicon.NOUNS and not lexicon.is_plural_of_known(head):
+        elif (
+            (head,) not in lexicon.NOUNS
+            and not lexicon.is_plural_of_known(head)
+            and word != kind.replace("_", " ")
+        ):
             self.warn(f"drew '{word}' as {_a(kind.replace('_', ' '))}")
 
     def _within_shape_limit(self, kind: str, count: int) -> int:

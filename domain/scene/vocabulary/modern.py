@@ -94,7 +94,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("sandbox", MODERN, TERRAIN, AREA, (3, 2), "x", "open walkable outdoor",
          "sandpit, sand pit, sand box"),
     kind("railway_platform", MODERN, TERRAIN, AREA, (12, 2), "n", "open walkable",
-         "platform, train platform, station platform, railway platform"),
+         "train platform, station platform, railway platform, rail platform"),
     kind("bleachers", MODERN, STRUCTURE, BOX, (6, 2), "G", "solid rotatable",
          "bleacher, grandstand, seating stand, tribune"),
 )

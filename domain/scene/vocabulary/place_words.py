@@ -51,7 +51,7 @@ _PLACES: dict[str, str] = {
     "playground": "playground, play area, schoolyard",
     "airport": "airport, airfield, airstrip, aerodrome",
     "train_station": "train station, railway station, railroad station, train platform,"
-                     " railway platform, station platform, platform",
+                     " railway platform, station platform",
     "sports_field": "football field, soccer field, sports field, stadium, pitch, arena,"
                     " baseball field, football pitch",
     "zoo": "zoo, safari park, wildlife park",
