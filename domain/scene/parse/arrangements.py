@@ -60,6 +60,11 @@ def arrange(
         _walls(state, subject, pattern)
     elif predicate == "~ends":
         _ends(state, subject)
+    elif predicate == "~long_walls":
+        if len(subject.ids) < 2:
+            state.grow(subject, 2)
+        for k, thing_id in enumerate(subject.ids):  # the long walls of a wide room
+            state.add(thing_id, "against_wall", (), ("north", "south")[k % 2])
     elif predicate == "facing" and not target:
         _facing_each_other(state, subject)
     elif predicate == "across_from" and len(targets) == 2 and targets[1]:
@@ -98,6 +103,8 @@ def _each_corner(state: "ParseState", subject: "Group", target: tuple[str, ...])
     if len(subject.ids) < len(CORNERS):
         state.grow(subject, len(CORNERS))
     owner = state.with_owner
+    if owner is not None and lexicon.kind_spec(owner.kind).container == "none":
+        owner = None  # `a table with two stools and a torch in each corner`: the room's
     frame = target[:1] or (
         tuple(owner.ids[:1]) if owner is not None and owner is not subject else ()
     )

@@ -91,7 +91,7 @@ def name_target(
         return SCENE, phrase, phrase.end
     if phrase.kind is None:
         return None, phrase, phrase.end
-    if phrase.kind == "wall" and state.scene == "room":
+    if state.room_wall(phrase.kind, phrase.direction, phrase.definite):
         return SCENE, phrase, phrase.end
     if phrase.definite or phrase.ordinal is not None:
         if _refers_back(state, phrase):

@@ -51,7 +51,8 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
     j = i
     modifiers: list[str] = []  # nouns read as describing the thing: `ticket` in `ticket booth`
     while j < len(tokens):
-        noun = lexicon.match_noun(tokens, j)
+        arranged = tokens[j] in _ARRANGED and j + 1 < len(tokens) and tokens[j + 1] == "of"
+        noun = lexicon.match_noun(tokens, j) if not arranged else None
         if noun is not None:
             return _with_noun(tokens, phrase, _wordnet_compound(tokens, j) or noun, modifiers)
         scene = lexicon.match_scene(tokens, j)
@@ -191,8 +192,10 @@ def _noun_at(tokens: list[str], j: int, strict: bool = False) -> lexicon.NounMat
     known = lexicon.match_noun(tokens, j)
     if known is not None or lexicon.match_scene(tokens, j) is not None:
         return known
-    if strict and j < len(tokens) and lexical.mostly_not_a_noun(tokens[j]):
-        return None
+    if strict and j < len(tokens) and (
+        lexical.mostly_not_a_noun(tokens[j]) or tokens[j].endswith("ing")
+    ):
+        return None  # `a lamp stands`, `two students sparring`
     found = match_open_noun(tokens, j)
     if found is None:
         return None

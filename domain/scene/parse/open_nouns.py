@@ -32,7 +32,7 @@ _NOT_THINGS = frozenset(
     lot lots rest set bit kind sort type couple number pair group bunch plenty deal
     middle center centre top bottom front back end side edge corner left right way
     place spot location view scene background foreground
-    inside outside interior exterior stilt stilts
+    inside outside interior exterior stilt stilts floor ceiling ground
     """.split()
 )
 _MIN_LENGTH = 3

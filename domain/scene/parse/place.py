@@ -70,16 +70,21 @@ def _interior_head(state: ParseState) -> None:
     if state.scene is not None or len(state.groups) < 2:
         return
     head = state.groups[0]
-    if head.kind not in v.INTERIOR_OF or len(head.ids) != 1:
+    spec = lexicon.kind_spec(head.kind)
+    building = spec.category == "building"  # `a barbershop with chairs and mirrors`
+    if (head.kind not in v.INTERIOR_OF and not building) or len(head.ids) != 1:
         return
     leaning = 0  # indoor things for, outdoor things against (a fire may be a hearth)
     for group in state.groups[1:]:
-        setting = lexicon.kind_spec(group.kind).setting
+        kind = lexicon.kind_spec(group.kind)
+        setting = kind.setting
+        if kind.category in ("furniture", "device", "item", "container"):
+            setting = "indoor"  # generic things lean in only inside a building
         if group.kind not in INDOOR_STAND_IN:
             leaning += {"indoor": 1, "outdoor": -1}.get(setting, 0)
     if leaning <= 0:
         return
-    state.scene = v.INTERIOR_OF[head.kind]
+    state.scene = v.INTERIOR_OF.get(head.kind, "room")
     _absorb(state, head)
 
 

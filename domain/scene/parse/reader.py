@@ -17,7 +17,7 @@ from domain.scene.parse.opening import read_opening
 from domain.scene.parse.relation_phrases import read_relation
 from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
 from domain.scene.parse.tokens import POSSESSIVE, tokenize
-from domain.scene.parse.words import QUIET_WORDS
+from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
 # Describing words that say what the ground is (the place keeps its things).
@@ -153,7 +153,7 @@ class _Parser:
         if word in PRONOUNS or word in v.FILLER_WORDS or word in v.DIRECTIONS:
             self.i += 1
             return
-        if word == POSSESSIVE or word in QUIET_WORDS:
+        if word == POSSESSIVE or word in QUIET_WORDS or word in READER_WORDS:
             self.i += 1
             return
         if word in v.DECORATIVE_WORDS or word in v.SIZES:

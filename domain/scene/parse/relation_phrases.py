@@ -18,6 +18,7 @@ _TARGETLESS = frozenset(
         "~walls",
         "~each_corner",
         "~ends",
+        "~long_walls",
     ]
 )
 # Patterns that, without `of`, point back at what was named before (`a road lined with trees
@@ -59,6 +60,10 @@ def read_relation(
     )
     if predicate == "~rows":
         end = _rows_of(state, tokens, pattern, end)
+    if not needs_target and fresh is not None and predicate in _FRAMING_ONLY | {"against_wall"}:
+        # `chairs facing mirrors on the west wall`: the mirrors are on the wall
+        relate(state, fresh[0], predicate, direction, relative, [SCENE], pattern)
+        return end
     if not needs_target:
         _emit(state, tokens, predicate, direction, relative, [SCENE], pattern, end)
         return end
@@ -87,7 +92,7 @@ def read_relation(
             j = connector.end
     if predicate == "against_wall" and phrase is not None and phrase.kind == "wall":
         direction = phrase.direction or direction
-    if phrase is not None and phrase.kind == "wall" and state.scene == "room":
+    if phrase is not None and state.room_wall(phrase.kind or "", phrase.direction, phrase.definite):
         predicate, direction = "against_wall", phrase.direction or direction
     who = fresh[0] if fresh is not None else state.subject
     if phrase is not None and phrase.each and isinstance(who, Group) and len(first) > 1:

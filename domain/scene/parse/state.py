@@ -216,6 +216,14 @@ class ParseState:
             return tuple(earlier[-1].ids)
         return SCENE
 
+    def room_wall(self, kind: str, direction: str | None, definite: bool) -> bool:
+        """`the west wall` indoors is a wall of the room itself, not a wall to build."""
+        if kind != "wall":
+            return False
+        if self.scene is not None:
+            return lexicon.SCENE_BY_NAME[self.scene].indoor
+        return direction is not None and definite
+
     def names_scene(self, kind: str) -> bool:
         return self.scene is not None and self.scene in lexicon.KIND_SCENES.get(kind, ())
 

@@ -60,6 +60,10 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     *((f"{lead} {both} long {side}", "~both_sides") for lead in ("on", "along", "lining")
       for both in ("both", "the", "either") for side in ("side", "sides")),
     ("at each end", "~ends"), ("at either end", "~ends"), ("at both ends", "~ends"),
+    *((f"{lead} {both} long walls", "~long_walls") for lead in ("on", "along", "lining",
+      "against") for both in ("both", "the", "the two")),
+    ("side by side", "~rows"), ("next to each other", "~rows"), ("in a line", "~rows"),
+    ("one after another", "~rows"), ("one behind the other", "~rows"),
     ("one at each end", "~ends"), ("on each end", "~ends"), ("at opposite ends", "~ends"),
     ("at the head", "~head"), ("at the top end", "~head"),
     ("along both sides", "~both_sides"), ("on each side", "~both_sides"),

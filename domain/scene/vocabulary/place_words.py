@@ -72,7 +72,7 @@ _PLACES: dict[str, str] = {
     "restaurant": "restaurant, cafe, coffee shop, coffeehouse, coffee house, diner, bistro,"
                   " food court, pizzeria",
     "temple": "temple, chapel, sanctuary, nave, church interior, temple interior,"
-              " shrine, monastery, cathedral interior",
+              " monastery, cathedral interior",
     "throne_room": "throne room, throne hall, audience chamber, audience hall, great hall,"
                    " royal court, castle interior, palace interior, mead hall, castle hall",
     "library": "library, reading room, archive, archives, scriptorium, library interior",
