@@ -91,7 +91,9 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
         kind = lexicon.kind_spec(thing.kind)
         if thing.size == "vast":
             kept.append(thing)  # the place itself (a ship's deck is the ship)
-        elif kind.setting == "outdoor" or (kind.shape == "area" and not kind.water):
+        elif kind.setting == "outdoor" or (
+            kind.shape == "area" and not kind.water and not kind.category
+        ):
             dropped[thing.kind] = dropped.get(thing.kind, 0) + 1
         else:
             kept.append(thing)

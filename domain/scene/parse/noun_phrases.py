@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon, spelling
-from domain.scene.parse.open_nouns import is_reserved, match_open_noun
+from domain.scene.parse.open_nouns import is_reserved, match_open_noun, may_head_a_compound
 from domain.scene.parse.tokens import POSSESSIVE, is_malformed_count
-from domain.scene.parse.words import QUIET_WORDS
 from domain.scene.terms import Size
 
 # `two rows of benches`, `a ring of stones`: a count and an arrangement at once.
@@ -74,8 +73,14 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
         elif word in ("each", "every") and phrase.count is None:
             phrase.each = phrase.definite = True
             j += 1
-        elif word in QUIET_WORDS and word.endswith("ing") and lexicon.match_noun(tokens, j + 1):
-            j += 1  # `two reading tables`, `sleeping pods`
+        elif (
+            word.endswith("ing")
+            and _noun_at(tokens, j + 1) is not None
+            and not lexicon.match_noun(tokens, j)
+        ):
+            modifiers = [*modifiers, word]  # `two reading tables`, `a viewing stand`
+            j += 1
+            continue
         elif word in _ARRANGED and j + 1 < len(tokens) and tokens[j + 1] == "of":
             phrase.arrangement = _ARRANGED[word]
             if word in _LINES:
@@ -141,10 +146,18 @@ def _with_noun(
     if place is not None:
         # `a mountain village`: a mountain, in a village (`the lake house`: a house)
         phrase.scene = place[0]
-    head = _noun_at(tokens, noun.end, strict=True)
-    if head is not None and not noun.plural and not (head.plural and phrase.count == 1):
-        # `throne room`, `stone well`, `tree house`: the last noun is the thing (not in
-        # `a lamp stands`, where a plural after `a` is a verb)
+    head = _noun_at(tokens, noun.end, strict=False)
+    if head is not None and not may_head_a_compound(tokens[noun.end]):
+        head = None  # `a skeleton still chained`, `a dog barking`, `a corridor down ...`
+    verb = (
+        head is not None
+        and head.plural
+        and (phrase.count or 1) == 1
+        and lexical.mostly_not_a_noun(tokens[noun.end])
+    )  # `a lamp stands`, `the dog sleeps` (but `sled dogs`)
+    if head is not None and not noun.plural and not verb:
+        # `throne room`, `stone well`, `hot dog stand`: the last noun is the thing (not in
+        # `a lamp stands`, `the dog sleeps`: a plural after one thing is a verb)
         noun = head._replace(word=f"{noun.word} {head.word}")
     if modifiers:
         noun = noun._replace(word=" ".join([*modifiers, noun.word]))
@@ -192,11 +205,13 @@ def _noun_at(tokens: list[str], j: int, strict: bool = False) -> lexicon.NounMat
     known = lexicon.match_noun(tokens, j)
     if known is not None or lexicon.match_scene(tokens, j) is not None:
         return known
-    if strict and j < len(tokens) and (
-        lexical.mostly_not_a_noun(tokens[j]) or tokens[j].endswith("ing")
+    if (
+        strict
+        and j < len(tokens)
+        and (lexical.mostly_not_a_noun(tokens[j]) or tokens[j].endswith("ing"))
     ):
         return None  # `a lamp stands`, `two students sparring`
-    found = match_open_noun(tokens, j)
+    found = match_open_noun(tokens, j, strict)
     if found is None:
         return None
     return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)

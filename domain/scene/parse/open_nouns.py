@@ -32,7 +32,7 @@ _NOT_THINGS = frozenset(
     lot lots rest set bit kind sort type couple number pair group bunch plenty deal
     middle center centre top bottom front back end side edge corner left right way
     place spot location view scene background foreground
-    inside outside interior exterior stilt stilts floor ceiling ground
+    inside outside interior exterior stilt stilts floor ceiling ground horseback
     """.split()
 )
 _MIN_LENGTH = 3
@@ -77,6 +77,20 @@ def _reserved_words() -> frozenset[str]:
 
 
 _RESERVED = _reserved_words()
+# Verbs the reader skips that are nouns too (`stand`, `rest`): nouns where the sentence
+# says so.
+_VERB_OR_NOUN = frozenset((QUIET_WORDS | v.FILLER_WORDS) - READER_WORDS)
+
+
+def may_head_a_compound(word: str) -> bool:
+    """`stand` may end a compound (`a hot dog stand`); `still`, `down` (adverbs, mostly)
+    may not."""
+    if lexicon.match_noun([word], 0) is not None:
+        return True
+    if word.endswith("ing"):
+        return False
+    singular = lexical.singular(word) or word
+    return not lexical.mostly_not_a_noun(word) or bool({word, singular} & _VERB_OR_NOUN)
 
 
 def is_reserved(word: str) -> bool:
@@ -92,13 +106,14 @@ class OpenNoun(NamedTuple):
     category: str
 
 
-def match_open_noun(tokens: list[str], i: int) -> OpenNoun | None:
+def match_open_noun(tokens: list[str], i: int, strict: bool = True) -> OpenNoun | None:
     """A concrete noun at tokens[i] the vocabulary lacks (two or three words when WordNet
-    has the compound: `fire engine`), or None."""
+    has the compound: `fire engine`), or None. Not `strict` where the sentence makes it a
+    noun (`a viewing stand`): a word that is mostly a verb may then be one."""
     if i >= len(tokens):
         return None
     word = tokens[i]
-    if not _could_be_a_noun(word):
+    if not _could_be_a_noun(word, strict):
         return None
     for length in (3, 2):
         words = tokens[i : i + length]
@@ -109,11 +124,16 @@ def match_open_noun(tokens: list[str], i: int) -> OpenNoun | None:
     return _read(word, i + 1, 1)
 
 
-def _could_be_a_noun(word: str) -> bool:
+def _could_be_a_noun(word: str, strict: bool = True) -> bool:
     if len(word) < _MIN_LENGTH or not word.isalpha() or not word.isascii():
         return False
     singular = lexical.singular(word) or word
-    return not ({word, singular} & _RESERVED or {word, singular} & _NOT_THINGS)
+    words = {word, singular}
+    if words & _NOT_THINGS:
+        return False
+    if not strict and words <= _VERB_OR_NOUN | {""} | (words - _RESERVED):
+        return True  # `a viewing stand`: in a noun's place, `stand` is one
+    return not words & _RESERVED
 
 
 def _read(phrase: str, end: int, length: int) -> OpenNoun | None:

@@ -3,6 +3,7 @@
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.noun_phrases import noun_phrase
+from domain.scene.parse.open_nouns import match_open_noun
 from domain.scene.parse.state import SCENE, ParseState
 from domain.scene.terms import Size
 
@@ -119,10 +120,20 @@ def _inside_of(tokens: list[str], j: int) -> tuple[str, int] | None:
     while j < len(tokens) and (tokens[j] in v.DECORATIVE_WORDS or tokens[j] in v.SIZES):
         j += 1
     noun = lexicon.match_noun(tokens, j)
-    if noun is None or noun.kind not in v.INTERIOR_OF:
+    place = v.INTERIOR_OF.get(noun.kind) if noun is not None else None
+    if noun is None:
+        found = match_open_noun(tokens, j)  # `inside an airplane`, `inside a barbershop`
+        if found is not None:
+            place = _GENERIC_INSIDE.get(found.category)
+            noun = lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+    if noun is None or place is None:
         return None
     end = noun.end
     closed = end < len(tokens) and tokens[end] == "interior"
     if not (opened or closed):
         return None
-    return v.INTERIOR_OF[noun.kind], end + (1 if closed else 0)
+    return place, end + (1 if closed else 0)
+
+
+# The inside of a thing the vocabulary lacks, by its category.
+_GENERIC_INSIDE = {"building": "room", "vehicle": "passenger_cabin", "structure": "room"}

@@ -183,7 +183,9 @@ class _Parser:
         place_words = words.split()
         while place_words and (place_words[0] in _ARTICLES or place_words[0] in v.SIZES):
             place_words = place_words[1:]
-        group = state.new_group("building", 1, phrase.size or "medium", False, " ".join(place_words))
+        group = state.new_group(
+            "building", 1, phrase.size or "medium", False, " ".join(place_words)
+        )
         if group is not None:
             state.subject, state.stale = group, False
             apply_pending(state, group)

@@ -63,7 +63,7 @@ class ParseState:
         if count <= 0:
             self.exclude(kind, word or kind)
             return None
-        if word.rsplit(" ", 1)[-1] in v.APPROXIMATE_WORDS:
+        if word.rsplit(" ", 1)[-1] in v.APPROXIMATE_WORDS and not lexicon.kind_spec(kind).category:
             self.warn(f"read '{word}' as {kind.replace('_', ' ')}")
         if size != "vast":
             self._say_how_drawn(kind, word)

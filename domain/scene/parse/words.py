@@ -78,6 +78,7 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("at the head of", "at_head_of"), ("at the top end of", "at_head_of"),
     ("at the end of", "at_head_of"), ("at one end of", "at_head_of"),
     ("at either end of", "at_head_of"), ("at the foot of", "next_to"),
+    ("at each end of", "at_head_of"), ("at both ends of", "at_head_of"),
     ("at the edge of", "next_to"), ("on the edge of", "next_to"), ("on the shore of", "next_to"),
     ("on the banks of", "along"), ("on the bank of", "along"), ("on the outskirts of", "near"),
     ("sitting on", "on"), ("standing on", "on"), ("lying on", "on"), ("resting on", "on"),

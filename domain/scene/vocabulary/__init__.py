@@ -31,10 +31,10 @@ Families (245 kinds):
 - `scifi` (18): a spaceship's bridge and a space station (consoles, the captain's chair,
   viewscreens, hologram tables, airlocks, cryo pods, reactors, robots, crew, aliens).
 
-Places (`places.SCENES`, 71): 29 outdoors (`places_outdoor.py`: village, forest, dungeon,
+Places (`places.SCENES`, 72): 29 outdoors (`places_outdoor.py`: village, forest, dungeon,
 island, coast, desert, snow, swamp, hills, mountains, street, parking_lot, camp, castle,
 graveyard, market, farm, ruins, harbor, lake, cave, mine, canyon, park, playground,
-airport, train_station, sports_field, zoo) and 42 indoors (`places_indoor.py`: one room
+airport, train_station, sports_field, zoo) and 43 indoors (`places_indoor.py`: one room
 filling the map, or shaped like a hull or a round tower: room, tavern, temple, throne_room,
 library, shop, smithy, kitchen, classroom, office, the rooms of a home, places of work and
 trade, a ship's deck and cabin, a tower room, an engine room...). `place_words.py` holds

@@ -120,6 +120,8 @@ _PLACES: dict[str, str] = {
                  " ghost ship, ships deck, main deck, upper deck",
     "ship_cabin": "ship cabin, captain cabin, stateroom",
     "tower_room": "tower room, tower interior, lighthouse interior",
+    "passenger_cabin": "passenger cabin, airplane cabin, aircraft cabin, train carriage,"
+                       " railway carriage, bus interior, plane interior, airplane interior",
     "engine_room": "engine room, reactor room, boiler room, machine room, submarine,"
                    " submarine control room, control room",
 }

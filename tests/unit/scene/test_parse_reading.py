@@ -99,7 +99,7 @@ def test_close_typos_are_read_as_the_known_word_and_said() -> None:
 
 def test_a_real_word_two_edits_from_a_noun_is_not_read_as_it() -> None:
     request = parse_prompt("glowing coals by the fire")
-    assert [t.word for t in request.things if t.kind == "coal"] == ["coal"] * 3
+    assert [t.word for t in request.things if t.kind == "coal"] == ["glowing coal"] * 3
     assert not any("coast" in warning for warning in request.warnings)
     assert not any(w.startswith("read 'coals'") for w in request.warnings)
 
