@@ -79,6 +79,8 @@ class SceneRequest(msgspec.Struct, frozen=True, kw_only=True):
     relations: tuple[RelationSpec, ...]
     warnings: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()  # kinds the prompt ruled out (`no trees`): never fill them
+    default_place: bool = False  # the prompt named nothing known: a default scene was drawn
+    not_understood: tuple[str, ...] = ()  # words read as nothing at all
 
 
 class PlacedNode(msgspec.Struct, frozen=True, kw_only=True):
@@ -104,6 +106,17 @@ class RelationResult(msgspec.Struct, frozen=True, kw_only=True):
     satisfied: bool
 
 
+class Quality(msgspec.Struct, frozen=True, kw_only=True):
+    """How much of what was asked the scene shows: the honest summary a client reads first."""
+
+    things_asked: int  # things the prompt named (a place's usual things not counted)
+    things_placed: int  # of those, the ones drawn
+    relations_stated: int
+    relations_held: int
+    default_place: bool  # the prompt named nothing known; a default scene was drawn
+    words_not_understood: tuple[str, ...]
+
+
 class Layout(msgspec.Struct, frozen=True, kw_only=True):
     """Every placed thing on the grid, and each requested relation checked on it."""
 
@@ -114,6 +127,7 @@ class Layout(msgspec.Struct, frozen=True, kw_only=True):
     nodes: tuple[PlacedNode, ...]  # parents before their children
     relations: tuple[RelationResult, ...]
     warnings: tuple[str, ...]
+    quality: Quality | None = None
 
 
 class GeneratedScene(msgspec.Struct, frozen=True, kw_only=True):

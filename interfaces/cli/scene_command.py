@@ -84,6 +84,8 @@ def _fail(message: str) -> int:
 
 
 def _report(graph: dict[str, object]) -> str:
+    from domain.scene.render.summary import quality_line
+
     relations = graph.get("relations")
     warnings = graph.get("warnings")
     lines = ["Relations:"]
@@ -105,6 +107,9 @@ def _report(graph: dict[str, object]) -> str:
     if isinstance(warnings, list) and warnings:
         lines.append("Warnings:")
         lines.extend(f"  - {_printable(str(w))}" for w in warnings)
+    summary = quality_line(graph)
+    if summary:
+        lines.append(_printable(summary))
     return "\n".join(lines) + "\n"
 
 

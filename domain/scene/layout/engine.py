@@ -15,7 +15,14 @@ from domain.scene.layout.placing import place
 from domain.scene.layout.problem import Problem, build_problem
 from domain.scene.layout.routing import connect_all
 from domain.scene.layout.scoring import relation_penalty
-from domain.scene.model import Layout, RelationResult, RelationSpec, SceneRequest
+from domain.scene.model import (
+    Layout,
+    PlacedNode,
+    Quality,
+    RelationResult,
+    RelationSpec,
+    SceneRequest,
+)
 from domain.scene.verify import verify_relations
 
 MAX_ATTEMPTS = 6
@@ -77,14 +84,30 @@ def layout_scene(
     warnings = [*request.warnings, *problem.notes]
     warnings.extend(f"{item_id} was made smaller to fit the map" for item_id in shrunk)
     warnings.extend(reasons.unplaced_notes(ctx))
+    nodes = build_nodes(ctx)
     return Layout(
         seed=seed,
         width=width,
         height=height,
         place=place.name,
-        nodes=build_nodes(ctx),
+        nodes=nodes,
         relations=results,
         warnings=tuple(warnings),
+        quality=_quality(request, nodes, results),
+    )
+
+
+def _quality(
+    request: SceneRequest, nodes: tuple[PlacedNode, ...], results: tuple[RelationResult, ...]
+) -> Quality:
+    asked = {thing.id for thing in request.things if thing.origin == "prompt"}
+    return Quality(
+        things_asked=len(asked),
+        things_placed=sum(1 for node in nodes if node.id in asked),
+        relations_stated=len(results),
+        relations_held=sum(1 for result in results if result.satisfied),
+        default_place=request.default_place,
+        words_not_understood=request.not_understood,
     )
 
 

@@ -35,6 +35,7 @@ def finish_request(state: ParseState) -> SceneRequest:
         if not any(belongs(thing, style) for thing in things):
             things.extend(usual_things(state, style))
         scene, style, grounded = ground, lexicon.SCENE_BY_NAME[ground], True
+    default_place = not things
     if not things:
         state.warn(f"the prompt names no known things; drew a default {scene}")
         for kind, count in style.defaults:
@@ -78,6 +79,8 @@ def finish_request(state: ParseState) -> SceneRequest:
         relations=tuple(relations),
         warnings=tuple(warnings),
         excluded=tuple(state.excluded),
+        default_place=default_place,
+        not_understood=tuple(unknown),
     )
 
 

@@ -183,7 +183,8 @@ def _wordnet_compound(tokens: list[str], j: int) -> lexicon.NounMatch | None:
     thing WordNet names (a car wash is no car)."""
     if j + 1 >= len(tokens) or lexicon.match_noun(tokens, j + 1) is not None:
         return None
-    if lexicon.match_noun(tokens, j) is None or lexicon.match_noun(tokens, j).end != j + 1:
+    known = lexicon.match_noun(tokens, j)
+    if known is None or known.end != j + 1:
         return None
     found = match_open_noun(tokens, j)
     if found is None or found.end != j + 2:
