@@ -21,6 +21,8 @@ def _depth(item: Item) -> int:
 def _node(ctx: Context, item: Item) -> PlacedNode:
     kind = item.kind
     tags = [kind.family, kind.shape]
+    if kind.category:
+        tags.append(kind.category)  # a generic thing: what sort of thing it is
     for flag, name in (
         (kind.solid, "solid"),
         (kind.walkable, "walkable"),

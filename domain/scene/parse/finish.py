@@ -35,10 +35,11 @@ def finish_request(state: ParseState) -> SceneRequest:
         if not any(belongs(thing, style) for thing in things):
             things.extend(usual_things(state, style))
         scene, style, grounded = ground, lexicon.SCENE_BY_NAME[ground], True
-    default_place = not things
+    default_place = not things and state.scene is None
     if not things:
-        state.warn(f"the prompt names no known things; drew a default {scene}")
-        for kind, count in style.defaults:
+        if default_place:
+            state.warn(f"the prompt names no known things; drew a default {scene}")
+        for kind, count in style.defaults:  # a place named alone: its usual things
             things.extend(extra(state, kind, count, "default"))
     elif style.indoor and style.name != "room" and state.scene is not None:
         things.extend(furnish(state, style, things))

@@ -38,6 +38,10 @@ def relate(
     if predicate == "~around":
         _surrounded(state, subject, target)
         return
+    if predicate == "~all_around":  # `a fence all around`: round the whole place
+        for thing_id in subject.ids:
+            state.add(thing_id, "around", (), None)
+        return
     if predicate == "~behind":
         # `a graveyard behind the chapel`: north of it, and close by (not across the map)
         relate(state, subject, "north_of", direction, relative, targets, pattern)

@@ -22,6 +22,7 @@ _ARRANGED_COUNT = {"grid": 9, "ring": 6, "circle": 6}
 _COLLECTIVES = frozenset(["pile", "heap", "stack", "mound", "hoard", "stash", "cache"])
 _OF_CONTENT_WORDS = 2  # words after `of` read as what a thing holds or is made of
 _OF_SKIP = frozenset(["a", "an", "the", "some", "fresh"])
+_WAYS_IN = frozenset(["door", "stairs", "gate"])
 
 
 @dataclass
@@ -59,8 +60,9 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             thing = _noun_at(tokens, scene[1])
             if thing is not None and not _scene_after(tokens, thing.end):
                 # `a crypt entrance`, `a desert oasis`: the noun is the thing, the place a hint
+                # (none for a way in: `a mine entrance` is seen from outside the mine)
                 words = [t for t in tokens[j : scene[1]] if t != POSSESSIVE]
-                phrase.scene = scene[0]
+                phrase.scene = None if thing.kind in _WAYS_IN else scene[0]
                 return _with_noun(tokens, phrase, thing, [*modifiers, *words])
             phrase.scene, phrase.end = scene
             return phrase

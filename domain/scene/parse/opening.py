@@ -2,6 +2,7 @@
 
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
+from domain.scene.parse.courses import CROSSROADS_WORDS, crossroads
 from domain.scene.parse.noun_phrases import noun_phrase
 from domain.scene.parse.open_nouns import match_open_noun
 from domain.scene.parse.state import SCENE, ParseState
@@ -39,24 +40,24 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     longer = lexicon.match_noun(tokens, j)
     if longer is not None and longer.end > found[1]:
         return 0  # `an office chair`, `a street light`: a thing, not the place
+    way_in = lexicon.match_noun(tokens, found[1])
+    if way_in is not None and way_in.kind in ("door", "gate", "stairs"):
+        return 0  # `a dwarven mine entrance`: seen from outside, a way in
     following = lexicon.match_scene(tokens, found[1])
     if following is not None and lexicon.match_noun(tokens, found[1]) is None:
         found = (following[0], following[1])  # `a castle kitchen`: the kitchen, of a castle
     scene, end = found
     if _placed_by_what_follows(tokens, end) and lexicon.match_noun(tokens, j) is not None:
         return 0  # `a lake in the west, ...`: a thing somewhere in the scene, not the place
-    setting = _setting_after(tokens, end, scene)
+    setting = setting_after(tokens, end, scene)
     if setting is not None:
-        # `a camp in the woods`: the woods are the place, the camp its usual things in them
-        outer, end = setting
-        state.scene = outer
-        ground = lexicon.SCENE_BY_NAME[outer].ground
-        if ground is not None:
-            state.new_group(ground, 1, "vast", False, " ".join(tokens[found[1] : end][-1:]))
-        state.place_within(scene, tokens[j : found[1]])
+        return place_in_setting(state, tokens, scene, (j, found[1]), setting)
+    state.scene = scene
+    crossing = next((t for t in tokens[j:end] if t in CROSSROADS_WORDS), None)
+    if crossing is not None:  # `a busy city intersection`: two roads crossing
+        crossroads(state, crossing, end - 1)
         state.subject = SCENE
         return end
-    state.scene = scene
     head = v.HEAD_THINGS.get(tokens[j])
     ground = lexicon.SCENE_BY_NAME[scene].ground
     named = " ".join(t for t in tokens[j:end] if t != "'s")
@@ -81,7 +82,26 @@ _PLACING = frozenset(
 )  # fmt: skip
 
 
-def _setting_after(tokens: list[str], end: int, scene: str) -> tuple[str, int] | None:
+def place_in_setting(
+    state: ParseState,
+    tokens: list[str],
+    scene: str,
+    span: tuple[int, int],
+    setting: tuple[str, int],
+) -> int:
+    """`a camp in the woods`: the woods are the place, the camp its usual things in them;
+    where reading goes on."""
+    outer, end = setting
+    state.scene = outer
+    ground = lexicon.SCENE_BY_NAME[outer].ground
+    if ground is not None:
+        state.new_group(ground, 1, "vast", False, tokens[end - 1])
+    state.place_within(scene, tokens[span[0] : span[1]])
+    state.subject = SCENE
+    return end
+
+
+def setting_after(tokens: list[str], end: int, scene: str) -> tuple[str, int] | None:
     """`in the woods`, `on the beach` right after the place: the outdoor place around it."""
     if end >= len(tokens) or tokens[end] not in ("in", "on", "within", "among"):
         return None

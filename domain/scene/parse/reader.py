@@ -5,15 +5,16 @@ becomes the subject; a relation phrase (`north of`, `between ... and ...`) then 
 subject to the things it names. Words it does not know become warnings.
 """
 
+from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.model import SceneRequest
 from domain.scene.parse import lexicon, spelling
-from domain.scene.parse.courses import read_course
+from domain.scene.parse.courses import read_course, read_two_walls
 from domain.scene.parse.finish import finish_request
 from domain.scene.parse.links import apply_pending
 from domain.scene.parse.naming import PRONOUNS, name_subject
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
-from domain.scene.parse.opening import read_opening
+from domain.scene.parse.opening import place_in_setting, read_opening, setting_after
 from domain.scene.parse.relation_phrases import read_relation
 from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
 from domain.scene.parse.tokens import POSSESSIVE, tokenize
@@ -79,6 +80,7 @@ def _counted_lines(tokens: list[str]) -> list[str]:
 
 
 _LINE_WORDS = frozenset(["rows", "lines", "columns", "ranks"])
+_EVERYWHERE = 6  # how many things `everywhere` stands for
 _NUMBERS = "two three four five six seven eight nine ten".split()
 
 
@@ -118,6 +120,14 @@ class _Parser:
         if course_end is not None:
             self.i = course_end
             return
+        walls_end = read_two_walls(state, tokens, self.i)
+        if walls_end is not None:
+            self.i = walls_end
+            return
+        if word == "everywhere" and isinstance(state.subject, Group) and not state.stale:
+            state.grow(state.subject, _EVERYWHERE)  # `rubble everywhere`
+            self.i += 1
+            return
         match = lexicon.match_relation(tokens, self.i)
         if match is not None:
             self.i = read_relation(state, tokens, self.i, match)
@@ -136,6 +146,12 @@ class _Parser:
         if phrase is not None and phrase.scene is not None and self._building_named(phrase):
             self.i = phrase.end
             return
+        if phrase is not None and phrase.scene is not None and state.scene is None:
+            setting = setting_after(tokens, phrase.end, phrase.scene)
+            if setting is not None and not state.groups:
+                # `a caravan camp in the desert`: the desert, with the camp in it
+                self.i = place_in_setting(state, tokens, phrase.scene, (self.i, phrase.end), setting)
+                return
         if phrase is not None and phrase.scene is not None:
             if state.scene is not None and phrase.scene != state.scene:
                 group = state.place_within(phrase.scene, tokens[self.i : phrase.end])
@@ -161,6 +177,9 @@ class _Parser:
             return
         if word.isdigit() or lexicon.match_ordinal(tokens, self.i) is not None:
             self.i += 1
+            return
+        if lexical.is_english_word(word) and not word.isdigit():
+            self.i += 1  # an English word with no part here (`circled`): read, and passed by
             return
         state.unknown_word(word)
         if self.i > 0 and (tokens[self.i - 1] in _DETERMINERS or tokens[self.i - 1].isdigit()):

@@ -19,6 +19,7 @@ _TARGETLESS = frozenset(
         "~each_corner",
         "~ends",
         "~long_walls",
+        "~all_around",
     ]
 )
 # Patterns that, without `of`, point back at what was named before (`a road lined with trees
@@ -31,6 +32,7 @@ _LINKING_TEXT = (
 )
 _LINKING_VERBS = frozenset(_LINKING_TEXT.split())
 _VIA = frozenset(["by", "via", "with", "through"])
+_ENDS_OF_PHRASE = frozenset([",", ".", ";", ":", "!", "?", "and", "with"])
 _EACH_OTHER_ACROSS = (("each", "other", "across"), ("one", "another", "across"))
 
 
@@ -60,6 +62,8 @@ def read_relation(
     )
     if predicate == "~rows":
         end = _rows_of(state, tokens, pattern, end)
+    if predicate == "around" and (end >= len(tokens) or tokens[end] in _ENDS_OF_PHRASE):
+        predicate, needs_target = "~all_around", False  # `a fence all around`
     if not needs_target and fresh is not None and predicate in _FRAMING_ONLY | {"against_wall"}:
         # `chairs facing mirrors on the west wall`: the mirrors are on the wall
         relate(state, fresh[0], predicate, direction, relative, [SCENE], pattern)
@@ -68,6 +72,8 @@ def read_relation(
         _emit(state, tokens, predicate, direction, relative, [SCENE], pattern, end)
         return end
     first, phrase, j = name_target(state, tokens, end)
+    if first is None and predicate in ("near", "next_to") and phrase is None:
+        first = _named_before(state)  # `horses tied up nearby`: near what was named before
     if first is None:
         state.warn(f"'{' '.join(tokens[i:end])}' names nothing known; ignored")
         return max(j, end)
@@ -104,6 +110,12 @@ def read_relation(
         _emit(state, tokens, predicate, direction, relative, targets, pattern, j)
     state.connector_hint = None
     return j
+
+
+def _named_before(state: ParseState) -> tuple[str, ...] | None:
+    subject = state.subject
+    earlier = [g for g in state.groups if g is not subject and g.size != "vast"]
+    return tuple(earlier[-1].ids[:1]) if earlier else None
 
 
 def _rows_of(state: ParseState, tokens: list[str], pattern: tuple[str, ...], end: int) -> int:
