@@ -135,9 +135,12 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
         for thing_id in subject.ids:
             state.add(thing_id, "between", (ends[0], ends[1]), None)
             state.add(thing_id, "near", (ends[1],), None)
-    else:
+    elif subject.kind in lexicon.CONNECTOR_KINDS:
         for thing_id in subject.ids:
             state.add(thing_id, "connected_to", (ends[0],), None)
+    else:
+        for thing_id in subject.ids:  # `a stag drinking from a spring`: by it
+            state.add(thing_id, "near", (ends[0],), None)
 
 
 def _between(state: ParseState, subject: Group, targets: list[tuple[str, ...]]) -> None:

@@ -2,6 +2,7 @@
 
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
+from domain.scene.parse.arrangements import CORNERS
 from domain.scene.parse.links import relate
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.state import SCENE, Group, ParseState
@@ -48,6 +49,9 @@ def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
     group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
     if group is not None and phrase.long:
         state.lengthen(group)
+    if group is not None and phrase.corner:
+        for k, thing_id in enumerate(group.ids):  # `two corner towers`: in the corners
+            state.add(thing_id, "in_corner", (), CORNERS[k % len(CORNERS)])
     if group is not None:
         group.counted = phrase.count is not None or not phrase.plural
     return group
@@ -76,9 +80,10 @@ def _owned(state: ParseState, phrase: NounPhrase, group: Group | None) -> None:
 
 
 def name_target(
-    state: ParseState, tokens: list[str], j: int
+    state: ParseState, tokens: list[str], j: int, concrete: bool = False
 ) -> tuple[tuple[str, ...] | None, NounPhrase | None, int]:
-    """What a relation points at: ids, SCENE (empty) or None when nothing is named."""
+    """What a relation points at: ids, SCENE (empty) or None when nothing is named.
+    `concrete`: the relation needs things to point at (`a road to the village`: its houses)."""
     if j < len(tokens) and tokens[j] in PRONOUNS and tokens[j] != "there":
         return state.pronoun(tokens[j]), None, j + 1
     if tuple(tokens[j : j + 2]) in EACH_OTHER:
@@ -88,6 +93,10 @@ def name_target(
         return None, None, j
     if phrase.scene is not None:
         state.scene = state.scene or phrase.scene
+        if concrete and phrase.kind is None:
+            group = state.place_within(phrase.scene, tokens[j : phrase.end], quiet=True)
+            if group is not None:
+                return tuple(group.ids[:1]), phrase, phrase.end
         return SCENE, phrase, phrase.end
     if phrase.kind is None:
         return None, phrase, phrase.end

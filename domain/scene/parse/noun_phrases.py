@@ -10,7 +10,7 @@ from domain.scene.parse.tokens import POSSESSIVE, is_malformed_count
 from domain.scene.terms import Size
 
 # `two rows of benches`, `a ring of stones`: a count and an arrangement at once.
-_LINES = frozenset(["rows", "lines", "columns", "ranks", "row", "line"])
+_LINES = frozenset(["rows", "lines", "columns", "ranks", "row", "line", "aisles", "aisle"])
 _ARRANGED = {
     **dict.fromkeys(_LINES, "~rows"),
     "grid": "~rows",
@@ -44,6 +44,7 @@ class NounPhrase:
     arrangement: str | None = None  # `rows of benches`: the group's arrangement
     rows: str | None = None  # `two rows of`: "2"; `a grid of`: "grid"
     long: bool = False  # `a long table`
+    corner: bool = False  # `two corner towers`: one in each corner
 
 
 def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
@@ -119,6 +120,9 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             phrase.direction, _, j = lexicon.match_direction(tokens, j) or (None, None, j + 1)
         elif word in v.DECORATIVE_WORDS:
             phrase.long = phrase.long or word in ("long", "elongated")
+            j += 1
+        elif word == "corner" and _noun_at(tokens, j + 1) is not None:
+            phrase.corner = True  # `two corner watchtowers`
             j += 1
         else:
             open_noun = _noun_at(tokens, j, strict=j == i)
@@ -239,7 +243,8 @@ def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
         if outer is not None and outer.shape == "area" and content.kind in lexicon.KIND_SCENES:
             return  # `a clearing of the forest`: a part of a place, left to the relation reader
         phrase.end = content.end
-        phrase.word = f"{phrase.word} of {content.word}"
+        written = " ".join(tokens[k : content.end])  # `aisles of shelves`, as written
+        phrase.word = f"{phrase.word} of {written}"
         outer = lexicon.kind_spec(phrase.kind) if phrase.kind is not None else None
         inner = lexicon.kind_spec(content.kind)
         if outer is not None and outer.setting == "indoor" and inner.setting == "outdoor":

@@ -71,7 +71,8 @@ def read_relation(
     if not needs_target:
         _emit(state, tokens, predicate, direction, relative, [SCENE], pattern, end)
         return end
-    first, phrase, j = name_target(state, tokens, end)
+    concrete = predicate not in ("inside", "on", "along", "around", "~around", "across")
+    first, phrase, j = name_target(state, tokens, end, concrete)
     if first is None and predicate in ("near", "next_to") and phrase is None:
         first = _named_before(state)  # `horses tied up nearby`: near what was named before
     if first is None:
@@ -82,7 +83,7 @@ def read_relation(
         joiner = ("and", "to", "with") if predicate != "between" else ("and",)
         j = _placed_where(state, tokens, first, j)  # `from the tavern in the west to ...`
         if j < len(tokens) and tokens[j] in joiner:
-            second, _, j = name_target(state, tokens, j + 1)
+            second, _, j = name_target(state, tokens, j + 1, concrete)
             if second is not None:
                 targets.append(second)
                 j = _placed_where(state, tokens, second, j)

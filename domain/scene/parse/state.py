@@ -53,6 +53,7 @@ class ParseState:
     ground: str | None = None  # `snowy`, `swampy`: the ground a place stands on
     lining: tuple[str, ...] = ()  # ... and the trees
     counters: dict[str, int] = field(default_factory=dict)
+    places_drawn: dict[str, Group] = field(default_factory=dict)  # place -> its usual things
     _keys: set[tuple[str, str, tuple[str, ...], str | None]] = field(default_factory=set)
 
     # --- things ------------------------------------------------------------------------
@@ -136,9 +137,11 @@ class ParseState:
             msgspec.structs.replace(t, long=True) if t.id in ids else t for t in self.things
         ]
 
-    def place_within(self, place: str, words: list[str]) -> Group | None:
+    def place_within(self, place: str, words: list[str], quiet: bool = False) -> Group | None:
         """`an island with a village on it`: a place named inside another is drawn as its
         usual things (tagged default), and said so."""
+        if place in self.places_drawn:
+            return self.places_drawn[place]  # `... to the village ... the village's well`
         style = lexicon.SCENE_BY_NAME[place]
         outer = lexicon.SCENE_BY_NAME[self.scene] if self.scene else None
         if outer is not None and outer.indoor != style.indoor:
@@ -161,8 +164,11 @@ class ParseState:
                         origin="default",
                         word=group.kind,
                     )
-        listed = ", ".join(f"{count} {kind}" for kind, count in usual)
-        self.warn(f"'{' '.join(words)}' drawn as its usual things: {listed}")
+        if not quiet:
+            listed = ", ".join(f"{count} {kind}" for kind, count in usual)
+            self.warn(f"'{' '.join(words)}' drawn as its usual things: {listed}")
+        if groups[0] is not None:
+            self.places_drawn[place] = groups[0]
         return groups[0]
 
     def _index(self, thing_id: str) -> int:

@@ -73,7 +73,7 @@ KINDS: tuple[KindSpec, ...] = (
          "railing, picket fence"),
     kind("grave", VILLAGE, OBJECT, BOX, (1, 1), "U", "walkable outdoor",
          "tombstone, headstone, gravestone, burial mound"),
-    kind("cart", VILLAGE, OBJECT, BOX, (2, 1), "c", "solid rotatable outdoor",
+    kind("cart", VILLAGE, OBJECT, BOX, (2, 1), "c", "solid rotatable",
          "wagon, carriage, wheelbarrow"),
     kind("haystack", VILLAGE, OBJECT, BOX, (1, 1), "y", "solid",
          "hay bale, hay stack, hay, hayrick, bale"),

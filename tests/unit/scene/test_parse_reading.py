@@ -31,7 +31,7 @@ def test_tokens_keep_signed_and_decimal_numbers_and_possessives() -> None:
     [
         ("a field of wheat", "field", "field of wheat"),
         ("a hoard of gold", "treasure", "hoard of gold"),
-        ("a village with a grove of oaks", "forest", "grove of oak"),
+        ("a village with a grove of oaks", "forest", "grove of oaks"),
         ("a barrel of ale", "barrel", "barrel of ale"),
         ("a pile of bones", "skeleton", "pile of bones"),
     ],
