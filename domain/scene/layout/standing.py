@@ -41,6 +41,8 @@ def place_standing(ctx: Context, item: Item, base: Item) -> bool:
             cells = footprint_cells(x, y, w, h, False)
             if all(c in own and c not in ctx.stacked for c in cells):
                 spots.append((x, y, w, h, rotation))
+    if not spots and item.kind.layer == "actor":
+        spots = _spots_over(ctx, item, base, own, dims)
     if not spots:
         return False
     ctx.rng.shuffle(spots)
@@ -54,6 +56,30 @@ def place_standing(ctx: Context, item: Item, base: Item) -> bool:
     ctx.fixed.add(item.id)
     ctx.forget(item.id)
     return True
+
+
+def _spots_over(
+    ctx: Context,
+    item: Item,
+    base: Item,
+    own: frozenset[Cell],
+    dims: list[tuple[int, int, int]],
+) -> list[tuple[int, int, int, int, int]]:
+    """A creature larger than what it lies on covers it whole (a dragon on its hoard), on
+    free cells round it."""
+    spots = []
+    bx, by, bw, bh = base.rect
+    for w, h, rotation in dims:
+        if w < bw or h < bh:
+            continue
+        for x in range(bx + bw - w, bx + 1):
+            for y in range(by + bh - h, by + 1):
+                if not ctx.grid.inside(x, y, w, h):
+                    continue
+                cells = footprint_cells(x, y, w, h, False)
+                if all(c in own or not ctx.grid.is_solid(c) for c in cells):
+                    spots.append((x, y, w, h, rotation))
+    return spots
 
 
 def _best(

@@ -125,6 +125,7 @@ def _both_sides(state: "ParseState", subject: "Group", target: tuple[str, ...]) 
     for k, thing_id in enumerate(subject.ids):
         if is_path:
             state.add(thing_id, "on_side_of", (line,), SIDES[k % 2])
+            state.add(thing_id, "near", (line,), None)  # shops on both sides face the street
         elif along.container == "open" and along.rotatable:
             # `stools along the sides of the table`: at the table, whichever way it lies
             state.add(thing_id, "next_to", (line,), None)
@@ -170,8 +171,13 @@ def _standing_on(state: "ParseState", subject: "Group", target: tuple[str, ...])
         holds = under.container == "walled" or (under.container == "open" and under.shape == "area")
         fits = kind.width <= under.width and kind.height <= under.height
         surface = under.container == "open" or not under.solid or not kind.solid
-        if under.shape == "path":
+        small = kind.shape == "box" and kind.layer in ("actor", "object")
+        if under.shape == "path" and under.walkable and small:
+            state.add(thing_id, "on", (base,), None)  # `a wagon on the road`
+        elif under.shape == "path":
             state.add(thing_id, "next_to", (base,), None)
+        elif kind.layer == "actor" and under.shape == "box" and not fits:
+            state.add(thing_id, "on", (base,), None)  # `a dragon sleeping on its hoard`
         elif kind.afloat and kind.layer == "structure" and under.water:
             state.add(thing_id, "on_shore", (base,), None)  # a pier on the lake: from its shore
         elif holds or (under.water and kind.afloat):

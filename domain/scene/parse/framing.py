@@ -58,8 +58,8 @@ def frames(
         on_land = not kind.afloat and kind.name not in ("island", "sea")
         if scene == "island" and relation.predicate == "in_region" and islands and on_land:
             frame = hosts.get(relation.subject, islands[0])
-        if frame is None and relation.predicate in _FRAMING:
-            frame = area_owners.get(relation.subject)
+        if frame is None and relation.predicate == "in_center":
+            frame = area_owners.get(relation.subject)  # the middle of the lake, not its west
         if frame is None:
             out.append(relation)
         else:

@@ -76,6 +76,9 @@ def relate(
         argument = _argument(state, name, direction)
         for k, thing_id in enumerate(subject.ids):
             state.add(thing_id, name, (target[k % len(target)],), argument)
+            if name in ("left_of", "right_of"):
+                # `a bed to the left of the window`: beside it, on that side
+                state.add(thing_id, "near", (target[k % len(target)],), None)
 
 
 def _argument(state: ParseState, predicate: str, direction: str | None) -> str | None:
