@@ -93,7 +93,8 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
             continue  # the ground of the whole place holds everything already
         if not _fits_inside(group.kind, group.size, owner.kind, owner.size):
             if group.beside_owner:
-                for thing_id, target in zip(group.ids, owner.ids, strict=False):
+                for k, thing_id in enumerate(group.ids):
+                    target = owner.ids[k % len(owner.ids)]
                     out.append(
                         RelationSpec(subject=thing_id, predicate="next_to", objects=(target,))
                     )

@@ -7,6 +7,7 @@ from domain.scene.parse.links import relate
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.state import SCENE, Group, ParseState
 
+_SEATS = frozenset(["chair", "bench"])
 PRONOUNS = frozenset(["it", "this", "that", "them", "they", "those", "these", "there"])
 EACH_OTHER = (("each", "other"), ("one", "another"))
 
@@ -25,6 +26,11 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
         group.owner = state.with_owner
         if state.each_with and len(group.ids) < len(group.owner.ids):
             state.grow(group, len(group.owner.ids))  # `houses, each with a garden`
+            group.beside_owner = True
+        elif not group.counted and group.plural and len(group.owner.ids) > 1:
+            # `five tables with chairs`: chairs at each table
+            per_owner = 2 if v.ROLE_OF.get(group.kind, group.kind) in _SEATS else 1
+            state.grow(group, per_owner * len(group.owner.ids))
             group.beside_owner = True
     _owned(state, phrase, group)
     return group
