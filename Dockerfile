@@ -11,7 +11,9 @@ COPY domain ./domain
 COPY application ./application
 COPY infrastructure ./infrastructure
 COPY interfaces ./interfaces
-RUN pip install --no-deps . && find /opt/scenegen -name '__pycache__' -prune -exec rm -rf {} +
+# Bytecode compiled once at build (the image sets PYTHONDONTWRITEBYTECODE): the generator's
+# word tables would otherwise be compiled on every `scenegen scene`.
+RUN pip install --no-deps . && python -m compileall -q /opt/scenegen/lib
 
 FROM python:3.11-slim
 # checkov:skip=CKV_DOCKER_2: ECS checks the API through the ALB (/healthz) and the worker with `scenegen worker-health` (its task definition)
