@@ -145,7 +145,13 @@ def _with_noun(
     """The phrase completed by the noun found (and a noun right after it, `throne room`)."""
     assert noun is not None
     place = _scene_after(tokens, noun.end)
-    if place is not None and lexicon.kind_spec(noun.kind).layer in ("actor", "object"):
+    spec = lexicon.kind_spec(noun.kind)
+    inside = place is not None and lexicon.SCENE_BY_NAME[place[0]].indoor
+    if place is not None and (
+        spec.layer in ("actor", "object")
+        or (inside and spec.layer == "structure")  # `a fire station garage`: its inside
+        or (spec.category and spec.layer == "terrain")  # `a county fair`
+    ):
         # `a goblin camp`, `a pirate cove`: the place, the noun only says whose it is
         phrase.scene, phrase.end = place
         return phrase

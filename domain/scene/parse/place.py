@@ -71,7 +71,7 @@ def _interior_head(state: ParseState) -> None:
         return
     head = state.groups[0]
     spec = lexicon.kind_spec(head.kind)
-    building = spec.category == "building"  # `a barbershop with chairs and mirrors`
+    building = spec.category in ("building", "structure")  # `a barbershop with chairs`
     if (head.kind not in v.INTERIOR_OF and not building) or len(head.ids) != 1:
         return
     leaning = 0  # indoor things for, outdoor things against (a fire may be a hearth)

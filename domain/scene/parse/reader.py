@@ -150,7 +150,9 @@ class _Parser:
             setting = setting_after(tokens, phrase.end, phrase.scene)
             if setting is not None and not state.groups:
                 # `a caravan camp in the desert`: the desert, with the camp in it
-                self.i = place_in_setting(state, tokens, phrase.scene, (self.i, phrase.end), setting)
+                self.i = place_in_setting(
+                    state, tokens, phrase.scene, (self.i, phrase.end), setting
+                )
                 return
         if phrase is not None and phrase.scene is not None:
             if state.scene is not None and phrase.scene != state.scene:

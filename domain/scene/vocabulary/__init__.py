@@ -9,7 +9,7 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (245 kinds):
+Families (247 kinds):
 - `village` (43): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, market stalls, benches, livestock, villagers
   and guards;
@@ -24,10 +24,10 @@ Families (245 kinds):
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);
-- `modern` (39): the office (office desks and chairs, computers, water coolers, copiers,
+- `modern` (41): the office (office desks and chairs, computers, water coolers, copiers,
   filing cabinets) and the street (buildings, cars, buses, lampposts, traffic lights,
   crosswalks, parking spaces and lots), playgrounds (slides, swings, seesaws, sandboxes),
-  railway platforms and bleachers;
+  railway platforms, bleachers, helipads and motorhomes;
 - `scifi` (18): a spaceship's bridge and a space station (consoles, the captain's chair,
   viewscreens, hologram tables, airlocks, cryo pods, reactors, robots, crew, aliens).
 

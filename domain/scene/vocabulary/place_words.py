@@ -14,7 +14,7 @@ _PLACES: dict[str, str] = {
     "village": "village, town, hamlet, city, settlement, small town, medieval town, old town",
     "forest": "forest, woods, woodland, jungle, wilderness, glade, clearing, grove, rainforest,"
               " rain forest, dark forest, pine forest, thicket",
-    "dungeon": "dungeon, crypt, catacomb, catacombs, tomb, underground,"
+    "dungeon": "dungeon, crypt, catacomb, catacombs, tomb,"
                " sewer, sewers, dungeon level",
     "cave": "cave, cavern, grotto, lair, den, cave system, cave interior, dragon lair,"
             " underground lake, goblin cave, bear den",
