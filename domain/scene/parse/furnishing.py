@@ -9,6 +9,8 @@ from domain.scene.parse.state import ParseState
 from domain.scene.terms import Origin
 
 _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
+_PEOPLE = "person"  # the role of anyone at all in a place's usual things
+_NAMED_PEOPLE = frozenset(["guard", "wizard", "goblin", "zombie", "ghost", "alien", "demon"])
 INDOOR_STAND_IN = {"campfire": "fireplace", "bonfire": "fireplace", "smithy": "furnace"}
 
 
@@ -64,6 +66,8 @@ def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list
         if thing.origin == "prompt":
             role = v.ROLE_OF.get(thing.kind, thing.kind)
             named[role] = named.get(role, 0) + 1
+    if any(thing.origin == "prompt" and _a_person(thing.kind) for thing in things):
+        named[_PEOPLE] = len(things)  # `two engineers`: the people there are the two named
     related = {r.subject for r in state.relations} | {o for r in state.relations for o in r.objects}
     kept = []
     for thing in things:
@@ -73,6 +77,15 @@ def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list
             continue
         kept.append(thing)
     return kept
+
+
+def _a_person(kind: str) -> bool:
+    spec = lexicon.kind_spec(kind)
+    if spec.layer != "actor":
+        return False
+    if spec.category:
+        return spec.category == "person"
+    return v.ROLE_OF.get(kind, kind) == _PEOPLE or kind in _NAMED_PEOPLE
 
 
 def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) -> list[ThingSpec]:

@@ -5,7 +5,12 @@ from dataclasses import dataclass
 from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon, spelling
-from domain.scene.parse.open_nouns import is_reserved, match_open_noun, may_head_a_compound
+from domain.scene.parse.open_nouns import (
+    is_reserved,
+    match_open_noun,
+    match_reserved_noun,
+    may_head_a_compound,
+)
 from domain.scene.parse.tokens import POSSESSIVE, is_malformed_count
 from domain.scene.terms import Size
 
@@ -23,6 +28,10 @@ _COLLECTIVES = frozenset(["pile", "heap", "stack", "mound", "hoard", "stash", "c
 _OF_CONTENT_WORDS = 2  # words after `of` read as what a thing holds or is made of
 _OF_SKIP = frozenset(["a", "an", "the", "some", "fresh"])
 _WAYS_IN = frozenset(["door", "stairs", "gate"])
+_POTTED = frozenset(["potted", "pot", "planted"])
+_POT_PLANT = "plant"
+_MAIN = frozenset(["main", "principal", "chief", "primary"])
+_GROWING = frozenset(["tree", "bush", "flower", "cactus", "palm", "plant"])
 
 
 @dataclass
@@ -45,6 +54,8 @@ class NounPhrase:
     rows: str | None = None  # `two rows of`: "2"; `a grid of`: "grid"
     long: bool = False  # `a long table`
     corner: bool = False  # `two corner towers`: one in each corner
+    potted: bool = False  # `potted palms`: plants in pots, wherever they grow
+    main: bool = False  # `the main pool`: the first of its kind named
 
 
 def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
@@ -113,6 +124,8 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             phrase.count, j = count
         elif ordinal is not None:
             phrase.ordinal, j = ordinal
+        elif word in v.SIZES and (giant := _size_word_as_noun(tokens, j)) is not None:
+            return _with_noun(tokens, phrase, giant, modifiers)  # `a giant guards the gate`
         elif word in v.SIZES:
             phrase.size = v.SIZES[word][0]
             j += 1
@@ -120,6 +133,7 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             phrase.direction, _, j = lexicon.match_direction(tokens, j) or (None, None, j + 1)
         elif word in v.DECORATIVE_WORDS:
             phrase.long = phrase.long or word in ("long", "elongated")
+            phrase.main = phrase.main or word in _MAIN
             j += 1
         elif word == "corner" and _noun_at(tokens, j + 1) is not None:
             phrase.corner = True  # `two corner watchtowers`
@@ -131,6 +145,8 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             if not _describing(word):
                 break
             # an English word that names no thing: `crooked` tombstones, a `ticket` booth
+            phrase.potted = phrase.potted or word in _POTTED
+            phrase.main = phrase.main or word in _MAIN
             modifiers = [*modifiers, word] if lexical.is_noun(word) else []
             j += 1
             continue
@@ -183,6 +199,8 @@ def _with_noun(
             owned.definite = owned.definite or phrase.definite
             return owned
     phrase.kind, phrase.plural, phrase.end, phrase.word = noun
+    if phrase.potted and _grows(phrase.kind):
+        phrase.kind, phrase.word = _POT_PLANT, f"potted {phrase.word}"
     if phrase.collective:
         written = " ".join([*noun.word.split()[:-1], tokens[noun.end - 1]])  # `bones`
         phrase.plural, phrase.word = False, f"{phrase.collective} of {written}"
@@ -228,6 +246,22 @@ def _noun_at(tokens: list[str], j: int, strict: bool = False) -> lexicon.NounMat
     if found is None:
         return None
     return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+
+
+def _size_word_as_noun(tokens: list[str], j: int) -> lexicon.NounMatch | None:
+    """`a frost giant guarding the gate`, `two giants`: a size word that is also a noun,
+    with no noun after it to describe, is the thing."""
+    rest = noun_phrase(tokens, j + 1)
+    if rest is not None and (rest.kind is not None or rest.scene is not None):
+        return None
+    found = match_reserved_noun(tokens, j)
+    if found is None:
+        return None
+    return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+
+
+def _grows(kind: str) -> bool:
+    return kind in _GROWING or lexicon.kind_spec(kind).category == "plant"
 
 
 def _describing(word: str) -> bool:

@@ -124,6 +124,14 @@ def match_open_noun(tokens: list[str], i: int, strict: bool = True) -> OpenNoun 
     return _read(word, i + 1, 1)
 
 
+def match_reserved_noun(tokens: list[str], i: int) -> OpenNoun | None:
+    """A word the reader has a meaning for (`giant`, a size) read as the concrete noun it
+    also is, where the sentence leaves it no other part to play."""
+    if i >= len(tokens) or not tokens[i].isalpha():
+        return None
+    return _read(tokens[i], i + 1, 1)
+
+
 def _could_be_a_noun(word: str, strict: bool = True) -> bool:
     if len(word) < _MIN_LENGTH or not word.isalpha() or not word.isascii():
         return False
@@ -133,6 +141,8 @@ def _could_be_a_noun(word: str, strict: bool = True) -> bool:
         return False
     if not strict and words <= _VERB_OR_NOUN | {""} | (words - _RESERVED):
         return True  # `a viewing stand`: in a noun's place, `stand` is one
+    if word != singular and singular in v.SIZES:
+        return True  # `two giants`: a size is one word, its plural a noun
     return not words & _RESERVED
 
 

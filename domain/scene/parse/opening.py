@@ -44,7 +44,8 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     if way_in is not None and way_in.kind in ("door", "gate", "stairs"):
         return 0  # `a dwarven mine entrance`: seen from outside, a way in
     following = lexicon.match_scene(tokens, found[1])
-    if following is not None and lexicon.match_noun(tokens, found[1]) is None:
+    noun_after = lexicon.match_noun(tokens, found[1])
+    if following is not None and (noun_after is None or noun_after.end < following[1]):
         found = (following[0], following[1])  # `a castle kitchen`: the kitchen, of a castle
     scene, end = found
     if _placed_by_what_follows(tokens, end) and lexicon.match_noun(tokens, j) is not None:

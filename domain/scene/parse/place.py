@@ -33,6 +33,7 @@ _OBJECTLESS_OK = frozenset(
 def choose_place(state: ParseState) -> str:
     """The place named, else the one the things vote for; a head that is the place goes."""
     _interior_head(state)
+    _setting_is_the_scene(state)
     scene = state.scene or _vote(state)
     if state.scene is None and scene == "forest":
         _forest_is_the_scene(state)
@@ -86,6 +87,45 @@ def _interior_head(state: ParseState) -> None:
         return
     state.scene = v.INTERIOR_OF.get(head.kind, "room")
     _absorb(state, head)
+
+
+def _setting_is_the_scene(state: ParseState) -> None:
+    """`bats in a cave`, `three sailors in a tavern`: a lone place-like thing with only
+    small things inside it is the place shown, from within."""
+    if state.scene is not None:
+        return
+    for group in state.groups:
+        scene = _inner_scene(group.kind)
+        if scene is None or _lone_setting(state, group.kind) is not group:
+            continue
+        inside = [r for r in state.relations if group.ids[0] in r.objects]
+        indoor = lexicon.SCENE_BY_NAME[scene].indoor
+        if inside and all(
+            r.predicate == "inside" and _small(state, r.subject, indoor) for r in inside
+        ):
+            state.scene = scene
+            _absorb(state, group)
+            return
+
+
+def _inner_scene(kind: str) -> str | None:
+    if kind in v.INTERIOR_OF:
+        return v.INTERIOR_OF[kind]
+    scenes = lexicon.KIND_SCENES.get(kind, frozenset())
+    if len(scenes) != 1:
+        return None
+    (scene,) = scenes
+    place = lexicon.SCENE_BY_NAME[scene]
+    return scene if place.indoor or place.outline is not None else None
+
+
+def _small(state: ParseState, thing_id: str, indoor: bool) -> bool:
+    thing = next((t for t in state.things if t.id == thing_id), None)
+    if thing is None:
+        return False
+    spec = lexicon.kind_spec(thing.kind)
+    fits = spec.setting != "outdoor" if indoor else True  # `a well inside a castle`: outside
+    return fits and spec.layer in ("actor", "object")
 
 
 def _forest_is_the_scene(state: ParseState) -> None:

@@ -200,7 +200,7 @@ class ParseState:
             position = phrase.ordinal - 1 if phrase.ordinal > 0 else len(every) - 1
             position = min(max(position, 0), len(every) - 1)
             return Group(phrase.kind, [every[position]], groups[0].size, False)
-        latest = groups[-1]
+        latest = groups[0] if phrase.main else groups[-1]
         if phrase.plural:
             return latest
         return Group(phrase.kind, latest.ids[:1], latest.size, False)

@@ -9,7 +9,7 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (247 kinds):
+Families (248 kinds):
 - `village` (43): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, market stalls, benches, livestock, villagers
   and guards;
@@ -17,7 +17,7 @@ Families (247 kinds):
   caves, waterfalls, wild animals;
 - `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
   cages, lava and monsters;
-- `room` (47): indoors, a home's furniture, books and bowls, and the furniture of named
+- `room` (48): indoors, a home's furniture, books and bowls, pools, and the furniture of named
   interiors (the tavern's bar and stools, the temple's pews, the throne room's banners
   and tapestries, the library's bookshelves, the shop's counter and shelves, the smithy's
   anvil, the kitchen's oven and cupboards, the classroom's blackboard);
@@ -31,13 +31,14 @@ Families (247 kinds):
 - `scifi` (18): a spaceship's bridge and a space station (consoles, the captain's chair,
   viewscreens, hologram tables, airlocks, cryo pods, reactors, robots, crew, aliens).
 
-Places (`places.SCENES`, 72): 29 outdoors (`places_outdoor.py`: village, forest, dungeon,
+Places (`places.SCENES`, 75): 29 outdoors (`places_outdoor.py`: village, forest, dungeon,
 island, coast, desert, snow, swamp, hills, mountains, street, parking_lot, camp, castle,
 graveyard, market, farm, ruins, harbor, lake, cave, mine, canyon, park, playground,
-airport, train_station, sports_field, zoo) and 43 indoors (`places_indoor.py`: one room
+airport, train_station, sports_field, zoo) and 46 indoors (`places_indoor.py`: one room
 filling the map, or shaped like a hull or a round tower: room, tavern, temple, throne_room,
 library, shop, smithy, kitchen, classroom, office, the rooms of a home, places of work and
-trade, a ship's deck and cabin, a tower room, an engine room...). `place_words.py` holds
+trade, a lobby, a bathhouse, a laundromat, a ship's deck and cabin, a tower room, an
+engine room...). `place_words.py` holds
 the words naming each. `INTERIOR_OF` maps a building to its inside;
 `FAMILY_PLACE`, `HOME_PLACE`, `ESSENTIALS`, `ROLE_OF` and `IRREGULAR_PLURALS` are data
 for the parser (see `places.py`).

@@ -56,12 +56,17 @@ _PLACES: dict[str, str] = {
                     " baseball field, football pitch",
     "zoo": "zoo, safari park, wildlife park",
     # --- indoors -------------------------------------------------------------------------
-    "room": "room, interior, guest room, hotel room, house interior, cottage interior,"
+    "room": "room, interior, house interior, cottage interior,"
             " apartment, flat, studio, nursery, dormitory, ward room, concert hall, ballroom,"
-            " auditorium, council chamber, meeting room, conference room, boardroom, lobby,"
-            " hotel lobby, hall, hallway, corridor interior, chamber, study",
-    "bedroom": "bedroom, bed room, master bedroom, kids room, childs room, bedchamber",
-    "bathroom": "bathroom, restroom, washroom, toilet room, bath house, bathhouse",
+            " auditorium, council chamber, meeting room, conference room, boardroom,"
+            " hall, hallway, corridor interior, chamber, study",
+    "bedroom": "bedroom, bed room, master bedroom, kids room, childs room, bedchamber,"
+               " guest room, hotel room",
+    "bathroom": "bathroom, restroom, washroom, toilet room",
+    "lobby": "lobby, hotel lobby, foyer, reception hall, entrance hall, atrium, waiting room",
+    "bathhouse": "bath house, bathhouse, roman bath, roman baths, thermae, public bath,"
+                 " public baths, spa, steam room, sauna",
+    "laundromat": "laundromat, launderette, laundry, laundry room, washhouse",
     "living_room": "living room, sitting room, parlor, parlour, lounge, den room, family room",
     "dining_hall": "dining room, dining hall, mess hall, canteen, cafeteria, banquet hall,"
                    " feast hall, refectory",

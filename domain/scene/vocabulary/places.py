@@ -152,6 +152,7 @@ ROLE_OF: dict[str, str] = {
     "cupboard": "wardrobe",
     "candle": "lamp",
     "chandelier": "lamp",
+    "crew_member": "person",
 }
 
 # Plurals the English rules in the lexicon cannot derive, with their singular. Each

@@ -39,7 +39,7 @@ def indoor(
 # fmt: off
 INDOOR_PLACES: tuple[Place, ...] = (
     indoor("room", ROOM,
-           (("bed", 1), ("table", 1), ("chair", 2), ("window", 1), ("door", 1), ("rug", 1))),
+           (("table", 1), ("chair", 2), ("window", 1), ("door", 1), ("rug", 1))),
     indoor("tavern", ROOM,
            (("bar", 1), ("table", 3), ("stool", 6), ("fireplace", 1), ("barrel", 3),
             ("person", 3), ("door", 1))),
@@ -152,6 +152,16 @@ INDOOR_PLACES: tuple[Place, ...] = (
     indoor("garage", MODERN,
            (("car", 1), ("desk", 1), ("shelf", 2), ("barrel", 2), ("door", 1)),
            terrain="concrete floor"),
+    indoor("lobby", ROOM,
+           (("desk", 1), ("sofa", 2), ("chair", 2), ("plant", 2), ("rug", 1), ("door", 1)),
+           terrain="marble floor"),
+    indoor("bathhouse", ROOM,
+           (("pool", 1), ("bench", 3), ("pillar", 4), ("door", 1)),
+           terrain="tiles"),
+    indoor("laundromat", MODERN,
+           (("washing_machine", 6), ("clothes_dryer", 4), ("bench", 1), ("table", 1),
+            ("door", 1)),
+           terrain="tiles"),
     # --- shaped rooms: a ship's deck and cabin, a round tower room, an engine room ----------
     indoor("ship_deck", COAST,
            (("mast", 2), ("cannon", 6), ("barrel", 4), ("wheel", 1), ("rope", 2),

@@ -326,10 +326,17 @@ def test_a_near_thing_read_for_a_word_is_said() -> None:
     assert not any(w.startswith("read") for w in parse_prompt("a kitchen with a stove").warnings)
 
 
-def test_a_cave_things_are_in_is_the_dungeon_itself() -> None:
+def test_a_cave_things_are_in_is_the_cave_itself() -> None:
     request = parse_prompt("a dragon sleeping on a hoard of gold in a cave")
-    assert request.place == "dungeon" and "cave" not in {t.kind for t in request.things}
+    assert request.place == "cave" and "cave" not in {t.kind for t in request.things}
     assert not any("cannot fit inside cave" in w for w in request.warnings)
+
+
+def test_a_building_with_only_people_in_it_is_shown_from_within() -> None:
+    assert parse_prompt("three sailors in a tavern").place == "tavern"
+    assert parse_prompt("bats in a cave").place == "cave"
+    well = parse_prompt("a well inside a castle")  # a well is no indoor thing
+    assert well.place != "throne_room" and "castle" in {t.kind for t in well.things}
 
 
 def test_its_sides_and_its_head_are_the_thing_named_last() -> None:
