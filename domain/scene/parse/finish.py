@@ -35,8 +35,9 @@ def finish_request(state: ParseState) -> SceneRequest:
         if not any(belongs(thing, style) for thing in things):
             things.extend(usual_things(state, style))
         scene, style, grounded = ground, lexicon.SCENE_BY_NAME[ground], True
-    default_place = not things and state.scene is None
-    if not things:
+    named = [thing for thing in things if style.ground is None or thing.kind != style.ground]
+    default_place = not named and state.scene is None
+    if not named:  # (the place's own ground, `a graveyard`, names none of its things)
         if default_place:
             state.warn(f"the prompt names no known things; drew a default {scene}")
         for kind, count in style.defaults:  # a place named alone: its usual things

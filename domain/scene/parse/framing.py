@@ -60,6 +60,10 @@ def frames(
             frame = hosts.get(relation.subject, islands[0])
         if frame is None and relation.predicate == "in_center":
             frame = area_owners.get(relation.subject)  # the middle of the lake, not its west
+            if frame is not None and relation.subject not in hosts:
+                out.append(
+                    RelationSpec(subject=relation.subject, predicate="inside", objects=(frame,))
+                )
         if frame is None:
             out.append(relation)
         else:

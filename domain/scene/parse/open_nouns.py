@@ -33,6 +33,7 @@ _NOT_THINGS = frozenset(
     middle center centre top bottom front back end side edge corner left right way
     place spot location view scene background foreground
     inside outside interior exterior stilt stilts floor ceiling ground horseback
+    caravan caravans
     """.split()
 )
 _MIN_LENGTH = 3

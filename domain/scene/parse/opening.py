@@ -38,15 +38,24 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         if wall is not None:  # `a walled town`: a wall round it
             state.add(wall.ids[0], "around", (), None)
     longer = lexicon.match_noun(tokens, j)
+    following = lexicon.match_scene(tokens, found[1])
     if longer is not None and longer.end > found[1]:
-        return 0  # `an office chair`, `a street light`: a thing, not the place
+        if following is None or following[1] <= longer.end:
+            return 0  # `an office chair`, `a street light`: a thing, not the place
+        return _read_place(state, tokens, j, following, size)  # `a city bus terminal`
     way_in = lexicon.match_noun(tokens, found[1])
     if way_in is not None and way_in.kind in ("door", "gate", "stairs"):
         return 0  # `a dwarven mine entrance`: seen from outside, a way in
-    following = lexicon.match_scene(tokens, found[1])
     noun_after = lexicon.match_noun(tokens, found[1])
     if following is not None and (noun_after is None or noun_after.end < following[1]):
         found = (following[0], following[1])  # `a castle kitchen`: the kitchen, of a castle
+    return _read_place(state, tokens, j, found, size)
+
+
+def _read_place(
+    state: ParseState, tokens: list[str], j: int, found: tuple[str, int], size: Size | None
+) -> int:
+    """The place found at `j`, ending at `found[1]`: its setting, its head thing or ground."""
     scene, end = found
     if _placed_by_what_follows(tokens, end) and lexicon.match_noun(tokens, j) is not None:
         return 0  # `a lake in the west, ...`: a thing somewhere in the scene, not the place

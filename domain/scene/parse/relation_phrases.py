@@ -4,7 +4,7 @@ from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.links import chain, relate
 from domain.scene.parse.naming import EACH_OTHER, name_target
-from domain.scene.parse.noun_phrases import noun_phrase
+from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
 
 _TARGETLESS = frozenset(
@@ -33,6 +33,7 @@ _LINKING_TEXT = (
 _LINKING_VERBS = frozenset(_LINKING_TEXT.split())
 _VIA = frozenset(["by", "via", "with", "through"])
 _ENDS_OF_PHRASE = frozenset([",", ".", ";", ":", "!", "?", "and", "with"])
+_UNDER = frozenset(["under", "beneath", "underneath"])
 _EACH_OTHER_ACROSS = (("each", "other", "across"), ("one", "another", "across"))
 
 
@@ -97,6 +98,8 @@ def read_relation(
         if connector is not None:
             state.connector_hint = connector.kind
             j = connector.end
+    if predicate == "below" and pattern[0] in _UNDER and _a_roof(phrase):
+        predicate = "inside"  # `pumps under a canopy`: beneath its roof, within its bounds
     if predicate == "against_wall" and phrase is not None and phrase.kind == "wall":
         direction = phrase.direction or direction
     if phrase is not None and state.room_wall(phrase.kind or "", phrase.direction, phrase.definite):
@@ -111,6 +114,13 @@ def read_relation(
         _emit(state, tokens, predicate, direction, relative, targets, pattern, j)
     state.connector_hint = None
     return j
+
+
+def _a_roof(phrase: NounPhrase | None) -> bool:
+    if phrase is None or phrase.kind is None:
+        return False
+    spec = lexicon.kind_spec(phrase.kind)
+    return spec.layer in ("structure", "terrain") and spec.container == "open"
 
 
 def _named_before(state: ParseState) -> tuple[str, ...] | None:

@@ -50,8 +50,12 @@ def correction(word: str) -> str | None:
     """The known word a typo stands for (`tavrn` -> `tavern`), or None."""
     if len(word) < SHORTEST_TYPO or not word.isalpha() or is_known(word):
         return None
-    if lexical.is_english_word(word) or split_compound(word) is not None:
+    if lexical.is_english_word(word):
         return None  # a real word is never read as another one (`ticket` is no `thicket`)
+    if split_compound(word) is not None:
+        # `longhouses` is a compound; `lighthose` a lighthouse, not a light's hose
+        near = [w for w in _one_edit(word) if is_known(w) and w in lexicon.CORRECTABLE_WORDS]
+        return near[0] if len(near) == 1 else None
     if word.endswith(_INFLECTED):
         return None  # `planted`, `glowing`, `slowly`: English words the vocabulary lacks
     if len(word) < MIN_TYPO_LENGTH:

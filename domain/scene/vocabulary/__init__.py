@@ -9,10 +9,10 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (248 kinds):
-- `village` (43): outdoor village: houses, taverns, churches, castles, towers, roads,
-  rivers, moats, walls, hedge mazes, graves, market stalls, benches, livestock, villagers
-  and guards;
+Families (253 kinds):
+- `village` (44): outdoor village: houses, taverns, churches, castles, towers, roads,
+  rivers, moats, walls, hedge mazes, graves, mausoleums, market stalls, benches,
+  livestock, villagers and guards;
 - `nature` (23): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
   caves, waterfalls, wild animals;
 - `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
@@ -24,24 +24,24 @@ Families (248 kinds):
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);
-- `modern` (41): the office (office desks and chairs, computers, water coolers, copiers,
+- `modern` (43): the office (office desks and chairs, computers, water coolers, copiers,
   filing cabinets) and the street (buildings, cars, buses, lampposts, traffic lights,
   crosswalks, parking spaces and lots), playgrounds (slides, swings, seesaws, sandboxes),
-  railway platforms, bleachers, helipads and motorhomes;
-- `scifi` (18): a spaceship's bridge and a space station (consoles, the captain's chair,
-  viewscreens, hologram tables, airlocks, cryo pods, reactors, robots, crew, aliens).
+  railway platforms, bleachers, helipads, motorhomes, fuel pumps and canopies;
+- `scifi` (20): a spaceship's bridge, a space station and a colony (consoles, the captain's
+  chair, viewscreens, hologram tables, airlocks, cryo pods, reactors, domes, rovers, robots,
+  crew, aliens).
 
-Places (`places.SCENES`, 75): 29 outdoors (`places_outdoor.py`: village, forest, dungeon,
+Places (`places.SCENES`, 78): 32 outdoors (`places_outdoor.py`: village, forest, dungeon,
 island, coast, desert, snow, swamp, hills, mountains, street, parking_lot, camp, castle,
-graveyard, market, farm, ruins, harbor, lake, cave, mine, canyon, park, playground,
-airport, train_station, sports_field, zoo) and 46 indoors (`places_indoor.py`: one room
-filling the map, or shaped like a hull or a round tower: room, tavern, temple, throne_room,
-library, shop, smithy, kitchen, classroom, office, the rooms of a home, places of work and
-trade, a lobby, a bathhouse, a laundromat, a ship's deck and cabin, a tower room, an
-engine room...). `place_words.py` holds
-the words naming each. `INTERIOR_OF` maps a building to its inside;
-`FAMILY_PLACE`, `HOME_PLACE`, `ESSENTIALS`, `ROLE_OF` and `IRREGULAR_PLURALS` are data
-for the parser (see `places.py`).
+graveyard, market, farm, ruins, harbor, lake, cave, mine, canyon, park, playground, airport,
+train_station, bus_station, gas_station, colony, sports_field, zoo) and 46 indoors
+(`places_indoor.py`: one room filling the map, or shaped like a hull or a round tower: room,
+tavern, temple, throne_room, library, shop, smithy, kitchen, classroom, office, the rooms of
+a home, places of work and trade, a lobby, a bathhouse, a laundromat, a ship's deck and
+cabin, a tower room, an engine room...). `place_words.py` holds the words naming each.
+`INTERIOR_OF` maps a building to its inside; `FAMILY_PLACE`, `HOME_PLACE`, `ESSENTIALS`,
+`ROLE_OF` and `IRREGULAR_PLURALS` are data for the parser (see `places.py`).
 
 Footprints are in grid cells at the reference map size of 48x24. Boxes keep their
 size on any map; areas (forests, lakes, islands, dungeon rooms) and indoor furniture

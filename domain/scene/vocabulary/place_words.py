@@ -111,7 +111,8 @@ _PLACES: dict[str, str] = {
     "stable": "stable, stables, horse stable",
     "server_room": "server room, data center, data centre, computer room",
     "station_hall": "station hall, waiting hall, waiting room, train station waiting hall,"
-                    " ticket hall, concourse, bus terminal, bus station",
+                    " ticket hall, concourse",
+    "bus_station": "bus terminal, bus station, bus depot, coach station",
     "airport_terminal": "airport terminal, departure lounge, departure hall, arrivals hall,"
                         " gate area",
     "garage": "garage, auto shop, car workshop, repair shop",
@@ -119,8 +120,12 @@ _PLACES: dict[str, str] = {
                         " spaceship bridge, starship bridge, command deck, flight deck,"
                         " cockpit",
     "space_station": "space station, spacestation, starbase, star base, orbital station,"
-                     " space base, cargo bay, cargo hold, hangar, hangar bay, space colony,"
-                     " mars colony, moon base, moonbase",
+                     " space base, cargo bay, cargo hold, hangar, hangar bay",
+    "colony": "mars colony, space colony, moon base, moonbase, lunar base, mars base,"
+              " martian colony, lunar colony, planet surface, alien planet, moon surface,"
+              " lunar surface, martian surface, surface of mars, surface of the moon",
+    "gas_station": "gas station, petrol station, filling station, service station, fuel"
+                   " station, truck stop",
     "ship_deck": "ship deck, deck, pirate ship, pirate ship deck, galleon, ship, sailing ship,"
                  " ghost ship, ships deck, main deck, upper deck",
     "ship_cabin": "ship cabin, captain cabin, stateroom",

@@ -7,7 +7,7 @@ covering the map, so everything named stands in it.
 
 from domain.scene.model import Place
 from domain.scene.terms import Outline
-from domain.scene.vocabulary.base import COAST, DUNGEON, GROUND, MODERN, NATURE, VILLAGE
+from domain.scene.vocabulary.base import COAST, DUNGEON, GROUND, MODERN, NATURE, SCIFI, VILLAGE
 
 OUTDOOR_BORDER = "+-|"
 
@@ -77,6 +77,16 @@ OUTDOOR_PLACES: tuple[Place, ...] = (
              ("trash_can", 1), ("hydrant", 1))),
     outdoor("parking_lot", MODERN, "asphalt",
             (("parking_space", 8), ("car", 5), ("lamppost", 2), ("trash_can", 1))),
+    outdoor("bus_station", MODERN, "pavement",
+            (("road", 1), ("bus", 3), ("canopy", 1), ("bench", 3), ("building", 1),
+             ("lamppost", 2))),
+    outdoor("gas_station", MODERN, "asphalt",
+            (("road", 1), ("fuel_pump", 4), ("canopy", 1), ("building", 1), ("car", 2),
+             ("lamppost", 2))),
+    outdoor("colony", SCIFI, "red dust",
+            (("dome", 3), ("solar_panel", 4), ("rover", 1), ("satellite_dish", 1),
+             ("rock", 6), ("crew_member", 2)),
+            connector="corridor"),
     # --- places a village, a castle or a camp is made of ------------------------------
     outdoor("camp", VILLAGE, "grass",
             (("tent", 4), ("campfire", 1), ("log", 2))),

@@ -73,6 +73,8 @@ KINDS: tuple[KindSpec, ...] = (
          "railing, picket fence"),
     kind("grave", VILLAGE, OBJECT, BOX, (1, 1), "U", "walkable outdoor",
          "tombstone, headstone, gravestone, burial mound"),
+    kind("mausoleum", VILLAGE, STRUCTURE, BOX, (3, 2), "M", "solid outdoor",
+         "family crypt, sepulchre, sepulcher, burial vault, mausoleums"),
     kind("cart", VILLAGE, OBJECT, BOX, (2, 1), "c", "solid rotatable",
          "wagon, carriage, wheelbarrow"),
     kind("haystack", VILLAGE, OBJECT, BOX, (1, 1), "y", "solid",
