@@ -150,6 +150,9 @@ def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[
             front.extend(extra(state, kind, count, "auto"))
     if scene == "dungeon" and "room" not in kinds:
         contents = sum(1 for thing in things if thing.kind not in _NEEDS_NO_ROOM)
-        if contents:
-            front.extend(extra(state, "room", min(6, 1 + contents // 6), "auto"))
+        corridors = any(thing.kind == "corridor" for thing in things)
+        rooms = min(6, 1 + contents // 6) if contents else 0
+        if corridors:
+            rooms = max(rooms, 2)  # `a sewer with a tunnel`: a tunnel leads from one to another
+        front.extend(extra(state, "room", rooms, "auto"))
     return front + things

@@ -3,6 +3,7 @@
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.arrangements import CORNERS
+from domain.scene.parse.furnishing import INDOOR_STAND_IN
 from domain.scene.parse.links import relate
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.state import SCENE, Group, ParseState
@@ -108,6 +109,10 @@ def name_target(
         return None, phrase, phrase.end
     if state.room_wall(phrase.kind, phrase.direction, phrase.definite):
         return SCENE, phrase, phrase.end
+    if phrase.definite and not state.groups_of(phrase.kind):
+        stand_in = INDOOR_STAND_IN.get(phrase.kind)
+        if stand_in is not None and state.groups_of(stand_in):
+            phrase.kind = stand_in  # `a fireplace, a chair by the fire`: the fireplace's fire
     if phrase.definite or phrase.ordinal is not None:
         if _refers_back(state, phrase):
             group = state.reference(phrase)
