@@ -11,7 +11,7 @@ from domain.scene.parse.open_nouns import (
     match_reserved_noun,
     may_head_a_compound,
 )
-from domain.scene.parse.tokens import POSSESSIVE, is_malformed_count
+from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, is_malformed_count
 from domain.scene.terms import Size
 
 # `two rows of benches`, `a ring of stones`: a count and an arrangement at once.
@@ -180,9 +180,9 @@ def _with_noun(
     verb = (
         head is not None
         and head.plural
-        and (phrase.count or 1) == 1
+        and (phrase.count == 1 or phrase.definite)
         and lexical.mostly_not_a_noun(tokens[noun.end])
-    )  # `a lamp stands`, `the dog sleeps` (but `sled dogs`)
+    )  # `a lamp stands`, `the dog sleeps` (but `sled dogs`, `cotton candy stands`)
     if head is not None and not noun.plural and not verb:
         # `throne room`, `stone well`, `hot dog stand`: the last noun is the thing (not in
         # `a lamp stands`, `the dog sleeps`: a plural after one thing is a verb)
@@ -265,6 +265,8 @@ def _grows(kind: str) -> bool:
 
 
 def _describing(word: str) -> bool:
+    if is_compound_adjective(word):
+        return True  # `a stone-walled pen`
     return word.isalpha() and not is_reserved(word) and lexical.is_english_word(word)
 
 

@@ -6,6 +6,7 @@ from domain.scene.parse.courses import CROSSROADS_WORDS, crossroads
 from domain.scene.parse.noun_phrases import noun_phrase
 from domain.scene.parse.open_nouns import match_open_noun
 from domain.scene.parse.state import SCENE, ParseState
+from domain.scene.parse.tokens import is_compound_adjective
 from domain.scene.terms import Size
 
 _HEAD_SKIP = frozenset(["a", "an", "the", "this", "our", "my", "single"])
@@ -22,6 +23,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         or tokens[j] in v.SIZES
         or tokens[j] in v.DECORATIVE_WORDS
         or tokens[j] == "walled"
+        or is_compound_adjective(tokens[j])
     ):
         if tokens[j] in v.SIZES:
             size = v.SIZES[tokens[j]][0]

@@ -100,8 +100,15 @@ def _setting_is_the_scene(state: ParseState) -> None:
             continue
         inside = [r for r in state.relations if group.ids[0] in r.objects]
         indoor = lexicon.SCENE_BY_NAME[scene].indoor
-        if inside and all(
-            r.predicate == "inside" and _small(state, r.subject, indoor) for r in inside
+        others_fit = all(
+            lexicon.kind_spec(other.kind).setting != "outdoor" or not indoor
+            for other in state.groups
+            if other is not group
+        )  # `an orchard, a cider press in a shed`: the orchard is the place
+        if (
+            others_fit
+            and inside
+            and all(r.predicate == "inside" and _small(state, r.subject, indoor) for r in inside)
         ):
             state.scene = scene
             _absorb(state, group)

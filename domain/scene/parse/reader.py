@@ -17,7 +17,7 @@ from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.opening import place_in_setting, read_opening, setting_after
 from domain.scene.parse.relation_phrases import read_relation
 from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
-from domain.scene.parse.tokens import POSSESSIVE, tokenize
+from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, tokenize
 from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
@@ -88,6 +88,7 @@ class _Parser:
     def __init__(self, tokens: list[str]) -> None:
         self.tokens = tokens
         self.i = 0
+        self.subject_start = 0  # where the phrase naming the subject began
         self.state = ParseState()
 
     def run(self) -> SceneRequest:
@@ -110,9 +111,14 @@ class _Parser:
             return
         if word == "with" and isinstance(state.subject, Group):
             state.with_owner = state.subject
+            state.with_listed = self.subject_start > 0 and tokens[self.subject_start - 1] == ","
             state.each_with = self.i > 0 and tokens[self.i - 1] == "each"
             self.i += 1
             return
+        if word == "and" and state.with_listed and state.with_owner is not None:
+            # `a fair with a wheel, a carousel, a petting zoo with goats and a row of booths`:
+            # the last item is the fair's, as the list it ends
+            state.with_owner, state.with_listed = None, False
         if word in _NEGATIONS:
             self.i = self._negation(self.i + 1, word)
             return
@@ -139,6 +145,7 @@ class _Parser:
             group = name_subject(state, phrase)
             if group is not None:
                 state.subject = group
+                self.subject_start = self.i
                 state.stale = False
                 apply_pending(state, group)
             self.i = phrase.end
@@ -180,7 +187,7 @@ class _Parser:
         if word.isdigit() or lexicon.match_ordinal(tokens, self.i) is not None:
             self.i += 1
             return
-        if lexical.is_english_word(word) and not word.isdigit():
+        if (lexical.is_english_word(word) and not word.isdigit()) or is_compound_adjective(word):
             self.i += 1  # an English word with no part here (`circled`): read, and passed by
             return
         state.unknown_word(word)

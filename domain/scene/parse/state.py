@@ -38,6 +38,7 @@ class ParseState:
     subject: "Group | tuple[str, ...] | None" = None
     unknown_subject: str = ""  # `a bard on the stage`: the unknown noun the subject is
     with_owner: Group | None = None
+    with_listed: bool = False  # the owner is an item of a comma list: `and` goes back to it
     connector_hint: str | None = None
     stale: bool = False  # a clause ended since the subject was named
     fresh: tuple[Group, int] | None = None  # a thing a relation just named, and where it ended

@@ -9,9 +9,9 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (253 kinds):
-- `village` (44): outdoor village: houses, taverns, churches, castles, towers, roads,
-  rivers, moats, walls, hedge mazes, graves, mausoleums, market stalls, benches,
+Families (256 kinds):
+- `village` (45): outdoor village: houses, taverns, churches, castles, towers, roads,
+  rivers, moats, walls, hedge mazes, graves, mausoleums, pens, market stalls, benches,
   livestock, villagers and guards;
 - `nature` (23): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
   caves, waterfalls, wild animals;
@@ -24,10 +24,11 @@ Families (253 kinds):
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);
-- `modern` (43): the office (office desks and chairs, computers, water coolers, copiers,
+- `modern` (45): the office (office desks and chairs, computers, water coolers, copiers,
   filing cabinets) and the street (buildings, cars, buses, lampposts, traffic lights,
   crosswalks, parking spaces and lots), playgrounds (slides, swings, seesaws, sandboxes),
-  railway platforms, bleachers, helipads, motorhomes, fuel pumps and canopies;
+  railway platforms, bleachers, helipads, motorhomes, fuel pumps, canopies, pipelines and
+  ferris wheels;
 - `scifi` (20): a spaceship's bridge, a space station and a colony (consoles, the captain's
   chair, viewscreens, hologram tables, airlocks, cryo pods, reactors, domes, rovers, robots,
   crew, aliens).

@@ -53,6 +53,9 @@ KINDS: tuple[KindSpec, ...] = (
          "courtyard"),
     kind("field", VILLAGE, TERRAIN, AREA, (9, 4), '"', "open walkable outdoor",
          "farmland, crops, wheat, pasture, cornfield, wheat field, crop field"),
+    kind("pen", VILLAGE, TERRAIN, AREA, (6, 4), "P", "open walkable outdoor",
+         "sheep pen, pigpen, pig pen, sheepfold, fold, corral, paddock, animal pen, stockyard, "
+         "petting zoo, pens"),
     kind("garden", VILLAGE, TERRAIN, AREA, (5, 3), "%", "open walkable outdoor",
          "orchard, flowerbed, vegetable garden, allotment"),
     kind("maze", VILLAGE, TERRAIN, AREA, (10, 6), "z", "open walkable outdoor",
