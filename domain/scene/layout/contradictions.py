@@ -10,6 +10,7 @@ _REGION_OPPOSITE = {("north", "south"), ("east", "west")}
 def contradictions(relations: list[RelationSpec]) -> tuple[set[int], list[str]]:
     """Indices of relations that cannot hold together with an earlier one, and why."""
     seen: dict[tuple[str, str, tuple[str, ...], str | None], int] = {}
+    orders: dict[str, dict[str, set[str]]] = {}
     bad: set[int] = set()
     notes: list[str] = []
     for index, relation in enumerate(relations):
@@ -27,7 +28,47 @@ def contradictions(relations: list[RelationSpec]) -> tuple[set[int], list[str]]:
                 )
                 break
         seen.setdefault(key, index)
+        if index not in bad and _closes_a_circle(
+            orders, relation.subject, predicate, relation.objects
+        ):
+            bad.add(index)
+            notes.append(
+                f"contradictory: {relation.subject} {relation.predicate} "
+                f"{' '.join(relation.objects)} closes a circle with the relations before it"
+            )
     return bad, notes
+
+
+# `a north of b`, `b north of c`, `c north of a`: each axis's order, a -> b for a before b
+_AXIS = {
+    "north_of": ("north", False),
+    "south_of": ("north", True),
+    "west_of": ("west", False),
+    "east_of": ("west", True),
+}
+
+
+def _closes_a_circle(
+    orders: dict[str, dict[str, set[str]]], subject: str, predicate: str, objects: tuple[str, ...]
+) -> bool:
+    """Whether the relation contradicts a chain of earlier ones on its axis; else it is
+    added to that axis's order."""
+    if predicate not in _AXIS or len(objects) != 1:
+        return False
+    axis, flipped = _AXIS[predicate]
+    first, second = (objects[0], subject) if flipped else (subject, objects[0])
+    order = orders.setdefault(axis, {})
+    seen, frontier = {second}, [second]
+    while frontier:
+        node = frontier.pop()
+        if node == first:
+            return True
+        for after in order.get(node, ()):
+            if after not in seen:
+                seen.add(after)
+                frontier.append(after)
+    order.setdefault(first, set()).add(second)
+    return False
 
 
 def _clashes(

@@ -156,7 +156,7 @@ def between(sub: Geo, a: Geo, b: Geo) -> float:
     along = dot / length
     penalty = max(0.0, 1 - along, along - length + 1) / 2
     cross = abs(vx * dy - vy * dx) / length
-    allowed = max(length / 2, 6.0)
+    allowed = max(length / rules.BETWEEN_SPREAD, float(rules.BETWEEN_MIN_OFF))
     return penalty + max(0.0, cross - allowed + 0.5) / 2
 
 

@@ -177,6 +177,10 @@ def _back_reference(
     # `along its sides`, `at its head`: the thing named last; else what the subject is with
     target = (last or owner) if "the" in pattern else (owner or state.lined or last)
     if predicate == "~both_sides" and (target is None or _has_no_sides(target)):
+        spine = _spine_of_the_place(state)
+        if spine is not None:  # `a street with shops on both sides`: both sides of its road
+            relate(state, subject, predicate, direction, relative, [tuple(spine.ids[:1])], pattern)
+            return
         # `bleachers along both long sides`: the sides of the place itself
         sides = ("north", "south") if "long" in pattern else ("west", "east")
         if len(subject.ids) < 2:
@@ -190,6 +194,17 @@ def _back_reference(
     if predicate == "~head":
         predicate = "at_head_of"
     relate(state, subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
+
+
+def _spine_of_the_place(state: ParseState) -> Group | None:
+    """The path a place cannot be without (a street's road), named or made now."""
+    if state.scene is None:
+        return None
+    for kind, _ in v.ESSENTIALS.get(state.scene, ()):
+        if lexicon.kind_spec(kind).shape == "path":
+            named = state.groups_of(kind)
+            return named[0] if named else state.new_group(kind, 1, "medium", False, kind)
+    return None
 
 
 def _has_no_sides(group: Group) -> bool:

@@ -247,7 +247,8 @@ class _Checker:
             length2 = dx * dx + dy * dy
             dot = vx * dx + vy * dy
             cross = vx * dy - vy * dx
-            if length2 and 0 < dot < length2 and cross * cross <= max(length2 // 4, 36) * length2:
+            spread = max(length2 // rules.BETWEEN_SPREAD**2, rules.BETWEEN_MIN_OFF**2)
+            if length2 and 0 < dot < length2 and cross * cross <= spread * length2:
                 return True
         return False
 

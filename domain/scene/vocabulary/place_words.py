@@ -39,7 +39,8 @@ _PLACES: dict[str, str] = {
               " suburb, suburbs, cul de sac, alley, alleyway",
     "parking_lot": "parking lot, car park, carpark, parking area, parking garage, parking deck",
     "camp": "camp, campsite, campground, encampment, military camp, army camp, war camp,"
-            " bandit camp, goblin camp, orc camp, hunting camp, base camp, bivouac",
+            " bandit camp, goblin camp, orc camp, hunting camp, base camp, bivouac, hideout,"
+            " hideaway, outlaw camp",
     "castle": "castle, fortress, fort, citadel, stronghold, castle grounds",
     "graveyard": "graveyard, cemetery, churchyard, burial ground, necropolis",
     "market": "market, marketplace, market square, bazaar, town square, village square,"

@@ -369,3 +369,46 @@ def test_an_island_in_a_lake_is_not_an_island_place_and_its_middle_is_the_lakes(
     assert ("island-1", "in_center", ("lake-1",), None) in [
         (r.subject, r.predicate, r.objects, r.argument) for r in request.relations
     ]
+
+
+def test_a_hyphenated_describing_word_names_none_of_its_parts() -> None:
+    assert tokenize("a stone-walled pen")[1] == "stone-walled"
+    kinds = {t.kind for t in parse_prompt("a well-lit room with a desk").things}
+    assert "well" not in kinds and "desk" in kinds
+    pen = parse_prompt("a flock of sheep inside a stone-walled pen")
+    assert "rock" not in {t.kind for t in pen.things}
+    assert any(r.predicate == "inside" for r in pen.relations)
+
+
+def test_a_size_word_with_no_noun_after_it_is_the_noun() -> None:
+    giants = [t for t in parse_prompt("a frost giant guarding the gate").things if t.word]
+    assert any(t.word == "frost giant" for t in giants)
+    assert sum(t.word == "giant" for t in parse_prompt("two giants near a cave").things) == 2
+    assert all(t.word != "giant" for t in parse_prompt("a giant tree").things)
+
+
+def test_both_sides_of_a_street_are_the_sides_of_its_road() -> None:
+    request = parse_prompt("a street with shops on both sides")
+    sides = [r for r in request.relations if r.predicate == "on_side_of"]
+    assert len(sides) >= 2 and all(r.objects[0].startswith("road-") for r in sides)
+
+
+def test_a_circle_of_directions_is_said_to_be_contradictory() -> None:
+    circle = "a well north of a house, the house north of a barn, and the barn north of the well"
+    warnings = generate_scene(circle, seed=1).scene_graph["warnings"]
+    assert any("closes a circle" in w for w in warnings)
+    plain = generate_scene("a well north of a house, a barn south of the house", seed=1)
+    assert not any("contradictory" in w for w in plain.scene_graph["warnings"])
+
+
+def test_named_people_are_the_people_of_a_place() -> None:
+    request = parse_prompt("a spaceship engine room with a reactor and two engineers")
+    people = [t for t in request.things if t.kind in ("person", "crew_member")]
+    assert len(people) == 2
+
+
+def test_the_last_item_of_a_comma_list_is_the_lists() -> None:
+    request = parse_prompt("a fair with a carousel, a petting zoo with goats and a row of booths")
+    inside = {r.subject.split("-")[0] for r in request.relations if r.predicate == "inside"}
+    assert "cow" in inside or "goat" in inside
+    assert not any(t.startswith("market_stall") or t.startswith("booth") for t in inside)
