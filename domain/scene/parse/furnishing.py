@@ -2,13 +2,16 @@
 
 import msgspec
 
+from domain.scene import lexical
 from domain.scene import vocabulary as v
+from domain.scene.catalog import generic_name
 from domain.scene.model import Place, RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
 from domain.scene.parse.state import ParseState
 from domain.scene.terms import Origin
 
 _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
+_NEAREST_ROLES = 2  # hypernyms of a generic thing that count as its role
 _PEOPLE = "person"  # the role of anyone at all in a place's usual things
 _NAMED_PEOPLE = frozenset(["guard", "wizard", "goblin", "zombie", "ghost", "alien", "demon"])
 INDOOR_STAND_IN = {"campfire": "fireplace", "bonfire": "fireplace", "smithy": "furnace"}
@@ -64,8 +67,8 @@ def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list
     named: dict[str, int] = {}
     for thing in things:
         if thing.origin == "prompt":
-            role = v.ROLE_OF.get(thing.kind, thing.kind)
-            named[role] = named.get(role, 0) + 1
+            for role in _roles(thing.kind):
+                named[role] = named.get(role, 0) + 1
     if any(thing.origin == "prompt" and _a_person(thing.kind) for thing in things):
         named[_PEOPLE] = len(things)  # `two engineers`: the people there are the two named
     related = {r.subject for r in state.relations} | {o for r in state.relations for o in r.objects}
@@ -77,6 +80,17 @@ def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list
             continue
         kept.append(thing)
     return kept
+
+
+def _roles(kind: str) -> list[str]:
+    """What a named thing stands for among usual things: its role, and for a noun the
+    vocabulary lacks, its nearest hypernyms (a suit of armor is armor)."""
+    roles = [v.ROLE_OF.get(kind, kind)]
+    if lexicon.kind_spec(kind).category:
+        sense = lexical.noun_sense(kind.replace("_", " "))
+        if sense is not None:
+            roles.extend(generic_name(a) for a in sense.ancestors[:_NEAREST_ROLES])
+    return roles
 
 
 def _a_person(kind: str) -> bool:

@@ -30,6 +30,7 @@ _OF_SKIP = frozenset(["a", "an", "the", "some", "fresh"])
 _WAYS_IN = frozenset(["door", "stairs", "gate"])
 _POTTED = frozenset(["potted", "pot", "planted"])
 _POT_PLANT = "plant"
+_SHAPE_WORDS = frozenset(["round", "square"])
 _MAIN = frozenset(["main", "principal", "chief", "primary"])
 _GROWING = frozenset(["tree", "bush", "flower", "cactus", "palm", "plant"])
 
@@ -135,6 +136,8 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             phrase.long = phrase.long or word in ("long", "elongated")
             phrase.main = phrase.main or word in _MAIN
             j += 1
+        elif word in _SHAPE_WORDS and j > i and _noun_at(tokens, j + 1) is not None:
+            j += 1  # `one small round window`: a shape, not `around`
         elif word == "corner" and _noun_at(tokens, j + 1) is not None:
             phrase.corner = True  # `two corner watchtowers`
             j += 1

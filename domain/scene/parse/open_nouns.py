@@ -122,7 +122,22 @@ def match_open_noun(tokens: list[str], i: int, strict: bool = True) -> OpenNoun 
             found = _read(" ".join(words), i + length, length)
             if found is not None:
                 return found
+    of_plural = _plural_of_phrase(tokens, i)
+    if of_plural is not None:
+        return of_plural
     return _read(word, i + 1, 1)
+
+
+def _plural_of_phrase(tokens: list[str], i: int) -> OpenNoun | None:
+    """`suits of armor`: the plural of a WordNet name of the form `X of Y`."""
+    words = tokens[i : i + 3]
+    if len(words) != 3 or words[1] != "of" or not all(w.isalpha() for w in words):
+        return None
+    singular = lexical.singular(words[0])
+    if singular is None or singular == words[0]:
+        return None
+    found = _read(f"{singular} of {words[2]}", i + 3, 3)
+    return found._replace(plural=True) if found is not None else None
 
 
 def match_reserved_noun(tokens: list[str], i: int) -> OpenNoun | None:

@@ -98,6 +98,8 @@ def read_relation(
         if connector is not None:
             state.connector_hint = connector.kind
             j = connector.end
+    if predicate in ("above", "below") and _on_a_wall(phrase):
+        predicate = "next_to"  # `a shield above the fireplace`: on the wall, by it
     if predicate == "below" and pattern[0] in _UNDER and _a_roof(phrase):
         predicate = "inside"  # `pumps under a canopy`: beneath its roof, within its bounds
     if predicate == "against_wall" and phrase is not None and phrase.kind == "wall":
@@ -114,6 +116,10 @@ def read_relation(
         _emit(state, tokens, predicate, direction, relative, targets, pattern, j)
     state.connector_hint = None
     return j
+
+
+def _on_a_wall(phrase: NounPhrase | None) -> bool:
+    return phrase is not None and phrase.kind is not None and lexicon.kind_spec(phrase.kind).mounted
 
 
 def _a_roof(phrase: NounPhrase | None) -> bool:

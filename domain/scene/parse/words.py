@@ -66,6 +66,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("all around", "~all_around"), ("all the way around", "~all_around"),
     ("around the edge", "~all_around"), ("around the edges", "~all_around"),
     ("around the whole", "~all_around"), ("around everything", "~all_around"),
+    *((f"{verb} the {edge}", "~walls") for verb in ("along", "lining", "on", "at")
+      for edge in ("edge", "edges")),
     ("one after another", "~rows"), ("one behind the other", "~rows"),
     ("one at each end", "~ends"), ("on each end", "~ends"), ("at opposite ends", "~ends"),
     ("at the head", "~head"), ("at the top end", "~head"),

@@ -33,10 +33,10 @@ Families (256 kinds):
   chair, viewscreens, hologram tables, airlocks, cryo pods, reactors, domes, rovers, robots,
   crew, aliens).
 
-Places (`places.SCENES`, 78): 32 outdoors (`places_outdoor.py`: village, forest, dungeon,
+Places (`places.SCENES`, 79): 33 outdoors (`places_outdoor.py`: village, forest, dungeon,
 island, coast, desert, snow, swamp, hills, mountains, street, parking_lot, camp, castle,
 graveyard, market, farm, ruins, harbor, lake, cave, mine, canyon, park, playground, airport,
-train_station, bus_station, gas_station, colony, sports_field, zoo) and 46 indoors
+train_station, bus_station, gas_station, rooftop, colony, sports_field, zoo) and 46 indoors
 (`places_indoor.py`: one room filling the map, or shaped like a hull or a round tower: room,
 tavern, temple, throne_room, library, shop, smithy, kitchen, classroom, office, the rooms of
 a home, places of work and trade, a lobby, a bathhouse, a laundromat, a ship's deck and

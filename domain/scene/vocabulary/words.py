@@ -84,6 +84,7 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("against the wall", "against_wall"), ("against a wall", "against_wall"),
     ("against one wall", "against_wall"), ("against the wall of", "against_wall"),
     ("along the {dir} wall", "against_wall"), ("on the {dir} wall", "against_wall"),
+    ("in the {dir} wall", "against_wall"),
     ("by the {dir} wall", "against_wall"), ("next to the {dir} wall", "against_wall"),
     ("along the {dir} {edge}", "along"), ("along the {dir} {edge} of", "along"),
     ("in the center", "in_center"), ("in the centre", "in_center"), ("in the middle", "in_center"),
