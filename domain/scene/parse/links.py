@@ -12,6 +12,9 @@ _CARDINAL = frozenset(_COMPASS_OF)
 _OVER_UNDER = frozenset(["over", "under", "beneath", "underneath"])
 
 
+_BOTH_ENDS = frozenset(["each", "both", "either"])
+
+
 def relate(
     state: ParseState,
     subject: Group,
@@ -25,6 +28,8 @@ def relate(
     if arrange(state, subject, predicate, targets, pattern, direction):
         return
     target = targets[0]
+    if predicate == "at_head_of" and _BOTH_ENDS & set(pattern) and len(subject.ids) < 2:
+        state.grow(subject, 2)  # `a knight at each end of the barrier`: two knights
     is_path = lexicon.kind_spec(subject.kind).shape == "path"
     if predicate == "above" and pattern == ("over",) and is_path:
         predicate = "across"

@@ -13,6 +13,9 @@ PRONOUNS = frozenset(["it", "this", "that", "them", "they", "those", "these", "t
 EACH_OTHER = (("each", "other"), ("one", "another"))
 
 
+_BUILDING_PARTS = frozenset(["roof", "rooftop", "door", "doorstep", "porch", "chimney"])
+
+
 def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
     """The subject a noun phrase names: things named before, or a new group."""
     assert phrase.kind is not None
@@ -35,6 +38,24 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
             group.beside_owner = True
     _owned(state, phrase, group)
     return group
+
+
+def _building_of_part(state: ParseState, phrase: NounPhrase) -> Group | None:
+    """`the roof`, `the door` of the building named last, outdoors, when no such thing was
+    named on its own."""
+    assert phrase.kind is not None
+    last_word = phrase.word.split()[-1] if phrase.word else ""
+    if not phrase.definite or last_word not in _BUILDING_PARTS or state.groups_of(phrase.kind):
+        return None
+    if state.scene is not None and lexicon.SCENE_BY_NAME[state.scene].indoor:
+        return None
+    buildings = [g for g in state.groups if _a_building(g.kind)]
+    return buildings[-1] if buildings else None
+
+
+def _a_building(kind: str) -> bool:
+    spec = lexicon.kind_spec(kind)
+    return kind in v.INTERIOR_OF or (spec.category == "building" and spec.shape == "box")
 
 
 def _refers_back(state: ParseState, phrase: NounPhrase) -> bool:
@@ -109,6 +130,9 @@ def name_target(
         return None, phrase, phrase.end
     if state.room_wall(phrase.kind, phrase.direction, phrase.definite):
         return SCENE, phrase, phrase.end
+    building = _building_of_part(state, phrase)
+    if building is not None:
+        return tuple(building.ids[:1]), phrase, phrase.end  # `a crow on the roof`: the hut's
     if phrase.definite and not state.groups_of(phrase.kind):
         stand_in = INDOOR_STAND_IN.get(phrase.kind)
         if stand_in is not None and state.groups_of(stand_in):

@@ -38,13 +38,33 @@ _DETERMINERS = frozenset(
 def parse_prompt(prompt: str) -> SceneRequest:
     """Read an English description into a structured scene request. Never raises."""
     tokens, typo_warnings = spelling.correct_tokens(_counted_lines(tokenize(prompt)))
-    tokens = _its_parts(tokens)
+    tokens = _its_parts(_without_idioms(tokens))
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = ["the" if token in _POSSESSIVE_PRONOUNS else token for token in tokens]
     parser = _Parser(tokens)
     parser.state.warnings.extend(typo_warnings)
     parser.state.ground = next((_GROUNDS[t] for t in tokens if t in _GROUNDS), None)
     return parser.run()
+
+
+# `a knight on horseback`, `guards on duty`: how a thing is, not where
+_IDIOMS = frozenset(
+    [("on", "horseback"), ("on", "foot"), ("on", "duty"), ("on", "patrol"), ("on", "guard"),
+     ("on", "display"), ("on", "fire"), ("in", "bloom"), ("at", "rest"), ("at", "work"),
+     ("at", "anchor"), ("on", "watch")]
+)  # fmt: skip
+
+
+def _without_idioms(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        if tuple(tokens[k : k + 2]) in _IDIOMS:
+            k += 2
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
 
 
 def _its_parts(tokens: list[str]) -> list[str]:

@@ -125,7 +125,7 @@ _PLACES: dict[str, str] = {
     "colony": "mars colony, space colony, moon base, moonbase, lunar base, mars base,"
               " martian colony, lunar colony, planet surface, alien planet, moon surface,"
               " lunar surface, martian surface, surface of mars, surface of the moon",
-    "rooftop": "rooftop, roof top, roof, roof terrace, rooftop terrace, hospital rooftop,"
+    "rooftop": "rooftop, roof top, roof terrace, rooftop terrace, hospital rooftop,"
                " rooftop helipad",
     "gas_station": "gas station, petrol station, filling station, service station, fuel"
                    " station, truck stop",
