@@ -80,6 +80,8 @@ def _geo(cells: list[Cell]) -> Geo:
 
 def _blocked(ctx: Context, item: Item, cell: Cell) -> bool:
     grid = ctx.grid
+    if item.kind.name == "bridge" and _over_a_gap(ctx, cell):
+        return False  # a rope bridge over a chasm
     if grid.is_solid(cell):
         crossing = item.kind.walkable or item.kind.water
         return not (crossing and grid.path_of(cell) == WALK_PATH)
@@ -91,6 +93,19 @@ def _blocked(ctx: Context, item: Item, cell: Cell) -> bool:
     if item.kind.name in ("wall", "fence"):
         return grid.is_water(cell) and grid.path_of(cell) != WATER_PATH
     return not item.kind.water and not item.kind.walkable and grid.is_water(cell)
+
+
+def _over_a_gap(ctx: Context, cell: Cell) -> bool:
+    """Whether the cell is in a dry gap in the ground (a chasm): a terrain path no one walks."""
+    return any(
+        other.placed
+        and other.path is not None
+        and other.kind.layer == "terrain"
+        and not other.kind.walkable
+        and not other.kind.water
+        and cell in other.cells
+        for other in ctx.items
+    )
 
 
 def _edge_to_edge(ctx: Context, geo: Geo, heading: str | None) -> bool:

@@ -110,6 +110,10 @@ def _each_corner(state: "ParseState", subject: "Group", target: tuple[str, ...])
     frame = target[:1] or (
         tuple(owner.ids[:1]) if owner is not None and owner is not subject else ()
     )
+    if frame and lexicon.kind_spec(state.kind_of(frame[0])).container == "none":
+        for thing_id in subject.ids:  # `a statue at each corner of the pyramid`: round it
+            state.add(thing_id, "around", frame, None)
+        return
     for k, thing_id in enumerate(subject.ids):
         state.add(thing_id, "in_corner", frame, CORNERS[k % len(CORNERS)])
 

@@ -120,8 +120,9 @@ def name_target(
     if phrase is None:
         return None, None, j
     if phrase.scene is not None:
-        state.scene = state.scene or phrase.scene
-        if concrete and phrase.kind is None:
+        state.scene = state.scene or phrase.scene  # `a dungeon room`: the room, in a dungeon
+    if phrase.scene is not None and phrase.kind is None:
+        if concrete:
             group = state.place_within(phrase.scene, tokens[j : phrase.end], quiet=True)
             if group is not None:
                 return tuple(group.ids[:1]), phrase, phrase.end

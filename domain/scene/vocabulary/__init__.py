@@ -9,12 +9,12 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (256 kinds):
+Families (257 kinds):
 - `village` (45): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, mausoleums, pens, market stalls, benches,
   livestock, villagers and guards;
-- `nature` (23): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
-  caves, waterfalls, wild animals;
+- `nature` (24): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
+  chasms, caves, waterfalls, wild animals;
 - `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
   cages, lava and monsters;
 - `room` (48): indoors, a home's furniture, books and bowls, pools, and the furniture of named

@@ -1,7 +1,17 @@
 """Nature kinds (forest and wild land): trees, water, hills, rocks and wild animals."""
 
 from domain.scene.model import KindSpec
-from domain.scene.vocabulary.base import ACTOR, AREA, BOX, NATURE, OBJECT, STRUCTURE, TERRAIN, kind
+from domain.scene.vocabulary.base import (
+    ACTOR,
+    AREA,
+    BOX,
+    NATURE,
+    OBJECT,
+    PATH,
+    STRUCTURE,
+    TERRAIN,
+    kind,
+)
 
 # fmt: off
 KINDS: tuple[KindSpec, ...] = (
@@ -24,6 +34,8 @@ KINDS: tuple[KindSpec, ...] = (
          "lagoon, mere, tarn, loch"),
     kind("pond", NATURE, TERRAIN, AREA, (5, 3), "o", "water round outdoor",
          "duck pond, fish pond, fishpond, puddle, watering hole, waterhole"),
+    kind("chasm", NATURE, TERRAIN, PATH, (2, 0), "/", "outdoor",
+         "crevasse, abyss, rift, fissure, crevice, ravine, gorge, chasms"),
     kind("clearing", NATURE, TERRAIN, AREA, (10, 6), ",", "open walkable round outdoor",
          "glade, meadow"),
     kind("cave", NATURE, STRUCTURE, BOX, (3, 2), "O", "solid outdoor",
