@@ -2,7 +2,7 @@
 
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
-from domain.scene.parse.arrangements import CORNERS
+from domain.scene.parse.arrangements import CORNERS, arrange
 from domain.scene.parse.furnishing import INDOOR_STAND_IN
 from domain.scene.parse.links import relate
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
@@ -36,8 +36,17 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
             per_owner = 2 if v.ROLE_OF.get(group.kind, group.kind) in _SEATS else 1
             state.grow(group, per_owner * len(group.owner.ids))
             group.beside_owner = True
+        elif _splits(group, group.owner):
+            # `rows of seats with an aisle down the middle`: the seats on both sides of it
+            arrange(state, group.owner, "~both_sides", [tuple(group.ids[:1])], ("both", "sides"))
     _owned(state, phrase, group)
     return group
+
+
+def _splits(way: Group, owner: Group) -> bool:
+    """Whether a way walked along (an aisle) runs between the owner's many things."""
+    spec, held = lexicon.kind_spec(way.kind), lexicon.kind_spec(owner.kind)
+    return spec.shape == "path" and spec.walkable and len(owner.ids) > 1 and held.shape == "box"
 
 
 def _building_of_part(state: ParseState, phrase: NounPhrase) -> Group | None:

@@ -9,7 +9,7 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (257 kinds):
+Families (258 kinds):
 - `village` (45): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, mausoleums, pens, market stalls, benches,
   livestock, villagers and guards;
@@ -17,10 +17,11 @@ Families (257 kinds):
   chasms, caves, waterfalls, wild animals;
 - `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
   cages, lava and monsters;
-- `room` (48): indoors, a home's furniture, books and bowls, pools, and the furniture of named
-  interiors (the tavern's bar and stools, the temple's pews, the throne room's banners
-  and tapestries, the library's bookshelves, the shop's counter and shelves, the smithy's
-  anvil, the kitchen's oven and cupboards, the classroom's blackboard);
+- `room` (49): indoors, a home's furniture, books and bowls, pools, aisles, and the
+  furniture of named interiors (the tavern's bar and stools, the temple's pews, the throne
+  room's banners and tapestries, the library's bookshelves, the shop's counter and
+  shelves, the smithy's anvil, the kitchen's oven and cupboards, the classroom's
+  blackboard);
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);

@@ -5,7 +5,17 @@ from here; their boxes scale with the map like any room furniture.
 """
 
 from domain.scene.model import KindSpec
-from domain.scene.vocabulary.base import ACTOR, AREA, BOX, OBJECT, ROOM, STRUCTURE, TERRAIN, kind
+from domain.scene.vocabulary.base import (
+    ACTOR,
+    AREA,
+    BOX,
+    OBJECT,
+    PATH,
+    ROOM,
+    STRUCTURE,
+    TERRAIN,
+    kind,
+)
 
 # fmt: off
 KINDS: tuple[KindSpec, ...] = (
@@ -50,6 +60,8 @@ KINDS: tuple[KindSpec, ...] = (
          "houseplant, potted plant, flowerpot, office plant"),
     kind("bathtub", ROOM, OBJECT, BOX, (5, 2), "U", "solid rotatable indoor",
          "bath, tub"),
+    kind("aisle", ROOM, TERRAIN, PATH, (2, 0), ":", "walkable",
+         "central aisle, gangway, aisles"),
     kind("pool", ROOM, TERRAIN, AREA, (8, 4), "~", "water",
          "swimming pool, plunge pool, hot pool, bathing pool, hot tub, jacuzzi, pools"),
     kind("toilet", ROOM, OBJECT, BOX, (1, 1), "w", "solid indoor",

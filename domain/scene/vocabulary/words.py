@@ -90,6 +90,8 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("in the center", "in_center"), ("in the centre", "in_center"), ("in the middle", "in_center"),
     ("at the center", "in_center"), ("at the centre", "in_center"), ("at the middle", "in_center"),
     ("in the very center", "in_center"), ("in the very middle", "in_center"),
+    ("down the middle", "in_center"), ("down the center", "in_center"),
+    ("down the centre", "in_center"), ("through the middle", "in_center"),
     ("in the center of", "in_center"), ("in the centre of", "in_center"),
     ("in the middle of", "in_center"), ("at the center of", "in_center"),
     ("in the heart of", "in_center"), ("centered in", "in_center"), ("centred in", "in_center"),
