@@ -85,6 +85,9 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
         if word in ("the", "same", "another", "other"):
             phrase.definite = phrase.definite or word in ("the", "same")
             j += 1
+        elif word == "one" and tokens[j + 1 : j + 2] == ["of"] and phrase.count is None:
+            phrase.ordinal, phrase.definite = 1, True  # `in one of the cells`: the first
+            j += 2
         elif word in ("each", "every") and phrase.count is None:
             phrase.each = phrase.definite = True
             j += 1

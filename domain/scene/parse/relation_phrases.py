@@ -176,7 +176,9 @@ def _back_reference(
             relate(state, lining[-1], predicate, direction, relative, [line], pattern)
             return
     earlier = [g for g in state.groups if g is not subject]
-    if predicate == "~head":  # only a table, a desk or a bed has a head
+    if predicate == "~head" and "end" in pattern:  # `at the far end`: of a corridor, a hall
+        earlier = [g for g in earlier if _has_ends(g.kind)] or earlier
+    elif predicate == "~head":  # only a table, a desk or a bed has a head
         earlier = [g for g in earlier if _has_a_head(g.kind)] or earlier
     last = earlier[-1] if earlier else None
     owner = state.with_owner if state.with_owner is not subject else None
@@ -219,6 +221,10 @@ def _has_no_sides(group: Group) -> bool:
     spec = lexicon.kind_spec(group.kind)
     small = spec.shape == "box" and spec.width * spec.height <= 2 and spec.container == "none"
     return group.size == "vast" or small
+
+
+def _has_ends(kind: str) -> bool:
+    return lexicon.kind_spec(kind).shape == "path" or _has_a_head(kind)
 
 
 def _has_a_head(kind: str) -> bool:

@@ -71,6 +71,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("one after another", "~rows"), ("one behind the other", "~rows"),
     ("one at each end", "~ends"), ("on each end", "~ends"), ("at opposite ends", "~ends"),
     ("at the head", "~head"), ("at the top end", "~head"),
+    ("at the far end", "~head"), ("at the end", "~head"), ("at the other end", "~head"),
+    ("at one end", "~head"),
     ("along both sides", "~both_sides"), ("on each side", "~both_sides"),
     *((f"{verb} {which} {wall}", "~walls") for verb in ("lining", "along", "against", "on",
       "around", "by") for which in ("the", "every", "all", "all the", "all four", "each")
