@@ -45,6 +45,28 @@ def implicit_relations(ctx: Context) -> list[RelationSpec]:
             target = first.get("pier")
         if target is not None and target is not item:
             out.append(RelationSpec(subject=item.id, predicate=predicate, objects=(target.id,)))
+    out.extend(_holders_drawn_close(ctx))
+    return out
+
+
+_CLOSE = frozenset(["near", "next_to", "facing"])
+
+
+def _holders_drawn_close(ctx: Context) -> list[RelationSpec]:
+    """`a fort with cannons facing the sea`: a thing inside a holder can be close to what is
+    outside only if the holder is, so the holder wishes to be near it too."""
+    out: list[RelationSpec] = []
+    wished: set[tuple[str, str]] = set()
+    for relation in ctx.relations:
+        item = ctx.by_id.get(relation.subject)
+        if relation.predicate not in _CLOSE or item is None or not relation.objects:
+            continue
+        host, other = item.host, ctx.by_id.get(relation.objects[0])
+        if host is None or other is None or other is host or other.host is host:
+            continue
+        if (host.id, other.id) not in wished:
+            wished.add((host.id, other.id))
+            out.append(RelationSpec(subject=host.id, predicate="near", objects=(other.id,)))
     return out
 
 

@@ -107,6 +107,9 @@ def read_relation(
     if phrase is not None and state.room_wall(phrase.kind or "", phrase.direction, phrase.definite):
         predicate, direction = "against_wall", phrase.direction or direction
     who = fresh[0] if fresh is not None else state.subject
+    bridge = predicate == "near" and phrase is not None and phrase.kind == "bridge"
+    if bridge and first and _bridged(state, who, first[0]):
+        return j  # `a tower on an island, reachable by a bridge`: across the water to it
     if phrase is not None and phrase.each and isinstance(who, Group) and len(first) > 1:
         state.grow(who, len(first))  # `a guard at each door`: one guard per door
     if fresh is not None and not predicate.startswith("~") and predicate != "between":
@@ -127,6 +130,25 @@ def _a_roof(phrase: NounPhrase | None) -> bool:
         return False
     spec = lexicon.kind_spec(phrase.kind)
     return spec.layer in ("structure", "terrain") and spec.container == "open"
+
+
+def _bridged(state: ParseState, who: object, bridge: str) -> bool:
+    """A bridge that reaches a thing standing in water (on an island in a lake) crosses the
+    water to the island it stands on."""
+    if not isinstance(who, Group):
+        return False
+    holders = {r.subject: r.objects[0] for r in state.relations if r.predicate == "inside"}
+    thing, ground = who.ids[0], None
+    for _ in range(3):
+        holder = holders.get(thing)
+        if holder is None:
+            return False
+        if lexicon.kind_spec(state.kind_of(holder)).water:
+            state.add(bridge, "across", (holder,), None)
+            state.add(bridge, "next_to", (ground or who.ids[0],), None)
+            return True
+        thing, ground = holder, holder
+    return False
 
 
 def _named_before(state: ParseState) -> tuple[str, ...] | None:

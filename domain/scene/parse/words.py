@@ -78,6 +78,9 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
       "around", "by") for which in ("the", "every", "all", "all the", "all four", "each")
       for wall in ("wall", "walls")),
     ("facing", "facing"), ("facing toward", "facing"), ("facing towards", "facing"),
+    ("pointing at", "facing"), ("pointing toward", "facing"), ("pointing towards", "facing"),
+    ("pointing out to", "facing"), ("pointing out at", "facing"), ("looking out to", "facing"),
+    ("looking out over", "facing"), ("aimed at", "facing"),
     ("turned toward", "facing"), ("turned towards", "facing"), ("looking at", "facing"),
     ("opposite", "across_from"), ("opposite to", "across_from"), ("opposite of", "across_from"),
     ("across from", "across_from"), ("directly opposite", "across_from"),

@@ -97,6 +97,10 @@ def clear_between(world: World, a: str, b: str) -> bool:
     columns, _ = spans((ax, ay, aw, ah), (bx, by, bw, bh))
     solid, width = world.solid(), world.width
     mine = world.cell_set(a) | world.cell_set(b)
+    for node_id in (a, b):  # a cannon in a fort faces the sea over the fort's own wall
+        holder = world.nodes[node_id].parent
+        if holder is not None and holder in world.nodes:
+            mine |= world.cell_set(holder)
     if columns:
         low, high = (ay + ah, by) if ay < by else (by + bh, ay)
         lines = range(max(ax, bx), min(ax + aw, bx + bw))
