@@ -9,7 +9,7 @@ import math
 
 from domain.scene.layout import rings
 from domain.scene.layout.boxes import occupy
-from domain.scene.layout.context import Context, Item
+from domain.scene.layout.context import Context, Geo, Item
 from domain.scene.layout.slots import GROUPED, TRIALS, Plan, Slot, best
 from domain.scene.shapes import interior
 
@@ -109,11 +109,15 @@ def _rows(
                 wish = _unwished(argument, columns, rows, n)
                 shapes.append((wish, rank, unlike, columns, gap, gw, gh))
     rng = ctx.rng
+    faced = _faced(ctx, members[0])
     for _, _, _, columns, gap, gw, gh in sorted(shapes)[:4]:
         options = []
-        for trial in range(TRIALS):
-            if trial == 0:
-                ox, oy = fx + (fw - gw) // 2, fy + (fh - gh) // 2
+        origins = [(fx + (fw - gw) // 2, fy + (fh - gh) // 2)]
+        if faced is not None:
+            origins += _in_front(faced, frame, gw, gh)
+        for trial in range(TRIALS + len(origins) - 1):
+            if trial < len(origins):
+                ox, oy = origins[trial]
             else:
                 ox = fx + int(rng.random() * (fw - gw + 1))
                 oy = fy + int(rng.random() * (fh - gh + 1))
@@ -133,6 +137,28 @@ def _rows(
         if plan:
             return plan
     return {}
+
+
+def _faced(ctx: Context, member: Item) -> Geo | None:
+    """What the rows are asked to face, once it is placed."""
+    for relation in ctx.rels_of.get(member.id, ()):
+        if relation.predicate == "facing" and relation.subject == member.id and relation.objects:
+            return ctx.geo(relation.objects[0])
+    return None
+
+
+def _in_front(faced: Geo, frame: Slot, gw: int, gh: int) -> list[tuple[int, int]]:
+    """Origins of a block of rows centred on `faced`, a cell off each of its four sides,
+    kept in the frame."""
+    fx, fy, fw, fh = frame
+    cx, cy = faced.x + (faced.w - gw) // 2, faced.y + (faced.h - gh) // 2
+    spots = [
+        (cx, faced.y + faced.h + 1),
+        (cx, faced.y - gh - 1),
+        (faced.x + faced.w + 1, cy),
+        (faced.x - gw - 1, cy),
+    ]
+    return [(min(max(x, fx), fx + fw - gw), min(max(y, fy), fy + fh - gh)) for x, y in spots]
 
 
 def _unwished(argument: str | None, columns: int, rows: int, count: int) -> int:

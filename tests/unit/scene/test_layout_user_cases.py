@@ -4,7 +4,16 @@ Each is checked from the coordinates over a few seeds."""
 
 import pytest
 
-from tests.unit.scene.patterns_support import by_id, cells, centre2, lay, request
+from domain.scene.model import Layout, PlacedNode
+from tests.unit.scene.patterns_support import (
+    Relation,
+    by_id,
+    cells,
+    centre2,
+    group,
+    lay,
+    request,
+)
 
 SEEDS = range(4)
 
@@ -32,3 +41,49 @@ def test_an_island_in_the_middle_of_a_lake_has_water_all_round(seed: int, island
     (lx, ly), (ix, iy) = centre2(lake_node), centre2(nodes["island-1"])
     assert abs(lx - ix) <= lake_node.width // 2 and abs(ly - iy) <= lake_node.height // 2
     assert cells(nodes["boat-1"]) <= lake - island
+
+
+def _classroom(seed: int) -> Layout:
+    desks = group("desk", 30)
+    ids = [desk[0] for desk in desks]
+    relations: list[Relation] = [(ids[0], "in_rows", ids[1:], None)]
+    relations += [(desk, "facing", ["blackboard-1"], None) for desk in ids]
+    req = request("classroom", [*desks, ("blackboard-1", "blackboard")], relations)
+    return lay(req, seed)
+
+
+def _wall_of(node: PlacedNode, width: int, height: int) -> str | None:
+    touching = {
+        "north": node.y == 0,
+        "south": node.y + node.height == height,
+        "west": node.x == 0,
+        "east": node.x + node.width == width,
+    }
+    return next((side for side, touches in touching.items() if touches), None)
+
+
+def _looks_at(desk: PlacedNode, board: PlacedNode, wall: str) -> bool:
+    """The board is ahead of the desk, seen from the room: within 60 degrees of straight out
+    from the board's wall."""
+    (dx, dy), (bx, by) = centre2(desk), centre2(board)
+    ahead, aside = {
+        "north": (dy - by, dx - bx),
+        "south": (by - dy, dx - bx),
+        "west": (dx - bx, dy - by),
+        "east": (bx - dx, dy - by),
+    }[wall]
+    return ahead > 0 and abs(aside) <= 1.8 * ahead
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_board_rows_of_desks_face_hangs_on_a_wall_in_front_of_them(seed: int) -> None:
+    layout = _classroom(seed)
+    nodes = by_id(layout)
+    board = nodes["blackboard-1"]
+    desks = [node for node in layout.nodes if node.kind == "desk"]
+    assert len(desks) == 30
+    wall = _wall_of(board, 48, 24)
+    assert wall is not None
+    assert sum(_looks_at(desk, board, wall) for desk in desks) > len(desks) // 2
+    facing = [r for r in layout.relations if r.predicate == "facing"]
+    assert sum(r.satisfied for r in facing) > len(facing) // 2
