@@ -87,3 +87,35 @@ def test_a_board_rows_of_desks_face_hangs_on_a_wall_in_front_of_them(seed: int) 
     assert sum(_looks_at(desk, board, wall) for desk in desks) > len(desks) // 2
     facing = [r for r in layout.relations if r.predicate == "facing"]
     assert sum(r.satisfied for r in facing) > len(facing) // 2
+
+
+def _lines(nodes: list[PlacedNode]) -> int:
+    """How many distinct rows (or columns, whichever are fewer) the centres stand on."""
+    centres = [centre2(node) for node in nodes]
+    return min(len({x for x, _ in centres}), len({y for _, y in centres}))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_buses_in_one_row_under_a_shelter_turn_to_stand_side_by_side(seed: int) -> None:
+    buses = group("bus", 6)
+    relations: list[Relation] = [(buses[0][0], "in_rows", [b[0] for b in buses[1:]], "1")]
+    relations += [(bus[0], "inside", ["canopy-1"], None) for bus in buses]
+    req = request("bus_station", [*buses, ("canopy-1", "canopy")], relations)
+    layout = lay(req, seed)
+    nodes = by_id(layout)
+    placed = [nodes[bus[0]] for bus in buses]
+    assert _lines(placed) == 1
+    shelter = cells(nodes["canopy-1"])
+    assert all(cells(bus) <= shelter for bus in placed)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_three_courts_side_by_side_stand_on_one_line(seed: int) -> None:
+    courts = group("court", 3)
+    req = request(
+        "park",
+        [*courts, ("clubhouse-1", "clubhouse")],
+        [(courts[0][0], "in_rows", [c[0] for c in courts[1:]], None)],
+    )
+    nodes = by_id(lay(req, seed))
+    assert _lines([nodes[court[0]] for court in courts]) == 1
