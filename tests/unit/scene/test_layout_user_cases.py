@@ -2,6 +2,9 @@
 a single row of large things, people spread round a table, things along walls and on tables.
 Each is checked from the coordinates over a few seeds."""
 
+import math
+
+import msgspec
 import pytest
 
 from domain.scene.model import Layout, PlacedNode
@@ -119,3 +122,26 @@ def test_three_courts_side_by_side_stand_on_one_line(seed: int) -> None:
     )
     nodes = by_id(lay(req, seed))
     assert _lines([nodes[court[0]] for court in courts]) == 1
+
+
+def _widest_empty_arc(members: list[PlacedNode], centre: PlacedNode) -> float:
+    cx, cy = centre2(centre)
+    angles = sorted(
+        math.degrees(math.atan2(centre2(m)[1] - cy, centre2(m)[0] - cx)) % 360 for m in members
+    )
+    return max((angles[(k + 1) % len(angles)] - angles[k]) % 360 for k in range(len(angles)))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_people_asked_around_a_table_spread_round_it_among_the_rooms_chairs(seed: int) -> None:
+    people = group("person", 3)
+    req = request(
+        "hospital_ward",
+        [("table-1", "table"), *people, *group("chair", 3)],
+        [(person[0], "around", ["table-1"], None) for person in people],
+    )
+    usual = tuple(
+        msgspec.structs.replace(t, origin="default") if t.kind == "chair" else t for t in req.things
+    )
+    nodes = by_id(lay(msgspec.structs.replace(req, things=usual), seed))
+    assert _widest_empty_arc([nodes[p[0]] for p in people], nodes["table-1"]) <= 180
