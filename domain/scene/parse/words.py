@@ -73,8 +73,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("at the head", "~head"), ("at the top end", "~head"),
     ("along both sides", "~both_sides"), ("on each side", "~both_sides"),
     *((f"{verb} {which} {wall}", "~walls") for verb in ("lining", "along", "against", "on",
-      "around", "by") for which in ("the", "every", "all", "all the", "all four", "each")
-      for wall in ("wall", "walls")),
+      "around", "by", "covering") for which in ("the", "every", "all", "all the", "all four",
+      "each", "two", "three") for wall in ("wall", "walls")),
     ("facing", "facing"), ("facing toward", "facing"), ("facing towards", "facing"),
     ("turned toward", "facing"), ("turned towards", "facing"), ("looking at", "facing"),
     ("opposite", "across_from"), ("opposite to", "across_from"), ("opposite of", "across_from"),

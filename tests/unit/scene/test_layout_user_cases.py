@@ -7,7 +7,9 @@ import math
 import msgspec
 import pytest
 
+from domain.scene.layout import layout_scene
 from domain.scene.model import Layout, PlacedNode
+from domain.scene.parse import parse_prompt
 from tests.unit.scene.patterns_support import (
     Relation,
     by_id,
@@ -145,3 +147,20 @@ def test_people_asked_around_a_table_spread_round_it_among_the_rooms_chairs(seed
     )
     nodes = by_id(lay(msgspec.structs.replace(req, things=usual), seed))
     assert _widest_empty_arc([nodes[p[0]] for p in people], nodes["table-1"]) <= 180
+
+
+VAULT = (
+    "bank vault with a massive round door, safe deposit boxes covering three walls, "
+    "gold bars stacked on a table in the middle"
+)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_boxes_covering_walls_touch_them_and_gold_bars_lie_on_the_table(seed: int) -> None:
+    layout = layout_scene(parse_prompt(VAULT), seed=seed, width=48, height=24)
+    boxes = [node for node in layout.nodes if node.label == "safe deposit box"]
+    bars = [node for node in layout.nodes if node.label == "gold bar"]
+    table = next(node for node in layout.nodes if node.kind == "table")
+    assert len(boxes) == 3 and len(bars) == 3
+    assert all(_wall_of(box, 48, 24) is not None for box in boxes)
+    assert all(cells(bar) <= cells(table) for bar in bars)
