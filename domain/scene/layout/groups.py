@@ -158,8 +158,6 @@ def _grid_shapes(
             last = n - (rows - 1) * columns
             if n >= 4 and rows > 1 and (columns < 2 or last < 2):
                 continue
-            if rows > 1 and columns > 1 and last < 2:
-                continue  # a row of one: three side by side are one row, not two and one
             gw, gh = columns * (cell_w + gap) - gap, rows * (cell_h + gap) - gap
             if gw <= fw and gh <= fh:
                 out.append((rank, gap, columns, gw, gh))
@@ -189,10 +187,11 @@ def _in_front(faced: Geo, frame: Slot, gw: int, gh: int) -> list[tuple[int, int]
 
 
 def _unwished(argument: str | None, columns: int, rows: int, count: int) -> int:
-    """Lower for the shape the argument asks for (that many rows, or a grid), full rows first."""
+    """Lower for the shape the argument asks for (that many rows, or a grid), full rows first;
+    with no argument, no row of one (three side by side are one row, not two and one)."""
     full = count % columns == 0
     if argument is not None and argument.isdigit():
         return (0 if rows == int(argument) else 2) + (0 if full else 1)
     if argument == "grid":
         return (0 if rows >= 2 and columns >= 2 else 2) + (0 if full else 1)
-    return 0
+    return 1 if rows > 1 and count - (rows - 1) * columns < 2 else 0
