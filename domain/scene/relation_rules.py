@@ -6,7 +6,9 @@ only at the final nodes, but both read "near" or "on the left of the road" the s
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+
+from domain.scene.model import RelationSpec
 
 Cell = tuple[int, int]
 
@@ -237,3 +239,14 @@ def ring_ok(points: Sequence[tuple[int, int]]) -> bool:
         return False
     distances = [math.hypot(p[0] - mx, p[1] - my) / 2 for p in points]
     return min(distances) >= 1 and max(distances) <= RING_SPREAD * min(distances) + RING_SLACK
+
+
+def rows_mates(relations: Iterable[RelationSpec]) -> dict[str, tuple[str, ...]]:
+    """Each thing asked to stand `in_rows`, with every member of its rows (itself included)."""
+    mates: dict[str, tuple[str, ...]] = {}
+    for relation in relations:
+        if relation.predicate == "in_rows":
+            members = tuple(dict.fromkeys((relation.subject, *relation.objects)))
+            for member in members:
+                mates.setdefault(member, members)
+    return mates

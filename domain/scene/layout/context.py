@@ -153,6 +153,7 @@ class Context:
         for relation in problem.relations:
             for thing_id in dict.fromkeys((relation.subject, *relation.objects)):
                 self.rels_of.setdefault(thing_id, []).append(relation)
+        self.rows_mates = rules.rows_mates(problem.relations)  # see pattern_penalty
         self.full: set[tuple[int, int, int, bool, bool, bool]] = set()
         self._geo: dict[str, Geo] = {}
         self._field: dict[str, bytearray] = {}

@@ -5,7 +5,7 @@ import random
 from domain.scene import catalog
 from domain.scene import vocabulary as v
 from domain.scene.effort import StopCheck, never_stop
-from domain.scene.layout import finish, prepare, reasons
+from domain.scene.layout import finish, islands, prepare, reasons
 from domain.scene.layout.boxes import occupy, place_box, release
 from domain.scene.layout.context import Context, Item
 from domain.scene.layout.implicit import implicit_relations, index_groups
@@ -120,6 +120,7 @@ def _attempt(
     items = prepare.build_items(request, width, height)
     prepare.assign_hosts(items, relations, scene)
     prepare.fit_sizes(items, width, height, relations)
+    islands.fit_land_in_water(items, relations, width, height)
     prepare.size_lone_room(items, relations, scene, width, height)
     prepare.promote_anchors(items, relations)
     ctx = Context(problem, items, rng, should_stop, work_limit)

@@ -9,9 +9,11 @@ import math
 
 from domain.scene.layout import rings
 from domain.scene.layout.boxes import occupy
-from domain.scene.layout.context import Context, Item
+from domain.scene.layout.context import Context, Geo, Item
 from domain.scene.layout.slots import GROUPED, TRIALS, Plan, Slot, best
 from domain.scene.shapes import interior
+
+_LAID_OUT = ("box", "area")  # rows and rings of boxes, or of areas (courts, fields, pens)
 
 
 def place_group(ctx: Context, item: Item) -> None:
@@ -42,18 +44,21 @@ def place_group(ctx: Context, item: Item) -> None:
 
 
 def occupy_slot(ctx: Context, member: Item, slot: Slot) -> None:
-    occupy(ctx, member, *slot, 0)
+    turned = member.base_w != member.base_h and slot[2:] == (member.base_h, member.base_w)
+    occupy(ctx, member, *slot, 90 if turned else 0)
 
 
 def _group(ctx: Context, item: Item) -> tuple[str, list[Item], Item | None, str | None] | None:
-    if item.id in ctx.grouped or item.kind.shape != "box":
+    if item.id in ctx.grouped or item.kind.shape not in _LAID_OUT:
         return None
     for relation in ctx.rels_of.get(item.id, ()):
         ids = (relation.subject, *relation.objects)
         if relation.predicate in GROUPED and item.id in ids:
             members = [ctx.by_id[i] for i in dict.fromkeys(ids) if i in ctx.by_id]
-            if all(member.kind.shape == "box" for member in members):
+            if all(member.kind.shape in _LAID_OUT for member in members):
                 return relation.predicate, members, None, relation.argument
+        if item.kind.shape != "box":
+            continue
         if relation.predicate == "around" and relation.subject == item.id and relation.objects:
             centre = ctx.by_id.get(relation.objects[0])
             if centre is None or not centre.placed or centre.path is not None:
@@ -90,30 +95,27 @@ def _rows(
     ctx: Context, members: list[Item], frame: Slot, host: Item | None, argument: str | None
 ) -> Plan:
     """A grid of slots, shaped like the frame; `argument` "3": three rows; "grid": full
-    rows and columns where the count allows."""
+    rows and columns where the count allows. Things that may turn (buses, boats) are also
+    tried turned a quarter, side by side, when that gives the wished shape."""
     fx, fy, fw, fh = frame
-    n = len(members)
-    cell_w = max(m.base_w for m in members)
-    cell_h = max(m.base_h for m in members)
-    gaps = (2, 1) if any(m.kind.layer == "structure" for m in members) else (1, 0)
     shapes = []
-    for rank, gap in enumerate(gaps):
-        for columns in range(1, n + 1):
-            rows = math.ceil(n / columns)
-            last = n - (rows - 1) * columns
-            if n >= 4 and rows > 1 and (columns < 2 or last < 2):
-                continue
-            gw, gh = columns * (cell_w + gap) - gap, rows * (cell_h + gap) - gap
-            if gw <= fw and gh <= fh:
-                unlike = abs(math.log((gw / gh) / (fw / fh)))
-                wish = _unwished(argument, columns, rows, n)
-                shapes.append((wish, rank, unlike, columns, gap, gw, gh))
+    for turned in _turns(members):
+        for rank, gap, columns, gw, gh in _grid_shapes(members, turned, fw, fh):
+            unlike = abs(math.log((gw / gh) / (fw / fh)))
+            wish = _unwished(argument, columns, math.ceil(len(members) / columns), len(members))
+            shapes.append((wish, rank, turned, unlike, columns, gap, gw, gh))
     rng = ctx.rng
-    for _, _, _, columns, gap, gw, gh in sorted(shapes)[:4]:
+    faced = _faced(ctx, members[0])
+    for _, _, turned, _, columns, gap, gw, gh in sorted(shapes)[:4]:
+        sizes = [(m.base_h, m.base_w) if turned else (m.base_w, m.base_h) for m in members]
+        cell_w, cell_h = max(w for w, _ in sizes), max(h for _, h in sizes)
         options = []
-        for trial in range(TRIALS):
-            if trial == 0:
-                ox, oy = fx + (fw - gw) // 2, fy + (fh - gh) // 2
+        origins = [(fx + (fw - gw) // 2, fy + (fh - gh) // 2)]
+        if faced is not None:
+            origins += _in_front(faced, frame, gw, gh)
+        for trial in range(TRIALS + len(origins) - 1):
+            if trial < len(origins):
+                ox, oy = origins[trial]
             else:
                 ox = fx + int(rng.random() * (fw - gw + 1))
                 oy = fy + int(rng.random() * (fh - gh + 1))
@@ -121,12 +123,12 @@ def _rows(
             options.append(
                 [
                     (
-                        ox + (k % columns) * step_x + (cell_w - m.base_w) // 2,
-                        oy + (k // columns) * step_y + (cell_h - m.base_h) // 2,
-                        m.base_w,
-                        m.base_h,
+                        ox + (k % columns) * step_x + (cell_w - w) // 2,
+                        oy + (k // columns) * step_y + (cell_h - h) // 2,
+                        w,
+                        h,
                     )
-                    for k, m in enumerate(members)
+                    for k, (w, h) in enumerate(sizes)
                 ]
             )
         plan = best(ctx, members, options, host)
@@ -135,11 +137,61 @@ def _rows(
     return {}
 
 
+def _turns(members: list[Item]) -> tuple[bool, ...]:
+    if all(m.kind.rotatable and m.base_w != m.base_h for m in members):
+        return (False, True)
+    return (False,)
+
+
+def _grid_shapes(
+    members: list[Item], turned: bool, fw: int, fh: int
+) -> list[tuple[int, int, int, int, int]]:
+    """(gap rank, gap, columns, width, height) of each grid of the members that fits."""
+    n = len(members)
+    cell_w = max(m.base_h if turned else m.base_w for m in members)
+    cell_h = max(m.base_w if turned else m.base_h for m in members)
+    gaps = (2, 1) if any(m.kind.layer == "structure" for m in members) else (1, 0)
+    out = []
+    for rank, gap in enumerate(gaps):
+        for columns in range(1, n + 1):
+            rows = math.ceil(n / columns)
+            last = n - (rows - 1) * columns
+            if n >= 4 and rows > 1 and (columns < 2 or last < 2):
+                continue
+            gw, gh = columns * (cell_w + gap) - gap, rows * (cell_h + gap) - gap
+            if gw <= fw and gh <= fh:
+                out.append((rank, gap, columns, gw, gh))
+    return out
+
+
+def _faced(ctx: Context, member: Item) -> Geo | None:
+    """What the rows are asked to face, once it is placed."""
+    for relation in ctx.rels_of.get(member.id, ()):
+        if relation.predicate == "facing" and relation.subject == member.id and relation.objects:
+            return ctx.geo(relation.objects[0])
+    return None
+
+
+def _in_front(faced: Geo, frame: Slot, gw: int, gh: int) -> list[tuple[int, int]]:
+    """Origins of a block of rows centred on `faced`, a cell off each of its four sides,
+    kept in the frame."""
+    fx, fy, fw, fh = frame
+    cx, cy = faced.x + (faced.w - gw) // 2, faced.y + (faced.h - gh) // 2
+    spots = [
+        (cx, faced.y + faced.h + 1),
+        (cx, faced.y - gh - 1),
+        (faced.x + faced.w + 1, cy),
+        (faced.x - gw - 1, cy),
+    ]
+    return [(min(max(x, fx), fx + fw - gw), min(max(y, fy), fy + fh - gh)) for x, y in spots]
+
+
 def _unwished(argument: str | None, columns: int, rows: int, count: int) -> int:
-    """Lower for the shape the argument asks for (that many rows, or a grid), full rows first."""
+    """Lower for the shape the argument asks for (that many rows, or a grid), full rows first;
+    with no argument, no row of one (three side by side are one row, not two and one)."""
     full = count % columns == 0
     if argument is not None and argument.isdigit():
         return (0 if rows == int(argument) else 2) + (0 if full else 1)
     if argument == "grid":
         return (0 if rows >= 2 and columns >= 2 else 2) + (0 if full else 1)
-    return 0
+    return 1 if rows > 1 and count - (rows - 1) * columns < 2 else 0

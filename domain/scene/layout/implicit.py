@@ -22,6 +22,11 @@ def implicit_relations(ctx: Context) -> list[RelationSpec]:
         for r in ctx.relations
         if r.predicate == "across_from" and len(r.objects) == 2
     }
+    faced_by_rows = {
+        r.objects[0]
+        for r in ctx.relations
+        if r.predicate == "facing" and r.objects and r.subject in ctx.rows_mates
+    }
     for item in ctx.items:
         own = [r for r in ctx.rels_of.get(item.id, ()) if r.subject == item.id]
         name = item.kind.name
@@ -33,6 +38,8 @@ def implicit_relations(ctx: Context) -> list[RelationSpec]:
         predicate: Predicate = "near"
         if item.id in across:
             out.append(RelationSpec(subject=item.id, predicate="near", objects=(across[item.id],)))
+        elif item.kind.mounted and indoor and item.id in faced_by_rows:
+            out.extend(_front_wall(ctx, item))
         elif item.kind.mounted and indoor:
             out.append(RelationSpec(subject=item.id, predicate="against_wall"))
         elif name == "chair":
@@ -68,6 +75,16 @@ def _holders_drawn_close(ctx: Context) -> list[RelationSpec]:
             wished.add((host.id, other.id))
             out.append(RelationSpec(subject=host.id, predicate="near", objects=(other.id,)))
     return out
+
+
+def _front_wall(ctx: Context, item: Item) -> list[RelationSpec]:
+    """A board that rows of desks face hangs in the middle of a long wall, so the rows,
+    as wide as the room allows, spread evenly in front of it."""
+    side, axis = ("north", "x") if ctx.width >= ctx.height else ("west", "y")
+    return [
+        RelationSpec(subject=item.id, predicate="against_wall", argument=side),
+        RelationSpec(subject=item.id, predicate="in_center", argument=axis),
+    ]
 
 
 def index_groups(ctx: Context, relations: list[RelationSpec]) -> None:

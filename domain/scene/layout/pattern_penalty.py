@@ -12,6 +12,7 @@ from domain.scene.model import RelationSpec
 HANDLED = frozenset(
     ["on", "on_side_of", "across_from", "facing", "at_head_of", "in_rows", "in_ring", "on_shore"]
 )
+CENTRING_WEIGHT = 0.02  # per half cell that rows stand off the middle of what they face
 
 
 def penalty(ctx: Context, relation: RelationSpec, lookup: pen.Lookup) -> float:
@@ -36,6 +37,8 @@ def penalty(ctx: Context, relation: RelationSpec, lookup: pen.Lookup) -> float:
         return _side(ctx, subject, sub_id, other, obj_id, relation.argument)
     if predicate == "at_head_of":
         return _head(subject, other)
+    if predicate == "facing" and sub_id in ctx.rows_mates:
+        return _rows_facing(ctx, ctx.rows_mates[sub_id], lookup, other, obj_id)
     gap = pen.gap(ctx, subject, sub_id, other, obj_id)
     miss = _alignment_miss(subject, other)
     if predicate == "facing":
@@ -101,6 +104,31 @@ def _across_room(ctx: Context, sub: Geo, obj: Geo, miss: float) -> float:
     if obj.x + obj.w == width:
         distances.append(sub.x)
     return miss + min(distances) if distances else float("inf")
+
+
+def _rows_facing(
+    ctx: Context, mates: tuple[str, ...], lookup: pen.Lookup, other: Geo, obj_id: str
+) -> float:
+    """Rows face a thing as one block (see verify.patterns.rows_facing): the block of the
+    members placed so far is scored, not each member."""
+    placed = [(mate, geo) for mate in mates for geo in [lookup(mate)] if geo is not None]
+    if not placed:
+        return 0.0
+    geos = [geo for _, geo in placed]
+    x0, y0 = min(g.x for g in geos), min(g.y for g in geos)
+    block = Geo(x0, y0, max(g.x + g.w for g in geos) - x0, max(g.y + g.h for g in geos) - y0)
+    columns = block.x < other.x + other.w and other.x < block.x + block.w
+    rows = block.y < other.y + other.h and other.y < block.y + block.h
+    if columns and rows:
+        return 4.0  # the thing stands among the rows
+    near = min(pen.gap(ctx, geo, mate, other, obj_id) for mate, geo in placed)
+    blocked = 0.0 if _clear(ctx, block, other) else 2.0
+    if columns:
+        off_centre = abs(2 * block.x + block.w - 2 * other.x - other.w)
+    else:
+        off_centre = abs(2 * block.y + block.h - 2 * other.y - other.h)
+    miss = _alignment_miss(block, other) + max(0, near - rules.FACING_GAP) + blocked
+    return miss + CENTRING_WEIGHT * off_centre
 
 
 def _alignment_miss(a: Geo, b: Geo) -> float:

@@ -57,6 +57,7 @@ def ring(ctx: Context, members: list[Item], frame: Slot, host: Item | None) -> P
 
 def around(ctx: Context, members: list[Item], centre: Item, host: Item | None) -> Plan:
     """Slots on a track round the centre at a gap that leaves room for every member."""
+    members = _asked_spread_out(members)
     sizes = [(m.base_w, m.base_h) for m in members]
     cx, cy, cw, ch = centre.rect
     side = max(max(w, h) for w, h in sizes)
@@ -92,6 +93,19 @@ def around(ctx: Context, members: list[Item], centre: Item, host: Item | None) -
                 if len(plan) == len(members):
                     return best
     return best
+
+
+def _asked_spread_out(members: list[Item]) -> list[Item]:
+    """The members the prompt asked for, evenly round the track, the usual furniture of the
+    place (chairs round a table) between them: three people round a table stand on three
+    sides even when the room's chairs stand round it too."""
+    asked = [m for m in members if m.origin == "prompt"]
+    usual = [m for m in members if m.origin != "prompt"]
+    if not asked or not usual:
+        return members
+    at = {k * len(members) // len(asked) for k in range(len(asked))}
+    asked_left, usual_left = iter(asked), iter(usual)
+    return [next(asked_left) if k in at else next(usual_left) for k in range(len(members))]
 
 
 def _tight(members: list[Item]) -> bool:

@@ -75,8 +75,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("at one end", "~head"),
     ("along both sides", "~both_sides"), ("on each side", "~both_sides"),
     *((f"{verb} {which} {wall}", "~walls") for verb in ("lining", "along", "against", "on",
-      "around", "by") for which in ("the", "every", "all", "all the", "all four", "each")
-      for wall in ("wall", "walls")),
+      "around", "by", "covering") for which in ("the", "every", "all", "all the", "all four",
+      "each", "two", "three") for wall in ("wall", "walls")),
     ("facing", "facing"), ("facing toward", "facing"), ("facing towards", "facing"),
     ("pointing at", "facing"), ("pointing toward", "facing"), ("pointing towards", "facing"),
     ("pointing out to", "facing"), ("pointing out at", "facing"), ("looking out to", "facing"),

@@ -3,6 +3,7 @@ runs and shores. Each looks only at the final nodes (see `relation_rules` for th
 """
 
 import itertools
+from collections.abc import Sequence
 
 from domain.scene import relation_rules as rules
 from domain.scene.model import RelationSpec
@@ -91,16 +92,32 @@ def facing(world: World, a: str, b: str) -> bool:
     return world.distance(a, b, 8) <= rules.FACING_GAP + 1 and clear_between(world, a, b)
 
 
+def rows_facing(world: World, members: Sequence[str], b: str) -> bool:
+    """Rows face a thing as one block: aligned with it on one axis, the front row near it,
+    and nothing but the rows themselves between (the back rows look over the front ones)."""
+    block = _bounding([world.rect(m) for m in members])
+    columns, rows = spans(block, world.rect(b))
+    if columns == rows:
+        return False
+    near = min(world.distance(m, b, rules.FACING_GAP + 1) for m in members)
+    own: frozenset[Cell] = frozenset().union(*(world.cell_set(m) for m in (*members, b)))
+    return near <= rules.FACING_GAP + 1 and _clear_line(world, block, world.rect(b), own)
+
+
 def clear_between(world: World, a: str, b: str) -> bool:
     """One straight line of cells across the gap between two aligned boxes is free of solids."""
-    (ax, ay, aw, ah), (bx, by, bw, bh) = world.rect(a), world.rect(b)
-    columns, _ = spans((ax, ay, aw, ah), (bx, by, bw, bh))
-    solid, width = world.solid(), world.width
-    mine = world.cell_set(a) | world.cell_set(b)
+    own = world.cell_set(a) | world.cell_set(b)
     for node_id in (a, b):  # a cannon in a fort faces the sea over the fort's own wall
         holder = world.nodes[node_id].parent
         if holder is not None and holder in world.nodes:
-            mine |= world.cell_set(holder)
+            own |= world.cell_set(holder)
+    return _clear_line(world, world.rect(a), world.rect(b), own)
+
+
+def _clear_line(world: World, a: Rect, b: Rect, own: frozenset[Cell]) -> bool:
+    (ax, ay, aw, ah), (bx, by, bw, bh) = a, b
+    columns, _ = spans(a, b)
+    solid, width = world.solid(), world.width
     if columns:
         low, high = (ay + ah, by) if ay < by else (by + bh, ay)
         lines = range(max(ax, bx), min(ax + aw, bx + bw))
@@ -110,8 +127,14 @@ def clear_between(world: World, a: str, b: str) -> bool:
         lines = range(max(ay, by), min(ay + ah, by + bh))
         cells = [[(k, line) for k in range(low, high)] for line in lines]
     return any(
-        all(cell in mine or not solid[cell[1] * width + cell[0]] for cell in line) for line in cells
+        all(cell in own or not solid[cell[1] * width + cell[0]] for cell in line) for line in cells
     )
+
+
+def _bounding(rects: list[Rect]) -> Rect:
+    x0, y0 = min(r[0] for r in rects), min(r[1] for r in rects)
+    x1, y1 = max(r[0] + r[2] for r in rects), max(r[1] + r[3] for r in rects)
+    return x0, y0, x1 - x0, y1 - y0
 
 
 def in_rows(rects: list[Rect], argument: str | None = None) -> bool:

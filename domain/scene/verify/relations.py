@@ -35,6 +35,7 @@ class _Checker:
     def __init__(self, world: World, relations: list[RelationSpec]) -> None:
         self.world = world
         self.relations = relations
+        self._rows_mates = rules.rows_mates(relations)
         self._enclosed: dict[str, set[tuple[int, int]]] = {}  # a path -> the cells it encloses
 
     def _enclosed_by(self, path_id: str) -> set[tuple[int, int]]:
@@ -64,6 +65,8 @@ class _Checker:
             return world.distance(a, objects[0], far + 1) >= far + 1
         if predicate == "inside" and objects:
             return self._inside(a, objects[0])
+        if predicate == "facing" and objects and a in self._rows_mates:
+            return patterns.rows_facing(world, self._rows_mates[a], objects[0])
         if predicate in patterns.CHECKED:
             return patterns.holds(world, relation)
         if predicate == "around":

@@ -27,7 +27,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("chest", DUNGEON, OBJECT, BOX, (1, 1), "]", "solid",
          "trunk, coffer, strongbox"),
     kind("treasure", DUNGEON, OBJECT, BOX, (1, 1), "$", "walkable",
-         "gold, coins, loot, hoard, jewels, gems"),
+         "gold, coins, loot, hoard, jewels, gems, gold bar, ingot, bullion"),
     kind("key", DUNGEON, OBJECT, BOX, (1, 1), "k", "walkable",
          "skeleton key, golden key"),
     kind("altar", DUNGEON, OBJECT, BOX, (2, 1), "_", "solid",
