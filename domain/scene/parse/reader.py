@@ -7,7 +7,7 @@ subject to the things it names. Words it does not know become warnings.
 
 from domain.scene import lexical
 from domain.scene import vocabulary as v
-from domain.scene.model import SceneRequest
+from domain.scene.model import RelationSpec, SceneRequest
 from domain.scene.parse import lexicon, spelling
 from domain.scene.parse.courses import read_course, read_two_walls
 from domain.scene.parse.finish import finish_request
@@ -109,6 +109,7 @@ class _Parser:
         self.tokens = tokens
         self.i = 0
         self.subject_start = 0  # where the phrase naming the subject began
+        self.partners: list[object] = []  # `a surgeon and two nurses` before a relation
         self.state = ParseState()
 
     def run(self) -> SceneRequest:
@@ -125,6 +126,7 @@ class _Parser:
         tokens, state = self.tokens, self.state
         word = tokens[self.i]
         if word in _CLAUSE_BREAKS:
+            self.partners = []
             state.with_owner = None
             state.stale = True
             self.i += 1
@@ -156,14 +158,21 @@ class _Parser:
             return
         match = lexicon.match_relation(tokens, self.i)
         if match is not None:
+            before, partners = len(state.relations), self._partners()
             self.i = read_relation(state, tokens, self.i, match)
+            if partners:
+                _share(state, state.relations[before:], partners)
+            self.partners = []
             return
         phrase = noun_phrase(tokens, self.i)
         if phrase is not None and phrase.kind is not None:
             if phrase.scene is not None and state.scene is None and self.i == 0:
                 state.scene = phrase.scene  # `a desert oasis`: a desert's oasis
+            previous = state.subject
             group = name_subject(state, phrase)
             if group is not None:
+                joined = self.i > 0 and tokens[self.i - 1] == "and"
+                self.partners = [*self.partners, previous] if joined and previous else []
                 state.subject = group
                 self.subject_start = self.i
                 state.stale = False
@@ -216,6 +225,16 @@ class _Parser:
             state.subject, state.unknown_subject, state.stale = UNKNOWN_THING, word, False
         self.i += 1
 
+    def _partners(self) -> list[Group]:
+        """The things named with the subject by `and` (`a surgeon and two nurses around the
+        table`), none of them yet placed by a relation of its own."""
+        state = self.state
+        stated = {relation.subject for relation in state.relations}
+        groups = [g for g in self.partners if isinstance(g, Group) and g is not state.subject]
+        if not isinstance(state.subject, Group) or any(set(g.ids) & stated for g in groups):
+            return []
+        return groups
+
     def _building_named(self, phrase: NounPhrase) -> bool:
         """An indoor place named once the scene is under way (`a gas station with a
         convenience store`, `restrooms`) is a building seen from outside, named so."""
@@ -263,3 +282,24 @@ class _Parser:
             if following is not None and following.kind is not None and following.count is None:
                 return self._negation(j + 1, word)
         return j
+
+
+# Relations of the group itself, or places only one thing can have (`a church and a well in
+# the center`: the well)
+_NOT_SHARED = frozenset(
+    ["in_rows", "in_ring", "connected_to", "in_center", "in_corner", "between", "at_head_of"]
+)
+
+
+def _share(state: ParseState, stated: list[RelationSpec], partners: list[Group]) -> None:
+    """What a relation says of the last of `A and B` it says of A too."""
+    subject = state.subject
+    assert isinstance(subject, Group)
+    mine = [r for r in stated if r.subject in subject.ids and r.predicate not in _NOT_SHARED]
+    if not mine:
+        return
+    first = [r for r in mine if r.subject == subject.ids[0]]
+    for group in partners:
+        for thing_id in group.ids:
+            for relation in first:
+                state.add(thing_id, relation.predicate, relation.objects, relation.argument)

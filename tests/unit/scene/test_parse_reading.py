@@ -412,3 +412,15 @@ def test_the_last_item_of_a_comma_list_is_the_lists() -> None:
     inside = {r.subject.split("-")[0] for r in request.relations if r.predicate == "inside"}
     assert "cow" in inside or "goat" in inside
     assert not any(t.startswith("market_stall") or t.startswith("booth") for t in inside)
+
+
+def test_a_relation_after_a_and_b_is_said_of_both() -> None:
+    around = parse_prompt("a surgeon and two nurses around the table")
+    assert len([r for r in around.relations if r.predicate == "around"]) == 3
+    north = parse_prompt("a house and a barn north of the river")
+    assert {r.subject for r in north.relations if r.predicate == "north_of"} == {
+        "house-1",
+        "barn-1",
+    }
+    centre = parse_prompt("a village with a church and a well in the center")
+    assert [r.subject for r in centre.relations if r.predicate == "in_center"] == ["well-1"]
