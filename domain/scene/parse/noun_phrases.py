@@ -30,6 +30,7 @@ _OF_SKIP = frozenset(["a", "an", "the", "some", "fresh"])
 _WAYS_IN = frozenset(["door", "stairs", "gate"])
 _POTTED = frozenset(["potted", "pot", "planted"])
 _POT_PLANT = "plant"
+_BUILDING = "building"
 _SHAPE_WORDS = frozenset(["round", "square"])
 _MAIN = frozenset(["main", "principal", "chief", "primary"])
 _GROWING = frozenset(["tree", "bush", "flower", "cactus", "palm", "plant"])
@@ -197,6 +198,10 @@ def _with_noun(
         noun = noun._replace(word=" ".join([*modifiers, noun.word]))
     if noun.end < len(tokens) and tokens[noun.end] == POSSESSIVE:
         owned = noun_phrase(tokens, noun.end + 1)
+        if owned is not None and owned.kind is None and _indoor_place(owned.scene):
+            # `the harbormaster's office`: seen from outside, a building
+            building = " ".join(t for t in tokens[noun.end + 1 : owned.end] if t.isalpha())
+            owned.kind, owned.scene, owned.word = _BUILDING, None, building
         if owned is not None and owned.kind is not None:
             # `the dragon's hoard`: the hoard; the dragon only if already named
             owned.possessor = noun.kind
@@ -264,6 +269,10 @@ def _size_word_as_noun(tokens: list[str], j: int) -> lexicon.NounMatch | None:
     if found is None:
         return None
     return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+
+
+def _indoor_place(scene: str | None) -> bool:
+    return scene is not None and lexicon.SCENE_BY_NAME[scene].indoor
 
 
 def _grows(kind: str) -> bool:

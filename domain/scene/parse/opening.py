@@ -6,7 +6,7 @@ from domain.scene.parse.courses import CROSSROADS_WORDS, crossroads
 from domain.scene.parse.noun_phrases import noun_phrase
 from domain.scene.parse.open_nouns import match_open_noun
 from domain.scene.parse.state import SCENE, ParseState
-from domain.scene.parse.tokens import is_compound_adjective
+from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective
 from domain.scene.terms import Size
 
 _HEAD_SKIP = frozenset(["a", "an", "the", "this", "our", "my", "single"])
@@ -28,6 +28,8 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         if tokens[j] in v.SIZES:
             size = v.SIZES[tokens[j]][0]
         j += 1
+    if tokens[j + 1 : j + 2] == [POSSESSIVE] and lexicon.match_scene(tokens, j + 2) is not None:
+        j += 2  # `the wizard's study`: the study (whose it is says nothing of the place)
     inside = _inside_of(tokens, j)
     if inside is not None:
         state.scene, state.subject = inside[0], SCENE

@@ -298,8 +298,9 @@ def _share(state: ParseState, stated: list[RelationSpec], partners: list[Group])
     mine = [r for r in stated if r.subject in subject.ids and r.predicate not in _NOT_SHARED]
     if not mine:
         return
-    first = [r for r in mine if r.subject == subject.ids[0]]
+    by_thing = [[r for r in mine if r.subject == thing_id] for thing_id in subject.ids]
+    by_thing = [relations for relations in by_thing if relations]
     for group in partners:
-        for thing_id in group.ids:
-            for relation in first:
+        for k, thing_id in enumerate(group.ids):  # spread as the subject's are (boats, slips)
+            for relation in by_thing[k % len(by_thing)]:
                 state.add(thing_id, relation.predicate, relation.objects, relation.argument)

@@ -31,7 +31,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("buoy", COAST, OBJECT, BOX, (1, 1), "o", "solid afloat outdoor",
          "marker buoy, bell buoy"),
     kind("pier", COAST, STRUCTURE, BOX, (1, 4), "#", "walkable afloat rotatable outdoor",
-         "dock, jetty, wharf, quay"),
+         "dock, jetty, wharf, quay, slip, berth, mooring, boat slip, floating dock, pontoon"),
     kind("wreck", COAST, OBJECT, BOX, (3, 2), "%", "solid outdoor",
          "shipwreck, wrecked ship, sunken ship, ship wreck, wrecked boat, derelict ship"),
     kind("crab", COAST, ACTOR, BOX, (1, 1), "x", "walkable",
