@@ -4,7 +4,7 @@ import msgspec
 
 from domain.scene.model import RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
-from domain.scene.parse.state import ParseState
+from domain.scene.parse.state import Group, ParseState
 from domain.scene.sizing import scaled_size
 from domain.scene.terms import Predicate, Size
 
@@ -91,6 +91,8 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
         owner = group.owner
         if owner is None or not owner.ids or owner.size == "vast":
             continue  # the ground of the whole place holds everything already
+        if _placed_apart(group, owner, relations):
+            continue  # `a castle with a village to the south`: the village is not in it
         if not _fits_inside(group.kind, group.size, owner.kind, owner.size):
             if group.beside_owner:
                 for k, thing_id in enumerate(group.ids):
@@ -107,6 +109,18 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
                 target = owner.ids[k % len(owner.ids)]
                 out.append(RelationSpec(subject=thing_id, predicate=predicate, objects=(target,)))
     return out
+
+
+_APART = frozenset(["in_region", "north_of", "south_of", "east_of", "west_of", "far_from"])
+
+
+def _placed_apart(group: Group, owner: Group, relations: list[RelationSpec]) -> bool:
+    """Whether the prompt put the group somewhere of its own, away from its owner."""
+    mine, theirs = set(group.ids), set(owner.ids)
+    return any(
+        r.subject in mine and r.predicate in _APART and not set(r.objects) & theirs
+        for r in relations
+    )
 
 
 def _fits_inside(kind: str, size: str, owner_kind: str, owner_size: str) -> bool:

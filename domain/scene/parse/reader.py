@@ -109,6 +109,7 @@ class _Parser:
         self.tokens = tokens
         self.i = 0
         self.subject_start = 0  # where the phrase naming the subject began
+        self.subject_end = 0  # and where it ended
         self.partners: list[object] = []  # `a surgeon and two nurses` before a relation
         self.state = ParseState()
 
@@ -171,10 +172,13 @@ class _Parser:
             previous = state.subject
             group = name_subject(state, phrase)
             if group is not None:
-                joined = self.i > 0 and tokens[self.i - 1] == "and"
+                # `a surgeon and two nurses`, not `two boats, and a cabin`
+                joined = (
+                    self.i > 0 and tokens[self.i - 1] == "and" and self.subject_end == self.i - 1
+                )
                 self.partners = [*self.partners, previous] if joined and previous else []
                 state.subject = group
-                self.subject_start = self.i
+                self.subject_start, self.subject_end = self.i, phrase.end
                 state.stale = False
                 apply_pending(state, group)
             self.i = phrase.end

@@ -424,3 +424,16 @@ def test_a_relation_after_a_and_b_is_said_of_both() -> None:
     }
     centre = parse_prompt("a village with a church and a well in the center")
     assert [r.subject for r in centre.relations if r.predicate == "in_center"] == ["well-1"]
+
+
+def test_things_put_somewhere_of_their_own_are_not_inside_their_owner() -> None:
+    prompt = (
+        "a castle on a hill surrounded by a moat, with a village of five houses to the south"
+        " and a forest to the east"
+    )
+    request = parse_prompt(prompt)
+    assert not any(
+        r.predicate == "inside" and r.subject.startswith("house") for r in request.relations
+    )
+    graph = generate_scene(prompt, seed=1).scene_graph
+    assert graph["quality"]["relationsHeld"] == graph["quality"]["relationsStated"]
