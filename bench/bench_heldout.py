@@ -21,12 +21,12 @@ HELDOUT = ROOT / "tests" / "scene_quality" / "heldout"
 SHARED = ROOT.parent / "shared" / "corpora"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--checker", type=Path, default=SHARED / "check_user_scenes.py")
     parser.add_argument("--scenegen", type=Path, default=ROOT / ".venv" / "bin" / "scenegen")
     parser.add_argument("--open", action="append", default=[], help="a sealed batch to run")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not args.checker.exists():
         print(f"no outside checker at {args.checker} (--checker PATH)", file=sys.stderr)
         return 2

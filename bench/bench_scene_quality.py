@@ -5,7 +5,9 @@ width and height) through `generate_scene`, checks each graph with the independe
 checker (`tests/scene_quality/checker.py`), and prints:
 - the share of prompts fully right (right at all three seeds) and the share of runs right;
 - a table by cause (cases, fully right, share);
-- every failing case with its prompt and its first failure messages.
+- every failing case with its prompt and its first failure messages;
+- then each held-out batch and the outside corpus through the outside checker, with the
+  figure each had when first measured (`bench/bench_heldout.py`; sealed batches not run).
 A measurement, not a test: the exit code is 0 whatever the figures.
 
     .venv/bin/python bench/bench_scene_quality.py [--verbose] [--cause patterns]
@@ -21,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import bench_heldout
 
 from domain.scene import generate_scene
 from tests.scene_quality.checker import CAUSES, Case, check_case
@@ -108,10 +112,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="print every failure message")
     parser.add_argument("--cause", choices=CAUSES, help="only the cases of this cause")
     parser.add_argument("--json", type=Path, help="write per-case results to this file")
+    parser.add_argument("--no-heldout", action="store_true", help="the development corpus only")
     args = parser.parse_args(argv)
     cases = [c for c in CORPUS if args.cause is None or c.cause == args.cause]
     results = [run_case(case) for case in cases]
+    print("Development corpus (tuned on):")
     report(results, args.verbose)
+    if args.cause is None and not args.no_heldout:
+        print()
+        print("Held-out batches and the outside corpus (bench/bench_heldout.py):")
+        bench_heldout.main([])
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
         print(f"\nPer-case results written to {args.json}")
