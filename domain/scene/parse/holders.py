@@ -93,7 +93,9 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
             continue  # the ground of the whole place holds everything already
         if _placed_apart(group, owner, relations):
             continue  # `a castle with a village to the south`: the village is not in it
-        if not _fits_inside(group.kind, group.size, owner.kind, owner.size):
+        island = group.kind == "island" and lexicon.kind_spec(owner.kind).water
+        if not island and not _fits_inside(group.kind, group.size, owner.kind, owner.size):
+            # (islands are sized to their water by the layout: `a lake with three islands`)
             if group.beside_owner:
                 for k, thing_id in enumerate(group.ids):
                     target = owner.ids[k % len(owner.ids)]

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from domain.scene import catalog
+from domain.scene import catalog, generate_scene
 from domain.scene import relation_rules as rules
 from domain.scene.model import PlacedNode
 from tests.unit.scene.patterns_support import (
@@ -281,3 +281,9 @@ def test_a_near_empty_map_never_claims_to_be_full() -> None:
     layout = lay(request("village", [("well-1", "well"), ("boat-1", "boat")]), 0)
     assert layout.warnings == ("could not place boat-1: no water to float on",)
     assert_solids_apart(layout)
+
+
+def test_several_islands_share_a_lake() -> None:
+    for seed in (1, 2, 3):
+        graph = generate_scene("a lake with three islands", seed=seed).scene_graph
+        assert graph["quality"]["thingsPlaced"] == graph["quality"]["thingsAsked"] == 4
