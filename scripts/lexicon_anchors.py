@@ -116,6 +116,14 @@ UNRANKED_PREFERENCE = (
 )
 
 # A noun is a place (somewhere a scene can be set) when its sense reaches one of these.
+# People by their work: an unranked sense under these is the one a scene means, before any
+# artifact the same word names (a lumberjack, not the jacket).
+TRADE_ANCHORS = (
+    "worker.n.01",
+    "skilled_worker.n.01",
+    "serviceman.n.01",
+)
+
 PLACE_ANCHORS = (
     "room.n.01",  # kitchens, classrooms, throne rooms, cells
     "building.n.01",  # houses, churches, hospitals, taverns

@@ -54,6 +54,7 @@ from lexicon_anchors import (
     PHYSICAL_ENTITY,
     PLACE_ANCHORS,
     PROCESS,
+    TRADE_ANCHORS,
     UNRANKED_PREFERENCE,
 )
 from lexicon_wordnet import Synset, WordNet
@@ -74,6 +75,7 @@ class Rules:
         offset = self._offset
         self.anchors = {offset(name): category for name, category in CATEGORY_ANCHORS.items()}
         self.place_anchors = frozenset(offset(name) for name in PLACE_ANCHORS)
+        self.trades = frozenset(offset(name) for name in TRADE_ANCHORS)
         self.general = frozenset(offset(name) for name in GENERAL_SYNSETS)
         self.bones = frozenset(offset(name) for name in BONE_ANCHORS)
         self.body_part = offset(BODY_PART)
@@ -173,7 +175,10 @@ class Rules:
             sense = Sense(synset, category, self.is_place(synset))
             if number < ranked:
                 return sense
-            unranked.append((UNRANKED_PREFERENCE.index(category), number, sense))
+            rank = UNRANKED_PREFERENCE.index(category)
+            if category == "person" and not self.trades.isdisjoint(self.closure(synset.offset)):
+                rank = -1  # a trade is no figurative sense: a lumberjack fells trees
+            unranked.append((rank, number, sense))
         return min(unranked)[2] if unranked else None
 
     def is_place(self, synset: Synset) -> bool:

@@ -355,3 +355,11 @@ def test_the_committed_tables_are_what_the_build_writes(two_builds: tuple[Path, 
         assert (built / name).read_bytes() == (TABLE_DIR / name).read_bytes(), (
             f"{name} is stale: run python3 scripts/build_lexicon.py"
         )
+
+
+def test_a_trade_is_the_person_before_a_thing_of_the_same_name() -> None:
+    for word in ("lumberjack", "miner", "blacksmith"):
+        sense = noun_sense(word)
+        assert sense is not None and sense.category == "person", word
+    gull = noun_sense("gull")  # a figurative person sense still comes after the bird
+    assert gull is not None and gull.category == "animal"
