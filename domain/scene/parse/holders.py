@@ -132,6 +132,8 @@ def _fits_inside(kind: str, size: str, owner_kind: str, owner_size: str) -> bool
     holds = owner.container == "walled" or (owner.container == "open" and owner.shape == "area")
     if owner.water and (thing.afloat or thing.name == "island"):
         holds = True  # a boat on a lake, an island in it
+    elif thing.afloat and thing.layer != "structure" and not owner.water:
+        holds = False  # `an island with a ship`: the ship is in the sea round it
     if not holds:
         return False
     width, height = scaled_size(thing, size, 48, 24)

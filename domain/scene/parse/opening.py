@@ -66,6 +66,13 @@ def _read_place(
     setting = setting_after(tokens, end, scene)
     if setting is not None:
         return place_in_setting(state, tokens, scene, (j, found[1]), setting)
+    vehicle = _vehicle_outside(tokens, scene, end)
+    if vehicle is not None:
+        # `a pirate ship at anchor in a bay`: the ship seen in its bay, not its deck
+        named = " ".join(t for t in tokens[j:end] if t.isalpha())
+        group = state.new_group(vehicle, 1, size or "medium", False, named)
+        state.subject = group
+        return end
     state.scene = scene
     crossing = next((t for t in tokens[j:end] if t in CROSSROADS_WORDS), None)
     if crossing is not None:  # `a busy city intersection`: two roads crossing
@@ -87,6 +94,32 @@ def _read_place(
     else:
         state.subject = SCENE
     return end
+
+
+_OUTSIDE_WORDS = frozenset(["in", "on", "at", "near", "by", "off", "beside", "landed", "moored"])
+_MOORED = frozenset(["moored", "anchored", "docked", "parked", "landed", "floating", "sailing"])
+
+
+def _vehicle_outside(tokens: list[str], scene: str, end: int) -> str | None:
+    """The kind of a ship or craft whose inside the place word names (`a pirate ship`), when
+    the words after it put it somewhere outdoors (`in a bay`, `moored off an island`)."""
+    kind = next((k for k, inside in v.INTERIOR_OF.items() if inside == scene), None)
+    if kind is None or lexicon.kind_spec(kind).family not in (v.COAST, v.SCIFI):
+        return None
+    k = end
+    while k < len(tokens) and tokens[k] in _MOORED:
+        k += 1
+    if k >= len(tokens) or tokens[k] not in _OUTSIDE_WORDS:
+        return None
+    k += 1
+    while k < len(tokens) and tokens[k] in _HEAD_SKIP:
+        k += 1
+    outer = noun_phrase(tokens, k)
+    if outer is None:
+        return None
+    if outer.scene is not None:
+        return kind if not lexicon.SCENE_BY_NAME[outer.scene].indoor else None
+    return kind if outer.kind and lexicon.kind_spec(outer.kind).setting == "outdoor" else None
 
 
 _PLACING = frozenset(

@@ -39,6 +39,8 @@ def choose_place(state: ParseState) -> str:
         _forest_is_the_scene(state)
     if scene == "dungeon":
         _cave_is_the_scene(state)
+    if scene == "island":
+        _sea_is_the_scene(state)
     return scene
 
 
@@ -56,6 +58,8 @@ def _vote(state: ParseState) -> str:
                 tally[place] = tally.get(place, 0) + 1
             continue
         place = v.HOME_PLACE.get(kind) or lexicon.THEME_SCENE[spec.family]
+        if kind in v.INTERIOR_OF and lexicon.SCENE_BY_NAME[place].indoor and len(state.groups) > 1:
+            continue  # `a spaceship landed in a field`: seen from outside, it votes for no inside
         weight = 2 if kind in lexicon.KIND_SCENES or kind in v.HOME_PLACE else 1
         tally[place] = tally.get(place, 0) + weight
     if not tally:
@@ -149,6 +153,20 @@ def _cave_is_the_scene(state: ParseState) -> None:
         r.predicate == "inside" and cave.ids[0] in r.objects for r in state.relations
     ):
         _absorb(state, cave)
+
+
+def _sea_is_the_scene(state: ParseState) -> None:
+    """`an island with a boat in the sea`, `the sea all around`: round an island, the sea is
+    the whole scene's."""
+    seas = {thing_id for group in state.groups if group.kind == "sea" for thing_id in group.ids}
+    state.relations = [
+        r
+        for r in state.relations
+        if not (r.subject in seas and r.predicate == "around" and not r.objects)
+    ]
+    sea = _lone_setting(state, "sea")
+    if sea is not None:
+        _absorb(state, sea)
 
 
 def _lone_setting(state: ParseState, kind: str) -> Group | None:

@@ -295,11 +295,20 @@ _NOT_SHARED = frozenset(
 )
 
 
+_SHARED_WITHOUT_OBJECTS = frozenset(["in_region", "against_wall"])  # not `all around`
+
+
 def _share(state: ParseState, stated: list[RelationSpec], partners: list[Group]) -> None:
     """What a relation says of the last of `A and B` it says of A too."""
     subject = state.subject
     assert isinstance(subject, Group)
-    mine = [r for r in stated if r.subject in subject.ids and r.predicate not in _NOT_SHARED]
+    mine = [
+        r
+        for r in stated
+        if r.subject in subject.ids
+        and r.predicate not in _NOT_SHARED
+        and (r.objects or r.predicate in _SHARED_WITHOUT_OBJECTS)
+    ]
     if not mine:
         return
     by_thing = [[r for r in mine if r.subject == thing_id] for thing_id in subject.ids]

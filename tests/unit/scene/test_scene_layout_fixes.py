@@ -287,3 +287,20 @@ def test_several_islands_share_a_lake() -> None:
     for seed in (1, 2, 3):
         graph = generate_scene("a lake with three islands", seed=seed).scene_graph
         assert graph["quality"]["thingsPlaced"] == graph["quality"]["thingsAsked"] == 4
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "an island with a ship",
+        "an island with a boat in the sea",
+        "a pirate ship at anchor in a bay with a treasure island nearby",
+        "a spaceship landed in a field",
+    ],
+)
+def test_a_craft_is_drawn_where_it_floats_or_lands(prompt: str) -> None:
+    for seed in (1, 2):
+        graph = generate_scene(prompt, seed=seed).scene_graph
+        quality = graph["quality"]
+        assert quality["thingsPlaced"] == quality["thingsAsked"], graph["warnings"]
+        assert not graph["theme"].endswith(("_deck", "_bridge")), graph["theme"]
