@@ -160,7 +160,8 @@ def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[
     kinds = {thing.kind for thing in things} | {v.ROLE_OF.get(t.kind, t.kind) for t in things}
     front: list[ThingSpec] = []
     for kind, count in v.ESSENTIALS.get(scene, ()):
-        if kind not in kinds and kind not in state.excluded:
+        role = v.ROLE_OF.get(kind, kind)  # `two platforms` at a station are its platforms
+        if kind not in kinds and role not in kinds and kind not in state.excluded:
             front.extend(extra(state, kind, count, "auto"))
     if scene == "dungeon" and "room" not in kinds:
         contents = sum(1 for thing in things if thing.kind not in _NEEDS_NO_ROOM)

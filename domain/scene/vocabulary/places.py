@@ -153,6 +153,7 @@ ROLE_OF: dict[str, str] = {
     "candle": "lamp",
     "chandelier": "lamp",
     "crew_member": "person",
+    "railway_platform": "platform",
 }
 
 # Plurals the English rules in the lexicon cannot derive, with their singular. Each
