@@ -66,9 +66,10 @@ def _read_place(
     setting = setting_after(tokens, end, scene)
     if setting is not None:
         return place_in_setting(state, tokens, scene, (j, found[1]), setting)
-    vehicle = _vehicle_outside(tokens, scene, end)
+    vehicle = _seen_outside(tokens, scene, end)
     if vehicle is not None:
-        # `a pirate ship at anchor in a bay`: the ship seen in its bay, not its deck
+        # `a pirate ship at anchor in a bay`, `a ruined chapel in a misty forest`: the ship or
+        # the chapel seen where it stands, not its inside
         named = " ".join(t for t in tokens[j:end] if t.isalpha())
         group = state.new_group(vehicle, 1, size or "medium", False, named)
         state.subject = group
@@ -100,12 +101,15 @@ _OUTSIDE_WORDS = frozenset(["in", "on", "at", "near", "by", "off", "beside", "la
 _MOORED = frozenset(["moored", "anchored", "docked", "parked", "landed", "floating", "sailing"])
 
 
-def _vehicle_outside(tokens: list[str], scene: str, end: int) -> str | None:
-    """The kind of a ship or craft whose inside the place word names (`a pirate ship`), when
-    the words after it put it somewhere outdoors (`in a bay`, `moored off an island`)."""
-    kind = next((k for k, inside in v.INTERIOR_OF.items() if inside == scene), None)
-    if kind is None or lexicon.kind_spec(kind).family not in (v.COAST, v.SCIFI):
+def _seen_outside(tokens: list[str], scene: str, end: int) -> str | None:
+    """The kind of a building or craft whose inside the place word names (`a pirate ship`, `a
+    chapel`), when the words after it put it somewhere outdoors: any outdoor place (`in a
+    misty forest`), or for a craft any outdoor thing (`in a bay`, `landed in a field`)."""
+    noun = lexicon.match_noun(tokens, end - 1)
+    kind = noun.kind if noun is not None and noun.end == end else None
+    if kind is None or v.INTERIOR_OF.get(kind) != scene:
         return None
+    craft = lexicon.kind_spec(kind).family in (v.COAST, v.SCIFI)
     k = end
     while k < len(tokens) and tokens[k] in _MOORED:
         k += 1
@@ -117,9 +121,11 @@ def _vehicle_outside(tokens: list[str], scene: str, end: int) -> str | None:
     outer = noun_phrase(tokens, k)
     if outer is None:
         return None
-    if outer.scene is not None:
-        return kind if not lexicon.SCENE_BY_NAME[outer.scene].indoor else None
-    return kind if outer.kind and lexicon.kind_spec(outer.kind).setting == "outdoor" else None
+    places = [outer.scene] if outer.scene else sorted(lexicon.KIND_SCENES.get(outer.kind or "", ()))
+    if places:  # `in a misty forest`: a place (a forest is both a thing and a place)
+        return kind if not any(lexicon.SCENE_BY_NAME[p].indoor for p in places) else None
+    outdoor_thing = outer.kind is not None and lexicon.kind_spec(outer.kind).setting == "outdoor"
+    return kind if craft and outdoor_thing else None
 
 
 _PLACING = frozenset(

@@ -79,6 +79,8 @@ def _interior_head(state: ParseState) -> None:
     building = spec.category in ("building", "structure")  # `a barbershop with chairs`
     if (head.kind not in v.INTERIOR_OF and not building) or len(head.ids) != 1:
         return
+    if _stands_outdoors(state, head):
+        return  # `a ruined chapel in a misty forest with broken pews`: the chapel in the forest
     leaning = 0  # indoor things for, outdoor things against (a fire may be a hearth)
     for group in state.groups[1:]:
         kind = lexicon.kind_spec(group.kind)
@@ -91,6 +93,22 @@ def _interior_head(state: ParseState) -> None:
         return
     state.scene = v.INTERIOR_OF.get(head.kind, "room")
     _absorb(state, head)
+
+
+def _stands_outdoors(state: ParseState, head: Group) -> bool:
+    """Whether the prompt put the building in outdoor ground (`in a forest`, `on a hill`)."""
+    kinds = {thing.id: thing.kind for thing in state.things}
+    for relation in state.relations:
+        if (
+            relation.subject != head.ids[0]
+            or relation.predicate != "inside"
+            or not relation.objects
+        ):
+            continue
+        ground = lexicon.kind_spec(kinds.get(relation.objects[0], "room"))
+        if ground.shape == "area" and ground.setting == "outdoor":
+            return True
+    return False
 
 
 def _setting_is_the_scene(state: ParseState) -> None:

@@ -49,9 +49,10 @@ def parse_prompt(prompt: str) -> SceneRequest:
 
 # `a knight on horseback`, `guards on duty`: how a thing is, not where
 _IDIOMS = frozenset(
-    [("on", "horseback"), ("on", "foot"), ("on", "duty"), ("on", "patrol"), ("on", "guard"),
-     ("on", "display"), ("on", "fire"), ("in", "bloom"), ("at", "rest"), ("at", "work"),
-     ("at", "anchor"), ("on", "watch")]
+    [("scattered", "around"), ("scattered", "about"), ("strewn", "around"), ("lying", "around"),
+     ("strewn", "about"), ("on", "horseback"), ("on", "foot"), ("on", "duty"),
+     ("on", "patrol"), ("on", "guard"), ("on", "display"), ("on", "fire"), ("in", "bloom"),
+     ("at", "rest"), ("at", "work"), ("at", "anchor"), ("on", "watch")]
 )  # fmt: skip
 
 

@@ -437,3 +437,14 @@ def test_things_put_somewhere_of_their_own_are_not_inside_their_owner() -> None:
     )
     graph = generate_scene(prompt, seed=1).scene_graph
     assert graph["quality"]["relationsHeld"] == graph["quality"]["relationsStated"]
+
+
+def test_a_building_put_in_outdoor_ground_is_seen_from_outside() -> None:
+    chapel = parse_prompt("a ruined chapel in a misty forest with broken pews")
+    assert chapel.place != "temple" and "church" in {t.kind for t in chapel.things}
+    assert parse_prompt("a tavern with a bar and stools").place == "tavern"
+
+
+def test_things_scattered_around_have_no_ring() -> None:
+    request = parse_prompt("a dragon's lair full of gold coins with bones scattered around")
+    assert not any(r.predicate == "around" for r in request.relations)
