@@ -43,6 +43,10 @@ def relate(
     if predicate == "~around":
         _surrounded(state, subject, target)
         return
+    if predicate == "~all_around" and lexicon.kind_spec(subject.kind).shape == "box":
+        # `stands all around`: things spread round the edges of the place
+        arrange(state, subject, "~walls", [], ("all", "around"))
+        return
     if predicate == "~all_around":  # `a fence all around`: round the whole place
         for thing_id in subject.ids:
             state.add(thing_id, "around", (), None)

@@ -6,6 +6,7 @@ from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon, spelling
 from domain.scene.parse.open_nouns import (
+    OpenNoun,
     is_reserved,
     match_open_noun,
     match_reserved_noun,
@@ -60,7 +61,9 @@ class NounPhrase:
     main: bool = False  # `the main pool`: the first of its kind named
 
 
-def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
+def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase | None:
+    """The noun phrase at `i`, or None. `listed`: an item of a list (after `and` or a comma),
+    where a word that is mostly a verb is a noun all the same (`goals and stands`)."""
     phrase = NounPhrase(end=i)
     j = i
     modifiers: list[str] = []  # nouns read as describing the thing: `ticket` in `ticket booth`
@@ -146,7 +149,8 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             phrase.corner = True  # `two corner watchtowers`
             j += 1
         else:
-            open_noun = _noun_at(tokens, j, strict=j == i)
+            plural_listed = listed and word.endswith("s")  # `goals and stands`, not `safe`
+            open_noun = _noun_at(tokens, j, strict=j == i and not plural_listed)
             if open_noun is not None:
                 return _with_noun(tokens, phrase, open_noun, modifiers)
             if not _describing(word):
@@ -220,9 +224,10 @@ def _with_noun(
 
 
 def _wordnet_compound(tokens: list[str], j: int) -> lexicon.NounMatch | None:
-    """`a car wash`, `a bus stop`: a known noun and a word no table knows as a noun make a
-    thing WordNet names (a car wash is no car)."""
-    if j + 1 >= len(tokens) or lexicon.match_noun(tokens, j + 1) is not None:
+    """`a car wash`, `a bus stop`, `flower beds`: a known noun and the word after it make a
+    thing WordNet names (a car wash is no car, a flower bed no bed); `stone walls` are the
+    walls they would be anyway."""
+    if j + 1 >= len(tokens):
         return None
     known = lexicon.match_noun(tokens, j)
     if known is None or known.end != j + 1:
@@ -230,7 +235,22 @@ def _wordnet_compound(tokens: list[str], j: int) -> lexicon.NounMatch | None:
     found = match_open_noun(tokens, j)
     if found is None or found.end != j + 2:
         return None
+    head = lexicon.match_noun(tokens, j + 1)
+    if head is not None and (head.end != j + 2 or head.kind == found.kind):
+        return None
+    if head is not None and not _another_sort(found, tokens[j + 1]):
+        return None  # `a tree stump` is the stump the vocabulary knows
     return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+
+
+def _another_sort(compound: lexicon.NounMatch | OpenNoun, head_word: str) -> bool:
+    """Whether WordNet files the compound under another category than its head word (a
+    flower bed is ground, a bed furniture); a mere item says less than the head does."""
+    category = lexicon.kind_spec(compound.kind).category
+    head = lexical.noun_sense(head_word)
+    if not category:
+        return True  # a kind of its own in the vocabulary
+    return category != "item" and head is not None and head.category != category
 
 
 def _scene_after(tokens: list[str], j: int) -> tuple[str, int] | None:

@@ -162,11 +162,12 @@ class _Parser:
         if match is not None:
             before, partners = len(state.relations), self._partners()
             self.i = read_relation(state, tokens, self.i, match)
-            if partners:
-                _share(state, state.relations[before:], partners)
+            if partners and not match.predicate.startswith("~"):  # (not arrangements)
+                _share(state, state.relations[before:], partners, match.direction is not None)
             self.partners = []
             return
-        phrase = noun_phrase(tokens, self.i)
+        listed = self.i > 0 and tokens[self.i - 1] in ("and", ",")
+        phrase = noun_phrase(tokens, self.i, listed)
         if phrase is not None and phrase.kind is not None:
             if phrase.scene is not None and state.scene is None and self.i == 0:
                 state.scene = phrase.scene  # `a desert oasis`: a desert's oasis
@@ -299,8 +300,11 @@ _NOT_SHARED = frozenset(
 _SHARED_WITHOUT_OBJECTS = frozenset(["in_region", "against_wall"])  # not `all around`
 
 
-def _share(state: ParseState, stated: list[RelationSpec], partners: list[Group]) -> None:
-    """What a relation says of the last of `A and B` it says of A too."""
+def _share(
+    state: ParseState, stated: list[RelationSpec], partners: list[Group], directed: bool
+) -> None:
+    """What a relation says of the last of `A and B` it says of A too (a relation to no thing
+    only when it names a direction: `a bed and a desk against the north wall`)."""
     subject = state.subject
     assert isinstance(subject, Group)
     mine = [
@@ -308,7 +312,7 @@ def _share(state: ParseState, stated: list[RelationSpec], partners: list[Group])
         for r in stated
         if r.subject in subject.ids
         and r.predicate not in _NOT_SHARED
-        and (r.objects or r.predicate in _SHARED_WITHOUT_OBJECTS)
+        and (r.objects or (directed and r.predicate in _SHARED_WITHOUT_OBJECTS))
     ]
     if not mine:
         return

@@ -64,6 +64,8 @@ def read_relation(
     if predicate == "~rows":
         end = _rows_of(state, tokens, pattern, end)
     if predicate == "around" and (end >= len(tokens) or tokens[end] in _ENDS_OF_PHRASE):
+        if pattern[0] not in ("around", "round", "all"):
+            return end  # `a vulture circling`: moving round, not standing round anything
         predicate, needs_target = "~all_around", False  # `a fence all around`
     if not needs_target and fresh is not None and predicate in _FRAMING_ONLY | {"against_wall"}:
         # `chairs facing mirrors on the west wall`: the mirrors are on the wall

@@ -54,6 +54,7 @@ _PLACES: dict[str, str] = {
     "train_station": "train station, railway station, railroad station, train platform,"
                      " railway platform, station platform",
     "sports_field": "football field, soccer field, sports field, stadium, pitch, arena,"
+                    " football stadium, soccer stadium, baseball stadium,"
                     " baseball field, football pitch",
     "zoo": "zoo, safari park, wildlife park",
     # --- indoors -------------------------------------------------------------------------

@@ -227,6 +227,10 @@ DECORATIVE_WORDS = frozenset(
         overgrown murky stormy moonlit starlit dim gloomy grand royal humble noisy crowded
         modern futuristic shiny metal steel glass concrete neon clean messy tidy small-town
         local rustic medieval fantasy""".split(),
+        # peoples and styles the word list leaves out as proper adjectives
+        *"""elven elvish dwarven dwarvish orcish gnomish japanese chinese korean indian greek
+        egyptian aztec mayan inca celtic norse arabian persian ottoman italian french spanish
+        mexican moorish tibetan mongolian african""".split(),
         "old",
         "ancient",
         "wooden",

@@ -448,3 +448,21 @@ def test_a_building_put_in_outdoor_ground_is_seen_from_outside() -> None:
 def test_things_scattered_around_have_no_ring() -> None:
     request = parse_prompt("a dragon's lair full of gold coins with bones scattered around")
     assert not any(r.predicate == "around" for r in request.relations)
+
+
+def test_a_wordnet_compound_of_another_sort_beats_its_head() -> None:
+    beds = [t for t in parse_prompt("a garden with flower beds").things if "bed" in t.kind]
+    assert beds and all(t.kind != "bed" for t in beds)
+    stumps = parse_prompt("a big tree stump").things
+    assert [t.kind for t in stumps] == ["log"]
+
+
+def test_things_all_around_line_the_edges_and_a_bird_circling_has_no_ring() -> None:
+    stands = parse_prompt("a stadium with two goals and stands all around").relations
+    assert {r.subject for r in stands if r.predicate == "against_wall"} == {
+        "stand-1",
+        "stand-2",
+        "stand-3",
+        "stand-4",
+    }
+    assert not parse_prompt("a desert with a vulture circling").relations
