@@ -52,7 +52,10 @@ _IDIOMS = frozenset(
     [("scattered", "around"), ("scattered", "about"), ("strewn", "around"), ("lying", "around"),
      ("strewn", "about"), ("on", "horseback"), ("on", "foot"), ("on", "duty"),
      ("on", "patrol"), ("on", "guard"), ("on", "display"), ("on", "fire"), ("in", "bloom"),
-     ("at", "rest"), ("at", "work"), ("at", "anchor"), ("on", "watch")]
+     ("at", "rest"), ("at", "work"), ("at", "anchor"), ("on", "watch"), ("on", "stilts"),
+     ("at", "night"), ("by", "night"), ("at", "dawn"), ("at", "dusk"), ("at", "sunset"),
+     ("at", "sunrise"), ("at", "midnight"), ("at", "noon"), ("at", "twilight"),
+     ("at", "daybreak"), ("by", "day"), ("in", "daylight"), ("in", "moonlight")]
 )  # fmt: skip
 
 

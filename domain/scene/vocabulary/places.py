@@ -126,6 +126,8 @@ ESSENTIALS: dict[str, tuple[tuple[str, int], ...]] = {
     "mountains": (("mountain", 2),),
     "harbor": (("sea", 1), ("pier", 1)),
     "camp": (("campfire", 1),),
+    "graveyard": (("grave", 6),),
+    "market": (("market_stall", 4),),
     "swamp": (("pond", 1),),
     "airport": (("runway", 1),),
     "train_station": (("road", 1), ("railway_platform", 1)),

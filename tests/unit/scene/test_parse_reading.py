@@ -466,3 +466,9 @@ def test_things_all_around_line_the_edges_and_a_bird_circling_has_no_ring() -> N
         "stand-4",
     }
     assert not parse_prompt("a desert with a vulture circling").relations
+
+
+def test_a_graveyard_has_graves_whatever_else_it_has() -> None:
+    request = parse_prompt("a graveyard at midnight with a ghost")
+    assert sum(t.kind == "grave" for t in request.things) >= 3
+    assert not any("names nothing" in w for w in request.warnings)  # `at midnight` is a time
