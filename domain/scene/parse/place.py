@@ -81,7 +81,8 @@ def _interior_head(state: ParseState) -> None:
         return
     if _stands_outdoors(state, head):
         return  # `a ruined chapel in a misty forest with broken pews`: the chapel in the forest
-    leaning = 0  # indoor things for, outdoor things against (a fire may be a hearth)
+    # indoor things for, outdoor things against (a fire may be a hearth); a ceiling for
+    leaning = 2 if state.indoor_cue else 0
     for group in state.groups[1:]:
         kind = lexicon.kind_spec(group.kind)
         setting = kind.setting

@@ -44,9 +44,11 @@ def parse_prompt(prompt: str) -> SceneRequest:
     parser = _Parser(tokens)
     parser.state.warnings.extend(typo_warnings)
     parser.state.ground = next((_GROUNDS[t] for t in tokens if t in _GROUNDS), None)
+    parser.state.indoor_cue = any(t in _INDOOR_CUES for t in tokens)
     return parser.run()
 
 
+_INDOOR_CUES = frozenset(["ceiling", "ceilings", "rafters", "indoors", "floorboards"])
 # `a knight on horseback`, `guards on duty`: how a thing is, not where
 _IDIOMS = frozenset(
     [("scattered", "around"), ("scattered", "about"), ("strewn", "around"), ("lying", "around"),
@@ -55,7 +57,8 @@ _IDIOMS = frozenset(
      ("at", "rest"), ("at", "work"), ("at", "anchor"), ("on", "watch"), ("on", "stilts"),
      ("at", "night"), ("by", "night"), ("at", "dawn"), ("at", "dusk"), ("at", "sunset"),
      ("at", "sunrise"), ("at", "midnight"), ("at", "noon"), ("at", "twilight"),
-     ("at", "daybreak"), ("by", "day"), ("in", "daylight"), ("in", "moonlight")]
+     ("at", "daybreak"), ("by", "day"), ("in", "daylight"), ("in", "moonlight"),
+     ("from", "the", "ceiling"), ("from", "the", "rafters"), ("on", "the", "ceiling")]
 )  # fmt: skip
 
 
@@ -63,8 +66,9 @@ def _without_idioms(tokens: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(tokens):
-        if tuple(tokens[k : k + 2]) in _IDIOMS:
-            k += 2
+        found = next((n for n in (3, 2) if tuple(tokens[k : k + n]) in _IDIOMS), None)
+        if found is not None:
+            k += found
             continue
         out.append(tokens[k])
         k += 1
