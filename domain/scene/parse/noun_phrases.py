@@ -27,7 +27,9 @@ _ARRANGED_COUNT = {"grid": 9, "ring": 6, "circle": 6}
 # `a pile of bones` is one thing of the kind after `of`.
 _COLLECTIVES = frozenset(["pile", "heap", "stack", "mound", "hoard", "stash", "cache"])
 _OF_CONTENT_WORDS = 2  # words after `of` read as what a thing holds or is made of
-_OF_SKIP = frozenset(["a", "an", "the", "some", "fresh"])
+_OF_SKIP = frozenset(
+    ["a", "an", "the", "some", "fresh", "many", "several", "different", "various", "all"]
+)
 _WAYS_IN = frozenset(["door", "stairs", "gate"])
 _POTTED = frozenset(["potted", "pot", "planted"])
 _POT_PLANT = "plant"

@@ -24,6 +24,7 @@ _CLAUSE_BREAKS = frozenset(",.;:!?()")
 # Describing words that say what the ground is (the place keeps its things).
 _GROUNDS = {
     **dict.fromkeys(["snowy", "snowbound", "icy", "frozen", "wintry", "snow"], "snow"),
+    **dict.fromkeys(["igloo", "igloos", "ice"], "snow"),  # `an igloo village on the ice`
     **dict.fromkeys(["swampy", "marshy", "boggy"], "swamp"),
     **dict.fromkeys(["desert"], "desert"),
 }
