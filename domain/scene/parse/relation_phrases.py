@@ -63,7 +63,13 @@ def read_relation(
     )
     if predicate == "~rows":
         end = _rows_of(state, tokens, pattern, end)
-    if predicate == "around" and (end >= len(tokens) or tokens[end] in _ENDS_OF_PHRASE):
+    at_end = end >= len(tokens) or tokens[end] in _ENDS_OF_PHRASE
+    if predicate == "inside" and at_end and pattern[0] in ("inside", "within"):
+        owner = state.with_owner  # `a temple with a statue inside`: inside the temple, if a thing
+        if owner is not None and isinstance(state.subject, Group) and owner is not state.subject:
+            relate(state, state.subject, "inside", None, None, [tuple(owner.ids[:1])], pattern)
+        return end
+    if predicate == "around" and at_end:
         if pattern[0] not in ("around", "round", "all"):
             return end  # `a vulture circling`: moving round, not standing round anything
         predicate, needs_target = "~all_around", False  # `a fence all around`

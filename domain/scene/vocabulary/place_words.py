@@ -16,7 +16,7 @@ _PLACES: dict[str, str] = {
               " rain forest, dark forest, pine forest, thicket",
     "dungeon": "dungeon, crypt, catacomb, catacombs, tomb,"
                " sewer, sewers, dungeon level",
-    "cave": "cave, cavern, grotto, lair, den, cave system, cave interior, dragon lair,"
+    "cave": "cave, cavern, grotto, lair, den, cave system, cave interior, dragon lair, warren,"
             " underground lake, goblin cave, bear den",
     "mine": "mine, mineshaft, mine shaft, dwarven mine, gold mine, coal mine, quarry",
     "island": "island, isle, islet, atoll, archipelago",
