@@ -248,13 +248,22 @@ async def test_a_queue_outage_logs_one_warning_and_one_recovery(
 
 
 async def test_stop_lets_a_delivery_under_way_finish() -> None:
-    class SlowSender(ScriptedSender):
+    class HeldSender(ScriptedSender):
+        """Holds each send until the test lets it go."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.under_way = asyncio.Event()
+            self.let_go = asyncio.Event()
+
         async def send(self, url: str, *, message_id: str, body: bytes) -> SendResult:
-            await asyncio.sleep(0.3)
+            self.under_way.set()
+            await self.let_go.wait()
             return await super().send(url, message_id=message_id, body=body)
 
     queue = RecordingQueue()
-    sender = SlowSender()
+    queue._visibility_timeout = 60.0  # the held send must not come back while held
+    sender = HeldSender()
     webhooks = WebhookDispatcher(
         queue,
         sender,
@@ -267,7 +276,12 @@ async def test_stop_lets_a_delivery_under_way_finish() -> None:
     )
     await queue.enqueue(a_message(URL))
     webhooks.start()
-    await asyncio.sleep(0.1)
-    await webhooks.stop(2.0)
+    await asyncio.wait_for(sender.under_way.wait(), timeout=30)
+    stopping = asyncio.create_task(webhooks.stop(30.0))
+    for _ in range(10):  # let stop cancel the receive loop and start waiting
+        await asyncio.sleep(0)
+    assert not stopping.done(), "stop returned while a delivery was under way"
+    sender.let_go.set()
+    await stopping
     assert sender.sent == ["msg_job-1_terminal"]
     assert len(queue.acked) == 1
