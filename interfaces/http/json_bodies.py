@@ -6,7 +6,8 @@ an unhandled error. A `before_request` hook from `strict_json_body(T)` reads the
 turns each failure into problem details a person can act on:
 
 - not `application/json` (or `+json`): 415;
-- empty, not UTF-8, not JSON, or a lone surrogate escape: 400;
+- empty, not UTF-8, not JSON, a lone surrogate escape, or nested deeper than the decoder
+  goes (msgspec stops at the interpreter's recursion limit, about 1,000 levels): 400;
 - valid JSON of the wrong shape, or a field of the wrong type or range: 422 naming it.
 """
 
@@ -77,13 +78,25 @@ def strict_json_body(body_type: type[msgspec.Struct]) -> BeforeRequest:
             raise _shape_problem(str(error)) from None
         except (UnicodeDecodeError, msgspec.DecodeError) as error:
             raise _syntax_problem(body, str(error)) from None
+        except RecursionError:
+            raise _too_deep() from None
 
     return check_body
+
+
+def _too_deep() -> Problem:
+    return Problem(
+        400,
+        "The request body nests arrays or objects too deeply to be read; no valid request "
+        "nests more than a few levels.",
+    )
 
 
 def _require_well_formed(body: bytes) -> None:
     try:
         msgspec.json.decode(body)
+    except RecursionError:
+        raise _too_deep() from None
     except (UnicodeDecodeError, msgspec.DecodeError) as error:
         if str(error).startswith(_OUT_OF_RANGE):  # valid JSON; reported as a field error
             return
