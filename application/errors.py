@@ -36,9 +36,12 @@ class DependencyUnavailable(RuntimeError):
         self.dependency = dependency
 
 
-class JobStoreFull(DependencyUnavailable):
-    """The job store holds as many unfinished jobs as it may: none can be added until one ends."""
+class JobStoreFull(Exception):
+    """The job store holds as many unfinished jobs as it may: none can be added until one ends.
+
+    The service working as configured, not a failing dependency: a client retries later.
+    """
 
     def __init__(self, capacity: int) -> None:
-        super().__init__("job store", f"all {capacity} slots hold unfinished jobs")
+        super().__init__(f"all {capacity} slots hold unfinished jobs")
         self.capacity = capacity

@@ -45,7 +45,7 @@ class JobRepository(Protocol):
     async def add(self, job: Job) -> bool:
         """Create `job` unless its id exists; returns False (and changes nothing) if it does.
 
-        Raises `JobStoreFull` (a `DependencyUnavailable`) when a bounded store has no room.
+        Raises `JobStoreFull` when a bounded store has no room for another unfinished job.
         """
         ...
 

@@ -132,7 +132,8 @@ class JobsController(Controller):
             ),
             503: problem(
                 503,
-                "The job store or queue is unavailable; retry after Retry-After",
+                "The job store or queue is unavailable, or the service is at its limit of "
+                "unfinished jobs; retry after Retry-After",
                 "The job store is unavailable; retry shortly.",
             ),
         },

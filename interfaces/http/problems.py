@@ -16,11 +16,15 @@ from application.errors import (
     IdempotencyKeyReused,
     JobAlreadyFinished,
     JobNotFound,
+    JobStoreFull,
     TooManyFollowers,
 )
+from interfaces.http.log_throttle import LogThrottle
 
 log = logging.getLogger(__name__)
 
+AT_CAPACITY_RETRY_AFTER_SECONDS = 5
+AT_CAPACITY_LOG_INTERVAL_SECONDS = 60.0
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -173,6 +177,27 @@ def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersM
             headers={"Retry-After": "2"},
         )
 
+    capacity_log = LogThrottle(AT_CAPACITY_LOG_INTERVAL_SECONDS)
+
+    def at_capacity(request: Request[Any, Any, Any], exc: JobStoreFull) -> Response[Any]:
+        # The service working as configured: no error counted, one line a minute at most.
+        held_back = capacity_log.due()
+        if held_back is not None:
+            log.warning(
+                "at the limit of %d unfinished jobs: submissions refused with 503 "
+                "(%d more since the last line)",
+                exc.capacity,
+                held_back,
+            )
+        return problem_response(
+            request,
+            503,
+            f"The service is at its limit of {exc.capacity} unfinished (queued or running) "
+            f"jobs; retry after {AT_CAPACITY_RETRY_AFTER_SECONDS} seconds.",
+            title="At capacity",
+            headers={"Retry-After": str(AT_CAPACITY_RETRY_AFTER_SECONDS)},
+        )
+
     def unhandled(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         count_error(m.ERROR_UNHANDLED)
@@ -184,6 +209,7 @@ def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersM
         IdempotencyKeyReused: _idempotency,
         JobAlreadyFinished: _already_finished,
         TooManyFollowers: _too_many_followers,
+        JobStoreFull: at_capacity,
         DependencyUnavailable: dependency,
         Exception: unhandled,
     }
