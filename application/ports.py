@@ -61,6 +61,11 @@ class JobRepository(Protocol):
         """A strongly consistent read: every recorded step is there."""
         ...
 
+    async def status(self, job_id: str) -> JobStatus | None:
+        """The job's status alone, strongly consistent (cheap: a running job's worker asks it
+        several times a second to learn of a cancel); None when the job does not exist."""
+        ...
+
     async def record_step(
         self, job_id: str, event: StepEvent, *, now: datetime
     ) -> StepOutcome | None:

@@ -55,6 +55,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     webhook_allow_http: bool = False
     trace_status_polls_per_second: int | None = 1
     """New traces a second that `GET /status` polls may start; None: no budget of their own."""
+    generation_deadline_seconds: int = 10
+    """A job's scene generation is stopped (the job fails) when it runs longer than this."""
+    cancel_poll_milliseconds: int = 50
+    """Persistent mode: how often a worker reads a running job's status to learn of a cancel."""
 
     @property
     def webhooks_enabled(self) -> bool:
@@ -95,6 +99,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             events_keep_alive_seconds=_integer(env, "EVENTS_KEEP_ALIVE_SECONDS", 15, 1, 300),
             follow_reads_per_second=_integer(env, "FOLLOW_READS_PER_SECOND", 2, 1, 20),
             trace_status_polls_per_second=_budget(env, "TRACE_STATUS_POLLS_PER_SECOND", 1),
+            generation_deadline_seconds=_integer(env, "GENERATION_DEADLINE_SECONDS", 10, 1, 600),
+            cancel_poll_milliseconds=_integer(env, "CANCEL_POLL_MILLISECONDS", 50, 10, 5000),
             webhook_secret=_webhook_secret(env),
             webhook_secret_parameter=text("WEBHOOK_SECRET_PARAMETER"),
             webhooks_queue=text("WEBHOOKS_QUEUE"),

@@ -97,6 +97,17 @@ class DynamoDbJobRepository:
         item: Item | None = response.get("Item")
         return None if item is None else decode_job(item)
 
+    async def status(self, job_id: str) -> JobStatus | None:
+        response = await self._call(
+            self._client.get_item,
+            Key=job_key(job_id),
+            ConsistentRead=True,
+            ProjectionExpression="#status",
+            ExpressionAttributeNames={"#status": "status"},
+        )
+        item: Item | None = response.get("Item")
+        return None if item is None else JobStatus(item["status"]["S"])
+
     async def record_step(
         self, job_id: str, event: StepEvent, *, now: datetime
     ) -> StepOutcome | None:

@@ -14,6 +14,7 @@ import httpx
 from dependency_injector import containers, providers
 
 from application.polling_job_watch import PollingJobWatch
+from application.stop_signals import PollingCancelWatch
 from application.use_cases.cancel_job import CancelJobHandler
 from application.use_cases.follow_job import FollowJobHandler
 from application.use_cases.get_status import GetStatusHandler
@@ -31,6 +32,7 @@ from infrastructure.aws.sqs_job_queue import SqsJobQueue, resolve_queue_url
 from infrastructure.aws.sqs_webhook_queue import SqsWebhookQueue, resolve_webhook_queue_url
 from infrastructure.aws.ssm_secret_provider import SsmSecretProvider
 from infrastructure.memory.artifact_store import InlineArtifactStore
+from infrastructure.memory.cancel_watch import InMemoryCancelWatch
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.job_watch import InMemoryJobWatch
 from infrastructure.memory.metrics import InMemoryMetrics
@@ -146,6 +148,17 @@ class Container(containers.DeclarativeContainer):
             PollingJobWatch,
             jobs=job_repository,
             interval_seconds=providers.Callable(lambda s: 1 / s.follow_reads_per_second, settings),
+        ),
+    )
+    cancel_watch = providers.Selector(
+        providers.Callable(_jobs_backend, settings),
+        memory=providers.Singleton(InMemoryCancelWatch, jobs=job_repository),
+        dynamodb=providers.Singleton(
+            PollingCancelWatch,
+            jobs=job_repository,
+            interval_seconds=providers.Callable(
+                lambda s: s.cancel_poll_milliseconds / 1000, settings
+            ),
         ),
     )
     artifact_store = providers.Selector(
@@ -317,6 +330,8 @@ class Container(containers.DeclarativeContainer):
         artifacts=artifact_store,
         clock=clock,
         tracer=tracer,
+        cancels=cancel_watch,
+        deadline_seconds=settings.provided.generation_deadline_seconds,
     )
     worker = providers.Singleton(
         JobWorker,

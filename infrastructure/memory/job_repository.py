@@ -73,6 +73,10 @@ class InMemoryJobRepository:
     async def get(self, job_id: str) -> Job | None:
         return self._live(job_id)  # nothing awaited inside: atomic on the event loop
 
+    async def status(self, job_id: str) -> JobStatus | None:
+        job = self._live(job_id)
+        return None if job is None else job.status
+
     async def record_step(
         self, job_id: str, event: StepEvent, *, now: datetime
     ) -> StepOutcome | None:

@@ -417,3 +417,16 @@ async def test_webhook_attempt_on_a_job_without_webhook_changes_nothing(
     )
 
     assert await repository.get(job.id) == job
+
+
+async def test_status_reads_the_status_alone_as_it_moves(repository: JobRepository) -> None:
+    job = a_job()
+    assert await repository.status(job.id) is None
+    await repository.add(job)
+    assert await repository.status(job.id) is JobStatus.QUEUED
+    await repository.record_step(
+        job.id, event(StepName.PARSE_PROMPT, StepPhase.STARTED), now=datetime.now(UTC)
+    )
+    assert await repository.status(job.id) is JobStatus.RUNNING
+    await repository.cancel(job.id, now=datetime.now(UTC))
+    assert await repository.status(job.id) is JobStatus.CANCELED
