@@ -2,14 +2,15 @@
 
 import weakref
 from collections.abc import AsyncIterator
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
-from litestar import Controller, Response, Router, get
+from litestar import Controller, Request, Response, Router, get
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, HeaderParameter, SkipValidation
 from litestar.response import ServerSentEvent, ServerSentEventMessage
+from litestar.types import ASGIApp, Receive, Scope, Send
 
 from application.errors import JobNotFound
 from application.use_cases.follow_job import (
@@ -66,6 +67,25 @@ class JobStreamEvent(msgspec.Struct, frozen=True, kw_only=True):
     retry: int | None = None
 
 
+class StreamHoldingSlot:
+    """The stream's ASGI response, and its slot given back however the response ends.
+
+    The generator's own `finally` only runs once iteration began: a client that goes before the
+    first event left the slot held until the garbage collector found the generator, so a few
+    hundred such clients could take every slot for a while.
+    """
+
+    def __init__(self, response: ASGIApp, slot: StreamSlot) -> None:
+        self._response = response
+        self._slot = slot
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self._response(scope, receive, send)
+        finally:
+            self._slot.release()
+
+
 class JobEventsController(Controller):
     tags = ["jobs"]
 
@@ -101,6 +121,7 @@ class JobEventsController(Controller):
     )
     async def events(
         self,
+        request: Request[Any, Any, Any],
         job_id: FromPath[str],
         follow_job: NamedDependency[SkipValidation[FollowJobHandler]],
         last_event_id: Annotated[
@@ -111,18 +132,20 @@ class JobEventsController(Controller):
                 description="The `id` of the last event received, to resume after it",
             ),
         ] = None,
-    ) -> Response[None] | ServerSentEvent:
+    ) -> ASGIApp:
         if not is_job_id(job_id):
             raise JobNotFound(job_id)
         job = await follow_job.job(job_id)
         cursor = Cursor.parse(last_event_id)
         if cursor.final and job.status.is_terminal:
-            return Response(None, status_code=204)
+            return Response(None, status_code=204).to_asgi_response(app=None, request=request)
         slot = follow_job.reserve_stream()
         messages = self._messages(follow_job.events(job, cursor), slot)
-        # Released when the stream ends, when the client goes, or if it never starts at all.
-        weakref.finalize(messages, slot.release)
-        return ServerSentEvent(messages, headers={"Cache-Control": "no-store"})
+        stream = ServerSentEvent(messages, headers={"Cache-Control": "no-store"})
+        held = StreamHoldingSlot(stream.to_asgi_response(app=None, request=request), slot)
+        # Should the stream never be sent at all, the slot goes back with it.
+        weakref.finalize(held, slot.release)
+        return held
 
     async def _messages(
         self, events: AsyncIterator[JobEvent], slot: StreamSlot
