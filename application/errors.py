@@ -28,6 +28,14 @@ class IdempotencyKeyReused(ValueError):
     """The Idempotency-Key was already used with a different request body."""
 
 
+class SubmissionInProgress(Exception):
+    """Another request with this Idempotency-Key is creating and queueing its job right now."""
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        super().__init__("a request with this Idempotency-Key is being processed")
+        self.retry_after_seconds = retry_after_seconds
+
+
 class DependencyUnavailable(RuntimeError):
     """A store, queue or secret the service depends on did not answer; safe to retry."""
 

@@ -31,12 +31,21 @@ class JobIds(Protocol):
 
 
 class IdempotencyClaim(msgspec.Struct, frozen=True, kw_only=True):
-    """An Idempotency-Key bound to the job it created and a fingerprint of the request body."""
+    """An Idempotency-Key bound to the job it created and a fingerprint of the request body.
+
+    It also says whether the job was handed to the queue, so that a replay queues a job only
+    when no request did, and who is handing it over now: one request at a time holds the turn
+    to create and queue the job (`turn_until`), which lapses if that request dies.
+    """
 
     key: str
     fingerprint: str
     job_id: str
     expires_at: datetime
+    enqueued: bool = False
+    """The job was handed to the queue: no replay queues it again."""
+    turn_until: datetime | None = None
+    """Until when the request that holds the turn may create and queue the job."""
 
 
 class JobRepository(Protocol):
@@ -76,6 +85,15 @@ class JobRepository(Protocol):
         self, claim: IdempotencyClaim, *, now: datetime
     ) -> IdempotencyClaim | None:
         """Store `claim` unless an unexpired claim holds the key; else return that claim."""
+        ...
+
+    async def take_enqueue_turn(self, key: str, *, now: datetime, until: datetime) -> bool:
+        """Take the turn to create and queue the key's job, in one atomic write: True when the
+        claim's job was never queued and nobody holds the turn (or it lapsed); else False."""
+        ...
+
+    async def end_enqueue_turn(self, key: str, *, enqueued: bool) -> None:
+        """Give the turn back; with `enqueued`, record that the job was handed to the queue."""
         ...
 
     async def cancel(self, job_id: str, *, now: datetime) -> CancelOutcome | None:

@@ -92,7 +92,9 @@ def decode_job(item: Item) -> Job:
 
 
 def encode_claim(claim: IdempotencyClaim) -> Item:
-    return {
+    """Claim item: ``pk = "idem#<sha256 of the key>"``, and while a request holds the turn to
+    create and queue the job ``turnUntil`` (sortable time); ``enqueued`` once it was queued."""
+    item: Item = {
         **claim_key(claim.key),
         "key": {"S": claim.key},
         "fingerprint": {"S": claim.fingerprint},
@@ -100,14 +102,22 @@ def encode_claim(claim: IdempotencyClaim) -> Item:
         "expiresAt": {"S": sortable_time(claim.expires_at)},
         "ttl": ttl_of(claim.expires_at),
     }
+    if claim.enqueued:
+        item["enqueued"] = {"BOOL": True}
+    if claim.turn_until is not None:
+        item["turnUntil"] = {"S": sortable_time(claim.turn_until)}
+    return item
 
 
 def decode_claim(item: Item) -> IdempotencyClaim:
+    turn_until = item.get("turnUntil")
     return IdempotencyClaim(
         key=item["key"]["S"],
         fingerprint=item["fingerprint"]["S"],
         job_id=item["jobId"]["S"],
         expires_at=datetime.fromisoformat(item["expiresAt"]["S"]),
+        enqueued=bool(item.get("enqueued", {}).get("BOOL", False)),
+        turn_until=datetime.fromisoformat(turn_until["S"]) if turn_until else None,
     )
 
 

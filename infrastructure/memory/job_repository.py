@@ -137,6 +137,24 @@ class InMemoryJobRepository:
                 self._forget_claim(next(iter(self._claims)))
             return None
 
+    async def take_enqueue_turn(self, key: str, *, now: datetime, until: datetime) -> bool:
+        async with self._lock:
+            claim = self._claims.get(key)
+            if claim is None or claim.enqueued:
+                return False
+            if claim.turn_until is not None and claim.turn_until > now:
+                return False
+            self._claims[key] = msgspec.structs.replace(claim, turn_until=until)
+            return True
+
+    async def end_enqueue_turn(self, key: str, *, enqueued: bool) -> None:
+        async with self._lock:
+            claim = self._claims.get(key)
+            if claim is not None:
+                self._claims[key] = msgspec.structs.replace(
+                    claim, turn_until=None, enqueued=claim.enqueued or enqueued
+                )
+
     async def check(self) -> None:
         return None
 

@@ -114,6 +114,13 @@ class JobsController(Controller):
                 "The body is empty, not UTF-8 or not JSON; or a bad Idempotency-Key",
                 "The request body is not valid JSON.",
             ),
+            409: problem(
+                409,
+                "Another request with this Idempotency-Key is being processed; retry after "
+                "Retry-After",
+                "A request with this Idempotency-Key is being processed; retry after 1 s for "
+                "its job.",
+            ),
             413: problem(
                 413,
                 "The body is over 64 KiB",
@@ -149,6 +156,7 @@ class JobsController(Controller):
                     "Retry-After": RETRY_AFTER,
                     "Preference-Applied": PREFERENCE_APPLIED,
                 },
+                409: {"Retry-After": RETRY_AFTER},
                 503: {"Retry-After": RETRY_AFTER},
             },
             parameters=(PREFER,),

@@ -17,6 +17,7 @@ from application.errors import (
     JobAlreadyFinished,
     JobNotFound,
     JobStoreFull,
+    SubmissionInProgress,
     TooManyFollowers,
 )
 from interfaces.http.log_throttle import LogThrottle
@@ -154,6 +155,17 @@ def _already_finished(request: Request[Any, Any, Any], exc: JobAlreadyFinished) 
     )
 
 
+def _in_progress(request: Request[Any, Any, Any], exc: SubmissionInProgress) -> Response[Any]:
+    return problem_response(
+        request,
+        409,
+        "A request with this Idempotency-Key is being processed; retry after "
+        f"{exc.retry_after_seconds} s for its job.",
+        title="Request in progress",
+        headers={"Retry-After": str(exc.retry_after_seconds)},
+    )
+
+
 def _too_many_followers(request: Request[Any, Any, Any], exc: TooManyFollowers) -> Response[Any]:
     return problem_response(
         request,
@@ -210,6 +222,7 @@ def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersM
         JobAlreadyFinished: _already_finished,
         TooManyFollowers: _too_many_followers,
         JobStoreFull: at_capacity,
+        SubmissionInProgress: _in_progress,
         DependencyUnavailable: dependency,
         Exception: unhandled,
     }

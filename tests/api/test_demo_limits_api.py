@@ -36,8 +36,7 @@ async def test_generate_answers_503_with_retry_after_when_every_slot_is_unfinish
     followed = [await seed_job(small_container), await seed_job(small_container)]
     with caplog.at_level(logging.INFO):
         refusals = [
-            await small_client.post("/generate", json={"prompt": f"a well {n}"})
-            for n in range(20)
+            await small_client.post("/generate", json={"prompt": f"a well {n}"}) for n in range(20)
         ]
     for response in refusals:
         problem = assert_problem(response, 503)
