@@ -58,6 +58,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     generation_deadline_seconds: int = 10
     """A job's scene generation is stopped (the job fails) when it runs longer than this."""
     cancel_poll_milliseconds: int = 50
+    max_artifacts_kb: int = 4096
+    """The most a job's artifacts (scene graph and minimap) may come to; a larger scene fails."""
+    demo_max_artifacts_mb: int = 64
+    """Demo mode: inline artifacts kept in memory in all; finished jobs go first, oldest first."""
     """Persistent mode: how often a worker reads a running job's status to learn of a cancel."""
 
     @property
@@ -101,6 +105,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             trace_status_polls_per_second=_budget(env, "TRACE_STATUS_POLLS_PER_SECOND", 1),
             generation_deadline_seconds=_integer(env, "GENERATION_DEADLINE_SECONDS", 10, 1, 600),
             cancel_poll_milliseconds=_integer(env, "CANCEL_POLL_MILLISECONDS", 50, 10, 5000),
+            max_artifacts_kb=_integer(env, "MAX_ARTIFACTS_KB", 4096, 64, 65536),
+            demo_max_artifacts_mb=_integer(env, "DEMO_MAX_ARTIFACTS_MB", 64, 1, 65536),
             webhook_secret=_webhook_secret(env),
             webhook_secret_parameter=text("WEBHOOK_SECRET_PARAMETER"),
             webhooks_queue=text("WEBHOOKS_QUEUE"),

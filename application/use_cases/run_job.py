@@ -26,6 +26,7 @@ from domain.scene import GenerationStopped, Layout, SceneRequest, StopCheck
 
 MAX_ERROR_LENGTH = 500
 DEFAULT_GENERATION_DEADLINE_SECONDS = 10.0
+DEFAULT_MAX_ARTIFACT_BYTES = 4 * 1024 * 1024
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -49,6 +50,15 @@ class GenerationDeadlineExceeded(Exception):
 
     def __init__(self, seconds: float) -> None:
         super().__init__(f"the generation did not finish within its deadline of {seconds:g} s")
+
+
+class ArtifactsTooLarge(Exception):
+    """A scene whose artifacts are larger than a job may keep: the job fails, nothing is kept."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(
+            f"the scene graph and minimap come to {size:,} bytes, over the limit of {limit:,}"
+        )
 
 
 class LayoutScene(Protocol):
@@ -89,6 +99,7 @@ class RunJobHandler:
         cancels: CancelWatch | None = None,
         deadline_seconds: float = DEFAULT_GENERATION_DEADLINE_SECONDS,
         layout_scene: LayoutScene = scene.layout_scene,
+        max_artifact_bytes: int = DEFAULT_MAX_ARTIFACT_BYTES,
     ) -> None:
         self._reporter = reporter
         self._artifacts = artifacts
@@ -97,6 +108,7 @@ class RunJobHandler:
         self._cancels: CancelWatch = cancels or _NoWatch()
         self._deadline = deadline_seconds
         self._layout_scene = layout_scene
+        self._max_artifact_bytes = max_artifact_bytes
 
     async def __call__(self, queued: QueuedJob) -> RunOutcome:
         """Run every step; the caller (the worker) holds the job's span around the run."""
@@ -106,7 +118,7 @@ class RunJobHandler:
                 rendered = await self._generate(queued, run, stop)
             await run.step(
                 StepName.STORE_ARTIFACTS,
-                lambda: self._artifacts.save(queued.job_id, rendered),
+                lambda: self._store(queued.job_id, rendered),
                 stored=_stored_refs,
             )
         except _StepFailed:
@@ -117,6 +129,12 @@ class RunJobHandler:
                 await self._artifacts.delete(run.stored)
             return RunOutcome(job_status=rejected.job_status or run.last_status, stopped_early=True)
         return RunOutcome(job_status=run.last_status)
+
+    async def _store(self, job_id: str, rendered: RenderedArtifacts) -> ArtifactRefs:
+        size = len(rendered.scene_graph_json) + len(rendered.ascii_minimap.encode("utf-8"))
+        if size > self._max_artifact_bytes:
+            raise ArtifactsTooLarge(size, self._max_artifact_bytes)
+        return await self._artifacts.save(job_id, rendered)
 
     async def _generate(
         self, queued: QueuedJob, run: "_PipelineRun", stop: StopSignal

@@ -135,7 +135,12 @@ class Container(containers.DeclarativeContainer):
     job_repository = providers.Selector(
         providers.Callable(_jobs_backend, settings),
         memory=providers.Singleton(
-            InMemoryJobRepository, clock=clock, max_jobs=settings.provided.demo_max_jobs
+            InMemoryJobRepository,
+            clock=clock,
+            max_jobs=settings.provided.demo_max_jobs,
+            max_artifact_bytes=providers.Callable(
+                lambda s: s.demo_max_artifacts_mb * 1024 * 1024, settings
+            ),
         ),
         dynamodb=providers.Singleton(
             DynamoDbJobRepository, client=dynamodb_client, table_name=settings.provided.jobs_table
@@ -332,6 +337,7 @@ class Container(containers.DeclarativeContainer):
         tracer=tracer,
         cancels=cancel_watch,
         deadline_seconds=settings.provided.generation_deadline_seconds,
+        max_artifact_bytes=providers.Callable(lambda s: s.max_artifacts_kb * 1024, settings),
     )
     worker = providers.Singleton(
         JobWorker,

@@ -18,7 +18,7 @@ from interfaces.http.internal_controller import (
 )
 from interfaces.http.jobs_controller import JobsController
 from interfaces.http.metrics_controller import metrics
-from interfaces.http.openapi import StrictBodySchemas
+from interfaces.http.openapi import RawJsonObjects, StrictBodySchemas
 from interfaces.http.problems import exception_handlers
 from interfaces.http.schemas import GenerateRequest
 from interfaces.http.web_page import WebPage
@@ -52,7 +52,7 @@ def create_app(runtime: ApiRuntime) -> Litestar:
         exception_handlers=exception_handlers(runtime.count_error),
         lifespan=[runtime.lifespan],
         request_max_body_size=MAX_BODY_BYTES,
-        plugins=[StrictBodySchemas(GenerateRequest)],
+        plugins=[StrictBodySchemas(GenerateRequest), RawJsonObjects()],
         response_cache_config=ResponseCacheConfig(),
         openapi_config=OpenAPIConfig(
             title="Scene generation service",

@@ -104,6 +104,7 @@ class JobsController(Controller):
             ),
             200: ResponseSpec(
                 data_container=JobStatusResponse,
+                generate_examples=False,
                 description=(
                     "The job as it is now: the job first submitted with this Idempotency-Key "
                     "and body, or (with `Prefer: wait`) a job that ended in time"
@@ -223,7 +224,9 @@ class JobsController(Controller):
         cache_control=CacheControlHeader(no_store=True),
         # The body is encoded by StatusBodies (bytes); the schema is JobStatusResponse's.
         responses={
-            200: ResponseSpec(data_container=JobStatusResponse, description="The job"),
+            200: ResponseSpec(
+                data_container=JobStatusResponse, description="The job", generate_examples=False
+            ),
             404: problem(404, "No job has this id", "No job has this id."),
             503: problem(
                 503,
@@ -269,7 +272,11 @@ class JobsController(Controller):
         ),
         cache_control=CacheControlHeader(no_store=True),
         responses={
-            200: ResponseSpec(data_container=JobStatusResponse, description="The canceled job"),
+            200: ResponseSpec(
+                data_container=JobStatusResponse,
+                description="The canceled job",
+                generate_examples=False,
+            ),
             404: problem(404, "No job has this id", "No job has this id."),
             409: problem(
                 409,

@@ -85,6 +85,17 @@ class StrictBodySchemas(OpenAPISchemaPlugin):
         return _schema(document, definitions)
 
 
+class RawJsonObjects(OpenAPISchemaPlugin):
+    """`msgspec.Raw` fields of the wire types hold a JSON object kept as its text (the scene
+    graph): documented as an object, as the `dict` they replaced was."""
+
+    def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        return field_definition.annotation is msgspec.Raw
+
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
+        return Schema(type=OpenAPIType.OBJECT, additional_properties=Schema())
+
+
 def _schema(node: dict[str, Any], definitions: dict[str, Any]) -> Schema:
     if "$ref" in node:
         return _schema(definitions[node["$ref"].rsplit("/", 1)[-1]], definitions)

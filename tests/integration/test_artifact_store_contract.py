@@ -163,7 +163,7 @@ async def test_links_are_signed_without_a_request(artifacts_bucket: str) -> None
 
 async def test_inline_artifacts_have_no_links(s3: Any, artifacts_bucket: str) -> None:
     store = S3ArtifactStore(s3, artifacts_bucket, URL_TTL_SECONDS)
-    inline = InlineArtifacts(scene_graph={}, ascii_minimap="")
+    inline = InlineArtifacts(scene_graph=msgspec.Raw(b"{}"), ascii_minimap="")
     assert await store.links(inline, now=datetime.now(UTC)) is None
 
 

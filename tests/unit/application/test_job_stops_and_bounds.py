@@ -1,4 +1,5 @@
-"""A cancel stops the layout itself, not only the next step boundary; a deadline bounds it.
+"""A cancel stops the layout itself, not only the next step boundary; a deadline bounds a
+generation and a limit what a job keeps.
 
 The layout here is a stand-in that never finishes on its own (each "placement" a little work,
 a stop check before each), so these tests hold however fast the real generator becomes: the
@@ -10,6 +11,7 @@ import threading
 import time
 from typing import Any
 
+import msgspec
 import pytest
 
 from application.ports import QueuedJob
@@ -170,3 +172,22 @@ async def test_the_polling_watch_keeps_going_through_a_failing_read(
     assert signal.status is None  # no such job: its run stops too
     warnings = [r.getMessage() for r in caplog.records if "cannot read" in r.getMessage()]
     assert warnings == ["cannot read the job's status: read timed out"]
+
+
+async def test_artifacts_over_the_limit_fail_the_job_and_nothing_is_kept() -> None:
+    service = Service()
+    runner = RunJobHandler(
+        reporter=service.reporter,
+        artifacts=service.artifacts,
+        clock=service.clock,
+        max_artifact_bytes=1000,
+    )
+    queued = await service.submit()
+    outcome = await runner(msgspec.structs.replace(queued, request=a_request(width=64)))
+    assert outcome.job_status is JobStatus.FAILED
+    job = await service.jobs.get("j1")
+    assert job is not None and job.error is not None and job.result is None
+    assert job.error.step == "store_artifacts"
+    assert job.error.message.startswith("ArtifactsTooLarge: the scene graph and minimap come to ")
+    assert job.error.message.endswith(" bytes, over the limit of 1,000")
+    assert service.artifacts.saved == []
