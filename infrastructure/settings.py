@@ -62,6 +62,16 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """The most a job's artifacts (scene graph and minimap) may come to; a larger scene fails."""
     demo_max_artifacts_mb: int = 64
     """Demo mode: inline artifacts kept in memory in all; finished jobs go first, oldest first."""
+    max_header_kb: int = 32
+    """A request's line and headers may come to this; beyond, 431 and nothing more is read."""
+    request_head_timeout_seconds: int = 10
+    """A request's line and headers must arrive within this (slowloris); else 408, closed."""
+    request_body_timeout_seconds: int = 30
+    """A request's body must arrive within this of its headers; else 408, closed."""
+    keep_alive_seconds: int = 35
+    """An idle keep-alive connection is closed after this (above an ALB's 30 s idle timeout)."""
+    max_connections: int = 4096
+    """Connections open at once; one more closes the idlest, or is refused with 503."""
     """Persistent mode: how often a worker reads a running job's status to learn of a cancel."""
 
     @property
@@ -107,6 +117,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             cancel_poll_milliseconds=_integer(env, "CANCEL_POLL_MILLISECONDS", 50, 10, 5000),
             max_artifacts_kb=_integer(env, "MAX_ARTIFACTS_KB", 4096, 64, 65536),
             demo_max_artifacts_mb=_integer(env, "DEMO_MAX_ARTIFACTS_MB", 64, 1, 65536),
+            max_header_kb=_integer(env, "MAX_HEADER_KB", 32, 1, 1024),
+            request_head_timeout_seconds=_integer(env, "REQUEST_HEAD_TIMEOUT_SECONDS", 10, 1, 300),
+            request_body_timeout_seconds=_integer(env, "REQUEST_BODY_TIMEOUT_SECONDS", 30, 1, 600),
+            keep_alive_seconds=_integer(env, "KEEP_ALIVE_SECONDS", 35, 1, 3600),
+            max_connections=_integer(env, "MAX_CONNECTIONS", 4096, 16, 1_000_000),
             webhook_secret=_webhook_secret(env),
             webhook_secret_parameter=text("WEBHOOK_SECRET_PARAMETER"),
             webhooks_queue=text("WEBHOOKS_QUEUE"),

@@ -13,7 +13,8 @@ import uvicorn
 
 from infrastructure import bootstrap
 from interfaces.cli.embedded_server import ServerDidNotStart, serving
-from interfaces.cli.http_protocol import ProblemDetailsHttpToolsProtocol
+from interfaces.cli.http_protocol import guarded_protocol
+from interfaces.cli.server_limits import raise_open_file_limit, server_limits
 from interfaces.cli.smoke import (
     SmokeExit,
     SmokeFailure,
@@ -25,10 +26,13 @@ from interfaces.http.app import create_app
 
 
 def serve_command(args: argparse.Namespace) -> int:
-    app = create_app(bootstrap.api_runtime_from_env())
+    runtime = bootstrap.api_runtime_from_env()
+    app = create_app(runtime)
+    settings = runtime.settings
+    limits = server_limits(settings, raise_open_file_limit())
     bootstrap.service_started()
-    # Behind an ALB: keep-alive longer than its 30 s idle timeout (else occasional 502s), and
-    # in-flight requests drained within the 30 s the container gets after SIGTERM. Proxy
+    # In-flight requests drained within the 30 s the container gets after SIGTERM. Behind an
+    # ALB, KEEP_ALIVE_SECONDS stays above its 30 s idle timeout (else occasional 502s). Proxy
     # headers are trusted from FORWARDED_ALLOW_IPS, which the task definition sets.
     uvicorn.run(
         app,
@@ -37,8 +41,8 @@ def serve_command(args: argparse.Namespace) -> int:
         log_config=None,
         access_log=False,
         timeout_graceful_shutdown=20,
-        timeout_keep_alive=35,
-        http=ProblemDetailsHttpToolsProtocol,
+        timeout_keep_alive=settings.keep_alive_seconds,
+        http=guarded_protocol(limits),
     )
     return 0
 
