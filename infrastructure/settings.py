@@ -51,6 +51,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """How long a received delivery stays hidden; one that is not settled by then (its worker
     died) is delivered again."""
     webhook_max_attempts: int = 8
+    webhook_timeout_seconds: int = 5
+    """One delivery attempt, from resolving the receiver to its answer; then retried later."""
+    webhook_connect_timeout_seconds: int = 2
+    webhook_concurrency: int = 32
+    """Deliveries under way at once, per dispatcher (the API in demo mode, each worker)."""
+    webhook_per_destination: int = 2
+    """Deliveries under way at once to one receiver (scheme, host, port); others wait."""
     webhook_allow_private: bool = False
     webhook_allow_http: bool = False
     trace_status_polls_per_second: int | None = 1
@@ -126,6 +133,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             webhook_secret_parameter=text("WEBHOOK_SECRET_PARAMETER"),
             webhooks_queue=text("WEBHOOKS_QUEUE"),
             webhook_max_attempts=_integer(env, "WEBHOOK_MAX_ATTEMPTS", 8, 1, 50),
+            webhook_timeout_seconds=_integer(env, "WEBHOOK_TIMEOUT_SECONDS", 5, 1, 60),
+            webhook_connect_timeout_seconds=_integer(
+                env, "WEBHOOK_CONNECT_TIMEOUT_SECONDS", 2, 1, 30
+            ),
+            webhook_concurrency=_integer(env, "WEBHOOK_CONCURRENCY", 32, 1, 1000),
+            webhook_per_destination=_integer(env, "WEBHOOK_PER_DESTINATION", 2, 1, 100),
             webhooks_queue_visibility_seconds=_integer(
                 env, "WEBHOOKS_QUEUE_VISIBILITY_SECONDS", 60, 15, 43200
             ),

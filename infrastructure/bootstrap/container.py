@@ -63,9 +63,10 @@ async def http_client() -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-async def webhook_http_client() -> AsyncIterator[httpx.AsyncClient]:
-    """Its own client: never follows redirects, sends no cookies back, trusts no proxy env."""
-    limits = httpx.Limits(max_connections=20, max_keepalive_connections=5)
+async def webhook_http_client(concurrency: int) -> AsyncIterator[httpx.AsyncClient]:
+    """Its own client: never follows redirects, sends no cookies back, trusts no proxy env;
+    a connection for every delivery slot (the sender sets each request's deadlines)."""
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=5)
     async with httpx.AsyncClient(
         timeout=httpx.Timeout(10.0), limits=limits, follow_redirects=False, trust_env=False
     ) as client:
@@ -258,13 +259,15 @@ class Container(containers.DeclarativeContainer):
             parameter_name=settings.provided.webhook_secret_parameter,
         ),
     )
-    webhook_http = providers.Resource(webhook_http_client)
+    webhook_http = providers.Resource(webhook_http_client, settings.provided.webhook_concurrency)
     webhook_sender = providers.Singleton(
         HttpWebhookSender,
         client=webhook_http,
         secrets=webhook_secrets,
         clock=clock,
         policy=webhook_policy,
+        timeout_seconds=settings.provided.webhook_timeout_seconds,
+        connect_timeout_seconds=settings.provided.webhook_connect_timeout_seconds,
     )
 
     # Use cases hold no per-request state: one of each per container.
@@ -310,6 +313,8 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         max_attempts=settings.provided.webhook_max_attempts,
         metrics=metrics,
+        concurrency=settings.provided.webhook_concurrency,
+        per_destination=settings.provided.webhook_per_destination,
     )
     follow_job = providers.Singleton(
         FollowJobHandler,
