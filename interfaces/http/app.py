@@ -26,6 +26,11 @@ from interfaces.http.web_page import WebPage
 MAX_BODY_BYTES = 4 * 1024 * 1024
 
 
+def _not_taken(runtime: ApiRuntime) -> tuple[str, ...]:
+    """Request fields this configuration refuses, so the document does not offer them."""
+    return () if runtime.settings.webhooks_enabled else ("webhook", "webhookEvents")
+
+
 def create_app(runtime: ApiRuntime) -> Litestar:
     """The API over `runtime` (from `infrastructure.bootstrap`), which its lifespan runs."""
     internal = Router(
@@ -52,7 +57,10 @@ def create_app(runtime: ApiRuntime) -> Litestar:
         exception_handlers=exception_handlers(runtime.count_error),
         lifespan=[runtime.lifespan],
         request_max_body_size=MAX_BODY_BYTES,
-        plugins=[StrictBodySchemas(GenerateRequest), RawJsonObjects()],
+        plugins=[
+            StrictBodySchemas(GenerateRequest, omitted=_not_taken(runtime)),
+            RawJsonObjects(),
+        ],
         response_cache_config=ResponseCacheConfig(),
         openapi_config=OpenAPIConfig(
             title="Scene generation service",

@@ -149,3 +149,21 @@ async def test_deeply_nested_json_is_no_unhandled_error(
     counted = (await client.get("/metrics")).json().get("Errors", {})
     assert "Kind=unhandled" not in counted, counted
     assert [record.getMessage() for record in caplog.records if record.exc_info] == []
+
+
+async def test_a_number_with_no_fraction_is_an_integer_as_json_schema_says(client: Any) -> None:
+    body = {"prompt": "a well", "width": 16.0, "height": 8.0, "seed": 7.0}
+    accepted = await client.post("/generate", json=body)
+    assert accepted.status_code == 202, accepted.text
+    job = (await client.get(f"/status/{accepted.json()['id']}")).json()
+    assert job["request"] | {"prompt": "a well"} == {
+        "prompt": "a well",
+        "seed": 7,
+        "width": 16,
+        "height": 8,
+    }
+    for refused in ({"width": 16.5}, {"width": 1e300}, {"width": "16"}):
+        problem = assert_problem(
+            await client.post("/generate", json={"prompt": "a well", **refused}), 422
+        )
+        assert problem["errors"][0]["field"] == "width", problem
