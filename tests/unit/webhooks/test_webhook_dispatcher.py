@@ -33,7 +33,7 @@ class Harness:
         allow_private: bool = True,
         max_attempts: int = 5,
     ) -> None:
-        self.queue = queue or InProcessWebhookQueue(visibility_timeout_seconds=0.5)
+        self.queue = queue or InProcessWebhookQueue(visibility_timeout_seconds=60)
         self.log = log or RecordingLog()
         self.payloads = FakePayloads("job-1")
 
@@ -69,7 +69,7 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
 
 @pytest.fixture
 def memory_queue() -> Iterator[InProcessWebhookQueue]:
-    yield InProcessWebhookQueue(visibility_timeout_seconds=0.5)
+    yield InProcessWebhookQueue(visibility_timeout_seconds=60)
 
 
 async def requests_arrive(receiver: WebhookReceiver, count: int) -> None:
