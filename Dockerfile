@@ -11,11 +11,17 @@ COPY domain ./domain
 COPY application ./application
 COPY infrastructure ./infrastructure
 COPY interfaces ./interfaces
-RUN pip install --no-deps . && find /opt/scenegen -name '__pycache__' -prune -exec rm -rf {} +
+# Bytecode compiled once at build (the image sets PYTHONDONTWRITEBYTECODE): the generator's
+# word tables would otherwise be compiled on every `scenegen scene`.
+RUN pip install --no-deps . && python -m compileall -q /opt/scenegen/lib
 
 FROM python:3.11-slim
-# checkov:skip=CKV_DOCKER_2: ECS checks the API through the ALB (/healthz); the worker serves no HTTP
-RUN useradd --system --uid 10001 --no-create-home scenegen
+# checkov:skip=CKV_DOCKER_2: ECS checks the API through the ALB (/healthz) and the worker with `scenegen worker-health` (its task definition)
+RUN useradd --system --uid 10001 --no-create-home scenegen \
+    && mkdir -p /run/scenegen && chown 10001 /run/scenegen
+# The worker's heartbeat file (WORKER_HEARTBEAT_FILE): a volume the read-only task can write,
+# which ECS creates with this directory's owner.
+VOLUME ["/run/scenegen"]
 COPY --from=build /opt/scenegen /opt/scenegen
 ENV PATH=/opt/scenegen/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 USER 10001

@@ -15,7 +15,14 @@ $(BIN)/scenegen: pyproject.toml requirements-dev.lock
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps -e .
+	$(MAKE) --no-print-directory bytecode
 	touch $@
+
+# The package's bytecode, written once: with PYTHONDONTWRITEBYTECODE set (as here and in the
+# image) every command would otherwise compile the generator and its word tables each run.
+.PHONY: bytecode
+bytecode:
+	$(BIN)/python -m compileall -q -j 0 domain application infrastructure interfaces
 
 # Refresh the lockfiles to the newest releases the ranges in pyproject.toml allow.
 # requirements.lock (the service alone, for the Docker image) keeps the dev lock's versions;

@@ -57,6 +57,11 @@ class JobWorker:
         self._task = asyncio.create_task(self.run(), name="job-worker")
         log.info("worker started")
 
+    @property
+    def running(self) -> bool:
+        """The receive loop is running (started, not stopped, not crashed)."""
+        return self._task is not None and not self._task.done()
+
     async def stop(self, grace_seconds: float = 10.0) -> None:
         """Finish the current job if it takes less than the grace period, else release it."""
         self._stopping.set()

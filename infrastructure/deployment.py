@@ -1,7 +1,7 @@
 """`scenegen deploy`: the composition root of the deploy command (clients, templates, token).
 
 Deploys the main stack from the template the package ships, then (on AWS) the AWS-only stack
-from the main stack's outputs; or tears both down. The dashboard body comes from
+from the main stack's outputs (teardown: deployment_teardown.py). The dashboard body comes from
 infrastructure/observability/dashboard.py, the definition `scenegen provision` also writes.
 """
 
@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlparse
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -22,12 +23,11 @@ from infrastructure.aws.cloudformation_deployer import (
     Report,
     template_body,
 )
-from infrastructure.aws.errors import error_code
 from infrastructure.aws.provision import ensure_token
 from infrastructure.observability.dashboard import dashboard_body
 from infrastructure.settings import Settings
 
-__all__ = ["DeployFailed", "DeployRequest", "aws_only_stack_name", "deploy", "teardown"]
+__all__ = ["DeployFailed", "DeployRequest", "aws_only_stack_name", "deploy"]
 
 PARAMETER_VALUE_LIMIT_BYTES = 4096  # CloudFormation's limit on one parameter value
 
@@ -42,6 +42,14 @@ class DeployRequest:
     timeout_seconds: float = 3600.0
 
 
+def is_emulator(endpoint_url: str | None) -> bool:
+    """An endpoint that is not AWS's own (`*.amazonaws.com`, `*.amazonaws.com.cn`, ...)."""
+    if not endpoint_url:
+        return False
+    host = urlparse(endpoint_url).hostname or ""
+    return not host.endswith((".amazonaws.com", ".amazonaws.com.cn", ".api.aws"))
+
+
 def aws_only_stack_name(stack: str) -> str:
     return f"{stack}-aws-only"
 
@@ -51,7 +59,7 @@ def token_parameter_name(stack: str) -> str:
 
 
 @asynccontextmanager
-async def _aws_errors_as_failures() -> AsyncIterator[None]:
+async def aws_errors_as_failures() -> AsyncIterator[None]:
     """An AWS error the deployer did not expect becomes one line: the call and its message."""
     try:
         yield
@@ -63,8 +71,8 @@ async def deploy(request: DeployRequest, settings: Settings, report: Report) -> 
     """Create or update the stack(s); returns the main stack's outputs."""
     session = clients.new_session()
     async with (
-        _aws_errors_as_failures(),
-        _cloudformation(session, settings) as cloudformation,
+        aws_errors_as_failures(),
+        cloudformation_client(session, settings) as cloudformation,
         clients.ssm_client(session, settings.aws_region, settings.aws_endpoint_url) as ssm,
     ):
         deployer = CloudFormationDeployer(
@@ -75,12 +83,20 @@ async def deploy(request: DeployRequest, settings: Settings, report: Report) -> 
         )
         main_body = template_body(MAIN_TEMPLATE)
         main_declared = await deployer.declared_parameters(main_body)
-        extra_body = "" if request.main_only else template_body(AWS_ONLY_TEMPLATE)
-        extra_declared = {} if request.main_only else await deployer.declared_parameters(extra_body)
+        emulated = not request.main_only and is_emulator(settings.aws_endpoint_url)
+        main_only = request.main_only or emulated
+        extra_body = "" if main_only else template_body(AWS_ONLY_TEMPLATE)
+        extra_declared = {} if main_only else await deployer.declared_parameters(extra_body)
         unknown = sorted(set(request.parameters) - set(main_declared) - set(extra_declared))
         if unknown:
-            where = "the main template (--main-only)" if request.main_only else "no template"
+            where = "the main template (--main-only)" if main_only else "no template"
             raise DeployFailed(f"{where} has no parameter {', '.join(unknown)}")
+        if emulated:
+            report(
+                f"AWS_ENDPOINT_URL {settings.aws_endpoint_url} is an emulator: skipping the "
+                f"AWS-only stack {aws_only_stack_name(request.stack)} (autoscaling, the WAF "
+                "association, the metric-math alarms), which its CloudFormation cannot deploy"
+            )
 
         existing = await deployer.describe(request.stack)
         previous = {
@@ -114,7 +130,7 @@ async def deploy(request: DeployRequest, settings: Settings, report: Report) -> 
             request.stack, main_body, parameters, before_execute=ensure_token_exists
         )
         report(f"stack {main.stack}: {main.status}{'' if main.changed else ' (unchanged)'}")
-        if request.main_only:
+        if main_only:
             return main.outputs
 
         extra_parameters = {
@@ -132,47 +148,6 @@ async def deploy(request: DeployRequest, settings: Settings, report: Report) -> 
         return main.outputs
 
 
-async def teardown(request: DeployRequest, settings: Settings, report: Report) -> None:
-    """Delete the AWS-only stack, empty the artifacts bucket, delete the main stack and token."""
-    session = clients.new_session()
-    region, endpoint = settings.aws_region, settings.aws_endpoint_url
-    async with (
-        _aws_errors_as_failures(),
-        _cloudformation(session, settings) as cloudformation,
-        clients.ssm_client(session, region, endpoint) as ssm,
-        clients.s3_client(session, region, endpoint) as s3,
-    ):
-        deployer = CloudFormationDeployer(
-            cloudformation,
-            report=report,
-            poll_seconds=request.poll_seconds,
-            timeout_seconds=request.timeout_seconds,
-        )
-        await deployer.delete(aws_only_stack_name(request.stack))
-        existing = await deployer.describe(request.stack)
-        if existing is None:
-            report(f"stack {request.stack}: not found, nothing to delete")
-            return
-        outputs = {str(o["OutputKey"]): str(o["OutputValue"]) for o in existing.get("Outputs", [])}
-        parameters = {
-            str(p["ParameterKey"]): str(p.get("ParameterValue", ""))
-            for p in existing.get("Parameters", [])
-        }
-        bucket = outputs.get("ArtifactsBucketName")
-        if bucket:
-            report(f"bucket {bucket}: emptied ({await _empty_bucket(s3, bucket)} objects deleted)")
-        await deployer.delete(request.stack)
-        token = parameters.get("InternalTokenParameter")
-        if token:
-            try:
-                await ssm.delete_parameter(Name=token)
-                report(f"parameter {token}: deleted")
-            except ClientError as error:
-                if error_code(error) != "ParameterNotFound":
-                    raise
-                report(f"parameter {token}: not found")
-
-
 def _dashboard_parameter(namespace: str, region: str) -> str:
     body = json.dumps(dashboard_body(namespace, region), separators=(",", ":"))
     if len(body.encode()) > PARAMETER_VALUE_LIMIT_BYTES:
@@ -183,18 +158,7 @@ def _dashboard_parameter(namespace: str, region: str) -> str:
     return body
 
 
-async def _empty_bucket(s3: Any, bucket: str) -> int:
-    deleted = 0
-    paginator = s3.get_paginator("list_objects_v2")
-    async for page in paginator.paginate(Bucket=bucket):
-        keys = [{"Key": item["Key"]} for item in page.get("Contents", [])]
-        if keys:
-            await s3.delete_objects(Bucket=bucket, Delete={"Objects": keys, "Quiet": True})
-            deleted += len(keys)
-    return deleted
-
-
-def _cloudformation(session: Any, settings: Settings) -> Any:
+def cloudformation_client(session: Any, settings: Settings) -> Any:
     return session.create_client(
         "cloudformation",
         region_name=settings.aws_region,

@@ -11,6 +11,9 @@ class ConfigError(ValueError):
 
 
 DEMO_MAX_JOBS = 1000
+KEEP_ALIVE_SECONDS = 80
+"""Longer than the ALB's idle timeout (75 s in deploy/scenegen.yaml), else occasional 502s."""
+HEARTBEAT_FILE_VARIABLE = "WORKER_HEARTBEAT_FILE"
 """About 50 MB of 256x128 jobs with their inline artifacts, and a long history of small ones."""
 
 
@@ -65,6 +68,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     generation_deadline_seconds: int = 10
     """A job's scene generation is stopped (the job fails) when it runs longer than this."""
     cancel_poll_milliseconds: int = 50
+    """Persistent mode: how often a worker reads a running job's status to learn of a cancel."""
     max_artifacts_kb: int = 4096
     """The most a job's artifacts (scene graph and minimap) may come to; a larger scene fails."""
     demo_max_artifacts_mb: int = 64
@@ -75,11 +79,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """A request's line and headers must arrive within this (slowloris); else 408, closed."""
     request_body_timeout_seconds: int = 30
     """A request's body must arrive within this of its headers; else 408, closed."""
-    keep_alive_seconds: int = 35
-    """An idle keep-alive connection is closed after this (above an ALB's 30 s idle timeout)."""
+    keep_alive_seconds: int = KEEP_ALIVE_SECONDS
+    """An idle keep-alive connection is closed after this."""
     max_connections: int = 4096
     """Connections open at once; one more closes the idlest, or is refused with 503."""
-    """Persistent mode: how often a worker reads a running job's status to learn of a cancel."""
+    worker_heartbeat_file: str | None = None
+    """A file the worker touches while its loop runs (`scenegen worker-health` reads it)."""
 
     @property
     def webhooks_enabled(self) -> bool:
@@ -127,7 +132,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             max_header_kb=_integer(env, "MAX_HEADER_KB", 32, 1, 1024),
             request_head_timeout_seconds=_integer(env, "REQUEST_HEAD_TIMEOUT_SECONDS", 10, 1, 300),
             request_body_timeout_seconds=_integer(env, "REQUEST_BODY_TIMEOUT_SECONDS", 30, 1, 600),
-            keep_alive_seconds=_integer(env, "KEEP_ALIVE_SECONDS", 35, 1, 3600),
+            keep_alive_seconds=_integer(env, "KEEP_ALIVE_SECONDS", KEEP_ALIVE_SECONDS, 1, 3600),
             max_connections=_integer(env, "MAX_CONNECTIONS", 4096, 16, 1_000_000),
             webhook_secret=_webhook_secret(env),
             webhook_secret_parameter=text("WEBHOOK_SECRET_PARAMETER"),
@@ -144,6 +149,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             ),
             webhook_allow_private=_flag(env, "WEBHOOK_ALLOW_PRIVATE"),
             webhook_allow_http=_flag(env, "WEBHOOK_ALLOW_HTTP"),
+            worker_heartbeat_file=text(HEARTBEAT_FILE_VARIABLE),
         )
         settings.check_combination()
         return settings

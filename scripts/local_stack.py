@@ -3,8 +3,9 @@
     python scripts/local_stack.py up     # starts everything, prints the URL and the environment
     python scripts/local_stack.py down   # stops exactly the processes `up` started
 
-Process ids and logs are kept in .run/. Ports: LOCAL_EMULATOR_PORT (4566), LOCAL_API_PORT (8000);
-`up` refuses to start, naming the port, when either is already taken.
+Process ids and logs are kept in .run/. Ports: LOCAL_EMULATOR_PORT (4566), LOCAL_API_PORT (8000),
+LOCAL_INTERNAL_PORT (8001: the worker's callbacks and /readyz, as in the deployed stack); `up`
+refuses to start, naming the port, when one is already taken.
 
 Webhooks are on, durable through the queue WEBHOOKS_QUEUE (scenegen-local-webhooks). They are
 signed with WEBHOOK_SECRET from the environment when set, else with a secret generated here and
@@ -33,6 +34,7 @@ MINISTACK = ROOT / ".venv-emulator" / "bin" / "ministack"
 RECEIVER = ROOT / "scripts" / "webhook_receiver.py"
 EMULATOR_PORT = int(os.environ.get("LOCAL_EMULATOR_PORT", "4566"))
 API_PORT = int(os.environ.get("LOCAL_API_PORT", "8000"))
+INTERNAL_PORT = int(os.environ.get("LOCAL_INTERNAL_PORT", "8001"))
 
 
 def stack_env() -> dict[str, str]:
@@ -47,7 +49,7 @@ def stack_env() -> dict[str, str]:
         "AWS_REGION": "us-east-1",
         "AWS_ACCESS_KEY_ID": "test",
         "AWS_SECRET_ACCESS_KEY": "test",
-        "ORCHESTRATOR_URL": f"http://127.0.0.1:{API_PORT}",
+        "ORCHESTRATOR_URL": f"http://127.0.0.1:{INTERNAL_PORT}",
     }
 
 
@@ -121,6 +123,7 @@ def require_free_ports() -> None:
     for variable, port, what in (
         ("LOCAL_EMULATOR_PORT", EMULATOR_PORT, "the emulator"),
         ("LOCAL_API_PORT", API_PORT, "the API"),
+        ("LOCAL_INTERNAL_PORT", INTERNAL_PORT, "the API's internal port"),
     ):
         if port_taken(port):
             raise SystemExit(
@@ -184,11 +187,14 @@ def up() -> None:
         print(provisioned.stderr, file=sys.stderr, end="")
         down()
         raise SystemExit("local stack: provisioning failed")
-    api = [str(BIN / "scenegen"), "serve", "--port", str(API_PORT)]
+    api = [
+        *(str(BIN / "scenegen"), "serve", "--port", str(API_PORT)),
+        *("--internal-port", str(INTERNAL_PORT)),
+    ]
     api_process = start("api", api, env)
     pids["api"] = api_process.pid
     save(pids)
-    wait_for(f"http://127.0.0.1:{API_PORT}/readyz", "the API", api_process)
+    wait_for(f"http://127.0.0.1:{INTERNAL_PORT}/readyz", "the API", api_process)
     pids["worker"] = start("worker", [str(BIN / "scenegen"), "worker"], env).pid
     save(pids)
     print(f"local stack up: API at http://127.0.0.1:{API_PORT} (logs in .run/)")

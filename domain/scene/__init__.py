@@ -1,8 +1,9 @@
-"""The scene generator: an English description in, a scene graph and an ASCII minimap out.
+"""The scene generator: an English description in, a scene graph, an ASCII minimap and an
+SVG map out.
 
 Four stages, each a package with one public function: `parse` (prompt -> SceneRequest),
 `layout` (SceneRequest -> Layout, with `verify` judging every relation on the result) and
-`render` (Layout -> scene graph + minimap).
+`render` (Layout -> scene graph + minimap + SVG map).
 """
 
 from domain.scene.effort import GenerationStopped, StopCheck
@@ -20,6 +21,7 @@ from domain.scene.render.graph import (
     scene_graph_schema,
 )
 from domain.scene.render.minimap import render_minimap
+from domain.scene.render.svg import render_svg
 
 __all__ = [
     "SCENE_GRAPH_SCHEMA_FILE",
@@ -37,5 +39,6 @@ __all__ = [
     "parse_prompt",
     "render_minimap",
     "render_scene",
+    "render_svg",
     "scene_graph_schema",
 ]

@@ -4,7 +4,7 @@ from typing import Any
 
 import msgspec
 
-from domain.scene.terms import Container, Layer, Origin, Predicate, Setting, Shape, Size
+from domain.scene.terms import Container, Layer, Origin, Outline, Predicate, Setting, Shape, Size
 
 
 class KindSpec(msgspec.Struct, frozen=True, kw_only=True):
@@ -30,6 +30,7 @@ class KindSpec(msgspec.Struct, frozen=True, kw_only=True):
     edge: bool = False  # an area that lies along a map edge (a sea strip)
     sparse: bool = False  # an area drawn with a texture rather than filled
     setting: Setting = "any"  # where it belongs: indoors, outdoors, or either
+    category: str = ""  # a generic kind's category (`device`, `furniture`, ...); "" if known
 
 
 class Place(msgspec.Struct, frozen=True, kw_only=True):
@@ -46,6 +47,8 @@ class Place(msgspec.Struct, frozen=True, kw_only=True):
     ambient: str | None = None  # a kind scattered over free ground
     indoor: bool = False  # one room filling the map: walls at the border, furniture inside
     ambient_per_cells: int = 0
+    outline: Outline = "rect"  # the floor's shape inside the map (a cave, a ship's hull)
+    ground: str | None = None  # the kind standing for the whole place when it is named
 
 
 class ThingSpec(msgspec.Struct, frozen=True, kw_only=True):
@@ -56,6 +59,7 @@ class ThingSpec(msgspec.Struct, frozen=True, kw_only=True):
     size: Size = "medium"
     origin: Origin = "prompt"
     word: str = ""  # the noun the prompt used (`cottage` for a house); the label
+    long: bool = False  # `a long table`: at least twice as long as it is wide
 
 
 class RelationSpec(msgspec.Struct, frozen=True, kw_only=True):
@@ -75,6 +79,8 @@ class SceneRequest(msgspec.Struct, frozen=True, kw_only=True):
     relations: tuple[RelationSpec, ...]
     warnings: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()  # kinds the prompt ruled out (`no trees`): never fill them
+    default_place: bool = False  # the prompt named nothing known: a default scene was drawn
+    not_understood: tuple[str, ...] = ()  # words read as nothing at all
 
 
 class PlacedNode(msgspec.Struct, frozen=True, kw_only=True):
@@ -100,6 +106,17 @@ class RelationResult(msgspec.Struct, frozen=True, kw_only=True):
     satisfied: bool
 
 
+class Quality(msgspec.Struct, frozen=True, kw_only=True):
+    """How much of what was asked the scene shows: the honest summary a client reads first."""
+
+    things_asked: int  # things the prompt named (a place's usual things not counted)
+    things_placed: int  # of those, the ones drawn
+    relations_stated: int
+    relations_held: int
+    default_place: bool  # the prompt named nothing known; a default scene was drawn
+    words_not_understood: tuple[str, ...]
+
+
 class Layout(msgspec.Struct, frozen=True, kw_only=True):
     """Every placed thing on the grid, and each requested relation checked on it."""
 
@@ -110,8 +127,10 @@ class Layout(msgspec.Struct, frozen=True, kw_only=True):
     nodes: tuple[PlacedNode, ...]  # parents before their children
     relations: tuple[RelationResult, ...]
     warnings: tuple[str, ...]
+    quality: Quality | None = None
 
 
 class GeneratedScene(msgspec.Struct, frozen=True, kw_only=True):
     scene_graph: dict[str, Any]
     minimap: str
+    svg: str  # the map drawn as a standalone SVG document

@@ -8,6 +8,7 @@ for _name, _num, _den in v.SIZES.values():
     _SIZE_FACTORS.setdefault(_name, (_num, _den))
 
 REFERENCE_WIDTH, REFERENCE_HEIGHT = 48, 24
+_LEAST_SIDE = {"large": 2, "huge": 3}
 
 
 def _scale(value: int, numerator: int, denominator: int) -> int:
@@ -30,6 +31,8 @@ def scales_with_map(kind: KindSpec) -> bool:
 
 def scaled_size(kind: KindSpec, size: str, width: int, height: int) -> tuple[int, int]:
     """Footprint (width, height) in cells; for a path, (thickness, 0)."""
+    if size == "vast" and kind.shape != "path":
+        return width, height
     numerator, denominator = _SIZE_FACTORS.get(size, (1, 1))
     if kind.shape == "path":
         return _scale(kind.width, numerator, denominator), 0
@@ -38,6 +41,9 @@ def scaled_size(kind: KindSpec, size: str, width: int, height: int) -> tuple[int
         map_num, map_den = map_factor(width, height)
         w, h = _scale(w, map_num, map_den), _scale(h, map_num, map_den)
     w, h = _scale(w, numerator, denominator), _scale(h, numerator, denominator)
+    least = _LEAST_SIDE.get(size, 1)  # a huge tree is bigger than a tiny house
+    if kind.shape == "box":
+        w, h = max(w, least), max(h, least)
     if kind.edge:
         w = width
     return min(w, width), min(h, height)

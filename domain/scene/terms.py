@@ -9,7 +9,10 @@ from typing import Literal, get_args
 Layer = Literal["terrain", "structure", "object", "actor"]
 Shape = Literal["box", "area", "path", "room"]
 Container = Literal["none", "open", "walled"]
-Size = Literal["tiny", "small", "medium", "large", "huge"]
+# `vast`: the ground of the whole place (a forest, a swamp, a market square named as the
+# place): it covers the map and holds no cells of its own, like a background.
+Size = Literal["tiny", "small", "medium", "large", "huge", "vast"]
+Outline = Literal["rect", "cave", "hull", "round"]
 Origin = Literal["prompt", "default", "auto", "ambient"]
 Cardinal = Literal["north", "south", "east", "west"]
 Diagonal = Literal["northeast", "northwest", "southeast", "southwest"]
@@ -19,7 +22,8 @@ Heading = Literal["north_south", "east_west"]
 
 # Each predicate's meaning and its `argument`:
 #   north_of .. below         subject lies beyond the object on that side
-#   in_region (cardinal|center) / in_center / in_corner (diagonal|None) / against_wall
+#   in_region (cardinal|center) / in_center ("x": east-west only, "y": north-south only,
+#       None: both) / in_corner (diagonal|None) / against_wall
 #       (cardinal|None): framed by the map, or by the one object (a room, an island)
 #   next_to, near, far_from   distance between footprints
 #   inside (object = holder), on (subject stands within the object's footprint)

@@ -10,6 +10,7 @@ import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from dependency_injector import providers
@@ -32,6 +33,7 @@ from infrastructure.observability.tracing import (
 )
 from infrastructure.settings import ConfigError, Settings
 from infrastructure.startup_heap import freeze_startup_heap, tune_malloc
+from infrastructure.worker_heartbeat import beat
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +250,15 @@ class WorkerRuntime:
             dispatcher = await _started_dispatcher(self.container)
             freeze_startup_heap()
             worker.start()
+            heartbeat_file = self.container.settings().worker_heartbeat_file
+            heartbeat = (
+                asyncio.create_task(beat(Path(heartbeat_file), lambda: worker.running, stop))
+                if heartbeat_file
+                else None
+            )
             await stop.wait()
+            if heartbeat is not None:
+                await heartbeat
             await worker.stop(WORKER_STOP_GRACE_SECONDS)
             if dispatcher is not None:
                 await dispatcher.stop(WORKER_STOP_GRACE_SECONDS)

@@ -102,7 +102,22 @@ def dashboard_body(namespace: str, region: str) -> dict[str, Any]:
     ]
     for index, widget in enumerate(widgets):
         widget.update(x=(index % 2) * 12, y=(index // 2) * 6, width=12, height=6)
-    return {"start": "-PT3H", "periodOverride": "inherit", "widgets": widgets}
+    traces = _traces_widget(region)
+    traces.update(x=0, y=(len(widgets) + 1) // 2 * 6, width=24, height=1)
+    return {"start": "-PT3H", "periodOverride": "inherit", "widgets": [*widgets, traces]}
+
+
+def trace_map_url(region: str) -> str:
+    """The X-Ray trace map in the CloudWatch console, where the collectors' traces land."""
+    return f"https://console.aws.amazon.com/cloudwatch/home?region={region}#xray:service-map/map"
+
+
+def _traces_widget(region: str) -> dict[str, Any]:
+    # Short: the whole body must fit CloudFormation's 4096-byte parameter (scenegen deploy).
+    return {
+        "type": "text",
+        "properties": {"markdown": f"[X-Ray trace map]({trace_map_url(region)})"},
+    }
 
 
 def _rows(namespace: str, metric: EmittedMetric, stats: tuple[str, ...]) -> list[list[Any]]:

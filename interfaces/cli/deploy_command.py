@@ -28,7 +28,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
             "(autoscaling, the WAF association, the 5xx rate alarm) from its outputs. Creates "
             "the SSM SecureString token when absent and never overwrites it. A deployment "
             "with nothing to change succeeds. Prints progress, then the outputs (ApiUrl). "
-            "Reads AWS_REGION and AWS_ENDPOINT_URL (an emulator: add --main-only)."
+            "Reads AWS_REGION and AWS_ENDPOINT_URL (an emulator's endpoint: the AWS-only "
+            "stack is skipped, said in one line)."
         ),
     )
     parser.add_argument("--stack", required=True, type=_stack_name, help="stack name")
@@ -46,10 +47,32 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         action="store_true",
         help="skip the AWS-only stack (an emulator's CloudFormation cannot deploy it)",
     )
-    parser.add_argument(
+    instead = parser.add_mutually_exclusive_group()
+    instead.add_argument(
         "--delete",
         action="store_true",
-        help="tear down: delete both stacks, the artifacts in the bucket and the token",
+        help=(
+            "tear down: delete both stacks, the jobs table, the artifacts bucket and the token "
+            "(asks first: type the stack name)"
+        ),
+    )
+    parser.add_argument(
+        "--yes", action="store_true", help="with --delete: do not ask (for scripts)"
+    )
+    parser.add_argument(
+        "--keep-data",
+        action="store_true",
+        help="with --delete: keep the jobs table and the artifacts bucket",
+    )
+    instead.add_argument(
+        "--save-state",
+        metavar="DIR",
+        help="only save each stack's template and parameters to DIR (before a deploy)",
+    )
+    instead.add_argument(
+        "--restore-state",
+        metavar="DIR",
+        help="deploy the templates and parameters saved in DIR again (a rollback)",
     )
     parser.add_argument(
         "--outputs-file",
@@ -102,9 +125,15 @@ def _deploy(args: argparse.Namespace) -> int:
         poll_seconds=args.poll_seconds,
         timeout_seconds=args.timeout,
     )
+    if args.delete and not args.yes and not _confirmed(args.stack, keep_data=args.keep_data):
+        return 2
     started = time.monotonic()
     try:
-        outputs = asyncio.run(_run(request, settings, delete=args.delete))
+        if args.save_state:
+            saved = asyncio.run(_save(request, settings, args.save_state))
+            print(f"saved: Image={saved.get('Image', '')}")
+            return 0
+        outputs = asyncio.run(_run(request, settings, args))
     except DeployFailed as error:
         print(f"scenegen deploy: failed: {error}", file=sys.stderr)
         return 1
@@ -121,13 +150,52 @@ def _deploy(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _run(request: "DeployRequest", settings: "Settings", *, delete: bool) -> dict[str, str]:
-    from infrastructure.deployment import deploy, teardown
+def _confirmed(stack: str, *, keep_data: bool) -> bool:
+    """The stack's name typed back at a terminal; no terminal, no deletion (use --yes)."""
+    if not sys.stdin.isatty():
+        print(
+            "scenegen deploy: --delete asks for confirmation at a terminal; add --yes to skip it",
+            file=sys.stderr,
+        )
+        return False
+    data = (
+        "keeping the jobs table and the artifacts bucket"
+        if keep_data
+        else ("with every job in the table and every artifact in the bucket")
+    )
+    print(f"This deletes the stacks {stack} and {stack}-aws-only, {data}.")
+    typed = input(f"Type {stack} to delete it: ").strip()
+    if typed != stack:
+        print("scenegen deploy: not confirmed, nothing deleted", file=sys.stderr)
+        return False
+    return True
 
-    def report(line: str) -> None:
-        print(line, flush=True)
 
-    if delete:
-        await teardown(request, settings, report)
+def _report(line: str) -> None:
+    print(line, flush=True)
+
+
+async def _save(request: "DeployRequest", settings: "Settings", directory: str) -> dict[str, str]:
+    from pathlib import Path
+
+    from infrastructure.deployment_state import save_state
+
+    return await save_state(request, settings, _report, Path(directory))
+
+
+async def _run(
+    request: "DeployRequest", settings: "Settings", args: argparse.Namespace
+) -> dict[str, str]:
+    from pathlib import Path
+
+    from infrastructure.deployment import deploy
+    from infrastructure.deployment_state import restore_state
+    from infrastructure.deployment_teardown import teardown
+
+    report = _report
+    if args.delete:
+        await teardown(request, settings, report, keep_data=args.keep_data)
         return {}
+    if args.restore_state:
+        return await restore_state(request, settings, report, Path(args.restore_state))
     return await deploy(request, settings, report)

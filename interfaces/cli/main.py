@@ -9,7 +9,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from interfaces.cli import deploy_command, provision_command, scene_command, service_commands
+from interfaces.cli import (
+    deploy_command,
+    provision_command,
+    scene_command,
+    service_commands,
+    worker_health_command,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     provision_command.register(subparsers)
     deploy_command.register(subparsers)
     scene_command.register(subparsers)
+    worker_health_command.register(subparsers)
     return parser
 
 

@@ -3,6 +3,7 @@
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 SEED_MAX = 2**32 - 1
@@ -16,9 +17,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         "scene",
         help="generate a scene from a prompt and print its minimap (no server involved)",
         description=(
-            "Turns an English description into a scene graph and an ASCII minimap, prints "
-            "the minimap, each relation with whether it holds, and any warnings. The same "
-            "prompt, seed and size always give the same output."
+            "Turns an English description into a scene graph, an ASCII minimap and an SVG map, "
+            "prints the minimap, each relation with whether it holds, and any warnings. The "
+            "same prompt, seed and size always give the same output."
         ),
     )
     parser.add_argument("prompt", help='the description, e.g. "a village with three houses"')
@@ -26,6 +27,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument("--width", default="48", help="16..256 cells (default 48)")
     parser.add_argument("--height", default="24", help="8..128 cells (default 24)")
     parser.add_argument("--out", default=None, help="also write the scene graph JSON here")
+    parser.add_argument("--svg", default=None, help="also write the map as an SVG picture here")
     parser.set_defaults(func=run_scene)
 
 
@@ -44,11 +46,17 @@ def run_scene(args: argparse.Namespace) -> int:
     if isinstance(seed, str) or isinstance(width, str) or isinstance(height, str):
         return _fail(next(v for v in (seed, width, height) if isinstance(v, str)))
     scene = generate_scene(prompt, seed=seed, width=width, height=height)
-    if args.out:
+    outputs: list[tuple[str | None, Callable[[], bytes]]] = [
+        (args.out, lambda: encode_scene_graph(scene.scene_graph) + b"\n"),
+        (args.svg, lambda: scene.svg.encode("utf-8")),
+    ]
+    for target, content in outputs:
+        if not target:
+            continue
         try:
-            Path(args.out).write_bytes(encode_scene_graph(scene.scene_graph) + b"\n")
+            Path(target).write_bytes(content())
         except OSError as error:
-            return _fail(f"cannot write {args.out}: {error.strerror or error}")
+            return _fail(f"cannot write {target}: {error.strerror or error}")
     try:
         sys.stdout.write(scene.minimap)
         sys.stdout.write(_report(scene.scene_graph))
@@ -76,6 +84,8 @@ def _fail(message: str) -> int:
 
 
 def _report(graph: dict[str, object]) -> str:
+    from domain.scene.render.summary import quality_line
+
     relations = graph.get("relations")
     warnings = graph.get("warnings")
     lines = ["Relations:"]
@@ -97,6 +107,9 @@ def _report(graph: dict[str, object]) -> str:
     if isinstance(warnings, list) and warnings:
         lines.append("Warnings:")
         lines.extend(f"  - {_printable(str(w))}" for w in warnings)
+    summary = quality_line(graph)
+    if summary:
+        lines.append(_printable(summary))
     return "\n".join(lines) + "\n"
 
 

@@ -6,6 +6,7 @@ httpx) when its command runs.
 """
 
 import argparse
+import sys
 from urllib.parse import urlparse
 
 from interfaces.cli.defaults import DEFAULT_PROMPT
@@ -15,6 +16,11 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     serve = subparsers.add_parser("serve", help="run the HTTP API (demo mode unless configured)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=_port, default=8000)
+    serve.add_argument(
+        "--internal-port",
+        type=_port,
+        help="serve the internal callback, /readyz and /healthz on this port only (not --port)",
+    )
     serve.set_defaults(func=_serve)
 
     worker = subparsers.add_parser("worker", help="consume the job queue (persistent mode)")
@@ -58,6 +64,9 @@ def _positive_seconds(text: str) -> float:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if args.internal_port is not None and args.internal_port == args.port:
+        print("scenegen serve: --internal-port must differ from --port", file=sys.stderr)
+        return 2
     from interfaces.cli import service_runtime
 
     return service_runtime.serve_command(args)

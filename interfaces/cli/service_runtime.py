@@ -15,6 +15,7 @@ from infrastructure import bootstrap
 from interfaces.cli.embedded_server import ServerDidNotStart, serving
 from interfaces.cli.http_protocol import guarded_protocol
 from interfaces.cli.server_limits import raise_open_file_limit, server_limits
+from interfaces.cli.server_ports import run_server
 from interfaces.cli.smoke import (
     SmokeExit,
     SmokeFailure,
@@ -23,18 +24,19 @@ from interfaces.cli.smoke import (
     summary,
 )
 from interfaces.http.app import create_app
+from interfaces.http.internal_port import served_app
 
 
 def serve_command(args: argparse.Namespace) -> int:
     runtime = bootstrap.api_runtime_from_env()
-    app = create_app(runtime)
+    app = served_app(runtime, args.internal_port)
     settings = runtime.settings
     limits = server_limits(settings, raise_open_file_limit())
     bootstrap.service_started()
     # In-flight requests drained within the 30 s the container gets after SIGTERM. Behind an
-    # ALB, KEEP_ALIVE_SECONDS stays above its 30 s idle timeout (else occasional 502s). Proxy
+    # ALB, KEEP_ALIVE_SECONDS stays above its idle timeout (else occasional 502s). Proxy
     # headers are trusted from FORWARDED_ALLOW_IPS, which the task definition sets.
-    uvicorn.run(
+    config = uvicorn.Config(
         app,
         host=args.host,
         port=args.port,
@@ -44,7 +46,7 @@ def serve_command(args: argparse.Namespace) -> int:
         timeout_keep_alive=settings.keep_alive_seconds,
         http=guarded_protocol(limits),
     )
-    return 0
+    return run_server(config, args.internal_port)
 
 
 def worker_command(args: argparse.Namespace) -> int:

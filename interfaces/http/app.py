@@ -31,8 +31,12 @@ def _not_taken(runtime: ApiRuntime) -> tuple[str, ...]:
     return () if runtime.settings.webhooks_enabled else ("webhook", "webhookEvents")
 
 
-def create_app(runtime: ApiRuntime) -> Litestar:
-    """The API over `runtime` (from `infrastructure.bootstrap`), which its lifespan runs."""
+def create_app(runtime: ApiRuntime, *, internal_routes: bool = True) -> Litestar:
+    """The API over `runtime` (from `infrastructure.bootstrap`), which its lifespan runs.
+
+    `internal_routes=False` leaves out the callback and /readyz, which another port serves
+    (`interfaces/http/internal_port.py`).
+    """
     internal = Router(
         path="/",
         route_handlers=[
@@ -46,9 +50,9 @@ def create_app(runtime: ApiRuntime) -> Litestar:
             JobsController,
             JobEventsController,
             ArtifactsController,
-            internal,
+            *([internal] if internal_routes else []),
             healthz,
-            readyz,
+            *([readyz] if internal_routes else []),
             metrics,
             openapi_json,
             WebPage,

@@ -243,6 +243,16 @@ class PersistentStack:
         service.wait_until_answers(f"{base_url}/readyz", START_TIMEOUT_SECONDS)
         return service
 
+    def start_api_with_internal_port(self, **env: str) -> tuple[Service, str]:
+        """An API serving the callbacks and /readyz on a port of their own, as deployed;
+        returns it and that port's URL (the worker's ORCHESTRATOR_URL)."""
+        port, internal_port = free_port(), free_port()
+        base_url, internal_url = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{internal_port}"
+        command = ["serve", "--port", str(port), "--internal-port", str(internal_port)]
+        service = self._start(f"api-{port}", command, env, base_url)
+        service.wait_until_answers(f"{internal_url}/readyz", START_TIMEOUT_SECONDS)
+        return service, internal_url
+
     def start_worker(self, orchestrator_url: str, **env: str) -> Service:
         return self._start(
             f"worker-{len(self.services)}",

@@ -64,6 +64,15 @@ class Deployment:
         )
 
 
+def service_container(described: dict[str, Any]) -> dict[str, Any]:
+    """The service's own container; the tracing collector runs beside it (Tracing=Enabled)."""
+    own, collector = described["taskDefinition"]["containerDefinitions"]
+    assert collector["name"] == "otel-collector"
+    assert collector["command"] == ["--config=/etc/ecs/ecs-xray.yaml"]
+    found: dict[str, Any] = own
+    return found
+
+
 def run_deploy(endpoint: str, *arguments: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
@@ -90,14 +99,19 @@ def outputs_of(result: subprocess.CompletedProcess[str]) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def deployment(aws_endpoint: str) -> Iterator[Deployment]:
     stack = f"sg-e2e-{uuid.uuid4().hex[:8]}"
-    result = run_deploy(aws_endpoint, "--stack", stack, "--image", IMAGE, "--main-only")
+    # No --main-only: `scenegen deploy` sees the emulator's endpoint and skips the AWS-only stack.
+    result = run_deploy(aws_endpoint, "--stack", stack, "--image", IMAGE)
     assert result.returncode == 0, result.stdout + result.stderr
     yield Deployment(aws_endpoint, stack, outputs_of(result), result.stdout)
-    run_deploy(aws_endpoint, "--stack", stack, "--delete")  # "not found" once deleted
+    run_deploy(aws_endpoint, "--stack", stack, "--delete", "--yes")  # "not found" once deleted
 
 
 def test_the_first_deploy_creates_the_token_then_the_stack(deployment: Deployment) -> None:
     lines = deployment.first_run.splitlines()
+    (skipped,) = [line for line in lines if "skipping the AWS-only stack" in line]
+    assert skipped.startswith(f"AWS_ENDPOINT_URL {deployment.endpoint} is an emulator: ")
+    assert f"{deployment.stack}-aws-only" in skipped
+    assert not [line for line in lines if line.startswith(f"stack {deployment.stack}-aws-only")]
     token = f"/scenegen/{deployment.stack}/internal-token"
     created = lines.index(f"created parameter {token} (SecureString)")
     first_event = next(i for i, line in enumerate(lines) if "CREATE_IN_PROGRESS" in line)
@@ -109,6 +123,48 @@ def test_the_first_deploy_creates_the_token_then_the_stack(deployment: Deploymen
     parameter = deployment.client("ssm").get_parameter(Name=token, WithDecryption=True)
     assert parameter["Parameter"]["Type"] == "SecureString"
     assert len(parameter["Parameter"]["Value"]) >= 32
+
+
+def _physical_ids(deployment: Deployment) -> dict[str, str]:
+    described = deployment.client("cloudformation").describe_stack_resources(
+        StackName=deployment.stack
+    )
+    return {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in described["StackResources"]}
+
+
+def test_with_the_default_parameters_the_stack_builds_its_vpc_and_uses_it(
+    deployment: Deployment,
+) -> None:
+    # The created-VPC branch: its own VPC, gateway, route and two subnets in two zones, which
+    # both load balancers and both services use. (The order of creation, the ALB after the
+    # gateway attachment and the services after the routes, is what AWS enforces and MiniStack
+    # does not: tests/unit/deploy/test_template_network_and_rules.py follows the dependencies.)
+    ids = _physical_ids(deployment)
+    ec2 = deployment.client("ec2")
+    (vpc,) = ec2.describe_vpcs(VpcIds=[ids["Vpc"]])["Vpcs"]
+    assert vpc["CidrBlock"] == "10.42.0.0/16"
+    subnets = ec2.describe_subnets(SubnetIds=[ids["SubnetA"], ids["SubnetB"]])["Subnets"]
+    assert {s["VpcId"] for s in subnets} == {ids["Vpc"]}
+    assert len({s["AvailabilityZone"] for s in subnets}) == 2
+    (table,) = ec2.describe_route_tables(RouteTableIds=[ids["PublicRouteTable"]])["RouteTables"]
+    assert {"DestinationCidrBlock": "0.0.0.0/0", "GatewayId": ids["InternetGateway"]}.items() <= {
+        k: v for r in table["Routes"] if r.get("DestinationCidrBlock") == "0.0.0.0/0"
+        for k, v in r.items()
+    }.items()  # fmt: skip
+    assert {a.get("SubnetId") for a in table["Associations"]} >= {ids["SubnetA"], ids["SubnetB"]}
+    balancers = deployment.client("elbv2").describe_load_balancers()["LoadBalancers"]
+    ours = [b for b in balancers if b["LoadBalancerArn"] in ids.values()]
+    assert len(ours) == 2
+    for balancer in ours:
+        assert {z["SubnetId"] for z in balancer["AvailabilityZones"]} == {
+            ids["SubnetA"], ids["SubnetB"],
+        }  # fmt: skip
+    services = deployment.client("ecs").describe_services(
+        cluster=deployment.outputs["ClusterName"], services=["api", "worker"]
+    )["services"]
+    for service in services:
+        network = service["networkConfiguration"]["awsvpcConfiguration"]
+        assert sorted(network["subnets"]) == sorted([ids["SubnetA"], ids["SubnetB"]])
 
 
 def test_the_outputs_give_the_api_url_of_the_public_load_balancer(
@@ -160,7 +216,7 @@ def test_both_task_definitions_take_the_token_from_ssm(deployment: Deployment) -
     commands = {}
     for family in ("api", "worker"):
         definition = ecs.describe_task_definition(taskDefinition=f"{deployment.stack}-{family}")
-        (only,) = definition["taskDefinition"]["containerDefinitions"]
+        only = service_container(definition)
         env = {e["name"]: e["value"] for e in only["environment"]}
         assert env["INTERNAL_TOKEN_PARAMETER"] == token
         assert "INTERNAL_TOKEN" not in env
@@ -169,11 +225,11 @@ def test_both_task_definitions_take_the_token_from_ssm(deployment: Deployment) -
         assert only["image"] == IMAGE
         commands[family] = only["command"]
     assert commands == {
-        "api": ["serve", "--host", "0.0.0.0", "--port", "8000"],
+        "api": ["serve", "--host", "0.0.0.0", "--port", "8000", "--internal-port", "8001"],
         "worker": ["worker"],
     }
     worker = ecs.describe_task_definition(taskDefinition=f"{deployment.stack}-worker")
-    (container,) = worker["taskDefinition"]["containerDefinitions"]
+    container = service_container(worker)
     orchestrator = {e["name"]: e["value"] for e in container["environment"]}["ORCHESTRATOR_URL"]
     internal = [
         b
@@ -195,7 +251,22 @@ def test_both_services_run_on_fargate_with_a_rolling_back_circuit_breaker(
         assert service["launchType"] == "FARGATE"
         breaker = service["deploymentConfiguration"]["deploymentCircuitBreaker"]
         assert breaker == {"enable": True, "rollback": True}
-    assert len(by_name["api"]["loadBalancers"]) == 2  # public and internal target groups
+    # The public target group reaches the public port; only the internal one the callbacks'.
+    ids = _physical_ids(deployment)
+    ports = {
+        attached["targetGroupArn"]: attached["containerPort"]
+        for attached in by_name["api"]["loadBalancers"]
+    }
+    assert ports == {ids["PublicTargetGroup"]: 8000, ids["InternalTargetGroup"]: 8001}
+    configuration = by_name["api"]["deploymentConfiguration"]
+    assert configuration["alarms"] == {
+        "alarmNames": [f"{deployment.stack}-api-5xx", f"{deployment.stack}-alb-5xx"],
+        "enable": True,
+        "rollback": True,
+    }
+    assert by_name["worker"]["deploymentConfiguration"]["alarms"]["alarmNames"] == [
+        f"{deployment.stack}-failed-jobs"
+    ]
 
 
 def _rules_by_scheme(deployment: Deployment) -> dict[str, list[dict[str, Any]]]:
@@ -243,9 +314,9 @@ def test_the_target_groups_check_healthz_and_drain_for_the_delay(
         for g in elbv2.describe_target_groups()["TargetGroups"]
         if g["TargetGroupName"].startswith(deployment.stack)
     ]
-    assert len(groups) == 2
+    assert sorted(g["Port"] for g in groups) == [8000, 8001]
     for group in groups:
-        assert (group["HealthCheckPath"], group["Port"]) == ("/healthz", 8000)
+        assert group["HealthCheckPath"] == "/healthz"
         attributes = elbv2.describe_target_group_attributes(TargetGroupArn=group["TargetGroupArn"])
         delays = {a["Key"]: a["Value"] for a in attributes["Attributes"]}
         assert delays["deregistration_delay.timeout_seconds"] == "30"
@@ -275,10 +346,17 @@ def test_the_dashboard_is_the_one_provision_writes_and_the_alarms_exist(
     alarms = cloudwatch.describe_alarms(AlarmNamePrefix=f"{deployment.stack}-")["MetricAlarms"]
     assert sorted(a["AlarmName"].removeprefix(f"{deployment.stack}-") for a in alarms) == [
         "alb-5xx",
+        "api-5xx",
         "dlq-not-empty",
         "failed-jobs",
+        "queue-age",
         "webhooks-dlq-not-empty",
     ]
+    # Every alarm notifies the stack's own topic (no AlarmTopicArn given).
+    topic = deployment.outputs["AlarmTopicArn"]
+    assert topic.endswith(f":{deployment.stack}-alarms")
+    assert all(a["AlarmActions"] == [topic] for a in alarms), alarms
+    deployment.client("sns").get_topic_attributes(TopicArn=topic)
 
 
 def test_the_service_runs_on_what_the_stack_built_with_the_task_definitions_environment(
@@ -292,11 +370,15 @@ def test_the_service_runs_on_what_the_stack_built_with_the_task_definitions_envi
 
     def task_environment(family: str) -> dict[str, str]:
         definition = ecs.describe_task_definition(taskDefinition=f"{deployment.stack}-{family}")
-        (only,) = definition["taskDefinition"]["containerDefinitions"]
+        only = service_container(definition)
         return {e["name"]: e["value"] for e in only["environment"]}
 
+    # The API serves the callbacks on its internal port only, as its task's command says.
     api_env, worker_env = task_environment("api"), task_environment("worker")
     worker_env.pop("ORCHESTRATOR_URL")
+    worker_env.pop("WORKER_HEARTBEAT_FILE")
+    api_env.pop("OTEL_EXPORTER_OTLP_ENDPOINT")  # the collector beside it in the task
+    worker_env.pop("OTEL_EXPORTER_OTLP_ENDPOINT")
     resources = Resources(
         endpoint=deployment.endpoint,
         table=api_env["JOBS_TABLE"],
@@ -305,8 +387,8 @@ def test_the_service_runs_on_what_the_stack_built_with_the_task_definitions_envi
         token_parameter=api_env["INTERNAL_TOKEN_PARAMETER"],
     )
     with PersistentStack(resources, tmp_path) as stack:
-        api = stack.start_api(**api_env)
-        stack.start_worker(api.url, **worker_env)
+        api, internal_url = stack.start_api_with_internal_port(**api_env)
+        stack.start_worker(internal_url, **worker_env)
         result = subprocess.run(
             [SCENEGEN, "smoke", "--base-url", api.url, "--timeout", "30"],
             capture_output=True,
@@ -336,18 +418,96 @@ def test_a_second_deploy_changes_nothing_and_keeps_the_token(deployment: Deploym
     assert stack_after.get("LastUpdatedTime") == stack_before.get("LastUpdatedTime")
 
 
-def test_delete_removes_the_stack_its_resources_and_the_token(deployment: Deployment) -> None:
+def test_delete_asks_and_without_a_terminal_or_yes_deletes_nothing(
+    deployment: Deployment,
+) -> None:
     result = run_deploy(deployment.endpoint, "--stack", deployment.stack, "--delete")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "add --yes" in result.stderr
+    described = deployment.client("cloudformation").describe_stacks(StackName=deployment.stack)
+    assert described["Stacks"][0]["StackStatus"] == "CREATE_COMPLETE"
+
+
+def test_the_table_is_protected_from_deletion_and_kept_by_the_stack(
+    deployment: Deployment,
+) -> None:
+    table = deployment.client("dynamodb").describe_table(
+        TableName=deployment.outputs["JobsTableName"]
+    )["Table"]
+    assert table["DeletionProtectionEnabled"] is True
+    template = deployment.client("cloudformation").get_template(StackName=deployment.stack)
+    body = template["TemplateBody"]
+    assert body.count("DeletionPolicy: RetainExceptOnCreate") == 2  # the table and the bucket
+
+
+def test_delete_removes_the_stack_its_resources_and_the_token(deployment: Deployment) -> None:
+    result = run_deploy(deployment.endpoint, "--stack", deployment.stack, "--delete", "--yes")
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"stack {deployment.stack}: DELETE_COMPLETE" in result.stdout
     with pytest.raises(ClientError, match="does not exist"):
         deployment.client("cloudformation").describe_stacks(StackName=deployment.stack)
     with pytest.raises(ClientError, match="ResourceNotFound"):
         deployment.client("dynamodb").describe_table(TableName=deployment.outputs["JobsTableName"])
+    with pytest.raises(ClientError, match=r"NoSuchBucket|Not Found|404"):
+        deployment.client("s3").head_bucket(Bucket=deployment.outputs["ArtifactsBucketName"])
     with pytest.raises(ClientError, match="ParameterNotFound"):
         deployment.client("ssm").get_parameter(
             Name=deployment.outputs["InternalTokenParameterName"]
         )
+
+
+def test_a_restore_deploys_the_saved_template_and_parameters_again(
+    aws_endpoint: str, tmp_path: Path
+) -> None:
+    # What the pipeline's rollback does: save before the deploy, restore after a failure;
+    # the image and the template both go back (here: a new image and another alarm threshold).
+    stack = f"sg-e2e-back-{uuid.uuid4().hex[:8]}"
+    state = tmp_path / "previous-state"
+    nothing = run_deploy(aws_endpoint, "--stack", stack, "--save-state", str(state))
+    assert nothing.returncode == 0, nothing.stdout + nothing.stderr
+    assert "saved: Image=\n" in nothing.stdout  # no stack yet: nothing to go back to
+    try:
+        created = run_deploy(aws_endpoint, "--stack", stack, "--image", IMAGE, "--main-only")
+        assert created.returncode == 0, created.stdout + created.stderr
+        saved = run_deploy(aws_endpoint, "--stack", stack, "--save-state", str(state))
+        assert f"saved: Image={IMAGE}" in saved.stdout
+        probe = Deployment(aws_endpoint, stack, {}, "")
+        cloudformation = probe.client("cloudformation")
+        before = cloudformation.get_template(StackName=stack)["TemplateBody"]
+        newer = run_deploy(
+            aws_endpoint,
+            *("--stack", stack, "--image", f"{IMAGE}-next", "--main-only"),
+            *("--parameter", "FailedJobsThreshold=9"),
+        )
+        assert newer.returncode == 0, newer.stdout + newer.stderr
+        restored = run_deploy(aws_endpoint, "--stack", stack, "--restore-state", str(state))
+        assert restored.returncode == 0, restored.stdout + restored.stderr
+        described = cloudformation.describe_stacks(StackName=stack)["Stacks"][0]
+        parameters = {p["ParameterKey"]: p["ParameterValue"] for p in described["Parameters"]}
+        assert (parameters["Image"], parameters["FailedJobsThreshold"]) == (IMAGE, "5")
+        assert cloudformation.get_template(StackName=stack)["TemplateBody"] == before
+        alarm = probe.client("cloudwatch").describe_alarms(AlarmNames=[f"{stack}-failed-jobs"])
+        assert alarm["MetricAlarms"][0]["Threshold"] == 5
+    finally:
+        run_deploy(aws_endpoint, "--stack", stack, "--delete", "--yes")
+
+
+def test_delete_with_keep_data_leaves_the_table_and_the_bucket(aws_endpoint: str) -> None:
+    stack = f"sg-e2e-keep-{uuid.uuid4().hex[:8]}"
+    created = run_deploy(aws_endpoint, "--stack", stack, "--image", IMAGE, "--main-only")
+    assert created.returncode == 0, created.stdout + created.stderr
+    outputs = outputs_of(created)
+    probe = Deployment(aws_endpoint, stack, outputs, "")
+    result = run_deploy(aws_endpoint, "--stack", stack, "--delete", "--yes", "--keep-data")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"kept table {outputs['JobsTableName']} and bucket" in result.stdout
+    dynamodb, s3 = probe.client("dynamodb"), probe.client("s3")
+    table = dynamodb.describe_table(TableName=outputs["JobsTableName"])["Table"]
+    assert table["DeletionProtectionEnabled"] is True
+    s3.head_bucket(Bucket=outputs["ArtifactsBucketName"])
+    dynamodb.update_table(TableName=outputs["JobsTableName"], DeletionProtectionEnabled=False)
+    dynamodb.delete_table(TableName=outputs["JobsTableName"])
+    s3.delete_bucket(Bucket=outputs["ArtifactsBucketName"])
 
 
 def test_a_failed_deploy_exits_1_with_one_line_naming_the_failed_resource(
@@ -373,7 +533,7 @@ def test_a_failed_deploy_exits_1_with_one_line_naming_the_failed_resource(
         )
         assert "FailedJobsAlarm (AWS::CloudWatch::Alarm) CREATE_FAILED: " in result.stderr
     finally:
-        run_deploy(aws_endpoint, "--stack", stack, "--delete")
+        run_deploy(aws_endpoint, "--stack", stack, "--delete", "--yes")
 
 
 def test_an_incomplete_existing_network_is_refused_before_anything_is_made(
@@ -391,7 +551,29 @@ def test_an_incomplete_existing_network_is_refused_before_anything_is_made(
     client = Deployment(aws_endpoint, stack, {}, "").client("ssm")
     with pytest.raises(ClientError, match="ParameterNotFound"):
         client.get_parameter(Name=f"/scenegen/{stack}/internal-token")
-    run_deploy(aws_endpoint, "--stack", stack, "--delete")  # the REVIEW_IN_PROGRESS shell
+    run_deploy(aws_endpoint, "--stack", stack, "--delete", "--yes")  # the REVIEW_IN_PROGRESS shell
+
+
+@pytest.mark.parametrize(
+    ("parameters", "rule"),
+    [
+        (["TaskCpu=512"], "FargateMemoryFor512Cpu"),
+        (
+            ["CertificateArn=arn:aws:acm:us-east-1:123456789012:certificate/x"],
+            "CertificateNeedsHostName",
+        ),
+    ],
+    ids=["cpu-without-memory", "certificate-without-host-name"],
+)
+def test_parameters_a_real_account_would_fail_on_are_refused_before_anything_is_made(
+    aws_endpoint: str, parameters: list[str], rule: str
+) -> None:
+    stack = f"sg-e2e-rule-{uuid.uuid4().hex[:8]}"
+    given = [arg for p in parameters for arg in ("--parameter", p)]
+    result = run_deploy(aws_endpoint, "--stack", stack, "--image", IMAGE, "--main-only", *given)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"rule {rule} failed" in result.stderr
+    run_deploy(aws_endpoint, "--stack", stack, "--delete", "--yes")  # the REVIEW_IN_PROGRESS shell
 
 
 def test_with_a_certificate_http_redirects_and_https_refuses_internal_paths(
@@ -431,7 +613,7 @@ def test_with_a_certificate_http_redirects_and_https_refuses_internal_paths(
         ]
         assert [r["Conditions"][0]["Values"] for r in refusals] == [["/internal/*"]]
     finally:
-        run_deploy(aws_endpoint, "--stack", stack, "--delete")
+        run_deploy(aws_endpoint, "--stack", stack, "--delete", "--yes")
 
 
 def test_with_a_webhook_secret_parameter_the_stack_delivers_signed_webhooks(
@@ -461,7 +643,7 @@ def test_with_a_webhook_secret_parameter_the_stack_delivers_signed_webhooks(
 
         def task_environment(family: str) -> dict[str, str]:
             described = ecs.describe_task_definition(taskDefinition=f"{stack}-{family}")
-            (only,) = described["taskDefinition"]["containerDefinitions"]
+            only = service_container(described)
             return {e["name"]: e["value"] for e in only["environment"]}
 
         api_env, worker_env = task_environment("api"), task_environment("worker")
@@ -478,6 +660,9 @@ def test_with_a_webhook_secret_parameter_the_stack_delivers_signed_webhooks(
             assert resources[policy]["ResourceStatus"] == "CREATE_COMPLETE"
 
         worker_env.pop("ORCHESTRATOR_URL")
+        worker_env.pop("WORKER_HEARTBEAT_FILE")
+        for env in (api_env, worker_env):
+            env.pop("OTEL_EXPORTER_OTLP_ENDPOINT")
         stack_resources = Resources(
             endpoint=aws_endpoint,
             table=api_env["JOBS_TABLE"],
@@ -498,6 +683,6 @@ def test_with_a_webhook_secret_parameter_the_stack_delivers_signed_webhooks(
             assert json.loads(delivery.body)["data"]["id"] == job_id
     finally:
         receiver.close()
-        run_deploy(aws_endpoint, "--stack", stack, "--delete")
+        run_deploy(aws_endpoint, "--stack", stack, "--delete", "--yes")
         with suppress(ClientError):
             Deployment(aws_endpoint, stack, {}, "").client("ssm").delete_parameter(Name=parameter)

@@ -566,9 +566,15 @@ CORPUS: tuple[Case, ...] = (
     ),
     Case(
         "honesty-did-you-mean",
+        "a village with a houzze",
+        "honesty",
+        (Warns(r"houzze.*(house|horse)"),),
+    ),
+    Case(
+        "honesty-real-word-drawn",
         "a village with a hose",
         "honesty",
-        (Warns(r"hose.*(house|horse)|(house|horse).*hose"),),
+        (n("hose", 1), Warns(r"'hose'"), NoWarning(r"house|horse")),
     ),
     Case(
         "honesty-fifty-beds",

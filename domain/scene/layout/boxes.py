@@ -80,6 +80,8 @@ def _search(
         frame = (fx + mx, fy + my, fw - 2 * mx, fh - 2 * my)
     host_index = host.index if host is not None else 0
     relations = [r for r in ctx.rels_of.get(item.id, ()) if _ready(ctx, item, r)]
+    if ctx.exhausted:
+        relations = []  # out of effort: the first free spot, relations unscored
     dims = [(item.base_w, item.base_h, 0)]
     if item.kind.rotatable and item.base_w != item.base_h:
         dims.append((item.base_h, item.base_w, 90))
@@ -236,6 +238,8 @@ def occupy(ctx: Context, item: Item, x: int, y: int, w: int, h: int, rotation: i
     item.x, item.y, item.w, item.h, item.rotation = x, y, w, h, rotation
     item.placed = True
     grid, kind = ctx.grid, item.kind
+    if kind.name == "door":
+        ctx.doors.add((x, y))
     cells = footprint_cells(x, y, w, h, kind.round)
     structure = kind.layer == "structure" or kind.shape == "room"
     if kind.name == "island":
@@ -264,4 +268,6 @@ def release(ctx: Context, item: Item) -> None:
     ctx.grid.unmark_cells(item.cells)
     item.cells = []
     item.placed = False
+    if item.kind.name == "door":
+        ctx.doors.discard((item.x, item.y))
     ctx.forget(item.id)

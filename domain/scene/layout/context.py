@@ -112,6 +112,9 @@ class Item:
         return footprint_cells(self.x, self.y, self.w, self.h, self.kind.round)
 
 
+CHECKS_PER_WORK = 8  # grid tests that cost about as much as one scored candidate
+
+
 class Context:
     """One attempt's occupancy over the fixed `Problem`: where each item stands, the grid of
     taken cells, the relations indexed by thing, and caches of derived geometry.
@@ -126,12 +129,22 @@ class Context:
         items: list[Item],
         rng: random.Random,
         should_stop: StopCheck = never_stop,
+        work_limit: int = 1 << 62,
     ) -> None:
         self.problem = problem
         self.should_stop = should_stop
+        # Past this much work the attempt places what is left the cheap way and routes no more
+        # (see engine.EFFORT_LIMIT); `work` counts the units placing and routing spend.
+        self.work_limit = work_limit
+        self.out_of_effort: set[str] = set()  # ids left unplaced when the budget ran out
+        self.shores: dict[int, list[tuple[Cell, Cell]]] = {}  # see standing._shore_pairs
+        self.doors: set[Cell] = set()  # cells where a door stands
+        self.asked_doors = [i for i in items if i.kind.name == "door" and i.origin != "auto"]
         self.width, self.height = problem.width, problem.height
         self.style: Place = problem.place
         self.grid = Grid(problem.width, problem.height, water=problem.place.terrain == "sea")
+        if problem.rock:
+            self.grid.mark_cells(list(problem.rock), solid=True, struct=True)
         self.items = items
         self.by_id = {item.id: item for item in items}
         self.relations: tuple[RelationSpec, ...] = problem.relations
@@ -155,6 +168,15 @@ class Context:
         self._sets: dict[str, frozenset[Cell]] = {}
         self._index: dict[str, dict[Cell, int]] = {}
 
+    @property
+    def spent(self) -> int:
+        """The work done so far: candidates scored, steps routed, footprints tested."""
+        return self.work + self.grid.checks // CHECKS_PER_WORK
+
+    @property
+    def exhausted(self) -> bool:
+        return self.spent >= self.work_limit
+
     def new_item(self, kind_name: str, origin: Origin) -> Item:
         """A thing the layout adds (a corridor, a bridge, a door, a tree), numbered on."""
         prefix = kind_name + "-"
@@ -163,7 +185,7 @@ class Context:
             self._numbers[kind_name] = max(taken, default=0)
         self._numbers[kind_name] += 1
         spec = ThingSpec(id=f"{prefix}{self._numbers[kind_name]}", kind=kind_name, origin=origin)
-        kind = catalog.KIND_BY_NAME[kind_name]
+        kind = catalog.kind_spec(kind_name)
         item = Item(len(self.items) + 1, spec, kind, kind.width, kind.height)
         self.items.append(item)
         self.by_id[item.id] = item

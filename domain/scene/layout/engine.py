@@ -15,12 +15,24 @@ from domain.scene.layout.placing import place
 from domain.scene.layout.problem import Problem, build_problem
 from domain.scene.layout.routing import connect_all
 from domain.scene.layout.scoring import relation_penalty
-from domain.scene.model import Layout, RelationResult, RelationSpec, SceneRequest
+from domain.scene.model import (
+    Layout,
+    PlacedNode,
+    Quality,
+    RelationResult,
+    RelationSpec,
+    SceneRequest,
+)
 from domain.scene.verify import verify_relations
 
 MAX_ATTEMPTS = 6
 ATTEMPT_BUDGET = 2000  # things times attempts
 WORK_BUDGET = 60_000  # scored candidates after which no new attempt starts
+# The most work one layout may spend in all its attempts: past it, what is left is placed
+# the cheap way (first free spot), no path or route is laid, and each thing left out says
+# so. Counted in work units, not time, so the same input always gives the same scene; about
+# a second here for the worst prompts (bench/bench_scene_effort.py).
+EFFORT_LIMIT = 100_000
 REPAIR_WORK = 20_000  # scored candidates a repair may spend
 REPAIR_LIMIT = 1000  # repair only scenes up to this many things
 AMBIENT_LIMIT = 800
@@ -40,7 +52,7 @@ def layout_scene(
     Raises `GenerationStopped` as soon as `should_stop` answers True (it is asked between
     placements).
     """
-    problem = build_problem(request, width, height)
+    problem = build_problem(request, width, height, seed)
     width, height, place = problem.width, problem.height, problem.place
     request, relations = problem.request, list(problem.relations)
     attempts = max(1, min(MAX_ATTEMPTS, ATTEMPT_BUDGET // max(1, len(request.things))))
@@ -50,17 +62,19 @@ def layout_scene(
         if work > WORK_BUDGET:
             break
         rng = random.Random(seed * 1_000_003 + attempt * 7_919 + 17)
-        ctx = _attempt(problem, rng, should_stop)
+        ctx = _attempt(problem, rng, should_stop, EFFORT_LIMIT - work)
         results = verify_relations(build_nodes(ctx), relations, width, height, place.name)
         failing = sum(
             1 for k, r in enumerate(results) if not r.satisfied and k not in problem.conflicting
         )
         unplaced = sum(1 for item in ctx.items if not item.placed)
-        work += ctx.work
+        work += ctx.spent
         score = (failing, unplaced)
         if best is None or score < best[0]:
             best = (score, ctx, results)
         if failing == 0 and unplaced == 0:
+            break
+        if ctx.exhausted:
             break
     assert best is not None
     _, ctx, results = best
@@ -70,18 +84,36 @@ def layout_scene(
     warnings = [*request.warnings, *problem.notes]
     warnings.extend(f"{item_id} was made smaller to fit the map" for item_id in shrunk)
     warnings.extend(reasons.unplaced_notes(ctx))
+    nodes = build_nodes(ctx)
     return Layout(
         seed=seed,
         width=width,
         height=height,
         place=place.name,
-        nodes=build_nodes(ctx),
+        nodes=nodes,
         relations=results,
         warnings=tuple(warnings),
+        quality=_quality(request, nodes, results),
     )
 
 
-def _attempt(problem: Problem, rng: random.Random, should_stop: StopCheck) -> Context:
+def _quality(
+    request: SceneRequest, nodes: tuple[PlacedNode, ...], results: tuple[RelationResult, ...]
+) -> Quality:
+    asked = {thing.id for thing in request.things if thing.origin == "prompt"}
+    return Quality(
+        things_asked=len(asked),
+        things_placed=sum(1 for node in nodes if node.id in asked),
+        relations_stated=len(results),
+        relations_held=sum(1 for result in results if result.satisfied),
+        default_place=request.default_place,
+        words_not_understood=request.not_understood,
+    )
+
+
+def _attempt(
+    problem: Problem, rng: random.Random, should_stop: StopCheck, work_limit: int
+) -> Context:
     """One seeded try: fresh occupancy over the same problem."""
     request, relations = problem.request, list(problem.relations)
     width, height, scene = problem.width, problem.height, problem.place.name
@@ -90,7 +122,7 @@ def _attempt(problem: Problem, rng: random.Random, should_stop: StopCheck) -> Co
     prepare.fit_sizes(items, width, height, relations)
     prepare.size_lone_room(items, relations, scene, width, height)
     prepare.promote_anchors(items, relations)
-    ctx = Context(problem, items, rng, should_stop)
+    ctx = Context(problem, items, rng, should_stop, work_limit)
     implicit = implicit_relations(ctx)
     for relation in implicit:
         ctx.rels_of.setdefault(relation.subject, []).append(relation)
@@ -115,7 +147,7 @@ def _attempt(problem: Problem, rng: random.Random, should_stop: StopCheck) -> Co
     for item in late:
         place(ctx, item)
     _ambient(ctx, request)
-    if len(request.things) <= REPAIR_LIMIT:
+    if len(request.things) <= REPAIR_LIMIT and not ctx.exhausted:
         _repair(ctx, relations, set(problem.conflicting))
     return ctx
 
@@ -126,7 +158,7 @@ def _ambient(ctx: Context, request: SceneRequest) -> None:
         return
     if any(thing.kind == kind for thing in request.things):
         return
-    spec = catalog.KIND_BY_NAME[kind]
+    spec = catalog.kind_spec(kind)
     count = (ctx.width * ctx.height) // max(1, ctx.style.ambient_per_cells)
     count = min(count, AMBIENT_LIMIT, v.MAX_THINGS - len(request.things))
     rng, grid = ctx.rng, ctx.grid
@@ -154,11 +186,11 @@ def _ambient(ctx: Context, request: SceneRequest) -> None:
 def _repair(ctx: Context, relations: list[RelationSpec], conflicting: set[int]) -> None:
     """Move the plain boxes of failing relations with a wider search, keeping any gain."""
     results = verify_relations(build_nodes(ctx), relations, ctx.width, ctx.height, ctx.style.name)
-    start = ctx.work
+    start = ctx.spent
     for index, result in enumerate(results):
         if result.satisfied or index in conflicting:
             continue
-        if ctx.work - start > REPAIR_WORK:
+        if ctx.spent - start > REPAIR_WORK or ctx.exhausted:
             return
         relation = relations[index]
         for thing_id in (relation.subject, *relation.objects):

@@ -25,6 +25,7 @@ class Grid:
         self.water = bytearray(b"\x01" * size) if water else bytearray(size)
         self.owner = array("H", bytes(2 * size))
         self.paths = bytearray(size)
+        self.checks = 0  # footprints and row spans tested: part of the layout's effort
 
     def inside(self, x: int, y: int, w: int, h: int) -> bool:
         return x >= 0 and y >= 0 and x + w <= self.width and y + h <= self.height
@@ -42,6 +43,7 @@ class Grid:
         water_hosts: frozenset[int] = frozenset(),
     ) -> bool:
         """Whether a footprint may go at (x, y) as a child of `host` (0 = top level)."""
+        self.checks += 1
         if not self.inside(x, y, w, h):
             return False
         width, solid, water, owner = self.width, self.solid, self.water, self.owner
@@ -70,6 +72,7 @@ class Grid:
 
     def blocked_in_row(self, y: int, x0: int, x1: int) -> int:
         """The last solid column in [x0, x1) of row y, or -1."""
+        self.checks += 1
         return self.solid.rfind(1, y * self.width + x0, y * self.width + x1) - y * self.width
 
     # --- marking -----------------------------------------------------------------------

@@ -21,6 +21,8 @@ def _depth(item: Item) -> int:
 def _node(ctx: Context, item: Item) -> PlacedNode:
     kind = item.kind
     tags = [kind.family, kind.shape]
+    if kind.category:
+        tags.append(kind.category)  # a generic thing: what sort of thing it is
     for flag, name in (
         (kind.solid, "solid"),
         (kind.walkable, "walkable"),
@@ -29,13 +31,15 @@ def _node(ctx: Context, item: Item) -> PlacedNode:
     ):
         if flag:
             tags.append(name)
-    if item.size != "medium":
+    if item.size == "vast":
+        tags = [kind.family, "place", "background"]  # the place itself, under everything
+    elif item.size != "medium":
         tags.append(item.size)
     if item.origin != "prompt":
         tags.append(item.origin)
     if kind.name == "sea" and ctx.style.terrain == "sea":
         tags.append("background")
-    label = item.word if item.size == "medium" else f"{item.size} {item.word}"
+    label = item.word if item.size in ("medium", "vast") else f"{item.size} {item.word}"
     host = item.host if item.host is not None and item.host.placed else None
     return PlacedNode(
         id=item.id,

@@ -8,6 +8,8 @@ from domain.scene.model import RelationSpec
 from domain.scene.shapes import Cell
 
 _WIGGLE = {"river": 0.3, "road": 0.12}
+BRIDGE_TRIES = 12
+BRIDGE_LONGEST = 8  # water cells a bridge spans at most
 _DIRECTION_LINE = {"north": True, "south": True, "east": False, "west": False}
 
 
@@ -84,6 +86,8 @@ def _edge(ctx: Context, item: Item, side: str, thick: int) -> list[list[Cell]]:
 def _crossings(ctx: Context, item: Item, other: Geo, thick: int) -> list[list[Cell]]:
     horizontal_other = lines.is_horizontal(other)
     cells = other.cells or [(other.x + other.w // 2, other.y + other.h // 2)]
+    if item.kind.name == "bridge" and other.cells is not None:
+        return _bridges(ctx, other.cells, thick)
     out = []
     for _ in range(6):
         cx, cy = cells[int(ctx.rng.random() * len(cells))]
@@ -99,6 +103,29 @@ def _crossings(ctx: Context, item: Item, other: Geo, thick: int) -> list[list[Ce
             out.append(lines.segment(cx, low, high - low + 1, False, thick))
         else:
             out.append(lines.segment(low, cy, high - low + 1, True, thick))
+    return out
+
+
+def _bridges(ctx: Context, water: list[Cell], thick: int) -> list[list[Cell]]:
+    """Short bridges over a river or a moat: at a water cell, the thin way across its run of
+    water, a dry cell landing at each end (a moat round a castle is crossed, not followed)."""
+    wet = set(water)
+    out = []
+    for _ in range(BRIDGE_TRIES):
+        cx, cy = water[int(ctx.rng.random() * len(water))]
+        runs = []
+        for dx, dy in ((1, 0), (0, 1)):
+            low, high = 0, 0
+            while (cx - (low + 1) * dx, cy - (low + 1) * dy) in wet:
+                low += 1
+            while (cx + (high + 1) * dx, cy + (high + 1) * dy) in wet:
+                high += 1
+            runs.append((low + high + 1, dx, dy, low, high))
+        length, dx, dy, low, high = min(runs)
+        if length > BRIDGE_LONGEST:
+            continue
+        start = (cx - (low + 1) * dx, cy - (low + 1) * dy)
+        out.append(lines.segment(start[0], start[1], length + 2, dx == 1, thick))
     return out
 
 

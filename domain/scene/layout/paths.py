@@ -17,11 +17,15 @@ def place_path(ctx: Context, item: Item) -> bool:
         for r in ctx.rels_of.get(item.id, ())
         if r.subject == item.id and all(ctx.geo(o) is not None for o in r.objects)
     ]
+    if ctx.exhausted:
+        ctx.out_of_effort.add(item.id)
+        return False
     best: tuple[float, list[Cell]] | None = None
     for raw in candidates(ctx, item, relations):
         cells = lines.clip(raw, ctx.width, ctx.height)
         if len(cells) < 2:
             continue
+        ctx.work += 1 + len(cells) // 8
         blocked = sum(1 for cell in cells if _blocked(ctx, item, cell))
         geo = _geo(cells)
         score = 30.0 * blocked / len(cells) + _demand(ctx, item, geo)

@@ -86,9 +86,13 @@ def region(geo: Geo, frame: Frame, direction: str) -> float:
     return total
 
 
-def center(geo: Geo, frame: Frame) -> float:
+def center(geo: Geo, frame: Frame, axis: str | None = None) -> float:
     fx, fy, fw, fh = frame
     tol_x, tol_y = rules.center_tolerance(fw, fh)
+    if axis == "x":  # centred along a wall: east-west only
+        tol_y = 2 * fh
+    elif axis == "y":
+        tol_x = 2 * fw
     off_x = abs(2 * (geo.x - fx) + geo.w - fw)
     off_y = abs(2 * (geo.y - fy) + geo.h - fh)
     return max(0, off_x - tol_x) / 2 + max(0, off_y - tol_y) / 2

@@ -12,7 +12,7 @@ def place(ctx: Context, item: Item) -> None:
     effort.check(ctx.should_stop)
     if item.placed or outdoor_building(ctx, item):
         return
-    if item.kind.name == "sea" and ctx.style.terrain == "sea":
+    if (item.kind.name == "sea" and ctx.style.terrain == "sea") or item.size == "vast":
         item.x, item.y, item.w, item.h, item.placed = 0, 0, ctx.width, ctx.height, True
     elif item.kind.edge:
         _place_edge(ctx, item)

@@ -21,8 +21,11 @@ LONE_ROOM_MARGIN = 1  # rock kept round a dungeon's only room
 def build_items(request: SceneRequest, width: int, height: int) -> list[Item]:
     items = []
     for index, spec in enumerate(request.things, start=1):
-        kind = catalog.KIND_BY_NAME[spec.kind]
+        kind = catalog.kind_spec(spec.kind)
         w, h = scaled_size(kind, spec.size, width, height)
+        if spec.long and kind.shape == "box":
+            w, h = (max(w, 2 * h), h) if w >= h else (w, max(h, 2 * w))
+            w, h = min(w, width), min(h, height)
         items.append(Item(index, spec, kind, w, h))
     return items
 
@@ -35,8 +38,8 @@ def assign_hosts(items: list[Item], relations: list[RelationSpec], scene: str) -
         if item is None or item.host is not None or not relation.objects:
             continue
         host = by_id.get(relation.objects[0])
-        if host is None:
-            continue
+        if host is None or host.size == "vast":
+            continue  # the ground of the place holds everything already
         held = relation.predicate in _HELD or (
             relation.predicate in _FRAMED and host.kind.container != "none"
         )

@@ -7,6 +7,7 @@ import msgspec
 from domain.scene import catalog
 from domain.scene.layout.contradictions import contradictions
 from domain.scene.model import Place, RelationSpec, SceneRequest
+from domain.scene.outlines import outside_cells
 
 MIN_SIDE, MAX_SIDE = 4, 1024
 
@@ -27,9 +28,10 @@ class Problem:
     relations: tuple[RelationSpec, ...]
     conflicting: frozenset[int]
     notes: tuple[str, ...]
+    rock: tuple[tuple[int, int], ...] = ()  # cells beyond a shaped place's floor (outlines.py)
 
 
-def build_problem(request: SceneRequest, width: int, height: int) -> Problem:
+def build_problem(request: SceneRequest, width: int, height: int, seed: int = 0) -> Problem:
     width = min(max(width, MIN_SIDE), MAX_SIDE)
     height = min(max(height, MIN_SIDE), MAX_SIDE)
     place = catalog.SCENE_BY_NAME.get(request.place, catalog.SCENE_BY_NAME["village"])
@@ -47,6 +49,7 @@ def build_problem(request: SceneRequest, width: int, height: int) -> Problem:
         relations=tuple(relations),
         conflicting=frozenset(conflicting),
         notes=tuple(notes),
+        rock=tuple(outside_cells(place.outline, width, height, seed)),
     )
 
 
@@ -55,7 +58,7 @@ def _well_formed(request: SceneRequest) -> SceneRequest:
     seen: set[str] = set()
     things = []
     for thing in request.things:
-        if thing.kind in catalog.KIND_BY_NAME and thing.id not in seen:
+        if catalog.is_kind(thing.kind) and thing.id not in seen:
             seen.add(thing.id)
             things.append(thing)
     if len(things) == len(request.things):

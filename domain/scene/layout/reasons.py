@@ -5,6 +5,7 @@ from domain.scene.shapes import interior
 
 _IRREGULAR = {"person": "people", "deer": "deer", "sheep": "sheep", "fish": "fish"}
 OUTDOORS_ONLY = "buildings stay outdoors"
+OUT_OF_EFFORT = "the layout reached its effort limit first"
 
 
 def outdoor_building(ctx: Context, item: Item) -> bool:
@@ -50,6 +51,8 @@ def plural(name: str) -> str:
 def _reason(ctx: Context, item: Item, free: dict[tuple[int, bool], int]) -> str:
     if outdoor_building(ctx, item):
         return OUTDOORS_ONLY
+    if item.id in ctx.out_of_effort:
+        return OUT_OF_EFFORT
     if item.host is not None and not item.host.placed:
         return f"{item.host.id} was not placed"
     hosts = [item.host] if item.host is not None else [h for h in item.hosts if h.placed]

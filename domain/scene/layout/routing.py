@@ -10,6 +10,7 @@ from domain.scene.layout.paths import commit_path
 from domain.scene.shapes import Cell, wall_cells
 
 _BLOCKED = -1
+STEPS_PER_WORK = 16  # A* expansions that cost one unit of work (a scored candidate)
 
 
 def connect_all(ctx: Context, spare: list[Item]) -> None:
@@ -58,6 +59,8 @@ def connect_all(ctx: Context, spare: list[Item]) -> None:
                 laid(cells)
                 if len(ends) == 2:
                     parent[find(ends[0].id)] = find(ends[1].id)
+            elif ctx.exhausted:
+                ctx.out_of_effort.add(item.id)
             break
     for a, b, connector in _pairs(ctx):
         if find(a.id) == find(b.id):
@@ -81,7 +84,7 @@ def _pairs(ctx: Context) -> list[tuple[Item, Item, str]]:
         if a is None or b is None or not (a.placed and b.placed) or a.kind.shape == "path":
             continue
         connector = relation.argument or default
-        kind = catalog.KIND_BY_NAME.get(connector or "")
+        kind = catalog.KIND_BY_NAME.get(connector or "")  # connectors are known kinds
         if kind is None or kind.shape != "path" or not kind.walkable:
             continue
         pairs.append((a, b, kind.name))
@@ -126,14 +129,13 @@ def _add_doors(ctx: Context, room: Item, cells: list[Cell]) -> None:
         for wx, wy in ((cx + 1, cy), (cx - 1, cy), (cx, cy + 1), (cx, cy - 1)):
             if (wx, wy) not in walls or _corner(room, wx, wy):
                 continue
-            if any(
-                d.placed and d.kind.name == "door" and (d.x, d.y) == (wx, wy) for d in ctx.items
-            ):
+            if (wx, wy) in ctx.doors:
                 break
-            door = next((d for d in ctx.items if _named_door_of(d, room)), None)
+            door = next((d for d in ctx.asked_doors if _named_door_of(d, room)), None)
             door = door or ctx.new_item("door", "auto")
             door.host = room
             door.x, door.y, door.w, door.h, door.placed = wx, wy, 1, 1, True
+            ctx.doors.add((wx, wy))
             inner = (2 * wx - cx, 2 * wy - cy)
             if room.x < inner[0] < room.x + room.w - 1 and room.y < inner[1] < room.y + room.h - 1:
                 grid = ctx.grid
@@ -186,6 +188,8 @@ def route(
     """Cheapest path of free cells from next to `froms` (or a map edge: any, or one of
     `edges`) to next to `to`."""
     width, height = ctx.width, ctx.height
+    if ctx.exhausted:
+        return None
     if froms:
         starts = [i for i in _ends(ctx, froms[0]) if cost[i] != _BLOCKED]
     else:
@@ -211,11 +215,17 @@ def route(
     came: dict[int, int] = {}
     heap = [(best[i] + estimate(i), best[i], i) for i in starts]
     heapq.heapify(heap)
+    allowed = (ctx.work_limit - ctx.spent) * STEPS_PER_WORK
+    steps = 0
     while heap:
+        steps += 1
+        if steps > allowed:
+            break
         _, spent, index = heapq.heappop(heap)
         if spent > best.get(index, 1 << 30):
             continue
         if index in goals:
+            ctx.work += steps // STEPS_PER_WORK + 1
             cells = [index]
             while cells[-1] in came:
                 cells.append(came[cells[-1]])
@@ -232,6 +242,7 @@ def route(
                     best[nxt] = total
                     came[nxt] = index
                     heapq.heappush(heap, (total + estimate(nxt), total, nxt))
+    ctx.work += steps // STEPS_PER_WORK + 1
     return None
 
 

@@ -28,7 +28,7 @@ def relation_penalty(ctx: Context, relation: RelationSpec, lookup: pen.Lookup) -
     if predicate == "in_region":
         return pen.region(subject, pen.frame_of(ctx, relation.objects), argument or "north")
     if predicate == "in_center":
-        return pen.center(subject, pen.frame_of(ctx, relation.objects))
+        return pen.center(subject, pen.frame_of(ctx, relation.objects), argument)
     if predicate == "in_corner":
         return pen.corner(subject, pen.frame_of(ctx, relation.objects), argument)
     if predicate == "against_wall":

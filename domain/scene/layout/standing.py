@@ -41,6 +41,8 @@ def place_standing(ctx: Context, item: Item, base: Item) -> bool:
             cells = footprint_cells(x, y, w, h, False)
             if all(c in own and c not in ctx.stacked for c in cells):
                 spots.append((x, y, w, h, rotation))
+    if not spots and item.kind.layer == "actor":
+        spots = _spots_over(ctx, item, base, own, dims)
     if not spots:
         return False
     ctx.rng.shuffle(spots)
@@ -54,6 +56,30 @@ def place_standing(ctx: Context, item: Item, base: Item) -> bool:
     ctx.fixed.add(item.id)
     ctx.forget(item.id)
     return True
+
+
+def _spots_over(
+    ctx: Context,
+    item: Item,
+    base: Item,
+    own: frozenset[Cell],
+    dims: list[tuple[int, int, int]],
+) -> list[tuple[int, int, int, int, int]]:
+    """A creature larger than what it lies on covers it whole (a dragon on its hoard), on
+    free cells round it."""
+    spots = []
+    bx, by, bw, bh = base.rect
+    for w, h, rotation in dims:
+        if w < bw or h < bh:
+            continue
+        for x in range(bx + bw - w, bx + 1):
+            for y in range(by + bh - h, by + 1):
+                if not ctx.grid.inside(x, y, w, h):
+                    continue
+                cells = footprint_cells(x, y, w, h, False)
+                if all(c in own or not ctx.grid.is_solid(c) for c in cells):
+                    spots.append((x, y, w, h, rotation))
+    return spots
 
 
 def _best(
@@ -101,7 +127,9 @@ def place_on_shore(ctx: Context, item: Item) -> bool:
         return False
     lake = item.host.index if item.host is not None else 0
     spots = []
-    for (lx, ly), (dx, dy) in _shore_pairs(ctx):
+    pairs = _shore_pairs(ctx)
+    ctx.work += 1 + len(pairs) // 8
+    for (lx, ly), (dx, dy) in pairs:
         cells = [(lx + k * dx, ly + k * dy) for k in range(length)]
         if _landing_free(ctx, cells, lake):
             xs, ys = [c[0] for c in cells], [c[1] for c in cells]
@@ -119,7 +147,17 @@ def place_on_shore(ctx: Context, item: Item) -> bool:
 
 
 def _shore_pairs(ctx: Context) -> list[tuple[Cell, Cell]]:
-    """(land cell, step towards the water) for every land cell with water beside it."""
+    """(land cell, step towards the water) for every land cell with water beside it; kept
+    until the water changes (piers by the hundred would each scan the whole map)."""
+    key = hash(bytes(ctx.grid.water))
+    cached = ctx.shores.get(key)
+    if cached is None:
+        cached = _scan_shore_pairs(ctx)
+        ctx.shores = {key: cached}
+    return cached
+
+
+def _scan_shore_pairs(ctx: Context) -> list[tuple[Cell, Cell]]:
     grid, width, height = ctx.grid, ctx.width, ctx.height
     water = grid.water
     out: list[tuple[Cell, Cell]] = []
@@ -169,10 +207,16 @@ def wall_host(item: Item) -> Item | None:
     return walled[0] if walled else None
 
 
+WALL_ROOMS_TRIED = 6  # rooms a door with no room named looks at (a dungeon may have 100)
+
+
 def place_in_wall(ctx: Context, item: Item) -> bool:
     """A door in a wall of its room (a side, never a corner), opening onto free floor."""
     hosts = [item.host] if item.host is not None else item.hosts
     rooms = [h for h in hosts if h.placed and h.kind.container == "walled" and h.is_host]
+    if len(rooms) > WALL_ROOMS_TRIED:
+        rooms = ctx.rng.sample(rooms, WALL_ROOMS_TRIED)
+    ctx.work += len(rooms)
     taken = {(d.x, d.y) for d in ctx.items if d.placed and d.kind.mounted and d is not item}
     spots = []
     for room in rooms:

@@ -67,6 +67,10 @@ def _bounds(ctx: Context, item: Item, relation: RelationSpec, w: int, h: int) ->
     if predicate == "in_center":
         fx, fy, fw, fh = frame
         tol_x, tol_y = rules.center_tolerance(fw, fh)
+        if argument == "x":
+            tol_y = 2 * fh
+        elif argument == "y":
+            tol_x = 2 * fw
         return (
             fx + math.ceil((fw - w - tol_x) / 2),
             fy + math.ceil((fh - h - tol_y) / 2),

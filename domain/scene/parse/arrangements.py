@@ -53,9 +53,18 @@ def arrange(
     elif predicate == "~each_corner":
         _each_corner(state, subject, target)
     elif predicate == "~both_sides":
+        if "each" in pattern and subject.counted and len(subject.ids) > 1:
+            state.grow(subject, 2 * len(subject.ids))  # `six cells on each side`: twelve
         _both_sides(state, subject, target)
     elif predicate == "~walls":
         _walls(state, subject, pattern)
+    elif predicate == "~ends":
+        _ends(state, subject)
+    elif predicate == "~long_walls":
+        if len(subject.ids) < 2:
+            state.grow(subject, 2)
+        for k, thing_id in enumerate(subject.ids):  # the long walls of a wide room
+            state.add(thing_id, "against_wall", (), ("north", "south")[k % 2])
     elif predicate == "facing" and not target:
         _facing_each_other(state, subject)
     elif predicate == "across_from" and len(targets) == 2 and targets[1]:
@@ -72,6 +81,8 @@ def _rows(pattern: tuple[str, ...], stated: str | None) -> str | None:
     """How many rows: `in two rows` -> "2", `in a grid` -> "grid", else as counted before."""
     if "grid" in pattern:
         return "grid"
+    if "row" in pattern or "line" in pattern:
+        return "1"  # `parked in a row`, `in a single line`
     for word in pattern:
         if word in v.NUMBER_WORDS and v.NUMBER_WORDS[word] > 1:
             return str(v.NUMBER_WORDS[word])
@@ -94,6 +105,8 @@ def _each_corner(state: "ParseState", subject: "Group", target: tuple[str, ...])
     if len(subject.ids) < len(CORNERS):
         state.grow(subject, len(CORNERS))
     owner = state.with_owner
+    if owner is not None and lexicon.kind_spec(owner.kind).container == "none":
+        owner = None  # `a table with two stools and a torch in each corner`: the room's
     frame = target[:1] or (
         tuple(owner.ids[:1]) if owner is not None and owner is not subject else ()
     )
@@ -109,11 +122,12 @@ def _both_sides(state: "ParseState", subject: "Group", target: tuple[str, ...]) 
     if len(subject.ids) < 2:
         state.grow(subject, 2)
     line = target[0]
-    along = lexicon.KIND_BY_NAME[state.kind_of(line)]
+    along = lexicon.kind_spec(state.kind_of(line))
     is_path = along.shape == "path"
     for k, thing_id in enumerate(subject.ids):
         if is_path:
             state.add(thing_id, "on_side_of", (line,), SIDES[k % 2])
+            state.add(thing_id, "near", (line,), None)  # shops on both sides face the street
         elif along.container == "open" and along.rotatable:
             # `stools along the sides of the table`: at the table, whichever way it lies
             state.add(thing_id, "next_to", (line,), None)
@@ -130,6 +144,14 @@ def _walls(state: "ParseState", subject: "Group", pattern: tuple[str, ...]) -> N
         state.add(thing_id, "against_wall", (), WALLS[k % len(WALLS)])
 
 
+def _ends(state: "ParseState", subject: "Group") -> None:
+    """`two goals, one at each end`: one at the west end and one at the east end."""
+    if len(subject.ids) < 2:
+        state.grow(subject, 2)
+    for k, thing_id in enumerate(subject.ids):
+        state.add(thing_id, "in_region", (), ("west", "east")[k % 2])
+
+
 def _facing_each_other(state: "ParseState", subject: "Group") -> None:
     if len(subject.ids) < 2:
         state.grow(subject, 2)
@@ -144,15 +166,20 @@ def _standing_on(state: "ParseState", subject: "Group", target: tuple[str, ...])
     a stage, a rug) or a flat thing (a trap) when it fits on the footprint; next to it when
     it is larger, or when both are solid and the lower one is no surface (a chair `on` a stool).
     """
-    kind = lexicon.KIND_BY_NAME[subject.kind]
+    kind = lexicon.kind_spec(subject.kind)
     for k, thing_id in enumerate(subject.ids):
         base = target[k % len(target)]
-        under = lexicon.KIND_BY_NAME[state.kind_of(base)]
+        under = lexicon.kind_spec(state.kind_of(base))
         holds = under.container == "walled" or (under.container == "open" and under.shape == "area")
         fits = kind.width <= under.width and kind.height <= under.height
         surface = under.container == "open" or not under.solid or not kind.solid
-        if under.shape == "path":
+        small = kind.shape == "box" and kind.layer in ("actor", "object")
+        if under.shape == "path" and under.walkable and small:
+            state.add(thing_id, "on", (base,), None)  # `a wagon on the road`
+        elif under.shape == "path":
             state.add(thing_id, "next_to", (base,), None)
+        elif kind.layer == "actor" and under.shape == "box" and not fits:
+            state.add(thing_id, "on", (base,), None)  # `a dragon sleeping on its hoard`
         elif kind.afloat and kind.layer == "structure" and under.water:
             state.add(thing_id, "on_shore", (base,), None)  # a pier on the lake: from its shore
         elif holds or (under.water and kind.afloat):

@@ -5,7 +5,7 @@ from domain.scene.parse import lexicon
 from domain.scene.parse.state import Group, ParseState
 from domain.scene.parse.words import QUIET_WORDS
 
-_CROSSROADS = frozenset(["crossroads", "crossroad", "intersection", "junction"])
+CROSSROADS_WORDS = frozenset(["crossroads", "crossroad", "intersection", "junction"])
 _OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 _HEADING = {
     "north": "north_south",
@@ -25,8 +25,8 @@ def read_course(state: ParseState, tokens: list[str], i: int) -> int | None:
         heading = _heading(tokens, i + 1)  # `a stream running east to west`
     if heading is not None:
         return _runs(state, *heading)
-    if word in _CROSSROADS:
-        return _crossroads(state, word, i)
+    if word in CROSSROADS_WORDS:
+        return crossroads(state, word, i)
     return None
 
 
@@ -59,7 +59,7 @@ def _heading(tokens: list[str], i: int) -> tuple[str, int] | None:
 def _runs(state: ParseState, heading: str, end: int) -> int:
     """`a river from north to south`: the path runs from one map edge to the other."""
     subject = state.subject
-    if not isinstance(subject, Group) or lexicon.KIND_BY_NAME[subject.kind].shape != "path":
+    if not isinstance(subject, Group) or lexicon.kind_spec(subject.kind).shape != "path":
         state.warn(f"'{heading.replace('_', ' to ')}' fits only a river, road or wall; ignored")
         return end
     for thing_id in subject.ids:
@@ -67,7 +67,33 @@ def _runs(state: ParseState, heading: str, end: int) -> int:
     return end
 
 
-def _crossroads(state: ParseState, word: str, i: int) -> int:
+_ALONG_WALLS = frozenset(["along", "against", "on", "lining", "by"])
+
+
+def read_two_walls(state: ParseState, tokens: list[str], i: int) -> int | None:
+    """`display cases along the east and west walls`: spread over the two walls named."""
+    if tokens[i] not in _ALONG_WALLS or not isinstance(state.subject, Group):
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j] == "the":
+        j += 1
+    first = lexicon.match_direction(tokens, j)
+    if first is None or first[2] >= len(tokens) or tokens[first[2]] != "and":
+        return None
+    second = lexicon.match_direction(tokens, first[2] + 1)
+    if second is None or second[2] >= len(tokens) or tokens[second[2]] not in ("walls", "sides"):
+        return None
+    sides = (first[0], second[0])
+    subject = state.subject
+    if len(subject.ids) < 2:
+        state.grow(subject, 2)
+    predicate = "against_wall" if tokens[second[2]] == "walls" else "in_region"
+    for k, thing_id in enumerate(subject.ids):
+        state.add(thing_id, predicate, (), sides[k % 2])
+    return second[2] + 1
+
+
+def crossroads(state: ParseState, word: str, i: int) -> int:
     """`a crossroads`: two roads, one north to south, one east to west, crossing."""
     group = state.new_group("road", 2, "medium", True, word)
     if group is None:

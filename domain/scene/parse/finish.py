@@ -1,5 +1,7 @@
 """The parser's last pass: scene kind, things every scene kind needs, defaults, warnings."""
 
+import msgspec
+
 from domain.scene import vocabulary as v
 from domain.scene.model import Place, RelationSpec, SceneRequest, ThingSpec
 from domain.scene.parse import lexicon, spelling
@@ -11,28 +13,34 @@ from domain.scene.parse.furnishing import (
     fitting_the_place,
     furnish,
     usual_things,
+    usual_things_not_doubled,
     without_excluded,
 )
 from domain.scene.parse.holders import holders_that_fit, implicit_inside
-from domain.scene.parse.place import choose_place
+from domain.scene.parse.place import choose_place, scene_relation
 from domain.scene.parse.state import MAX_UNKNOWN_LISTED, ParseState
 
 
 def finish_request(state: ParseState) -> SceneRequest:
     """The request read: the place chosen and furnished, relations settled, warnings said."""
+    _ground_is_the_scene(state)
     scene = choose_place(state)
     style = lexicon.SCENE_BY_NAME[scene]
     things = fitting_the_place(state, style, list(state.things))
     relations = list(state.relations)
     ground, grounded = state.ground, False
     if ground is not None and ground != scene and not style.indoor and style.family != v.GROUND:
-        # `a snowy mountain village`: the village's things, on snow
-        if not things:
+        # `a snowy mountain village`, `a village in winter with a frozen lake`: the village's
+        # things, on snow
+        if not any(belongs(thing, style) for thing in things):
             things.extend(usual_things(state, style))
         scene, style, grounded = ground, lexicon.SCENE_BY_NAME[ground], True
-    if not things:
-        state.warn(f"the prompt names no known things; drew a default {scene}")
-        for kind, count in style.defaults:
+    named = [thing for thing in things if style.ground is None or thing.kind != style.ground]
+    default_place = not named and state.scene is None
+    if not named:  # (the place's own ground, `a graveyard`, names none of its things)
+        if default_place:
+            state.warn(f"the prompt names no known things; drew a default {scene}")
+        for kind, count in style.defaults:  # a place named alone: its usual things
             things.extend(extra(state, kind, count, "default"))
     elif style.indoor and style.name != "room" and state.scene is not None:
         things.extend(furnish(state, style, things))
@@ -49,11 +57,13 @@ def finish_request(state: ParseState) -> SceneRequest:
                 things.extend(extra(state, kind, count, "default"))
     things = auto_things(state, scene, things)
     things = without_excluded(state, things)
+    things = usual_things_not_doubled(state, things)
     relations = _gates_in_walls(style, things, relations)
     relations = holders_that_fit(state, things, relations)
     framing_contradictions(state, relations)
     relations = implicit_inside(state, relations)
     relations = frames(scene, things, relations, _area_owners(state))
+    relations = _centred_along_walls(relations)
     relations = _default_connectors(scene, things, relations)
     for _, direction, _, _, pattern in state.pending:
         words = " ".join(direction or "" if word == "{dir}" else word for word in pattern)
@@ -71,7 +81,42 @@ def finish_request(state: ParseState) -> SceneRequest:
         relations=tuple(relations),
         warnings=tuple(warnings),
         excluded=tuple(state.excluded),
+        default_place=default_place,
+        not_understood=tuple(unknown),
     )
+
+
+def _ground_is_the_scene(state: ParseState) -> None:
+    """The ground of the whole place (`a swamp` named as the place) stands for the scene in
+    every relation: `a hut in the swamp` is anywhere, `a fence around the graveyard` rings
+    the map."""
+    grounds = {t.id for t in state.things if t.size == "vast"}
+    if not grounds:
+        return
+    kept = []
+    for relation in state.relations:
+        if relation.subject in grounds:
+            continue
+        if grounds & set(relation.objects):
+            converted = scene_relation(relation)
+            if converted is not None:
+                kept.append(converted)
+            continue
+        kept.append(relation)
+    state.relations = kept
+
+
+def _centred_along_walls(relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`a throne against the north wall in the center`: centred along that wall."""
+    walls = {r.subject: r.argument for r in relations if r.predicate == "against_wall"}
+    out = []
+    for relation in relations:
+        wall = walls.get(relation.subject)
+        if relation.predicate == "in_center" and relation.argument is None and wall is not None:
+            axis = "x" if wall in ("north", "south") else "y"
+            relation = msgspec.structs.replace(relation, argument=axis)
+        out.append(relation)
+    return out
 
 
 def _area_owners(state: ParseState) -> dict[str, str]:
@@ -80,7 +125,7 @@ def _area_owners(state: ParseState) -> dict[str, str]:
     owners: dict[str, str] = {}
     for group in state.groups:
         owner = group.owner
-        if owner is not None and lexicon.KIND_BY_NAME[owner.kind].water:
+        if owner is not None and lexicon.kind_spec(owner.kind).water:
             for k, thing_id in enumerate(group.ids):
                 owners[thing_id] = owner.ids[k % len(owner.ids)]
     return owners
@@ -111,7 +156,7 @@ def _default_connectors(
     scene: str, things: list[ThingSpec], relations: list[RelationSpec]
 ) -> list[RelationSpec]:
     connector = lexicon.SCENE_BY_NAME[scene].connector or None
-    paths = {thing.id for thing in things if lexicon.KIND_BY_NAME[thing.kind].shape == "path"}
+    paths = {thing.id for thing in things if lexicon.kind_spec(thing.kind).shape == "path"}
     out = []
     for relation in relations:
         wants_default = relation.predicate == "connected_to" and relation.argument is None

@@ -51,15 +51,19 @@ def frames(
         if relation.objects or relation.subject not in kinds:
             out.append(relation)
             continue
-        kind = lexicon.KIND_BY_NAME[kinds[relation.subject]]
+        kind = lexicon.kind_spec(kinds[relation.subject])
         frame: str | None = None
         if scene == "dungeon" and relation.predicate in _ROOM_FRAMED and kind.name != "room":
             frame = hosts.get(relation.subject)
         on_land = not kind.afloat and kind.name not in ("island", "sea")
         if scene == "island" and relation.predicate == "in_region" and islands and on_land:
             frame = hosts.get(relation.subject, islands[0])
-        if frame is None and relation.predicate in _FRAMING:
-            frame = area_owners.get(relation.subject)
+        if frame is None and relation.predicate == "in_center":
+            frame = area_owners.get(relation.subject)  # the middle of the lake, not its west
+            if frame is not None and relation.subject not in hosts:
+                out.append(
+                    RelationSpec(subject=relation.subject, predicate="inside", objects=(frame,))
+                )
         if frame is None:
             out.append(relation)
         else:

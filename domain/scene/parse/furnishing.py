@@ -9,6 +9,8 @@ from domain.scene.parse.state import ParseState
 from domain.scene.terms import Origin
 
 _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
+_PEOPLE = "person"  # the role of anyone at all in a place's usual things
+_NAMED_PEOPLE = frozenset(["guard", "wizard", "goblin", "zombie", "ghost", "alien", "demon"])
 INDOOR_STAND_IN = {"campfire": "fireplace", "bonfire": "fireplace", "smithy": "furnace"}
 
 
@@ -56,6 +58,36 @@ def without_excluded(state: ParseState, things: list[ThingSpec]) -> list[ThingSp
     return [t for t in things if t.kind not in state.excluded or t.origin == "prompt"]
 
 
+def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list[ThingSpec]:
+    """A place's usual things never double what the prompt names: `a goblin camp ... three
+    goblins around a campfire` has the one campfire named, not the camp's as well."""
+    named: dict[str, int] = {}
+    for thing in things:
+        if thing.origin == "prompt":
+            role = v.ROLE_OF.get(thing.kind, thing.kind)
+            named[role] = named.get(role, 0) + 1
+    if any(thing.origin == "prompt" and _a_person(thing.kind) for thing in things):
+        named[_PEOPLE] = len(things)  # `two engineers`: the people there are the two named
+    related = {r.subject for r in state.relations} | {o for r in state.relations for o in r.objects}
+    kept = []
+    for thing in things:
+        role = v.ROLE_OF.get(thing.kind, thing.kind)
+        if thing.origin == "default" and named.get(role, 0) > 0 and thing.id not in related:
+            named[role] -= 1
+            continue
+        kept.append(thing)
+    return kept
+
+
+def _a_person(kind: str) -> bool:
+    spec = lexicon.kind_spec(kind)
+    if spec.layer != "actor":
+        return False
+    if spec.category:
+        return spec.category == "person"
+    return v.ROLE_OF.get(kind, kind) == _PEOPLE or kind in _NAMED_PEOPLE
+
+
 def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) -> list[ThingSpec]:
     """Indoors there is no house, tree or campfire: such things are left out, and said so."""
     if not place.indoor:
@@ -69,8 +101,12 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
             new_id = _next_id(state, stand_in)
             state.relations = [_renamed(r, thing.id, new_id) for r in state.relations]
             thing = msgspec.structs.replace(thing, kind=stand_in, id=new_id)
-        kind = lexicon.KIND_BY_NAME[thing.kind]
-        if kind.setting == "outdoor" or (kind.shape == "area" and not kind.water):
+        kind = lexicon.kind_spec(thing.kind)
+        if thing.size == "vast":
+            kept.append(thing)  # the place itself (a ship's deck is the ship)
+        elif kind.setting == "outdoor" or (
+            kind.shape == "area" and not kind.water and not kind.category
+        ):
             dropped[thing.kind] = dropped.get(thing.kind, 0) + 1
         else:
             kept.append(thing)
@@ -92,7 +128,7 @@ def _renamed(relation: RelationSpec, old: str, new: str) -> RelationSpec:
 
 def belongs(thing: ThingSpec, style: Place) -> bool:
     """Whether the thing is of the family of the place."""
-    return lexicon.KIND_BY_NAME[thing.kind].family == style.family
+    return lexicon.kind_spec(thing.kind).family == style.family
 
 
 def extra(state: ParseState, kind: str, count: int, origin: Origin) -> list[ThingSpec]:
@@ -107,13 +143,16 @@ def extra(state: ParseState, kind: str, count: int, origin: Origin) -> list[Thin
 
 def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[ThingSpec]:
     """What a place cannot be without (an island's island, a street's road), tagged auto."""
-    kinds = {thing.kind for thing in things}
+    kinds = {thing.kind for thing in things} | {v.ROLE_OF.get(t.kind, t.kind) for t in things}
     front: list[ThingSpec] = []
     for kind, count in v.ESSENTIALS.get(scene, ()):
         if kind not in kinds and kind not in state.excluded:
             front.extend(extra(state, kind, count, "auto"))
     if scene == "dungeon" and "room" not in kinds:
         contents = sum(1 for thing in things if thing.kind not in _NEEDS_NO_ROOM)
-        if contents:
-            front.extend(extra(state, "room", min(6, 1 + contents // 6), "auto"))
+        corridors = any(thing.kind == "corridor" for thing in things)
+        rooms = min(6, 1 + contents // 6) if contents else 0
+        if corridors:
+            rooms = max(rooms, 2)  # `a sewer with a tunnel`: a tunnel leads from one to another
+        front.extend(extra(state, "room", rooms, "auto"))
     return front + things

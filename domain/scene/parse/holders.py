@@ -31,6 +31,13 @@ def holders_that_fit(
             if holder in sizes and not _fits_inside(
                 kind, sizes[relation.subject], holder_kind, sizes[holder]
             ):
+                smaller = _shrunk(kind, holder_kind, sizes[holder])
+                if smaller is not None:  # `an island in a lake`: an island the lake can hold
+                    sizes[relation.subject] = smaller
+                    if not _fits_inside(kind, smaller, holder_kind, sizes[holder]):
+                        sizes[holder] = "huge"
+                    out.append(relation)
+                    continue
                 larger = _enlarged(kind, sizes[relation.subject], holder_kind, sizes[holder])
                 if larger is not None:
                     sizes[holder] = larger
@@ -55,9 +62,20 @@ def holders_that_fit(
     return out
 
 
+def _shrunk(kind: str, holder_kind: str, holder_size: Size) -> Size | None:
+    """An island (the largest ground there is) made small enough for the water it is in;
+    the water is drawn large for it."""
+    if kind != "island" or not lexicon.kind_spec(holder_kind).water:
+        return None
+    for smaller in ("small", "tiny"):
+        if _fits_inside(kind, smaller, holder_kind, holder_size):
+            return smaller
+    return "tiny"  # the water is then drawn larger for it (below)
+
+
 def _enlarged(kind: str, size: Size, holder_kind: str, holder_size: Size) -> Size | None:
     """The size at which a ground (a hill, a field, an island) holds the thing, if any."""
-    if lexicon.KIND_BY_NAME[holder_kind].shape != "area":
+    if lexicon.kind_spec(holder_kind).shape != "area":
         return None
     for larger in _LARGER.get(holder_size, ()):
         if _fits_inside(kind, size, holder_kind, larger):
@@ -71,16 +89,17 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
     out = list(relations)
     for group in state.groups:
         owner = group.owner
-        if owner is None or not owner.ids:
-            continue
+        if owner is None or not owner.ids or owner.size == "vast":
+            continue  # the ground of the whole place holds everything already
         if not _fits_inside(group.kind, group.size, owner.kind, owner.size):
             if group.beside_owner:
-                for thing_id, target in zip(group.ids, owner.ids, strict=False):
+                for k, thing_id in enumerate(group.ids):
+                    target = owner.ids[k % len(owner.ids)]
                     out.append(
                         RelationSpec(subject=thing_id, predicate="next_to", objects=(target,))
                     )
             continue
-        kind = lexicon.KIND_BY_NAME[group.kind]
+        kind = lexicon.kind_spec(group.kind)
         pier = kind.afloat and kind.layer == "structure"  # `a lake with a pier`: from its shore
         predicate: Predicate = "on_shore" if pier else "inside"
         for k, thing_id in enumerate(group.ids):
@@ -91,12 +110,12 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
 
 
 def _fits_inside(kind: str, size: str, owner_kind: str, owner_size: str) -> bool:
-    thing, owner = lexicon.KIND_BY_NAME[kind], lexicon.KIND_BY_NAME[owner_kind]
+    thing, owner = lexicon.kind_spec(kind), lexicon.kind_spec(owner_kind)
     if thing.shape == "path" or owner.shape == "path":
         return False
     holds = owner.container == "walled" or (owner.container == "open" and owner.shape == "area")
-    if owner.water and thing.afloat:
-        holds = True
+    if owner.water and (thing.afloat or thing.name == "island"):
+        holds = True  # a boat on a lake, an island in it
     if not holds:
         return False
     width, height = scaled_size(thing, size, 48, 24)

@@ -7,6 +7,7 @@ from domain.scene import vocabulary as v
 from domain.scene.parse.words import PATTERN_PHRASES, QUIET_WORDS, READER_WORDS
 
 KIND_BY_NAME = catalog.KIND_BY_NAME
+kind_spec = catalog.kind_spec
 SCENE_BY_NAME = catalog.SCENE_BY_NAME
 THEME_SCENE: dict[str, str] = v.FAMILY_PLACE
 MAX_PHRASE_WORDS = 4
@@ -92,6 +93,8 @@ def _build_kind_scenes() -> dict[str, frozenset[str]]:
 
 
 KIND_SCENES = _build_kind_scenes()
+# Kinds that link two things as a path (`a bridge from the island to the shore`).
+CONNECTOR_KINDS = frozenset(kind.name for kind in v.KINDS if kind.connector)
 SCENE_PHRASES: dict[tuple[str, ...], str] = {
     tuple(word.split()): scene for word, scene in v.SCENE_WORDS.items()
 }
@@ -150,11 +153,19 @@ def match_noun(tokens: list[str], i: int) -> NounMatch | None:
     return None
 
 
+def is_plural_of_known(word: str) -> bool:
+    return any((singular,) in NOUNS for singular in singular_candidates(word))
+
+
 def match_scene(tokens: list[str], i: int) -> tuple[str, int] | None:
-    """A scene word at tokens[i] (plurals allowed): (scene name, next index) or None."""
-    for length in (2, 1):
-        words = tuple(tokens[i : i + length])
-        if len(words) == length and words in SCENE_PHRASES:
+    """A scene word at tokens[i] (plurals allowed; a possessive inside is skipped: `the
+    captain's cabin`): (scene name, next index) or None."""
+    if i < len(tokens) and tokens[i] == "'s":
+        return None
+    for length in (4, 3, 2, 1):
+        span = tokens[i : i + length]
+        words = tuple(t for t in span if t != "'s")
+        if len(span) == length and span[-1] != "'s" and words in SCENE_PHRASES:
             return SCENE_PHRASES[words], i + length
     if i < len(tokens):
         for singular in singular_candidates(tokens[i]):
@@ -269,7 +280,13 @@ def _correctable_words() -> frozenset[str]:
     """Single words a typo may be read as: the nouns (with plurals) and the place words."""
     single = {phrase[0] for phrase in NOUNS if len(phrase) == 1}
     single.update(phrase[0] for phrase in SCENE_PHRASES if len(phrase) == 1)
-    return frozenset(word for word in single if len(word) >= 3)
+    # the words of longer names too (`parking` of `parking lot`), when long enough not to be
+    # confused with another short word
+    for table in (NOUNS, SCENE_PHRASES):
+        single.update(
+            word for phrase in table if len(phrase) > 1 for word in phrase if len(word) >= 5
+        )
+    return frozenset(word for word in single if len(word) >= 3 and word.isalpha())
 
 
 KNOWN_WORDS = _known_words()

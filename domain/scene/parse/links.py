@@ -25,11 +25,11 @@ def relate(
     if arrange(state, subject, predicate, targets, pattern, direction):
         return
     target = targets[0]
-    is_path = lexicon.KIND_BY_NAME[subject.kind].shape == "path"
+    is_path = lexicon.kind_spec(subject.kind).shape == "path"
     if predicate == "above" and pattern == ("over",) and is_path:
         predicate = "across"
     elif predicate in ("above", "below") and pattern[0] in _OVER_UNDER:
-        under = lexicon.KIND_BY_NAME[subject.kind]
+        under = lexicon.kind_spec(subject.kind)
         if predicate == "below" and under.walkable and under.container == "open":
             for thing_id in target:  # `a rug under the bed`: the bed stands on the rug
                 state.add(thing_id, "on", (subject.ids[0],), None)
@@ -37,6 +37,16 @@ def relate(
         predicate = "next_to"  # `a cauldron over the fire`, `a sink under the window`
     if predicate == "~around":
         _surrounded(state, subject, target)
+        return
+    if predicate == "~all_around":  # `a fence all around`: round the whole place
+        for thing_id in subject.ids:
+            state.add(thing_id, "around", (), None)
+        return
+    if predicate == "~behind":
+        # `a graveyard behind the chapel`: north of it, and close by (not across the map)
+        relate(state, subject, "north_of", direction, relative, targets, pattern)
+        if target != SCENE:
+            relate(state, subject, "near", direction, relative, targets, pattern)
         return
     if predicate == "~lined_with":
         # `a road lined with trees`: the trees stand along the road
@@ -66,6 +76,9 @@ def relate(
         argument = _argument(state, name, direction)
         for k, thing_id in enumerate(subject.ids):
             state.add(thing_id, name, (target[k % len(target)],), argument)
+            if name in ("left_of", "right_of"):
+                # `a bed to the left of the window`: beside it, on that side
+                state.add(thing_id, "near", (target[k % len(target)],), None)
 
 
 def _argument(state: ParseState, predicate: str, direction: str | None) -> str | None:
@@ -115,14 +128,22 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
         ends = list(targets[0][:2])
     if not ends:
         return
-    if lexicon.KIND_BY_NAME[subject.kind].shape == "path":
+    if lexicon.kind_spec(subject.kind).shape == "path":
         for thing_id in subject.ids:
             state.add(thing_id, "connected_to", tuple(ends), None)
-    elif len(ends) == 2:
+    elif len(ends) == 2 and subject.kind in lexicon.CONNECTOR_KINDS:
         state.add(ends[0], "connected_to", (ends[1],), subject.kind)
-    else:
+    elif len(ends) == 2:
+        # `a long rug from the door to the throne`: between the two, reaching the second
+        for thing_id in subject.ids:
+            state.add(thing_id, "between", (ends[0], ends[1]), None)
+            state.add(thing_id, "near", (ends[1],), None)
+    elif subject.kind in lexicon.CONNECTOR_KINDS:
         for thing_id in subject.ids:
             state.add(thing_id, "connected_to", (ends[0],), None)
+    else:
+        for thing_id in subject.ids:  # `a stag drinking from a spring`: by it
+            state.add(thing_id, "near", (ends[0],), None)
 
 
 def _between(state: ParseState, subject: Group, targets: list[tuple[str, ...]]) -> None:

@@ -1,10 +1,14 @@
 """What a noun phrase names: new things, things named before, or the whole scene."""
 
 from domain.scene import vocabulary as v
+from domain.scene.parse import lexicon
+from domain.scene.parse.arrangements import CORNERS
+from domain.scene.parse.furnishing import INDOOR_STAND_IN
 from domain.scene.parse.links import relate
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.state import SCENE, Group, ParseState
 
+_SEATS = frozenset(["chair", "bench"])
 PRONOUNS = frozenset(["it", "this", "that", "them", "they", "those", "these", "there"])
 EACH_OTHER = (("each", "other"), ("one", "another"))
 
@@ -16,7 +20,7 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
         state.bad_count(phrase.bad_count, phrase.kind, phrase.count or 0)
         if not phrase.count:
             return None
-    if (phrase.definite or phrase.ordinal is not None) and state.groups_of(phrase.kind):
+    if (phrase.definite or phrase.ordinal is not None) and _refers_back(state, phrase):
         return state.reference(phrase)
     group = _new_group(state, phrase)
     if group is not None and state.with_owner is not None:
@@ -24,8 +28,23 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
         if state.each_with and len(group.ids) < len(group.owner.ids):
             state.grow(group, len(group.owner.ids))  # `houses, each with a garden`
             group.beside_owner = True
+        elif not group.counted and group.plural and len(group.owner.ids) > 1:
+            # `five tables with chairs`: chairs at each table
+            per_owner = 2 if v.ROLE_OF.get(group.kind, group.kind) in _SEATS else 1
+            state.grow(group, per_owner * len(group.owner.ids))
+            group.beside_owner = True
     _owned(state, phrase, group)
     return group
+
+
+def _refers_back(state: ParseState, phrase: NounPhrase) -> bool:
+    """`the desk` is a desk named before; `the teacher's desk` is one of its own, unless the
+    teacher's desk was named before."""
+    assert phrase.kind is not None
+    groups = state.groups_of(phrase.kind)
+    if "'s " in phrase.word:
+        return any(group.word == phrase.word for group in groups)
+    return bool(groups)
 
 
 def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
@@ -33,11 +52,25 @@ def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
     assert phrase.kind is not None
     count = phrase.count
     if count is None:
-        count = v.BARE_PLURAL_COUNT if phrase.plural else 1
+        count = _bare_count(state, phrase.kind) if phrase.plural else 1
     group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
+    if group is not None and phrase.long:
+        state.lengthen(group)
+    if group is not None and phrase.corner:
+        for k, thing_id in enumerate(group.ids):  # `two corner towers`: in the corners
+            state.add(thing_id, "in_corner", (), CORNERS[k % len(CORNERS)])
     if group is not None:
         group.counted = phrase.count is not None or not phrase.plural
     return group
+
+
+def _bare_count(state: ParseState, kind: str) -> int:
+    """`houses`: three; `tombstones` in a graveyard, `bookshelves` in a library: as many as
+    the place named usually has."""
+    usual = 0
+    if state.scene is not None:
+        usual = dict(lexicon.SCENE_BY_NAME[state.scene].defaults).get(kind, 0)
+    return max(v.BARE_PLURAL_COUNT, usual)
 
 
 def _owned(state: ParseState, phrase: NounPhrase, group: Group | None) -> None:
@@ -54,9 +87,10 @@ def _owned(state: ParseState, phrase: NounPhrase, group: Group | None) -> None:
 
 
 def name_target(
-    state: ParseState, tokens: list[str], j: int
+    state: ParseState, tokens: list[str], j: int, concrete: bool = False
 ) -> tuple[tuple[str, ...] | None, NounPhrase | None, int]:
-    """What a relation points at: ids, SCENE (empty) or None when nothing is named."""
+    """What a relation points at: ids, SCENE (empty) or None when nothing is named.
+    `concrete`: the relation needs things to point at (`a road to the village`: its houses)."""
     if j < len(tokens) and tokens[j] in PRONOUNS and tokens[j] != "there":
         return state.pronoun(tokens[j]), None, j + 1
     if tuple(tokens[j : j + 2]) in EACH_OTHER:
@@ -66,13 +100,21 @@ def name_target(
         return None, None, j
     if phrase.scene is not None:
         state.scene = state.scene or phrase.scene
+        if concrete and phrase.kind is None:
+            group = state.place_within(phrase.scene, tokens[j : phrase.end], quiet=True)
+            if group is not None:
+                return tuple(group.ids[:1]), phrase, phrase.end
         return SCENE, phrase, phrase.end
     if phrase.kind is None:
         return None, phrase, phrase.end
-    if phrase.kind == "wall" and state.scene == "room":
+    if state.room_wall(phrase.kind, phrase.direction, phrase.definite):
         return SCENE, phrase, phrase.end
+    if phrase.definite and not state.groups_of(phrase.kind):
+        stand_in = INDOOR_STAND_IN.get(phrase.kind)
+        if stand_in is not None and state.groups_of(stand_in):
+            phrase.kind = stand_in  # `a fireplace, a chair by the fire`: the fireplace's fire
     if phrase.definite or phrase.ordinal is not None:
-        if state.groups_of(phrase.kind):
+        if _refers_back(state, phrase):
             group = state.reference(phrase)
             return (tuple(group.ids) if group else None), phrase, phrase.end
         if state.names_scene(phrase.kind):

@@ -2,14 +2,20 @@
 
 from dataclasses import dataclass
 
+from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon, spelling
-from domain.scene.parse.tokens import POSSESSIVE, is_malformed_count
-from domain.scene.parse.words import QUIET_WORDS
+from domain.scene.parse.open_nouns import (
+    is_reserved,
+    match_open_noun,
+    match_reserved_noun,
+    may_head_a_compound,
+)
+from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, is_malformed_count
 from domain.scene.terms import Size
 
 # `two rows of benches`, `a ring of stones`: a count and an arrangement at once.
-_LINES = frozenset(["rows", "lines", "columns", "ranks", "row", "line"])
+_LINES = frozenset(["rows", "lines", "columns", "ranks", "row", "line", "aisles", "aisle"])
 _ARRANGED = {
     **dict.fromkeys(_LINES, "~rows"),
     "grid": "~rows",
@@ -21,6 +27,11 @@ _ARRANGED_COUNT = {"grid": 9, "ring": 6, "circle": 6}
 _COLLECTIVES = frozenset(["pile", "heap", "stack", "mound", "hoard", "stash", "cache"])
 _OF_CONTENT_WORDS = 2  # words after `of` read as what a thing holds or is made of
 _OF_SKIP = frozenset(["a", "an", "the", "some", "fresh"])
+_WAYS_IN = frozenset(["door", "stairs", "gate"])
+_POTTED = frozenset(["potted", "pot", "planted"])
+_POT_PLANT = "plant"
+_MAIN = frozenset(["main", "principal", "chief", "primary"])
+_GROWING = frozenset(["tree", "bush", "flower", "cactus", "palm", "plant"])
 
 
 @dataclass
@@ -41,34 +52,30 @@ class NounPhrase:
     each: bool = False  # `each door`: every one named so far
     arrangement: str | None = None  # `rows of benches`: the group's arrangement
     rows: str | None = None  # `two rows of`: "2"; `a grid of`: "grid"
+    long: bool = False  # `a long table`
+    corner: bool = False  # `two corner towers`: one in each corner
+    potted: bool = False  # `potted palms`: plants in pots, wherever they grow
+    main: bool = False  # `the main pool`: the first of its kind named
 
 
 def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
     phrase = NounPhrase(end=i)
     j = i
+    modifiers: list[str] = []  # nouns read as describing the thing: `ticket` in `ticket booth`
     while j < len(tokens):
-        noun = lexicon.match_noun(tokens, j)
+        arranged = tokens[j] in _ARRANGED and j + 1 < len(tokens) and tokens[j + 1] == "of"
+        noun = lexicon.match_noun(tokens, j) if not arranged else None
         if noun is not None:
-            head = lexicon.match_noun(tokens, noun.end)
-            if head is not None and not noun.plural:
-                # `throne room`, `stone well`, `tree house`: the last noun is the thing
-                noun = head._replace(word=f"{noun.word} {head.word}")
-            if noun.end < len(tokens) and tokens[noun.end] == POSSESSIVE:
-                owned = noun_phrase(tokens, noun.end + 1)
-                if owned is not None and owned.kind is not None:
-                    # `the dragon's hoard`: the hoard; the dragon only if already named
-                    owned.possessor = noun.kind
-                    owned.word = f"{noun.word}'s {owned.word}"
-                    owned.count = owned.count if owned.count is not None else phrase.count
-                    owned.definite = owned.definite or phrase.definite
-                    return owned
-            phrase.kind, phrase.plural, phrase.end, phrase.word = noun
-            if phrase.collective:
-                phrase.plural, phrase.word = False, f"{phrase.collective} of {noun.word}"
-            _of_content(tokens, phrase)
-            return phrase
+            return _with_noun(tokens, phrase, _wordnet_compound(tokens, j) or noun, modifiers)
         scene = lexicon.match_scene(tokens, j)
         if scene is not None:
+            thing = _noun_at(tokens, scene[1])
+            if thing is not None and not _scene_after(tokens, thing.end):
+                # `a crypt entrance`, `a desert oasis`: the noun is the thing, the place a hint
+                # (none for a way in: `a mine entrance` is seen from outside the mine)
+                words = [t for t in tokens[j : scene[1]] if t != POSSESSIVE]
+                phrase.scene = None if thing.kind in _WAYS_IN else scene[0]
+                return _with_noun(tokens, phrase, thing, [*modifiers, *words])
             phrase.scene, phrase.end = scene
             return phrase
         word = tokens[j]
@@ -80,13 +87,24 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
         elif word in ("each", "every") and phrase.count is None:
             phrase.each = phrase.definite = True
             j += 1
-        elif word in QUIET_WORDS and word.endswith("ing") and lexicon.match_noun(tokens, j + 1):
-            j += 1  # `two reading tables`, `sleeping pods`
+        elif (
+            word.endswith("ing")
+            and _noun_at(tokens, j + 1) is not None
+            and not lexicon.match_noun(tokens, j)
+        ):
+            modifiers = [*modifiers, word]  # `two reading tables`, `a viewing stand`
+            j += 1
+            continue
         elif word in _ARRANGED and j + 1 < len(tokens) and tokens[j + 1] == "of":
             phrase.arrangement = _ARRANGED[word]
             if word in _LINES:
                 rows = phrase.count or (1 if word in ("row", "line") else 2)
-                phrase.rows, phrase.count = str(rows), rows * (5 if rows == 1 else 3)
+                per_row = lexicon.match_count(tokens, j + 2)
+                if per_row is not None and per_row[0] > 1:  # `four rows of five desks`
+                    phrase.rows, phrase.count = str(rows), rows * per_row[0]
+                    j = per_row[1] - 2
+                else:
+                    phrase.rows, phrase.count = str(rows), rows * (5 if rows == 1 else 3)
             elif phrase.count is None or phrase.count == 1:
                 phrase.count = _ARRANGED_COUNT[word]
                 phrase.rows = "grid" if word == "grid" else None
@@ -95,6 +113,8 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             phrase.collective = word
             j += 2
         elif j + 1 < len(tokens) and tokens[j + 1] == POSSESSIVE and word.isalpha():
+            if _noun_at(tokens, j) is not None:
+                return _with_noun(tokens, phrase, _noun_at(tokens, j), modifiers)
             j += 2  # `the king's throne`: an owner the vocabulary does not know
         elif phrase.count is None and is_malformed_count(word):
             phrase.bad_count = word
@@ -104,17 +124,150 @@ def noun_phrase(tokens: list[str], i: int) -> NounPhrase | None:
             phrase.count, j = count
         elif ordinal is not None:
             phrase.ordinal, j = ordinal
+        elif word in v.SIZES and (giant := _size_word_as_noun(tokens, j)) is not None:
+            return _with_noun(tokens, phrase, giant, modifiers)  # `a giant guards the gate`
         elif word in v.SIZES:
             phrase.size = v.SIZES[word][0]
             j += 1
         elif word in v.DIRECTIONS:
             phrase.direction, _, j = lexicon.match_direction(tokens, j) or (None, None, j + 1)
         elif word in v.DECORATIVE_WORDS:
+            phrase.long = phrase.long or word in ("long", "elongated")
+            phrase.main = phrase.main or word in _MAIN
+            j += 1
+        elif word == "corner" and _noun_at(tokens, j + 1) is not None:
+            phrase.corner = True  # `two corner watchtowers`
             j += 1
         else:
-            break
+            open_noun = _noun_at(tokens, j, strict=j == i)
+            if open_noun is not None:
+                return _with_noun(tokens, phrase, open_noun, modifiers)
+            if not _describing(word):
+                break
+            # an English word that names no thing: `crooked` tombstones, a `ticket` booth
+            phrase.potted = phrase.potted or word in _POTTED
+            phrase.main = phrase.main or word in _MAIN
+            modifiers = [*modifiers, word] if lexical.is_noun(word) else []
+            j += 1
+            continue
+        modifiers = []
     phrase.end = j
     return phrase if j > i else None
+
+
+def _with_noun(
+    tokens: list[str], phrase: NounPhrase, noun: lexicon.NounMatch | None, modifiers: list[str]
+) -> NounPhrase:
+    """The phrase completed by the noun found (and a noun right after it, `throne room`)."""
+    assert noun is not None
+    place = _scene_after(tokens, noun.end)
+    spec = lexicon.kind_spec(noun.kind)
+    inside = place is not None and lexicon.SCENE_BY_NAME[place[0]].indoor
+    if place is not None and (
+        spec.layer in ("actor", "object")
+        or (inside and spec.layer == "structure")  # `a fire station garage`: its inside
+        or (spec.category and spec.layer == "terrain")  # `a county fair`
+    ):
+        # `a goblin camp`, `a pirate cove`: the place, the noun only says whose it is
+        phrase.scene, phrase.end = place
+        return phrase
+    if place is not None:
+        # `a mountain village`: a mountain, in a village (`the lake house`: a house)
+        phrase.scene = place[0]
+    head = _noun_at(tokens, noun.end, strict=False)
+    if head is not None and not may_head_a_compound(tokens[noun.end]):
+        head = None  # `a skeleton still chained`, `a dog barking`, `a corridor down ...`
+    verb = (
+        head is not None
+        and head.plural
+        and (phrase.count == 1 or phrase.definite)
+        and lexical.mostly_not_a_noun(tokens[noun.end])
+    )  # `a lamp stands`, `the dog sleeps` (but `sled dogs`, `cotton candy stands`)
+    if head is not None and not noun.plural and not verb:
+        # `throne room`, `stone well`, `hot dog stand`: the last noun is the thing (not in
+        # `a lamp stands`, `the dog sleeps`: a plural after one thing is a verb)
+        noun = head._replace(word=f"{noun.word} {head.word}")
+    if modifiers:
+        noun = noun._replace(word=" ".join([*modifiers, noun.word]))
+    if noun.end < len(tokens) and tokens[noun.end] == POSSESSIVE:
+        owned = noun_phrase(tokens, noun.end + 1)
+        if owned is not None and owned.kind is not None:
+            # `the dragon's hoard`: the hoard; the dragon only if already named
+            owned.possessor = noun.kind
+            owned.word = f"{noun.word}'s {owned.word}"
+            owned.count = owned.count if owned.count is not None else phrase.count
+            owned.definite = owned.definite or phrase.definite
+            return owned
+    phrase.kind, phrase.plural, phrase.end, phrase.word = noun
+    if phrase.potted and _grows(phrase.kind):
+        phrase.kind, phrase.word = _POT_PLANT, f"potted {phrase.word}"
+    if phrase.collective:
+        written = " ".join([*noun.word.split()[:-1], tokens[noun.end - 1]])  # `bones`
+        phrase.plural, phrase.word = False, f"{phrase.collective} of {written}"
+    _of_content(tokens, phrase)
+    return phrase
+
+
+def _wordnet_compound(tokens: list[str], j: int) -> lexicon.NounMatch | None:
+    """`a car wash`, `a bus stop`: a known noun and a word no table knows as a noun make a
+    thing WordNet names (a car wash is no car)."""
+    if j + 1 >= len(tokens) or lexicon.match_noun(tokens, j + 1) is not None:
+        return None
+    known = lexicon.match_noun(tokens, j)
+    if known is None or known.end != j + 1:
+        return None
+    found = match_open_noun(tokens, j)
+    if found is None or found.end != j + 2:
+        return None
+    return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+
+
+def _scene_after(tokens: list[str], j: int) -> tuple[str, int] | None:
+    """A place word right after a noun, making one place of both (`goblin camp`)."""
+    if j >= len(tokens) or lexicon.match_noun(tokens, j) is not None:
+        return None
+    return lexicon.match_scene(tokens, j)
+
+
+def _noun_at(tokens: list[str], j: int, strict: bool = False) -> lexicon.NounMatch | None:
+    """A known noun at tokens[j], else (when no place is named there) a concrete English
+    noun the vocabulary lacks, read through `open_nouns`; `strict` where nothing before it
+    makes it a noun (`a lamp stands`: not a stand)."""
+    known = lexicon.match_noun(tokens, j)
+    if known is not None or lexicon.match_scene(tokens, j) is not None:
+        return known
+    if (
+        strict
+        and j < len(tokens)
+        and (lexical.mostly_not_a_noun(tokens[j]) or tokens[j].endswith("ing"))
+    ):
+        return None  # `a lamp stands`, `two students sparring`
+    found = match_open_noun(tokens, j, strict)
+    if found is None:
+        return None
+    return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+
+
+def _size_word_as_noun(tokens: list[str], j: int) -> lexicon.NounMatch | None:
+    """`a frost giant guarding the gate`, `two giants`: a size word that is also a noun,
+    with no noun after it to describe, is the thing."""
+    rest = noun_phrase(tokens, j + 1)
+    if rest is not None and (rest.kind is not None or rest.scene is not None):
+        return None
+    found = match_reserved_noun(tokens, j)
+    if found is None:
+        return None
+    return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+
+
+def _grows(kind: str) -> bool:
+    return kind in _GROWING or lexicon.kind_spec(kind).category == "plant"
+
+
+def _describing(word: str) -> bool:
+    if is_compound_adjective(word):
+        return True  # `a stone-walled pen`
+    return word.isalpha() and not is_reserved(word) and lexical.is_english_word(word)
 
 
 def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
@@ -126,15 +279,16 @@ def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
     k = j + 1
     while k < len(tokens) and (tokens[k] in v.DECORATIVE_WORDS or tokens[k] in _OF_SKIP):
         k += 1
-    content = lexicon.match_noun(tokens, k)
+    content = _noun_at(tokens, k)
     if content is not None:
-        outer = lexicon.KIND_BY_NAME[phrase.kind] if phrase.kind is not None else None
+        outer = lexicon.kind_spec(phrase.kind) if phrase.kind is not None else None
         if outer is not None and outer.shape == "area" and content.kind in lexicon.KIND_SCENES:
             return  # `a clearing of the forest`: a part of a place, left to the relation reader
         phrase.end = content.end
-        phrase.word = f"{phrase.word} of {content.word}"
-        outer = lexicon.KIND_BY_NAME[phrase.kind] if phrase.kind is not None else None
-        inner = lexicon.KIND_BY_NAME[content.kind]
+        written = " ".join(tokens[k : content.end])  # `aisles of shelves`, as written
+        phrase.word = f"{phrase.word} of {written}"
+        outer = lexicon.kind_spec(phrase.kind) if phrase.kind is not None else None
+        inner = lexicon.kind_spec(content.kind)
         if outer is not None and outer.setting == "indoor" and inner.setting == "outdoor":
             phrase.kind = content.kind  # `a bed of roses` is flowers, not furniture
         return

@@ -2,7 +2,11 @@
 
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
+from domain.scene.parse.courses import CROSSROADS_WORDS, crossroads
+from domain.scene.parse.noun_phrases import noun_phrase
+from domain.scene.parse.open_nouns import match_open_noun
 from domain.scene.parse.state import SCENE, ParseState
+from domain.scene.parse.tokens import is_compound_adjective
 from domain.scene.terms import Size
 
 _HEAD_SKIP = frozenset(["a", "an", "the", "this", "our", "my", "single"])
@@ -19,6 +23,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         or tokens[j] in v.SIZES
         or tokens[j] in v.DECORATIVE_WORDS
         or tokens[j] == "walled"
+        or is_compound_adjective(tokens[j])
     ):
         if tokens[j] in v.SIZES:
             size = v.SIZES[tokens[j]][0]
@@ -35,17 +40,105 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         if wall is not None:  # `a walled town`: a wall round it
             state.add(wall.ids[0], "around", (), None)
     longer = lexicon.match_noun(tokens, j)
+    following = lexicon.match_scene(tokens, found[1])
     if longer is not None and longer.end > found[1]:
-        return 0  # `an office chair`, `a street light`: a thing, not the place
+        if following is None or following[1] <= longer.end:
+            return 0  # `an office chair`, `a street light`: a thing, not the place
+        return _read_place(state, tokens, j, following, size)  # `a city bus terminal`
+    way_in = lexicon.match_noun(tokens, found[1])
+    if way_in is not None and way_in.kind in ("door", "gate", "stairs"):
+        return 0  # `a dwarven mine entrance`: seen from outside, a way in
+    noun_after = lexicon.match_noun(tokens, found[1])
+    if following is not None and (noun_after is None or noun_after.end < following[1]):
+        found = (following[0], following[1])  # `a castle kitchen`: the kitchen, of a castle
+    return _read_place(state, tokens, j, found, size)
+
+
+def _read_place(
+    state: ParseState, tokens: list[str], j: int, found: tuple[str, int], size: Size | None
+) -> int:
+    """The place found at `j`, ending at `found[1]`: its setting, its head thing or ground."""
     scene, end = found
+    if _placed_by_what_follows(tokens, end) and lexicon.match_noun(tokens, j) is not None:
+        return 0  # `a lake in the west, ...`: a thing somewhere in the scene, not the place
+    setting = setting_after(tokens, end, scene)
+    if setting is not None:
+        return place_in_setting(state, tokens, scene, (j, found[1]), setting)
     state.scene = scene
-    head_kind = v.HEAD_THINGS.get(tokens[j])
-    if head_kind is not None and end == j + 1:
-        group = state.new_group(head_kind, 1, size or "medium", False, tokens[j])
+    crossing = next((t for t in tokens[j:end] if t in CROSSROADS_WORDS), None)
+    if crossing is not None:  # `a busy city intersection`: two roads crossing
+        crossroads(state, crossing, end - 1)
+        state.subject = SCENE
+        return end
+    head = v.HEAD_THINGS.get(tokens[j])
+    ground = lexicon.SCENE_BY_NAME[scene].ground
+    named = " ".join(t for t in tokens[j:end] if t != "'s")
+    if head is not None and end == j + 1:
+        kind, usual = head
+        group = state.new_group(kind, 1, size or usual, False, tokens[j])
         state.subject = group
+    elif ground is not None:
+        # `a swamp with ...`: the swamp is the ground everything named stands in; what is
+        # said next is of the scene, as for any place
+        state.new_group(ground, 1, "vast", False, named)
+        state.subject = SCENE
     else:
         state.subject = SCENE
     return end
+
+
+_PLACING = frozenset(
+    ["in_region", "in_center", "in_corner", "north_of", "south_of", "east_of", "west_of",
+     "left_of", "right_of", "above", "below", "near", "next_to", "far_from", "between",
+     "inside", "along", "{dir}_of", "~behind", "across", "across_from", "facing"]
+)  # fmt: skip
+
+
+def place_in_setting(
+    state: ParseState,
+    tokens: list[str],
+    scene: str,
+    span: tuple[int, int],
+    setting: tuple[str, int],
+) -> int:
+    """`a camp in the woods`: the woods are the place, the camp its usual things in them;
+    where reading goes on."""
+    outer, end = setting
+    state.scene = outer
+    ground = lexicon.SCENE_BY_NAME[outer].ground
+    if ground is not None:
+        state.new_group(ground, 1, "vast", False, tokens[end - 1])
+    state.place_within(scene, tokens[span[0] : span[1]])
+    state.subject = SCENE
+    return end
+
+
+def setting_after(tokens: list[str], end: int, scene: str) -> tuple[str, int] | None:
+    """`in the woods`, `on the beach` right after the place: the outdoor place around it."""
+    if end >= len(tokens) or tokens[end] not in ("in", "on", "within", "among"):
+        return None
+    k = end + 1
+    while k < len(tokens) and tokens[k] in _HEAD_SKIP:
+        k += 1
+    found = lexicon.match_scene(tokens, k)
+    if found is None or found[0] == scene:
+        return None
+    inner, outer = lexicon.SCENE_BY_NAME[scene], lexicon.SCENE_BY_NAME[found[0]]
+    if inner.indoor or outer.indoor:
+        return None
+    return found
+
+
+def _placed_by_what_follows(tokens: list[str], end: int) -> bool:
+    """Whether a relation placing the thing follows at once (`a castle far from a mill`, `a
+    lake in the west`; not `a graveyard at midnight`)."""
+    match = lexicon.match_relation(tokens, end)
+    if match is None or match.predicate not in _PLACING:
+        return False
+    if match.direction is not None or match.predicate in ("in_region", "in_center", "in_corner"):
+        return True
+    target = noun_phrase(tokens, match.end)
+    return target is not None and (target.kind is not None or target.scene is not None)
 
 
 def _inside_of(tokens: list[str], j: int) -> tuple[str, int] | None:
@@ -59,10 +152,20 @@ def _inside_of(tokens: list[str], j: int) -> tuple[str, int] | None:
     while j < len(tokens) and (tokens[j] in v.DECORATIVE_WORDS or tokens[j] in v.SIZES):
         j += 1
     noun = lexicon.match_noun(tokens, j)
-    if noun is None or noun.kind not in v.INTERIOR_OF:
+    place = v.INTERIOR_OF.get(noun.kind) if noun is not None else None
+    if noun is None:
+        found = match_open_noun(tokens, j)  # `inside an airplane`, `inside a barbershop`
+        if found is not None:
+            place = _GENERIC_INSIDE.get(found.category)
+            noun = lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+    if noun is None or place is None:
         return None
     end = noun.end
     closed = end < len(tokens) and tokens[end] == "interior"
     if not (opened or closed):
         return None
-    return v.INTERIOR_OF[noun.kind], end + (1 if closed else 0)
+    return place, end + (1 if closed else 0)
+
+
+# The inside of a thing the vocabulary lacks, by its category.
+_GENERIC_INSIDE = {"building": "room", "vehicle": "passenger_cabin", "structure": "room"}

@@ -16,6 +16,15 @@ _SCENE_SAFE = {
     "above": "north",
     "below": "south",
 }
+# The place a generic thing's category leans to when the prompt names no place (a hammock
+# and a wardrobe: a room); categories found anywhere do not vote.
+_CATEGORY_PLACE = {
+    "building": "village",
+    "furniture": "room",
+    "plant": "forest",
+    "landform": "hills",
+    "vehicle": "street",
+}
 _OBJECTLESS_OK = frozenset(
     ["in_region", "in_center", "in_corner", "against_wall", "along", "around"]
 )
@@ -24,6 +33,7 @@ _OBJECTLESS_OK = frozenset(
 def choose_place(state: ParseState) -> str:
     """The place named, else the one the things vote for; a head that is the place goes."""
     _interior_head(state)
+    _setting_is_the_scene(state)
     scene = state.scene or _vote(state)
     if state.scene is None and scene == "forest":
         _forest_is_the_scene(state)
@@ -39,7 +49,13 @@ def _vote(state: ParseState) -> str:
         kind = group.kind
         if kind == "island" and group.owner is not None and group.owner.kind != "island":
             continue  # `a lake with an island in it`: an island of the lake, not the place
-        place = v.HOME_PLACE.get(kind) or lexicon.THEME_SCENE[lexicon.KIND_BY_NAME[kind].family]
+        spec = lexicon.kind_spec(kind)
+        if spec.category:  # a generic thing: its category may lean one way
+            place = _CATEGORY_PLACE.get(spec.category)
+            if place is not None:
+                tally[place] = tally.get(place, 0) + 1
+            continue
+        place = v.HOME_PLACE.get(kind) or lexicon.THEME_SCENE[spec.family]
         weight = 2 if kind in lexicon.KIND_SCENES or kind in v.HOME_PLACE else 1
         tally[place] = tally.get(place, 0) + weight
     if not tally:
@@ -55,17 +71,68 @@ def _interior_head(state: ParseState) -> None:
     if state.scene is not None or len(state.groups) < 2:
         return
     head = state.groups[0]
-    if head.kind not in v.INTERIOR_OF or len(head.ids) != 1:
+    spec = lexicon.kind_spec(head.kind)
+    building = spec.category in ("building", "structure")  # `a barbershop with chairs`
+    if (head.kind not in v.INTERIOR_OF and not building) or len(head.ids) != 1:
         return
     leaning = 0  # indoor things for, outdoor things against (a fire may be a hearth)
     for group in state.groups[1:]:
-        setting = lexicon.KIND_BY_NAME[group.kind].setting
+        kind = lexicon.kind_spec(group.kind)
+        setting = kind.setting
+        if kind.category in ("furniture", "device", "item", "container"):
+            setting = "indoor"  # generic things lean in only inside a building
         if group.kind not in INDOOR_STAND_IN:
             leaning += {"indoor": 1, "outdoor": -1}.get(setting, 0)
     if leaning <= 0:
         return
-    state.scene = v.INTERIOR_OF[head.kind]
+    state.scene = v.INTERIOR_OF.get(head.kind, "room")
     _absorb(state, head)
+
+
+def _setting_is_the_scene(state: ParseState) -> None:
+    """`bats in a cave`, `three sailors in a tavern`: a lone place-like thing with only
+    small things inside it is the place shown, from within."""
+    if state.scene is not None:
+        return
+    for group in state.groups:
+        scene = _inner_scene(group.kind)
+        if scene is None or _lone_setting(state, group.kind) is not group:
+            continue
+        inside = [r for r in state.relations if group.ids[0] in r.objects]
+        indoor = lexicon.SCENE_BY_NAME[scene].indoor
+        others_fit = all(
+            lexicon.kind_spec(other.kind).setting != "outdoor" or not indoor
+            for other in state.groups
+            if other is not group
+        )  # `an orchard, a cider press in a shed`: the orchard is the place
+        if (
+            others_fit
+            and inside
+            and all(r.predicate == "inside" and _small(state, r.subject, indoor) for r in inside)
+        ):
+            state.scene = scene
+            _absorb(state, group)
+            return
+
+
+def _inner_scene(kind: str) -> str | None:
+    if kind in v.INTERIOR_OF:
+        return v.INTERIOR_OF[kind]
+    scenes = lexicon.KIND_SCENES.get(kind, frozenset())
+    if len(scenes) != 1:
+        return None
+    (scene,) = scenes
+    place = lexicon.SCENE_BY_NAME[scene]
+    return scene if place.indoor or place.outline is not None else None
+
+
+def _small(state: ParseState, thing_id: str, indoor: bool) -> bool:
+    thing = next((t for t in state.things if t.id == thing_id), None)
+    if thing is None:
+        return False
+    spec = lexicon.kind_spec(thing.kind)
+    fits = spec.setting != "outdoor" if indoor else True  # `a well inside a castle`: outside
+    return fits and spec.layer in ("actor", "object")
 
 
 def _forest_is_the_scene(state: ParseState) -> None:
@@ -104,7 +171,7 @@ def _absorb(state: ParseState, group: Group) -> None:
         if relation.subject in ids:
             continue
         if ids & set(relation.objects):
-            converted = _to_scene(relation)
+            converted = scene_relation(relation)
             if converted is not None:
                 kept.append(converted)
             continue
@@ -112,7 +179,7 @@ def _absorb(state: ParseState, group: Group) -> None:
     state.relations = kept
 
 
-def _to_scene(relation: RelationSpec) -> RelationSpec | None:
+def scene_relation(relation: RelationSpec) -> RelationSpec | None:
     if relation.predicate in _SCENE_SAFE:
         return RelationSpec(
             subject=relation.subject,

@@ -5,19 +5,20 @@ becomes the subject; a relation phrase (`north of`, `between ... and ...`) then 
 subject to the things it names. Words it does not know become warnings.
 """
 
+from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.model import SceneRequest
 from domain.scene.parse import lexicon, spelling
-from domain.scene.parse.courses import read_course
+from domain.scene.parse.courses import read_course, read_two_walls
 from domain.scene.parse.finish import finish_request
 from domain.scene.parse.links import apply_pending
 from domain.scene.parse.naming import PRONOUNS, name_subject
-from domain.scene.parse.noun_phrases import noun_phrase
-from domain.scene.parse.opening import read_opening
+from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
+from domain.scene.parse.opening import place_in_setting, read_opening, setting_after
 from domain.scene.parse.relation_phrases import read_relation
-from domain.scene.parse.state import UNKNOWN_THING, Group, ParseState
-from domain.scene.parse.tokens import POSSESSIVE, tokenize
-from domain.scene.parse.words import QUIET_WORDS
+from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
+from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, tokenize
+from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
 # Describing words that say what the ground is (the place keeps its things).
@@ -36,7 +37,8 @@ _DETERMINERS = frozenset(
 
 def parse_prompt(prompt: str) -> SceneRequest:
     """Read an English description into a structured scene request. Never raises."""
-    tokens, typo_warnings = spelling.correct_tokens(tokenize(prompt))
+    tokens, typo_warnings = spelling.correct_tokens(_counted_lines(tokenize(prompt)))
+    tokens = _its_parts(tokens)
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = ["the" if token in _POSSESSIVE_PRONOUNS else token for token in tokens]
     parser = _Parser(tokens)
@@ -45,10 +47,48 @@ def parse_prompt(prompt: str) -> SceneRequest:
     return parser.run()
 
 
+def _its_parts(tokens: list[str]) -> list[str]:
+    """`a fountain at its center`: the center of the thing named before (`of it`)."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        part = k + 1
+        while part < len(tokens) and tokens[part] in v.DIRECTIONS:
+            part += 1  # `its northwest corner`
+        if token in ("its", "their") and part < len(tokens) and tokens[part] in _PARTS:
+            out.extend(["the", *tokens[k + 1 : part + 1], "of", "it"])
+            k = part + 1
+            continue
+        out.append(token)
+        k += 1
+    return out
+
+
+_PARTS = frozenset(["center", "centre", "middle", "corner", "corners"])
+
+
+def _counted_lines(tokens: list[str]) -> list[str]:
+    """`in 4 rows` reads as `in four rows`, so the arrangement phrases match it."""
+    words = dict(zip("2 3 4 5 6 7 8 9 10".split(), _NUMBERS, strict=True))
+    return [
+        words.get(token, token)
+        if k + 1 < len(tokens) and tokens[k + 1] in _LINE_WORDS and k > 0 and tokens[k - 1] == "in"
+        else token
+        for k, token in enumerate(tokens)
+    ]
+
+
+_LINE_WORDS = frozenset(["rows", "lines", "columns", "ranks"])
+_EVERYWHERE = 6  # how many things `everywhere` stands for
+_NUMBERS = "two three four five six seven eight nine ten".split()
+
+
 class _Parser:
     def __init__(self, tokens: list[str]) -> None:
         self.tokens = tokens
         self.i = 0
+        self.subject_start = 0  # where the phrase naming the subject began
         self.state = ParseState()
 
     def run(self) -> SceneRequest:
@@ -71,9 +111,14 @@ class _Parser:
             return
         if word == "with" and isinstance(state.subject, Group):
             state.with_owner = state.subject
+            state.with_listed = self.subject_start > 0 and tokens[self.subject_start - 1] == ","
             state.each_with = self.i > 0 and tokens[self.i - 1] == "each"
             self.i += 1
             return
+        if word == "and" and state.with_listed and state.with_owner is not None:
+            # `a fair with a wheel, a carousel, a petting zoo with goats and a row of booths`:
+            # the last item is the fair's, as the list it ends
+            state.with_owner, state.with_listed = None, False
         if word in _NEGATIONS:
             self.i = self._negation(self.i + 1, word)
             return
@@ -81,25 +126,49 @@ class _Parser:
         if course_end is not None:
             self.i = course_end
             return
+        walls_end = read_two_walls(state, tokens, self.i)
+        if walls_end is not None:
+            self.i = walls_end
+            return
+        if word == "everywhere" and isinstance(state.subject, Group) and not state.stale:
+            state.grow(state.subject, _EVERYWHERE)  # `rubble everywhere`
+            self.i += 1
+            return
         match = lexicon.match_relation(tokens, self.i)
         if match is not None:
             self.i = read_relation(state, tokens, self.i, match)
             return
         phrase = noun_phrase(tokens, self.i)
         if phrase is not None and phrase.kind is not None:
+            if phrase.scene is not None and state.scene is None and self.i == 0:
+                state.scene = phrase.scene  # `a desert oasis`: a desert's oasis
             group = name_subject(state, phrase)
             if group is not None:
                 state.subject = group
+                self.subject_start = self.i
                 state.stale = False
                 apply_pending(state, group)
             self.i = phrase.end
             return
+        if phrase is not None and phrase.scene is not None and self._building_named(phrase):
+            self.i = phrase.end
+            return
+        if phrase is not None and phrase.scene is not None and state.scene is None:
+            setting = setting_after(tokens, phrase.end, phrase.scene)
+            if setting is not None and not state.groups:
+                # `a caravan camp in the desert`: the desert, with the camp in it
+                self.i = place_in_setting(
+                    state, tokens, phrase.scene, (self.i, phrase.end), setting
+                )
+                return
         if phrase is not None and phrase.scene is not None:
             if state.scene is not None and phrase.scene != state.scene:
                 group = state.place_within(phrase.scene, tokens[self.i : phrase.end])
                 if group is not None:
                     state.subject, state.stale = group, False
                     apply_pending(state, group)
+            elif phrase.scene == state.scene:
+                state.subject = SCENE  # `a mountain village with ...`: the village is spoken of
             state.scene = state.scene or phrase.scene
             self.i = phrase.end
             return
@@ -109,7 +178,7 @@ class _Parser:
         if word in PRONOUNS or word in v.FILLER_WORDS or word in v.DIRECTIONS:
             self.i += 1
             return
-        if word == POSSESSIVE or word in QUIET_WORDS:
+        if word == POSSESSIVE or word in QUIET_WORDS or word in READER_WORDS:
             self.i += 1
             return
         if word in v.DECORATIVE_WORDS or word in v.SIZES:
@@ -118,11 +187,37 @@ class _Parser:
         if word.isdigit() or lexicon.match_ordinal(tokens, self.i) is not None:
             self.i += 1
             return
+        if (lexical.is_english_word(word) and not word.isdigit()) or is_compound_adjective(word):
+            self.i += 1  # an English word with no part here (`circled`): read, and passed by
+            return
         state.unknown_word(word)
         if self.i > 0 and (tokens[self.i - 1] in _DETERMINERS or tokens[self.i - 1].isdigit()):
             # `a bard on the stage`: what follows is about the bard, not the thing before
             state.subject, state.unknown_subject, state.stale = UNKNOWN_THING, word, False
         self.i += 1
+
+    def _building_named(self, phrase: NounPhrase) -> bool:
+        """An indoor place named once the scene is under way (`a gas station with a
+        convenience store`, `restrooms`) is a building seen from outside, named so."""
+        state = self.state
+        assert phrase.scene is not None
+        outer = lexicon.SCENE_BY_NAME[state.scene] if state.scene else None
+        named_before = bool(state.groups) or state.scene is not None
+        if not named_before or not lexicon.SCENE_BY_NAME[phrase.scene].indoor:
+            return False
+        if outer is not None and outer.indoor:
+            return False
+        words = " ".join(t for t in self.tokens[self.i : phrase.end] if t.isalpha())
+        place_words = words.split()
+        while place_words and (place_words[0] in _ARTICLES or place_words[0] in v.SIZES):
+            place_words = place_words[1:]
+        group = state.new_group(
+            "building", 1, phrase.size or "medium", False, " ".join(place_words)
+        )
+        if group is not None:
+            state.subject, state.stale = group, False
+            apply_pending(state, group)
+        return True
 
     # --- negation ------------------------------------------------------------------------
     def _negation(self, j: int, word: str) -> int:

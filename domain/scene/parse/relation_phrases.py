@@ -1,9 +1,10 @@
 """Relation phrases: `north of`, `between ... and ...`, `connected by`, `facing each other`."""
 
+from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.links import chain, relate
 from domain.scene.parse.naming import EACH_OTHER, name_target
-from domain.scene.parse.noun_phrases import noun_phrase
+from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
 
 _TARGETLESS = frozenset(
@@ -16,6 +17,9 @@ _TARGETLESS = frozenset(
         "~ring",
         "~walls",
         "~each_corner",
+        "~ends",
+        "~long_walls",
+        "~all_around",
     ]
 )
 # Patterns that, without `of`, point back at what was named before (`a road lined with trees
@@ -28,6 +32,8 @@ _LINKING_TEXT = (
 )
 _LINKING_VERBS = frozenset(_LINKING_TEXT.split())
 _VIA = frozenset(["by", "via", "with", "through"])
+_ENDS_OF_PHRASE = frozenset([",", ".", ";", ":", "!", "?", "and", "with"])
+_UNDER = frozenset(["under", "beneath", "underneath"])
 _EACH_OTHER_ACROSS = (("each", "other", "across"), ("one", "another", "across"))
 
 
@@ -55,10 +61,21 @@ def read_relation(
     needs_target = pattern[-1] == "of" or not (
         predicate in _TARGETLESS or (predicate == "along" and direction is not None)
     )
+    if predicate == "~rows":
+        end = _rows_of(state, tokens, pattern, end)
+    if predicate == "around" and (end >= len(tokens) or tokens[end] in _ENDS_OF_PHRASE):
+        predicate, needs_target = "~all_around", False  # `a fence all around`
+    if not needs_target and fresh is not None and predicate in _FRAMING_ONLY | {"against_wall"}:
+        # `chairs facing mirrors on the west wall`: the mirrors are on the wall
+        relate(state, fresh[0], predicate, direction, relative, [SCENE], pattern)
+        return end
     if not needs_target:
         _emit(state, tokens, predicate, direction, relative, [SCENE], pattern, end)
         return end
-    first, phrase, j = name_target(state, tokens, end)
+    concrete = predicate not in ("inside", "on", "along", "around", "~around", "across")
+    first, phrase, j = name_target(state, tokens, end, concrete)
+    if first is None and predicate in ("near", "next_to") and phrase is None:
+        first = _named_before(state)  # `horses tied up nearby`: near what was named before
     if first is None:
         state.warn(f"'{' '.join(tokens[i:end])}' names nothing known; ignored")
         return max(j, end)
@@ -67,23 +84,25 @@ def read_relation(
         joiner = ("and", "to", "with") if predicate != "between" else ("and",)
         j = _placed_where(state, tokens, first, j)  # `from the tavern in the west to ...`
         if j < len(tokens) and tokens[j] in joiner:
-            second, _, j = name_target(state, tokens, j + 1)
+            second, _, j = name_target(state, tokens, j + 1, concrete)
             if second is not None:
                 targets.append(second)
                 j = _placed_where(state, tokens, second, j)
     if predicate == "across" and j + 1 < len(tokens) and tokens[j] == "from":
-        # `the tavern across the street from the church`
-        other, _, j = name_target(state, tokens, j + 1)
+        # `the tavern across the street from the church` (not `through it from north ...`)
+        other, _, after = name_target(state, tokens, j + 1)
         if other:
-            predicate, targets = "across_from", [other, first] if first else [other]
+            predicate, targets, j = "across_from", [other, first] if first else [other], after
     if predicate == "connected_to" and j + 1 < len(tokens) and tokens[j] in _VIA:
         connector = lexicon.match_noun(tokens, j + 1)
         if connector is not None:
             state.connector_hint = connector.kind
             j = connector.end
+    if predicate == "below" and pattern[0] in _UNDER and _a_roof(phrase):
+        predicate = "inside"  # `pumps under a canopy`: beneath its roof, within its bounds
     if predicate == "against_wall" and phrase is not None and phrase.kind == "wall":
         direction = phrase.direction or direction
-    if phrase is not None and phrase.kind == "wall" and state.scene == "room":
+    if phrase is not None and state.room_wall(phrase.kind or "", phrase.direction, phrase.definite):
         predicate, direction = "against_wall", phrase.direction or direction
     who = fresh[0] if fresh is not None else state.subject
     if phrase is not None and phrase.each and isinstance(who, Group) and len(first) > 1:
@@ -95,6 +114,31 @@ def read_relation(
         _emit(state, tokens, predicate, direction, relative, targets, pattern, j)
     state.connector_hint = None
     return j
+
+
+def _a_roof(phrase: NounPhrase | None) -> bool:
+    if phrase is None or phrase.kind is None:
+        return False
+    spec = lexicon.kind_spec(phrase.kind)
+    return spec.layer in ("structure", "terrain") and spec.container == "open"
+
+
+def _named_before(state: ParseState) -> tuple[str, ...] | None:
+    subject = state.subject
+    earlier = [g for g in state.groups if g is not subject and g.size != "vast"]
+    return tuple(earlier[-1].ids[:1]) if earlier else None
+
+
+def _rows_of(state: ParseState, tokens: list[str], pattern: tuple[str, ...], end: int) -> int:
+    """`desks in four rows of five`: as many as the rows hold, however many were named."""
+    if end + 1 >= len(tokens) or tokens[end] != "of" or not isinstance(state.subject, Group):
+        return end
+    per_row = lexicon.match_count(tokens, end + 1)
+    rows = next((v.NUMBER_WORDS[w] for w in pattern if v.NUMBER_WORDS.get(w, 0) > 1), None)
+    if per_row is None or rows is None:
+        return end
+    state.grow(state.subject, rows * per_row[0])
+    return per_row[1]
 
 
 def _placed_where(state: ParseState, tokens: list[str], ids: tuple[str, ...], j: int) -> int:
@@ -132,6 +176,14 @@ def _back_reference(
     owner = state.with_owner if state.with_owner is not subject else None
     # `along its sides`, `at its head`: the thing named last; else what the subject is with
     target = (last or owner) if "the" in pattern else (owner or state.lined or last)
+    if predicate == "~both_sides" and (target is None or _has_no_sides(target)):
+        # `bleachers along both long sides`: the sides of the place itself
+        sides = ("north", "south") if "long" in pattern else ("west", "east")
+        if len(subject.ids) < 2:
+            state.grow(subject, 2)
+        for k, thing_id in enumerate(subject.ids):
+            state.add(thing_id, "in_region", (), sides[k % 2])
+        return
     if target is None:
         state.warn(f"'{' '.join(pattern)}' of nothing named for {subject.ids[0]}; ignored")
         return
@@ -140,8 +192,16 @@ def _back_reference(
     relate(state, subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
 
 
+def _has_no_sides(group: Group) -> bool:
+    """A thing too small to be lined on both sides (a goal, a lamp), or the ground of the
+    whole place: `both sides` are then the place's."""
+    spec = lexicon.kind_spec(group.kind)
+    small = spec.shape == "box" and spec.width * spec.height <= 2 and spec.container == "none"
+    return group.size == "vast" or small
+
+
 def _has_a_head(kind: str) -> bool:
-    spec = lexicon.KIND_BY_NAME[kind]
+    spec = lexicon.kind_spec(kind)
     return spec.rotatable and spec.shape == "box" and spec.width > spec.height
 
 

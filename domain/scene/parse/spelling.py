@@ -8,7 +8,9 @@ length within two, so a lookup compares a few dozen words, not the whole vocabul
 import difflib
 from functools import lru_cache
 
+from domain.scene import lexical
 from domain.scene.parse import lexicon
+from domain.scene.parse.compounds import split_compound
 
 READ_AS_CUTOFF = 0.8  # similarity from which a typo is read as the known word
 SUGGEST_CUTOFF = 0.7
@@ -48,18 +50,51 @@ def correction(word: str) -> str | None:
     """The known word a typo stands for (`tavrn` -> `tavern`), or None."""
     if len(word) < SHORTEST_TYPO or not word.isalpha() or is_known(word):
         return None
+    if lexical.is_english_word(word):
+        return None  # a real word is never read as another one (`ticket` is no `thicket`)
+    if split_compound(word) is not None:
+        # `longhouses` is a compound; `lighthose` a lighthouse, not a light's hose
+        near = [w for w in _one_edit(word) if is_known(w) and w in lexicon.CORRECTABLE_WORDS]
+        return near[0] if len(near) == 1 else None
     if word.endswith(_INFLECTED):
         return None  # `planted`, `glowing`, `slowly`: English words the vocabulary lacks
     if len(word) < MIN_TYPO_LENGTH:
         # `wel`, `hil`, `peir`: short words only by a doubled letter or a swap, so that
-        # `bard` is not read as `bar`
-        return next((m for m in _close(word, 0.6, 4) if _doubling_or_swap(word, m)), None)
+        # `bard` is not read as `bar`; else a known noun one edit away (`snak`: a snake)
+        found = next((m for m in _close(word, 0.6, 4) if _doubling_or_swap(word, m)), None)
+        return found or _english_correction(word, known_only=True)
     matches = _close(word, READ_AS_CUTOFF, 3)
     allowed = 1 if len(word) < LONG_WORD else 2
     for match in matches:
         if _edits(word, match) <= allowed:
             return match
+    return _english_correction(word)
+
+
+def _english_correction(word: str, known_only: bool = False) -> str | None:
+    """The one English noun a single typo away (`securty` -> `security`): a noun the
+    vocabulary knows first, then a concrete noun, then any noun (a scene is made of things:
+    `flurg` is not read as `flung`); None when there is none or no single best at the first
+    tier that has any."""
+    candidates = sorted({w for w in _one_edit(word) if lexical.is_english_word(w)})
+    tiers = [[w for w in candidates if is_known(w) and w in lexicon.CORRECTABLE_WORDS]]
+    if not known_only:
+        tiers.append([w for w in candidates if lexical.noun_sense(w) is not None])
+        tiers.append([w for w in candidates if lexical.is_noun(w)])
+    for tier in tiers:
+        if tier:
+            return tier[0] if len(tier) == 1 else None
     return None
+
+
+def _one_edit(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    inserts = {a + c + b for a, b in splits for c in letters}
+    return (deletes | swaps | replaces | inserts) - {word}
 
 
 def _doubling_or_swap(word: str, match: str) -> bool:
@@ -100,7 +135,7 @@ def suggestions(word: str) -> tuple[str, ...]:
     """Up to two known words an unknown word may have meant."""
     if len(word) < 3 or not word.isalpha():
         return ()
-    return _close(word, SUGGEST_CUTOFF, 2)
+    return tuple(c for c in _close(word, SUGGEST_CUTOFF, 3) if c != word)[:2]
 
 
 def correct_tokens(tokens: list[str]) -> tuple[list[str], list[str]]:

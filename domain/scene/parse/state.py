@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+import msgspec
+
 from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
@@ -36,6 +38,7 @@ class ParseState:
     subject: "Group | tuple[str, ...] | None" = None
     unknown_subject: str = ""  # `a bard on the stage`: the unknown noun the subject is
     with_owner: Group | None = None
+    with_listed: bool = False  # the owner is an item of a comma list: `and` goes back to it
     connector_hint: str | None = None
     stale: bool = False  # a clause ended since the subject was named
     fresh: tuple[Group, int] | None = None  # a thing a relation just named, and where it ended
@@ -51,20 +54,22 @@ class ParseState:
     ground: str | None = None  # `snowy`, `swampy`: the ground a place stands on
     lining: tuple[str, ...] = ()  # ... and the trees
     counters: dict[str, int] = field(default_factory=dict)
+    places_drawn: dict[str, Group] = field(default_factory=dict)  # place -> its usual things
     _keys: set[tuple[str, str, tuple[str, ...], str | None]] = field(default_factory=set)
 
     # --- things ------------------------------------------------------------------------
     def new_group(
         self, kind: str, count: int, size: Size, plural: bool, word: str = ""
     ) -> Group | None:
+        word = word.replace(" 's", "'s")
         if count <= 0:
             self.exclude(kind, word or kind)
             return None
-        if word.rsplit(" ", 1)[-1] in v.APPROXIMATE_WORDS:
+        if word.rsplit(" ", 1)[-1] in v.APPROXIMATE_WORDS and not lexicon.kind_spec(kind).category:
             self.warn(f"read '{word}' as {kind.replace('_', ' ')}")
-        if count > v.MAX_PER_KIND:
-            self.warn(f"{count} x {kind} capped at {v.MAX_PER_KIND}")
-            count = v.MAX_PER_KIND
+        if size != "vast":
+            self._say_how_drawn(kind, word)
+        count = self._within_shape_limit(kind, count)
         room = v.MAX_THINGS - len(self.things)
         if count > room:
             self.warn(f"more than {v.MAX_THINGS} things requested; {kind} capped at {room}")
@@ -81,6 +86,36 @@ class ParseState:
         self.groups.append(group)
         return group
 
+    def _say_how_drawn(self, kind: str, word: str) -> None:
+        """A noun the vocabulary lacks is drawn as its nearest known kind or as a generic
+        thing of its category: said once per word."""
+        head = word.rsplit("'s ", 1)[-1].rsplit(" of ", 1)[0].split(" ")[-1] if word else kind
+        spec = lexicon.kind_spec(kind)
+        if spec.category:
+            self.warn(f"drew '{word}' as {_a(spec.category)} (no symbol of its own)")
+        elif (
+            (head,) not in lexicon.NOUNS
+            and not lexicon.is_plural_of_known(head)
+            and word != kind.replace("_", " ")
+        ):
+            self.warn(f"drew '{word}' as {_a(kind.replace('_', ' '))}")
+
+    def _within_shape_limit(self, kind: str, count: int) -> int:
+        """Linear features and areas cost the layout most: each has a limit per scene."""
+        shape = lexicon.kind_spec(kind).shape
+        shapes: tuple[str, ...]
+        if shape == "path":
+            limit, what, shapes = v.MAX_PATHS, "roads, rivers, walls and corridors", ("path",)
+        elif shape in ("area", "room"):
+            limit, what, shapes = v.MAX_AREAS, "areas and rooms", ("area", "room")
+        else:
+            return count
+        taken = sum(1 for t in self.things if lexicon.kind_spec(t.kind).shape in shapes)
+        left = max(0, limit - taken)
+        if count > left:
+            self.warn(f"at most {limit} {what} in a scene; {kind} capped at {left}")
+        return min(count, left)
+
     def grow(self, group: Group, count: int) -> None:
         """`a tower at each corner`: the group becomes as many as the arrangement needs."""
         while len(group.ids) < count and len(self.things) < v.MAX_THINGS:
@@ -96,9 +131,18 @@ class ParseState:
                 )
             )
 
-    def place_within(self, place: str, words: list[str]) -> Group | None:
+    def lengthen(self, group: Group) -> None:
+        """`a long table`: each of the group at least twice as long as it is wide."""
+        ids = set(group.ids)
+        self.things = [
+            msgspec.structs.replace(t, long=True) if t.id in ids else t for t in self.things
+        ]
+
+    def place_within(self, place: str, words: list[str], quiet: bool = False) -> Group | None:
         """`an island with a village on it`: a place named inside another is drawn as its
         usual things (tagged default), and said so."""
+        if place in self.places_drawn:
+            return self.places_drawn[place]  # `... to the village ... the village's well`
         style = lexicon.SCENE_BY_NAME[place]
         outer = lexicon.SCENE_BY_NAME[self.scene] if self.scene else None
         if outer is not None and outer.indoor != style.indoor:
@@ -106,7 +150,7 @@ class ParseState:
         usual = [
             (kind, count)
             for kind, count in style.defaults
-            if lexicon.KIND_BY_NAME[kind].shape != "path" and kind not in self.excluded
+            if lexicon.kind_spec(kind).shape != "path" and kind not in self.excluded
         ]
         if not usual or len(self.things) + sum(c for _, c in usual) > v.MAX_THINGS:
             return None
@@ -121,8 +165,11 @@ class ParseState:
                         origin="default",
                         word=group.kind,
                     )
-        listed = ", ".join(f"{count} {kind}" for kind, count in usual)
-        self.warn(f"'{' '.join(words)}' drawn as its usual things: {listed}")
+        if not quiet:
+            listed = ", ".join(f"{count} {kind}" for kind, count in usual)
+            self.warn(f"'{' '.join(words)}' drawn as its usual things: {listed}")
+        if groups[0] is not None:
+            self.places_drawn[place] = groups[0]
         return groups[0]
 
     def _index(self, thing_id: str) -> int:
@@ -154,7 +201,7 @@ class ParseState:
             position = phrase.ordinal - 1 if phrase.ordinal > 0 else len(every) - 1
             position = min(max(position, 0), len(every) - 1)
             return Group(phrase.kind, [every[position]], groups[0].size, False)
-        latest = groups[-1]
+        latest = groups[0] if phrase.main else groups[-1]
         if phrase.plural:
             return latest
         return Group(phrase.kind, latest.ids[:1], latest.size, False)
@@ -175,6 +222,14 @@ class ParseState:
         if earlier and word != "there":
             return tuple(earlier[-1].ids)
         return SCENE
+
+    def room_wall(self, kind: str, direction: str | None, definite: bool) -> bool:
+        """`the west wall` indoors is a wall of the room itself, not a wall to build."""
+        if kind != "wall":
+            return False
+        if self.scene is not None:
+            return lexicon.SCENE_BY_NAME[self.scene].indoor
+        return direction is not None and definite
 
     def names_scene(self, kind: str) -> bool:
         return self.scene is not None and self.scene in lexicon.KIND_SCENES.get(kind, ())
@@ -211,6 +266,10 @@ class ParseState:
 
     def unknown_word(self, word: str) -> None:
         self.unknown.setdefault(word, None)
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 def _same_word(named: str, asked: str) -> bool:

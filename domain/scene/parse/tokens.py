@@ -1,8 +1,8 @@
 """Splitting a prompt into lower-case tokens the reader understands.
 
-Words, whole numbers (with ordinal suffixes), signed and decimal numbers kept whole so a
-count like `-5` or `3.5` can be refused with a reason, the possessive `'s`, and punctuation
-that ends a clause.
+Words (a hyphenated describing word, `stone-walled`, kept whole), whole numbers (with ordinal
+suffixes), signed and decimal numbers kept whole so a count like `-5` or `3.5` can be refused
+with a reason, the possessive `'s`, and punctuation that ends a clause.
 """
 
 import re
@@ -12,6 +12,7 @@ _TOKEN = re.compile(
     r"(?<![\w.])-[0-9]+(?:\.[0-9]+)?(?![\w])"  # a signed number: -5, -2.5
     r"|[0-9]+\.[0-9]+"  # a decimal: 3.5
     r"|['\u2019]s\b"  # the possessive of the word before
+    r"|[^\W\d_]+-[^\W\d_]*(?:ed|en|lit|ing|like|shaped)\b"  # stone-walled, well-lit: one word
     r"|[^\W\d_]+"  # a word
     r"|[0-9]+(?:st|nd|rd|th)?"  # a whole number or an ordinal
     r"|[,.;:!?()]"
@@ -22,6 +23,13 @@ def tokenize(prompt: str) -> list[str]:
     """Lower-case tokens; the possessive in either apostrophe becomes `'s`."""
     tokens = _TOKEN.findall(prompt.lower())
     return [POSSESSIVE if token in ("'s", "\u2019s") else token for token in tokens]
+
+
+def is_compound_adjective(token: str) -> bool:
+    """`stone-walled`, `well-lit`, `moss-covered`: one describing word, whose parts name no
+    thing (no stone, no well)."""
+    first, dash, rest = token.partition("-")
+    return bool(dash) and first.isalpha() and rest.isalpha()
 
 
 def is_malformed_count(token: str) -> bool:

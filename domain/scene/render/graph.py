@@ -8,7 +8,7 @@ from domain.scene import catalog
 from domain.scene.model import Layout, PlacedNode
 from domain.scene.terms import Layer, Predicate
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
 SCENE_GRAPH_SCHEMA_FILE = "scene_graph.schema.json"
 SCHEMA_ID = "https://scenegen.example/schemas/scene_graph.schema.json"
 
@@ -64,16 +64,30 @@ class Relation(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     satisfied: bool
 
 
+class QualitySummary(msgspec.Struct, frozen=True, rename="camel", forbid_unknown_fields=True):
+    """How much of what was asked the scene shows: things named and drawn, relations stated
+    and held, whether a default place stood in for a prompt naming nothing known, and the
+    words read as nothing."""
+
+    things_asked: Cells
+    things_placed: Cells
+    relations_stated: Cells
+    relations_held: Cells
+    default_place: bool
+    words_not_understood: tuple[str, ...]
+
+
 class SceneGraph(msgspec.Struct, frozen=True, rename="camel", forbid_unknown_fields=True):
     """A generated scene: nodes on a grid, the relations asked for and whether each holds."""
 
-    schema_version: Literal["1.0"]
+    schema_version: Literal["1.1"]
     seed: Cells
     bounds: Bounds
     theme: PlaceName  # the kind of place: village, dungeon, tavern, ...
     root: Root
     relations: tuple[Relation, ...]
     warnings: tuple[str, ...]
+    quality: QualitySummary
 
 
 def build_scene_graph(layout: Layout) -> SceneGraph:
@@ -107,6 +121,24 @@ def build_scene_graph(layout: Layout) -> SceneGraph:
             for r in layout.relations
         ),
         warnings=layout.warnings,
+        quality=_summary(layout),
+    )
+
+
+def _summary(layout: Layout) -> QualitySummary:
+    quality = layout.quality
+    if quality is None:  # a layout made by hand: what its nodes and relations show
+        held = sum(1 for r in layout.relations if r.satisfied)
+        return QualitySummary(
+            len(layout.nodes), len(layout.nodes), len(layout.relations), held, False, ()
+        )
+    return QualitySummary(
+        things_asked=quality.things_asked,
+        things_placed=quality.things_placed,
+        relations_stated=quality.relations_stated,
+        relations_held=quality.relations_held,
+        default_place=quality.default_place,
+        words_not_understood=quality.words_not_understood,
     )
 
 

@@ -2,10 +2,13 @@
 
 from domain.scene import catalog
 from domain.scene.model import Layout, PlacedNode
+from domain.scene.outlines import outside_cells
 from domain.scene.render.glyphs import FLOOR_GLYPH, assign_glyphs
 from domain.scene.shapes import footprint_cells, wall_cells
+from domain.scene.terms import Outline
 
 _STAGES = {"area": 1, "room": 3}
+WALL_GLYPH, ROCK_GLYPH = "#", " "
 _ON_TOP = 10
 COMPASS = ("Compass:", "    N", "  W-+-E", "    S")
 
@@ -16,7 +19,12 @@ def render_minimap(layout: Layout) -> str:
     width, height = layout.width, layout.height
     canvas = [style.terrain_glyph] * (width * height)
     drawn_by = [-1] * (width * height)
-    glyphs = assign_glyphs([node.kind for node in layout.nodes], style)
+    _draw_outline(canvas, style.outline, width, height, layout.seed)
+    others = {node.kind for node in layout.nodes if "place" not in node.tags}
+    grounds = {node.kind for node in layout.nodes if "place" in node.tags} - others
+    glyphs = assign_glyphs([n.kind for n in layout.nodes if n.kind not in grounds], style)
+    # the ground of the place (a forest, a swamp named as the place) is the terrain itself
+    glyphs.update(dict.fromkeys(grounds, style.terrain_glyph))
     hosts = {node.parent for node in layout.nodes if node.parent is not None}
     depth = _depths(layout.nodes)
     # what stands on something (a skeleton on a trap) is drawn over it
@@ -30,6 +38,7 @@ def render_minimap(layout: Layout) -> str:
         ),
     )
     used_floor = False
+    outlined = set(canvas) - {style.terrain_glyph}  # the walls and rock of a shaped place
 
     def put(cells: list[tuple[int, int]], glyph: str, who: int) -> None:
         for cx, cy in cells:
@@ -39,7 +48,9 @@ def render_minimap(layout: Layout) -> str:
 
     for k in order:
         node = layout.nodes[k]
-        kind = catalog.KIND_BY_NAME[node.kind]
+        if "place" in node.tags:
+            continue
+        kind = catalog.kind_spec(node.kind)
         glyph = glyphs.get(node.kind, "?")
         if node.path is not None:
             put([(x, y) for x, y in node.path], glyph, k)
@@ -60,9 +71,22 @@ def render_minimap(layout: Layout) -> str:
     for row in range(height):
         lines.append(border_v + "".join(canvas[row * width : (row + 1) * width]) + border_v)
     lines.append(border_corner + border_h * width + border_corner)
-    lines.extend(_legend(layout, glyphs, style.terrain_glyph, style.terrain, used_floor, canvas))
+    grounds_drawn = (style.terrain_glyph, style.terrain, used_floor, outlined)
+    lines.extend(_legend(layout, glyphs, grounds_drawn, canvas))
     lines.extend(COMPASS)
     return "\n".join(lines) + "\n"
+
+
+def _draw_outline(canvas: list[str], outline: Outline, width: int, height: int, seed: int) -> None:
+    """A shaped place (a cave, a hull): rock beyond the floor, a wall where they meet."""
+    rock = set(outside_cells(outline, width, height, seed))
+    for x, y in rock:
+        by_floor = any(
+            0 <= x + dx < width and 0 <= y + dy < height and (x + dx, y + dy) not in rock
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+        )
+        canvas[y * width + x] = WALL_GLYPH if by_floor else ROCK_GLYPH
 
 
 def _depths(nodes: tuple[PlacedNode, ...]) -> list[int]:
@@ -77,13 +101,13 @@ def _depths(nodes: tuple[PlacedNode, ...]) -> list[int]:
 
 
 def _walled(node: PlacedNode, hosts: set[str]) -> bool:
-    kind = catalog.KIND_BY_NAME[node.kind]
+    kind = catalog.kind_spec(node.kind)
     holds = node.id in hosts or kind.shape == "room"
     return kind.container == "walled" and holds and node.width > 2 and node.height > 2
 
 
 def _stage(node: PlacedNode, hosts: set[str]) -> int:
-    kind = catalog.KIND_BY_NAME[node.kind]
+    kind = catalog.kind_spec(node.kind)
     if "background" in node.tags:
         return 0
     if node.path is not None:
@@ -120,9 +144,9 @@ def _ensure_visible(
         if who >= 0:
             shown[who] += 1
     for k, node in enumerate(nodes):
-        if shown[k]:
+        if shown[k] or "place" in node.tags:
             continue
-        kind = catalog.KIND_BY_NAME[node.kind]
+        kind = catalog.kind_spec(node.kind)
         if node.path is not None:
             cells = [(x, y) for x, y in node.path]
         else:
@@ -144,20 +168,24 @@ def _ensure_visible(
 def _legend(
     layout: Layout,
     glyphs: dict[str, str],
-    terrain_glyph: str,
-    terrain: str,
-    used_floor: bool,
+    grounds: tuple[str, str, bool, set[str]],
     canvas: list[str],
 ) -> list[str]:
+    terrain_glyph, terrain, used_floor, outlined = grounds
     entries: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
     for node in layout.nodes:
         counts[node.kind] = counts.get(node.kind, 0) + 1
     visible = set(canvas)
-    if terrain_glyph in visible and glyphs.get(terrain) != terrain_glyph:
+    if (terrain_glyph in visible or terrain_glyph in glyphs.values()) and glyphs.get(
+        terrain
+    ) != terrain_glyph:
         entries.setdefault(terrain_glyph, []).append(terrain)
     if used_floor and terrain_glyph != FLOOR_GLYPH:
         entries.setdefault(FLOOR_GLYPH, []).append("floor")
+    for glyph, name in ((WALL_GLYPH, "wall"), (ROCK_GLYPH, "rock")):
+        if glyph in outlined:
+            entries.setdefault(glyph, []).append(name)
     for kind, count in counts.items():
         glyph = glyphs.get(kind, "?")
         entries.setdefault(glyph, []).append(f"{kind} x{count}")

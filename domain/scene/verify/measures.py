@@ -47,32 +47,41 @@ def cell_distance(world: World, cell: tuple[int, int], other: str) -> int:
 
 
 def enclosed(world: World, wall: frozenset[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Cells that cannot reach the map's edge without crossing `wall`."""
+    """Cells that cannot reach the map's edge (4-neighbour steps) without crossing `wall`.
+
+    Rows are bit masks: each round spreads what the edge reaches by one cell in every
+    direction within the free cells, so a round is a few integer operations per row.
+    """
     width, height = world.width, world.height
-    seen: set[tuple[int, int]] = set()
-    queue: deque[tuple[int, int]] = deque()
-    for x in range(width):
-        for y in (0, height - 1):
-            if (x, y) not in wall and (x, y) not in seen:
-                seen.add((x, y))
-                queue.append((x, y))
+    full = (1 << width) - 1
+    free = [full] * height
+    for x, y in wall:
+        if 0 <= x < width and 0 <= y < height:
+            free[y] &= ~(1 << x)
+    edge_columns = 1 | (1 << (width - 1))
+    reach = [free[y] & (full if y in (0, height - 1) else edge_columns) for y in range(height)]
+    changed = True
+    while changed:
+        changed = False
+        for y in range(height):
+            row = reach[y]
+            grown = row | (row << 1) | (row >> 1)
+            if y:
+                grown |= reach[y - 1]
+            if y < height - 1:
+                grown |= reach[y + 1]
+            grown &= free[y]
+            if grown != row:
+                reach[y] = grown
+                changed = True
+    inside: set[tuple[int, int]] = set()
     for y in range(height):
-        for x in (0, width - 1):
-            if (x, y) not in wall and (x, y) not in seen:
-                seen.add((x, y))
-                queue.append((x, y))
-    while queue:
-        x, y = queue.popleft()
-        for nxt in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-            if 0 <= nxt[0] < width and 0 <= nxt[1] < height and nxt not in wall and nxt not in seen:
-                seen.add(nxt)
-                queue.append(nxt)
-    return {
-        (x, y)
-        for y in range(height)
-        for x in range(width)
-        if (x, y) not in seen and (x, y) not in wall
-    }
+        shut = free[y] & ~reach[y]
+        while shut:
+            low = shut & -shut
+            inside.add((low.bit_length() - 1, y))
+            shut ^= low
+    return inside
 
 
 def touching(world: World, own: frozenset[tuple[int, int]], other: str) -> set[tuple[int, int]]:

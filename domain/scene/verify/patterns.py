@@ -30,7 +30,10 @@ def holds(world: World, relation: RelationSpec) -> bool:
     predicate, a, objects = relation.predicate, relation.subject, relation.objects
     argument = relation.argument
     if predicate == "on" and objects:
-        return world.cell_set(a) <= world.cell_set(objects[0])
+        mine, theirs = world.cell_set(a), world.cell_set(objects[0])
+        # within it, or (a creature larger than it) lying over it: a dragon on its hoard
+        over = world.kind(a).layer == "actor" and bool(theirs) and theirs <= mine
+        return mine <= theirs or over
     if predicate == "on_side_of" and objects:
         return on_side_of(world, a, objects[0], argument)
     if predicate == "across_from" and objects:

@@ -35,6 +35,14 @@ class _Checker:
     def __init__(self, world: World, relations: list[RelationSpec]) -> None:
         self.world = world
         self.relations = relations
+        self._enclosed: dict[str, set[tuple[int, int]]] = {}  # a path -> the cells it encloses
+
+    def _enclosed_by(self, path_id: str) -> set[tuple[int, int]]:
+        found = self._enclosed.get(path_id)
+        if found is None:
+            found = measures.enclosed(self.world, self.world.cell_set(path_id))
+            self._enclosed[path_id] = found
+        return found
 
     def holds(self, relation: RelationSpec) -> bool:
         world = self.world
@@ -119,7 +127,7 @@ class _Checker:
         if predicate == "in_region":
             return self._region(a, frame, argument or "")
         if predicate == "in_center":
-            return self._center(a, frame)
+            return self._center(a, frame, argument)
         if predicate == "in_corner":
             return self._corner(a, frame, argument)
         return self._against(a, frame, argument)
@@ -138,10 +146,14 @@ class _Checker:
         x, y, w, h = world.rect(a)
         return measures.in_part(2 * (x - fx) + w, 2 * (y - fy) + h, fw, fh, direction)
 
-    def _center(self, a: str, frame: Rect) -> bool:
+    def _center(self, a: str, frame: Rect, axis: str | None = None) -> bool:
         world = self.world
         fx, fy, fw, fh = frame
         tol_x, tol_y = rules.center_tolerance(fw, fh)
+        if axis == "x":  # centred along a wall: east-west only
+            tol_y = 2 * fh
+        elif axis == "y":
+            tol_x = 2 * fw
         if world.is_path(a):
             return any(
                 abs(2 * (cx - fx) + 1 - fw) <= tol_x and abs(2 * (cy - fy) + 1 - fh) <= tol_y
@@ -193,7 +205,7 @@ class _Checker:
         world = self.world
         kind = world.kind(a)
         if world.is_path(a):
-            enclosed = measures.enclosed(world, world.cell_set(a))
+            enclosed = self._enclosed_by(a)
             if not objects:
                 return len(enclosed) * 4 >= world.width * world.height
             return all(world.cell_set(o) <= enclosed for o in objects)

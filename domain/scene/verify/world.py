@@ -29,7 +29,7 @@ class World:
         self._index: dict[str, dict[Cell, int]] = {}
 
     def kind(self, node_id: str) -> KindSpec:
-        return catalog.KIND_BY_NAME[self.nodes[node_id].kind]
+        return catalog.kind_spec(self.nodes[node_id].kind)
 
     def rect(self, node_id: str) -> Rect:
         node = self.nodes[node_id]
@@ -133,7 +133,7 @@ class World:
             land: list[PlacedNode] = []
             wet_on_land: list[PlacedNode] = []
             for node in self.ordered:
-                kind = catalog.KIND_BY_NAME[node.kind]
+                kind = catalog.kind_spec(node.kind)
                 if kind.name == "island":
                     land.append(node)
                 elif kind.water and self._on_island(node):
@@ -166,7 +166,7 @@ class World:
         if self._solid is None:
             grid = bytearray(self.width * self.height)
             for node in self.ordered:
-                kind = catalog.KIND_BY_NAME[node.kind]
+                kind = catalog.kind_spec(node.kind)
                 if not kind.solid or (node.path is None and kind.shape == "area"):
                     continue
                 if self.walled(node.id):
@@ -209,7 +209,7 @@ class World:
         nodes = self.ordered
         for stage in range(6):
             for node in nodes:
-                kind = catalog.KIND_BY_NAME[node.kind]
+                kind = catalog.kind_spec(node.kind)
                 walled = self.walled(node.id)
                 if _stage(kind, node, walled) != stage:
                     continue

@@ -7,32 +7,42 @@ a kind, add one `kind(...)` row to its family's module: its glyph must be unique
 its family (a test checks), and its `setting` flag says whether it belongs indoors,
 outdoors or anywhere.
 
-Families (237 kinds):
-- `village` (41): outdoor village: houses, taverns, churches, castles, towers, roads,
-  rivers, walls, graves, market stalls, benches, livestock, villagers and guards;
+Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
+
+Families (256 kinds):
+- `village` (45): outdoor village: houses, taverns, churches, castles, towers, roads,
+  rivers, moats, walls, hedge mazes, graves, mausoleums, pens, market stalls, benches,
+  livestock, villagers and guards;
 - `nature` (23): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
   caves, waterfalls, wild animals;
 - `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
   cages, lava and monsters;
-- `room` (47): indoors, a home's furniture, books and bowls, and the furniture of named
+- `room` (48): indoors, a home's furniture, books and bowls, pools, and the furniture of named
   interiors (the tavern's bar and stools, the temple's pews, the throne room's banners
   and tapestries, the library's bookshelves, the shop's counter and shelves, the smithy's
   anvil, the kitchen's oven and cupboards, the classroom's blackboard);
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);
-- `modern` (33): the office (office desks and chairs, computers, water coolers, copiers,
+- `modern` (45): the office (office desks and chairs, computers, water coolers, copiers,
   filing cabinets) and the street (buildings, cars, buses, lampposts, traffic lights,
-  crosswalks, parking spaces and lots);
-- `scifi` (18): a spaceship's bridge and a space station (consoles, the captain's chair,
-  viewscreens, hologram tables, airlocks, cryo pods, reactors, robots, crew, aliens).
+  crosswalks, parking spaces and lots), playgrounds (slides, swings, seesaws, sandboxes),
+  railway platforms, bleachers, helipads, motorhomes, fuel pumps, canopies, pipelines and
+  ferris wheels;
+- `scifi` (20): a spaceship's bridge, a space station and a colony (consoles, the captain's
+  chair, viewscreens, hologram tables, airlocks, cryo pods, reactors, domes, rovers, robots,
+  crew, aliens).
 
-Places (`places.SCENES`, 24): outdoors village, forest, dungeon, island, coast, desert,
-snow, swamp, hills, mountains, street, parking_lot; indoors (one room filling the map)
-room, tavern, temple, throne_room, library, shop, smithy, kitchen, classroom, office,
-spaceship_bridge, space_station. `INTERIOR_OF` maps a building to its inside;
-`FAMILY_PLACE`, `HOME_PLACE`, `ESSENTIALS`, `ROLE_OF` and `IRREGULAR_PLURALS` are data
-for the parser (see `places.py`).
+Places (`places.SCENES`, 78): 32 outdoors (`places_outdoor.py`: village, forest, dungeon,
+island, coast, desert, snow, swamp, hills, mountains, street, parking_lot, camp, castle,
+graveyard, market, farm, ruins, harbor, lake, cave, mine, canyon, park, playground, airport,
+train_station, bus_station, gas_station, colony, sports_field, zoo) and 46 indoors
+(`places_indoor.py`: one room filling the map, or shaped like a hull or a round tower: room,
+tavern, temple, throne_room, library, shop, smithy, kitchen, classroom, office, the rooms of
+a home, places of work and trade, a lobby, a bathhouse, a laundromat, a ship's deck and
+cabin, a tower room, an engine room...). `place_words.py` holds the words naming each.
+`INTERIOR_OF` maps a building to its inside; `FAMILY_PLACE`, `HOME_PLACE`, `ESSENTIALS`,
+`ROLE_OF` and `IRREGULAR_PLURALS` are data for the parser (see `places.py`).
 
 Footprints are in grid cells at the reference map size of 48x24. Boxes keep their
 size on any map; areas (forests, lakes, islands, dungeon rooms) and indoor furniture
@@ -46,8 +56,9 @@ Counts:
   `a row of` = 5, `a ring of` = 6, `lots of` = 8, `numerous` = 8, `a dozen` = 12,
   `dozens of` = 24, `no` = 0);
 - a bare plural (`houses`) = 3.
-- A count above `MAX_PER_KIND` (200) is capped with a warning, and so is the total
-  number of requested things above `MAX_THINGS` (1,000).
+- Limits per scene, each capped with one warning: `MAX_THINGS` (1,000) things in all,
+  `MAX_PATHS` (40) linear features (roads, rivers, walls, corridors) and `MAX_AREAS` (100)
+  areas and rooms; what does not fit on the map is reported as not placed.
 
 Sizes scale a footprint: `tiny` x1/2, `small`/`little` x3/4, `large`/`big` x3/2,
 `huge`/`giant`/`enormous`/`massive` x2 (a path's thickness likewise).
@@ -64,7 +75,8 @@ from domain.scene.vocabulary.base import (
     DUNGEON,
     FAMILIES,
     GROUND,
-    MAX_PER_KIND,
+    MAX_AREAS,
+    MAX_PATHS,
     MAX_THINGS,
     MODERN,
     NATURE,
@@ -78,6 +90,7 @@ from domain.scene.vocabulary.base import (
     THEMES,
     VILLAGE,
 )
+from domain.scene.vocabulary.place_words import SCENE_WORDS
 from domain.scene.vocabulary.places import (
     ESSENTIALS,
     FAMILY_PLACE,
@@ -86,7 +99,6 @@ from domain.scene.vocabulary.places import (
     INTERIOR_OF,
     IRREGULAR_PLURALS,
     ROLE_OF,
-    SCENE_WORDS,
     SCENES,
 )
 from domain.scene.vocabulary.words import (
@@ -136,7 +148,8 @@ __all__ = [
     "INTERIOR_OF",
     "IRREGULAR_PLURALS",
     "KINDS",
-    "MAX_PER_KIND",
+    "MAX_AREAS",
+    "MAX_PATHS",
     "MAX_THINGS",
     "MODERN",
     "NATURE",

@@ -3,8 +3,9 @@
 from domain.scene.model import KindSpec
 from domain.scene.terms import Layer, Setting, Shape
 
-MAX_PER_KIND = 200
 MAX_THINGS = 1000
+MAX_PATHS = 40  # linear features (roads, rivers, walls, corridors) in one scene
+MAX_AREAS = 100  # areas and rooms (fields, lakes, dungeon rooms) in one scene
 BARE_PLURAL_COUNT = 3
 
 VILLAGE, NATURE, DUNGEON, ROOM, COAST = "village", "nature", "dungeon", "room", "coast"

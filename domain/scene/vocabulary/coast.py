@@ -33,7 +33,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("pier", COAST, STRUCTURE, BOX, (1, 4), "#", "walkable afloat rotatable outdoor",
          "dock, jetty, wharf, quay"),
     kind("wreck", COAST, OBJECT, BOX, (3, 2), "%", "solid outdoor",
-         "shipwreck"),
+         "shipwreck, wrecked ship, sunken ship, ship wreck, wrecked boat, derelict ship"),
     kind("crab", COAST, ACTOR, BOX, (1, 1), "x", "walkable",
          "lobster, turtle"),
     kind("seagull", COAST, ACTOR, BOX, (1, 1), "v", "walkable",

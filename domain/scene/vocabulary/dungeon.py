@@ -57,7 +57,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("lava", DUNGEON, TERRAIN, AREA, (6, 3), "L", "round",
          "magma, lava pool, lava pit, lava lake"),
     kind("skeleton", DUNGEON, ACTOR, BOX, (1, 1), "s", "walkable",
-         "undead, bones"),
+         "undead, bone"),
     kind("zombie", DUNGEON, ACTOR, BOX, (1, 1), "Z", "walkable",
          "ghoul, mummy"),
     kind("goblin", DUNGEON, ACTOR, BOX, (1, 1), "G", "walkable",

@@ -23,7 +23,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("lake", NATURE, TERRAIN, AREA, (10, 5), "~", "water round outdoor",
          "lagoon, mere, tarn, loch"),
     kind("pond", NATURE, TERRAIN, AREA, (5, 3), "o", "water round outdoor",
-         "pool, duck pond, fish pond, fishpond, puddle, watering hole, waterhole"),
+         "duck pond, fish pond, fishpond, puddle, watering hole, waterhole"),
     kind("clearing", NATURE, TERRAIN, AREA, (10, 6), ",", "open walkable round outdoor",
          "glade, meadow"),
     kind("cave", NATURE, STRUCTURE, BOX, (3, 2), "O", "solid outdoor",

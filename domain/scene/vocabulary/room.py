@@ -5,7 +5,7 @@ from here; their boxes scale with the map like any room furniture.
 """
 
 from domain.scene.model import KindSpec
-from domain.scene.vocabulary.base import ACTOR, BOX, OBJECT, ROOM, STRUCTURE, kind
+from domain.scene.vocabulary.base import ACTOR, AREA, BOX, OBJECT, ROOM, STRUCTURE, TERRAIN, kind
 
 # fmt: off
 KINDS: tuple[KindSpec, ...] = (
@@ -50,6 +50,8 @@ KINDS: tuple[KindSpec, ...] = (
          "houseplant, potted plant, flowerpot, office plant"),
     kind("bathtub", ROOM, OBJECT, BOX, (5, 2), "U", "solid rotatable indoor",
          "bath, tub"),
+    kind("pool", ROOM, TERRAIN, AREA, (8, 4), "~", "water",
+         "swimming pool, plunge pool, hot pool, bathing pool, hot tub, jacuzzi, pools"),
     kind("toilet", ROOM, OBJECT, BOX, (1, 1), "w", "solid indoor",
          "loo, lavatory, commode, privy"),
     kind("sink", ROOM, OBJECT, BOX, (2, 1), "k", "solid mounted indoor",
@@ -83,7 +85,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("bar", ROOM, OBJECT, BOX, (6, 1), "b", "solid open rotatable indoor",
          "bar counter, serving counter, taproom bar"),
     kind("stage", ROOM, OBJECT, BOX, (6, 3), "s", "open walkable rotatable",
-         "platform, dais, bandstand, theater stage, theatre stage"),
+         "dais, bandstand, theater stage, theatre stage"),
     kind("tapestry", ROOM, OBJECT, BOX, (3, 1), "%", "solid mounted indoor",
          "wall hanging, arras"),
     kind("banner", ROOM, OBJECT, BOX, (1, 1), "f", "solid mounted",

@@ -21,6 +21,12 @@ COUNT_PHRASES: dict[str, int] = {
     "a bunch of": 4, "lots of": 8, "a lot of": 8, "plenty of": 8, "a dozen": 12,
     "dozens of": 24, "half a dozen": 6, "a half dozen": 6, "two dozen": 24, "three dozen": 36,
     "a single": 1, "a hundred": 100, "one hundred": 100,
+    # groups of living things: how many one such group stands for
+    "a pack of": 5, "a herd of": 6, "a flock of": 8, "a swarm of": 12, "a crowd of": 10,
+    "a band of": 5, "a troop of": 6, "a school of": 8, "a gang of": 5, "a horde of": 12,
+    "a mob of": 8, "a family of": 4, "a colony of": 10, "a litter of": 5, "a fleet of": 5,
+    "an army of": 20, "a squad of": 6, "a patrol of": 4, "a party of": 5,
+    "a clump of": 4,
 }
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -117,7 +123,7 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("over", "above"), ("below", "below"), ("under", "below"), ("beneath", "below"),
     ("underneath", "below"), ("across", "across"), ("spanning", "across"), ("crossing", "across"),
     ("through", "across"), ("running through", "across"), ("cutting through", "across"),
-    ("crosses", "across"), ("behind", "north_of"), ("in front of", "next_to"),
+    ("crosses", "across"), ("behind", "~behind"), ("in front of", "next_to"),
 )
 # fmt: on
 
@@ -292,7 +298,7 @@ DECORATIVE_WORDS = frozenset(
 # (`read 'crate' as barrel`), so a user knows what was drawn.
 APPROXIMATE_WORDS = frozenset(
     """
-    crate crates sack sacks box boxes keg kegs cask casks gate gates moat scorpion scorpions
+    crate crates sack sacks box boxes keg kegs cask casks gate gates scorpion scorpions
     shuttle workbench mill
     """.split()
 )

@@ -8,6 +8,8 @@ import yaml
 TEMPLATES = Path(__file__).resolve().parents[3] / "infrastructure" / "aws" / "deploy_templates"
 MAIN_TEMPLATE = TEMPLATES / "scenegen.yaml"
 AWS_ONLY_TEMPLATE = TEMPLATES / "scenegen-aws-only.yaml"
+ECR_TEMPLATE = TEMPLATES / "scenegen-ecr.yaml"
+ALL_TEMPLATES = (MAIN_TEMPLATE, AWS_ONLY_TEMPLATE, ECR_TEMPLATE)
 
 
 class _Loader(yaml.SafeLoader):

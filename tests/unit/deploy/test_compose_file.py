@@ -34,7 +34,13 @@ def test_compose_runs_provisioning_once_then_the_api_and_a_worker() -> None:
         "service_completed_successfully"
     )
     assert services["worker"]["command"] == ["worker"]
-    assert services["worker"]["environment"]["ORCHESTRATOR_URL"] == "http://api:8000"
+    # The worker reports to the API's internal port, which serves only the callbacks and
+    # /readyz (as in the deployed stack); the public port has no internal route.
+    api_command = services["api"]["command"]
+    internal_port = api_command[api_command.index("--internal-port") + 1]
+    assert internal_port != api_command[api_command.index("--port") + 1]
+    assert services["worker"]["environment"]["ORCHESTRATOR_URL"] == f"http://api:{internal_port}"
+    assert f"localhost:{internal_port}/readyz" in " ".join(services["api"]["healthcheck"]["test"])
 
 
 def test_compose_environment_is_a_valid_persistent_configuration() -> None:

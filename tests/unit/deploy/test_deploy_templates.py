@@ -24,7 +24,13 @@ from infrastructure.aws.provision import (
 from infrastructure.aws.s3_artifact_store import ARTIFACT_PREFIX
 from infrastructure.aws.sqs_webhook_queue import MAX_DELAY_SECONDS
 from infrastructure.settings import Settings
-from tests.unit.deploy.cloudformation_yaml import AWS_ONLY_TEMPLATE, MAIN_TEMPLATE, load
+from tests.unit.deploy.cloudformation_yaml import (
+    ALL_TEMPLATES,
+    AWS_ONLY_TEMPLATE,
+    MAIN_TEMPLATE,
+    load,
+)
+from tests.unit.deploy.template_evaluation import decided_conditions
 
 ROOT = Path(__file__).resolve().parents[3]
 CFN_LINT = Path(sys.executable).parent / "cfn-lint"
@@ -64,20 +70,23 @@ def of_type(template: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
 
 
 def container(template: dict[str, Any], task_definition: str) -> dict[str, Any]:
-    (only,) = props(template, task_definition)["ContainerDefinitions"]
-    found: dict[str, Any] = only
+    """The service's own container (the first; a tracing collector may follow it)."""
+    found: dict[str, Any] = props(template, task_definition)["ContainerDefinitions"][0]
     return found
 
 
 NO_VALUE = {"Ref": "AWS::NoValue"}
+DEFAULT_CONDITIONS = decided_conditions(load(MAIN_TEMPLATE))
 
 
 def resolved(value: Any, conditions: dict[str, bool]) -> Any:
-    """`value` with each Fn::If decided by `conditions` and each AWS::NoValue dropped."""
+    """`value` with each Fn::If decided by `conditions` (else as for the default parameters)
+    and each AWS::NoValue dropped."""
     if isinstance(value, dict):
         if set(value) == {"Fn::If"}:
             name, when_true, when_false = value["Fn::If"]
-            return resolved(when_true if conditions[name] else when_false, conditions)
+            decided = conditions.get(name, DEFAULT_CONDITIONS[name])
+            return resolved(when_true if decided else when_false, conditions)
         return {key: resolved(item, conditions) for key, item in value.items() if item != NO_VALUE}
     if isinstance(value, list):
         items = [resolved(item, conditions) for item in value]
@@ -96,15 +105,22 @@ def environment(
     return {e["Name"]: e["Value"] for e in entries}
 
 
-def policy_statements(template: dict[str, Any], role: str) -> list[dict[str, Any]]:
+def policy_statements(
+    template: dict[str, Any], role: str, conditions: dict[str, bool] | None = None
+) -> list[dict[str, Any]]:
     (policy,) = props(template, role)["Policies"]
-    statements: list[dict[str, Any]] = policy["PolicyDocument"]["Statement"]
+    statements: list[dict[str, Any]] = resolved(
+        policy["PolicyDocument"]["Statement"], conditions or {}
+    )
     return statements
 
 
-def test_cfn_lint_reports_no_error_and_no_warning() -> None:
+TRACES = (["xray:PutTelemetryRecords", "xray:PutTraceSegments"], "*")
+
+
+def test_cfn_lint_reports_no_error_no_warning_and_no_informational_finding() -> None:
     result = subprocess.run(
-        [str(CFN_LINT), str(MAIN_TEMPLATE), str(AWS_ONLY_TEMPLATE)],
+        [str(CFN_LINT), "--include-checks", "I", "--", *map(str, ALL_TEMPLATES)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -114,7 +130,7 @@ def test_cfn_lint_reports_no_error_and_no_warning() -> None:
 
 
 def test_the_deploy_folder_links_to_the_templates_the_package_ships() -> None:
-    for template in (MAIN_TEMPLATE, AWS_ONLY_TEMPLATE):
+    for template in ALL_TEMPLATES:
         linked = ROOT / "deploy" / template.name
         assert linked.resolve() == template.resolve()
 
@@ -150,18 +166,6 @@ def test_the_aws_only_template_takes_every_parameter_from_a_main_output(
 ) -> None:
     required = {k for k, v in aws_only["Parameters"].items() if "Default" not in v}
     assert required <= set(main["Outputs"])
-
-
-def test_workers_scale_out_on_the_job_queue_depth(aws_only: dict[str, Any]) -> None:
-    alarm = props(aws_only, "QueueBacklogHighAlarm")
-    assert (alarm["Namespace"], alarm["MetricName"]) == (
-        "AWS/SQS",
-        "ApproximateNumberOfMessagesVisible",
-    )
-    assert alarm["Dimensions"] == [{"Name": "QueueName", "Value": {"Ref": "JobsQueueName"}}]
-    assert alarm["AlarmActions"] == [{"Ref": "WorkerScaleOut"}]
-    scale_in = props(aws_only, "QueueEmptyAlarm")
-    assert scale_in["AlarmActions"] == [{"Ref": "WorkerScaleIn"}]
 
 
 def test_the_table_is_keyed_by_pk_with_ttl_on_ttl_and_point_in_time_recovery(
@@ -220,7 +224,10 @@ def test_both_services_read_the_token_from_the_ssm_parameter_and_never_inline(
 def test_both_services_run_one_image_with_a_command_each(main: dict[str, Any]) -> None:
     api, worker = container(main, "ApiTaskDefinition"), container(main, "WorkerTaskDefinition")
     assert api["Image"] == worker["Image"] == {"Ref": "Image"}
-    assert api["Command"] == ["serve", "--host", "0.0.0.0", "--port", "8000"]
+    assert api["Command"] == [
+        *("serve", "--host", "0.0.0.0", "--port", "8000"),
+        *("--internal-port", "8001"),
+    ]
     assert worker["Command"] == ["worker"]
     for task in (api, worker):
         assert task["LogConfiguration"]["LogDriver"] == "awslogs"
@@ -263,6 +270,7 @@ def test_the_api_role_may_call_only_what_the_api_calls_on_its_own_resources(
         ),
         "Token": (["ssm:GetParameter"], TOKEN_ARN),
         "Metrics": (["cloudwatch:PutMetricData"], "*"),
+        "Traces": TRACES,  # the collector beside it sends the task's spans to X-Ray
     }
     (metrics,) = [s for s in policy_statements(main, "ApiTaskRole") if s["Sid"] == "Metrics"]
     assert metrics["Condition"] == {
@@ -286,8 +294,11 @@ def test_the_worker_role_may_call_only_what_the_worker_calls(main: dict[str, Any
             {"Fn::Sub": "${ArtifactsBucket.Arn}/jobs/*"},
         ),
         "Token": (["ssm:GetParameter"], TOKEN_ARN),
+        "Traces": TRACES,
     }
     assert all(s["Effect"] == "Allow" for s in policy_statements(main, "WorkerTaskRole"))
+    untraced = policy_statements(main, "WorkerTaskRole", {"TracingOn": False})
+    assert "Traces" not in {s["Sid"] for s in untraced}
 
 
 def test_artifact_objects_are_reachable_only_under_the_job_prefix(main: dict[str, Any]) -> None:
@@ -318,10 +329,10 @@ def test_artifact_objects_are_reachable_only_under_the_job_prefix(main: dict[str
 
 
 def test_the_target_groups_check_the_cheap_liveness_endpoint(main: dict[str, Any]) -> None:
-    for group in ("PublicTargetGroup", "InternalTargetGroup"):
+    for group, port in (("PublicTargetGroup", 8000), ("InternalTargetGroup", 8001)):
         target_group = props(main, group)
         assert target_group["HealthCheckPath"] == "/healthz"
-        assert target_group["Port"] == 8000
+        assert target_group["Port"] == port
         assert target_group["TargetGroupAttributes"] == [
             {
                 "Key": "deregistration_delay.timeout_seconds",
@@ -426,11 +437,19 @@ def test_security_groups_allow_only_the_load_balancer_paths(main: dict[str, Any]
     ]
     assert _ingress_sources(main, "InternalAlbSecurityGroup") == [{"Ref": "WorkerSecurityGroup"}]
     assert _ingress_sources(main, "WorkerSecurityGroup") == []
+    # The public ALB reaches only the public port, the internal ALB only the internal one.
     api_ports = {
-        (r["FromPort"], r["ToPort"])
+        r["SourceSecurityGroupId"]["Ref"]: (r["FromPort"], r["ToPort"])
         for r in props(main, "ApiSecurityGroup")["SecurityGroupIngress"]
     }
-    assert api_ports == {(8000, 8000)}
+    assert api_ports == {
+        "PublicAlbSecurityGroup": (8000, 8000),
+        "InternalAlbSecurityGroup": (8001, 8001),
+    }
+    (public_egress,) = props(main, "PublicAlbSecurityGroup")["SecurityGroupEgress"]
+    (internal_egress,) = props(main, "InternalAlbSecurityGroup")["SecurityGroupEgress"]
+    assert (public_egress["FromPort"], public_egress["ToPort"]) == (8000, 8000)
+    assert (internal_egress["FromPort"], internal_egress["ToPort"]) == (8001, 8001)
 
 
 def test_a_waf_rate_rule_limits_each_ip(main: dict[str, Any]) -> None:

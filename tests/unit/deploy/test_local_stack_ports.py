@@ -36,19 +36,28 @@ def free_port() -> int:
     return port
 
 
+def test_the_worker_reports_to_the_api_internal_port() -> None:
+    script = load_script()
+    assert script.stack_env()["ORCHESTRATOR_URL"] == f"http://127.0.0.1:{script.INTERNAL_PORT}"
+    assert script.INTERNAL_PORT != script.API_PORT
+
+
 def test_a_listening_port_is_taken_and_a_closed_one_is_not(taken_port: int) -> None:
     script = load_script()
     assert script.port_taken(taken_port)
     assert not script.port_taken(free_port())
 
 
-@pytest.mark.parametrize("variable", ["LOCAL_API_PORT", "LOCAL_EMULATOR_PORT"])
+PORT_VARIABLES = ["LOCAL_API_PORT", "LOCAL_INTERNAL_PORT", "LOCAL_EMULATOR_PORT"]
+
+
+@pytest.mark.parametrize("variable", PORT_VARIABLES)
 def test_up_refuses_with_one_line_naming_the_taken_port(taken_port: int, variable: str) -> None:
     if (ROOT / ".run" / "stack.json").exists():
         pytest.skip("a local stack is up here; `make down` first")
     assert (ROOT / ".venv-emulator" / "bin" / "ministack").exists(), "run make emulator"
-    other = "LOCAL_EMULATOR_PORT" if variable == "LOCAL_API_PORT" else "LOCAL_API_PORT"
-    env = {**os.environ, variable: str(taken_port), other: str(free_port())}
+    others = {other: str(free_port()) for other in PORT_VARIABLES if other != variable}
+    env = {**os.environ, **others, variable: str(taken_port)}
     finished = subprocess.run(
         [sys.executable, str(SCRIPT), "up"],
         env=env,

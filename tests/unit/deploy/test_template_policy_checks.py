@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.deploy.cloudformation_yaml import AWS_ONLY_TEMPLATE, MAIN_TEMPLATE, load
+from tests.unit.deploy.cloudformation_yaml import ALL_TEMPLATES, load
 from tests.unit.deploy.deploy_tools import ROOT, deploy_tool
 
 
@@ -21,10 +21,7 @@ def checkov_report() -> dict[str, Any]:
             "--skip-download",
             "--output",
             "json",
-            "--file",
-            str(MAIN_TEMPLATE.relative_to(ROOT)),
-            "--file",
-            str(AWS_ONLY_TEMPLATE.relative_to(ROOT)),
+            *(arg for t in ALL_TEMPLATES for arg in ("--file", str(t.relative_to(ROOT)))),
         ],
         cwd=ROOT,
         capture_output=True,
@@ -55,7 +52,7 @@ def test_every_skipped_check_carries_its_reason(checkov_report: dict[str, Any]) 
 
 
 def test_every_skip_in_the_templates_is_written_with_a_comment() -> None:
-    for path in (MAIN_TEMPLATE, AWS_ONLY_TEMPLATE):
+    for path in ALL_TEMPLATES:
         for name, resource in load(path)["Resources"].items():
             for skip in resource.get("Metadata", {}).get("checkov", {}).get("skip", []):
                 assert skip["id"].startswith(("CKV_", "CKV2_")), name

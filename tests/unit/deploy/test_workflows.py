@@ -96,7 +96,11 @@ def test_every_action_is_pinned_to_its_current_major_version() -> None:
 def test_the_deploy_assumes_a_role_through_oidc_with_no_stored_keys() -> None:
     loaded = workflow(DEPLOY)
     assert loaded["permissions"] == {"contents": "read"}
-    assert loaded["jobs"]["deploy"]["permissions"] == {"contents": "read", "id-token": "write"}
+    assert loaded["jobs"]["deploy"]["permissions"] == {
+        "contents": "read",
+        "actions": "read",  # to see the commit's CI runs
+        "id-token": "write",
+    }
     _, credentials = next(
         (i, s)
         for i, s in enumerate(steps(DEPLOY, "deploy"))
@@ -114,9 +118,41 @@ def test_two_deploys_never_overlap() -> None:
     assert concurrency["cancel-in-progress"] is False
 
 
-def test_the_image_is_tagged_with_the_commit_and_deployed() -> None:
+def test_deploy_runs_only_after_ci_passed_on_the_commit() -> None:
+    loaded = workflow(DEPLOY)
+    on = triggers(loaded)
+    assert set(on) == {"workflow_run", "workflow_dispatch"}  # never straight on a push
+    assert on["workflow_run"] == {
+        "workflows": [workflow(CI)["name"]],
+        "types": ["completed"],
+        "branches": ["main"],
+    }
+    condition = " ".join(loaded["jobs"]["deploy"]["if"].split())
+    assert "github.event.workflow_run.conclusion == 'success'" in condition
+    assert "github.event.workflow_run.event == 'push'" in condition  # not a pull request's code
+    assert loaded["env"]["DEPLOY_SHA"] == (
+        "${{ github.event.workflow_run.head_sha || github.sha }}"
+    )
+    checkout = steps(DEPLOY, "deploy")[0]
+    assert checkout["with"]["ref"] == "${{ env.DEPLOY_SHA }}"
+    # A run by hand deploys only a commit whose CI run succeeded.
+    (gate,) = [s for s in steps(DEPLOY, "deploy") if "gh run list" in s.get("run", "")]
+    assert '--commit "$DEPLOY_SHA" --status success' in gate["run"]
+    assert "exit 1" in gate["run"] and "if" not in gate
+    assert loaded["jobs"]["deploy"]["permissions"]["actions"] == "read"
+
+
+def test_the_image_is_tagged_with_the_commit_and_pushed_only_once() -> None:
     _, login = step(DEPLOY, "deploy", "ecr")
-    assert ":${GITHUB_SHA}" in login["run"]
+    assert ":${DEPLOY_SHA}" in login["run"]
+    pushed_index, pushed = step(DEPLOY, "deploy", "pushed")
+    assert 'aws ecr describe-images --repository-name "$ECR_REPOSITORY"' in pushed["run"]
+    assert '"imageTag=${DEPLOY_SHA}"' in pushed["run"]
+    (build,) = [
+        s for s in steps(DEPLOY, "deploy") if s.get("uses", "").startswith("docker/build-push")
+    ]
+    assert build["if"] == "steps.pushed.outputs.exists != 'true'"
+    assert steps(DEPLOY, "deploy").index(build) > pushed_index
     _, deploy = step(DEPLOY, "deploy", "deploy")
     assert 'scenegen deploy --stack "$STACK_NAME" --image "$IMAGE"' in deploy["run"]
     assert '--outputs-file "$GITHUB_OUTPUT"' in deploy["run"]
@@ -128,7 +164,7 @@ def test_smoke_runs_against_the_deployed_api_after_the_services_are_stable() -> 
     wait_index = next(
         i
         for i, s in enumerate(steps(DEPLOY, "deploy"))
-        if "aws ecs wait services-stable" in s.get("run", "")
+        if "aws ecs wait services-stable" in s.get("run", "") and s.get("id") != "rollback"
     )
     assert deploy_index < wait_index < smoke_index
     assert smoke["env"]["API_URL"] == "${{ steps.deploy.outputs.ApiUrl }}"
@@ -137,15 +173,21 @@ def test_smoke_runs_against_the_deployed_api_after_the_services_are_stable() -> 
     assert "continue-on-error" not in smoke and "if" not in smoke
 
 
-def test_a_failed_smoke_rolls_back_to_the_previous_image_and_still_fails_the_run() -> None:
-    smoke_index, _ = step(DEPLOY, "deploy", "smoke")
+def test_any_failure_after_the_deploy_started_restores_what_ran_before() -> None:
+    previous_index, previous = step(DEPLOY, "deploy", "previous")
+    deploy_index, _ = step(DEPLOY, "deploy", "deploy")
     rollback_index, rollback = step(DEPLOY, "deploy", "rollback")
-    assert rollback_index > smoke_index
-    assert "failure()" in rollback["if"] and "steps.smoke.outcome == 'failure'" in rollback["if"]
-    assert 'scenegen deploy --stack "$STACK_NAME" --image "$PREVIOUS_IMAGE"' in rollback["run"]
+    assert previous_index < deploy_index < rollback_index
+    assert 'scenegen deploy --stack "$STACK_NAME" --save-state previous-state' in previous["run"]
+    condition = " ".join(rollback["if"].split())
+    # The deploy, the wait or the smoke check failing: not only the smoke check.
+    assert condition == (
+        "failure() && steps.deploy.outcome != 'skipped' && steps.previous.outputs.saved == 'true'"
+    )
+    assert 'scenegen deploy --stack "$STACK_NAME" --restore-state previous-state' in rollback["run"]
     assert "aws ecs wait services-stable" in rollback["run"]
-    # Nothing after the smoke step may turn the run green again.
-    for later in steps(DEPLOY, "deploy")[smoke_index:]:
+    # Nothing after the deploy step may turn the run green again.
+    for later in steps(DEPLOY, "deploy")[deploy_index:]:
         assert "continue-on-error" not in later
         assert "exit 0" not in later.get("run", "")
 

@@ -12,7 +12,12 @@ from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
 from domain.jobs import PIPELINE, StepName, StepPhase
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.metrics import InMemoryMetrics
-from infrastructure.observability.dashboard import EMITTED_METRICS, dashboard_body, put_dashboard
+from infrastructure.observability.dashboard import (
+    EMITTED_METRICS,
+    dashboard_body,
+    put_dashboard,
+    trace_map_url,
+)
 from infrastructure.time_and_randomness import RandomJobIds
 
 if TYPE_CHECKING:
@@ -93,8 +98,25 @@ def test_widgets_name_the_region_and_fit_the_grid() -> None:
     body = dashboard_body(NAMESPACE, REGION)
     json.dumps(body)
     for widget in body["widgets"]:
-        assert widget["properties"]["region"] == REGION
+        if widget["type"] == "metric":
+            assert widget["properties"]["region"] == REGION
         assert widget["x"] >= 0 and widget["x"] + widget["width"] <= 24
+    cells = [
+        (x, y)
+        for w in body["widgets"]
+        for x in range(w["x"], w["x"] + w["width"])
+        for y in range(w["y"], w["y"] + w["height"])
+    ]
+    assert len(cells) == len(set(cells))  # no widget covers another
+
+
+def test_the_dashboard_links_to_the_trace_map_of_its_region() -> None:
+    (text,) = [w for w in dashboard_body(NAMESPACE, REGION)["widgets"] if w["type"] == "text"]
+    url = trace_map_url(REGION)
+    assert text["properties"]["markdown"] == f"[X-Ray trace map]({url})"
+    assert url == (
+        f"https://console.aws.amazon.com/cloudwatch/home?region={REGION}#xray:service-map/map"
+    )
 
 
 async def test_use_cases_emit_only_catalogued_metrics_names_units_and_dimensions() -> None:

@@ -3,7 +3,7 @@ the coordinates, without the generator's or the verifier's code. (No tests in th
 
 from collections.abc import Iterable, Sequence
 
-from domain.scene.catalog import KIND_BY_NAME
+from domain.scene.catalog import kind_spec
 from domain.scene.layout import layout_scene
 from domain.scene.model import Layout, PlacedNode, RelationSpec, SceneRequest, ThingSpec
 from domain.scene.shapes import footprint_cells
@@ -50,7 +50,7 @@ def by_id(layout: Layout) -> dict[str, PlacedNode]:
 def cells(node: PlacedNode) -> set[Cell]:
     if node.path is not None:
         return {(x, y) for x, y in node.path}
-    kind = KIND_BY_NAME[node.kind]
+    kind = kind_spec(node.kind)
     return set(footprint_cells(node.x, node.y, node.width, node.height, kind.round))
 
 
@@ -86,7 +86,7 @@ def assert_solids_apart(layout: Layout) -> None:
 
     owner: dict[Cell, str] = {}
     for node in layout.nodes:
-        kind = KIND_BY_NAME[node.kind]
+        kind = kind_spec(node.kind)
         if not kind.solid or node.path is not None or kind.shape == "area":
             continue
         own = cells(node)

@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 
 from domain.scene import SCENE_GRAPH_SCHEMA_FILE
-from domain.scene.catalog import KIND_BY_NAME
+from domain.scene.catalog import kind_spec
 
 Node = dict[str, Any]
 Cell = tuple[int, int]
@@ -92,12 +92,12 @@ def assert_solids_do_not_overlap(graph: dict[str, Any]) -> None:
         for node, _ in walk(graph)
         if "path" not in node
         and "background" not in node["tags"]
-        and KIND_BY_NAME[node["kind"]].shape != "area"
+        and kind_spec(node["kind"]).shape != "area"
     ]
     owner: dict[Cell, str] = {}
     for node in boxes:
         footprint = rect_cells(node)
-        if KIND_BY_NAME[node["kind"]].container == "walled" and "container" in node["tags"]:
+        if kind_spec(node["kind"]).container == "walled" and "container" in node["tags"]:
             footprint = _outline(node)
         for cell in footprint:
             other = owner.get(cell)
@@ -119,7 +119,7 @@ def assert_children_inside(graph: dict[str, Any]) -> None:
         if parent is None:
             continue
         inner = rect_cells(parent)
-        walled = KIND_BY_NAME[parent["kind"]].container == "walled"
+        walled = kind_spec(parent["kind"]).container == "walled"
         if walled and node["kind"] != "door":
             inner -= _outline(parent)
         assert cells(node) <= inner, f"{node['id']} is not inside {parent['id']}"
@@ -164,7 +164,7 @@ def network_connected(graph: dict[str, Any], a: str, b: str, connector: str) -> 
     for node in by_id.values():
         if node["kind"] in (connector, "bridge", "door"):
             walkable |= cells(node)
-        elif KIND_BY_NAME[node["kind"]].container == "walled" and "container" in node["tags"]:
+        elif kind_spec(node["kind"]).container == "walled" and "container" in node["tags"]:
             walkable |= rect_cells(node) - _outline(node)
     starts = _touching(by_id[a], walkable)
     goals = _touching(by_id[b], walkable)
@@ -183,7 +183,7 @@ def network_connected(graph: dict[str, Any], a: str, b: str, connector: str) -> 
 
 def _touching(node: Node, walkable: set[Cell]) -> set[Cell]:
     own = cells(node)
-    if KIND_BY_NAME[node["kind"]].container == "walled" and "container" in node["tags"]:
+    if kind_spec(node["kind"]).container == "walled" and "container" in node["tags"]:
         return (own - _outline(node)) & walkable
     near = set(own)
     for x, y in own:

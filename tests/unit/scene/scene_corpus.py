@@ -48,7 +48,7 @@ CORPUS: tuple[Case, ...] = (
     Case(
         "a small bedroom: a bed against the north wall, a desk next to the window, a rug in "
         "the middle",
-        "room",
+        "bedroom",
         ("bed-1 against_wall =north", "desk-1 next_to window-1", "rug-1 in_center"),
     ),
     Case(
@@ -167,7 +167,7 @@ CORPUS: tuple[Case, ...] = (
     ),
     Case(
         "a harbor with three ships, a pier and a lighthouse near the pier",
-        "coast",
+        "harbor",
         ("lighthouse-1 near pier-1",),
         kinds={"ship": 3, "sea": 1},
     ),
@@ -206,7 +206,7 @@ CORPUS: tuple[Case, ...] = (
     Case(
         "a bedroom with a bed in the northeast corner, a wardrobe in the southwest corner, a "
         "bookshelf along the east wall and a plant in a corner",
-        "room",
+        "bedroom",
         (
             "bed-1 in_corner =northeast",
             "wardrobe-1 in_corner =southwest",
@@ -302,7 +302,7 @@ CORPUS: tuple[Case, ...] = (
     Case(
         "a cave with a dragon in the center of the hall, treasure next to the dragon and "
         "several bats",
-        "dungeon",
+        "cave",
         ("dragon-1 in_center room-1", "treasure-1 next_to dragon-1"),
         kinds={"bat": 4},
     ),

@@ -39,6 +39,16 @@ def test_writes_the_graph_when_asked(tmp_path: Path, capsys: pytest.CaptureFixtu
     capsys.readouterr()
 
 
+def test_writes_the_svg_map_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "village.svg"
+    prompt = "a village with a church, a well and five houses along a road"
+    assert run([prompt, "--svg", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("<svg ") and text.rstrip().endswith("</svg>")
+    assert 'data-kind="church"' in text
+    capsys.readouterr()
+
+
 def test_same_arguments_same_output(capsys: pytest.CaptureFixture[str]) -> None:
     run(["an island with a lighthouse", "--seed", "42"])
     first = capsys.readouterr().out

@@ -66,7 +66,7 @@ def test_every_predicate_the_generator_can_state_is_in_the_schema() -> None:
 
 def test_graph_fields_and_readable_ids() -> None:
     graph = generate_scene(VILLAGE, seed=2).scene_graph
-    assert graph["schemaVersion"] == "1.0" and graph["seed"] == 2
+    assert graph["schemaVersion"] == "1.1" and graph["seed"] == 2
     assert graph["bounds"] == {"width": 48, "height": 24} and graph["theme"] == "village"
     assert graph["root"]["id"] == "scene" and graph["root"]["kind"] == "scene"
     ids = [node["id"] for node, _ in walk(graph)]

@@ -42,11 +42,11 @@ def kinds(request: SceneRequest) -> list[str]:
         ("a chair beside a table", ("chair-1", "next_to", ("table-1",), None)),
         ("a chair near a table", ("chair-1", "near", ("table-1",), None)),
         ("a castle far from a windmill", ("castle-1", "far_from", ("windmill-1",), None)),
-        ("a chest inside a room", ("chest-1", "inside", ("room-1",), None)),
-        ("a chest in a room", ("chest-1", "inside", ("room-1",), None)),
+        ("a dungeon, a chest inside a room", ("chest-1", "inside", ("room-1",), None)),
+        ("a dungeon, a chest in a room", ("chest-1", "inside", ("room-1",), None)),
         ("a wall around a castle", ("wall-1", "around", ("castle-1",), None)),
-        ("a moat surrounding a castle", ("river-1", "around", ("castle-1",), None)),
-        ("a castle surrounded by a moat", ("river-1", "around", ("castle-1",), None)),
+        ("a moat surrounding a castle", ("moat-1", "around", ("castle-1",), None)),
+        ("a castle surrounded by a moat", ("moat-1", "around", ("castle-1",), None)),
         ("a well between a house and a tree", ("well-1", "between", ("house-1", "tree-1"), None)),
         ("trees along a road", ("tree-1", "along", ("road-1",), None)),
         ("a river along the south edge", ("river-1", "along", (), "south")),
@@ -97,11 +97,11 @@ def test_a_path_connecting_two_things_is_its_subject() -> None:
         ("a dungeon with a chest", "dungeon"),
         ("a dark crypt", "dungeon"),
         ("skeletons, a coffin and an altar", "dungeon"),
-        ("a bedroom with a bed", "room"),
-        ("a living room", "room"),
+        ("a bedroom with a bed", "bedroom"),
+        ("a living room", "living_room"),
         ("a cottage with a bed, a table and two chairs", "room"),
         ("an island with a palm tree", "island"),
-        ("a harbour with boats", "coast"),
+        ("a harbour with boats", "harbor"),
         ("a lighthouse and two boats", "coast"),
     ],
 )
@@ -111,8 +111,10 @@ def test_the_scene_kind_is_inferred_from_the_words(prompt: str, theme: str) -> N
 
 def test_island_and_coast_scenes_bring_their_land_and_sea() -> None:
     assert "island" in kinds(parse_prompt("an island"))
-    coast = kinds(parse_prompt("a harbour with boats"))
+    coast = kinds(parse_prompt("a coast with boats"))
     assert "sea" in coast and "beach" in coast
+    harbour = kinds(parse_prompt("a harbour with boats"))
+    assert "sea" in harbour and "pier" in harbour
 
 
 def test_counts_sizes_and_plurals() -> None:
@@ -125,9 +127,16 @@ def test_counts_sizes_and_plurals() -> None:
 
 
 def test_huge_counts_are_capped_with_a_warning() -> None:
-    request = parse_prompt("999 houses")
-    assert len(request.things) == 200
+    request = parse_prompt("5000 houses")
+    assert len(request.things) == 1000
     assert any("capped" in warning for warning in request.warnings)
+
+
+def test_linear_features_and_areas_have_a_limit_per_scene() -> None:
+    request = parse_prompt("a city with 1000 roads and 1000 rivers and 300 lakes")
+    assert sum(1 for k in kinds(request) if k in ("road", "river")) == 40
+    assert kinds(request).count("lake") == 100
+    assert sum("capped" in warning for warning in request.warnings) == 3
 
 
 def test_unknown_words_are_warnings_not_failures() -> None:
@@ -137,8 +146,10 @@ def test_unknown_words_are_warnings_not_failures() -> None:
 
 
 def test_a_relation_with_nothing_to_place_is_reported() -> None:
-    request = parse_prompt("a forest to the north")
+    request = parse_prompt("a village, to the north")
     assert any("to the north" in warning for warning in request.warnings)
+    forest = parse_prompt("a forest to the north")  # a forest in the north of the map
+    assert [(r.subject, r.argument) for r in forest.relations] == [("forest-1", "north")]
 
 
 def test_a_prompt_naming_nothing_known_gets_a_default_scene() -> None:

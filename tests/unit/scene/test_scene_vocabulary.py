@@ -2,6 +2,7 @@
 
 import pytest
 
+from domain.scene import catalog
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 
@@ -45,7 +46,7 @@ def test_scene_glyphs_do_not_collide_with_their_themes_kinds() -> None:
         assert scene.terrain_glyph not in own or scene.terrain_glyph == ".", scene.name
         assert len(scene.border) == 3
         for kind_name, _ in scene.defaults:
-            assert kind_name in lexicon.KIND_BY_NAME
+            assert catalog.is_kind(kind_name), kind_name
 
 
 def test_scene_words_cover_every_kind_of_place() -> None:
@@ -76,7 +77,8 @@ def test_fuzzy_counts_and_caps_are_documented() -> None:
     doc = v.__doc__ or ""
     for phrase in ("`a few` = 3", "`several` = 4", "`many` = 8", "`a dozen` = 12"):
         assert phrase in doc
-    assert str(v.MAX_PER_KIND) in doc and "1,000" in doc and v.MAX_THINGS == 1000
+    assert "`MAX_THINGS` (1,000)" in doc and v.MAX_THINGS == 1000
+    assert f"`MAX_PATHS` ({v.MAX_PATHS})" in doc and f"`MAX_AREAS` ({v.MAX_AREAS})" in doc
 
 
 def test_number_words_run_from_one_to_twenty() -> None:
@@ -147,6 +149,7 @@ def test_relation_phrases_name_only_known_predicates() -> None:
         "inside",
         "around",
         "~around",
+        "~behind",
         "between",
         "along",
         "connected_to",

@@ -1,0 +1,38 @@
+"""Closed compounds: `longhouse`, `waterslide`, `sunbeds` are a house, a slide, beds.
+
+A word no table knows is read as the noun that ends it when what comes before is an English
+word: the head gives the kind (a known one first, else a concrete WordNet noun), the whole
+word is the label.
+"""
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from domain.scene import lexical
+from domain.scene.parse import lexicon
+
+SHORTEST_HEAD = 3
+SHORTEST_PREFIX = 2
+
+
+class Compound(NamedTuple):
+    prefix: str  # `long` in `longhouses`
+    head: str  # `houses`: the noun as written, which may be a plural
+
+
+@lru_cache(maxsize=2048)
+def split_compound(word: str) -> Compound | None:
+    """The split of a word into an English prefix and a noun head, longest head first, a
+    noun of the vocabulary before any other concrete noun; None when there is none."""
+    if not word.isalpha() or not word.isascii() or len(word) < SHORTEST_HEAD + SHORTEST_PREFIX:
+        return None
+    generic: Compound | None = None
+    for cut in range(SHORTEST_PREFIX, len(word) - SHORTEST_HEAD + 1):
+        prefix, head = word[:cut], word[cut:]
+        if not lexical.is_english_word(prefix):
+            continue
+        if lexicon.match_noun([head], 0) is not None:
+            return Compound(prefix, head)
+        if generic is None and lexical.noun_sense(head) is not None:
+            generic = Compound(prefix, head)
+    return generic
