@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +50,16 @@ TOKEN = "bench-token-0123456789abcdef"
 
 
 @contextmanager
-def served(root: Path | None, workdir: Path, **env: str) -> Iterator[ManagedProcess]:
+def served(
+    root: Path | None, workdir: Path, nofile: int | None = None, **env: str
+) -> Iterator[ManagedProcess]:
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     extra = {"PYTHONPATH": str(root)} if root is not None else {}
+    limit = ["prlimit", f"--nofile={nofile}:{nofile}"] if nofile else []
     with managed_process(
         "scenegen serve",
-        [SCENEGEN, "serve", "--port", str(port)],
+        [*limit, SCENEGEN, "serve", "--port", str(port)],
         log_path=workdir / f"serve-{port}.log",
         env={"INTERNAL_TOKEN": TOKEN, **extra, **env},
         ready_url=f"{base_url}/healthz",
@@ -64,6 +68,10 @@ def served(root: Path | None, workdir: Path, **env: str) -> Iterator[ManagedProc
         cwd=root,
     ) as server:
         yield server
+
+
+def instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def run_to_the_end(http: httpx.Client, body: dict[str, Any]) -> dict[str, Any]:
@@ -81,8 +89,9 @@ def run_to_the_end(http: httpx.Client, body: dict[str, Any]) -> dict[str, Any]:
 
 
 def memory(args: argparse.Namespace, workdir: Path) -> None:
+    heaviest = {**HEAVIEST, "prompt": args.prompt or HEAVIEST["prompt"]}
     print(f"memory: {args.jobs} jobs of the heaviest prompt, 256x128, one after another")
-    print(f"  prompt: {HEAVIEST['prompt']!r}")
+    print(f"  prompt: {heaviest['prompt']!r}")
     with (
         served(args.root, workdir) as server,
         httpx.Client(base_url=server.url, timeout=120) as http,
@@ -92,7 +101,7 @@ def memory(args: argparse.Namespace, workdir: Path) -> None:
         print(f"  start: RSS {start:.1f} MB")
         peak = start
         for n in range(1, args.jobs + 1):
-            view = run_to_the_end(http, {**HEAVIEST, "seed": n})
+            view = run_to_the_end(http, {**heaviest, "seed": n})
             rss = rss_mb(pid)
             peak = max(peak, rss)
             if n % 10 == 0 or n == args.jobs:
@@ -102,30 +111,41 @@ def memory(args: argparse.Namespace, workdir: Path) -> None:
 
 
 def cancel(args: argparse.Namespace, workdir: Path) -> None:
+    expensive = {**EXPENSIVE, "prompt": args.prompt or EXPENSIVE["prompt"]}
     print("cancel: the expensive job canceled once its layout started, then a small job")
-    print(f"  expensive: {EXPENSIVE['prompt']!r} at 256x128; small: {SMALL['prompt']!r}")
-    waits = []
+    print(f"  expensive: {expensive['prompt']!r} at 256x128; small: {SMALL['prompt']!r}")
+    waits: list[float] = []
+    dones: list[float] = []
+    firsts: list[float] = []
     with (
         served(args.root, workdir) as server,
         httpx.Client(base_url=server.url, timeout=120) as http,
     ):
         run_to_the_end(http, SMALL)  # warm
         for _ in range(args.runs):
-            heavy = http.post("/generate", json=EXPENSIVE).json()["id"]
+            heavy = http.post("/generate", json=expensive).json()["id"]
             with http.stream("GET", f"/status/{heavy}/events") as stream:
                 SseReader(stream).until_step("layout:started")
-                http.post(f"/status/{heavy}/cancel").raise_for_status()
+                canceled = http.post(f"/status/{heavy}/cancel").json()
             canceled_at = time.monotonic()
             small = http.post("/generate", json=SMALL, headers={"Prefer": "wait=60"}).json()
             waits.append(time.monotonic() - canceled_at)
             assert small["status"] == "done", small
+            recorded = instant(canceled["updatedAt"])
+            dones.append((instant(small["updatedAt"]) - recorded).total_seconds())
+            firsts.append((instant(small["steps"][0]["at"]) - recorded).total_seconds())
             # Let the expensive layout end, if it goes on, before the next run.
             http.post("/generate", json=SMALL, headers={"Prefer": "wait=60"})
-    print(
-        "  small job done after the cancel's answer: "
-        + ", ".join(f"{wait * 1000:.0f} ms" for wait in waits)
-        + f" (median {statistics.median(waits) * 1000:.0f} ms)"
-    )
+    for label, figures in (
+        ("the worker free for the small job (its first step)", firsts),
+        ("the small job done", dones),
+        ("the small job's answer at the client", waits),
+    ):
+        print(
+            f"  after the cancel was recorded, {label}: "
+            + ", ".join(f"{value * 1000:.0f} ms" for value in figures)
+            + f" (median {statistics.median(figures) * 1000:.0f} ms)"
+        )
 
 
 def headers(args: argparse.Namespace, workdir: Path) -> None:
@@ -156,8 +176,9 @@ def headers(args: argparse.Namespace, workdir: Path) -> None:
 
 
 def idle(args: argparse.Namespace, workdir: Path) -> None:
-    print(f"idle: {args.sockets} sockets opened and left silent, /healthz asked meanwhile")
-    with served(args.root, workdir) as server:
+    limit = f" (open-file limit {args.nofile})" if args.nofile else ""
+    print(f"idle: {args.sockets} sockets opened and left silent{limit}, /healthz asked meanwhile")
+    with served(args.root, workdir, args.nofile) as server:
         sockets = []
         for _ in range(args.sockets):
             try:
@@ -243,10 +264,12 @@ def main() -> None:
     parser.add_argument("what", choices=[*COMMANDS, "all"])
     parser.add_argument("--root", type=Path, default=None, help="run the service from this tree")
     parser.add_argument("--jobs", type=int, default=40)
+    parser.add_argument("--prompt", default=None, help="memory, cancel: another prompt")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--mib", type=int, default=8)
     parser.add_argument("--sockets", type=int, default=200)
     parser.add_argument("--watch", type=float, default=40.0, help="seconds to watch idle sockets")
+    parser.add_argument("--nofile", type=int, default=None, help="idle: the server's file limit")
     parser.add_argument("--silent", type=int, default=3)
     args = parser.parse_args()
     os.environ.pop("JOBS_TABLE", None)
