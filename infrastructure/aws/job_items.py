@@ -88,6 +88,10 @@ def decode_job(item: Item) -> Job:
         "error": from_attribute(item.get("error", {"NULL": True})),
         "webhook": from_attribute(item.get("webhook", {"NULL": True})),
     }
+    result = fields["result"]
+    if isinstance(result, dict) and isinstance(result.get("scene_graph"), dict):
+        # Inline artifacts (a callback may send them): the graph is kept as its JSON text.
+        result["scene_graph"] = msgspec.Raw(msgspec.json.encode(result["scene_graph"]))
     return msgspec.convert(fields, Job)
 
 
@@ -127,4 +131,11 @@ def sortable_time(moment: datetime) -> str:
 
 
 def _builtins(value: object) -> Any:
-    return msgspec.to_builtins(value)
+    return msgspec.to_builtins(value, enc_hook=_raw_as_value)
+
+
+def _raw_as_value(value: object) -> Any:
+    """JSON text (an inline scene graph) stored as the map it encodes."""
+    if isinstance(value, msgspec.Raw):
+        return msgspec.json.decode(value)
+    raise NotImplementedError(f"cannot store {type(value).__name__}")

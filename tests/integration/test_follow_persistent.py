@@ -102,8 +102,9 @@ async def test_many_followers_of_one_job_share_one_poll_and_all_see_the_end(
         shared_rate = watch.reads - reads_before
         for item in successful_run():
             await http.post(f"/internal/jobs/{job_id}/step", json=wire(item), headers=AUTH)
-        streamed = await asyncio.gather(*followers)
-        waited = await asyncio.gather(*waiters)
+        async with asyncio.timeout(60):  # a stream that never ends fails, not hangs, the test
+            streamed = await asyncio.gather(*followers)
+            waited = await asyncio.gather(*waiters)
 
     assert shared_rate <= 6, f"{shared_rate} reads in a second for 20 followers of one job"
     for kinds in streamed:

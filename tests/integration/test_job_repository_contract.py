@@ -14,6 +14,7 @@ from application.ports import IdempotencyClaim, JobRepository
 from domain.jobs import (
     PIPELINE,
     CancelOutcomeKind,
+    InlineArtifacts,
     Job,
     JobStatus,
     StepEvent,
@@ -470,3 +471,16 @@ async def test_no_turn_on_an_unknown_key_and_no_claim_made_by_giving_one_back(
     await repository.end_enqueue_turn(key, enqueued=True)
     fresh = a_claim(key, now + timedelta(days=1))
     assert await repository.claim_idempotency_key(fresh, now=now) is None
+
+
+async def test_inline_artifacts_read_back_as_the_same_json(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    graph = msgspec.Raw(b'{"schemaVersion":"1.1","nodes":[{"id":"a","x":1}]}')
+    inline = InlineArtifacts(scene_graph=graph, ascii_minimap="+-+\n|.|")
+    for each in fakes.successful_run(datetime.now(UTC), artifacts=inline):
+        await repository.record_step(job.id, each, now=datetime.now(UTC))
+    stored = await repository.get(job.id)
+    assert stored is not None and isinstance(stored.result, InlineArtifacts)
+    assert msgspec.json.decode(stored.result.scene_graph) == msgspec.json.decode(graph)
+    assert stored.result.ascii_minimap == inline.ascii_minimap
