@@ -28,6 +28,14 @@ class IdempotencyKeyReused(ValueError):
     """The Idempotency-Key was already used with a different request body."""
 
 
+class SubmissionInProgress(Exception):
+    """Another request with this Idempotency-Key is creating and queueing its job right now."""
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        super().__init__("a request with this Idempotency-Key is being processed")
+        self.retry_after_seconds = retry_after_seconds
+
+
 class DependencyUnavailable(RuntimeError):
     """A store, queue or secret the service depends on did not answer; safe to retry."""
 
@@ -36,9 +44,12 @@ class DependencyUnavailable(RuntimeError):
         self.dependency = dependency
 
 
-class JobStoreFull(DependencyUnavailable):
-    """The job store holds as many unfinished jobs as it may: none can be added until one ends."""
+class JobStoreFull(Exception):
+    """The job store holds as many unfinished jobs as it may: none can be added until one ends.
+
+    The service working as configured, not a failing dependency: a client retries later.
+    """
 
     def __init__(self, capacity: int) -> None:
-        super().__init__("job store", f"all {capacity} slots hold unfinished jobs")
+        super().__init__(f"all {capacity} slots hold unfinished jobs")
         self.capacity = capacity

@@ -31,12 +31,21 @@ class JobIds(Protocol):
 
 
 class IdempotencyClaim(msgspec.Struct, frozen=True, kw_only=True):
-    """An Idempotency-Key bound to the job it created and a fingerprint of the request body."""
+    """An Idempotency-Key bound to the job it created and a fingerprint of the request body.
+
+    It also says whether the job was handed to the queue, so that a replay queues a job only
+    when no request did, and who is handing it over now: one request at a time holds the turn
+    to create and queue the job (`turn_until`), which lapses if that request dies.
+    """
 
     key: str
     fingerprint: str
     job_id: str
     expires_at: datetime
+    enqueued: bool = False
+    """The job was handed to the queue: no replay queues it again."""
+    turn_until: datetime | None = None
+    """Until when the request that holds the turn may create and queue the job."""
 
 
 class JobRepository(Protocol):
@@ -45,7 +54,7 @@ class JobRepository(Protocol):
     async def add(self, job: Job) -> bool:
         """Create `job` unless its id exists; returns False (and changes nothing) if it does.
 
-        Raises `JobStoreFull` (a `DependencyUnavailable`) when a bounded store has no room.
+        Raises `JobStoreFull` when a bounded store has no room for another unfinished job.
         """
         ...
 
@@ -61,6 +70,11 @@ class JobRepository(Protocol):
         """A strongly consistent read: every recorded step is there."""
         ...
 
+    async def status(self, job_id: str) -> JobStatus | None:
+        """The job's status alone, strongly consistent (cheap: a running job's worker asks it
+        several times a second to learn of a cancel); None when the job does not exist."""
+        ...
+
     async def record_step(
         self, job_id: str, event: StepEvent, *, now: datetime
     ) -> StepOutcome | None:
@@ -71,6 +85,15 @@ class JobRepository(Protocol):
         self, claim: IdempotencyClaim, *, now: datetime
     ) -> IdempotencyClaim | None:
         """Store `claim` unless an unexpired claim holds the key; else return that claim."""
+        ...
+
+    async def take_enqueue_turn(self, key: str, *, now: datetime, until: datetime) -> bool:
+        """Take the turn to create and queue the key's job, in one atomic write: True when the
+        claim's job was never queued and nobody holds the turn (or it lapsed); else False."""
+        ...
+
+    async def end_enqueue_turn(self, key: str, *, enqueued: bool) -> None:
+        """Give the turn back; with `enqueued`, record that the job was handed to the queue."""
         ...
 
     async def cancel(self, job_id: str, *, now: datetime) -> CancelOutcome | None:

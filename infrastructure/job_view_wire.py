@@ -2,14 +2,13 @@
 webhook bodies all send this one shape (camelCase JSON)."""
 
 from datetime import datetime
-from typing import Any
 
 import msgspec
 
 from application.ports import ArtifactLinks
 from application.use_cases.get_status import JobView
 from domain.jobs import InlineArtifacts, JobStatus
-from infrastructure.step_callback_wire import StepWire
+from infrastructure.step_callback_wire import SceneGraphJson, StepWire
 
 
 class JobLinks(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
@@ -40,7 +39,7 @@ class JobResult(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_
     """Demo mode: `sceneGraph` and `asciiMinimap` inline. Persistent mode: presigned URLs
     (minted fresh on every request, valid until `urlsExpireAt`) and the object keys."""
 
-    scene_graph: dict[str, Any] | None = None
+    scene_graph: SceneGraphJson | None = None
     ascii_minimap: str | None = None
     scene_graph_url: str | None = None
     ascii_minimap_url: str | None = None

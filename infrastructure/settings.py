@@ -11,6 +11,8 @@ class ConfigError(ValueError):
 
 
 DEMO_MAX_JOBS = 1000
+KEEP_ALIVE_SECONDS = 80
+"""Longer than the ALB's idle timeout (75 s in deploy/scenegen.yaml), else occasional 502s."""
 HEARTBEAT_FILE_VARIABLE = "WORKER_HEARTBEAT_FILE"
 """About 50 MB of 256x128 jobs with their inline artifacts, and a long history of small ones."""
 
@@ -52,10 +54,35 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     """How long a received delivery stays hidden; one that is not settled by then (its worker
     died) is delivered again."""
     webhook_max_attempts: int = 8
+    webhook_timeout_seconds: int = 5
+    """One delivery attempt, from resolving the receiver to its answer; then retried later."""
+    webhook_connect_timeout_seconds: int = 2
+    webhook_concurrency: int = 32
+    """Deliveries under way at once, per dispatcher (the API in demo mode, each worker)."""
+    webhook_per_destination: int = 2
+    """Deliveries under way at once to one receiver (scheme, host, port); others wait."""
     webhook_allow_private: bool = False
     webhook_allow_http: bool = False
     trace_status_polls_per_second: int | None = 1
     """New traces a second that `GET /status` polls may start; None: no budget of their own."""
+    generation_deadline_seconds: int = 10
+    """A job's scene generation is stopped (the job fails) when it runs longer than this."""
+    cancel_poll_milliseconds: int = 50
+    """Persistent mode: how often a worker reads a running job's status to learn of a cancel."""
+    max_artifacts_kb: int = 4096
+    """The most a job's artifacts (scene graph and minimap) may come to; a larger scene fails."""
+    demo_max_artifacts_mb: int = 64
+    """Demo mode: inline artifacts kept in memory in all; finished jobs go first, oldest first."""
+    max_header_kb: int = 32
+    """A request's line and headers may come to this; beyond, 431 and nothing more is read."""
+    request_head_timeout_seconds: int = 10
+    """A request's line and headers must arrive within this (slowloris); else 408, closed."""
+    request_body_timeout_seconds: int = 30
+    """A request's body must arrive within this of its headers; else 408, closed."""
+    keep_alive_seconds: int = KEEP_ALIVE_SECONDS
+    """An idle keep-alive connection is closed after this."""
+    max_connections: int = 4096
+    """Connections open at once; one more closes the idlest, or is refused with 503."""
     worker_heartbeat_file: str | None = None
     """A file the worker touches while its loop runs (`scenegen worker-health` reads it)."""
 
@@ -98,10 +125,25 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             events_keep_alive_seconds=_integer(env, "EVENTS_KEEP_ALIVE_SECONDS", 15, 1, 300),
             follow_reads_per_second=_integer(env, "FOLLOW_READS_PER_SECOND", 2, 1, 20),
             trace_status_polls_per_second=_budget(env, "TRACE_STATUS_POLLS_PER_SECOND", 1),
+            generation_deadline_seconds=_integer(env, "GENERATION_DEADLINE_SECONDS", 10, 1, 600),
+            cancel_poll_milliseconds=_integer(env, "CANCEL_POLL_MILLISECONDS", 50, 10, 5000),
+            max_artifacts_kb=_integer(env, "MAX_ARTIFACTS_KB", 4096, 64, 65536),
+            demo_max_artifacts_mb=_integer(env, "DEMO_MAX_ARTIFACTS_MB", 64, 1, 65536),
+            max_header_kb=_integer(env, "MAX_HEADER_KB", 32, 1, 1024),
+            request_head_timeout_seconds=_integer(env, "REQUEST_HEAD_TIMEOUT_SECONDS", 10, 1, 300),
+            request_body_timeout_seconds=_integer(env, "REQUEST_BODY_TIMEOUT_SECONDS", 30, 1, 600),
+            keep_alive_seconds=_integer(env, "KEEP_ALIVE_SECONDS", KEEP_ALIVE_SECONDS, 1, 3600),
+            max_connections=_integer(env, "MAX_CONNECTIONS", 4096, 16, 1_000_000),
             webhook_secret=_webhook_secret(env),
             webhook_secret_parameter=text("WEBHOOK_SECRET_PARAMETER"),
             webhooks_queue=text("WEBHOOKS_QUEUE"),
             webhook_max_attempts=_integer(env, "WEBHOOK_MAX_ATTEMPTS", 8, 1, 50),
+            webhook_timeout_seconds=_integer(env, "WEBHOOK_TIMEOUT_SECONDS", 5, 1, 60),
+            webhook_connect_timeout_seconds=_integer(
+                env, "WEBHOOK_CONNECT_TIMEOUT_SECONDS", 2, 1, 30
+            ),
+            webhook_concurrency=_integer(env, "WEBHOOK_CONCURRENCY", 32, 1, 1000),
+            webhook_per_destination=_integer(env, "WEBHOOK_PER_DESTINATION", 2, 1, 100),
             webhooks_queue_visibility_seconds=_integer(
                 env, "WEBHOOKS_QUEUE_VISIBILITY_SECONDS", 60, 15, 43200
             ),

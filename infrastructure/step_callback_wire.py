@@ -20,6 +20,14 @@ TOKEN_HEADER = "X-INTERNAL-TOKEN"
 """The header carrying the shared secret on every callback."""
 
 ObjectKey = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
+SceneGraphJson = Annotated[
+    msgspec.Raw,
+    msgspec.Meta(
+        description="The scene graph, a JSON object (domain/scene/scene_graph.schema.json)",
+        examples=[{"schemaVersion": 1}],
+    ),
+]
+"""The scene graph as JSON text, sent and received as it is (never decoded into objects)."""
 
 
 class ArtifactsWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
@@ -32,7 +40,10 @@ class ArtifactsWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", o
 
     def to_domain(self) -> ArtifactRefs:
         if self.scene_graph is not None and self.ascii_minimap is not None:
-            return InlineArtifacts(scene_graph=self.scene_graph, ascii_minimap=self.ascii_minimap)
+            # Inline artifacts come over the wire only in tests (a demo worker reports in
+            # process): kept as JSON text like the in-process path keeps them.
+            graph = msgspec.Raw(msgspec.json.encode(self.scene_graph))
+            return InlineArtifacts(scene_graph=graph, ascii_minimap=self.ascii_minimap)
         if self.scene_graph_key is not None and self.ascii_minimap_key is not None:
             return StoredArtifacts(
                 scene_graph_key=self.scene_graph_key, ascii_minimap_key=self.ascii_minimap_key
@@ -44,7 +55,8 @@ class ArtifactsWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", o
     @classmethod
     def from_domain(cls, refs: ArtifactRefs) -> "ArtifactsWire":
         if isinstance(refs, InlineArtifacts):
-            return cls(scene_graph=refs.scene_graph, ascii_minimap=refs.ascii_minimap)
+            graph: dict[str, Any] = msgspec.json.decode(refs.scene_graph)
+            return cls(scene_graph=graph, ascii_minimap=refs.ascii_minimap)
         return cls(scene_graph_key=refs.scene_graph_key, ascii_minimap_key=refs.ascii_minimap_key)
 
 

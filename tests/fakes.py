@@ -34,7 +34,7 @@ TOKEN = "test-token-0123456789abcdef"
 T0 = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 RETENTION = timedelta(days=14)
 ARTIFACTS = InlineArtifacts(
-    scene_graph={"schemaVersion": 1, "root": {}}, ascii_minimap="+--+\n|..|"
+    scene_graph=msgspec.Raw(b'{"schemaVersion":1,"root":{}}'), ascii_minimap="+--+\n|..|"
 )
 
 
@@ -246,7 +246,9 @@ def wire(item: StepEvent) -> dict[str, Any]:
     """The callback body for a domain event, as a worker sends it."""
     from infrastructure.step_callback_wire import StepEventWire
 
-    builtins: dict[str, Any] = msgspec.to_builtins(StepEventWire.from_domain(item))
+    builtins: dict[str, Any] = msgspec.json.decode(
+        msgspec.json.encode(StepEventWire.from_domain(item))
+    )
     return builtins
 
 

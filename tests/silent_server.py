@@ -26,6 +26,11 @@ class SilentServer:
                 return
             self._held.append(connection)
 
+    @property
+    def connections(self) -> int:
+        """Connections accepted so far (and held)."""
+        return len(self._held)
+
     def close(self) -> None:
         self._stopping.set()
         self._thread.join(timeout=2)

@@ -1,14 +1,14 @@
 """Follow a job without polling: its events as they are recorded, or one wait for its end.
 
-A job's events derive from its record alone (steps in the order they were recorded, then its
-status), so any API process can serve any stream, and an event id is a cursor into the record:
-`<steps sent>.<status sent>`, with `.end` on the final event. Reconnecting with the last id
-resumes with nothing lost and nothing repeated.
+A job's events derive from its record alone (`domain.jobs.timeline`), so any API process can
+serve any stream, and each event's id names it for good: a live stream and any replay give the
+same event the same id, and reconnecting with the last id received resumes with nothing lost
+and nothing repeated.
 """
 
 import asyncio
-import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
+from datetime import datetime
 from typing import Literal
 
 import msgspec
@@ -17,51 +17,29 @@ from application.errors import TooManyFollowers
 from application.ports import JobWatch
 from application.use_cases.get_status import GetStatusHandler, JobView
 from domain.jobs import Job, JobStatus, StepRecord
+from domain.jobs.timeline import END, sent_before, timeline
 
 KEEP_ALIVE_SECONDS = 15.0
 MAX_WAIT_SECONDS = 60
-_CURSOR = re.compile(r"^(\d{1,4})\.(-|[a-z]{1,16})(\.end)?$")
-
-
-class Cursor(msgspec.Struct, frozen=True, kw_only=True):
-    """How much of a job's record a client has seen."""
-
-    steps: int = 0
-    status: JobStatus | None = None
-    final: bool = False
-
-    @property
-    def event_id(self) -> str:
-        status = self.status.value if self.status is not None else "-"
-        return f"{self.steps}.{status}{'.end' if self.final else ''}"
-
-    @classmethod
-    def parse(cls, last_event_id: str | None) -> "Cursor":
-        """The cursor a `Last-Event-ID` names; a missing or foreign id starts from the top."""
-        match = _CURSOR.fullmatch(last_event_id.strip()) if last_event_id else None
-        if match is None:
-            return cls()
-        try:
-            status = None if match.group(2) == "-" else JobStatus(match.group(2))
-        except ValueError:
-            return cls()
-        return cls(steps=int(match.group(1)), status=status, final=bool(match.group(3)))
 
 
 class StepRecorded(msgspec.Struct, frozen=True, kw_only=True):
-    cursor: Cursor
+    event_id: str
     step: StepRecord
 
 
 class StatusChanged(msgspec.Struct, frozen=True, kw_only=True):
-    cursor: Cursor
-    job: Job
+    event_id: str
+    job_id: str
+    status: JobStatus
+    at: datetime
+    """When the job reached the status."""
 
 
 class Finished(msgspec.Struct, frozen=True, kw_only=True):
     """The last event: the job's terminal status, with the full view."""
 
-    cursor: Cursor
+    event_id: str
     view: JobView
 
 
@@ -125,17 +103,29 @@ class FollowJobHandler:
         """The job as it is now; raises JobNotFound, so a stream can refuse before it starts."""
         return await self._get_status.job(job_id)
 
-    async def events(self, first: Job, cursor: Cursor) -> AsyncIterator[JobEvent]:
-        """Everything after `cursor`, then each change as it is recorded, until the final event.
+    @staticmethod
+    def is_past_the_end(job: Job, last_event_id: str | None) -> bool:
+        """The client received the final event: nothing more will come."""
+        return job.status.is_terminal and (last_event_id or "").strip() == END
 
-        Ends early, without a final event, if the job disappears (its retention is over).
+    async def events(self, first: Job, last_event_id: str | None) -> AsyncGenerator[JobEvent, None]:
+        """Every event after `last_event_id`, then each one as it is recorded, until the final
+        event. Ends early, without a final event, if the job disappears (its retention is over).
         """
         job = first
+        sent = sent_before(timeline(job), last_event_id)
         while True:
-            async for event in self._catch_up(job, cursor):
-                cursor = event.cursor
-                yield event
-            if cursor.final:
+            events = timeline(job)
+            for event in events[sent:]:
+                if event.step is not None:
+                    yield StepRecorded(event_id=event.event_id, step=event.step)
+                elif event.status is not None and event.at is not None:
+                    yield StatusChanged(
+                        event_id=event.event_id, job_id=job.id, status=event.status, at=event.at
+                    )
+            sent = len(events)
+            if job.status.is_terminal:
+                yield Finished(event_id=END, view=await self._get_status.view_of(job))
                 return
             changed = await self._watch.next_change(job.id, job, timeout=self._keep_alive)
             if changed is None:
@@ -143,23 +133,6 @@ class FollowJobHandler:
             if changed.version == job.version:
                 yield KeepAlive()
             job = changed
-
-    async def _catch_up(
-        self, job: Job, cursor: Cursor
-    ) -> AsyncIterator[StepRecorded | StatusChanged | Finished]:
-        sent = min(cursor.steps, len(job.steps))
-        for index in range(sent, len(job.steps)):
-            cursor = Cursor(steps=index + 1, status=cursor.status)
-            yield StepRecorded(cursor=cursor, step=job.steps[index])
-        cursor = Cursor(steps=len(job.steps), status=cursor.status, final=cursor.final)
-        if job.status is not cursor.status:
-            cursor = Cursor(steps=cursor.steps, status=job.status)
-            yield StatusChanged(cursor=cursor, job=job)
-        if job.status.is_terminal and not cursor.final:
-            view = await self._get_status.view_of(job)
-            yield Finished(
-                cursor=Cursor(steps=cursor.steps, status=job.status, final=True), view=view
-            )
 
     async def view_of(self, job: Job) -> JobView:
         return await self._get_status.view_of(job)

@@ -3,13 +3,13 @@
 import contextlib
 import hashlib
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 import msgspec
 
 from application import metric_names as m
-from application.errors import DependencyUnavailable, IdempotencyKeyReused
+from application.errors import DependencyUnavailable, IdempotencyKeyReused, SubmissionInProgress
 from application.ports import (
     Clock,
     IdempotencyClaim,
@@ -24,6 +24,11 @@ from application.webhooks.ports import WebhookUrlGuard, WebhookUrlRefused
 from domain.jobs import Job, JobRequest, JobStatus, Webhook, WebhookEvent, new_job
 
 log = logging.getLogger(__name__)
+
+ENQUEUE_TURN = timedelta(seconds=15)
+"""How long one request holds an Idempotency-Key's turn to create and queue its job: longer than
+the few store and queue calls that takes (each bounded by the request deadline)."""
+TURN_RETRY_AFTER_SECONDS = 1
 
 
 class SeedSource(Protocol):
@@ -62,7 +67,14 @@ class SubmitResult(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class SubmitJobHandler:
-    """Creates the job with a conditional write and enqueues it exactly when it was created."""
+    """Creates the job with a conditional write and enqueues it exactly when it was created.
+
+    With an Idempotency-Key, the key's claim records whether the job was handed to the queue,
+    and one request at a time holds the turn to create and queue it: a replay returns the job
+    as it is, and queues it only when no request did (its first answer was a 503, or its
+    process died before the queue took the job). A replay while another request holds the turn
+    is told to retry (`SubmissionInProgress`).
+    """
 
     def __init__(
         self,
@@ -90,7 +102,8 @@ class SubmitJobHandler:
     async def __call__(self, command: SubmitJob) -> SubmitResult:
         """Create the job and queue it with the current trace context, so its run joins it.
 
-        Raises `WebhookUrlRefused` for a webhook URL the service will not call.
+        Raises `WebhookUrlRefused` for a webhook URL the service will not call,
+        `IdempotencyKeyReused` for a key used with another body, and `SubmissionInProgress`.
         """
         if command.webhook_url is not None:
             if self._webhook_guard is None:
@@ -100,60 +113,103 @@ class SubmitJobHandler:
                 )
             await self._webhook_guard.check(command.webhook_url)
         now = self._clock.now()
-        job_id = self._ids.new_id(now)
-        if command.idempotency_key is not None:
-            claim = IdempotencyClaim(
-                key=command.idempotency_key,
-                fingerprint=command.fingerprint(),
-                job_id=job_id,
-                expires_at=now + self._retention,
+        key = command.idempotency_key
+        if key is None:
+            return await self._create_and_enqueue(self._new_job(command, self._ids.new_id(now)))
+        claim = IdempotencyClaim(
+            key=key,
+            fingerprint=command.fingerprint(),
+            job_id=self._ids.new_id(now),
+            expires_at=now + self._retention,
+            turn_until=now + ENQUEUE_TURN,
+        )
+        existing = await self._jobs.claim_idempotency_key(claim, now=now)
+        if existing is None:
+            return await self._create_and_enqueue(self._new_job(command, claim.job_id), key)
+        if existing.fingerprint != claim.fingerprint:
+            raise IdempotencyKeyReused(key)
+        return await self._replay(command, existing, now)
+
+    async def _replay(
+        self, command: SubmitJob, existing: IdempotencyClaim, now: datetime
+    ) -> SubmitResult:
+        original = await self._jobs.get(existing.job_id)
+        if original is not None and (existing.enqueued or not _never_started(original)):
+            return SubmitResult(job=original, created=False)
+        # The job was never handed to the queue (or never created): whoever holds the turn
+        # does it, once.
+        if not await self._jobs.take_enqueue_turn(existing.key, now=now, until=now + ENQUEUE_TURN):
+            raise SubmissionInProgress(TURN_RETRY_AFTER_SECONDS)
+        if original is None:
+            return await self._create_and_enqueue(
+                self._new_job(command, existing.job_id), existing.key
             )
-            existing = await self._jobs.claim_idempotency_key(claim, now=now)
-            if existing is not None:
-                if existing.fingerprint != claim.fingerprint:
-                    raise IdempotencyKeyReused(command.idempotency_key)
-                original = await self._jobs.get(existing.job_id)
-                if original is not None:
-                    if _never_started(original):
-                        # The earlier attempt may have stopped before queueing it (its answer
-                        # was a 503): queue it again; a second run changes nothing recorded.
-                        await self._enqueue(original)
-                    return SubmitResult(job=original, created=False)
-                # The earlier attempt stopped between claiming the key and creating the job.
-                job_id = existing.job_id
+        await self._enqueue_under_turn(original, existing.key, created_here=False)
+        return SubmitResult(job=original, created=False)
+
+    def _new_job(self, command: SubmitJob, job_id: str) -> Job:
         request = JobRequest(
             prompt=command.prompt,
             seed=command.seed if command.seed is not None else self._seeds.new_seed(),
             width=command.width,
             height=command.height,
         )
-        job = new_job(
+        return new_job(
             job_id=job_id,
             request=request,
-            now=now,
+            now=self._clock.now(),
             retention=self._retention,
             webhook=command.webhook(),
         )
-        if not await self._jobs.add(job):
-            # The id is this call's own (or its key's), so the item found is this request's job:
-            # a conditional put that was applied but whose answer was lost, then retried, or an
-            # earlier attempt with the same key. It still has to be queued, unless it has run.
-            stored = await self._jobs.get(job_id)
-            if stored is None:
-                raise DependencyUnavailable("job store", "the job was neither created nor found")
-            if not _never_started(stored):
-                return SubmitResult(job=stored, created=False)
-            job = stored
+
+    async def _create_and_enqueue(self, job: Job, key: str | None = None) -> SubmitResult:
+        """Add the job and queue it; the caller holds the key's turn, when there is a key."""
+        try:
+            stored = await self._add(job)
+        except Exception:
+            await self._end_turn(key, enqueued=False)
+            raise
+        if not _never_started(stored):
+            await self._end_turn(key, enqueued=True)
+            return SubmitResult(job=stored, created=False)
+        await self._enqueue_under_turn(stored, key, created_here=True)
+        self._metrics.count(m.JOBS_BY_STATUS, {m.STATUS: stored.status.value})
+        log.info("job queued", extra={"job_id": stored.id})
+        return SubmitResult(job=stored, created=True)
+
+    async def _add(self, job: Job) -> Job:
+        """The job as stored: this one, or the one already stored under its id."""
+        if await self._jobs.add(job):
+            return job
+        # The id is this call's own (or its key's), so the item found is this request's job: a
+        # conditional put that was applied but whose answer was lost, then retried, or an
+        # earlier attempt with the same key. It still has to be queued, unless it has run.
+        stored = await self._jobs.get(job.id)
+        if stored is None:
+            raise DependencyUnavailable("job store", "the job was neither created nor found")
+        return stored
+
+    async def _enqueue_under_turn(self, job: Job, key: str | None, *, created_here: bool) -> None:
         try:
             await self._enqueue(job)
         except Exception:
-            # No worker will ever see this job: remove it so a retry creates it afresh.
-            with contextlib.suppress(Exception):
-                await self._jobs.discard(job.id)
+            if created_here:
+                # No worker will ever see this job: remove it so a retry creates it afresh.
+                with contextlib.suppress(Exception):
+                    await self._jobs.discard(job.id)
+            await self._end_turn(key, enqueued=False)
             raise
-        self._metrics.count(m.JOBS_BY_STATUS, {m.STATUS: job.status.value})
-        log.info("job queued", extra={"job_id": job.id})
-        return SubmitResult(job=job, created=True)
+        await self._end_turn(key, enqueued=True)
+
+    async def _end_turn(self, key: str | None, *, enqueued: bool) -> None:
+        """Best effort: a turn not given back lapses after ENQUEUE_TURN, and a job queued but
+        not recorded as such is queued once more by a replay (at least once)."""
+        if key is None:
+            return
+        try:
+            await self._jobs.end_enqueue_turn(key, enqueued=enqueued)
+        except Exception as error:
+            log.warning("could not record the Idempotency-Key's enqueue: %s", error)
 
     async def _enqueue(self, job: Job) -> None:
         trace_context = self._tracer.current_context() if self._tracer is not None else {}

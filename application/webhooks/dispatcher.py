@@ -6,6 +6,7 @@ import enum
 import logging
 import time
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -48,6 +49,12 @@ class WebhookDispatcher:
     enqueued (a copy with `attempt + 1`, delayed by backoff or the receiver's Retry-After). When
     the queue, the job store or the secret fails, the message is left unacked and comes back
     after the queue's visibility timeout, so nothing is lost to an outage of our own.
+
+    Fairness: at most `per_destination` deliveries to one destination (scheme, host and port)
+    are under way at once. A message for a destination that has as many is put back on the
+    queue `defer_seconds` later (no attempt counted), so a slow or silent receiver holds at
+    most that many of the `concurrency` slots, each for at most the sender's deadline, and
+    every other receiver's deliveries go on.
     """
 
     def __init__(
@@ -62,14 +69,16 @@ class WebhookDispatcher:
         backoff: Callable[[int], float] = retry_backoff,
         *,
         receive_wait_seconds: float = 20.0,
-        concurrency: int = 4,
+        concurrency: int = 32,
+        per_destination: int = 2,
+        defer_seconds: float = 2.0,
         outage_backoff: Callable[[int], float] = capped_backoff,
         metrics: Metrics | None = None,
     ) -> None:
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
-        if concurrency < 1:
-            raise ValueError("concurrency must be at least 1")
+        if concurrency < 1 or per_destination < 1:
+            raise ValueError("concurrency and per_destination must be at least 1")
         self._queue = queue
         self._sender = sender
         self._guard = guard
@@ -82,6 +91,10 @@ class WebhookDispatcher:
         self._outage_backoff = outage_backoff
         self._metrics = metrics
         self._slots = asyncio.Semaphore(concurrency)
+        self._per_destination = per_destination
+        self._defer = defer_seconds
+        self._busy: dict[str, int] = {}
+        """Deliveries under way per destination."""
         self._in_flight: set[asyncio.Task[None]] = set()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -140,7 +153,12 @@ class WebhookDispatcher:
                 # A queue that answers at once must not starve the event loop.
                 await asyncio.sleep(0)
                 continue
-            task = asyncio.create_task(self._process_in_slot(delivery))
+            destination = destination_of(delivery.message.url)
+            if self._busy.get(destination, 0) >= self._per_destination:
+                task = asyncio.create_task(self._defer_in_slot(delivery))
+            else:
+                self._busy[destination] = self._busy.get(destination, 0) + 1
+                task = asyncio.create_task(self._process_in_slot(delivery, destination))
             self._in_flight.add(task)
             task.add_done_callback(self._in_flight.discard)
 
@@ -155,9 +173,27 @@ class WebhookDispatcher:
             log.exception("webhook left for redelivery", extra=_log_fields(message))
         return DispatchOutcome.LEFT_FOR_REDELIVERY
 
-    async def _process_in_slot(self, delivery: WebhookDelivery) -> None:
+    async def _process_in_slot(self, delivery: WebhookDelivery, destination: str) -> None:
         try:
             await self.process(delivery)
+        finally:
+            left = self._busy[destination] - 1
+            if left:
+                self._busy[destination] = left
+            else:
+                del self._busy[destination]
+            self._slots.release()
+
+    async def _defer_in_slot(self, delivery: WebhookDelivery) -> None:
+        """Put the message back for later, as it is (no attempt made); unacked on failure, so
+        the queue brings it back anyway."""
+        try:
+            await self._queue.enqueue(delivery.message, delay_seconds=self._defer)
+            await self._queue.ack(delivery)
+        except Exception as error:
+            log.warning(
+                "webhook left for redelivery: %s", error, extra=_log_fields(delivery.message)
+            )
         finally:
             self._slots.release()
 
@@ -225,6 +261,16 @@ class WebhookDispatcher:
     def _count(self, outcome: str) -> None:
         if self._metrics is not None:
             self._metrics.count(m.WEBHOOK_ATTEMPTS, {m.OUTCOME: outcome})
+
+
+def destination_of(url: str) -> str:
+    """Scheme, host and port: the receiver a delivery occupies."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:  # a port out of range: the URL will be refused; key it as written
+        return f"{parts.scheme}://{parts.netloc.lower()}"
+    return f"{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
 
 
 def _log_fields(message: WebhookMessage) -> dict[str, object]:

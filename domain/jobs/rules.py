@@ -65,14 +65,22 @@ def validate_event(event: StepEvent) -> None:
         raise InvalidStepEvent("durationMs must not be negative")
 
 
+def status_after(step: StepRecord) -> JobStatus:
+    """The status a step moves an unfinished job to; depends on the step alone."""
+    if step.phase is StepPhase.FAILED:
+        return JobStatus.FAILED
+    if step.name is FINAL_STEP and step.phase is StepPhase.SUCCEEDED:
+        return JobStatus.DONE
+    return JobStatus.RUNNING
+
+
 def transition_of_unfinished_job(event: StepEvent) -> Transition:
     """The status change an event makes on an unfinished job; depends on the event alone."""
-    if event.phase is StepPhase.FAILED:
+    to = status_after(event)
+    error = None
+    if to is JobStatus.FAILED:
         error = JobError(step=event.name.value, message=event.error or "step failed")
-        return Transition(allowed_from=_UNFINISHED, to=JobStatus.FAILED, error=error)
-    if event.is_final_success:
-        return Transition(allowed_from=_UNFINISHED, to=JobStatus.DONE, error=None)
-    return Transition(allowed_from=_UNFINISHED, to=JobStatus.RUNNING, error=None)
+    return Transition(allowed_from=_UNFINISHED, to=to, error=error)
 
 
 def apply_step(job: Job, event: StepEvent, *, now: datetime) -> StepOutcome:

@@ -24,6 +24,7 @@ from infrastructure.aws.deadlines import within_request_deadline
 from infrastructure.aws.errors import error_code, unavailable
 from infrastructure.aws.job_items import (
     Item,
+    claim_key,
     decode_claim,
     decode_job,
     encode_claim,
@@ -97,6 +98,17 @@ class DynamoDbJobRepository:
         item: Item | None = response.get("Item")
         return None if item is None else decode_job(item)
 
+    async def status(self, job_id: str) -> JobStatus | None:
+        response = await self._call(
+            self._client.get_item,
+            Key=job_key(job_id),
+            ConsistentRead=True,
+            ProjectionExpression="#status",
+            ExpressionAttributeNames={"#status": "status"},
+        )
+        item: Item | None = response.get("Item")
+        return None if item is None else JobStatus(item["status"]["S"])
+
     async def record_step(
         self, job_id: str, event: StepEvent, *, now: datetime
     ) -> StepOutcome | None:
@@ -123,6 +135,43 @@ class DynamoDbJobRepository:
                 raise DependencyUnavailable(DEPENDENCY, "claim refused without an item") from None
             return decode_claim(refused.item)
         return None
+
+    async def take_enqueue_turn(self, key: str, *, now: datetime, until: datetime) -> bool:
+        update = "SET #turnUntil = :until"
+        condition = (
+            "attribute_exists(pk) AND attribute_not_exists(#enqueued) "
+            "AND (attribute_not_exists(#turnUntil) OR #turnUntil <= :now)"
+        )
+        try:
+            await self._write(
+                self._client.update_item,
+                Key=claim_key(key),
+                UpdateExpression=update,
+                ConditionExpression=condition,
+                ExpressionAttributeNames=_names_in(update, condition),
+                ExpressionAttributeValues={
+                    ":until": {"S": sortable_time(until)},
+                    ":now": {"S": sortable_time(now)},
+                },
+            )
+        except _ConditionFailed:
+            return False
+        return True
+
+    async def end_enqueue_turn(self, key: str, *, enqueued: bool) -> None:
+        update = "SET #enqueued = :true REMOVE #turnUntil" if enqueued else "REMOVE #turnUntil"
+        condition = "attribute_exists(pk)"  # never recreate a claim that expired meanwhile
+        try:
+            await self._write(
+                self._client.update_item,
+                Key=claim_key(key),
+                UpdateExpression=update,
+                ConditionExpression=condition,
+                ExpressionAttributeNames=_names_in(update, condition),
+                **({"ExpressionAttributeValues": {":true": {"BOOL": True}}} if enqueued else {}),
+            )
+        except _ConditionFailed:
+            return
 
     async def cancel(self, job_id: str, *, now: datetime) -> CancelOutcome | None:
         """One conditional write moves an unfinished job to canceled; a refused one says why."""

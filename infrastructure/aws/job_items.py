@@ -88,11 +88,17 @@ def decode_job(item: Item) -> Job:
         "error": from_attribute(item.get("error", {"NULL": True})),
         "webhook": from_attribute(item.get("webhook", {"NULL": True})),
     }
+    result = fields["result"]
+    if isinstance(result, dict) and isinstance(result.get("scene_graph"), dict):
+        # Inline artifacts (a callback may send them): the graph is kept as its JSON text.
+        result["scene_graph"] = msgspec.Raw(msgspec.json.encode(result["scene_graph"]))
     return msgspec.convert(fields, Job)
 
 
 def encode_claim(claim: IdempotencyClaim) -> Item:
-    return {
+    """Claim item: ``pk = "idem#<sha256 of the key>"``, and while a request holds the turn to
+    create and queue the job ``turnUntil`` (sortable time); ``enqueued`` once it was queued."""
+    item: Item = {
         **claim_key(claim.key),
         "key": {"S": claim.key},
         "fingerprint": {"S": claim.fingerprint},
@@ -100,14 +106,22 @@ def encode_claim(claim: IdempotencyClaim) -> Item:
         "expiresAt": {"S": sortable_time(claim.expires_at)},
         "ttl": ttl_of(claim.expires_at),
     }
+    if claim.enqueued:
+        item["enqueued"] = {"BOOL": True}
+    if claim.turn_until is not None:
+        item["turnUntil"] = {"S": sortable_time(claim.turn_until)}
+    return item
 
 
 def decode_claim(item: Item) -> IdempotencyClaim:
+    turn_until = item.get("turnUntil")
     return IdempotencyClaim(
         key=item["key"]["S"],
         fingerprint=item["fingerprint"]["S"],
         job_id=item["jobId"]["S"],
         expires_at=datetime.fromisoformat(item["expiresAt"]["S"]),
+        enqueued=bool(item.get("enqueued", {}).get("BOOL", False)),
+        turn_until=datetime.fromisoformat(turn_until["S"]) if turn_until else None,
     )
 
 
@@ -117,4 +131,11 @@ def sortable_time(moment: datetime) -> str:
 
 
 def _builtins(value: object) -> Any:
-    return msgspec.to_builtins(value)
+    return msgspec.to_builtins(value, enc_hook=_raw_as_value)
+
+
+def _raw_as_value(value: object) -> Any:
+    """JSON text (an inline scene graph) stored as the map it encodes."""
+    if isinstance(value, msgspec.Raw):
+        return msgspec.json.decode(value)
+    raise NotImplementedError(f"cannot store {type(value).__name__}")

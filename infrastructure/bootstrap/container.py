@@ -14,6 +14,7 @@ import httpx
 from dependency_injector import containers, providers
 
 from application.polling_job_watch import PollingJobWatch
+from application.stop_signals import PollingCancelWatch
 from application.use_cases.cancel_job import CancelJobHandler
 from application.use_cases.follow_job import FollowJobHandler
 from application.use_cases.get_status import GetStatusHandler
@@ -31,6 +32,7 @@ from infrastructure.aws.sqs_job_queue import SqsJobQueue, resolve_queue_url
 from infrastructure.aws.sqs_webhook_queue import SqsWebhookQueue, resolve_webhook_queue_url
 from infrastructure.aws.ssm_secret_provider import SsmSecretProvider
 from infrastructure.memory.artifact_store import InlineArtifactStore
+from infrastructure.memory.cancel_watch import InMemoryCancelWatch
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.job_watch import InMemoryJobWatch
 from infrastructure.memory.metrics import InMemoryMetrics
@@ -61,9 +63,10 @@ async def http_client() -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-async def webhook_http_client() -> AsyncIterator[httpx.AsyncClient]:
-    """Its own client: never follows redirects, sends no cookies back, trusts no proxy env."""
-    limits = httpx.Limits(max_connections=20, max_keepalive_connections=5)
+async def webhook_http_client(concurrency: int) -> AsyncIterator[httpx.AsyncClient]:
+    """Its own client: never follows redirects, sends no cookies back, trusts no proxy env;
+    a connection for every delivery slot (the sender sets each request's deadlines)."""
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=5)
     async with httpx.AsyncClient(
         timeout=httpx.Timeout(10.0), limits=limits, follow_redirects=False, trust_env=False
     ) as client:
@@ -133,7 +136,12 @@ class Container(containers.DeclarativeContainer):
     job_repository = providers.Selector(
         providers.Callable(_jobs_backend, settings),
         memory=providers.Singleton(
-            InMemoryJobRepository, clock=clock, max_jobs=settings.provided.demo_max_jobs
+            InMemoryJobRepository,
+            clock=clock,
+            max_jobs=settings.provided.demo_max_jobs,
+            max_artifact_bytes=providers.Callable(
+                lambda s: s.demo_max_artifacts_mb * 1024 * 1024, settings
+            ),
         ),
         dynamodb=providers.Singleton(
             DynamoDbJobRepository, client=dynamodb_client, table_name=settings.provided.jobs_table
@@ -146,6 +154,17 @@ class Container(containers.DeclarativeContainer):
             PollingJobWatch,
             jobs=job_repository,
             interval_seconds=providers.Callable(lambda s: 1 / s.follow_reads_per_second, settings),
+        ),
+    )
+    cancel_watch = providers.Selector(
+        providers.Callable(_jobs_backend, settings),
+        memory=providers.Singleton(InMemoryCancelWatch, jobs=job_repository),
+        dynamodb=providers.Singleton(
+            PollingCancelWatch,
+            jobs=job_repository,
+            interval_seconds=providers.Callable(
+                lambda s: s.cancel_poll_milliseconds / 1000, settings
+            ),
         ),
     )
     artifact_store = providers.Selector(
@@ -240,13 +259,15 @@ class Container(containers.DeclarativeContainer):
             parameter_name=settings.provided.webhook_secret_parameter,
         ),
     )
-    webhook_http = providers.Resource(webhook_http_client)
+    webhook_http = providers.Resource(webhook_http_client, settings.provided.webhook_concurrency)
     webhook_sender = providers.Singleton(
         HttpWebhookSender,
         client=webhook_http,
         secrets=webhook_secrets,
         clock=clock,
         policy=webhook_policy,
+        timeout_seconds=settings.provided.webhook_timeout_seconds,
+        connect_timeout_seconds=settings.provided.webhook_connect_timeout_seconds,
     )
 
     # Use cases hold no per-request state: one of each per container.
@@ -292,6 +313,8 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         max_attempts=settings.provided.webhook_max_attempts,
         metrics=metrics,
+        concurrency=settings.provided.webhook_concurrency,
+        per_destination=settings.provided.webhook_per_destination,
     )
     follow_job = providers.Singleton(
         FollowJobHandler,
@@ -317,6 +340,9 @@ class Container(containers.DeclarativeContainer):
         artifacts=artifact_store,
         clock=clock,
         tracer=tracer,
+        cancels=cancel_watch,
+        deadline_seconds=settings.provided.generation_deadline_seconds,
+        max_artifact_bytes=providers.Callable(lambda s: s.max_artifacts_kb * 1024, settings),
     )
     worker = providers.Singleton(
         JobWorker,

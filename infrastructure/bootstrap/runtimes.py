@@ -32,7 +32,7 @@ from infrastructure.observability.tracing import (
     instrument_aws,
 )
 from infrastructure.settings import ConfigError, Settings
-from infrastructure.startup_heap import freeze_startup_heap
+from infrastructure.startup_heap import freeze_startup_heap, tune_malloc
 from infrastructure.worker_heartbeat import beat
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,9 @@ WORKER_STOP_GRACE_SECONDS = 30.0
 
 
 def configure_process(service_name: str, settings: Settings) -> None:
-    """JSON log lines, the OpenTelemetry SDK (from OTEL_*) and client spans for AWS calls."""
+    """JSON log lines, the OpenTelemetry SDK (from OTEL_*), client spans for AWS calls, and
+    malloc held to the memory the service documents."""
+    tune_malloc()
     configure_logging()
     configure_tracing(service_name, status_polls_per_second=settings.trace_status_polls_per_second)
     instrument_aws()

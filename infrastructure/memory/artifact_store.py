@@ -1,22 +1,21 @@
 """InlineArtifactStore: demo mode keeps the artifacts in the job itself."""
 
 from datetime import datetime
-from typing import Any
 
 import msgspec
 
 from application.ports import ArtifactFile, ArtifactLinks, RenderedArtifacts
 from domain.jobs import ArtifactRefs, InlineArtifacts
 
-_ENCODER = msgspec.json.Encoder()
-
 
 class InlineArtifactStore:
     """Returns the artifacts as inline content; there is nothing to link to."""
 
     async def save(self, job_id: str, artifacts: RenderedArtifacts) -> ArtifactRefs:
-        graph: dict[str, Any] = msgspec.json.decode(artifacts.scene_graph_json)
-        return InlineArtifacts(scene_graph=graph, ascii_minimap=artifacts.ascii_minimap)
+        return InlineArtifacts(
+            scene_graph=msgspec.Raw(artifacts.scene_graph_json),
+            ascii_minimap=artifacts.ascii_minimap,
+        )
 
     async def links(self, refs: ArtifactRefs, *, now: datetime) -> ArtifactLinks | None:
         return None
@@ -34,8 +33,7 @@ class InlineArtifactStore:
 
 
 def inline_file(refs: InlineArtifacts, file: ArtifactFile) -> bytes:
-    """An inline artifact as a file: the scene graph encoded as `GET /status` encodes it
-    (msgspec, keys in the order they were saved in), so both give the same JSON."""
+    """An inline artifact as a file: the scene graph's JSON exactly as `GET /status` embeds it."""
     if file == "scene_graph":
-        return _ENCODER.encode(refs.scene_graph)
+        return bytes(refs.scene_graph)
     return refs.ascii_minimap.encode("utf-8")

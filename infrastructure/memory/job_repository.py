@@ -10,6 +10,7 @@ from application.errors import JobStoreFull
 from application.ports import Clock, IdempotencyClaim
 from domain.jobs import (
     CancelOutcome,
+    InlineArtifacts,
     Job,
     JobStatus,
     StepEvent,
@@ -19,6 +20,7 @@ from domain.jobs import (
 )
 
 DEFAULT_MAX_JOBS = 1000
+DEFAULT_MAX_ARTIFACT_BYTES = 64 * 1024 * 1024
 CLAIMS_PER_JOB = 2
 """Keys kept per job slot: room for keys whose job was refused (503) besides the live ones."""
 
@@ -29,16 +31,27 @@ class InMemoryJobRepository:
     Jobs and Idempotency-Keys disappear at their `expires_at` (creation + RETENTION_DAYS), as
     DynamoDB's TTL deletes their items. At most `max_jobs` jobs are kept: adding one more evicts
     the job that finished longest ago, never a queued or running one, and raises `JobStoreFull`
-    when every slot holds an unfinished job. Every structure is kept in the order it is used
-    from (creation order for expiry, finishing order for eviction), so each costs O(1) per job:
-    no scan, nothing awaited while the lock is held.
+    when every slot holds an unfinished job. The inline artifacts of the jobs kept come to at
+    most `max_artifact_bytes`: a job finishing with artifacts past that evicts the jobs that
+    finished longest ago until they fit (never itself). Every structure is kept in the order it
+    is used from (creation order for expiry, finishing order for eviction), so each costs O(1)
+    per job: no scan, nothing awaited while the lock is held.
     """
 
-    def __init__(self, *, clock: Clock, max_jobs: int = DEFAULT_MAX_JOBS) -> None:
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        max_jobs: int = DEFAULT_MAX_JOBS,
+        max_artifact_bytes: int = DEFAULT_MAX_ARTIFACT_BYTES,
+    ) -> None:
         if max_jobs < 1:
             raise ValueError("max_jobs must be at least 1")
         self._clock = clock
         self._max_jobs = max_jobs
+        self._max_artifact_bytes = max_artifact_bytes
+        self.artifact_bytes = 0
+        """Bytes of inline artifacts the kept jobs hold."""
         self._max_claims = CLAIMS_PER_JOB * max_jobs
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         """In creation order, which is expiry order: every job lives the same retention."""
@@ -61,6 +74,8 @@ class InMemoryJobRepository:
             self._jobs[job.id] = job
             if job.status.is_terminal:
                 self._finished[job.id] = None
+            self.artifact_bytes += _artifact_size(job)
+            self._evict_for_artifacts(keep=job.id)
             return True
 
     async def discard(self, job_id: str) -> None:
@@ -72,6 +87,10 @@ class InMemoryJobRepository:
 
     async def get(self, job_id: str) -> Job | None:
         return self._live(job_id)  # nothing awaited inside: atomic on the event loop
+
+    async def status(self, job_id: str) -> JobStatus | None:
+        job = self._live(job_id)
+        return None if job is None else job.status
 
     async def record_step(
         self, job_id: str, event: StepEvent, *, now: datetime
@@ -133,6 +152,24 @@ class InMemoryJobRepository:
                 self._forget_claim(next(iter(self._claims)))
             return None
 
+    async def take_enqueue_turn(self, key: str, *, now: datetime, until: datetime) -> bool:
+        async with self._lock:
+            claim = self._claims.get(key)
+            if claim is None or claim.enqueued:
+                return False
+            if claim.turn_until is not None and claim.turn_until > now:
+                return False
+            self._claims[key] = msgspec.structs.replace(claim, turn_until=until)
+            return True
+
+    async def end_enqueue_turn(self, key: str, *, enqueued: bool) -> None:
+        async with self._lock:
+            claim = self._claims.get(key)
+            if claim is not None:
+                self._claims[key] = msgspec.structs.replace(
+                    claim, turn_until=None, enqueued=claim.enqueued or enqueued
+                )
+
     async def check(self) -> None:
         return None
 
@@ -151,7 +188,18 @@ class InMemoryJobRepository:
         self._jobs[new.id] = new
         if new.status.is_terminal and not old.status.is_terminal:
             self._finished[new.id] = None
+        added = _artifact_size(new) - _artifact_size(old)
+        if added:
+            self.artifact_bytes += added
+            self._evict_for_artifacts(keep=new.id)
         self._notify(new.id)
+
+    def _evict_for_artifacts(self, *, keep: str) -> None:
+        while self.artifact_bytes > self._max_artifact_bytes and self._finished:
+            oldest = next(iter(self._finished))
+            if oldest == keep:
+                return
+            self._remove(oldest)
 
     def _notify(self, job_id: str) -> None:
         signal = self._changed.pop(job_id, None)
@@ -179,7 +227,7 @@ class InMemoryJobRepository:
 
     def _remove(self, job_id: str) -> None:
         """A job leaves with its Idempotency-Key: a retry with the key makes a new job."""
-        del self._jobs[job_id]
+        self.artifact_bytes -= _artifact_size(self._jobs.pop(job_id))
         self._finished.pop(job_id, None)
         self._notify(job_id)
         key = self._key_of_job.get(job_id)
@@ -190,3 +238,7 @@ class InMemoryJobRepository:
         claim = self._claims.pop(key, None)
         if claim is not None and self._key_of_job.get(claim.job_id) == key:
             del self._key_of_job[claim.job_id]
+
+
+def _artifact_size(job: Job) -> int:
+    return job.result.size if isinstance(job.result, InlineArtifacts) else 0

@@ -25,7 +25,8 @@ class HttpWebhookSender:
     2xx is delivered. Timeouts, connection failures, 5xx and 429 are worth retrying (with the
     receiver's Retry-After, when given); 410 means the receiver asks us to stop; any other
     answer, redirects included, is final. The whole attempt, from resolving the host to the
-    last byte read, has `timeout_seconds`.
+    last byte read, has `timeout_seconds`, and connecting `connect_timeout_seconds` of it: a
+    silent receiver costs one delivery slot that long, and is retried later.
 
     Given `policy`, the host is resolved and vetted by it at each attempt and the connection
     goes to a vetted address (the `Host` header and TLS name stay the URL's), so a host cannot
@@ -37,13 +38,17 @@ class HttpWebhookSender:
         client: httpx.AsyncClient,
         secrets: Callable[[], Awaitable[tuple[str, ...]]],
         clock: Clock,
-        timeout_seconds: float = 10.0,
+        timeout_seconds: float = 5.0,
         policy: WebhookUrlPolicy | None = None,
+        connect_timeout_seconds: float = 2.0,
     ) -> None:
         self._client = client
         self._secrets = secrets
         self._clock = clock
         self._timeout = timeout_seconds
+        self._request_timeout = httpx.Timeout(
+            timeout_seconds, connect=min(connect_timeout_seconds, timeout_seconds)
+        )
         self._policy = policy
 
     async def send(self, url: str, *, message_id: str, body: bytes) -> SendResult:
@@ -105,7 +110,12 @@ class HttpWebhookSender:
         extensions: dict[str, str] | None = None,
     ) -> httpx.Request:
         return self._client.build_request(
-            "POST", url, content=body, headers=headers, timeout=self._timeout, extensions=extensions
+            "POST",
+            url,
+            content=body,
+            headers=headers,
+            timeout=self._request_timeout,
+            extensions=extensions,
         )
 
     async def _exchange(self, request: httpx.Request) -> tuple[int, str | None]:

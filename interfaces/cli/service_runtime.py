@@ -13,7 +13,8 @@ import uvicorn
 
 from infrastructure import bootstrap
 from interfaces.cli.embedded_server import ServerDidNotStart, serving
-from interfaces.cli.http_protocol import ProblemDetailsHttpToolsProtocol
+from interfaces.cli.http_protocol import guarded_protocol
+from interfaces.cli.server_limits import raise_open_file_limit, server_limits
 from interfaces.cli.server_ports import run_server
 from interfaces.cli.smoke import (
     SmokeExit,
@@ -25,16 +26,16 @@ from interfaces.cli.smoke import (
 from interfaces.http.app import create_app
 from interfaces.http.internal_port import served_app
 
-# Longer than the ALB's idle timeout (75 s in deploy/scenegen.yaml), else occasional 502s.
-KEEP_ALIVE_SECONDS = 80
-
 
 def serve_command(args: argparse.Namespace) -> int:
-    app = served_app(bootstrap.api_runtime_from_env(), args.internal_port)
+    runtime = bootstrap.api_runtime_from_env()
+    app = served_app(runtime, args.internal_port)
+    settings = runtime.settings
+    limits = server_limits(settings, raise_open_file_limit())
     bootstrap.service_started()
-    # Behind an ALB: keep-alive longer than its idle timeout, and in-flight requests drained
-    # within the 30 s the container gets after SIGTERM. Proxy headers are trusted from
-    # FORWARDED_ALLOW_IPS, which the task definition sets.
+    # In-flight requests drained within the 30 s the container gets after SIGTERM. Behind an
+    # ALB, KEEP_ALIVE_SECONDS stays above its idle timeout (else occasional 502s). Proxy
+    # headers are trusted from FORWARDED_ALLOW_IPS, which the task definition sets.
     config = uvicorn.Config(
         app,
         host=args.host,
@@ -42,8 +43,8 @@ def serve_command(args: argparse.Namespace) -> int:
         log_config=None,
         access_log=False,
         timeout_graceful_shutdown=20,
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
-        http=ProblemDetailsHttpToolsProtocol,
+        timeout_keep_alive=settings.keep_alive_seconds,
+        http=guarded_protocol(limits),
     )
     return run_server(config, args.internal_port)
 

@@ -18,12 +18,17 @@ from interfaces.http.internal_controller import (
 )
 from interfaces.http.jobs_controller import JobsController
 from interfaces.http.metrics_controller import metrics
-from interfaces.http.openapi import StrictBodySchemas
+from interfaces.http.openapi import RawJsonObjects, StrictBodySchemas
 from interfaces.http.problems import exception_handlers
 from interfaces.http.schemas import GenerateRequest
 from interfaces.http.web_page import WebPage
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
+
+
+def _not_taken(runtime: ApiRuntime) -> tuple[str, ...]:
+    """Request fields this configuration refuses, so the document does not offer them."""
+    return () if runtime.settings.webhooks_enabled else ("webhook", "webhookEvents")
 
 
 def create_app(runtime: ApiRuntime, *, internal_routes: bool = True) -> Litestar:
@@ -56,7 +61,10 @@ def create_app(runtime: ApiRuntime, *, internal_routes: bool = True) -> Litestar
         exception_handlers=exception_handlers(runtime.count_error),
         lifespan=[runtime.lifespan],
         request_max_body_size=MAX_BODY_BYTES,
-        plugins=[StrictBodySchemas(GenerateRequest)],
+        plugins=[
+            StrictBodySchemas(GenerateRequest, omitted=_not_taken(runtime)),
+            RawJsonObjects(),
+        ],
         response_cache_config=ResponseCacheConfig(),
         openapi_config=OpenAPIConfig(
             title="Scene generation service",

@@ -2,18 +2,18 @@
 
 import weakref
 from collections.abc import AsyncIterator
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
-from litestar import Controller, Response, Router, get
+from litestar import Controller, Request, Response, Router, get
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, HeaderParameter, SkipValidation
 from litestar.response import ServerSentEvent, ServerSentEventMessage
+from litestar.types import ASGIApp, Receive, Scope, Send
 
 from application.errors import JobNotFound
 from application.use_cases.follow_job import (
-    Cursor,
     Finished,
     FollowJobHandler,
     JobEvent,
@@ -32,13 +32,15 @@ RECONNECT_MILLISECONDS = 2000
 _ENCODER = msgspec.json.Encoder()
 
 _DESCRIPTION = """\
-`text/event-stream`. First every step already recorded (`event: step`, data: the step), then each
-new step as it is recorded; `event: status` (data: `{"id", "status", "updatedAt"}`) on each
-status change; and a last event named after the terminal status (`done`, `failed` or
-`canceled`) whose data is the full status view. Then the stream closes. Every event has an `id`:
-reconnect with `Last-Event-ID` to resume with nothing lost and nothing repeated (after the last
-event that answers 204, which tells an `EventSource` to stop). A `: keep-alive` comment comes
-every 15 s while nothing happens."""
+`text/event-stream`: the job's history, then its events as they happen, then the stream closes.
+The job's first status (`event: status`, data `{"id", "status", "updatedAt"}` where `updatedAt`
+is when the job reached it), then each recorded step (`event: step`, data: the step), each
+followed by the status it moved the job to, and a last event named after the terminal status
+(`done`, `failed` or `canceled`) whose data is the full status view. Every event's `id` names it
+for good, the same live and in any replay: a step's `stepId`, `status:<status>`, `end` for the
+last. Reconnect with `Last-Event-ID` to resume with nothing lost and nothing repeated (after
+the last event that answers 204, which tells an `EventSource` to stop). A `: keep-alive` comment
+comes every 15 s while nothing happens."""
 
 
 class JobStreamEvent(msgspec.Struct, frozen=True, kw_only=True):
@@ -59,11 +61,34 @@ class JobStreamEvent(msgspec.Struct, frozen=True, kw_only=True):
     id: Annotated[
         str,
         msgspec.Meta(
-            description="Send back as `Last-Event-ID` to resume after this event",
-            pattern="^[0-9]{1,4}\\.(-|[a-z]{1,16})(\\.end)?$",
+            description=(
+                "Names the event for good (the same in a live stream and any replay): a step's "
+                "`stepId`, `status:<status>`, or `end` for the last; send it back as "
+                "`Last-Event-ID` to resume after it"
+            ),
+            pattern="^([a-z_]{1,32}:(started|succeeded|failed)|status:[a-z]{1,16}|end)$",
         ),
     ]
     retry: int | None = None
+
+
+class StreamHoldingSlot:
+    """The stream's ASGI response, and its slot given back however the response ends.
+
+    The generator's own `finally` only runs once iteration began: a client that goes before the
+    first event left the slot held until the garbage collector found the generator, so a few
+    hundred such clients could take every slot for a while.
+    """
+
+    def __init__(self, response: ASGIApp, slot: StreamSlot) -> None:
+        self._response = response
+        self._slot = slot
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await self._response(scope, receive, send)
+        finally:
+            self._slot.release()
 
 
 class JobEventsController(Controller):
@@ -101,6 +126,7 @@ class JobEventsController(Controller):
     )
     async def events(
         self,
+        request: Request[Any, Any, Any],
         job_id: FromPath[str],
         follow_job: NamedDependency[SkipValidation[FollowJobHandler]],
         last_event_id: Annotated[
@@ -111,18 +137,19 @@ class JobEventsController(Controller):
                 description="The `id` of the last event received, to resume after it",
             ),
         ] = None,
-    ) -> Response[None] | ServerSentEvent:
+    ) -> ASGIApp:
         if not is_job_id(job_id):
             raise JobNotFound(job_id)
         job = await follow_job.job(job_id)
-        cursor = Cursor.parse(last_event_id)
-        if cursor.final and job.status.is_terminal:
-            return Response(None, status_code=204)
+        if follow_job.is_past_the_end(job, last_event_id):
+            return Response(None, status_code=204).to_asgi_response(app=None, request=request)
         slot = follow_job.reserve_stream()
-        messages = self._messages(follow_job.events(job, cursor), slot)
-        # Released when the stream ends, when the client goes, or if it never starts at all.
-        weakref.finalize(messages, slot.release)
-        return ServerSentEvent(messages, headers={"Cache-Control": "no-store"})
+        messages = self._messages(follow_job.events(job, last_event_id), slot)
+        stream = ServerSentEvent(messages, headers={"Cache-Control": "no-store"})
+        held = StreamHoldingSlot(stream.to_asgi_response(app=None, request=request), slot)
+        # Should the stream never be sent at all, the slot goes back with it.
+        weakref.finalize(held, slot.release)
+        return held
 
     async def _messages(
         self, events: AsyncIterator[JobEvent], slot: StreamSlot
@@ -141,13 +168,12 @@ class JobEventsController(Controller):
     def _message(self, event: JobEvent) -> ServerSentEventMessage:
         if isinstance(event, KeepAlive):
             return ServerSentEventMessage(data=None, comment="keep-alive")
-        event_id = event.cursor.event_id
+        event_id = event.event_id
         if isinstance(event, StepRecorded):
             step = msgspec.convert(event.step, StepWire, from_attributes=True)
             return ServerSentEventMessage(id=event_id, event="step", data=_ENCODER.encode(step))
         if isinstance(event, StatusChanged):
-            job = event.job
-            change = StatusChangeWire(id=job.id, status=job.status, updated_at=job.updated_at)
+            change = StatusChangeWire(id=event.job_id, status=event.status, updated_at=event.at)
             return ServerSentEventMessage(id=event_id, event="status", data=_ENCODER.encode(change))
         if isinstance(event, Finished):
             body = self._status_bodies.body(event.view)

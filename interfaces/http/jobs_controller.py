@@ -104,6 +104,7 @@ class JobsController(Controller):
             ),
             200: ResponseSpec(
                 data_container=JobStatusResponse,
+                generate_examples=False,
                 description=(
                     "The job as it is now: the job first submitted with this Idempotency-Key "
                     "and body, or (with `Prefer: wait`) a job that ended in time"
@@ -113,6 +114,13 @@ class JobsController(Controller):
                 400,
                 "The body is empty, not UTF-8 or not JSON; or a bad Idempotency-Key",
                 "The request body is not valid JSON.",
+            ),
+            409: problem(
+                409,
+                "Another request with this Idempotency-Key is being processed; retry after "
+                "Retry-After",
+                "A request with this Idempotency-Key is being processed; retry after 1 s for "
+                "its job.",
             ),
             413: problem(
                 413,
@@ -132,7 +140,8 @@ class JobsController(Controller):
             ),
             503: problem(
                 503,
-                "The job store or queue is unavailable; retry after Retry-After",
+                "The job store or queue is unavailable, or the service is at its limit of "
+                "unfinished jobs; retry after Retry-After",
                 "The job store is unavailable; retry shortly.",
             ),
         },
@@ -148,6 +157,7 @@ class JobsController(Controller):
                     "Retry-After": RETRY_AFTER,
                     "Preference-Applied": PREFERENCE_APPLIED,
                 },
+                409: {"Retry-After": RETRY_AFTER},
                 503: {"Retry-After": RETRY_AFTER},
             },
             parameters=(PREFER,),
@@ -214,7 +224,9 @@ class JobsController(Controller):
         cache_control=CacheControlHeader(no_store=True),
         # The body is encoded by StatusBodies (bytes); the schema is JobStatusResponse's.
         responses={
-            200: ResponseSpec(data_container=JobStatusResponse, description="The job"),
+            200: ResponseSpec(
+                data_container=JobStatusResponse, description="The job", generate_examples=False
+            ),
             404: problem(404, "No job has this id", "No job has this id."),
             503: problem(
                 503,
@@ -260,7 +272,11 @@ class JobsController(Controller):
         ),
         cache_control=CacheControlHeader(no_store=True),
         responses={
-            200: ResponseSpec(data_container=JobStatusResponse, description="The canceled job"),
+            200: ResponseSpec(
+                data_container=JobStatusResponse,
+                description="The canceled job",
+                generate_examples=False,
+            ),
             404: problem(404, "No job has this id", "No job has this id."),
             409: problem(
                 409,

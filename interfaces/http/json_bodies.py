@@ -6,8 +6,12 @@ an unhandled error. A `before_request` hook from `strict_json_body(T)` reads the
 turns each failure into problem details a person can act on:
 
 - not `application/json` (or `+json`): 415;
-- empty, not UTF-8, not JSON, or a lone surrogate escape: 400;
+- empty, not UTF-8, not JSON, a lone surrogate escape, or nested deeper than the decoder
+  goes (msgspec stops at the interpreter's recursion limit, about 1,000 levels): 400;
 - valid JSON of the wrong shape, or a field of the wrong type or range: 422 naming it.
+
+A number with no fraction (`16.0`) is an integer, as JSON Schema (and so the OpenAPI document)
+says: accepted where an integer is asked for. A string is never read as a number.
 """
 
 import re
@@ -33,6 +37,7 @@ _LONE_SURROGATE = re.compile(
 )
 
 _OUT_OF_RANGE = "Number out of range"
+_INTEGER_AS_FLOAT = re.compile(r"^Expected `int[^`]*`, got `float`")
 
 _JSON_TYPES = {
     "int": "an integer",
@@ -74,16 +79,51 @@ def strict_json_body(body_type: type[msgspec.Struct]) -> BeforeRequest:
         except msgspec.ValidationError as error:
             # msgspec stops at the first mismatch; a body that is also malformed is told so.
             _require_well_formed(body)
-            raise _shape_problem(str(error)) from None
+            if not _INTEGER_AS_FLOAT.match(str(error)):
+                raise _shape_problem(str(error)) from None
+            _require_shape_with_integral_numbers(body, body_type)
         except (UnicodeDecodeError, msgspec.DecodeError) as error:
             raise _syntax_problem(body, str(error)) from None
+        except RecursionError:
+            raise _too_deep() from None
 
     return check_body
+
+
+def _require_shape_with_integral_numbers(body: bytes, body_type: type[msgspec.Struct]) -> None:
+    """The body decoded again with every number that has no fraction taken as an integer."""
+    try:
+        value = _integral_floats_as_ints(msgspec.json.decode(body))
+        msgspec.convert(value, body_type, strict=True)
+    except RecursionError:
+        raise _too_deep() from None
+    except msgspec.ValidationError as error:
+        raise _shape_problem(str(error)) from None
+
+
+def _integral_floats_as_ints(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _integral_floats_as_ints(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_integral_floats_as_ints(item) for item in value]
+    return value
+
+
+def _too_deep() -> Problem:
+    return Problem(
+        400,
+        "The request body nests arrays or objects too deeply to be read; no valid request "
+        "nests more than a few levels.",
+    )
 
 
 def _require_well_formed(body: bytes) -> None:
     try:
         msgspec.json.decode(body)
+    except RecursionError:
+        raise _too_deep() from None
     except (UnicodeDecodeError, msgspec.DecodeError) as error:
         if str(error).startswith(_OUT_OF_RANGE):  # valid JSON; reported as a field error
             return

@@ -71,10 +71,15 @@ class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class StrictBodySchemas(OpenAPISchemaPlugin):
-    """Documents the given Structs with msgspec's JSON Schema, the rules they are decoded by."""
+    """Documents the given Structs with msgspec's JSON Schema, the rules they are decoded by.
 
-    def __init__(self, *structs: type[msgspec.Struct]) -> None:
+    `omitted` names fields (by their JSON name) this server does not take, left out of the
+    document: a client generated from it never sends them (the server refuses them).
+    """
+
+    def __init__(self, *structs: type[msgspec.Struct], omitted: tuple[str, ...] = ()) -> None:
         self._structs = structs
+        self._omitted = omitted
 
     def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
         return field_definition.annotation in self._structs
@@ -82,7 +87,21 @@ class StrictBodySchemas(OpenAPISchemaPlugin):
     def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
         document = msgspec.json.schema(field_definition.annotation)
         definitions: dict[str, Any] = document.get("$defs", {})
+        for definition in definitions.values():
+            for name in self._omitted:
+                definition.get("properties", {}).pop(name, None)
         return _schema(document, definitions)
+
+
+class RawJsonObjects(OpenAPISchemaPlugin):
+    """`msgspec.Raw` fields of the wire types hold a JSON object kept as its text (the scene
+    graph): documented as an object, as the `dict` they replaced was."""
+
+    def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        return field_definition.annotation is msgspec.Raw
+
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
+        return Schema(type=OpenAPIType.OBJECT, additional_properties=Schema())
 
 
 def _schema(node: dict[str, Any], definitions: dict[str, Any]) -> Schema:

@@ -16,11 +16,16 @@ from application.errors import (
     IdempotencyKeyReused,
     JobAlreadyFinished,
     JobNotFound,
+    JobStoreFull,
+    SubmissionInProgress,
     TooManyFollowers,
 )
+from interfaces.http.log_throttle import LogThrottle
 
 log = logging.getLogger(__name__)
 
+AT_CAPACITY_RETRY_AFTER_SECONDS = 5
+AT_CAPACITY_LOG_INTERVAL_SECONDS = 60.0
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -150,6 +155,17 @@ def _already_finished(request: Request[Any, Any, Any], exc: JobAlreadyFinished) 
     )
 
 
+def _in_progress(request: Request[Any, Any, Any], exc: SubmissionInProgress) -> Response[Any]:
+    return problem_response(
+        request,
+        409,
+        "A request with this Idempotency-Key is being processed; retry after "
+        f"{exc.retry_after_seconds} s for its job.",
+        title="Request in progress",
+        headers={"Retry-After": str(exc.retry_after_seconds)},
+    )
+
+
 def _too_many_followers(request: Request[Any, Any, Any], exc: TooManyFollowers) -> Response[Any]:
     return problem_response(
         request,
@@ -173,6 +189,27 @@ def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersM
             headers={"Retry-After": "2"},
         )
 
+    capacity_log = LogThrottle(AT_CAPACITY_LOG_INTERVAL_SECONDS)
+
+    def at_capacity(request: Request[Any, Any, Any], exc: JobStoreFull) -> Response[Any]:
+        # The service working as configured: no error counted, one line a minute at most.
+        held_back = capacity_log.due()
+        if held_back is not None:
+            log.warning(
+                "at the limit of %d unfinished jobs: submissions refused with 503 "
+                "(%d more since the last line)",
+                exc.capacity,
+                held_back,
+            )
+        return problem_response(
+            request,
+            503,
+            f"The service is at its limit of {exc.capacity} unfinished (queued or running) "
+            f"jobs; retry after {AT_CAPACITY_RETRY_AFTER_SECONDS} seconds.",
+            title="At capacity",
+            headers={"Retry-After": str(AT_CAPACITY_RETRY_AFTER_SECONDS)},
+        )
+
     def unhandled(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         count_error(m.ERROR_UNHANDLED)
@@ -184,6 +221,8 @@ def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersM
         IdempotencyKeyReused: _idempotency,
         JobAlreadyFinished: _already_finished,
         TooManyFollowers: _too_many_followers,
+        JobStoreFull: at_capacity,
+        SubmissionInProgress: _in_progress,
         DependencyUnavailable: dependency,
         Exception: unhandled,
     }

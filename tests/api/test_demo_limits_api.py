@@ -1,6 +1,7 @@
 """Demo-mode limits over HTTP: 503 with Retry-After at the job bound, 404 once a job expires."""
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -30,13 +31,28 @@ async def small_client(small_container: Any) -> AsyncIterator[Any]:
 
 
 async def test_generate_answers_503_with_retry_after_when_every_slot_is_unfinished(
-    small_client: Any, small_container: Any
+    small_client: Any, small_container: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     followed = [await seed_job(small_container), await seed_job(small_container)]
-    response = await small_client.post("/generate", json={"prompt": "a well"})
-    assert_problem(response, 503)
-    assert int(response.headers["retry-after"]) >= 1
-    assert "job store" in response.json()["detail"]
+    with caplog.at_level(logging.INFO):
+        refusals = [
+            await small_client.post("/generate", json={"prompt": f"a well {n}"}) for n in range(20)
+        ]
+    for response in refusals:
+        problem = assert_problem(response, 503)
+        assert int(response.headers["retry-after"]) >= 1
+        assert problem["detail"] == (
+            "The service is at its limit of 2 unfinished (queued or running) jobs; "
+            "retry after 5 seconds."
+        )
+    # Not a failing dependency: no error counted, and one line for the twenty refusals.
+    counted = (await small_client.get("/metrics")).json().get("Errors", {})
+    assert counted == {}, counted
+    lines = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert lines == [
+        "at the limit of 2 unfinished jobs: submissions refused with 503 "
+        "(0 more since the last line)"
+    ]
     for job_id in followed:
         assert (await small_client.get(f"/status/{job_id}")).json()["status"] == "queued"
 

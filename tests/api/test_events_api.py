@@ -58,17 +58,18 @@ async def test_stream_sends_history_then_live_steps_then_the_final_view_and_clos
             assert response.status_code == 200
             assert response.headers["content-type"].startswith("text/event-stream")
             stream = events(response)
-            first = await _read(stream, 2)
+            first = await _read(stream, 3)
             for item in run[1:]:
                 await _report(http, job_id, item)
             rest = await _read(stream)
 
     received = first + rest
     kinds = [item.event for item in received]
-    assert kinds == ["step", "status", *["step"] * (len(run) - 1), "status", "done"]
+    assert kinds == ["status", "step", "status", *["step"] * (len(run) - 1), "status", "done"]
     steps = [json.loads(item.data)["stepId"] for item in received if item.event == "step"]
     assert steps == [item.step_id for item in run]
     assert [json.loads(item.data)["status"] for item in received if item.event == "status"] == [
+        "queued",
         "running",
         "done",
     ]

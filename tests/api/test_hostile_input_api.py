@@ -1,5 +1,6 @@
 """Hostile and malformed requests: each a clear 4xx problem, never a 500 (issue 9's table)."""
 
+import logging
 from typing import Any, NamedTuple
 
 import pytest
@@ -36,6 +37,16 @@ CASES = {
     ),
     "width-as-float": Case(
         b'{"prompt": "a", "width": 20.5}', "application/json", 422, "must be an integer"
+    ),
+    "nested-arrays": Case(b"[" * 1000 + b"]" * 1000, "application/json", 400, "too deeply"),
+    "nested-objects": Case(
+        b'{"a":' * 1000 + b"1" + b"}" * 1000, "application/json", 400, "too deeply"
+    ),
+    "nested-in-a-field": Case(
+        b'{"prompt": ' + b"[" * 1000 + b"]" * 1000 + b"}", "application/json", 400, "too deeply"
+    ),
+    "nested-deeper-than-the-stack": Case(
+        b"[" * 30_000 + b"]" * 30_000, "application/json", 400, "too deeply"
     ),
     "text-plain": Case(b'{"prompt": "a"}', "text/plain", 415, "application/json"),
     "form": Case(b"prompt=a", "application/x-www-form-urlencoded", 415, "application/json"),
@@ -126,3 +137,33 @@ async def test_callback_401_carries_a_www_authenticate_challenge(
     response = await client.post(f"/internal/jobs/{job_id}/step", content=b"{}", headers=headers)
     assert_problem(response, 401)
     assert response.headers["www-authenticate"].startswith("X-INTERNAL-TOKEN ")
+
+
+async def test_deeply_nested_json_is_no_unhandled_error(
+    client: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    nested = b'{"prompt": "a", "webhookEvents": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    with caplog.at_level(logging.WARNING):
+        response = await client.post("/generate", content=nested, headers=JSON)
+    assert_problem(response, 400)
+    counted = (await client.get("/metrics")).json().get("Errors", {})
+    assert "Kind=unhandled" not in counted, counted
+    assert [record.getMessage() for record in caplog.records if record.exc_info] == []
+
+
+async def test_a_number_with_no_fraction_is_an_integer_as_json_schema_says(client: Any) -> None:
+    body = {"prompt": "a well", "width": 16.0, "height": 8.0, "seed": 7.0}
+    accepted = await client.post("/generate", json=body)
+    assert accepted.status_code == 202, accepted.text
+    job = (await client.get(f"/status/{accepted.json()['id']}")).json()
+    assert job["request"] | {"prompt": "a well"} == {
+        "prompt": "a well",
+        "seed": 7,
+        "width": 16,
+        "height": 8,
+    }
+    for refused in ({"width": 16.5}, {"width": 1e300}, {"width": "16"}):
+        problem = assert_problem(
+            await client.post("/generate", json={"prompt": "a well", **refused}), 422
+        )
+        assert problem["errors"][0]["field"] == "width", problem

@@ -121,3 +121,35 @@ def test_prompt_pattern_and_the_servers_trimming_agree(prompt: str) -> None:
 async def test_a_prompt_the_schema_refuses_is_422(client: Any, prompt: str) -> None:
     assert not re.fullmatch(PROMPT_PATTERN, prompt)
     assert_problem(await client.post("/generate", json={"prompt": prompt}), 422)
+
+
+def _generate_properties(document: dict[str, Any]) -> set[str]:
+    body = document["paths"]["/generate"]["post"]["requestBody"]["content"]["application/json"]
+    return set(resolve(document, body["schema"])["properties"])
+
+
+async def test_without_a_signing_secret_the_document_offers_no_webhook(
+    document: dict[str, Any], client: Any
+) -> None:
+    assert _generate_properties(document) == {"prompt", "seed", "width", "height"}
+    refused = await client.post(
+        "/generate", json={"prompt": "a well", "webhook": "https://example.com/hook"}
+    )
+    assert_problem(refused, 422)
+
+
+async def test_with_a_signing_secret_the_document_offers_webhooks() -> None:
+    from litestar.testing import AsyncTestClient
+
+    from infrastructure.bootstrap import ApiRuntime
+    from infrastructure.webhooks.signing import generate_webhook_secret
+    from interfaces.http.app import create_app
+    from tests.conftest import make_container
+    from tests.fakes import TOKEN
+
+    container = make_container(
+        {"INTERNAL_TOKEN": TOKEN, "WEBHOOK_SECRET": generate_webhook_secret()}
+    )
+    async with AsyncTestClient(app=create_app(ApiRuntime(container))) as client:
+        document = (await client.get("/openapi.json")).json()
+    assert {"webhook", "webhookEvents"} <= _generate_properties(document)

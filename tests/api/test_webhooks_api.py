@@ -4,7 +4,7 @@ and a receiver on loopback that verifies every signature with the `standardwebho
 import asyncio
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -51,6 +51,18 @@ async def _arrived(receiver: WebhookReceiver, count: int, timeout: float = 30.0)
     return list(receiver.requests)
 
 
+async def _status_when(
+    http: httpx.AsyncClient, job_id: str, holds: Callable[[dict[str, Any]], bool]
+) -> dict[str, Any]:
+    deadline = time.monotonic() + 30
+    while True:
+        view: dict[str, Any] = (await http.get(f"/status/{job_id}")).json()
+        if holds(view):
+            return view
+        assert time.monotonic() < deadline, f"the job never got there: {view}"
+        await asyncio.sleep(0.02)
+
+
 def _body(request: ReceivedRequest) -> dict[str, Any]:
     body: dict[str, Any] = json.loads(request.body)
     return body
@@ -68,8 +80,10 @@ async def test_a_terminal_webhook_is_retried_after_a_500_and_delivered_once(
         assert submitted.status_code == 202, submitted.text
         job_id = submitted.json()["id"]
         first, retry = await _arrived(receiver, 2)
-        await asyncio.sleep(0.2)  # the attempt is recorded after the answer
-        status = (await http.get(f"/status/{job_id}")).json()
+        # The attempt is recorded once its answer is in: wait for that, not for a while.
+        status = await _status_when(
+            http, job_id, lambda view: (view.get("webhook") or {}).get("deliveredAt") is not None
+        )
 
     for request in (first, retry):
         assert request.verified_with == (0,), "signed with the configured secret"

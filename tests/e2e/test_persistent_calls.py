@@ -78,13 +78,18 @@ async def test_aws_calls_per_job_are_exact(fresh_stack: Callable[[], PersistentS
             f"{base_url}/generate", json=body, headers={"Idempotency-Key": "calls-1"}
         )
         created_with_key = counter.take()
+        # Replayed while its job waits in the queue: never queued again.
+        queued_replay = await http.post(
+            f"{base_url}/generate", json=body, headers={"Idempotency-Key": "calls-1"}
+        )
+        replayed_while_queued = counter.take()
 
         stack.start_worker(base_url)
         job_ids = [plain.json()["id"], keyed.json()["id"]]
         for job_id in job_ids:
             await wait_until_done(resources, job_id)
         callbacks = counter.take()
-        # Replayed once its job has run (a replay of a job not yet started queues it again).
+        # Replayed once its job has run.
         repeated = await http.post(
             f"{base_url}/generate", json=body, headers={"Idempotency-Key": "calls-1"}
         )
@@ -94,13 +99,19 @@ async def test_aws_calls_per_job_are_exact(fresh_stack: Callable[[], PersistentS
         status_reads = counter.take()
         await asyncio.to_thread(stack.close)
 
-    assert (plain.status_code, keyed.status_code, repeated.status_code) == (202, 202, 200)
+    statuses = (plain.status_code, keyed.status_code, queued_replay.status_code)
+    assert (*statuses, repeated.status_code) == (202, 202, 200, 200)
     assert created == ({"dynamodb.PutItem": 1, "sqs.SendMessage": 1}, {"dynamodb": 1, "sqs": 1})
+    # The claim, the job, the message, and the claim marked as queued.
     assert created_with_key == (
-        {"dynamodb.PutItem": 2, "sqs.SendMessage": 1},
-        {"dynamodb": 2, "sqs": 1},
+        {"dynamodb.PutItem": 2, "sqs.SendMessage": 1, "dynamodb.UpdateItem": 1},
+        {"dynamodb": 3, "sqs": 1},
     )
     # The key is already claimed: one refused PutItem, one read of the original, no message.
+    assert replayed_while_queued == (
+        {"dynamodb.PutItem": 1, "dynamodb.GetItem": 1},
+        {"dynamodb": 1 + 1},
+    )
     assert created_again == ({"dynamodb.PutItem": 1, "dynamodb.GetItem": 1}, {"dynamodb": 1 + 1})
     steps = len(PIPELINE_STEP_IDS) * len(job_ids)
     assert callbacks == ({"dynamodb.UpdateItem": steps}, {"dynamodb": steps})

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from infrastructure.webhooks.signing import generate_webhook_secret
+from tests.conditions import until_sync
 from tests.e2e.holding_proxy import holding_proxy
 from tests.e2e.persistent_stack import (
     PIPELINE_STEP_IDS,
@@ -92,14 +93,16 @@ def test_a_canceled_running_job_stops_its_worker_at_the_next_step_and_stays_canc
     api = stack.start_api()
     job_id = submit(api.url, BIG_SCENE)
     with holding_proxy(api.url, "layout:succeeded") as proxy:
-        stack.start_worker(proxy.url)
+        worker = stack.start_worker(proxy.url)
         assert proxy.holding.wait(timeout=30), stack.logs()
         canceled = httpx.post(f"{api.url}/status/{job_id}/cancel", timeout=10)
         proxy.released.set()
-        deadline = time.monotonic() + 20
-        while not (proxy.answers and 409 in proxy.answers) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        time.sleep(1.0)  # the worker acks after its refused report
+        until_sync(lambda: 409 in proxy.answers, "the worker's report refused", timeout=60)
+        until_sync(
+            lambda: "job run over: canceled" in worker.log_path.read_text(errors="replace"),
+            "the worker done with the job",
+            timeout=60,
+        )
         job = get_job(api.url, job_id)
         again = httpx.post(f"{api.url}/status/{job_id}/cancel", timeout=10)
 
@@ -141,10 +144,9 @@ def test_a_webhook_is_retried_after_a_500_and_its_terminal_event_arrives_once_af
             doomed.kill()
         stack.start_worker(api.url, **visibility)
         job = wait_for_job(api.url, job_id, timeout=40)
-        deadline = time.monotonic() + 60
-        while len(receiver.requests) < 2 and time.monotonic() < deadline:
-            time.sleep(0.1)
-        time.sleep(3.0)  # long enough for a duplicate to show up, if there were one
+        until_sync(lambda: len(receiver.requests) >= 2, "two deliveries", timeout=60)
+        # Nothing left on the webhooks queue, in flight or delayed: no duplicate can follow.
+        until_sync(lambda: _webhook_messages_left(stack) == 0, "the queue drained", timeout=60)
         view = get_job(api.url, job_id)
         requests = list(receiver.requests)
     finally:
@@ -157,3 +159,15 @@ def test_a_webhook_is_retried_after_a_500_and_its_terminal_event_arrives_once_af
     assert all(r.verified_with == (0,) for r in requests)
     assert view["webhook"]["attempts"] == 2
     assert view["webhook"]["deliveredAt"] and view["webhook"]["lastError"] is None
+
+
+def _webhook_messages_left(stack: PersistentStack) -> int:
+    attributes = stack.resources.client("sqs").get_queue_attributes(
+        QueueUrl=stack.resources.webhooks_queue_url(),
+        AttributeNames=[
+            "ApproximateNumberOfMessages",
+            "ApproximateNumberOfMessagesNotVisible",
+            "ApproximateNumberOfMessagesDelayed",
+        ],
+    )["Attributes"]
+    return sum(int(value) for value in attributes.values())

@@ -1,9 +1,10 @@
 """Schemathesis against the persistent stack: an API process on DynamoDB, S3 and SQS (the
 emulator) with a worker, every check and phase, as against the demo server.
 
-`positive_data_acceptance` is left out for the reason given in test_schemathesis_demo.py.
+Every check runs, none excluded, with the hooks of tests/e2e/schemathesis_hooks.py.
 """
 
+import os
 import re
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from tests.e2e.persistent_stack import SharedStack
 pytestmark = pytest.mark.e2e
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
+HOOKS = Path(__file__).parent / "schemathesis_hooks.py"
 MIN_GENERATED = 500
 
 
@@ -30,8 +32,6 @@ def test_schemathesis_finds_no_failure_against_the_persistent_stack(
             f"{shared_stack.api_a.url}/openapi.json",
             "--checks",
             "all",
-            "--exclude-checks",
-            "positive_data_acceptance",
             "--max-examples",
             "150",
             "--seed",
@@ -40,6 +40,7 @@ def test_schemathesis_finds_no_failure_against_the_persistent_stack(
         ],
         capture_output=True,
         text=True,
+        env={**os.environ, "SCHEMATHESIS_HOOKS": str(HOOKS)},
         timeout=600,
     )
     summary = finished.stdout[finished.stdout.rfind("SUMMARY") :]

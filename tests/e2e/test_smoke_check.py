@@ -3,6 +3,7 @@
 import subprocess
 from datetime import datetime
 
+import msgspec
 from dependency_injector import providers
 from litestar import Litestar, get
 
@@ -46,7 +47,7 @@ class _BrokenStore:
 
 class _CorruptStore(_BrokenStore):
     async def save(self, job_id: str, artifacts: RenderedArtifacts) -> ArtifactRefs:
-        return InlineArtifacts(scene_graph={"not": "a scene"}, ascii_minimap="?")
+        return InlineArtifacts(scene_graph=msgspec.Raw(b'{"not": "a scene"}'), ascii_minimap="?")
 
 
 async def test_smoke_passes_against_a_healthy_demo_service() -> None:

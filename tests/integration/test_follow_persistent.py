@@ -46,7 +46,7 @@ async def _queued_job(container: Any) -> str:
     return job.id
 
 
-async def _until(condition: Any, timeout: float = 5.0) -> None:
+async def _until(condition: Any, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "condition not reached in time"
@@ -73,7 +73,8 @@ async def test_a_stream_reads_at_a_bounded_rate_and_a_disconnect_stops_the_reads
         after_disconnect = watch.reads
         await asyncio.sleep(1.0)
 
-    assert 2 <= rate <= 5, f"{rate} reads a second at FOLLOW_READS_PER_SECOND=4"
+    # At most the configured rate; at least some reads (a busy machine may delay a few).
+    assert 1 <= rate <= 5, f"{rate} reads a second at FOLLOW_READS_PER_SECOND=4"
     assert watch.reads == after_disconnect, "no read after the client went away"
 
 
@@ -101,8 +102,9 @@ async def test_many_followers_of_one_job_share_one_poll_and_all_see_the_end(
         shared_rate = watch.reads - reads_before
         for item in successful_run():
             await http.post(f"/internal/jobs/{job_id}/step", json=wire(item), headers=AUTH)
-        streamed = await asyncio.gather(*followers)
-        waited = await asyncio.gather(*waiters)
+        async with asyncio.timeout(60):  # a stream that never ends fails, not hangs, the test
+            streamed = await asyncio.gather(*followers)
+            waited = await asyncio.gather(*waiters)
 
     assert shared_rate <= 6, f"{shared_rate} reads in a second for 20 followers of one job"
     for kinds in streamed:

@@ -102,12 +102,14 @@ async def test_unacked_job_comes_back_after_the_visibility_timeout(sqs: Any, que
 
 
 async def test_keep_alive_keeps_the_job_from_other_workers(sqs: Any, queues: Any) -> None:
-    queue = SqsJobQueue(sqs, queues.url, visibility_timeout_seconds=2)
+    queue = SqsJobQueue(sqs, queues.url, visibility_timeout_seconds=6)
     await queue.enqueue(a_job())
     delivery = await queue.receive(wait_seconds=5)
     assert delivery is not None
+    # Time has to pass here: past the first visibility timeout, with 3 s of slack at each
+    # extension for a busy machine.
     for _ in range(2):
-        await asyncio.sleep(1.3)
+        await asyncio.sleep(3)
         await queue.keep_alive(delivery)
     assert await queue.receive(wait_seconds=1) is None
     await queue.ack(delivery)

@@ -2,6 +2,7 @@
 
 import asyncio
 import random
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -13,6 +14,7 @@ from application.ports import IdempotencyClaim, JobRepository
 from domain.jobs import (
     PIPELINE,
     CancelOutcomeKind,
+    InlineArtifacts,
     Job,
     JobStatus,
     StepEvent,
@@ -417,3 +419,68 @@ async def test_webhook_attempt_on_a_job_without_webhook_changes_nothing(
     )
 
     assert await repository.get(job.id) == job
+
+
+async def test_status_reads_the_status_alone_as_it_moves(repository: JobRepository) -> None:
+    job = a_job()
+    assert await repository.status(job.id) is None
+    await repository.add(job)
+    assert await repository.status(job.id) is JobStatus.QUEUED
+    await repository.record_step(
+        job.id, event(StepName.PARSE_PROMPT, StepPhase.STARTED), now=datetime.now(UTC)
+    )
+    assert await repository.status(job.id) is JobStatus.RUNNING
+    await repository.cancel(job.id, now=datetime.now(UTC))
+    assert await repository.status(job.id) is JobStatus.CANCELED
+
+
+async def test_one_taker_of_an_enqueue_turn_until_it_is_given_back(
+    repository: JobRepository,
+) -> None:
+    now = datetime.now(UTC)
+    key = f"turn-{uuid.uuid4().hex}"
+    await repository.claim_idempotency_key(a_claim(key, now + timedelta(days=1)), now=now)
+    until = now + timedelta(seconds=15)
+
+    takers = await asyncio.gather(
+        *(repository.take_enqueue_turn(key, now=now, until=until) for _ in range(10))
+    )
+    assert takers.count(True) == 1
+    # Held: nobody else, until it lapses.
+    assert not await repository.take_enqueue_turn(key, now=now, until=until)
+    assert await repository.take_enqueue_turn(key, now=until, until=until + timedelta(seconds=15))
+    # Given back without queueing: the next request may take it.
+    await repository.end_enqueue_turn(key, enqueued=False)
+    assert await repository.take_enqueue_turn(key, now=now, until=until)
+    # Given back once queued: nobody ever takes it again.
+    await repository.end_enqueue_turn(key, enqueued=True)
+    later = until + timedelta(hours=1)
+    assert not await repository.take_enqueue_turn(key, now=later, until=later)
+    replayed = await repository.claim_idempotency_key(
+        a_claim(key, now + timedelta(days=1)), now=now
+    )
+    assert replayed is not None and replayed.enqueued and replayed.turn_until is None
+
+
+async def test_no_turn_on_an_unknown_key_and_no_claim_made_by_giving_one_back(
+    repository: JobRepository,
+) -> None:
+    now = datetime.now(UTC)
+    key = f"unknown-{uuid.uuid4().hex}"
+    assert not await repository.take_enqueue_turn(key, now=now, until=now)
+    await repository.end_enqueue_turn(key, enqueued=True)
+    fresh = a_claim(key, now + timedelta(days=1))
+    assert await repository.claim_idempotency_key(fresh, now=now) is None
+
+
+async def test_inline_artifacts_read_back_as_the_same_json(repository: JobRepository) -> None:
+    job = a_job()
+    await repository.add(job)
+    graph = msgspec.Raw(b'{"schemaVersion":"1.1","nodes":[{"id":"a","x":1}]}')
+    inline = InlineArtifacts(scene_graph=graph, ascii_minimap="+-+\n|.|")
+    for each in fakes.successful_run(datetime.now(UTC), artifacts=inline):
+        await repository.record_step(job.id, each, now=datetime.now(UTC))
+    stored = await repository.get(job.id)
+    assert stored is not None and isinstance(stored.result, InlineArtifacts)
+    assert msgspec.json.decode(stored.result.scene_graph) == msgspec.json.decode(graph)
+    assert stored.result.ascii_minimap == inline.ascii_minimap

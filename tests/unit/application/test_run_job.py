@@ -94,7 +94,7 @@ async def test_run_stores_exactly_what_the_generator_makes(service: Service) -> 
     job = await service.jobs.get(JOB_ID)
     assert job is not None and isinstance(job.result, InlineArtifacts)
     graph, minimap = expected_artifacts(request)
-    assert job.result.scene_graph == graph
+    assert msgspec.json.decode(job.result.scene_graph) == graph
     assert job.result.ascii_minimap == minimap
 
 

@@ -1,5 +1,6 @@
 """submit_job: one queued job per submission, once per Idempotency-Key and body."""
 
+import asyncio
 import contextlib
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
@@ -8,7 +9,12 @@ from datetime import timedelta
 import pytest
 
 from application import metric_names as m
-from application.errors import DependencyUnavailable, IdempotencyKeyReused, JobStoreFull
+from application.errors import (
+    DependencyUnavailable,
+    IdempotencyKeyReused,
+    JobStoreFull,
+    SubmissionInProgress,
+)
 from application.ports import IdempotencyClaim, QueuedJob, Tracer
 from application.use_cases.submit_job import SubmitJob, SubmitJobHandler
 from domain.jobs import Job, JobRequest, JobStatus
@@ -130,13 +136,82 @@ async def test_same_key_same_body_returns_the_original_job_and_queues_no_started
     assert h.metrics.totals(m.JOBS_BY_STATUS)[((m.STATUS, "queued"),)] == 1
 
 
-async def test_a_replay_finding_its_job_never_started_queues_it_again(h: Harness) -> None:
-    # The first answer may have been a 503 after the job was stored but before it was queued:
-    # at least once, the job must reach a worker; a second run changes nothing recorded.
+async def test_replays_of_a_queued_job_never_queue_it_again(h: Harness) -> None:
     first = await h.submit(command(idempotency_key="key-1"))
-    second = await h.submit(command(idempotency_key="key-1"))
-    assert not second.created and second.job == first.job
-    assert [queued.job_id for queued in h.queue.enqueued] == [first.job.id] * 2
+    replays = [await h.submit(command(idempotency_key="key-1")) for _ in range(2030)]
+    assert all(not replay.created and replay.job == first.job for replay in replays)
+    assert [queued.job_id for queued in h.queue.enqueued] == [first.job.id]
+
+
+async def test_concurrent_replays_of_a_queued_job_never_queue_it_again(h: Harness) -> None:
+    first = await h.submit(command(idempotency_key="key-1"))
+    replays = await asyncio.gather(
+        *(h.submit(command(idempotency_key="key-1")) for _ in range(200))
+    )
+    assert {replay.job.id for replay in replays} == {first.job.id}
+    assert len(h.queue.enqueued) == 1
+
+
+class _StoreGoneAfterPut(InMemoryJobRepository):
+    """The job is stored, then the queue and the store both fail: the job cannot be removed
+    again, and the first answer is a 503. Its Idempotency-Key's turn is given back."""
+
+    async def discard(self, job_id: str) -> None:
+        raise DependencyUnavailable("job store")
+
+
+async def test_a_replay_queues_once_a_job_that_was_accepted_but_never_queued() -> None:
+    h = Harness(_QueueDownOnce())
+    h.submit._jobs = h.jobs = _StoreGoneAfterPut(clock=h.clock)
+    with pytest.raises(DependencyUnavailable):
+        await h.submit(command(idempotency_key="k"))
+    (orphan_id,) = [job_id for job_id in h.jobs._jobs]
+    assert h.queue.enqueued == []
+
+    replays = [await h.submit(command(idempotency_key="k")) for _ in range(5)]
+
+    assert {replay.job.id for replay in replays} == {orphan_id}
+    assert [queued.job_id for queued in h.queue.enqueued] == [orphan_id]
+
+
+async def test_concurrent_replays_of_a_job_never_queued_queue_it_once() -> None:
+    h = Harness(_QueueDownOnce())
+    h.submit._jobs = h.jobs = _StoreGoneAfterPut(clock=h.clock)
+    with pytest.raises(DependencyUnavailable):
+        await h.submit(command(idempotency_key="k"))
+
+    outcomes = await asyncio.gather(
+        *(h.submit(command(idempotency_key="k")) for _ in range(50)), return_exceptions=True
+    )
+
+    assert len(h.queue.enqueued) == 1
+    answered = [o for o in outcomes if not isinstance(o, BaseException)]
+    told_to_retry = [o for o in outcomes if isinstance(o, SubmissionInProgress)]
+    assert len(answered) + len(told_to_retry) == 50 and answered
+
+
+async def test_a_replay_while_the_first_request_holds_the_turn_is_told_to_retry(
+    h: Harness,
+) -> None:
+    cmd = command(idempotency_key="slow")
+    held = IdempotencyClaim(
+        key="slow",
+        fingerprint=cmd.fingerprint(),
+        job_id=RandomJobIds().new_id(T0),
+        expires_at=T0 + RETENTION,
+        turn_until=T0 + timedelta(seconds=15),
+    )
+    assert await h.jobs.claim_idempotency_key(held, now=T0) is None
+
+    with pytest.raises(SubmissionInProgress) as told:
+        await h.submit(cmd)
+    assert told.value.retry_after_seconds == 1
+    assert h.queue.enqueued == []
+
+    h.clock.advance(seconds=16)  # the first request died: its turn lapsed
+    taken_over = await h.submit(cmd)
+    assert taken_over.created and taken_over.job.id == held.job_id
+    assert [queued.job_id for queued in h.queue.enqueued] == [held.job_id]
 
 
 class _PutAppliedAnswerLost(InMemoryJobRepository):

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from interfaces.cli.service_runtime import KEEP_ALIVE_SECONDS
+from infrastructure.settings import KEEP_ALIVE_SECONDS
 from interfaces.http.prefer import MAX_WAIT_SECONDS
 from tests.unit.deploy.cloudformation_yaml import MAIN_TEMPLATE, load
 from tests.unit.deploy.template_evaluation import (

@@ -102,7 +102,9 @@ async def test_inline_store_returns_the_content_and_no_links() -> None:
     refs = await store.save(
         "j1", RenderedArtifacts(scene_graph_json=msgspec.json.encode(graph), ascii_minimap="##")
     )
-    assert refs == InlineArtifacts(scene_graph=graph, ascii_minimap="##")
+    assert refs == InlineArtifacts(
+        scene_graph=msgspec.Raw(msgspec.json.encode(graph)), ascii_minimap="##"
+    )
     assert await store.links(refs, now=T0) is None
 
 

@@ -2,11 +2,12 @@
 
 from datetime import timedelta
 
+import msgspec
 import pytest
 
 from application.errors import DependencyUnavailable, JobStoreFull
 from application.ports import IdempotencyClaim
-from domain.jobs import JobStatus, StepName, StepPhase
+from domain.jobs import InlineArtifacts, JobStatus, StepName, StepPhase
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from tests.fakes import RETENTION, T0, FixedClock, a_job, event, failed_run, successful_run
 
@@ -83,8 +84,8 @@ async def test_a_store_full_of_unfinished_jobs_refuses_a_new_one() -> None:
     await start(jobs, "running")
     with pytest.raises(JobStoreFull) as refused:
         await jobs.add(a_job("j3"))
-    assert isinstance(refused.value, DependencyUnavailable)
-    assert refused.value.dependency == "job store"
+    assert not isinstance(refused.value, DependencyUnavailable)  # no dependency failed
+    assert refused.value.capacity == 2
     assert await jobs.get("j3") is None
     assert len(jobs) == 2
 
@@ -147,3 +148,41 @@ async def test_a_discarded_job_keeps_its_key_so_a_retry_recreates_it() -> None:
     assert await jobs.get("j1") is None
     assert await jobs.claim_idempotency_key(claim("k", "j2"), now=T0) == claim("k", "j1")
     assert await jobs.add(a_job("j1"))
+
+
+def inline_of(size: int) -> InlineArtifacts:
+    return InlineArtifacts(
+        scene_graph=msgspec.Raw(b"{" + b" " * (size - 2) + b"}"), ascii_minimap=""
+    )
+
+
+async def finish_with(jobs: InMemoryJobRepository, job_id: str, size: int) -> None:
+    for item in successful_run():
+        if item.is_final_success:
+            item = msgspec.structs.replace(item, artifacts=inline_of(size))
+        await jobs.record_step(job_id, item, now=T0)
+
+
+async def test_kept_artifacts_stay_within_their_byte_budget() -> None:
+    jobs = InMemoryJobRepository(clock=FixedClock(T0), max_jobs=100, max_artifact_bytes=10_000)
+    for n in range(10):
+        await jobs.add(a_job(f"j{n}"))
+        await finish_with(jobs, f"j{n}", 3_000)
+        assert jobs.artifact_bytes <= 10_000
+    # The three that finished last fit; the ones that finished before them were evicted.
+    kept = [n for n in range(10) if await jobs.get(f"j{n}") is not None]
+    assert kept == [7, 8, 9]
+    assert jobs.artifact_bytes == 9_000
+
+
+async def test_a_job_bigger_than_the_budget_is_kept_alone() -> None:
+    jobs = InMemoryJobRepository(clock=FixedClock(T0), max_jobs=100, max_artifact_bytes=10_000)
+    await jobs.add(a_job("small"))
+    await finish_with(jobs, "small", 1_000)
+    await jobs.add(a_job("queued"))
+    await jobs.add(a_job("huge"))
+    await finish_with(jobs, "huge", 50_000)
+    assert await jobs.get("small") is None
+    assert await jobs.get("huge") is not None
+    assert await jobs.get("queued") is not None  # unfinished jobs are never evicted
+    assert jobs.artifact_bytes == 50_000

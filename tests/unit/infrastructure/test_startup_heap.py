@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from infrastructure import startup_heap
 from infrastructure.bootstrap import runtimes
 from interfaces.http import asgi
 
@@ -25,3 +26,10 @@ def test_the_asgi_factory_freezes_what_it_built(
     assert gc.get_freeze_count() == 0
     asgi.create_app_from_env()
     assert gc.get_freeze_count() > 10_000  # the modules, the app, its routes
+
+
+def test_malloc_is_tuned_on_glibc(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The Docker image and these machines run glibc: both settings are accepted.
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    assert startup_heap.tune_malloc() is True

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import msgspec
 import pytest
 
 from domain.jobs import (
@@ -218,7 +219,7 @@ def test_the_transition_of_an_unfinished_job_depends_on_the_event_alone() -> Non
 
 
 def test_inline_artifacts_are_kept_exactly() -> None:
-    graph = {"root": {"children": [1, 2]}, "seed": 3}
+    graph = msgspec.Raw(b'{"root": {"children": [1, 2]}, "seed": 3}')
     events = successful_run()
     events[-1] = event(
         S, SUCCEEDED, artifacts=InlineArtifacts(scene_graph=graph, ascii_minimap="#")

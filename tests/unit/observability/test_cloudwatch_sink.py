@@ -20,6 +20,7 @@ from infrastructure.observability.cloudwatch_metrics import (
     CloudWatchMetrics,
     running_cloudwatch_metrics,
 )
+from tests.conditions import until
 
 NAMESPACE = "SceneGenTest"
 NOW = 1_767_323_045.0
@@ -205,10 +206,7 @@ async def test_background_task_flushes_on_its_interval() -> None:
     await metrics.start()
     try:
         metrics.count(m.JOBS_BY_STATUS, {m.STATUS: "queued"})
-        for _ in range(200):
-            if client.calls:
-                break
-            await asyncio.sleep(0.01)
+        await until(lambda: bool(client.calls), "a flush")
         assert [d["MetricName"] for d in client.data()] == [m.JOBS_BY_STATUS]
     finally:
         await metrics.stop()

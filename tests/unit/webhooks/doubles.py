@@ -66,7 +66,7 @@ class RecordingLog:
         self.attempts.append(Attempt(job_id=job_id, at=at, delivered=delivered, error=error))
         self.changed.set()
 
-    async def wait_for(self, count: int, timeout: float = 5.0) -> list[Attempt]:
+    async def wait_for(self, count: int, timeout: float = 30.0) -> list[Attempt]:
         async with asyncio.timeout(timeout):
             while len(self.attempts) < count:
                 self.changed.clear()

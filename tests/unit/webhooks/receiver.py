@@ -28,7 +28,6 @@ class ReceivedRequest(msgspec.Struct, frozen=True, kw_only=True):
     """time.monotonic() when the request arrived."""
     verified_with: tuple[int, ...]
     """Positions of the receiver's secrets whose signature checked out."""
-    reply_fully_written: bool = True
 
 
 class WebhookReceiver:
@@ -43,6 +42,8 @@ class WebhookReceiver:
     ) -> None:
         self.secrets = tuple(secrets)
         self.requests: list[ReceivedRequest] = []
+        self.answers_written: list[bool] = []
+        """Per request, once answered: whether the whole reply could be written."""
         self._replies = list(replies)
         self._lock = threading.Lock()
         self.arrived = threading.Condition(self._lock)
@@ -82,6 +83,11 @@ class WebhookReceiver:
             self.requests.append(request)
             self.arrived.notify_all()
 
+    def _answered(self, fully_written: bool) -> None:
+        with self._lock:
+            self.answers_written.append(fully_written)
+            self.arrived.notify_all()
+
     def _verify(self, body: bytes, headers: dict[str, str]) -> tuple[int, ...]:
         verified = []
         for position, secret in enumerate(self.secrets):
@@ -100,9 +106,8 @@ class WebhookReceiver:
                 arrived = time.monotonic()
                 body = self.rfile.read(int(self.headers.get("content-length", "0")))
                 headers = {name.lower(): value for name, value in self.headers.items()}
-                reply = receiver._next_reply()
-                time.sleep(reply.delay_seconds)
-                written = self._answer(reply)
+                # Recorded before the answer: once the sender has an answer, the receiver
+                # already counts the request (recording after it raced the sender).
                 receiver._record(
                     ReceivedRequest(
                         path=self.path,
@@ -110,9 +115,11 @@ class WebhookReceiver:
                         body=body,
                         at=arrived,
                         verified_with=receiver._verify(body, headers),
-                        reply_fully_written=written,
                     )
                 )
+                reply = receiver._next_reply()
+                time.sleep(reply.delay_seconds)
+                receiver._answered(self._answer(reply))
 
             def _answer(self, reply: Reply) -> bool:
                 try:
@@ -137,7 +144,7 @@ class WebhookReceiver:
         return Handler
 
 
-def wait_for_requests(receiver: WebhookReceiver, count: int, timeout: float = 5.0) -> None:
+def wait_for_requests(receiver: WebhookReceiver, count: int, timeout: float = 30.0) -> None:
     """Block until `count` requests arrived (call it through asyncio.to_thread)."""
     with receiver.arrived:
         if not receiver.arrived.wait_for(lambda: len(receiver.requests) >= count, timeout):

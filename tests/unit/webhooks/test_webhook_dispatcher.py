@@ -13,6 +13,7 @@ from infrastructure.memory.webhook_queue import InProcessWebhookQueue
 from infrastructure.time_and_randomness import SystemClock
 from infrastructure.webhooks.sender import HttpWebhookSender
 from infrastructure.webhooks.url_guard import WebhookUrlPolicy
+from tests.conditions import until
 from tests.unit.webhooks.doubles import FakePayloads, RecordingLog, a_message
 from tests.unit.webhooks.receiver import Reply, WebhookReceiver, wait_for_requests
 
@@ -32,7 +33,7 @@ class Harness:
         allow_private: bool = True,
         max_attempts: int = 5,
     ) -> None:
-        self.queue = queue or InProcessWebhookQueue(visibility_timeout_seconds=0.5)
+        self.queue = queue or InProcessWebhookQueue(visibility_timeout_seconds=60)
         self.log = log or RecordingLog()
         self.payloads = FakePayloads("job-1")
 
@@ -68,7 +69,7 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
 
 @pytest.fixture
 def memory_queue() -> Iterator[InProcessWebhookQueue]:
-    yield InProcessWebhookQueue(visibility_timeout_seconds=0.5)
+    yield InProcessWebhookQueue(visibility_timeout_seconds=60)
 
 
 async def requests_arrive(receiver: WebhookReceiver, count: int) -> None:
@@ -83,7 +84,7 @@ async def test_a_500_then_a_200_delivers_the_event_once_under_one_webhook_id(
     async with harness.running():
         await harness.queue.enqueue(a_message(receiver.url()))
         attempts = await harness.log.wait_for(2)
-        await asyncio.sleep(0.3)
+        await until(lambda: memory_queue.pending() == 0, "the delivery acked")
     assert [(a.delivered, a.error) for a in attempts] == [
         (False, "HTTP 500 Internal Server Error"),
         (True, None),
@@ -104,7 +105,8 @@ async def test_retries_stop_at_max_attempts(
     async with harness.running():
         await harness.queue.enqueue(a_message(receiver.url()))
         attempts = await harness.log.wait_for(3)
-        await asyncio.sleep(0.8)  # past a retry delay and the visibility timeout
+        # Acked: nothing can come back, so no request can follow the three.
+        await until(lambda: memory_queue.pending() == 0, "the given-up delivery acked")
     assert len(receiver.requests) == 3
     assert len(attempts) == 3
     assert attempts[-1].error == "HTTP 503 Service Unavailable (gave up after 3 attempts)"
@@ -118,7 +120,7 @@ async def test_a_url_refused_at_delivery_is_not_sent_nor_retried(
     async with harness.running():
         await harness.queue.enqueue(a_message(receiver.url()))
         (attempt,) = await harness.log.wait_for(1)
-        await asyncio.sleep(0.8)
+        await until(lambda: memory_queue.pending() == 0, "the refused delivery acked")
     assert receiver.requests == []
     assert attempt.delivered is False
     assert attempt.error == (

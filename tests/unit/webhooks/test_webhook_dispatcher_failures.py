@@ -19,7 +19,8 @@ from tests.fakes import FixedClock
 from tests.unit.webhooks.doubles import FakePayloads, RecordingLog, a_message
 
 URL = "https://hooks.example.com/in"
-VISIBILITY_SECONDS = 0.2
+VISIBILITY_SECONDS = 1.0
+"""Longer than any processing here, even on a busy machine: a message comes back only when left."""
 
 
 class ScriptedSender:
@@ -93,7 +94,7 @@ def dispatcher(
 
 
 async def process_next(dispatcher: WebhookDispatcher, queue: RecordingQueue) -> DispatchOutcome:
-    delivery = await queue.receive(wait_seconds=2)
+    delivery = await queue.receive(wait_seconds=30)
     assert delivery is not None
     return await dispatcher.process(delivery)
 
@@ -248,13 +249,22 @@ async def test_a_queue_outage_logs_one_warning_and_one_recovery(
 
 
 async def test_stop_lets_a_delivery_under_way_finish() -> None:
-    class SlowSender(ScriptedSender):
+    class HeldSender(ScriptedSender):
+        """Holds each send until the test lets it go."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.under_way = asyncio.Event()
+            self.let_go = asyncio.Event()
+
         async def send(self, url: str, *, message_id: str, body: bytes) -> SendResult:
-            await asyncio.sleep(0.3)
+            self.under_way.set()
+            await self.let_go.wait()
             return await super().send(url, message_id=message_id, body=body)
 
     queue = RecordingQueue()
-    sender = SlowSender()
+    queue._visibility_timeout = 60.0  # the held send must not come back while held
+    sender = HeldSender()
     webhooks = WebhookDispatcher(
         queue,
         sender,
@@ -267,7 +277,12 @@ async def test_stop_lets_a_delivery_under_way_finish() -> None:
     )
     await queue.enqueue(a_message(URL))
     webhooks.start()
-    await asyncio.sleep(0.1)
-    await webhooks.stop(2.0)
+    await asyncio.wait_for(sender.under_way.wait(), timeout=30)
+    stopping = asyncio.create_task(webhooks.stop(30.0))
+    for _ in range(10):  # let stop cancel the receive loop and start waiting
+        await asyncio.sleep(0)
+    assert not stopping.done(), "stop returned while a delivery was under way"
+    sender.let_go.set()
+    await stopping
     assert sender.sent == ["msg_job-1_terminal"]
     assert len(queue.acked) == 1
