@@ -143,10 +143,32 @@ def correct_tokens(tokens: list[str]) -> tuple[list[str], list[str]]:
     warnings: list[str] = []
     out = list(tokens)
     for k, token in enumerate(tokens):
-        fixed = correction(token)
+        fixed = correction(token) or _correction_in_context(tokens, k)
         if fixed is not None:
             out[k] = fixed
             message = f"read '{token}' as '{fixed}' (a typo?)"
             if message not in warnings:
                 warnings.append(message)
     return out, warnings
+
+
+def _correction_in_context(tokens: list[str], k: int) -> str | None:
+    """A typo with several readings takes the one that makes a compound with its neighbour
+    (`a snak bar`: a snack bar, not a snake's)."""
+    word = tokens[k]
+    if len(word) < SHORTEST_TYPO or not word.isalpha() or is_known(word):
+        return None
+    if lexical.is_english_word(word):
+        return None
+    before = tokens[k - 1] if k > 0 else ""
+    after = tokens[k + 1] if k + 1 < len(tokens) else ""
+    found = [
+        candidate
+        for candidate in sorted(_one_edit(word))
+        if lexical.is_english_word(candidate)
+        and (
+            (after and lexical.noun_sense(f"{candidate} {after}") is not None)
+            or (before and lexical.noun_sense(f"{before} {candidate}") is not None)
+        )
+    ]
+    return found[0] if len(found) == 1 else None

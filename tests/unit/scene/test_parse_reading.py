@@ -472,3 +472,8 @@ def test_a_graveyard_has_graves_whatever_else_it_has() -> None:
     request = parse_prompt("a graveyard at midnight with a ghost")
     assert sum(t.kind == "grave" for t in request.things) >= 3
     assert not any("names nothing" in w for w in request.warnings)  # `at midnight` is a time
+
+
+def test_a_typo_with_two_readings_takes_the_one_that_makes_a_compound() -> None:
+    request = parse_prompt("a water park with a snak bar")
+    assert "read 'snak' as 'snack' (a typo?)" in request.warnings
