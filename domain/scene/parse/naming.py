@@ -43,6 +43,17 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
     return group
 
 
+def spine_of_the_place(state: ParseState) -> Group | None:
+    """The path a place cannot be without (a street's road), named or made now."""
+    if state.scene is None:
+        return None
+    for kind, _ in v.ESSENTIALS.get(state.scene, ()):
+        if lexicon.kind_spec(kind).shape == "path":
+            named = state.groups_of(kind)
+            return named[0] if named else state.new_group(kind, 1, "medium", False, kind)
+    return None
+
+
 def _splits(way: Group, owner: Group) -> bool:
     """Whether a way walked along (an aisle) runs between the owner's many things."""
     spec, held = lexicon.kind_spec(way.kind), lexicon.kind_spec(owner.kind)
@@ -131,6 +142,9 @@ def name_target(
     if phrase.scene is not None:
         state.scene = state.scene or phrase.scene  # `a dungeon room`: the room, in a dungeon
     if phrase.scene is not None and phrase.kind is None:
+        spine = spine_of_the_place(state) if phrase.scene == state.scene else None
+        if spine is not None:  # `stalls along the main street`: along the street's road
+            return tuple(spine.ids[:1]), phrase, phrase.end
         if concrete:
             group = state.place_within(phrase.scene, tokens[j : phrase.end], quiet=True)
             if group is not None:

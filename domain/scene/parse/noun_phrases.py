@@ -77,6 +77,8 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
         scene = lexicon.match_scene(tokens, j)
         if scene is not None:
             thing = _noun_at(tokens, scene[1])
+            if thing is not None and not may_head_a_compound(tokens[scene[1]]):
+                thing = None  # `the main street leading up to`: a street, then a verb
             if thing is not None and not _scene_after(tokens, thing.end):
                 # `a crypt entrance`, `a desert oasis`: the noun is the thing, the place a hint
                 # (none for a way in: `a mine entrance` is seen from outside the mine)

@@ -3,7 +3,7 @@
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.links import chain, relate
-from domain.scene.parse.naming import EACH_OTHER, name_target
+from domain.scene.parse.naming import EACH_OTHER, name_target, spine_of_the_place
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
 
@@ -24,7 +24,7 @@ _TARGETLESS = frozenset(
 )
 # Patterns that, without `of`, point back at what was named before (`a road lined with trees
 # on both sides`: the road).
-_POINTS_BACK = frozenset(["~both_sides", "~head"])
+_POINTS_BACK = frozenset(["~both_sides", "~head", "~bank"])
 _FRAMING_ONLY = frozenset(["in_region", "in_center", "in_corner"])
 _LINKING_TEXT = (
     "is are was were stands stand stood sits sit lies lie lay there rises rise grows grow "
@@ -199,6 +199,11 @@ def _back_reference(
     subject = state.subject
     if not isinstance(subject, Group):
         return
+    if predicate == "~bank":  # `a mill on the far bank`: by the water named last
+        waters = [g for g in state.groups if g is not subject and _flows(g.kind)]
+        if waters:
+            relate(state, subject, "along", None, relative, [tuple(waters[-1].ids[:1])], pattern)
+        return
     if state.lined is subject:  # `a road lined with trees on both sides`: the trees
         lining = [g for g in state.groups if g is not subject and g.ids[0] in state.lining]
         if lining:
@@ -215,7 +220,7 @@ def _back_reference(
     # `along its sides`, `at its head`: the thing named last; else what the subject is with
     target = (last or owner) if "the" in pattern else (owner or state.lined or last)
     if predicate == "~both_sides" and (target is None or _has_no_sides(target)):
-        spine = _spine_of_the_place(state)
+        spine = spine_of_the_place(state)
         if spine is not None:  # `a street with shops on both sides`: both sides of its road
             relate(state, subject, predicate, direction, relative, [tuple(spine.ids[:1])], pattern)
             return
@@ -234,23 +239,17 @@ def _back_reference(
     relate(state, subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
 
 
-def _spine_of_the_place(state: ParseState) -> Group | None:
-    """The path a place cannot be without (a street's road), named or made now."""
-    if state.scene is None:
-        return None
-    for kind, _ in v.ESSENTIALS.get(state.scene, ()):
-        if lexicon.kind_spec(kind).shape == "path":
-            named = state.groups_of(kind)
-            return named[0] if named else state.new_group(kind, 1, "medium", False, kind)
-    return None
-
-
 def _has_no_sides(group: Group) -> bool:
     """A thing too small to be lined on both sides (a goal, a lamp), or the ground of the
     whole place: `both sides` are then the place's."""
     spec = lexicon.kind_spec(group.kind)
     small = spec.shape == "box" and spec.width * spec.height <= 2 and spec.container == "none"
     return group.size == "vast" or small
+
+
+def _flows(kind: str) -> bool:
+    spec = lexicon.kind_spec(kind)
+    return spec.water and spec.shape == "path"
 
 
 def _has_ends(kind: str) -> bool:

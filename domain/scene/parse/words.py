@@ -95,6 +95,10 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("sitting on", "on"), ("standing on", "on"), ("lying on", "on"), ("resting on", "on"),
     ("sleeping on", "on"), ("perched on", "on"), ("floating on", "on"),
     ("guarding", "near"), ("protecting", "near"), ("watching over", "near"),
+    *((f"on the {which} {bank}", "~bank") for which in ("far", "other", "opposite")
+      for bank in ("bank", "side", "shore")),
+    ("on the bank", "~bank"), ("on the riverbank", "~bank"), ("on the river bank", "~bank"),
+    ("leading up to", "connected_to"), ("running up to", "connected_to"),
     ("lined with", "~lined_with"), ("lined by", "~lined_with"), ("flanked by", "~lined_with"),
     ("bordered by", "~lined_with"), ("edged with", "~lined_with"),
 )

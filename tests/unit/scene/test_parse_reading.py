@@ -477,3 +477,10 @@ def test_a_graveyard_has_graves_whatever_else_it_has() -> None:
 def test_a_typo_with_two_readings_takes_the_one_that_makes_a_compound() -> None:
     request = parse_prompt("a water park with a snak bar")
     assert "read 'snak' as 'snack' (a typo?)" in request.warnings
+
+
+def test_the_far_bank_is_by_the_water_and_the_street_is_its_road() -> None:
+    mill = parse_prompt("a bridge over a stream with a mill on the far bank")
+    assert any(r.predicate == "along" and r.objects == ("river-1",) for r in mill.relations)
+    stalls = parse_prompt("a row of market stalls along the main street")
+    assert any(r.predicate == "along" and r.objects[0].startswith("road") for r in stalls.relations)
