@@ -13,6 +13,8 @@ from domain.scene.parse import lexicon
 
 SHORTEST_HEAD = 3
 SHORTEST_PREFIX = 2
+# Prefixes that make adverbs and pronouns of nouns (`halfway`, `anyplace`, `midway`)
+_ADVERB_PREFIXES = frozenset(["half", "mid", "any", "every", "some", "no", "side", "path"])
 
 
 class Compound(NamedTuple):
@@ -29,7 +31,7 @@ def split_compound(word: str) -> Compound | None:
     generic: Compound | None = None
     for cut in range(SHORTEST_PREFIX, len(word) - SHORTEST_HEAD + 1):
         prefix, head = word[:cut], word[cut:]
-        if not lexical.is_english_word(prefix):
+        if not lexical.is_english_word(prefix) or prefix in _ADVERB_PREFIXES:
             continue
         if lexicon.match_noun([head], 0) is not None:
             return Compound(prefix, head)

@@ -93,6 +93,12 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
             continue  # the ground of the whole place holds everything already
         if _placed_apart(group, owner, relations):
             continue  # `a castle with a village to the south`: the village is not in it
+        if _encloses(group, owner, relations):
+            for thing_id in group.ids:  # `a castle with a moat`: the moat round the castle
+                out.append(
+                    RelationSpec(subject=thing_id, predicate="around", objects=(owner.ids[0],))
+                )
+            continue
         island = group.kind == "island" and lexicon.kind_spec(owner.kind).water
         if not island and not _fits_inside(group.kind, group.size, owner.kind, owner.size):
             # (islands are sized to their water by the layout: `a lake with three islands`)
@@ -111,6 +117,17 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
                 target = owner.ids[k % len(owner.ids)]
                 out.append(RelationSpec(subject=thing_id, predicate=predicate, objects=(target,)))
     return out
+
+
+_ENCLOSING = frozenset(["moat", "wall", "fence"])
+
+
+def _encloses(group: Group, owner: Group, relations: list[RelationSpec]) -> bool:
+    """A moat, a wall or a fence a thing is `with`, said nothing else of, goes round it."""
+    if group.kind not in _ENCLOSING or lexicon.kind_spec(owner.kind).shape == "path":
+        return False
+    mine = set(group.ids)
+    return not any(r.subject in mine for r in relations)
 
 
 _APART = frozenset(["in_region", "north_of", "south_of", "east_of", "west_of", "far_from"])

@@ -90,6 +90,8 @@ def may_head_a_compound(word: str) -> bool:
         return True
     if word.endswith("ing"):
         return False
+    if lexical.is_english_word(word) and not lexical.is_noun(word):
+        return False  # `a chasm halfway along`: an adverb ends no compound
     singular = lexical.singular(word) or word
     return not lexical.mostly_not_a_noun(word) or bool({word, singular} & _VERB_OR_NOUN)
 

@@ -264,8 +264,14 @@ class _Parser:
         place_words = words.split()
         while place_words and (place_words[0] in _ARTICLES or place_words[0] in v.SIZES):
             place_words = place_words[1:]
-        group = state.new_group(
-            "building", 1, phrase.size or "medium", False, " ".join(place_words)
+        plural = bool(place_words) and lexical.singular(place_words[-1]) is not None
+        count = phrase.count or (2 if plural else 1)
+        if plural:  # `two warehouses`, each a warehouse
+            place_words[-1] = lexical.singular(place_words[-1]) or place_words[-1]
+        while place_words and (place_words[0].isdigit() or place_words[0] in v.NUMBER_WORDS):
+            place_words = place_words[1:]
+        group = state.new_group(  # `two warehouses by the water`: two buildings
+            "building", count, phrase.size or "medium", count > 1, " ".join(place_words)
         )
         if group is not None:
             state.subject, state.stale = group, False

@@ -98,7 +98,11 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     *((f"on the {which} {bank}", "~bank") for which in ("far", "other", "opposite")
       for bank in ("bank", "side", "shore")),
     ("on the bank", "~bank"), ("on the riverbank", "~bank"), ("on the river bank", "~bank"),
-    ("leading up to", "connected_to"), ("running up to", "connected_to"),
+    ("leading up to", "connected_to"),
+    ("flowing into", "next_to"), ("flows into", "next_to"), ("running into", "next_to"),
+    ("emptying into", "next_to"), ("draining into", "next_to"),
+    ("on the banks", "~bank"), ("along the banks", "~bank"), ("on its banks", "~bank"),
+    ("along the bank", "~bank"), ("running up to", "connected_to"),
     ("lined with", "~lined_with"), ("lined by", "~lined_with"), ("flanked by", "~lined_with"),
     ("bordered by", "~lined_with"), ("edged with", "~lined_with"),
 )

@@ -69,7 +69,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("bridge", VILLAGE, STRUCTURE, PATH, (1, 0), "=", "walkable connector outdoor",
          "footbridge, drawbridge"),
     kind("river", VILLAGE, TERRAIN, PATH, (2, 0), "~", "water outdoor",
-         "stream, brook, creek, canal"),
+         "stream, brook, creek, canal, channel, waterway"),
     kind("wall", VILLAGE, STRUCTURE, PATH, (1, 0), "#", "solid outdoor",
          "city wall, town wall, stone wall, palisade, rampart"),
     kind("fence", VILLAGE, STRUCTURE, PATH, (1, 0), "x", "solid outdoor",

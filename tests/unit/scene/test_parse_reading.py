@@ -484,3 +484,18 @@ def test_the_far_bank_is_by_the_water_and_the_street_is_its_road() -> None:
     assert any(r.predicate == "along" and r.objects == ("river-1",) for r in mill.relations)
     stalls = parse_prompt("a row of market stalls along the main street")
     assert any(r.predicate == "along" and r.objects[0].startswith("road") for r in stalls.relations)
+
+
+def test_a_moat_or_wall_a_thing_is_with_goes_round_it() -> None:
+    request = parse_prompt("a castle with a moat but without a drawbridge")
+    assert [(r.subject, r.predicate, r.objects) for r in request.relations] == [
+        ("moat-1", "around", ("castle-1",))
+    ]
+
+
+def test_buildings_named_mid_prompt_keep_their_count_and_banks_are_the_rivers() -> None:
+    harbor = parse_prompt("a harbor town: a long stone pier, two warehouses by the water")
+    assert [t.word for t in harbor.things if t.kind == "building"] == ["warehouse"] * 2
+    delta = parse_prompt("three channels flowing into the sea, reeds on the banks")
+    assert delta.place != "bank" and any(r.predicate == "along" for r in delta.relations)
+    assert "way" not in {t.kind for t in parse_prompt("a chasm halfway along the trail").things}
