@@ -26,6 +26,18 @@ def standing_base(ctx: Context, item: Item) -> Item | None:
     return None
 
 
+def _astride(ctx: Context, cells: list[Cell], own: frozenset[Cell] | set[Cell], least: int) -> bool:
+    """A thing wider than the way it stands on: on the way for a whole width of it, and the
+    rest on free ground."""
+    on = [c for c in cells if c in own]
+    if len(on) < max(1, least) or any(c in ctx.stacked for c in cells):
+        return False
+    inside = [c for c in cells if 0 <= c[0] < ctx.width and 0 <= c[1] < ctx.height]
+    return len(inside) == len(cells) and not any(
+        ctx.grid.is_solid(c) for c in inside if c not in own
+    )
+
+
 def place_standing(ctx: Context, item: Item, base: Item) -> bool:
     """Stand within the base's cells, on none another standing thing took. No new solids."""
     own = ctx.cell_set(base.id)
@@ -41,6 +53,8 @@ def place_standing(ctx: Context, item: Item, base: Item) -> bool:
             cells = footprint_cells(x, y, w, h, False)
             if all(c in own and c not in ctx.stacked for c in cells):
                 spots.append((x, y, w, h, rotation))
+            elif base.path is not None and _astride(ctx, cells, own, min(w, h)):
+                spots.append((x, y, w, h, rotation))  # a train wider than its rails
     if not spots and item.kind.layer == "actor":
         spots = _spots_over(ctx, item, base, own, dims)
     if not spots:

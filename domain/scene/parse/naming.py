@@ -13,6 +13,7 @@ PRONOUNS = frozenset(["it", "this", "that", "them", "they", "those", "these", "t
 EACH_OTHER = (("each", "other"), ("one", "another"))
 
 
+_NAMED_IN_THE_PLURAL = frozenset(["railway"])
 _BUILDING_PARTS = frozenset(["roof", "rooftop", "door", "doorstep", "porch", "chimney"])
 
 
@@ -108,6 +109,8 @@ def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
 def _bare_count(state: ParseState, kind: str) -> int:
     """`houses`: three; `tombstones` in a graveyard, `bookshelves` in a library: as many as
     the place named usually has."""
+    if kind in _NAMED_IN_THE_PLURAL:
+        return 1  # `the tracks`, `rails`: one line of them
     usual = 0
     if state.scene is not None:
         usual = dict(lexicon.SCENE_BY_NAME[state.scene].defaults).get(kind, 0)

@@ -12,6 +12,7 @@ _TOKEN = re.compile(
     r"(?<![\w.])-[0-9]+(?:\.[0-9]+)?(?![\w])"  # a signed number: -5, -2.5
     r"|[0-9]+\.[0-9]+"  # a decimal: 3.5
     r"|['\u2019]s\b"  # the possessive of the word before
+    r"|\b(?:sci-fi|hi-tech|high-tech|low-tech|run-down|one-storey|two-storey)\b"
     r"|[^\W\d_]+-[^\W\d_]*(?:ed|en|lit|ing|like|shaped)\b"  # stone-walled, well-lit: one word
     r"|[^\W\d_]+"  # a word
     r"|[0-9]+(?:st|nd|rd|th)?"  # a whole number or an ordinal

@@ -34,7 +34,8 @@ def holds(world: World, relation: RelationSpec) -> bool:
         mine, theirs = world.cell_set(a), world.cell_set(objects[0])
         # within it, or (a creature larger than it) lying over it: a dragon on its hoard
         over = world.kind(a).layer == "actor" and bool(theirs) and theirs <= mine
-        return mine <= theirs or over
+        astride = world.is_path(objects[0]) and bool(mine & theirs)  # a train on its rails
+        return mine <= theirs or over or astride
     if predicate == "on_side_of" and objects:
         return on_side_of(world, a, objects[0], argument)
     if predicate == "across_from" and objects:

@@ -9,12 +9,12 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (258 kinds):
+Families (260 kinds):
 - `village` (45): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, mausoleums, pens, market stalls, benches,
   livestock, villagers and guards;
-- `nature` (24): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
-  chasms, caves, waterfalls, wild animals;
+- `nature` (25): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
+  chasms, caves, waterfalls, wild animals and waterfowl;
 - `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
   cages, lava and monsters;
 - `room` (49): indoors, a home's furniture, books and bowls, pools, aisles, and the
@@ -25,11 +25,11 @@ Families (258 kinds):
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);
-- `modern` (45): the office (office desks and chairs, computers, water coolers, copiers,
+- `modern` (46): the office (office desks and chairs, computers, water coolers, copiers,
   filing cabinets) and the street (buildings, cars, buses, lampposts, traffic lights,
   crosswalks, parking spaces and lots), playgrounds (slides, swings, seesaws, sandboxes),
-  railway platforms, bleachers, helipads, motorhomes, fuel pumps, canopies, pipelines and
-  ferris wheels;
+  railway platforms, bleachers, helipads, motorhomes, fuel pumps, canopies, pipelines,
+  railways and ferris wheels;
 - `scifi` (20): a spaceship's bridge, a space station and a colony (consoles, the captain's
   chair, viewscreens, hologram tables, airlocks, cryo pods, reactors, domes, rovers, robots,
   crew, aliens).

@@ -101,6 +101,9 @@ KINDS: tuple[KindSpec, ...] = (
          "see saw, teeter totter"),
     kind("sandbox", MODERN, TERRAIN, AREA, (3, 2), "x", "open walkable outdoor",
          "sandpit, sand pit, sand box"),
+    kind("railway", MODERN, TERRAIN, PATH, (1, 0), "#", "walkable outdoor",
+         "rail, rails, railway track, railway tracks, railroad, railroad track, train track, "
+         "train tracks, track, tracks, railway line, rail line, tram line, tramline, mine rails"),
     kind("railway_platform", MODERN, TERRAIN, AREA, (12, 2), "n", "open walkable",
          "train platform, station platform, railway platform, rail platform"),
     kind("helipad", MODERN, TERRAIN, AREA, (5, 5), "+", "open walkable",

@@ -58,6 +58,8 @@ KINDS: tuple[KindSpec, ...] = (
          "grizzly"),
     kind("boar", NATURE, ACTOR, BOX, (1, 1), "B", "walkable",
          "wild boar, warthog"),
+    kind("duck", NATURE, ACTOR, BOX, (1, 1), "q", "walkable afloat",
+         "swan, goose, geese, mallard, duckling, waterfowl"),
     kind("bird", NATURE, ACTOR, BOX, (1, 1), "v", "walkable",
          "crow, owl, eagle, raven, hawk, vulture, heron, stork, falcon"),
     kind("rabbit", NATURE, ACTOR, BOX, (1, 1), "r", "walkable",

@@ -97,7 +97,7 @@ _PLACES: dict[str, str] = {
     "laboratory": "laboratory, lab, chemistry lab, science lab, alchemist lab,"
                   " alchemy lab, alchemist laboratory, research lab",
     "hospital_ward": "hospital ward, ward, infirmary, hospital room, clinic, sick bay,"
-                     " sickbay, operating room, emergency room",
+                     " sickbay, operating room, emergency room, medbay, med bay, medical bay",
     "museum": "museum, museum hall, gallery, art gallery, exhibition hall, exhibit hall",
     "prison": "prison, jail, gaol, prison block, cell block, dungeon cells, prison cells",
     "barracks": "barracks, guardhouse, guard house, bunkhouse, bunk room, dorm",

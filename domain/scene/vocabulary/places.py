@@ -162,6 +162,7 @@ ROLE_OF: dict[str, str] = {
 # plural is also listed among its kind's synonyms.
 IRREGULAR_PLURALS: dict[str, str] = {
     "people": "person",
+    "geese": "goose",
     "men": "man",
     "women": "woman",
     "children": "child",

@@ -230,7 +230,7 @@ DECORATIVE_WORDS = frozenset(
         # peoples and styles the word list leaves out as proper adjectives
         *"""elven elvish dwarven dwarvish orcish gnomish japanese chinese korean indian greek
         egyptian aztec mayan inca celtic norse arabian persian ottoman italian french spanish
-        mexican moorish tibetan mongolian african""".split(),
+        mexican moorish tibetan mongolian african sci-fi scifi steampunk""".split(),
         "old",
         "ancient",
         "wooden",

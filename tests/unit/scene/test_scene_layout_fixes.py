@@ -304,3 +304,18 @@ def test_a_craft_is_drawn_where_it_floats_or_lands(prompt: str) -> None:
         quality = graph["quality"]
         assert quality["thingsPlaced"] == quality["thingsAsked"], graph["warnings"]
         assert not graph["theme"].endswith(("_deck", "_bridge")), graph["theme"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a subway platform with a train on the tracks",
+        "a dwarven mine with a few minecarts on rails",
+        "city park: a jogging path around a pond, ducks on the pond",
+    ],
+)
+def test_things_stand_on_their_rails_and_float_on_their_pond(prompt: str) -> None:
+    for seed in (1, 2):
+        graph = generate_scene(prompt, seed=seed).scene_graph
+        quality = graph["quality"]
+        assert quality["relationsHeld"] == quality["relationsStated"], prompt
