@@ -192,6 +192,12 @@ def _with_noun(
     head = _noun_at(tokens, noun.end, strict=False)
     if head is not None and not may_head_a_compound(tokens[noun.end]):
         head = None  # `a skeleton still chained`, `a dog barking`, `a corridor down ...`
+    after_ing = _noun_at(tokens, noun.end + 1) if _ing_at(tokens, noun.end) else None
+    actor = lexicon.kind_spec(noun.kind).layer == "actor"  # `a knight holding swords` acts
+    if after_ing is not None and not noun.plural and not actor:
+        # `ice fishing holes`, `a water skiing ramp`: one thing, the last noun
+        noun = after_ing._replace(word=f"{noun.word} {tokens[noun.end]} {after_ing.word}")
+        head = None
     verb = (
         head is not None
         and head.plural
@@ -293,6 +299,10 @@ def _size_word_as_noun(tokens: list[str], j: int) -> lexicon.NounMatch | None:
     if found is None:
         return None
     return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+
+
+def _ing_at(tokens: list[str], j: int) -> bool:
+    return j < len(tokens) and tokens[j].endswith("ing") and lexicon.match_noun(tokens, j) is None
 
 
 def _indoor_place(scene: str | None) -> bool:

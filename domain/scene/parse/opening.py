@@ -18,12 +18,16 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     where reading goes on."""
     j = 0
     size: Size | None = None
-    while j < len(tokens) and (
-        tokens[j] in _HEAD_SKIP
-        or tokens[j] in v.SIZES
-        or tokens[j] in v.DECORATIVE_WORDS
-        or tokens[j] == "walled"
-        or is_compound_adjective(tokens[j])
+    while (
+        j < len(tokens)
+        and not _longer_noun_at(tokens, j)
+        and (
+            tokens[j] in _HEAD_SKIP
+            or tokens[j] in v.SIZES
+            or tokens[j] in v.DECORATIVE_WORDS
+            or tokens[j] == "walled"
+            or is_compound_adjective(tokens[j])
+        )
     ):
         if tokens[j] in v.SIZES:
             size = v.SIZES[tokens[j]][0]
@@ -133,6 +137,12 @@ _PLACING = frozenset(
      "left_of", "right_of", "above", "below", "near", "next_to", "far_from", "between",
      "inside", "along", "{dir}_of", "~behind", "across", "across_from", "facing"]
 )  # fmt: skip
+
+
+def _longer_noun_at(tokens: list[str], j: int) -> bool:
+    """`a frozen lake`: a describing word that begins a longer name is part of it."""
+    noun = lexicon.match_noun(tokens, j)
+    return noun is not None and noun.end > j + 1
 
 
 def place_in_setting(

@@ -42,6 +42,8 @@ def read_relation(
 ) -> int:
     """A relation phrase at `i` (`north of`, `between ... and ...`): where reading goes on."""
     predicate, direction, relative, end, pattern = match
+    if predicate == "~both_sides" and _per_side_restated(state, tokens, i):
+        pattern = tuple(word for word in pattern if word != "each")  # no doubling
     fresh = state.fresh if state.fresh is not None and state.fresh[1] == i else None
     state.fresh = None
     if predicate == "~connected_by":
@@ -77,7 +79,16 @@ def read_relation(
         # `chairs facing mirrors on the west wall`: the mirrors are on the wall
         relate(state, fresh[0], predicate, direction, relative, [SCENE], pattern)
         return end
+    shore = _shore_named(state, predicate, direction, tokens[i:end])
+    if shore is not None and isinstance(state.subject, Group) and not needs_target:
+        # `a cabin on the north shore` of the lake named: north of it, and by it
+        relate(state, state.subject, f"{direction}_of", None, relative, [shore], pattern)
+        relate(state, state.subject, "near", None, relative, [shore], pattern)
+        return end
     if not needs_target:
+        seated = _seats_of(state.subject) if predicate in _FRAMING_ONLY else None
+        if seated is not None:
+            state.subject = seated  # `a table with three chairs in the middle`: the table
         _emit(state, tokens, predicate, direction, relative, [SCENE], pattern, end)
         return end
     concrete = predicate not in ("inside", "on", "along", "around", "~around", "across")
@@ -157,6 +168,49 @@ def _bridged(state: ParseState, who: object, bridge: str) -> bool:
             return True
         thing, ground = holder, holder
     return False
+
+
+_SHORES = frozenset(["shore", "bank", "banks", "shores"])
+
+
+def _shore_named(
+    state: ParseState, predicate: str, direction: str | None, words: list[str]
+) -> tuple[str, ...] | None:
+    """The water whose shore a `{dir} shore` is: the lake or pond named last."""
+    if predicate != "in_region" or direction not in ("north", "south", "east", "west"):
+        return None
+    if not _SHORES & set(words):
+        return None
+    waters = [
+        g
+        for g in state.groups
+        if g is not state.subject
+        and lexicon.kind_spec(g.kind).shape == "area"
+        and (lexicon.kind_spec(g.kind).water or g.kind == "frozen_lake")
+    ]
+    return tuple(waters[-1].ids[:1]) if waters else None
+
+
+def _seats_of(subject: object) -> Group | None:
+    """The table that seats named with it belong to (they go round it, wherever it is)."""
+    if not isinstance(subject, Group) or subject.owner is None:
+        return None
+    seat = v.ROLE_OF.get(subject.kind, subject.kind) in ("chair", "bench", "stool")
+    holder = lexicon.kind_spec(subject.owner.kind)
+    return subject.owner if seat and holder.container == "open" and holder.shape == "box" else None
+
+
+def _per_side_restated(state: ParseState, tokens: list[str], i: int) -> bool:
+    """`6 cells along a corridor, 3 on each side`: the count before says how the things
+    named split, not how many more there are."""
+    count = lexicon.match_count(tokens, i - 1) if i > 0 else None
+    subject = state.subject
+    return (
+        count is not None
+        and count[1] == i
+        and isinstance(subject, Group)
+        and 2 * count[0] == len(subject.ids)
+    )
 
 
 def _named_before(state: ParseState) -> tuple[str, ...] | None:

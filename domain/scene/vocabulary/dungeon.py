@@ -63,7 +63,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("goblin", DUNGEON, ACTOR, BOX, (1, 1), "G", "walkable",
          "orc, kobold, hobgoblin"),
     kind("troll", DUNGEON, ACTOR, BOX, (1, 1), "T", "walkable",
-         "ogre, cave troll"),
+         "ogre, cave troll, minotaur, cyclops, cyclopes"),
     kind("rat", DUNGEON, ACTOR, BOX, (1, 1), "r", "walkable",
          "mouse, mice"),
     kind("dragon", DUNGEON, ACTOR, BOX, (3, 2), "D", "solid",

@@ -143,7 +143,7 @@ CORPUS: tuple[Case, ...] = (
     Case(
         "a forest with a lake with two boats, and a cabin on the north shore",
         "forest",
-        ("boat-1 inside lake-1", "boat-2 inside lake-1", "house-1 in_region =north"),
+        ("boat-1 inside lake-1", "boat-2 inside lake-1", "house-1 north_of lake-1"),
     ),
     Case(
         "a kitchen with a table in the center, four chairs around the table, a counter "

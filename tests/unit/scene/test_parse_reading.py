@@ -499,3 +499,17 @@ def test_buildings_named_mid_prompt_keep_their_count_and_banks_are_the_rivers() 
     delta = parse_prompt("three channels flowing into the sea, reeds on the banks")
     assert delta.place != "bank" and any(r.predicate == "along" for r in delta.relations)
     assert "way" not in {t.kind for t in parse_prompt("a chasm halfway along the trail").things}
+
+
+def test_counts_restated_per_side_and_seats_in_the_middle_and_shores() -> None:
+    prison = parse_prompt("6 cells along a corridor, 3 on each side, a prisoner in every cell")
+    assert sum(t.kind == "room" for t in prison.things) == 6
+    kitchen = parse_prompt("a kitchen with a table with three chairs in the middle")
+    assert [r.subject for r in kitchen.relations if r.predicate == "in_center"] == ["table-1"]
+    lake = parse_prompt("a lake with a cabin on the north shore")
+    assert {(r.predicate, r.objects) for r in lake.relations} >= {
+        ("north_of", ("lake-1",)),
+        ("near", ("lake-1",)),
+    }
+    holes = parse_prompt("a frozen lake with several ice fishing holes")
+    assert [t.kind for t in holes.things].count("ice") == 0
