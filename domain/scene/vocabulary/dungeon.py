@@ -42,7 +42,7 @@ KINDS: tuple[KindSpec, ...] = (
          "pit, spikes, pressure plate"),
     kind("lever", DUNGEON, OBJECT, BOX, (1, 1), "/", "solid",
          "switch, wall lever"),
-    kind("cage", DUNGEON, OBJECT, BOX, (1, 1), "C", "solid",
+    kind("cage", DUNGEON, OBJECT, BOX, (3, 3), "C", "solid walled",
          "iron cage, gibbet"),
     kind("chain", DUNGEON, OBJECT, BOX, (1, 1), "8", "walkable mounted",
          "shackle, manacle, fetter"),

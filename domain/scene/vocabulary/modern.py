@@ -52,6 +52,8 @@ KINDS: tuple[KindSpec, ...] = (
          "tower block, high rise, highrise, block of flats"),
     kind("school", MODERN, STRUCTURE, BOX, (6, 4), "S", "solid walled outdoor",
          "schoolhouse, school house, school building, academy"),
+    kind("car_wash", MODERN, STRUCTURE, BOX, (4, 3), "K", "solid outdoor",
+         "car wash, carwash, car washes"),
     kind("pipeline", MODERN, STRUCTURE, PATH, (1, 0), "-", "solid outdoor",
          "oil pipeline, gas pipeline, pipelines"),
     kind("ferris_wheel", MODERN, STRUCTURE, BOX, (4, 4), "O", "solid round outdoor",

@@ -65,7 +65,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("graveyard", VILLAGE, TERRAIN, AREA, (6, 4), "t", "open walkable outdoor",
          "cemetery, churchyard, burial ground"),
     kind("road", VILLAGE, TERRAIN, PATH, (1, 0), ":", "walkable connector outdoor",
-         "street, lane, avenue, boulevard, highway, path, trail, dirt track, farm track, footpath"),
+         "street, lane, avenue, boulevard, highway, path, trail, dirt track, farm track, footpath, "
+         "curb, kerb, curbside, roadside"),
     kind("bridge", VILLAGE, STRUCTURE, PATH, (1, 0), "=", "walkable connector outdoor",
          "footbridge, drawbridge"),
     kind("river", VILLAGE, TERRAIN, PATH, (2, 0), "~", "water outdoor",
