@@ -76,18 +76,23 @@ def _interior_head(state: ParseState) -> None:
         return
     head = state.groups[0]
     spec = lexicon.kind_spec(head.kind)
-    building = spec.category in ("building", "structure")  # `a barbershop with chairs`
+    building = spec.category == "building"  # `a barbershop with chairs` (not a platform)
     if (head.kind not in v.INTERIOR_OF and not building) or len(head.ids) != 1:
         return
     if _stands_outdoors(state, head):
         return  # `a ruined chapel in a misty forest with broken pews`: the chapel in the forest
     # indoor things for, outdoor things against (a fire may be a hearth); a ceiling for
-    leaning = 2 if state.indoor_cue else 0
+    leaning = (2 if state.indoor_cue else 0) - (2 if state.outdoor_cue else 0)
+    inside = lexicon.SCENE_BY_NAME[v.INTERIOR_OF.get(head.kind, "room")]
+    usual = {kind for kind, _ in inside.defaults}
+    on_walls = {r.subject for r in state.relations if r.predicate == "against_wall"}
     for group in state.groups[1:]:
         kind = lexicon.kind_spec(group.kind)
         setting = kind.setting
         if kind.category in ("furniture", "device", "item", "container"):
             setting = "indoor"  # generic things lean in only inside a building
+        if group.kind in usual or set(group.ids) & on_walls:
+            setting = "indoor"  # an anvil in a smithy, tools hanging on the wall
         if group.kind not in INDOOR_STAND_IN:
             leaning += {"indoor": 1, "outdoor": -1}.get(setting, 0)
     if leaning <= 0:

@@ -46,10 +46,12 @@ def parse_prompt(prompt: str) -> SceneRequest:
     parser.state.warnings.extend(typo_warnings)
     parser.state.ground = next((_GROUNDS[t] for t in tokens if t in _GROUNDS), None)
     parser.state.indoor_cue = any(t in _INDOOR_CUES for t in tokens)
+    parser.state.outdoor_cue = any(t in _OUTDOOR_CUES for t in tokens)
     return parser.run()
 
 
 _INDOOR_CUES = frozenset(["ceiling", "ceilings", "rafters", "indoors", "floorboards"])
+_OUTDOOR_CUES = frozenset(["outside", "outdoors", "yard", "courtyard", "garden"])
 # `a knight on horseback`, `guards on duty`: how a thing is, not where
 _IDIOMS = frozenset(
     [("scattered", "around"), ("scattered", "about"), ("strewn", "around"), ("lying", "around"),

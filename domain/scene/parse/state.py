@@ -53,6 +53,7 @@ class ParseState:
     each_with: bool = False  # `..., each with ...`
     ground: str | None = None  # `snowy`, `swampy`: the ground a place stands on
     indoor_cue: bool = False  # `hanging from the ceiling`: a word only an inside has
+    outdoor_cue: bool = False  # `an anvil outside`: a word that puts things outdoors
     lining: tuple[str, ...] = ()  # ... and the trees
     counters: dict[str, int] = field(default_factory=dict)
     places_drawn: dict[str, Group] = field(default_factory=dict)  # place -> its usual things

@@ -513,3 +513,11 @@ def test_counts_restated_per_side_and_seats_in_the_middle_and_shores() -> None:
     }
     holes = parse_prompt("a frozen lake with several ice fishing holes")
     assert [t.kind for t in holes.things].count("ice") == 0
+
+
+def test_an_inside_is_read_from_its_usual_things_and_walls_unless_outside_is_said() -> None:
+    forge = parse_prompt("a blacksmith's forge with an anvil in the center and tools on the wall")
+    assert forge.place == "smithy"
+    assert parse_prompt("a smithy with an anvil outside").place != "smithy"
+    platform = parse_prompt("a subway platform with a train on the tracks, benches along the wall")
+    assert platform.place != "room"
