@@ -34,6 +34,7 @@ PROMPTS: tuple[tuple[str, int, int], ...] = (
     ("a city with 1000 roads and 1000 rivers and 1000 bridges", 256, 128),
     ("1000 rivers", 256, 128),
     ("a village with 200 walls around 200 houses", 256, 128),
+    ("900 houses around a market square", 256, 128),
     ("500 rings of 200 stones around 300 wells", 256, 128),
     ("a dungeon with 1000 rooms connected by 1000 corridors and 1000 doors", 256, 128),
     ("1000 roads from 1000 castles to 1000 villages with 1000 bridges over 1000 rivers", 256, 128),

@@ -25,9 +25,11 @@ from domain.jobs import Job, JobRequest, JobStatus, Webhook, WebhookEvent, new_j
 
 log = logging.getLogger(__name__)
 
-ENQUEUE_TURN = timedelta(seconds=15)
+ENQUEUE_TURN = timedelta(seconds=8)
 """How long one request holds an Idempotency-Key's turn to create and queue its job: longer than
-the few store and queue calls that takes (each bounded by the request deadline)."""
+the four store and queue calls that takes (each bounded by the AWS request deadline, 1.8 s), and
+short, because a request that failed during an outage cannot give its turn back: a retry after
+the outage waits this long at most (409 with Retry-After until then)."""
 TURN_RETRY_AFTER_SECONDS = 1
 
 

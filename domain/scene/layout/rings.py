@@ -3,6 +3,7 @@ at a gap that leaves room for every member (flattened to fit a long, low map).""
 
 import math
 
+from domain.scene import effort
 from domain.scene import relation_rules as rules
 from domain.scene.layout.context import Context, Geo, Item
 from domain.scene.layout.scoring import side_of
@@ -73,6 +74,11 @@ def around(ctx: Context, members: list[Item], centre: Item, host: Item | None) -
         left, top = 2 * cx - 2 * gap_x - side, 2 * cy - 2 * gap_y - side
         right, bottom = 2 * (cx + cw) + 2 * gap_x + side, 2 * (cy + ch) + 2 * gap_y + side
         for _ in range(TRIALS // 2):
+            # A large group round a large centre has hundreds of tracks to try: the budget
+            # and the caller's stop are asked between trials, not only between placements.
+            effort.check(ctx.should_stop)
+            if ctx.exhausted:
+                return best
             offset = rng.random()
             plan: Plan = {}
             sides: set[str] = set()

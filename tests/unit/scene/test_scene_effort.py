@@ -16,6 +16,8 @@ from domain.scene import (
     parse_prompt,
 )
 from domain.scene.layout import engine
+from domain.scene.layout.context import CHECKS_PER_WORK
+from domain.scene.layout.grid import Grid
 from tests.unit.scene.scene_assertions import nodes_by_id
 
 BIG = [
@@ -146,3 +148,22 @@ def test_a_stop_check_that_never_answers_true_is_asked_and_changes_nothing() -> 
     plain = generate_scene(prompt, seed=1, width=WIDTH, height=HEIGHT)
     assert stop.calls > 20
     assert encode_scene_graph(asked.scene_graph) == encode_scene_graph(plain.scene_graph)
+
+
+def test_a_huge_group_round_a_centre_tests_a_bounded_number_of_footprints(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """900 houses round a square have hundreds of tracks to try: the budget ends the search
+    (it took 37 million footprint tests and 40 s before the budget was asked between trials)."""
+    counted = {"fits": 0}
+    original = Grid.fits
+
+    def counting(self: Grid, *args: Any, **kwargs: Any) -> bool:
+        counted["fits"] += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Grid, "fits", counting)
+    scene = generate_scene("900 houses around a market square", seed=3, width=WIDTH, height=HEIGHT)
+    limit = engine.EFFORT_LIMIT * CHECKS_PER_WORK
+    assert counted["fits"] <= 2 * limit, counted
+    assert scene.scene_graph["quality"]["thingsPlaced"] > 0
