@@ -56,6 +56,14 @@ class NounSense(NamedTuple):
     place: bool  # names a kind of place a scene can be set in: a room, a building, a region
 
 
+# Nouns whose plural is the same word: WordNet lists no plural for them, so a bare mention
+# ("caribou crossing", "bison on the plain") reads as one unless the reader knows.
+ZERO_PLURALS = frozenset(
+    "aircraft bison buffalo caribou cod elk hovercraft moose reindeer salmon shrimp "
+    "spacecraft squid swine trout tuna wildebeest yak".split()
+)
+
+
 def noun_sense(word: str) -> NounSense | None:
     """The concrete sense of a noun, singular or plural ("mice", "ticket booths").
 

@@ -131,13 +131,19 @@ def _encloses(group: Group, owner: Group, relations: list[RelationSpec]) -> bool
 
 
 _APART = frozenset(["in_region", "north_of", "south_of", "east_of", "west_of", "far_from"])
+_BESIDE = _APART - {"in_region"} | {"next_to", "near", "behind", "across_from"}
 
 
 def _placed_apart(group: Group, owner: Group, relations: list[RelationSpec]) -> bool:
     """Whether the prompt put the group somewhere of its own, away from its owner."""
     mine, theirs = set(group.ids), set(owner.ids)
     return any(
-        r.subject in mine and r.predicate in _APART and not set(r.objects) & theirs
+        r.subject in mine
+        and (
+            (r.predicate in _APART and not set(r.objects) & theirs)
+            # `a tavern with a well out front`, `a house with a tree next to it`: outside it
+            or (r.predicate in _BESIDE and set(r.objects) <= theirs)
+        )
         for r in relations
     )
 

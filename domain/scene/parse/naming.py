@@ -130,6 +130,17 @@ def _owned(state: ParseState, phrase: NounPhrase, group: Group | None) -> None:
             state.add(thing_id, "near", (owners[-1].ids[0],), None)
 
 
+_GENERIC_WATER = frozenset(["water", "waters", "waterfront", "water's edge"])
+
+
+def _the_water(state: ParseState, phrase: NounPhrase) -> Group | None:
+    """`the water` is whatever water the prompt named already (a lake, a river, a fjord)."""
+    if not phrase.definite or phrase.word not in _GENERIC_WATER:
+        return None
+    waters = [g for g in state.groups if lexicon.kind_spec(g.kind).water]
+    return waters[0] if waters else None
+
+
 def name_target(
     state: ParseState, tokens: list[str], j: int, concrete: bool = False
 ) -> tuple[tuple[str, ...] | None, NounPhrase | None, int]:
@@ -164,12 +175,16 @@ def name_target(
         stand_in = INDOOR_STAND_IN.get(phrase.kind)
         if stand_in is not None and state.groups_of(stand_in):
             phrase.kind = stand_in  # `a fireplace, a chair by the fire`: the fireplace's fire
+    water = _the_water(state, phrase)
+    if water is not None:  # `a lake with a cabin by the water`: the lake
+        return tuple(water.ids[:1]), phrase, phrase.end
     if phrase.definite or phrase.ordinal is not None:
         if _refers_back(state, phrase):
             group = state.reference(phrase)
             return (tuple(group.ids) if group else None), phrase, phrase.end
-        if state.names_scene(phrase.kind):
-            return SCENE, phrase, phrase.end
+        by_water = concrete and lexicon.kind_spec(phrase.kind).water
+        if state.names_scene(phrase.kind) and not by_water:
+            return SCENE, phrase, phrase.end  # (the harbor's sea is a thing to stand by)
     group = _new_group(state, phrase)
     if group is not None:
         state.fresh = (group, phrase.end)

@@ -170,7 +170,7 @@ def _read(phrase: str, end: int, length: int) -> OpenNoun | None:
         return _compound(phrase, end)
     if sense is None or len(sense.lemma.split()) != length:
         return None
-    plural = sense.lemma != phrase
+    plural = sense.lemma != phrase or phrase in lexical.ZERO_PLURALS
     if length == 1 and lexicon.match_noun([phrase], 0) is not None:
         return None  # a known noun (the caller looks for those first)
     return OpenNoun(_kind_for(sense), plural, end, sense.lemma, sense.category)

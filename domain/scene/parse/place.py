@@ -76,7 +76,8 @@ def _interior_head(state: ParseState) -> None:
         return
     head = state.groups[0]
     spec = lexicon.kind_spec(head.kind)
-    building = spec.category == "building"  # `a barbershop with chairs` (not a platform)
+    # `a barbershop with chairs` (not a platform, unless said to be inside: an underground bunker)
+    building = spec.category == "building" or (spec.category == "structure" and state.indoor_cue)
     if (head.kind not in v.INTERIOR_OF and not building) or len(head.ids) != 1:
         return
     if _stands_outdoors(state, head):
@@ -207,6 +208,9 @@ def _absorb(state: ParseState, group: Group) -> None:
     """Drop a group that turned out to be the scene; relations to it become scene relations."""
     ids = set(group.ids)
     state.groups = [other for other in state.groups if other is not group]
+    if group.word and all(other.word != group.word for other in state.groups):
+        drawn_as = f"drew '{group.word}' as "  # it is drawn as the place now, not as a thing
+        state.warnings = [w for w in state.warnings if not w.startswith(drawn_as)]
     state.things = [thing for thing in state.things if thing.id not in ids]
     kept = []
     for relation in state.relations:

@@ -50,7 +50,9 @@ def parse_prompt(prompt: str) -> SceneRequest:
     return parser.run()
 
 
-_INDOOR_CUES = frozenset(["ceiling", "ceilings", "rafters", "indoors", "floorboards"])
+_INDOOR_CUES = frozenset(
+    ["ceiling", "ceilings", "rafters", "indoors", "floorboards", "underground"]
+)
 _OUTDOOR_CUES = frozenset(["outside", "outdoors", "yard", "courtyard", "garden"])
 # `a knight on horseback`, `guards on duty`: how a thing is, not where
 _IDIOMS = frozenset(

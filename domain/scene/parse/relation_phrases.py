@@ -94,7 +94,7 @@ def read_relation(
     concrete = predicate not in ("inside", "on", "along", "around", "~around", "across")
     first, phrase, j = name_target(state, tokens, end, concrete)
     if first is None and predicate in ("near", "next_to") and phrase is None:
-        first = _named_before(state)  # `horses tied up nearby`: near what was named before
+        first = _in_front_of_owner(state, pattern) or _named_before(state)
     if first is None:
         state.warn(f"'{' '.join(tokens[i:end])}' names nothing known; ignored")
         return max(j, end)
@@ -213,7 +213,24 @@ def _per_side_restated(state: ParseState, tokens: list[str], i: int) -> bool:
     )
 
 
+def _in_front_of_owner(state: ParseState, pattern: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`a manor with a garden, a fountain in front`: in front of the manor, not the garden."""
+    subject = state.subject
+    if pattern[-1] != "front" or not isinstance(subject, Group):
+        return None
+    owner = subject.owner
+    if owner is None:  # in front of the building the prompt is about: the first one named
+        buildings = [
+            g
+            for g in state.groups
+            if g is not subject and lexicon.kind_spec(g.kind).layer == "structure"
+        ]
+        owner = buildings[0] if buildings else None
+    return tuple(owner.ids[:1]) if owner is not None else None
+
+
 def _named_before(state: ParseState) -> tuple[str, ...] | None:
+    """`horses tied up nearby`: near what was named before."""
     subject = state.subject
     earlier = [g for g in state.groups if g is not subject and g.size != "vast"]
     return tuple(earlier[-1].ids[:1]) if earlier else None

@@ -128,6 +128,7 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("underneath", "below"), ("across", "across"), ("spanning", "across"), ("crossing", "across"),
     ("through", "across"), ("running through", "across"), ("cutting through", "across"),
     ("crosses", "across"), ("behind", "~behind"), ("in front of", "next_to"),
+    ("in front", "next_to"), ("out front", "next_to"),
 )
 # fmt: on
 

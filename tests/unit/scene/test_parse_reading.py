@@ -521,3 +521,27 @@ def test_an_inside_is_read_from_its_usual_things_and_walls_unless_outside_is_sai
     assert parse_prompt("a smithy with an anvil outside").place != "smithy"
     platform = parse_prompt("a subway platform with a train on the tracks, benches along the wall")
     assert platform.place != "room"
+
+
+def test_zero_plurals_in_front_up_to_and_an_underground_structures_inside() -> None:
+    assert kinds("tundra with caribou crossing under the pipeline")["deer"] > 1
+    assert kinds("a plain with a caribou")["deer"] == 1
+    assert ("well-1", "next_to", ("tavern-1",), None) in relations("a tavern with a well out front")
+    assert not any(r[1] == "inside" for r in relations("a tavern with a well out front"))
+    manor = relations("a manor with an overgrown garden, a dry fountain in front")
+    assert ("fountain-1", "next_to", ("house-1",), None) in manor
+    bunker = parse_prompt(
+        "underground bunker: bunk beds, a radio on a desk and a ladder up to the hatch"
+    )
+    assert bunker.place == "room" and "bunker" not in {t.kind for t in bunker.things}
+    assert not any("bunker" in warning for warning in bunker.warnings)
+    assert any(r.predicate == "connected_to" for r in bunker.relations if r.subject == "stairs-1")
+    assert len(parse_prompt("a village with up to five houses").relations) == 0
+
+
+def test_the_water_is_the_water_named_and_the_harbors_sea_is_a_thing_to_stand_by() -> None:
+    assert relations("a lake with a cabin by the water") == [("house-1", "near", ("lake-1",), None)]
+    assert kinds("a lake with a cabin by the water")["sea"] == 0
+    harbor = relations("a harbor town: a pier and two warehouses by the water")
+    assert ("building-1", "near", ("sea-1",), None) in harbor
+    assert kinds("a small fishing village on the coast")["house"] >= 2
