@@ -28,6 +28,8 @@ def split_compound(word: str) -> Compound | None:
     noun of the vocabulary before any other concrete noun; None when there is none."""
     if not word.isalpha() or not word.isascii() or len(word) < SHORTEST_HEAD + SHORTEST_PREFIX:
         return None
+    if lexical.is_noun(word):
+        return None  # a noun of its own (`potions`): not a pot of ions
     generic: Compound | None = None
     for cut in range(SHORTEST_PREFIX, len(word) - SHORTEST_HEAD + 1):
         prefix, head = word[:cut], word[cut:]

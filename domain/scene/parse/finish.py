@@ -82,7 +82,7 @@ def finish_request(state: ParseState) -> SceneRequest:
         warnings=tuple(warnings),
         excluded=tuple(state.excluded),
         default_place=default_place,
-        not_understood=tuple(unknown),
+        not_understood=tuple([*unknown, *state.undrawable]),
     )
 
 

@@ -50,6 +50,11 @@ def parse_prompt(prompt: str) -> SceneRequest:
     return parser.run()
 
 
+def _names_a_thing_later(tokens: list[str], end: int) -> bool:
+    """Whether the words after a phrase go on naming (`a ticket` then `booth`)."""
+    return end < len(tokens) and tokens[end].isalpha() and lexical.is_noun(tokens[end])
+
+
 _INDOOR_CUES = frozenset(
     ["ceiling", "ceilings", "rafters", "indoors", "floorboards", "underground"]
 )
@@ -63,7 +68,8 @@ _IDIOMS = frozenset(
      ("at", "night"), ("by", "night"), ("at", "dawn"), ("at", "dusk"), ("at", "sunset"),
      ("at", "sunrise"), ("at", "midnight"), ("at", "noon"), ("at", "twilight"),
      ("at", "daybreak"), ("by", "day"), ("in", "daylight"), ("in", "moonlight"),
-     ("from", "the", "ceiling"), ("from", "the", "rafters"), ("on", "the", "ceiling")]
+     ("from", "the", "ceiling"), ("from", "the", "rafters"), ("on", "the", "ceiling"),
+     ("in", "piles"), ("in", "heaps"), ("in", "stacks")]
 )  # fmt: skip
 
 
@@ -180,6 +186,9 @@ class _Parser:
             return
         listed = self.i > 0 and tokens[self.i - 1] in ("and", ",")
         phrase = noun_phrase(tokens, self.i, listed)
+        full_of = tokens[max(0, self.i - 2) : self.i] == ["full", "of"]
+        if full_of and phrase is not None and phrase.plural and phrase.count is None:
+            phrase.count = v.COUNT_PHRASES["lots of"]  # `a junkyard full of rusted cars`
         if phrase is not None and phrase.kind is not None:
             if phrase.scene is not None and state.scene is None and self.i == 0:
                 state.scene = phrase.scene  # `a desert oasis`: a desert's oasis
@@ -220,6 +229,12 @@ class _Parser:
             self.i = phrase.end
             return
         if phrase is not None and phrase.end > self.i:
+            last = tokens[phrase.end - 1]
+            plural_noun = lexical.singular(last) is not None and not lexical.mostly_not_a_noun(last)
+            if plural_noun and not _names_a_thing_later(tokens, phrase.end):
+                # `shelves full of potions`: a noun WordNet knows but files as no thing
+                state.warn(f"'{last}' names nothing that can be drawn; left out")
+                state.undrawable.setdefault(last, None)
             self.i = phrase.end
             return
         if word in PRONOUNS or word in v.FILLER_WORDS or word in v.DIRECTIONS:

@@ -48,6 +48,7 @@ class ParseState:
     pending: list[Pending] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unknown: dict[str, None] = field(default_factory=dict)
+    undrawable: dict[str, None] = field(default_factory=dict)  # nouns of no drawable thing
     excluded: dict[str, str] = field(default_factory=dict)  # kind -> the words that excluded it
     lined: "Group | None" = None  # `a road lined with trees`: the road
     each_with: bool = False  # `..., each with ...`

@@ -545,3 +545,17 @@ def test_the_water_is_the_water_named_and_the_harbors_sea_is_a_thing_to_stand_by
     harbor = relations("a harbor town: a pier and two warehouses by the water")
     assert ("building-1", "near", ("sea-1",), None) in harbor
     assert kinds("a small fishing village on the coast")["house"] >= 2
+
+
+def test_a_noun_of_no_drawable_thing_is_said_and_never_split_into_two() -> None:
+    shelves = parse_prompt("shelves full of potions")
+    assert {t.kind for t in shelves.things} == {"shelf"}  # not a pot of ions
+    assert "potions" in shelves.not_understood
+    assert any("'potions' names nothing that can be drawn" in w for w in shelves.warnings)
+    assert parse_prompt("a village at dawn with three houses").warnings == ()
+
+
+def test_full_of_means_many_in_piles_is_how_and_a_crane_is_a_machine() -> None:
+    junkyard = kinds("a junkyard full of rusted cars stacked in piles, a crane with a magnet")
+    assert junkyard["car"] == 8 and junkyard["pile"] == 0 and junkyard["crane"] == 1
+    assert kinds("construction site with a tower crane")["bird"] == 0
