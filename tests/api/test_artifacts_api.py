@@ -129,6 +129,27 @@ async def test_a_job_done_before_svg_maps_is_404_for_its_svg_and_has_no_link(
     assert response.headers["cache-control"] == "no-store"
 
 
+async def test_an_svg_map_sent_inline_by_a_callback_is_served(client: Any, container: Any) -> None:
+    import msgspec
+
+    from domain.jobs import InlineArtifacts
+
+    job_id = await seed_job(container)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><title>caf\u00e9</title></svg>'
+    sent = InlineArtifacts(
+        scene_graph=msgspec.Raw(b'{"schemaVersion":1}'), ascii_minimap="#", scene_svg=svg
+    )
+    for item in successful_run(artifacts=sent):
+        await _report(client, job_id, item)
+
+    response = await client.get(f"/status/{job_id}/{SVG}")
+
+    assert response.status_code == 200
+    assert response.content == svg.encode("utf-8")
+    view = (await client.get(f"/status/{job_id}")).json()
+    assert view["result"]["sceneSvgUrl"] == f"/status/{job_id}/{SVG}"
+
+
 @pytest.mark.parametrize("name", ALL)
 async def test_a_matching_if_none_match_is_304_without_a_body(client: Any, name: str) -> None:
     job_id, _, _ = await _done_job(client)
