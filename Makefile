@@ -82,6 +82,11 @@ clean:
 screenshot: $(BIN)/scenegen
 	$(BIN)/python scripts/screenshot_page.py
 
+# docs/gallery: the page's example prompts drawn by Chromium (village.png is the README's).
+.PHONY: gallery
+gallery: $(BIN)/scenegen browser
+	$(BIN)/python scripts/render_gallery.py
+
 .PHONY: up down
 up: $(BIN)/scenegen emulator
 	$(BIN)/python scripts/local_stack.py up

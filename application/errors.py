@@ -7,6 +7,10 @@ class JobNotFound(LookupError):
     """No job has this id."""
 
 
+class ArtifactMissing(LookupError):
+    """The job is done but has no such file (it finished before the service drew SVG maps)."""
+
+
 class JobAlreadyFinished(Exception):
     """The job is done or failed: it can no longer be canceled."""
 

@@ -120,12 +120,22 @@ class JobWatch(Protocol):
         ...
 
 
-ArtifactFile = Literal["scene_graph", "ascii_minimap"]
+ArtifactFile = Literal["scene_graph", "ascii_minimap", "scene_svg"]
 
 
 class RenderedArtifacts(msgspec.Struct, frozen=True, kw_only=True):
     scene_graph_json: bytes
     ascii_minimap: str
+    scene_svg: str
+
+    @property
+    def size(self) -> int:
+        """Bytes the three files come to."""
+        return (
+            len(self.scene_graph_json)
+            + len(self.ascii_minimap.encode("utf-8"))
+            + len(self.scene_svg.encode("utf-8"))
+        )
 
 
 class ArtifactLinks(msgspec.Struct, frozen=True, kw_only=True):
@@ -136,6 +146,9 @@ class ArtifactLinks(msgspec.Struct, frozen=True, kw_only=True):
     expires_at: datetime
     scene_graph_key: str
     ascii_minimap_key: str
+    scene_svg_url: str | None = None
+    """None only for a job stored before the service drew an SVG map."""
+    scene_svg_key: str | None = None
 
 
 class ArtifactStore(Protocol):

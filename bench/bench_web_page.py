@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playwright.sync_api import Browser, Request, sync_playwright
 
 from scripts.screenshot_page import EXAMPLE, SEED, demo_service
-from tests.browser.pages import CHROMIUM, INSTALL_HINT, launch_chromium
+from tests.browser.pages import CHROMIUM, INSTALL_HINT, launch_chromium, wait_for_picture
 
 
 def first_load(browser: Browser, base_url: str) -> tuple[int, int, int]:
@@ -50,7 +50,7 @@ def generate_to_drawn(browser: Browser, base_url: str) -> tuple[float, float]:
     page.fill("#seed", str(SEED))
     started = time.perf_counter()
     page.click("#generate")
-    page.wait_for_selector("#scene svg", state="visible", timeout=15_000)
+    wait_for_picture(page)
     around = (time.perf_counter() - started) * 1000
     measured = float(page.locator("#job-timing").get_attribute("data-ms") or "nan")
     context.close()

@@ -2,6 +2,7 @@
 webhook bodies all send this one shape (camelCase JSON)."""
 
 from datetime import datetime
+from typing import Annotated
 
 import msgspec
 
@@ -9,6 +10,9 @@ from application.ports import ArtifactLinks
 from application.use_cases.get_status import JobView
 from domain.jobs import InlineArtifacts, JobStatus
 from infrastructure.step_callback_wire import SceneGraphJson, StepWire
+
+SCENE_SVG_FILE = "scene.svg"
+"""The SVG map's name under a job's status URL (`GET /status/{id}/scene.svg`)."""
 
 
 class JobLinks(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
@@ -36,16 +40,31 @@ class RequestWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
 
 
 class JobResult(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
-    """Demo mode: `sceneGraph` and `asciiMinimap` inline. Persistent mode: presigned URLs
-    (minted fresh on every request, valid until `urlsExpireAt`) and the object keys."""
+    """Demo mode: `sceneGraph` and `asciiMinimap` inline, and `sceneSvgUrl` the API's own
+    `scene.svg` endpoint. Persistent mode: presigned URLs (minted fresh on every request, valid
+    until `urlsExpireAt`) and the object keys."""
 
     scene_graph: SceneGraphJson | None = None
     ascii_minimap: str | None = None
     scene_graph_url: str | None = None
     ascii_minimap_url: str | None = None
+    scene_svg_url: (
+        Annotated[
+            str,
+            msgspec.Meta(
+                description=(
+                    "The scene drawn as an SVG map (`image/svg+xml`): demo mode, this API's "
+                    "`/status/{id}/scene.svg`; persistent mode, a presigned S3 GET URL like "
+                    "the other two"
+                )
+            ),
+        ]
+        | None
+    ) = None
     urls_expire_at: datetime | None = None
     scene_graph_key: str | None = None
     ascii_minimap_key: str | None = None
+    scene_svg_key: str | None = None
 
 
 class ErrorWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
@@ -112,7 +131,13 @@ class JobStatusResponse(msgspec.Struct, frozen=True, kw_only=True, rename="camel
 def _result(view: JobView) -> JobResult | None:
     refs = view.job.result
     if isinstance(refs, InlineArtifacts):
-        return JobResult(scene_graph=refs.scene_graph, ascii_minimap=refs.ascii_minimap)
+        return JobResult(
+            scene_graph=refs.scene_graph,
+            ascii_minimap=refs.ascii_minimap,
+            scene_svg_url=f"{JobLinks.of(view.job.id).status_url}/{SCENE_SVG_FILE}"
+            if refs.scene_svg is not None
+            else None,
+        )
     if view.links is not None:
         return linked_result(view.links)
     return None
@@ -125,6 +150,8 @@ def linked_result(links: ArtifactLinks) -> JobResult:
         urls_expire_at=links.expires_at,
         scene_graph_key=links.scene_graph_key,
         ascii_minimap_key=links.ascii_minimap_key,
+        scene_svg_url=links.scene_svg_url,
+        scene_svg_key=links.scene_svg_key,
     )
 
 

@@ -31,22 +31,29 @@ SceneGraphJson = Annotated[
 
 
 class ArtifactsWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
-    """Inline content in demo mode, object keys in persistent mode."""
+    """Inline content in demo mode, object keys in persistent mode. The SVG map (`sceneSvg`,
+    `sceneSvgKey`) is optional: a worker of an earlier release sends none."""
 
     scene_graph: dict[str, Any] | None = None
     ascii_minimap: str | None = None
+    scene_svg: str | None = None
     scene_graph_key: ObjectKey | None = None
     ascii_minimap_key: ObjectKey | None = None
+    scene_svg_key: ObjectKey | None = None
 
     def to_domain(self) -> ArtifactRefs:
         if self.scene_graph is not None and self.ascii_minimap is not None:
             # Inline artifacts come over the wire only in tests (a demo worker reports in
             # process): kept as JSON text like the in-process path keeps them.
             graph = msgspec.Raw(msgspec.json.encode(self.scene_graph))
-            return InlineArtifacts(scene_graph=graph, ascii_minimap=self.ascii_minimap)
+            return InlineArtifacts(
+                scene_graph=graph, ascii_minimap=self.ascii_minimap, scene_svg=self.scene_svg
+            )
         if self.scene_graph_key is not None and self.ascii_minimap_key is not None:
             return StoredArtifacts(
-                scene_graph_key=self.scene_graph_key, ascii_minimap_key=self.ascii_minimap_key
+                scene_graph_key=self.scene_graph_key,
+                ascii_minimap_key=self.ascii_minimap_key,
+                scene_svg_key=self.scene_svg_key,
             )
         raise ValueError(
             "artifacts need sceneGraph and asciiMinimap, or sceneGraphKey and asciiMinimapKey"
@@ -56,8 +63,14 @@ class ArtifactsWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", o
     def from_domain(cls, refs: ArtifactRefs) -> "ArtifactsWire":
         if isinstance(refs, InlineArtifacts):
             graph: dict[str, Any] = msgspec.json.decode(refs.scene_graph)
-            return cls(scene_graph=graph, ascii_minimap=refs.ascii_minimap)
-        return cls(scene_graph_key=refs.scene_graph_key, ascii_minimap_key=refs.ascii_minimap_key)
+            return cls(
+                scene_graph=graph, ascii_minimap=refs.ascii_minimap, scene_svg=refs.scene_svg
+            )
+        return cls(
+            scene_graph_key=refs.scene_graph_key,
+            ascii_minimap_key=refs.ascii_minimap_key,
+            scene_svg_key=refs.scene_svg_key,
+        )
 
 
 class StepWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser.pages import CHROMIUM, INSTALL_HINT, launch_chromium
+from tests.browser.pages import CHROMIUM, INSTALL_HINT, launch_chromium, wait_for_picture
 from tests.managed_process import free_port, managed_process
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,9 +61,8 @@ def main() -> int:
         page.get_by_role("button", name=EXAMPLE).click()
         page.fill("#seed", str(SEED))
         page.click("#generate")
-        expect(page.locator("#scene svg")).to_be_visible(timeout=15_000)
+        wait_for_picture(page, 15_000)
         expect(page.locator("#minimap")).to_contain_text("Legend:")
-        page.locator("body").hover(position={"x": 0, "y": 0})  # no hover highlight in the picture
         args.out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(args.out), full_page=True)
         browser.close()

@@ -57,7 +57,8 @@ class ArtifactsTooLarge(Exception):
 
     def __init__(self, size: int, limit: int) -> None:
         super().__init__(
-            f"the scene graph and minimap come to {size:,} bytes, over the limit of {limit:,}"
+            f"the scene graph, minimap and SVG map come to {size:,} bytes, over the limit of "
+            f"{limit:,}"
         )
 
 
@@ -84,6 +85,9 @@ class _NoWatch:
 
 class RunJobHandler:
     """Runs parse_prompt, layout, build_scene_graph, render_minimap and store_artifacts in order.
+
+    `render_minimap` draws both pictures of the layout, the ASCII minimap and the SVG map: the
+    contract's step ids stay as they are.
 
     A re-run of the same job (after a worker crash) produces the same step ids and the same
     artifacts, so nothing already recorded changes.
@@ -131,7 +135,7 @@ class RunJobHandler:
         return RunOutcome(job_status=run.last_status)
 
     async def _store(self, job_id: str, rendered: RenderedArtifacts) -> ArtifactRefs:
-        size = len(rendered.scene_graph_json) + len(rendered.ascii_minimap.encode("utf-8"))
+        size = rendered.size
         if size > self._max_artifact_bytes:
             raise ArtifactsTooLarge(size, self._max_artifact_bytes)
         return await self._artifacts.save(job_id, rendered)
@@ -174,12 +178,12 @@ class RunJobHandler:
             lambda: _off_event_loop(_build_graph_json, placed),
             stop=stop,
         )
-        minimap = await run.step(
+        minimap, svg = await run.step(
             StepName.RENDER_MINIMAP,
-            lambda: _off_event_loop(scene.render_minimap, placed),
+            lambda: _off_event_loop(_draw_pictures, placed),
             stop=stop,
         )
-        return RenderedArtifacts(scene_graph_json=graph_json, ascii_minimap=minimap)
+        return RenderedArtifacts(scene_graph_json=graph_json, ascii_minimap=minimap, scene_svg=svg)
 
 
 class _PipelineRun:
@@ -275,6 +279,11 @@ def _stored_refs(refs: ArtifactRefs) -> ArtifactRefs:
 
 def _build_graph_json(layout: Layout) -> bytes:
     return scene.encode_scene_graph(scene.build_scene_graph(layout))
+
+
+def _draw_pictures(layout: Layout) -> tuple[str, str]:
+    """The minimap and the SVG map: the same drawings `scenegen scene` makes of the layout."""
+    return scene.render_minimap(layout), scene.render_svg(layout)
 
 
 def _elapsed_ms(start: datetime, end: datetime) -> int:

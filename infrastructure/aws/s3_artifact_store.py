@@ -5,6 +5,7 @@ import asyncio
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from application.errors import ArtifactMissing
 from application.ports import ArtifactFile, ArtifactLinks, RenderedArtifacts
 from domain.jobs import ArtifactRefs, InlineArtifacts, StoredArtifacts
 from infrastructure.aws.deadlines import within_request_deadline
@@ -18,6 +19,8 @@ DEPENDENCY = "artifact store"
 ARTIFACT_PREFIX = "jobs/"
 SCENE_GRAPH_NAME = "scene-graph.json"
 MINIMAP_NAME = "minimap.txt"
+SVG_NAME = "scene.svg"
+SVG_TYPE = "image/svg+xml"
 
 
 class S3ArtifactStore:
@@ -39,6 +42,7 @@ class S3ArtifactStore:
         refs = StoredArtifacts(
             scene_graph_key=f"{self._prefix}{job_id}/{SCENE_GRAPH_NAME}",
             ascii_minimap_key=f"{self._prefix}{job_id}/{MINIMAP_NAME}",
+            scene_svg_key=f"{self._prefix}{job_id}/{SVG_NAME}",
         )
         await asyncio.gather(
             self._put(refs.scene_graph_key, artifacts.scene_graph_json, "application/json"),
@@ -47,27 +51,33 @@ class S3ArtifactStore:
                 artifacts.ascii_minimap.encode(),
                 "text/plain; charset=utf-8",
             ),
+            self._put(f"{self._prefix}{job_id}/{SVG_NAME}", artifacts.scene_svg.encode(), SVG_TYPE),
         )
         return refs
 
     async def links(self, refs: ArtifactRefs, *, now: datetime) -> ArtifactLinks | None:
         if not isinstance(refs, StoredArtifacts):
             return None
-        scene_graph_url, minimap_url = await asyncio.gather(
-            self._presign(refs.scene_graph_key), self._presign(refs.ascii_minimap_key)
-        )
+        keys = [refs.scene_graph_key, refs.ascii_minimap_key]
+        if refs.scene_svg_key is not None:
+            keys.append(refs.scene_svg_key)
+        scene_graph_url, minimap_url, *svg_url = await asyncio.gather(*map(self._presign, keys))
         return ArtifactLinks(
             scene_graph_url=scene_graph_url,
             ascii_minimap_url=minimap_url,
             expires_at=now + timedelta(seconds=self._url_ttl_seconds),
             scene_graph_key=refs.scene_graph_key,
             ascii_minimap_key=refs.ascii_minimap_key,
+            scene_svg_url=svg_url[0] if svg_url else None,
+            scene_svg_key=refs.scene_svg_key,
         )
 
     async def delete(self, refs: ArtifactRefs) -> None:
         if not isinstance(refs, StoredArtifacts):
             return
         keys = [refs.scene_graph_key, refs.ascii_minimap_key]
+        if refs.scene_svg_key is not None:
+            keys.append(refs.scene_svg_key)
         with reported_as(DEPENDENCY):
             await self._client.delete_objects(
                 Bucket=self._bucket,
@@ -78,7 +88,13 @@ class S3ArtifactStore:
         """One GetObject, within the request deadline: a hung bucket answers 503 in time."""
         if isinstance(refs, InlineArtifacts):
             return inline_file(refs, file)
-        key = refs.scene_graph_key if file == "scene_graph" else refs.ascii_minimap_key
+        key = {
+            "scene_graph": refs.scene_graph_key,
+            "ascii_minimap": refs.ascii_minimap_key,
+            "scene_svg": refs.scene_svg_key,
+        }[file]
+        if key is None:
+            raise ArtifactMissing(file)
         return await within_request_deadline(self._get(key), DEPENDENCY)
 
     async def check(self) -> None:

@@ -4,6 +4,7 @@ from datetime import datetime
 
 import msgspec
 
+from application.errors import ArtifactMissing
 from application.ports import ArtifactFile, ArtifactLinks, RenderedArtifacts
 from domain.jobs import ArtifactRefs, InlineArtifacts
 
@@ -15,6 +16,7 @@ class InlineArtifactStore:
         return InlineArtifacts(
             scene_graph=msgspec.Raw(artifacts.scene_graph_json),
             ascii_minimap=artifacts.ascii_minimap,
+            scene_svg=artifacts.scene_svg,
         )
 
     async def links(self, refs: ArtifactRefs, *, now: datetime) -> ArtifactLinks | None:
@@ -36,4 +38,8 @@ def inline_file(refs: InlineArtifacts, file: ArtifactFile) -> bytes:
     """An inline artifact as a file: the scene graph's JSON exactly as `GET /status` embeds it."""
     if file == "scene_graph":
         return bytes(refs.scene_graph)
+    if file == "scene_svg":
+        if refs.scene_svg is None:
+            raise ArtifactMissing(file)
+        return refs.scene_svg.encode("utf-8")
     return refs.ascii_minimap.encode("utf-8")

@@ -61,6 +61,7 @@ async def run_smoke(
         if job is None:
             job = await _poll(client, status_url, deadline, out)
         scene_graph, minimap = await _fetch_artifacts(client, job)
+        await _check_picture(client, job)
     _check_artifacts(job, scene_graph, minimap)
     return SmokeResult(job, scene_graph, minimap)
 
@@ -207,6 +208,26 @@ async def _fetch_artifacts(
             raise SmokeFailure(SmokeExit.ARTIFACT_INVALID, "the scene graph is not JSON") from error
         return graph, minimap_response.text
     raise SmokeFailure(SmokeExit.ARTIFACT_INVALID, "the finished job has no artifacts")
+
+
+async def _check_picture(client: httpx.AsyncClient, job: dict[str, Any]) -> None:
+    """The SVG map behind `result.sceneSvgUrl` (this API's endpoint in demo mode, a presigned
+    URL in persistent mode): an SVG document. A job from before SVG maps has no link."""
+    url = (job.get("result") or {}).get("sceneSvgUrl")
+    if url is None:
+        return
+    if url.startswith("/"):
+        response = await _request(client, "GET", url)
+        if response.status_code != 200:
+            raise SmokeFailure(
+                SmokeExit.ARTIFACT_INVALID, f"scene.svg answered {response.status_code}"
+            )
+    else:
+        response = await _download(url)
+    if not response.headers.get("content-type", "").startswith("image/svg+xml"):
+        raise SmokeFailure(SmokeExit.ARTIFACT_INVALID, "scene.svg is not image/svg+xml")
+    if not response.content.startswith(b"<svg") or b"<script" in response.content:
+        raise SmokeFailure(SmokeExit.ARTIFACT_INVALID, "scene.svg is not a plain SVG document")
 
 
 async def _download(url: str) -> httpx.Response:

@@ -1,4 +1,5 @@
-"""`GET /status/{id}/scene-graph.json` and `/minimap.txt`: a done job's artifacts, same origin.
+"""`GET /status/{id}/scene-graph.json`, `/minimap.txt` and `/scene.svg`: a done job's artifacts,
+same origin.
 
 In demo mode they are the job's inline result; in persistent mode the API reads the objects
 from the artifact store, so the web page (whose Content-Security-Policy allows connections to
@@ -17,15 +18,17 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Operation, Schema
 from litestar.params import FromPath, HeaderParameter, SkipValidation
 
-from application.errors import JobNotFound
+from application.errors import ArtifactMissing, JobNotFound
 from application.ports import ArtifactFile
 from application.use_cases.read_artifacts import JobNotDone, ReadArtifactsHandler
 from domain.jobs import is_job_id
+from infrastructure.job_view_wire import SCENE_SVG_FILE
 from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problem
 from interfaces.http.problems import Problem
 
 SCENE_GRAPH_FILE = "scene-graph.json"
 MINIMAP_FILE = "minimap.txt"
+SVG_MEDIA_TYPE = "image/svg+xml"
 CACHE_CONTROL = "private, max-age=86400, immutable"
 """A day: the bytes of a done job's artifacts are final; `private` keeps them out of shared
 caches, since anyone holding the (unguessable) job id may read them."""
@@ -157,6 +160,36 @@ class ArtifactsController(Controller):
         content = await _read(read_artifacts, job_id, "ascii_minimap")
         return _file(content, "text/plain", MINIMAP_FILE, if_none_match)
 
+    @get(
+        f"/status/{{job_id:str}}/{SCENE_SVG_FILE}",
+        summary="Read a done job's SVG map",
+        description=(
+            "The scene of a `done` job drawn as an SVG map: symbols by kind, labels for the "
+            "things the prompt named, a legend, compass and scale; no script and no external "
+            "references (the same bytes as `scenegen scene ... --svg FILE` and as the object "
+            "behind `result.sceneSvgUrl` in persistent mode), from this origin in both modes. "
+            "A job that is not done is 409."
+        ),
+        responses=_responses(
+            "SVG map",
+            ResponseSpec(
+                data_container=str,
+                media_type=SVG_MEDIA_TYPE,
+                description="The SVG map",
+                generate_examples=False,
+            ),
+        ),
+        operation_class=_headers(SCENE_SVG_FILE),
+    )
+    async def scene_svg(
+        self,
+        job_id: FromPath[str],
+        read_artifacts: NamedDependency[SkipValidation[ReadArtifactsHandler]],
+        if_none_match: IfNoneMatch = None,
+    ) -> Response[bytes]:
+        content = await _read(read_artifacts, job_id, "scene_svg")
+        return _file(content, SVG_MEDIA_TYPE, SCENE_SVG_FILE, if_none_match)
+
 
 async def _read(read_artifacts: ReadArtifactsHandler, job_id: str, file: ArtifactFile) -> bytes:
     if not is_job_id(job_id):
@@ -171,6 +204,9 @@ async def _read(read_artifacts: ReadArtifactsHandler, job_id: str, file: Artifac
             else f"The job is {status}; it has no artifacts."
         )
         raise Problem(409, detail, extensions={"jobStatus": status}) from not_done
+    except ArtifactMissing as missing:
+        detail = "The job finished before the service drew SVG maps; it has none."
+        raise Problem(404, detail) from missing
 
 
 def _file(

@@ -1,6 +1,7 @@
-"""GET /status/{id}/scene-graph.json and /minimap.txt in demo mode: a done job's artifacts from
-the API's own origin, the same as the status view's inline result; 404, 409 naming the status,
-503 with Retry-After; cacheable with an ETag; documented in the OpenAPI document.
+"""GET /status/{id}/scene-graph.json, /minimap.txt and /scene.svg in demo mode: a done job's
+artifacts from the API's own origin, the same as the status view's inline result (the SVG map
+linked by `result.sceneSvgUrl`); 404, 409 naming the status, 503 with Retry-After; cacheable
+with an ETag; documented in the OpenAPI document.
 
 The same endpoints reading from S3 (persistent mode, MiniStack): tests/browser/
 test_web_page_persistent.py; the store's `read`: tests/integration/test_artifact_store_contract.py.
@@ -24,6 +25,7 @@ from tests.fakes import (
     event,
     failed_run,
     seed_job,
+    successful_run,
     wait_until_finished,
     wire,
 )
@@ -32,6 +34,8 @@ AUTH = {"X-INTERNAL-TOKEN": TOKEN}
 PROMPT = {"prompt": "a village with three houses north of a river, a well in the center", "seed": 3}
 GRAPH = "scene-graph.json"
 MINIMAP = "minimap.txt"
+SVG = "scene.svg"
+ALL = [GRAPH, MINIMAP, SVG]
 CACHE_CONTROL = "private, max-age=86400, immutable"
 
 
@@ -77,7 +81,76 @@ async def test_minimap_of_a_done_job_is_the_inline_result_as_utf8_text(client: A
     assert response.text == view["result"]["asciiMinimap"]
 
 
-@pytest.mark.parametrize("name", [GRAPH, MINIMAP])
+async def test_svg_map_of_a_done_job_is_the_generators_picture_linked_from_the_result(
+    client: Any,
+) -> None:
+    from domain.scene import generate_scene
+
+    job_id, view, _ = await _done_job(client)
+    assert view["result"]["sceneSvgUrl"] == f"/status/{job_id}/{SVG}"
+    request = view["request"]
+
+    response = await client.get(view["result"]["sceneSvgUrl"])
+
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "image/svg+xml"
+    assert response.headers["content-disposition"] == 'inline; filename="scene.svg"'
+    assert response.headers["cache-control"] == CACHE_CONTROL
+    assert response.headers["etag"] == _etag(response.content)
+    expected = generate_scene(
+        request["prompt"], seed=request["seed"], width=request["width"], height=request["height"]
+    )
+    assert response.content == expected.svg.encode("utf-8")
+    # Linked, not inline: the status view stays the size it was.
+    assert "sceneSvg" not in view["result"]
+
+
+async def test_a_job_done_before_svg_maps_is_404_for_its_svg_and_has_no_link(
+    client: Any, container: Any
+) -> None:
+    """A job finished by a worker of an earlier release (two artifacts): no link, and the file
+    is a 404 problem, not a server error."""
+    import msgspec
+
+    from domain.jobs import InlineArtifacts
+
+    job_id = await seed_job(container)
+    old = InlineArtifacts(scene_graph=msgspec.Raw(b'{"schemaVersion":1}'), ascii_minimap="#")
+    for item in successful_run(artifacts=old):
+        await _report(client, job_id, item)
+    view = (await client.get(f"/status/{job_id}")).json()
+    assert view["status"] == "done"
+    assert "sceneSvgUrl" not in view["result"]
+
+    response = await client.get(f"/status/{job_id}/{SVG}")
+
+    problem = assert_problem(response, 404)
+    assert "no" in problem["detail"] and "SVG" in problem["detail"]
+    assert response.headers["cache-control"] == "no-store"
+
+
+async def test_an_svg_map_sent_inline_by_a_callback_is_served(client: Any, container: Any) -> None:
+    import msgspec
+
+    from domain.jobs import InlineArtifacts
+
+    job_id = await seed_job(container)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><title>caf\u00e9</title></svg>'
+    sent = InlineArtifacts(
+        scene_graph=msgspec.Raw(b'{"schemaVersion":1}'), ascii_minimap="#", scene_svg=svg
+    )
+    for item in successful_run(artifacts=sent):
+        await _report(client, job_id, item)
+
+    response = await client.get(f"/status/{job_id}/{SVG}")
+
+    assert response.status_code == 200
+    assert response.content == svg.encode("utf-8")
+    view = (await client.get(f"/status/{job_id}")).json()
+    assert view["result"]["sceneSvgUrl"] == f"/status/{job_id}/{SVG}"
+
+
+@pytest.mark.parametrize("name", ALL)
 async def test_a_matching_if_none_match_is_304_without_a_body(client: Any, name: str) -> None:
     job_id, _, _ = await _done_job(client)
     first = await client.get(f"/status/{job_id}/{name}")
@@ -97,7 +170,7 @@ async def test_a_matching_if_none_match_is_304_without_a_body(client: Any, name:
     assert stale.content == first.content
 
 
-@pytest.mark.parametrize("name", [GRAPH, MINIMAP])
+@pytest.mark.parametrize("name", ALL)
 async def test_head_answers_the_headers_of_get(client: Any, name: str) -> None:
     job_id, _, _ = await _done_job(client)
     got = await client.get(f"/status/{job_id}/{name}")
@@ -115,7 +188,7 @@ async def _report(client: Any, job_id: str, item: Any) -> None:
     assert answer.status_code == 200, answer.text
 
 
-@pytest.mark.parametrize("name", [GRAPH, MINIMAP])
+@pytest.mark.parametrize("name", ALL)
 @pytest.mark.parametrize("status", ["queued", "running", "failed", "canceled"])
 async def test_a_job_that_is_not_done_is_409_naming_its_status(
     client: Any, container: Any, name: str, status: str
@@ -139,7 +212,7 @@ async def test_a_job_that_is_not_done_is_409_naming_its_status(
     assert response.headers["cache-control"] == "no-store"
 
 
-@pytest.mark.parametrize("name", [GRAPH, MINIMAP])
+@pytest.mark.parametrize("name", ALL)
 @pytest.mark.parametrize("job_id", [RandomJobIds().new_id(T0), "not-a-job-id", "0" * 37])
 async def test_an_unknown_or_malformed_id_is_404(client: Any, name: str, job_id: str) -> None:
     response = await client.get(f"/status/{job_id}/{name}")
@@ -156,7 +229,7 @@ class UnreadableArtifactStore(InlineArtifactStore):
         raise DependencyUnavailable("artifact store", "EndpointConnectionError")
 
 
-@pytest.mark.parametrize("name", [GRAPH, MINIMAP])
+@pytest.mark.parametrize("name", ALL)
 async def test_an_unavailable_store_is_503_with_retry_after(name: str) -> None:
     from dependency_injector import providers
     from litestar.testing import AsyncTestClient
@@ -176,12 +249,16 @@ async def test_an_unavailable_store_is_503_with_retry_after(name: str) -> None:
     assert response.headers["cache-control"] == "no-store"
 
 
-async def test_both_endpoints_are_in_the_openapi_document_with_their_headers(
+async def test_the_three_endpoints_are_in_the_openapi_document_with_their_headers(
     client: Any,
 ) -> None:
     document = (await client.get("/openapi.json")).json()
 
-    for name, media_type in [(GRAPH, "application/json"), (MINIMAP, "text/plain; charset=utf-8")]:
+    for name, media_type in [
+        (GRAPH, "application/json"),
+        (MINIMAP, "text/plain; charset=utf-8"),
+        (SVG, "image/svg+xml"),
+    ]:
         operation = document["paths"][f"/status/{{job_id}}/{name}"]["get"]
         responses = operation["responses"]
         assert {"200", "304", "404", "409", "503"} <= set(responses)

@@ -84,7 +84,11 @@ async def test_same_request_twice_gives_the_same_artifacts(client: Any) -> None:
     ids = [(await client.post("/generate", json=request)).json()["id"] for _ in range(2)]
     first, second = [await wait_until_finished(client, job_id) for job_id in ids]
     assert first["status"] == second["status"] == "done"
+    links = [view["result"].pop("sceneSvgUrl") for view in (first, second)]
     assert first["result"] == second["result"]
+    assert links == [f"/status/{job_id}/scene.svg" for job_id in ids]
+    pictures = [(await client.get(link)).content for link in links]
+    assert pictures[0] == pictures[1] and pictures[0].startswith(b"<svg")
 
 
 async def test_steps_are_listed_in_pipeline_order_whatever_order_they_arrived(

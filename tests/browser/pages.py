@@ -58,6 +58,19 @@ class RecordedPage:
         return path
 
 
+PICTURE_LOADED = """() => {
+  const picture = document.getElementById("scene-picture");
+  return picture !== null && picture.dataset.state === "loaded" && picture.complete
+    && picture.naturalWidth > 0;
+}"""
+"""True once the page's <img> holds the job's SVG map, decoded (a condition to wait on)."""
+
+
+def wait_for_picture(page: Page, timeout_ms: float = 15_000) -> None:
+    """Wait until the SVG map is shown (loaded and decoded by the browser)."""
+    page.wait_for_function(PICTURE_LOADED, timeout=timeout_ms)
+
+
 @contextmanager
 def recorded_page(browser: Browser, base_url: str, *, width: int = 1440) -> Iterator[RecordedPage]:
     """A fresh context (its own local storage) with one page at `width` CSS pixels."""

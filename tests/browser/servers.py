@@ -54,6 +54,7 @@ class LinkingArtifactStore:
         refs = StoredArtifacts(
             scene_graph_key=f"jobs/{job_id}/scene-graph.json",
             ascii_minimap_key=f"jobs/{job_id}/minimap.txt",
+            scene_svg_key=f"jobs/{job_id}/scene.svg",
         )
         self._objects[refs.scene_graph_key] = artifacts
         return refs
@@ -68,6 +69,8 @@ class LinkingArtifactStore:
             expires_at=now + timedelta(minutes=15),
             scene_graph_key=refs.scene_graph_key,
             ascii_minimap_key=refs.ascii_minimap_key,
+            scene_svg_url=f"{bucket}{refs.scene_svg_key}?X-Amz-Signature=0",
+            scene_svg_key=refs.scene_svg_key,
         )
 
     async def delete(self, refs: ArtifactRefs) -> None:
@@ -82,6 +85,8 @@ class LinkingArtifactStore:
         stored = self._objects[refs.scene_graph_key]
         if file == "scene_graph":
             return stored.scene_graph_json
+        if file == "scene_svg":
+            return stored.scene_svg.encode()
         return stored.ascii_minimap.encode()
 
     async def check(self) -> None:

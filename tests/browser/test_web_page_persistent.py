@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, expect
 
 from infrastructure.artifact_validation import minimap_problems, scene_graph_problems
 from infrastructure.time_and_randomness import RandomJobIds
-from tests.browser.pages import recorded_page
+from tests.browser.pages import recorded_page, wait_for_picture
 from tests.e2e.persistent_stack import (
     PersistentStack,
     Service,
@@ -57,7 +57,7 @@ def test_persistent_mode_draws_the_scene_read_through_the_api(
         recorded.generate("a village with three houses north of a river", seed=3)
         page = recorded.page
         expect(page.locator("#job-status")).to_have_text("done", timeout=DRAWN_TIMEOUT_MS)
-        expect(page.locator("#scene svg")).to_be_visible(timeout=DRAWN_TIMEOUT_MS)
+        wait_for_picture(page, DRAWN_TIMEOUT_MS)
         expect(page.locator("#minimap")).to_contain_text("Legend:")
         expect(page.locator("#result-note")).to_be_hidden()
         expect(page.locator("#steps li")).to_have_count(5)
@@ -69,12 +69,20 @@ def test_persistent_mode_draws_the_scene_read_through_the_api(
         assert "sceneGraph" not in result  # persistent mode: links only
         stored_graph = httpx.get(result["sceneGraphUrl"], timeout=10.0)
         stored_minimap = httpx.get(result["asciiMinimapUrl"], timeout=10.0)
+        stored_svg = httpx.get(result["sceneSvgUrl"], timeout=10.0)
         assert stored_graph.status_code == stored_minimap.status_code == 200
+        assert stored_svg.status_code == 200
+        assert stored_svg.headers["content-type"] == "image/svg+xml"
+        assert result["sceneSvgKey"] == f"jobs/{job_id}/scene.svg"
+        assert "X-Amz-Signature=" in result["sceneSvgUrl"]
         graph = stored_graph.json()
         assert scene_graph_problems(graph) == []
         assert minimap_problems(stored_minimap.text, width=48, height=24) == []
         nodes = _count_nodes(graph["root"]["children"])
-        expect(page.locator("#scene svg g.node")).to_have_count(nodes)
+        svg_href = f"/status/{job_id}/scene.svg"
+        expect(page.locator("#scene-picture")).to_have_attribute("src", svg_href)
+        shown = page.evaluate("async (url) => await (await fetch(url)).text()", svg_href)
+        assert shown.encode("utf-8") == stored_svg.content
         expect(page.locator("#things-count")).to_have_text(str(nodes))
         expect(page.locator("#relations li")).to_have_count(len(graph["relations"]))
         assert page.locator("#minimap").text_content() == stored_minimap.text

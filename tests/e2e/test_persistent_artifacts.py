@@ -50,12 +50,14 @@ def test_presigned_urls_fetch_exactly_the_stored_artifacts(
 
     assert result["sceneGraphKey"] == f"jobs/{job_id}/scene-graph.json"
     assert result["asciiMinimapKey"] == f"jobs/{job_id}/minimap.txt"
+    assert result["sceneSvgKey"] == f"jobs/{job_id}/scene.svg"
     assert "sceneGraph" not in result and "asciiMinimap" not in result
     s3 = shared_stack.resources.client("s3")
     bucket = shared_stack.resources.bucket
     for url_field, key_field in (
         ("sceneGraphUrl", "sceneGraphKey"),
         ("asciiMinimapUrl", "asciiMinimapKey"),
+        ("sceneSvgUrl", "sceneSvgKey"),
     ):
         stored = s3.get_object(Bucket=bucket, Key=result[key_field])["Body"].read()
         fetched = httpx.get(result[url_field], timeout=10.0)
@@ -74,7 +76,7 @@ def test_urls_expire_after_the_configured_ttl(
 
     expires_at = _epoch(result["urlsExpireAt"])
     assert before + SHARED_URL_TTL_SECONDS - 1 <= expires_at <= after + SHARED_URL_TTL_SECONDS + 1
-    for url in (result["sceneGraphUrl"], result["asciiMinimapUrl"]):
+    for url in (result["sceneGraphUrl"], result["asciiMinimapUrl"], result["sceneSvgUrl"]):
         query = parse_qs(urlparse(url).query)
         assert query["X-Amz-Algorithm"] == ["AWS4-HMAC-SHA256"]
         assert query["X-Amz-Expires"] == [str(SHARED_URL_TTL_SECONDS)]
@@ -88,7 +90,7 @@ def test_each_status_read_mints_fresh_urls(
     second = get_job(shared_stack.base_url, done_job["id"])["result"]
 
     assert _epoch(second["urlsExpireAt"]) > _epoch(first["urlsExpireAt"])
-    for field in ("sceneGraphUrl", "asciiMinimapUrl"):
+    for field in ("sceneGraphUrl", "asciiMinimapUrl", "sceneSvgUrl"):
         assert second[field] != first[field]
         first_date = parse_qs(urlparse(first[field]).query)["X-Amz-Date"]
         second_date = parse_qs(urlparse(second[field]).query)["X-Amz-Date"]

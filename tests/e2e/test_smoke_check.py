@@ -50,6 +50,29 @@ class _CorruptStore(_BrokenStore):
         return InlineArtifacts(scene_graph=msgspec.Raw(b'{"not": "a scene"}'), ascii_minimap="?")
 
 
+class _ScriptedPictureStore(_BrokenStore):
+    """Keeps a good scene graph and minimap, and an SVG map carrying a script."""
+
+    async def save(self, job_id: str, artifacts: RenderedArtifacts) -> ArtifactRefs:
+        return InlineArtifacts(
+            scene_graph=msgspec.Raw(artifacts.scene_graph_json),
+            ascii_minimap=artifacts.ascii_minimap,
+            scene_svg='<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        )
+
+    async def read_file(self, refs: ArtifactRefs, file: str) -> bytes:
+        assert isinstance(refs, InlineArtifacts) and refs.scene_svg is not None
+        return refs.scene_svg.encode()
+
+
+async def test_smoke_checks_the_svg_map_too() -> None:
+    failure = await _smoke_failure(
+        create_app(ApiRuntime(_container(artifact_store=providers.Object(_ScriptedPictureStore()))))
+    )
+    assert failure.code is SmokeExit.ARTIFACT_INVALID
+    assert "scene.svg" in str(failure)
+
+
 async def test_smoke_passes_against_a_healthy_demo_service() -> None:
     async with serving(create_app(ApiRuntime(_container()))) as base_url:
         result = await run_smoke(base_url, timeout=30)

@@ -9,7 +9,7 @@ import httpx
 import msgspec
 import pytest
 
-from application.errors import DependencyUnavailable
+from application.errors import ArtifactMissing, DependencyUnavailable
 from application.ports import ArtifactStore, RenderedArtifacts
 from domain.jobs import ArtifactRefs, InlineArtifacts, StoredArtifacts
 from infrastructure.aws import clients
@@ -23,6 +23,7 @@ URL_TTL_SECONDS = 900
 RENDERED = RenderedArtifacts(
     scene_graph_json=msgspec.json.encode({"objects": [{"kind": "barn", "x": 3.5}], "seed": 7}),
     ascii_minimap="..B..\n.~~~.\n",
+    scene_svg='<svg xmlns="http://www.w3.org/2000/svg"><text>caf\u00e9 \u2615</text></svg>',
 )
 
 
@@ -36,10 +37,11 @@ def store(request: pytest.FixtureRequest) -> ArtifactStore:
 
 
 async def read_files(store: ArtifactStore, refs: ArtifactRefs) -> RenderedArtifacts:
-    """Both files behind `refs`, read one at a time as the artifact endpoints read them."""
+    """The three files behind `refs`, read one at a time as the artifact endpoints read them."""
     return RenderedArtifacts(
         scene_graph_json=await store.read_file(refs, "scene_graph"),
         ascii_minimap=(await store.read_file(refs, "ascii_minimap")).decode("utf-8"),
+        scene_svg=(await store.read_file(refs, "scene_svg")).decode("utf-8"),
     )
 
 
@@ -86,9 +88,29 @@ async def test_read_keeps_non_ascii_text_and_key_order(store: ArtifactStore) -> 
     rendered = RenderedArtifacts(
         scene_graph_json=msgspec.json.encode({"z": "café ☕", "a": [1, 2.5, None], "m": {}}),
         ascii_minimap="~~é~~\n",
+        scene_svg="<svg><title>é</title></svg>",
     )
 
     assert await read_files(store, await store.save("job-read-3", rendered)) == rendered
+
+
+async def test_a_job_stored_before_svg_maps_has_no_svg_link_and_no_svg_file(
+    store: ArtifactStore,
+) -> None:
+    """Refs written by an earlier release name two files: the third is missing, not an error
+    of the store."""
+    saved = await store.save("job-old-1", RENDERED)
+    if isinstance(saved, InlineArtifacts):
+        old: ArtifactRefs = msgspec.structs.replace(saved, scene_svg=None)
+    else:
+        old = msgspec.structs.replace(saved, scene_svg_key=None)
+        links = await store.links(old, now=datetime.now(UTC))
+        assert links is not None
+        assert (links.scene_svg_url, links.scene_svg_key) == (None, None)
+
+    assert await store.read_file(old, "scene_graph") == RENDERED.scene_graph_json
+    with pytest.raises(ArtifactMissing):
+        await store.read_file(old, "scene_svg")
 
 
 async def test_check_passes_when_the_store_is_reachable(store: ArtifactStore) -> None:
@@ -101,14 +123,20 @@ async def test_objects_are_typed_encrypted_and_under_the_job_prefix(
     store = S3ArtifactStore(s3, artifacts_bucket, URL_TTL_SECONDS)
     refs = await store.save("job-2", RENDERED)
     assert refs == StoredArtifacts(
-        scene_graph_key="jobs/job-2/scene-graph.json", ascii_minimap_key="jobs/job-2/minimap.txt"
+        scene_graph_key="jobs/job-2/scene-graph.json",
+        ascii_minimap_key="jobs/job-2/minimap.txt",
+        scene_svg_key="jobs/job-2/scene.svg",
     )
     graph = await s3.get_object(Bucket=artifacts_bucket, Key=refs.scene_graph_key)
     minimap = await s3.head_object(Bucket=artifacts_bucket, Key=refs.ascii_minimap_key)
+    picture = await s3.get_object(Bucket=artifacts_bucket, Key="jobs/job-2/scene.svg")
     assert graph["ContentType"] == "application/json"
     assert await graph["Body"].read() == RENDERED.scene_graph_json
     assert minimap["ContentType"] == "text/plain; charset=utf-8"
+    assert picture["ContentType"] == "image/svg+xml"
+    assert await picture["Body"].read() == RENDERED.scene_svg.encode("utf-8")
     assert graph["ServerSideEncryption"] == minimap["ServerSideEncryption"] == "AES256"
+    assert picture["ServerSideEncryption"] == "AES256"
 
 
 async def test_links_are_sigv4_and_expire_after_the_ttl(s3: Any, artifacts_bucket: str) -> None:
@@ -119,11 +147,13 @@ async def test_links_are_sigv4_and_expire_after_the_ttl(s3: Any, artifacts_bucke
     assert links is not None
     assert isinstance(refs, StoredArtifacts)
     assert links.expires_at == now + timedelta(seconds=URL_TTL_SECONDS)
-    assert (links.scene_graph_key, links.ascii_minimap_key) == (
+    assert (links.scene_graph_key, links.ascii_minimap_key, links.scene_svg_key) == (
         refs.scene_graph_key,
         refs.ascii_minimap_key,
+        refs.scene_svg_key,
     )
-    for url in (links.scene_graph_url, links.ascii_minimap_url):
+    assert links.scene_svg_url is not None
+    for url in (links.scene_graph_url, links.ascii_minimap_url, links.scene_svg_url):
         assert "X-Amz-Algorithm=AWS4-HMAC-SHA256" in url
         assert f"X-Amz-Expires={URL_TTL_SECONDS}" in url
 

@@ -33,7 +33,9 @@ from tests.fakes import RETENTION
 pytestmark = pytest.mark.integration
 
 ARTIFACTS = StoredArtifacts(
-    scene_graph_key="jobs/x/scene-graph.json", ascii_minimap_key="jobs/x/minimap.txt"
+    scene_graph_key="jobs/x/scene-graph.json",
+    ascii_minimap_key="jobs/x/minimap.txt",
+    scene_svg_key="jobs/x/scene.svg",
 )
 
 
@@ -477,10 +479,30 @@ async def test_inline_artifacts_read_back_as_the_same_json(repository: JobReposi
     job = a_job()
     await repository.add(job)
     graph = msgspec.Raw(b'{"schemaVersion":"1.1","nodes":[{"id":"a","x":1}]}')
-    inline = InlineArtifacts(scene_graph=graph, ascii_minimap="+-+\n|.|")
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>caf\u00e9 &amp; "well"</text></svg>'
+    inline = InlineArtifacts(scene_graph=graph, ascii_minimap="+-+\n|.|", scene_svg=svg)
     for each in fakes.successful_run(datetime.now(UTC), artifacts=inline):
         await repository.record_step(job.id, each, now=datetime.now(UTC))
     stored = await repository.get(job.id)
     assert stored is not None and isinstance(stored.result, InlineArtifacts)
     assert msgspec.json.decode(stored.result.scene_graph) == msgspec.json.decode(graph)
     assert stored.result.ascii_minimap == inline.ascii_minimap
+    assert stored.result.scene_svg == svg
+
+
+async def test_artifacts_of_a_job_done_before_svg_maps_still_read(
+    repository: JobRepository,
+) -> None:
+    """A record an earlier release wrote (two keys, or inline without the SVG map) reads back
+    with no SVG map, not as an error."""
+    for old in (
+        StoredArtifacts(scene_graph_key="jobs/o/g.json", ascii_minimap_key="jobs/o/m.txt"),
+        InlineArtifacts(scene_graph=msgspec.Raw(b'{"a":1}'), ascii_minimap="#"),
+    ):
+        job = a_job()
+        await repository.add(job)
+        for each in fakes.successful_run(datetime.now(UTC), artifacts=old):
+            await repository.record_step(job.id, each, now=datetime.now(UTC))
+        stored = await repository.get(job.id)
+        assert stored is not None and stored.result is not None
+        assert stored.result == old

@@ -188,6 +188,8 @@ async def test_artifacts_over_the_limit_fail_the_job_and_nothing_is_kept() -> No
     job = await service.jobs.get("j1")
     assert job is not None and job.error is not None and job.result is None
     assert job.error.step == "store_artifacts"
-    assert job.error.message.startswith("ArtifactsTooLarge: the scene graph and minimap come to ")
+    assert job.error.message.startswith(
+        "ArtifactsTooLarge: the scene graph, minimap and SVG map come to "
+    )
     assert job.error.message.endswith(" bytes, over the limit of 1,000")
     assert service.artifacts.saved == []

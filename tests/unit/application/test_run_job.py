@@ -57,13 +57,13 @@ def service() -> Service:
     return Service()
 
 
-def expected_artifacts(request: JobRequest) -> tuple[dict[str, object], str]:
+def expected_artifacts(request: JobRequest) -> tuple[dict[str, object], str, str]:
     parsed = scene.parse_prompt(request.prompt)
     layout = scene.layout_scene(
         parsed, seed=request.seed, width=request.width, height=request.height
     )
     graph = msgspec.json.decode(scene.encode_scene_graph(scene.build_scene_graph(layout)))
-    return graph, scene.render_minimap(layout)
+    return graph, scene.render_minimap(layout), scene.render_svg(layout)
 
 
 async def test_run_reports_every_step_and_finishes_done_with_inline_artifacts(
@@ -85,6 +85,7 @@ async def test_run_reports_every_step_and_finishes_done_with_inline_artifacts(
     assert isinstance(job.result, InlineArtifacts)
     assert job.result.scene_graph
     assert job.result.ascii_minimap
+    assert job.result.scene_svg is not None and job.result.scene_svg.startswith("<svg")
 
 
 async def test_run_stores_exactly_what_the_generator_makes(service: Service) -> None:
@@ -93,9 +94,10 @@ async def test_run_stores_exactly_what_the_generator_makes(service: Service) -> 
     await service.runner(CountingArtifactStore())(queued)
     job = await service.jobs.get(JOB_ID)
     assert job is not None and isinstance(job.result, InlineArtifacts)
-    graph, minimap = expected_artifacts(request)
+    graph, minimap, svg = expected_artifacts(request)
     assert msgspec.json.decode(job.result.scene_graph) == graph
     assert job.result.ascii_minimap == minimap
+    assert job.result.scene_svg == svg
 
 
 async def test_only_the_final_event_carries_artifacts(service: Service) -> None:

@@ -100,11 +100,15 @@ async def test_inline_store_returns_the_content_and_no_links() -> None:
     store = InlineArtifactStore()
     graph = {"schemaVersion": 1, "root": {"id": "scene"}}
     refs = await store.save(
-        "j1", RenderedArtifacts(scene_graph_json=msgspec.json.encode(graph), ascii_minimap="##")
+        "j1",
+        RenderedArtifacts(
+            scene_graph_json=msgspec.json.encode(graph), ascii_minimap="##", scene_svg="<svg/>"
+        ),
     )
     assert refs == InlineArtifacts(
-        scene_graph=msgspec.Raw(msgspec.json.encode(graph)), ascii_minimap="##"
+        scene_graph=msgspec.Raw(msgspec.json.encode(graph)), ascii_minimap="##", scene_svg="<svg/>"
     )
+    assert await store.read_file(refs, "scene_svg") == b"<svg/>"
     assert await store.links(refs, now=T0) is None
 
 

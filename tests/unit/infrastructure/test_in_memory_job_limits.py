@@ -186,3 +186,19 @@ async def test_a_job_bigger_than_the_budget_is_kept_alone() -> None:
     assert await jobs.get("huge") is not None
     assert await jobs.get("queued") is not None  # unfinished jobs are never evicted
     assert jobs.artifact_bytes == 50_000
+
+
+async def test_the_svg_map_counts_in_the_byte_budget() -> None:
+    """Three files a job: the map is kept inline too, so it is counted with the other two."""
+    jobs = InMemoryJobRepository(clock=FixedClock(T0), max_jobs=100, max_artifact_bytes=10_000)
+    with_map = msgspec.structs.replace(inline_of(2_000), ascii_minimap="#" * 500)
+    with_map = msgspec.structs.replace(with_map, scene_svg="<svg>" + " " * 2_995 + "</svg>")
+    assert with_map.size == 2_000 + 500 + 3_006
+    for n in range(3):
+        await jobs.add(a_job(f"j{n}"))
+        for item in successful_run():
+            if item.is_final_success:
+                item = msgspec.structs.replace(item, artifacts=with_map)
+            await jobs.record_step(f"j{n}", item, now=T0)
+    assert [n for n in range(3) if await jobs.get(f"j{n}") is not None] == [2]
+    assert jobs.artifact_bytes == 5_506

@@ -3,7 +3,7 @@
 import msgspec
 import pytest
 
-from domain.jobs import StepEvent, StepName, StepPhase, StoredArtifacts
+from domain.jobs import InlineArtifacts, StepEvent, StepName, StepPhase, StoredArtifacts
 from infrastructure.step_callback_wire import ArtifactsWire, StepEventWire
 from tests.fakes import ARTIFACTS, event, failed_run, successful_run
 
@@ -19,9 +19,33 @@ def test_every_event_survives_the_wire(item: StepEvent) -> None:
 
 
 def test_stored_artifact_keys_survive_the_wire() -> None:
-    stored = StoredArtifacts(scene_graph_key="jobs/a/g.json", ascii_minimap_key="jobs/a/m.txt")
+    stored = StoredArtifacts(
+        scene_graph_key="jobs/a/g.json",
+        ascii_minimap_key="jobs/a/m.txt",
+        scene_svg_key="jobs/a/scene.svg",
+    )
     item = event(StepName.STORE_ARTIFACTS, StepPhase.SUCCEEDED, artifacts=stored)
     assert roundtrip(item) == item
+    body = msgspec.json.decode(msgspec.json.encode(StepEventWire.from_domain(item)))
+    assert body["artifacts"]["sceneSvgKey"] == "jobs/a/scene.svg"
+
+
+def test_inline_svg_map_survives_the_wire() -> None:
+    inline = InlineArtifacts(
+        scene_graph=msgspec.Raw(b'{"a":1}'), ascii_minimap="#", scene_svg="<svg>&amp;</svg>"
+    )
+    item = event(StepName.STORE_ARTIFACTS, StepPhase.SUCCEEDED, artifacts=inline)
+    assert roundtrip(item) == item
+
+
+def test_a_worker_of_an_earlier_release_sends_no_svg_map() -> None:
+    """Two keys, as before the SVG map: accepted, the job simply has no picture."""
+    wire = msgspec.json.decode(
+        b'{"sceneGraphKey":"jobs/a/g.json","asciiMinimapKey":"jobs/a/m.txt"}', type=ArtifactsWire
+    )
+    assert wire.to_domain() == StoredArtifacts(
+        scene_graph_key="jobs/a/g.json", ascii_minimap_key="jobs/a/m.txt"
+    )
 
 
 def test_wire_is_camel_case_and_omits_absent_fields() -> None:

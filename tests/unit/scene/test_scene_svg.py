@@ -4,7 +4,6 @@ every kind and every generic category drawable, and colour contrast. Never pixel
 import hashlib
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
@@ -26,8 +25,16 @@ from domain.scene.render.svg_style import (
     look_of_kind,
     surface_for,
 )
+from tests.unit.scene.svg_structure import (
+    NS,
+    defs_by_id,
+    drawn,
+    label_box,
+    labels,
+    legend,
+    parse,
+)
 
-NS = "{http://www.w3.org/2000/svg}"
 ROOT = Path(__file__).resolve().parents[3]
 VILLAGE = "a village with a church, a well and five houses along a road"
 CITY = "a city with 200 houses, 10 roads, a river, 300 trees"
@@ -37,47 +44,6 @@ THOUSAND = (
     "the road, 80 flowers, 60 tents, 57 statues"
 )
 UNNAMED = {"default", "auto", "ambient", "background"}
-
-
-def parse(svg: str) -> ET.Element:
-    return ET.fromstring(svg)
-
-
-def drawn(root: ET.Element) -> dict[str, ET.Element]:
-    """Each node's element (the one `<use>` carrying its id), by node id."""
-    found: dict[str, ET.Element] = {}
-    for element in root.iter():
-        node_id = element.get("data-id")
-        if node_id is not None:
-            assert node_id not in found, f"{node_id} is drawn twice"
-            found[node_id] = element
-    return found
-
-
-def defs_by_id(root: ET.Element) -> dict[str, ET.Element]:
-    defs = root.find(f"{NS}defs")
-    assert defs is not None
-    return {child.get("id", ""): child for child in defs}
-
-
-def labels(root: ET.Element) -> list[ET.Element]:
-    group = next(g for g in root.iter(f"{NS}g") if g.get("class") == "labels")
-    return list(group.iter(f"{NS}text"))
-
-
-def label_box(text: ET.Element) -> tuple[float, float, float, float]:
-    size = float(text.get("font-size", "0"))
-    width = size * 0.6 * len(text.text or "")
-    x, y = float(text.get("x", "0")), float(text.get("y", "0"))
-    return x - width / 2, y - 0.8 * size, x + width / 2, y + 0.2 * size
-
-
-def legend(root: ET.Element) -> dict[str, int]:
-    return {
-        g.get("data-kind", ""): int(g.get("data-count", "0"))
-        for g in root.iter(f"{NS}g")
-        if g.get("class") == "legend-entry" and g.get("data-kind")
-    }
 
 
 def contrast(a: str, b: str) -> float:

@@ -1,9 +1,9 @@
-// scenegen demo page: submit a description, follow the job (event stream, or polling), draw
-// the scene graph as SVG. Plain JavaScript, no build step, nothing from another origin.
+// scenegen demo page: submit a description, follow the job (event stream, or polling), show
+// the SVG map the generator drew (the job's scene.svg, the same picture the CLI and the API
+// give). Plain JavaScript, no build step, nothing from another origin.
 "use strict";
 
 (function () {
-  const SVG_NS = "http://www.w3.org/2000/svg";
   const POLL_MS = 500;
   const RECENT_KEY = "scenegen.recentJobs";
   const RECENT_MAX = 8;
@@ -13,10 +13,10 @@
     parse_prompt: "Read the description",
     layout: "Lay out the things",
     build_scene_graph: "Build the scene graph",
-    render_minimap: "Render the minimap",
+    render_minimap: "Draw the minimap and the map",
     store_artifacts: "Store the results",
   };
-  const LAYER_ORDER = { terrain: 0, structure: 1, object: 2, actor: 3 };
+  const PHONE = "(max-width: 959px)";
 
   const $ = (id) => document.getElementById(id);
   let job = null; // the job on screen: {id, steps: Map, status, submittedAt, stop}
@@ -27,16 +27,6 @@
     for (const [name, value] of Object.entries(attrs || {})) {
       if (name === "text") node.textContent = value;
       else node.setAttribute(name, value);
-    }
-    node.append(...children);
-    return node;
-  }
-
-  function svg(tag, attrs, ...children) {
-    const node = document.createElementNS(SVG_NS, tag);
-    for (const [name, value] of Object.entries(attrs || {})) {
-      if (name === "text") node.textContent = value;
-      else node.setAttribute(name, String(value));
     }
     node.append(...children);
     return node;
@@ -162,6 +152,17 @@
     return "/?job=" + encodeURIComponent(id);
   }
 
+  /** A permalink opened: the form holds the job's prompt and settings, ready to vary. */
+  function fillForm(request) {
+    if (!request) return;
+    clearErrors();
+    $("prompt").value = request.prompt || "";
+    $("prompt-count").textContent = String($("prompt").value.length);
+    for (const field of ["seed", "width", "height"]) {
+      if (request[field] !== undefined && request[field] !== null) $(field).value = String(request[field]);
+    }
+  }
+
   // ---- following a job -----------------------------------------------------------------------
 
   function openJob(view, options) {
@@ -185,7 +186,7 @@
     $("permalink").href = permalink(view.id);
     showRequest(view.request || (options && options.request) || null);
     // One column (phones): the job is below the form, so bring it into view.
-    if (window.matchMedia("(max-width: 959px)").matches) $("job").scrollIntoView({ block: "start" });
+    if (window.matchMedia(PHONE).matches) $("job").scrollIntoView({ block: "start" });
     applyView(view);
     if (view.status && !TERMINAL.includes(view.status)) follow(view);
   }
@@ -360,33 +361,124 @@
 
   // ---- the result ----------------------------------------------------------------------------
 
+  function artifactUrl(id, name) {
+    return "/status/" + encodeURIComponent(id) + "/" + name;
+  }
+
   function showResult(result) {
     for (const url of downloadUrls) URL.revokeObjectURL(url);
     downloadUrls = [];
     $("result").hidden = false;
+    // The map is read from this origin in both modes: in persistent mode `sceneSvgUrl` is a
+    // presigned URL on the bucket's origin, which this page's Content-Security-Policy refuses.
+    $("download-svg").href = artifactUrl(job.id, "scene.svg");
     if (result.sceneGraph) {
-      drawResult(result.sceneGraph, result.asciiMinimap || "");
+      drawResult(job.id, result.sceneGraph, result.asciiMinimap || "");
       link("download-graph", JSON.stringify(result.sceneGraph, null, 2) + "\n", "application/json");
       link("download-minimap", result.asciiMinimap || "", "text/plain");
-      drawn();
     } else {
       readArtifacts(job.id);
     }
   }
 
-  /** The scene, the minimap and the report, the same in both modes. */
-  function drawResult(graph, minimap) {
+  /** The map, the minimap, the quality and the report, the same in both modes. */
+  function drawResult(id, graph, minimap) {
     $("result-note").hidden = true;
     $("views").hidden = false;
-    drawScene(graph);
+    const nodes = flatten(graph.root.children, 0, []);
+    showPicture(id, graph, nodes.length);
     $("minimap").textContent = minimap;
+    showQuality(graph.quality, graph.theme);
     showReport(graph);
+    listThings(nodes);
+  }
+
+  /**
+   * The generator's own SVG map, as an image: its bytes are the job's scene.svg, never markup
+   * built here, and as an <img> it can run nothing and reach nothing whatever it holds.
+   */
+  function showPicture(id, graph, count, attempt = 0) {
+    const picture = $("scene-picture");
+    const { width, height } = graph.bounds;
+    picture.alt =
+      `Map of the scene (${words(graph.theme)}): ${count} things on ${width} × ${height} cells, ` +
+      "north up, with labels and a legend. The list of things follows the report.";
+    picture.dataset.state = "loading";
+    picture.onload = () => {
+      if (!job || job.id !== id) return;
+      picture.dataset.state = "loaded";
+      drawn();
+      // One column (phones): the picture is what the visitor came for; show it first.
+      if (window.matchMedia(PHONE).matches) $("scene-figure").scrollIntoView({ block: "start" });
+    };
+    picture.onerror = () => {
+      if (!job || job.id !== id) return;
+      if (attempt < 2) {
+        // The artifact store may be briefly unavailable (503 with Retry-After): try again.
+        picture.removeAttribute("src");
+        setTimeout(() => showPicture(id, graph, count, attempt + 1), 1000 * (attempt + 1));
+        return;
+      }
+      picture.dataset.state = "failed";
+      $("scene-caption").textContent =
+        "The map could not be read; the minimap and the report show the same scene.";
+    };
+    picture.src = artifactUrl(id, "scene.svg");
+    $("scene-caption").textContent = `${words(graph.theme)}, ${width} × ${height} cells, seed ${graph.seed}`;
+  }
+
+  /**
+   * How much of what was asked the scene shows. Green: all or nearly all (90 %) of the things
+   * and relations asked for; amber: some of them missing, or words read as nothing; red: most
+   * of them missing (under half), or nothing known named (a default place stood in).
+   */
+  function qualityLevel(quality) {
+    const asked = quality.thingsAsked + quality.relationsStated;
+    const met = quality.thingsPlaced + quality.relationsHeld;
+    const share = asked ? met / asked : 1;
+    const ratio = (part, whole) => (whole ? part / whole : 1);
+    const worst = Math.min(
+      ratio(quality.thingsPlaced, quality.thingsAsked),
+      ratio(quality.relationsHeld, quality.relationsStated)
+    );
+    if (quality.defaultPlace || share < 0.5) return "poor";
+    if (worst < 0.9 || (quality.wordsNotUnderstood || []).length) return "partial";
+    return "good";
+  }
+
+  const QUALITY_WORDS = { good: "As asked", partial: "Partly as asked", poor: "Mostly not as asked" };
+
+  function showQuality(quality, theme) {
+    const badge = $("quality");
+    if (!quality) {
+      badge.hidden = true;
+      return;
+    }
+    const level = qualityLevel(quality);
+    const parts = [
+      `${quality.thingsPlaced} of ${quality.thingsAsked} things placed`,
+      `${quality.relationsHeld} of ${quality.relationsStated} relations held`,
+    ];
+    const unknown = quality.wordsNotUnderstood || [];
+    if (unknown.length) {
+      parts.push(`${unknown.length} ${unknown.length === 1 ? "word" : "words"} not understood: ${unknown.slice(0, 5).join(", ")}`);
+    }
+    if (quality.defaultPlace) parts.push(`a default ${words(theme)} drawn (nothing known named)`);
+    badge.replaceChildren(
+      el("strong", { text: QUALITY_WORDS[level] }),
+      ": " + parts.join(" · ")
+    );
+    badge.className = "quality quality-" + level;
+    badge.dataset.level = level;
+    badge.hidden = false;
   }
 
   function clearResult(note) {
     $("views").hidden = true;
-    $("scene").replaceChildren();
+    $("scene-picture").removeAttribute("src");
+    $("scene-picture").alt = "";
     $("minimap").textContent = "";
+    $("quality").hidden = true;
     $("relations").replaceChildren();
     $("warnings").replaceChildren();
     $("relations-summary").textContent = "";
@@ -402,9 +494,8 @@
    * expiry, and `download` works on a same-origin link).
    */
   async function readArtifacts(id, attempt = 0) {
-    const base = "/status/" + encodeURIComponent(id);
-    const graphUrl = base + "/scene-graph.json";
-    const minimapUrl = base + "/minimap.txt";
+    const graphUrl = artifactUrl(id, "scene-graph.json");
+    const minimapUrl = artifactUrl(id, "minimap.txt");
     const current = () => job && job.id === id;
     if (!current()) return;
     $("download-graph").href = graphUrl;
@@ -431,8 +522,7 @@
       const graph = await graphResponse.json();
       const minimap = await minimapResponse.text();
       if (!current()) return;
-      drawResult(graph, minimap);
-      drawn();
+      drawResult(id, graph, minimap);
     } catch (error) {
       if (current()) clearResult("The scene could not be read: " + error.message);
     }
@@ -462,130 +552,6 @@
     return out;
   }
 
-  function drawScene(graph) {
-    const width = graph.bounds.width;
-    const height = graph.bounds.height;
-    const nodes = flatten(graph.root.children, 0, []);
-    nodes.sort(
-      (a, b) =>
-        (LAYER_ORDER[a.node.layer] ?? 9) - (LAYER_ORDER[b.node.layer] ?? 9) || a.depth - b.depth
-    );
-    const picture = svg("svg", {
-      viewBox: `0 0 ${width} ${height}`,
-      role: "img",
-      "aria-labelledby": "scene-svg-title scene-svg-desc",
-      preserveAspectRatio: "xMidYMid meet",
-    });
-    picture.append(
-      svg("title", { id: "scene-svg-title", text: `Scene: ${words(graph.theme)}` }),
-      svg("desc", {
-        id: "scene-svg-desc",
-        text: `${nodes.length} things on a ${width} by ${height} grid, north up. The list of things follows the picture.`,
-      }),
-      svg("rect", { x: 0, y: 0, width, height, class: `ground ground-${graph.theme}` })
-    );
-    if (width * height <= 128 * 64) picture.append(gridLines(width, height));
-    for (const { node } of nodes) picture.append(drawNode(node, width, height));
-    picture.append(compass(width, height));
-    $("scene").replaceChildren(picture);
-    $("scene-caption").textContent = `${words(graph.theme)}, ${width} × ${height} cells, seed ${graph.seed}`;
-    listThings(nodes);
-  }
-
-  function gridLines(width, height) {
-    let d = "";
-    for (let x = 1; x < width; x += 1) d += `M${x} 0V${height}`;
-    for (let y = 1; y < height; y += 1) d += `M0 ${y}H${width}`;
-    return svg("path", { d, class: "grid-line", "aria-hidden": "true" });
-  }
-
-  function drawNode(node, width, height) {
-    const tags = node.tags || [];
-    const water = tags.includes("water");
-    const colour = water ? "node-water" : `node-${node.layer}`;
-    const group = svg("g", { class: "node", "data-id": node.id });
-    group.append(svg("title", { text: `${node.label} (${node.id})` }));
-    const t = node.transform;
-    if (tags.includes("background")) {
-      group.append(svg("rect", { x: 0, y: 0, width, height, class: `shape shape-background ${colour}` }));
-    } else if (Array.isArray(node.path) && node.path.length) {
-      let d = "";
-      for (const [x, y] of node.path) d += `M${x} ${y}h1v1h-1z`;
-      group.append(svg("path", { d, class: `cells ${colour}` }));
-      const points = centerline(node.path);
-      if (points.length > 1) {
-        group.append(
-          svg("polyline", {
-            points: points.map(([x, y]) => `${x},${y}`).join(" "),
-            class: `centerline centerline-${water ? "water" : node.layer}`,
-          })
-        );
-      }
-    } else if (tags.includes("room")) {
-      group.append(svg("rect", { x: t.x + 0.15, y: t.y + 0.15, width: t.width - 0.3, height: t.height - 0.3, class: `shape shape-room ${colour}` }));
-    } else if (node.layer === "actor") {
-      group.append(svg("ellipse", { cx: t.x + t.width / 2, cy: t.y + t.height / 2, rx: t.width * 0.4, ry: t.height * 0.4, class: `shape ${colour}` }));
-    } else {
-      const area = tags.includes("area");
-      const inset = area ? 0 : 0.08;
-      group.append(
-        svg("rect", {
-          x: t.x + inset,
-          y: t.y + inset,
-          width: t.width - 2 * inset,
-          height: t.height - 2 * inset,
-          rx: area ? Math.min(t.width, t.height) / 3 : 0.15,
-          class: `shape ${area ? "shape-area " : ""}${colour}`,
-        })
-      );
-    }
-    return group;
-  }
-
-  /** The cells of a path come in order along it, a few abreast: average each few. */
-  function centerline(cells) {
-    const xs = new Set(cells.map((c) => c[0]));
-    const ys = new Set(cells.map((c) => c[1]));
-    const abreast = Math.max(1, Math.min(4, Math.round(cells.length / Math.max(xs.size, ys.size))));
-    const points = [];
-    for (let i = 0; i < cells.length; i += abreast) {
-      const chunk = cells.slice(i, i + abreast);
-      const x = chunk.reduce((sum, c) => sum + c[0], 0) / chunk.length + 0.5;
-      const y = chunk.reduce((sum, c) => sum + c[1], 0) / chunk.length + 0.5;
-      points.push([Math.round(x * 100) / 100, Math.round(y * 100) / 100]);
-    }
-    return points;
-  }
-
-  function compass(width, height) {
-    const r = Math.max(1.6, Math.min(6, Math.min(width, height) * 0.09));
-    const cx = width - r - 0.4;
-    const cy = r + 0.4;
-    return svg(
-      "g",
-      { class: "compass", "aria-hidden": "true" },
-      svg("title", { text: "Compass: north is up" }),
-      svg("circle", { cx, cy, r, class: "compass-back", "stroke-width": r * 0.06 }),
-      svg("polygon", {
-        points: `${cx},${cy - r * 0.3} ${cx - r * 0.22},${cy + r * 0.25} ${cx + r * 0.22},${cy + r * 0.25}`,
-        class: "compass-needle",
-      }),
-      svg("polygon", {
-        points: `${cx - r * 0.22},${cy + r * 0.25} ${cx + r * 0.22},${cy + r * 0.25} ${cx},${cy + r * 0.8}`,
-        class: "compass-tail",
-      }),
-      svg("text", {
-        x: cx,
-        y: cy - r * 0.5,
-        "font-size": r * 0.55,
-        "text-anchor": "middle",
-        "dominant-baseline": "middle",
-        class: "compass-text",
-        text: "N",
-      })
-    );
-  }
-
   /** `house-2` before `house-10`, without localeCompare (its first call loads ICU). */
   function byId(left, right) {
     const [leftKind, leftNumber] = left.split("-");
@@ -601,24 +567,16 @@
       .map(({ node }) => {
         const t = node.transform;
         const where = node.path ? `${node.path.length} cells` : `${t.width} × ${t.height} cells`;
-        const item = el(
+        return el(
           "li",
-          { "data-id": node.id, tabindex: "0" },
+          { "data-id": node.id },
           el("strong", { text: node.label }),
           ` ${node.id}: ${node.layer} at x ${t.x}, y ${t.y}, ${where}`
         );
-        return item;
       });
     $("things-list").replaceChildren(...items);
     $("things-count").textContent = String(items.length);
     $("things").hidden = false;
-  }
-
-  function highlight(event, on) {
-    const item = event.target.closest && event.target.closest("li[data-id]");
-    if (!item) return;
-    const node = $("scene").querySelector(`g[data-id="${CSS.escape(item.dataset.id)}"]`);
-    if (node) node.classList.toggle("highlight", on);
   }
 
   function relationText(relation) {
@@ -735,6 +693,7 @@
         showJobProblem(view, response.status);
         return;
       }
+      fillForm(view.request);
       applyView(view);
       if (!TERMINAL.includes(view.status)) follow(view);
     } catch (error) {
@@ -761,10 +720,6 @@
       });
     }
     $("cancel").addEventListener("click", cancel);
-    $("things-list").addEventListener("mouseover", (e) => highlight(e, true));
-    $("things-list").addEventListener("mouseout", (e) => highlight(e, false));
-    $("things-list").addEventListener("focusin", (e) => highlight(e, true));
-    $("things-list").addEventListener("focusout", (e) => highlight(e, false));
     window.addEventListener("popstate", openFromLocation);
     renderRecent();
     openFromLocation();
