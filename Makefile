@@ -91,7 +91,7 @@ bench: $(BIN)/scenegen
 clean:
 	rm -rf $(VENV) $(RUNTIME_VENV) $(EMULATOR_VENV) .venv-tools .pytest_cache .mypy_cache .ruff_cache
 
-# Regenerates docs/web-page.png, the README's picture of the page (a demo server, one scene).
+# Regenerates docs/web-page.png, the picture in docs/web-page.md (a demo server, one scene).
 .PHONY: screenshot
 screenshot: $(BIN)/scenegen
 	$(BIN)/python scripts/screenshot_page.py
