@@ -1,6 +1,9 @@
 # Two commands for a fresh clone: `make demo` runs one scene through the service, `make test` runs the tests.
+# Two environments: .venv-runtime has the service alone (requirements.lock: `make demo`, `make serve`),
+# .venv the development lock (requirements-dev.lock: tests, linters, benchmarks, the local stack).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
+RUNTIME_VENV := .venv-runtime
 EMULATOR_VENV := .venv-emulator
 BIN := $(VENV)/bin
 MINISTACK_VERSION := 1.5.33
@@ -18,8 +21,19 @@ $(BIN)/scenegen: pyproject.toml requirements-dev.lock
 	$(MAKE) --no-print-directory bytecode
 	touch $@
 
+# The service alone, as the Docker image installs it: requirements.lock (hash-checked), then the
+# project without dependencies. No test or lint tool, so `make demo` stays small.
+$(RUNTIME_VENV)/bin/scenegen: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(RUNTIME_VENV)
+	$(RUNTIME_VENV)/bin/pip install --quiet --upgrade pip
+	$(RUNTIME_VENV)/bin/pip install --quiet --require-hashes -r requirements.lock
+	$(RUNTIME_VENV)/bin/pip install --quiet --no-deps -e .
+	$(MAKE) --no-print-directory bytecode BIN=$(RUNTIME_VENV)/bin
+	touch $@
+
 # The package's bytecode, written once: with PYTHONDONTWRITEBYTECODE set (as here and in the
 # image) every command would otherwise compile the generator and its word tables each run.
+# The source tree's __pycache__ serves both environments (same interpreter version).
 .PHONY: bytecode
 bytecode:
 	$(BIN)/python -m compileall -q -j 0 domain application infrastructure interfaces
@@ -41,8 +55,8 @@ $(EMULATOR_VENV)/bin/ministack: requirements-emulator.lock
 
 emulator: $(EMULATOR_VENV)/bin/ministack
 
-demo: $(BIN)/scenegen
-	$(BIN)/scenegen demo $(if $(PROMPT),"$(PROMPT)",)
+demo: $(RUNTIME_VENV)/bin/scenegen
+	$(RUNTIME_VENV)/bin/scenegen demo $(if $(PROMPT),"$(PROMPT)",)
 
 # cfn-lint is in the dev extra; checkov and actionlint live in their own environment (their
 # pins clash with aiobotocore's botocore), installed at pinned versions by the script.
@@ -66,8 +80,8 @@ format: $(BIN)/scenegen
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-serve: $(BIN)/scenegen
-	$(BIN)/scenegen serve $(if $(PORT),--port $(PORT),)
+serve: $(RUNTIME_VENV)/bin/scenegen
+	$(RUNTIME_VENV)/bin/scenegen serve $(if $(PORT),--port $(PORT),)
 
 bench: $(BIN)/scenegen
 	$(BIN)/python bench/bench_scene.py
@@ -75,9 +89,9 @@ bench: $(BIN)/scenegen
 	$(BIN)/python bench/bench_api.py
 
 clean:
-	rm -rf $(VENV) $(EMULATOR_VENV) .venv-tools .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(RUNTIME_VENV) $(EMULATOR_VENV) .venv-tools .pytest_cache .mypy_cache .ruff_cache
 
-# Regenerates docs/web-page.png, the README's picture of the page (a demo server, one scene).
+# Regenerates docs/web-page.png, the picture in docs/web-page.md (a demo server, one scene).
 .PHONY: screenshot
 screenshot: $(BIN)/scenegen
 	$(BIN)/python scripts/screenshot_page.py

@@ -1,4 +1,4 @@
-"""Regenerates docs/web-page.png, the README's picture of the demo page.
+"""Regenerates docs/web-page.png, the picture of the demo page in docs/web-page.md.
 
     .venv/bin/python scripts/screenshot_page.py [--out docs/web-page.png]   (or: make screenshot)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession, get_session
 
-from infrastructure.aws.sqs_job_queue import MAX_WAIT_SECONDS
+from infrastructure.aws.sqs_queue import MAX_WAIT_SECONDS
 
 if TYPE_CHECKING:  # the types-aiobotocore stubs are a development dependency
     from types_aiobotocore_cloudwatch import CloudWatchClient

@@ -1,4 +1,4 @@
-"""The README's local webhook try-out, as a user runs it: `scenegen serve` and
+"""The local webhook try-out in docs/api.md, as a user runs it: `scenegen serve` and
 scripts/webhook_receiver.py as real processes; the receiver verifies the signed deliveries."""
 
 import sys

@@ -18,7 +18,7 @@ from infrastructure.aws.provision import (
     provision,
     queue_name,
 )
-from infrastructure.aws.sqs_webhook_queue import MAX_DELAY_SECONDS
+from infrastructure.aws.sqs_queue import MAX_DELAY_SECONDS
 from infrastructure.settings import Settings
 from infrastructure.webhooks.signing import generate_webhook_secret, parse_webhook_secrets
 

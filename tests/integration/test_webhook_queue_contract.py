@@ -11,11 +11,8 @@ import pytest
 
 from application.errors import DependencyUnavailable
 from application.webhooks.ports import WebhookMessage, WebhookQueue
-from infrastructure.aws.sqs_webhook_queue import (
-    SqsWebhookQueue,
-    resolve_webhook_queue_url,
-    sqs_delay_seconds,
-)
+from infrastructure.aws.sqs_queue import sqs_delay_seconds
+from infrastructure.aws.sqs_webhook_queue import SqsWebhookQueue, resolve_webhook_queue_url
 from infrastructure.memory.webhook_queue import InProcessWebhookQueue
 
 pytestmark = pytest.mark.integration

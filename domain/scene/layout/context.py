@@ -5,6 +5,7 @@ import random
 from domain.scene import catalog
 from domain.scene import relation_rules as rules
 from domain.scene.effort import StopCheck, never_stop
+from domain.scene.grid_walks import neighbours
 from domain.scene.layout.grid import Grid
 from domain.scene.layout.problem import Problem
 from domain.scene.model import KindSpec, Place, RelationSpec, ThingSpec
@@ -42,7 +43,7 @@ class Geo:
             self._rim = [
                 (x, y)
                 for x, y in self.cells or ()
-                if not {(x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)} <= own
+                if not all(near in own for near in neighbours((x, y)))
             ] or list(self.cells or ())
         return self._rim
 

@@ -2,6 +2,7 @@
 across from another, at the head of a table."""
 
 from domain.scene import relation_rules as rules
+from domain.scene.grid_walks import neighbours
 from domain.scene.layout.context import Context, Geo, Item
 from domain.scene.model import RelationSpec
 
@@ -139,5 +140,5 @@ def _mirrored(ctx: Context, other: Geo, path_id: str, w: int, h: int) -> list[Sp
     tx2, ty2 = 2 * px2 - ox2, 2 * py2 - oy2
     x, y = (tx2 - w) // 2, (ty2 - h) // 2
     sx, sy = (tx2 > ox2) - (tx2 < ox2), (ty2 > oy2) - (ty2 < oy2)
-    out = [(x, y), (x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)]
+    out = [(x, y), *neighbours((x, y))]
     return out + [(x + k * sx, y + k * sy) for k in (1, 2, 3)]

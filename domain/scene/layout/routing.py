@@ -1,9 +1,9 @@
 """Connections: corridors, roads and bridges routed with A* between placed things."""
 
 import heapq
-from collections import deque
 
 from domain.scene import catalog
+from domain.scene.grid_walks import flood, neighbours_within
 from domain.scene.layout.context import Context, Item
 from domain.scene.layout.grid import WALK_PATH
 from domain.scene.layout.paths import commit_path
@@ -231,17 +231,16 @@ def route(
                 cells.append(came[cells[-1]])
             return [(i % width, i // width) for i in reversed(cells)]
         x, y = index % width, index // width
-        for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-            if 0 <= nx < width and 0 <= ny < height:
-                nxt = ny * width + nx
-                step = cost[nxt]
-                if step == _BLOCKED:
-                    continue
-                total = spent + step
-                if total < best.get(nxt, 1 << 30):
-                    best[nxt] = total
-                    came[nxt] = index
-                    heapq.heappush(heap, (total + estimate(nxt), total, nxt))
+        for nx, ny in neighbours_within((x, y), width, height):
+            nxt = ny * width + nx
+            step = cost[nxt]
+            if step == _BLOCKED:
+                continue
+            total = spent + step
+            if total < best.get(nxt, 1 << 30):
+                best[nxt] = total
+                came[nxt] = index
+                heapq.heappush(heap, (total + estimate(nxt), total, nxt))
     ctx.work += steps // STEPS_PER_WORK + 1
     return None
 
@@ -260,15 +259,10 @@ def _far_side(ctx: Context, road: Item, end: Item) -> set[int] | None:
         return None
     wet = set().union(*(set(w.footprint()) for w in waters))
     width, height = ctx.width, ctx.height
-    seen = {(x, y) for x, y in end.footprint() if (x, y) not in wet}
-    queue = deque(seen)
-    while queue:
-        x, y = queue.popleft()
-        for nxt in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-            inside = 0 <= nxt[0] < width and 0 <= nxt[1] < height
-            if inside and nxt not in wet and nxt not in seen:
-                seen.add(nxt)
-                queue.append(nxt)
+    seen = flood(
+        (cell for cell in end.footprint() if cell not in wet),
+        lambda cell: 0 <= cell[0] < width and 0 <= cell[1] < height and cell not in wet,
+    )
     edge = [(x, 0) for x in range(width)] + [(x, height - 1) for x in range(width)]
     edge += [(0, y) for y in range(height)] + [(width - 1, y) for y in range(height)]
     far = {y * width + x for x, y in edge if (x, y) not in seen and (x, y) not in wet}

@@ -2,6 +2,7 @@
 a cart on the road), a pier reaching from the shore into the water, a door in a wall.
 """
 
+from domain.scene.grid_walks import STEPS
 from domain.scene.layout.boxes import occupy
 from domain.scene.layout.context import Context, Geo, Item
 from domain.scene.layout.scoring import relation_penalty
@@ -182,7 +183,7 @@ def _scan_shore_pairs(ctx: Context) -> list[tuple[Cell, Cell]]:
         for x in range(width):
             if row[x]:
                 continue
-            for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            for dx, dy in STEPS:
                 nx, ny = x + dx, y + dy
                 if 0 <= nx < width and 0 <= ny < height and water[ny * width + nx]:
                     out.append(((x, y), (dx, dy)))

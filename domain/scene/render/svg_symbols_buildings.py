@@ -1,5 +1,6 @@
 """Symbols for buildings seen from above: pitched roofs, a church with its tower, a castle."""
 
+from domain.scene.grid_walks import STEPS
 from domain.scene.render.svg_colour import darker, lighter
 from domain.scene.render.svg_draw import (
     INK,
@@ -219,10 +220,7 @@ def tower(w: float, h: float, look: Look, mark: str, variant: str) -> str:
         more=f'stroke-dasharray="{num(r * 0.3)} {num(r * 0.3)}"',
     )
     out += circle(cx, cy, r * 0.55, "#9a4a30", darker(mark, 0.3), THIN)
-    spokes = [
-        (cx, cy, cx + r * 0.55 * dx, cy + r * 0.55 * dy)
-        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1))
-    ]
+    spokes = [(cx, cy, cx + r * 0.55 * dx, cy + r * 0.55 * dy) for dx, dy in STEPS]
     return out + lines(spokes, darker("#9a4a30", 0.4), THIN * 0.8)
 
 

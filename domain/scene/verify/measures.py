@@ -1,7 +1,6 @@
 """Measures the verifier takes on a finished layout: parts of a frame, sides, enclosure, links."""
 
-from collections import deque
-
+from domain.scene.grid_walks import neighbours, neighbours_within, reaches
 from domain.scene.verify.world import Rect, World
 
 
@@ -88,28 +87,14 @@ def touching(world: World, own: frozenset[tuple[int, int]], other: str) -> set[t
     """Cells of a path that stand on, or next to (4-neighbour), another node."""
     theirs = world.cell_set(other)
     return {
-        (x, y)
-        for x, y in own
-        if (x, y) in theirs
-        or any(n in theirs for n in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)))
+        (x, y) for x, y in own if (x, y) in theirs or any(n in theirs for n in neighbours((x, y)))
     }
 
 
 def linked(
     own: frozenset[tuple[int, int]], starts: set[tuple[int, int]], goals: set[tuple[int, int]]
 ) -> bool:
-    seen = set(starts)
-    queue = deque(starts)
-    while queue:
-        cell = queue.popleft()
-        if cell in goals:
-            return True
-        x, y = cell
-        for nxt in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-            if nxt in own and nxt not in seen:
-                seen.add(nxt)
-                queue.append(nxt)
-    return False
+    return reaches(starts, own.__contains__, goals)
 
 
 def labels_at(world: World, labels: list[int], node_id: str) -> set[int]:
@@ -119,10 +104,9 @@ def labels_at(world: World, labels: list[int], node_id: str) -> set[int]:
         return {labels[y * width + x] for x, y in world.interior_cells(node_id)} - {0}
     own = world.cell_set(node_id)
     found: set[int] = set()
-    for x, y in own:
-        for nx, ny in ((x, y), (x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-            if 0 <= nx < width and 0 <= ny < height:
-                label = labels[ny * width + nx]
-                if label:
-                    found.add(label)
+    for cell in own:
+        for nx, ny in (cell, *neighbours_within(cell, width, height)):
+            label = labels[ny * width + nx]
+            if label:
+                found.add(label)
     return found

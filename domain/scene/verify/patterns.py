@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Sequence
 
 from domain.scene import relation_rules as rules
+from domain.scene.grid_walks import neighbours_within
 from domain.scene.model import RelationSpec
 from domain.scene.shapes import Cell
 from domain.scene.verify import measures
@@ -246,8 +247,6 @@ def _landing(world: World, cells: list[Cell], end: list[Cell]) -> bool:
 
 
 def _touches(world: World, cell: Cell, water: bool) -> bool:
-    x, y = cell
-    for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-        if 0 <= nx < world.width and 0 <= ny < world.height and world.is_water((nx, ny)) == water:
-            return True
-    return False
+    return any(
+        world.is_water(near) == water for near in neighbours_within(cell, world.width, world.height)
+    )

@@ -1,9 +1,8 @@
 """The verifier's own view of a finished layout: cells, extents, walkable ground."""
 
-from collections import deque
-
 from domain.scene import catalog
 from domain.scene import relation_rules as rules
+from domain.scene.grid_walks import component_labels
 from domain.scene.model import KindSpec, PlacedNode
 from domain.scene.shapes import Cell, footprint_cells, wall_cells
 
@@ -191,7 +190,7 @@ class World:
         """Connected components (4-neighbour) of walkable cells; 0 where not walkable."""
         found = self._walk.get(network)
         if found is None:
-            found = _components(self._walkable(network), self.width, self.height)
+            found = component_labels(self._walkable(network), self.width, self.height)
             self._walk[network] = found
         return found
 
@@ -266,24 +265,3 @@ def _ring_hit(cells: frozenset[Cell], cx: int, cy: int, reach: int) -> bool:
         if (cx - reach, cy + k) in cells or (cx + reach, cy + k) in cells:
             return True
     return False
-
-
-def _components(walkable: bytearray, width: int, height: int) -> list[int]:
-    labels = [0] * (width * height)
-    label = 0
-    for start in range(width * height):
-        if not walkable[start] or labels[start]:
-            continue
-        label += 1
-        labels[start] = label
-        queue = deque([start])
-        while queue:
-            index = queue.popleft()
-            x, y = index % width, index // width
-            for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
-                if 0 <= nx < width and 0 <= ny < height:
-                    nxt = ny * width + nx
-                    if walkable[nxt] and not labels[nxt]:
-                        labels[nxt] = label
-                        queue.append(nxt)
-    return labels

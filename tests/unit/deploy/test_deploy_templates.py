@@ -22,7 +22,7 @@ from infrastructure.aws.provision import (
     WEBHOOKS_RETENTION_SECONDS,
 )
 from infrastructure.aws.s3_artifact_store import ARTIFACT_PREFIX
-from infrastructure.aws.sqs_webhook_queue import MAX_DELAY_SECONDS
+from infrastructure.aws.sqs_queue import MAX_DELAY_SECONDS
 from infrastructure.settings import Settings
 from tests.unit.deploy.cloudformation_yaml import (
     ALL_TEMPLATES,

@@ -66,6 +66,7 @@ def test_installs_use_the_lockfiles() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert "--require-hashes -r requirements-dev.lock" in makefile
+    assert "--require-hashes -r requirements.lock" in makefile  # `make demo`: the service alone
     assert "--require-hashes -r requirements-emulator.lock" in makefile
     assert "--require-hashes -r requirements.lock" in dockerfile
     # the project itself adds nothing beyond the lock

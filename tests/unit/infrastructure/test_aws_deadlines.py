@@ -9,7 +9,8 @@ from application.errors import DependencyUnavailable
 from application.ports import QueuedJob
 from infrastructure.aws import clients
 from infrastructure.aws.errors import failure_kind, unavailable
-from infrastructure.aws.sqs_job_queue import MAX_WAIT_SECONDS, SqsJobQueue
+from infrastructure.aws.sqs_job_queue import SqsJobQueue
+from infrastructure.aws.sqs_queue import MAX_WAIT_SECONDS
 from tests.fakes import a_request
 from tests.silent_server import SilentServer
 
