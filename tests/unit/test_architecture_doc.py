@@ -14,7 +14,9 @@ SOURCE_PACKAGES = ("domain", "application", "infrastructure", "interfaces", "tes
 # Names the doc cites that belong to the libraries, not to this code.
 LIBRARY_NAMES = frozenset({"Provide", "Response", "UpdateItem", "typing.Protocol", "app.state"})
 # Words in backticks that are values on the wire or in logs, not code names.
-WIRE_WORDS = frozenset({"started", "succeeded", "failed", "done", "queued", "running"})
+WIRE_WORDS = frozenset(
+    {"started", "succeeded", "failed", "done", "queued", "running", "minimap.txt", "scene.svg"}
+)
 
 PATH = re.compile(r"^(?P<path>[\w./-]+?(?:\.(?:py|toml|md)|/))(?::(?P<name>[\w.]+))?$")
 MODULE = re.compile(r"^[a-z_]+(?:\.[a-z_]+)+$")
