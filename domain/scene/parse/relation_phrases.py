@@ -42,6 +42,19 @@ def read_relation(
 ) -> int:
     """A relation phrase at `i` (`north of`, `between ... and ...`): where reading goes on."""
     predicate, direction, relative, end, pattern = match
+    if pattern == ("up", "to", "the"):
+        named = lexicon.match_noun(tokens, end)
+        if named is not None and lexicon.kind_spec(named.kind).shape == "path":
+            # `a ladder up to the street` from a sewer: a way out, no street to draw; the
+            # ladder stands by what was named before (the sewer's tunnel)
+            subject = state.subject
+            anchor = next((g for g in state.groups if g is not subject and g.size != "vast"), None)
+            if anchor is not None and isinstance(subject, Group):
+                relate(state, subject, "near", None, None, [tuple(anchor.ids[:1])], pattern)
+            return named.end
+        subject = state.subject
+        path = isinstance(subject, Group) and lexicon.kind_spec(subject.kind).shape == "path"
+        predicate = predicate if path else "next_to"  # `a ladder up to the hatch`: at it
     if predicate == "~both_sides" and _per_side_restated(state, tokens, i):
         pattern = tuple(word for word in pattern if word != "each")  # no doubling
     fresh = state.fresh if state.fresh is not None and state.fresh[1] == i else None

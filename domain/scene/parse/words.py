@@ -98,8 +98,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     *((f"on the {which} {bank}", "~bank") for which in ("far", "other", "opposite")
       for bank in ("bank", "side", "shore")),
     ("on the bank", "~bank"), ("on the riverbank", "~bank"), ("on the river bank", "~bank"),
-    ("leading up to", "connected_to"), ("up to the", "connected_to"),
-    ("down to the", "connected_to"),  # `a ladder up to the hatch` (not `up to five houses`)
+    ("leading up to", "connected_to"),
+    ("up to the", "connected_to"),  # `a ladder up to the hatch` (not `up to five houses`)
     ("flowing into", "next_to"), ("flows into", "next_to"), ("running into", "next_to"),
     ("emptying into", "next_to"), ("draining into", "next_to"),
     ("on the banks", "~bank"), ("along the banks", "~bank"), ("on its banks", "~bank"),

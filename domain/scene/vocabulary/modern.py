@@ -58,7 +58,7 @@ KINDS: tuple[KindSpec, ...] = (
          "oil pipeline, gas pipeline, pipelines"),
     kind("ferris_wheel", MODERN, STRUCTURE, BOX, (4, 4), "O", "solid round outdoor",
          "ferris wheel, big wheel, observation wheel"),
-    kind("crane", MODERN, STRUCTURE, BOX, (3, 3), "Y", "solid outdoor",
+    kind("crane", MODERN, STRUCTURE, BOX, (2, 2), "Y", "solid outdoor",
          "tower crane, construction crane, gantry crane, dock crane, harbor crane, cranes"),
     kind("sidewalk", MODERN, TERRAIN, PATH, (1, 0), ",", "walkable outdoor",
          "pavement, footway, walkway"),

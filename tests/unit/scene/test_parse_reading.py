@@ -535,7 +535,9 @@ def test_zero_plurals_in_front_up_to_and_an_underground_structures_inside() -> N
     )
     assert bunker.place == "room" and "bunker" not in {t.kind for t in bunker.things}
     assert not any("bunker" in warning for warning in bunker.warnings)
-    assert any(r.predicate == "connected_to" for r in bunker.relations if r.subject == "stairs-1")
+    assert ("stairs-1", "next_to", ("airlock-1",), None) in [
+        (r.subject, r.predicate, r.objects, r.argument) for r in bunker.relations
+    ]
     assert len(parse_prompt("a village with up to five houses").relations) == 0
 
 
@@ -559,3 +561,11 @@ def test_full_of_means_many_in_piles_is_how_and_a_crane_is_a_machine() -> None:
     junkyard = kinds("a junkyard full of rusted cars stacked in piles, a crane with a magnet")
     assert junkyard["car"] == 8 and junkyard["pile"] == 0 and junkyard["crane"] == 1
     assert kinds("construction site with a tower crane")["bird"] == 0
+
+
+def test_a_ladder_up_to_the_street_is_a_way_out_by_the_tunnel() -> None:
+    sewer = parse_prompt("a sewer with a tunnel, rats and a ladder up to the street")
+    assert "road" not in {t.kind for t in sewer.things}
+    assert ("stairs-1", "near", ("corridor-1",), None) in [
+        (r.subject, r.predicate, r.objects, r.argument) for r in sewer.relations
+    ]
