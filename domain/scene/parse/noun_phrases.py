@@ -170,6 +170,11 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
     return phrase if j > i else None
 
 
+def _walled_building(kind: str) -> bool:
+    spec = lexicon.kind_spec(kind)
+    return spec.layer == "structure" and spec.container == "walled" and spec.shape != "path"
+
+
 def _with_noun(
     tokens: list[str], phrase: NounPhrase, noun: lexicon.NounMatch | None, modifiers: list[str]
 ) -> NounPhrase:
@@ -204,6 +209,8 @@ def _with_noun(
         and (phrase.count == 1 or phrase.definite)
         and lexical.mostly_not_a_noun(tokens[noun.end])
     )  # `a lamp stands`, `the dog sleeps` (but `sled dogs`, `cotton candy stands`)
+    if head is not None and head.kind == "wall" and _walled_building(noun.kind):
+        head = None  # `outside the castle walls`: the castle, seen by its walls
     if head is not None and not noun.plural and not verb:
         # `throne room`, `stone well`, `hot dog stand`: the last noun is the thing (not in
         # `a lamp stands`, `the dog sleeps`: a plural after one thing is a verb)

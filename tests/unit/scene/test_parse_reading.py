@@ -569,3 +569,9 @@ def test_a_ladder_up_to_the_street_is_a_way_out_by_the_tunnel() -> None:
     assert ("stairs-1", "near", ("corridor-1",), None) in [
         (r.subject, r.predicate, r.objects, r.argument) for r in sewer.relations
     ]
+
+
+def test_a_walled_buildings_walls_name_the_building() -> None:
+    siege = kinds("siege camp outside the castle walls: three catapults facing the gate")
+    assert siege["castle"] == 1
+    assert kinds("a house with stone walls")["wall"] >= 1
