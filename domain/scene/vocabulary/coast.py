@@ -9,7 +9,7 @@ KINDS: tuple[KindSpec, ...] = (
          "isle, islet, atoll"),
     kind("sea", COAST, TERRAIN, AREA, (48, 6), "~", "water edge outdoor",
          "ocean, water, waves, bay, tide, coast, seaside, seashore, coastline, harbor, "
-         "harbour, port"),
+         "harbour, port, fjord, inlet, estuary, gulf"),
     kind("beach", COAST, TERRAIN, AREA, (14, 3), ":", "open walkable outdoor",
          "sand, shore, shoreline, sandbank"),
     kind("lighthouse", COAST, STRUCTURE, BOX, (2, 3), "L", "solid outdoor",

@@ -575,3 +575,9 @@ def test_a_walled_buildings_walls_name_the_building() -> None:
     siege = kinds("siege camp outside the castle walls: three catapults facing the gate")
     assert siege["castle"] == 1
     assert kinds("a house with stone walls")["wall"] >= 1
+
+
+def test_an_arm_of_the_sea_is_the_sea_and_a_sound_is_no_water() -> None:
+    viking = parse_prompt("viking village by a fjord: three longhouses, longships on the shore")
+    assert ("sea", "fjord") in {(t.kind, t.word) for t in viking.things}
+    assert kinds("the sound of bells in a church")["sea"] == 0
