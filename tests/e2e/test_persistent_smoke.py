@@ -30,4 +30,6 @@ def test_smoke_check_follows_the_presigned_urls_and_exits_0(shared_stack: Shared
         "urlsExpireAt",
         "sceneGraphKey",
         "asciiMinimapKey",
+        "sceneSvgUrl",
+        "sceneSvgKey",
     }
