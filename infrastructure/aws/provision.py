@@ -4,6 +4,7 @@ One `ensure_*` step per resource, each returning the lines it reports. `provisio
 order; a new resource (the CloudWatch dashboard, say) is one more step added there.
 """
 
+import asyncio
 import json
 import secrets
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from infrastructure.aws.errors import error_code
+from infrastructure.aws.job_items import ACTIVE_INDEX, OWNER_INDEX
 from infrastructure.aws.s3_artifact_store import ARTIFACT_PREFIX
 from infrastructure.webhooks.signing import (
     InvalidWebhookSecret,
@@ -69,8 +71,31 @@ async def provision(
     return report
 
 
+JOB_INDEXES: dict[str, dict[str, Any]] = {
+    OWNER_INDEX: {
+        "IndexName": OWNER_INDEX,
+        "KeySchema": [
+            {"AttributeName": "owner", "KeyType": "HASH"},
+            {"AttributeName": "ownerCreated", "KeyType": "RANGE"},
+        ],
+        "Projection": {"ProjectionType": "ALL"},
+    },
+    ACTIVE_INDEX: {
+        "IndexName": ACTIVE_INDEX,
+        "KeySchema": [{"AttributeName": "activeOwner", "KeyType": "HASH"}],
+        "Projection": {"ProjectionType": "KEYS_ONLY"},
+    },
+}
+"""The jobs table's indexes over a key's jobs (see job_items): listing and counting active."""
+_INDEX_ATTRIBUTES = [
+    {"AttributeName": name, "AttributeType": "S"}
+    for name in ("owner", "ownerCreated", "activeOwner")
+]
+
+
 async def ensure_table(client: Any, name: str) -> list[str]:
-    """On-demand table keyed by `pk` (string), with TTL on `ttl`."""
+    """On-demand table keyed by `pk` (string), with TTL on `ttl` and the indexes of JOB_INDEXES
+    (added one at a time to a table made before them, as DynamoDB allows)."""
     try:
         described = await client.describe_table(TableName=name)
         verb = "found"
@@ -79,8 +104,12 @@ async def ensure_table(client: Any, name: str) -> list[str]:
             raise
         described = await client.create_table(
             TableName=name,
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            AttributeDefinitions=[
+                {"AttributeName": "pk", "AttributeType": "S"},
+                *_INDEX_ATTRIBUTES,
+            ],
             KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            GlobalSecondaryIndexes=list(JOB_INDEXES.values()),
             BillingMode="PAY_PER_REQUEST",
         )
         verb = "created"
@@ -90,7 +119,39 @@ async def ensure_table(client: Any, name: str) -> list[str]:
     await client.get_waiter("table_exists").wait(
         TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 120}
     )
-    return [f"{verb} table {name} ({await _ensure_ttl(client, name)})"]
+    indexes = await _ensure_indexes(client, name, _table(described))
+    return [f"{verb} table {name} ({await _ensure_ttl(client, name)}, {indexes})"]
+
+
+async def _ensure_indexes(client: Any, table: str, described: dict[str, Any]) -> str:
+    present = {index["IndexName"] for index in described.get("GlobalSecondaryIndexes", [])}
+    added = []
+    for index_name, index in JOB_INDEXES.items():
+        if index_name in present:
+            continue
+        await client.update_table(
+            TableName=table,
+            AttributeDefinitions=_INDEX_ATTRIBUTES,
+            GlobalSecondaryIndexUpdates=[{"Create": index}],
+        )
+        await _wait_for_index(client, table, index_name)
+        added.append(index_name)
+    names = ", ".join(JOB_INDEXES)
+    return f"indexes {names}" + (f"; added {', '.join(added)}" if added else "")
+
+
+async def _wait_for_index(client: Any, table: str, index_name: str) -> None:
+    """DynamoDB builds a new index in the background; the API may use it once it is ACTIVE."""
+    for _ in range(600):
+        described = _table(await client.describe_table(TableName=table))
+        statuses = {
+            index["IndexName"]: index.get("IndexStatus", "ACTIVE")
+            for index in described.get("GlobalSecondaryIndexes", [])
+        }
+        if statuses.get(index_name) == "ACTIVE":
+            return
+        await asyncio.sleep(1)
+    raise ProvisionError(f"index {index_name} of table {table} did not become ACTIVE in 10 min")
 
 
 async def _ensure_ttl(client: Any, table: str) -> str:
