@@ -4,7 +4,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
 from application.errors import DependencyUnavailable
 from application.ports import MAX_PAGE_SIZE, IdempotencyClaim, JobPage, JobPosition
@@ -20,8 +20,7 @@ from domain.jobs import (
     transition_of_unfinished_job,
     validate_event,
 )
-from infrastructure.aws.deadlines import within_request_deadline
-from infrastructure.aws.errors import error_code, unavailable
+from infrastructure.aws.dynamodb_calls import call_table
 from infrastructure.aws.job_items import (
     ACTIVE_INDEX,
     OWNER_INDEX,
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
     from types_aiobotocore_dynamodb import DynamoDBClient
 
 DEPENDENCY = "job store"
-CONDITION_FAILED = "ConditionalCheckFailedException"
 MAX_LATE_APPEND_ATTEMPTS = 5
 
 _FAST_PATH_CONDITION = (
@@ -379,17 +377,7 @@ class DynamoDbJobRepository:
             raise _ConditionFailed(stored if isinstance(stored, dict) else None) from None
 
     async def _call(self, operation: Any, **kwargs: Any) -> dict[str, Any]:
-        try:
-            response: dict[str, Any] = await within_request_deadline(
-                operation(TableName=self._table, **kwargs), DEPENDENCY
-            )
-        except ClientError as error:
-            if error_code(error) == CONDITION_FAILED:
-                raise
-            raise unavailable(DEPENDENCY, error) from error
-        except BotoCoreError as error:
-            raise unavailable(DEPENDENCY, error) from error
-        return response
+        return await call_table(operation, self._table, DEPENDENCY, **kwargs)
 
 
 def _step_values(event: StepEvent, now: datetime) -> Item:

@@ -52,12 +52,16 @@ async def provision(
     retention_days: int,
     webhooks_queue: str | None = None,
     webhook_secret_parameter: str | None = None,
+    keys_table: str | None = None,
 ) -> list[str]:
     """Make every resource exist as the service expects; returns what was found or changed.
 
-    The webhooks queue and the webhook secret parameter are made only when named.
+    The webhooks queue, the webhook secret parameter and the API keys table are made only
+    when named.
     """
     report = await ensure_table(dynamodb, table)
+    if keys_table:
+        report += await ensure_keys_table(dynamodb, keys_table)
     report += await ensure_bucket(s3, bucket, retention_days=retention_days)
     report += await ensure_queue(sqs, queue)
     if webhooks_queue:
@@ -96,6 +100,29 @@ _INDEX_ATTRIBUTES = [
 async def ensure_table(client: Any, name: str) -> list[str]:
     """On-demand table keyed by `pk` (string), with TTL on `ttl` and the indexes of JOB_INDEXES
     (added one at a time to a table made before them, as DynamoDB allows)."""
+    verb, described = await _ensure_keyed_table(
+        client,
+        name,
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, *_INDEX_ATTRIBUTES],
+        GlobalSecondaryIndexes=list(JOB_INDEXES.values()),
+    )
+    indexes = await _ensure_indexes(client, name, described)
+    return [f"{verb} table {name} ({await _ensure_ttl(client, name)}, {indexes})"]
+
+
+async def ensure_keys_table(client: Any, name: str) -> list[str]:
+    """The API keys' on-demand table keyed by `pk` (the key id): no TTL, keys live until revoked
+    and stay listed after (see dynamodb_key_store for why a table of their own)."""
+    verb, _ = await _ensure_keyed_table(
+        client, name, AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}]
+    )
+    return [f"{verb} table {name} (API keys)"]
+
+
+async def _ensure_keyed_table(
+    client: Any, name: str, **creation: Any
+) -> tuple[str, dict[str, Any]]:
+    """Found or created (on demand, keyed by a string `pk`) and ACTIVE; its description."""
     try:
         described = await client.describe_table(TableName=name)
         verb = "found"
@@ -104,13 +131,9 @@ async def ensure_table(client: Any, name: str) -> list[str]:
             raise
         described = await client.create_table(
             TableName=name,
-            AttributeDefinitions=[
-                {"AttributeName": "pk", "AttributeType": "S"},
-                *_INDEX_ATTRIBUTES,
-            ],
             KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
-            GlobalSecondaryIndexes=list(JOB_INDEXES.values()),
             BillingMode="PAY_PER_REQUEST",
+            **creation,
         )
         verb = "created"
     key = [(k["AttributeName"], k["KeyType"]) for k in _table(described)["KeySchema"]]
@@ -119,8 +142,7 @@ async def ensure_table(client: Any, name: str) -> list[str]:
     await client.get_waiter("table_exists").wait(
         TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 120}
     )
-    indexes = await _ensure_indexes(client, name, _table(described))
-    return [f"{verb} table {name} ({await _ensure_ttl(client, name)}, {indexes})"]
+    return verb, _table(described)
 
 
 async def _ensure_indexes(client: Any, table: str, described: dict[str, Any]) -> str:

@@ -320,3 +320,31 @@ def test_a_queue_given_by_url_is_provisioned_by_its_name() -> None:
 async def parameter_value(ssm: Any, name: str) -> str:
     value: str = (await ssm.get_parameter(Name=name, WithDecryption=True))["Parameter"]["Value"]
     return value
+
+
+async def test_the_api_keys_table_is_made_once_keyed_by_the_key_id(
+    names: Names, dynamodb: Any, s3: Any, sqs: Any, ssm: Any
+) -> None:
+    keys_table = f"{names.table}-api-keys"
+    common = {
+        "dynamodb": dynamodb,
+        "s3": s3,
+        "sqs": sqs,
+        "ssm": ssm,
+        "table": names.table,
+        "bucket": names.bucket,
+        "queue": names.queue,
+        "token_parameter": None,
+        "retention_days": RETENTION_DAYS,
+    }
+    try:
+        first = await provision(**common, keys_table=keys_table)
+        assert f"created table {keys_table} (API keys)" in first
+        second = await provision(**common, keys_table=keys_table)
+        assert f"found table {keys_table} (API keys)" in second
+        table = (await dynamodb.describe_table(TableName=keys_table))["Table"]
+        assert table["KeySchema"] == [{"AttributeName": "pk", "KeyType": "HASH"}]
+        assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
+    finally:
+        with suppress(ClientError):
+            await dynamodb.delete_table(TableName=keys_table)
