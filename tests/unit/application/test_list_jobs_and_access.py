@@ -131,3 +131,22 @@ async def test_jobs_expire_from_the_listing_with_their_retention(h: Harness) -> 
     assert page.items == () and page.next_cursor is None
     assert await h.jobs.count_active("key_a") == 0
     assert timedelta(days=15) > fakes.RETENTION
+
+
+async def test_an_evicted_or_discarded_job_leaves_its_keys_listing() -> None:
+    clock = FixedClock(T0)
+    jobs = InMemoryJobRepository(clock=clock, max_jobs=2)
+
+    def owned(job_id: str) -> Job:
+        clock.advance(seconds=1)
+        return msgspec.structs.replace(fakes.a_job(job_id, now=clock.now()), owner="key_a")
+
+    await jobs.add(owned("old"))
+    await jobs.add(owned("kept"))
+    await jobs.cancel("old", now=clock.now())
+    await jobs.add(owned("new"))  # evicts "old", the job that finished longest ago
+    page = await jobs.list_owned("key_a", limit=10)
+    assert [job.id for job in page.jobs] == ["new", "kept"]
+    await jobs.discard("new")
+    assert [job.id for job in (await jobs.list_owned("key_a", limit=10)).jobs] == ["kept"]
+    assert await jobs.count_active("key_a") == 1
