@@ -12,12 +12,14 @@ import pytest
 from application.errors import DependencyUnavailable
 from application.keys.ports import KeyStore, RateCounter
 from domain.keys import ApiKey, new_api_key, rate_window_of
+from infrastructure.aws import clients
 from infrastructure.aws.dynamodb_key_store import DynamoDbKeyStore
 from infrastructure.aws.dynamodb_rate_counter import DynamoDbRateCounter
 from infrastructure.aws.provision import ensure_keys_table
 from infrastructure.memory.key_store import InMemoryKeyStore
 from infrastructure.memory.rate_counter import InMemoryRateCounter
 from infrastructure.time_and_randomness import RandomKeySecrets
+from tests.aws_emulator import REGION
 from tests.integration.conftest import unique_name
 
 pytestmark = pytest.mark.integration
@@ -161,3 +163,19 @@ async def test_a_window_counter_item_expires_after_its_window(
         Key={"pk": {"S": f"rate#{key_id}#{window.strftime('%Y-%m-%dT%H:%M:%S.%fZ')}"}},
     )
     assert item["Item"]["ttl"] == {"N": str(int(expires.timestamp()))}
+
+
+async def test_two_api_processes_share_one_count(
+    dynamodb: Any, aws_endpoint: str, jobs_table: str
+) -> None:
+    async with clients.dynamodb_client(clients.new_session(), REGION, aws_endpoint) as second:
+        counters = [
+            DynamoDbRateCounter(dynamodb, jobs_table),
+            DynamoDbRateCounter(second, jobs_table),
+        ]
+        key_id, window = a_key_id(), rate_window_of(datetime.now(UTC))
+        expires = window + timedelta(minutes=5)
+        counts = await asyncio.gather(
+            *(counters[n % 2].take(key_id, window, limit=5, expires_at=expires) for n in range(16))
+        )
+    assert sorted(count for count in counts if count is not None) == [1, 2, 3, 4, 5]
