@@ -57,3 +57,11 @@ class JobStoreFull(Exception):
     def __init__(self, capacity: int) -> None:
         super().__init__(f"all {capacity} slots hold unfinished jobs")
         self.capacity = capacity
+
+
+class InvalidCursor(ValueError):
+    """A listing cursor this service did not make (or made for another listing)."""
+
+
+class ListingNeedsAKey(PermissionError):
+    """Listing jobs needs a caller's API key: without keys it would show everyone's prompts."""

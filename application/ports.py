@@ -48,6 +48,23 @@ class IdempotencyClaim(msgspec.Struct, frozen=True, kw_only=True):
     """Until when the request that holds the turn may create and queue the job."""
 
 
+class JobPosition(msgspec.Struct, frozen=True, kw_only=True):
+    """Where a listing of a key's jobs stopped: the last job shown (newest first order is by
+    creation time, then id). Later submissions sort before it, so it never moves."""
+
+    created_at: datetime
+    job_id: str
+
+
+class JobPage(msgspec.Struct, frozen=True, kw_only=True):
+    jobs: tuple[Job, ...]
+    next: JobPosition | None
+    """Where the next page starts; None when no job is left."""
+
+
+MAX_PAGE_SIZE = 100
+
+
 class JobRepository(Protocol):
     """Stores jobs and applies the step rules atomically, one write per event."""
 
@@ -104,6 +121,22 @@ class JobRepository(Protocol):
         self, job_id: str, *, at: datetime, delivered: bool, error: str | None
     ) -> None:
         """Count one delivery attempt of the job's webhook (its status, result and steps stay)."""
+        ...
+
+    async def list_owned(
+        self,
+        owner: str,
+        *,
+        limit: int,
+        after: JobPosition | None = None,
+        status: JobStatus | None = None,
+    ) -> JobPage:
+        """The owner's jobs newest first, those after `after` only, with `status` only when
+        given; at most `limit` (1..MAX_PAGE_SIZE). An index query, never a scan of all jobs."""
+        ...
+
+    async def count_active(self, owner: str) -> int:
+        """How many of the owner's jobs are queued or running."""
         ...
 
     async def check(self) -> None:

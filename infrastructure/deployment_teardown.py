@@ -53,11 +53,15 @@ async def teardown(
         }
         await deployer.delete(request.stack)
         table, bucket = outputs.get("JobsTableName"), outputs.get("ArtifactsBucketName")
+        keys_table = outputs.get("KeysTableName")  # absent from stacks made before API keys
         if keep_data:
             report(f"kept table {table} and bucket {bucket} (--keep-data); delete them by hand")
+            if keys_table:
+                report(f"kept table {keys_table} (API keys, --keep-data)")
         else:
-            if table:
-                await _delete_table(dynamodb, table, report)
+            for name in (table, keys_table):
+                if name:
+                    await _delete_table(dynamodb, name, report)
             if bucket:
                 await _delete_bucket(s3, bucket, report)
         token = parameters.get("InternalTokenParameter")

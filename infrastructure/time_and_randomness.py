@@ -4,6 +4,7 @@ import secrets
 from datetime import UTC, datetime
 
 from domain.jobs.ids import CROCKFORD_ALPHABET, RANDOM_BITS, RANDOM_CHARS, TIME_CHARS, is_job_id
+from domain.keys import SECRET_PREFIX
 
 
 class SystemClock:
@@ -22,12 +23,19 @@ class RandomJobIds:
         return _base32(millis, TIME_CHARS) + _base32(secrets.randbits(RANDOM_BITS), RANDOM_CHARS)
 
 
+class RandomKeySecrets:
+    """`sg_` and 43 url-safe characters: 256 random bits (secrets.token_urlsafe(32))."""
+
+    def new_secret(self) -> str:
+        return SECRET_PREFIX + secrets.token_urlsafe(32)
+
+
 class RandomSeeds:
     def new_seed(self) -> int:
         return secrets.randbits(32)
 
 
-__all__ = ["RandomJobIds", "RandomSeeds", "SystemClock", "is_job_id"]
+__all__ = ["RandomJobIds", "RandomKeySecrets", "RandomSeeds", "SystemClock", "is_job_id"]
 
 
 def _base32(value: int, width: int) -> str:

@@ -47,6 +47,19 @@ class SubmitJob(msgspec.Struct, frozen=True, kw_only=True):
     idempotency_key: str | None = None
     webhook_url: str | None = None
     webhook_events: tuple[WebhookEvent, ...] = ("terminal",)
+    owner: str | None = None
+    """The id of the submitting API key; None when the service runs without keys."""
+
+    def scoped_idempotency_key(self) -> str | None:
+        """The Idempotency-Key in its owner's namespace: two keys never share a claim.
+
+        Without an owner the key is used as given (claims made before keys existed still
+        hold); an owner's keys are prefixed with the owner and a newline, which no
+        Idempotency-Key contains (printable ASCII only), so no raw key can collide with them.
+        """
+        if self.idempotency_key is None or self.owner is None:
+            return self.idempotency_key
+        return f"{self.owner}\n{self.idempotency_key}"
 
     def fingerprint(self) -> str:
         """Identifies the request body, so a reused key with another body can be refused."""
@@ -115,7 +128,7 @@ class SubmitJobHandler:
                 )
             await self._webhook_guard.check(command.webhook_url)
         now = self._clock.now()
-        key = command.idempotency_key
+        key = command.scoped_idempotency_key()
         if key is None:
             return await self._create_and_enqueue(self._new_job(command, self._ids.new_id(now)))
         claim = IdempotencyClaim(
@@ -129,7 +142,7 @@ class SubmitJobHandler:
         if existing is None:
             return await self._create_and_enqueue(self._new_job(command, claim.job_id), key)
         if existing.fingerprint != claim.fingerprint:
-            raise IdempotencyKeyReused(key)
+            raise IdempotencyKeyReused(command.idempotency_key)
         return await self._replay(command, existing, now)
 
     async def _replay(
@@ -162,6 +175,7 @@ class SubmitJobHandler:
             now=self._clock.now(),
             retention=self._retention,
             webhook=command.webhook(),
+            owner=command.owner,
         )
 
     async def _create_and_enqueue(self, job: Job, key: str | None = None) -> SubmitResult:

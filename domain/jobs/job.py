@@ -49,6 +49,18 @@ class Job(msgspec.Struct, frozen=True, kw_only=True):
     result: ArtifactRefs | None = None
     error: JobError | None = None
     webhook: Webhook | None = None
+    owner: str | None = None
+    """The id of the API key that submitted the job; None when the service runs without keys."""
+
+    def is_visible_to(self, caller: str | None) -> bool:
+        """A keyed caller sees only its own jobs; None is the caller of a service without keys
+        (AUTH_MODE=none), who sees every job, as before keys existed."""
+        return caller is None or self.owner == caller
+
+    @property
+    def is_active(self) -> bool:
+        """Queued or running: what counts against a key's limit of active jobs."""
+        return not self.status.is_terminal
 
     @property
     def version(self) -> tuple[JobStatus, int]:
@@ -71,6 +83,7 @@ def new_job(
     now: datetime,
     retention: timedelta,
     webhook: Webhook | None = None,
+    owner: str | None = None,
 ) -> Job:
     return Job(
         id=job_id,
@@ -80,4 +93,5 @@ def new_job(
         expires_at=now + retention,
         request=request,
         webhook=webhook,
+        owner=owner,
     )

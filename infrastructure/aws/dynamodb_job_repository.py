@@ -4,10 +4,10 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
 from application.errors import DependencyUnavailable
-from application.ports import IdempotencyClaim
+from application.ports import MAX_PAGE_SIZE, IdempotencyClaim, JobPage, JobPosition
 from domain.jobs import (
     CancelOutcome,
     Job,
@@ -20,9 +20,10 @@ from domain.jobs import (
     transition_of_unfinished_job,
     validate_event,
 )
-from infrastructure.aws.deadlines import within_request_deadline
-from infrastructure.aws.errors import error_code, unavailable
+from infrastructure.aws.dynamodb_calls import call_table
 from infrastructure.aws.job_items import (
+    ACTIVE_INDEX,
+    OWNER_INDEX,
     Item,
     claim_key,
     decode_claim,
@@ -32,6 +33,7 @@ from infrastructure.aws.job_items import (
     encode_step,
     encode_value,
     job_key,
+    owner_position,
     sortable_time,
 )
 
@@ -39,7 +41,6 @@ if TYPE_CHECKING:
     from types_aiobotocore_dynamodb import DynamoDBClient
 
 DEPENDENCY = "job store"
-CONDITION_FAILED = "ConditionalCheckFailedException"
 MAX_LATE_APPEND_ATTEMPTS = 5
 
 _FAST_PATH_CONDITION = (
@@ -175,7 +176,7 @@ class DynamoDbJobRepository:
 
     async def cancel(self, job_id: str, *, now: datetime) -> CancelOutcome | None:
         """One conditional write moves an unfinished job to canceled; a refused one says why."""
-        update = "SET #status = :canceled, #updatedAt = :now"
+        update = "SET #status = :canceled, #updatedAt = :now REMOVE #activeOwner"
         try:
             response = await self._write(
                 self._client.update_item,
@@ -225,6 +226,77 @@ class DynamoDbJobRepository:
         except _ConditionFailed:
             return  # the job is gone, or never asked for a webhook
 
+    async def list_owned(
+        self,
+        owner: str,
+        *,
+        limit: int,
+        after: JobPosition | None = None,
+        status: JobStatus | None = None,
+    ) -> JobPage:
+        """Queries OWNER_INDEX newest first, starting below `after`'s sort key (so jobs
+        submitted since sort above it and never shift a page); a status filter may leave a
+        query page short, so it queries on until one job more than `limit` is found."""
+        if not 1 <= limit <= MAX_PAGE_SIZE:
+            raise ValueError(f"limit must be 1..{MAX_PAGE_SIZE}")
+        condition = "#owner = :owner"
+        values: Item = {":owner": {"S": owner}}
+        if after is not None:
+            condition += " AND #ownerCreated < :after"
+            values[":after"] = {"S": owner_position(after.created_at, after.job_id)}
+        query: dict[str, Any] = {
+            "IndexName": OWNER_INDEX,
+            "KeyConditionExpression": condition,
+            "ScanIndexForward": False,
+            "Limit": limit + 1,
+        }
+        names = _names_in(condition)
+        if status is not None:
+            query["FilterExpression"] = "#status = :status"
+            names["#status"] = "status"
+            values[":status"] = {"S": status.value}
+        found: list[Job] = []
+        start: Item | None = None
+        while len(found) <= limit:
+            if start is not None:
+                query["ExclusiveStartKey"] = start
+            response = await self._call(
+                self._client.query,
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=values,
+                **query,
+            )
+            found += [decode_job(item) for item in response.get("Items", [])]
+            start = response.get("LastEvaluatedKey")
+            if start is None:
+                break
+        if len(found) <= limit:
+            return JobPage(jobs=tuple(found), next=None)
+        last = found[limit - 1]
+        return JobPage(
+            jobs=tuple(found[:limit]), next=JobPosition(created_at=last.created_at, job_id=last.id)
+        )
+
+    async def count_active(self, owner: str) -> int:
+        """A count over ACTIVE_INDEX, which holds only the key's queued and running jobs."""
+        count = 0
+        start: Item | None = None
+        while True:
+            extra: dict[str, Any] = {} if start is None else {"ExclusiveStartKey": start}
+            response = await self._call(
+                self._client.query,
+                IndexName=ACTIVE_INDEX,
+                KeyConditionExpression="#activeOwner = :owner",
+                ExpressionAttributeNames={"#activeOwner": "activeOwner"},
+                ExpressionAttributeValues={":owner": {"S": owner}},
+                Select="COUNT",
+                **extra,
+            )
+            count += int(response.get("Count", 0))
+            start = response.get("LastEvaluatedKey")
+            if start is None:
+                return count
+
     async def check(self) -> None:
         await self._call(self._client.describe_table)
 
@@ -245,6 +317,8 @@ class DynamoDbJobRepository:
             assignments.append("#error = :error")
             values[":error"] = encode_value(transition.error)
         update = f"SET {', '.join(assignments)} ADD #stepIds :sidset"
+        if transition.to.is_terminal:
+            update += " REMOVE #activeOwner"  # the job leaves its key's count of active jobs
         response = await self._write(
             self._client.update_item,
             Key=job_key(job_id),
@@ -303,17 +377,7 @@ class DynamoDbJobRepository:
             raise _ConditionFailed(stored if isinstance(stored, dict) else None) from None
 
     async def _call(self, operation: Any, **kwargs: Any) -> dict[str, Any]:
-        try:
-            response: dict[str, Any] = await within_request_deadline(
-                operation(TableName=self._table, **kwargs), DEPENDENCY
-            )
-        except ClientError as error:
-            if error_code(error) == CONDITION_FAILED:
-                raise
-            raise unavailable(DEPENDENCY, error) from error
-        except BotoCoreError as error:
-            raise unavailable(DEPENDENCY, error) from error
-        return response
+        return await call_table(operation, self._table, DEPENDENCY, **kwargs)
 
 
 def _step_values(event: StepEvent, now: datetime) -> Item:

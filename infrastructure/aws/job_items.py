@@ -5,6 +5,12 @@ strings; ``request``, ``result``, ``error`` and ``webhook`` as maps; ``steps`` a
 maps (so a step is appended with ``list_append``); ``stepIds`` as a string set (absent while empty:
 DynamoDB has no empty sets); ``ttl`` in epoch seconds. Nested maps keep the domain's
 field names, encoded and decoded with msgspec.
+
+A job submitted with an API key also has ``owner`` (the key's id), ``ownerCreated`` (sortable
+creation time, ``#``, job id: unique, and ordered as the listing is) and, while it is queued
+or running, ``activeOwner`` (the owner again; removed by the write that ends the job). The two
+sparse global secondary indexes over them list a key's jobs newest first (OWNER_INDEX) and
+count its active jobs (ACTIVE_INDEX) without reading any other job.
 """
 
 import hashlib
@@ -26,6 +32,10 @@ Item = dict[str, AttributeValue]
 
 JOB_PREFIX = "job#"
 CLAIM_PREFIX = "idem#"
+OWNER_INDEX = "owner-created"
+"""Partition ``owner``, sort ``ownerCreated``; projects every attribute (a page is one query)."""
+ACTIVE_INDEX = "active-owner"
+"""Partition ``activeOwner``, keys only: a count of the key's queued and running jobs."""
 
 
 def job_key(job_id: str) -> Item:
@@ -63,7 +73,17 @@ def encode_job(job: Job) -> Item:
         item["error"] = to_attribute(_builtins(job.error))
     if job.webhook is not None:
         item["webhook"] = to_attribute(_builtins(job.webhook))
+    if job.owner is not None:
+        item["owner"] = {"S": job.owner}
+        item["ownerCreated"] = {"S": owner_position(job.created_at, job.id)}
+        if job.is_active:
+            item["activeOwner"] = {"S": job.owner}
     return item
+
+
+def owner_position(created_at: datetime, job_id: str) -> str:
+    """The sort key of OWNER_INDEX: fixed-width time first, so text order is time order."""
+    return f"{sortable_time(created_at)}#{job_id}"
 
 
 def encode_step(step: StepRecord) -> AttributeValue:
@@ -87,6 +107,7 @@ def decode_job(item: Item) -> Job:
         "result": from_attribute(item.get("result", {"NULL": True})),
         "error": from_attribute(item.get("error", {"NULL": True})),
         "webhook": from_attribute(item.get("webhook", {"NULL": True})),
+        "owner": from_attribute(item.get("owner", {"NULL": True})),
     }
     result = fields["result"]
     if isinstance(result, dict) and isinstance(result.get("scene_graph"), dict):

@@ -4,6 +4,7 @@ One `ensure_*` step per resource, each returning the lines it reports. `provisio
 order; a new resource (the CloudWatch dashboard, say) is one more step added there.
 """
 
+import asyncio
 import json
 import secrets
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from infrastructure.aws.errors import error_code
+from infrastructure.aws.job_items import ACTIVE_INDEX, OWNER_INDEX
 from infrastructure.aws.s3_artifact_store import ARTIFACT_PREFIX
 from infrastructure.webhooks.signing import (
     InvalidWebhookSecret,
@@ -50,12 +52,16 @@ async def provision(
     retention_days: int,
     webhooks_queue: str | None = None,
     webhook_secret_parameter: str | None = None,
+    keys_table: str | None = None,
 ) -> list[str]:
     """Make every resource exist as the service expects; returns what was found or changed.
 
-    The webhooks queue and the webhook secret parameter are made only when named.
+    The webhooks queue, the webhook secret parameter and the API keys table are made only
+    when named.
     """
     report = await ensure_table(dynamodb, table)
+    if keys_table:
+        report += await ensure_keys_table(dynamodb, keys_table)
     report += await ensure_bucket(s3, bucket, retention_days=retention_days)
     report += await ensure_queue(sqs, queue)
     if webhooks_queue:
@@ -69,8 +75,54 @@ async def provision(
     return report
 
 
+JOB_INDEXES: dict[str, dict[str, Any]] = {
+    OWNER_INDEX: {
+        "IndexName": OWNER_INDEX,
+        "KeySchema": [
+            {"AttributeName": "owner", "KeyType": "HASH"},
+            {"AttributeName": "ownerCreated", "KeyType": "RANGE"},
+        ],
+        "Projection": {"ProjectionType": "ALL"},
+    },
+    ACTIVE_INDEX: {
+        "IndexName": ACTIVE_INDEX,
+        "KeySchema": [{"AttributeName": "activeOwner", "KeyType": "HASH"}],
+        "Projection": {"ProjectionType": "KEYS_ONLY"},
+    },
+}
+"""The jobs table's indexes over a key's jobs (see job_items): listing and counting active."""
+_INDEX_ATTRIBUTES = [
+    {"AttributeName": name, "AttributeType": "S"}
+    for name in ("owner", "ownerCreated", "activeOwner")
+]
+
+
 async def ensure_table(client: Any, name: str) -> list[str]:
-    """On-demand table keyed by `pk` (string), with TTL on `ttl`."""
+    """On-demand table keyed by `pk` (string), with TTL on `ttl` and the indexes of JOB_INDEXES
+    (added one at a time to a table made before them, as DynamoDB allows)."""
+    verb, described = await _ensure_keyed_table(
+        client,
+        name,
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, *_INDEX_ATTRIBUTES],
+        GlobalSecondaryIndexes=list(JOB_INDEXES.values()),
+    )
+    indexes = await _ensure_indexes(client, name, described)
+    return [f"{verb} table {name} ({await _ensure_ttl(client, name)}, {indexes})"]
+
+
+async def ensure_keys_table(client: Any, name: str) -> list[str]:
+    """The API keys' on-demand table keyed by `pk` (the key id): no TTL, keys live until revoked
+    and stay listed after (see dynamodb_key_store for why a table of their own)."""
+    verb, _ = await _ensure_keyed_table(
+        client, name, AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}]
+    )
+    return [f"{verb} table {name} (API keys)"]
+
+
+async def _ensure_keyed_table(
+    client: Any, name: str, **creation: Any
+) -> tuple[str, dict[str, Any]]:
+    """Found or created (on demand, keyed by a string `pk`) and ACTIVE; its description."""
     try:
         described = await client.describe_table(TableName=name)
         verb = "found"
@@ -79,9 +131,9 @@ async def ensure_table(client: Any, name: str) -> list[str]:
             raise
         described = await client.create_table(
             TableName=name,
-            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
             KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
             BillingMode="PAY_PER_REQUEST",
+            **creation,
         )
         verb = "created"
     key = [(k["AttributeName"], k["KeyType"]) for k in _table(described)["KeySchema"]]
@@ -90,7 +142,38 @@ async def ensure_table(client: Any, name: str) -> list[str]:
     await client.get_waiter("table_exists").wait(
         TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 120}
     )
-    return [f"{verb} table {name} ({await _ensure_ttl(client, name)})"]
+    return verb, _table(described)
+
+
+async def _ensure_indexes(client: Any, table: str, described: dict[str, Any]) -> str:
+    present = {index["IndexName"] for index in described.get("GlobalSecondaryIndexes", [])}
+    added = []
+    for index_name, index in JOB_INDEXES.items():
+        if index_name in present:
+            continue
+        await client.update_table(
+            TableName=table,
+            AttributeDefinitions=_INDEX_ATTRIBUTES,
+            GlobalSecondaryIndexUpdates=[{"Create": index}],
+        )
+        await _wait_for_index(client, table, index_name)
+        added.append(index_name)
+    names = ", ".join(JOB_INDEXES)
+    return f"indexes {names}" + (f"; added {', '.join(added)}" if added else "")
+
+
+async def _wait_for_index(client: Any, table: str, index_name: str) -> None:
+    """DynamoDB builds a new index in the background; the API may use it once it is ACTIVE."""
+    for _ in range(600):
+        described = _table(await client.describe_table(TableName=table))
+        statuses = {
+            index["IndexName"]: index.get("IndexStatus", "ACTIVE")
+            for index in described.get("GlobalSecondaryIndexes", [])
+        }
+        if statuses.get(index_name) == "ACTIVE":
+            return
+        await asyncio.sleep(1)
+    raise ProvisionError(f"index {index_name} of table {table} did not become ACTIVE in 10 min")
 
 
 async def _ensure_ttl(client: Any, table: str) -> str:

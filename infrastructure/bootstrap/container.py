@@ -15,9 +15,13 @@ from dependency_injector import containers, providers
 
 from application.polling_job_watch import PollingJobWatch
 from application.stop_signals import PollingCancelWatch
+from application.use_cases.api_keys import AuthenticateHandler
 from application.use_cases.cancel_job import CancelJobHandler
 from application.use_cases.follow_job import FollowJobHandler
 from application.use_cases.get_status import GetStatusHandler
+from application.use_cases.job_access import FindOwnJobHandler
+from application.use_cases.list_jobs import ListJobsHandler
+from application.use_cases.quotas import QuotaLimits, SubmissionQuotaHandler
 from application.use_cases.read_artifacts import ReadArtifactsHandler
 from application.use_cases.record_step import RecordStepHandler
 from application.use_cases.run_job import RunJobHandler
@@ -27,6 +31,8 @@ from application.webhooks.notifier import WebhookNotifier
 from application.worker import JobWorker
 from infrastructure.aws import clients
 from infrastructure.aws.dynamodb_job_repository import DynamoDbJobRepository
+from infrastructure.aws.dynamodb_key_store import DynamoDbKeyStore, keys_table_for
+from infrastructure.aws.dynamodb_rate_counter import DynamoDbRateCounter
 from infrastructure.aws.s3_artifact_store import S3ArtifactStore
 from infrastructure.aws.sqs_job_queue import SqsJobQueue, resolve_queue_url
 from infrastructure.aws.sqs_webhook_queue import SqsWebhookQueue, resolve_webhook_queue_url
@@ -35,9 +41,11 @@ from infrastructure.memory.artifact_store import InlineArtifactStore
 from infrastructure.memory.cancel_watch import InMemoryCancelWatch
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.job_watch import InMemoryJobWatch
+from infrastructure.memory.key_store import InMemoryKeyStore
 from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.memory.null_metrics import NullMetrics
 from infrastructure.memory.queue import InProcessJobQueue
+from infrastructure.memory.rate_counter import InMemoryRateCounter
 from infrastructure.memory.secrets import StaticSecretProvider
 from infrastructure.memory.step_reporter import InProcessStepReporter
 from infrastructure.memory.webhook_queue import InProcessWebhookQueue
@@ -324,6 +332,39 @@ class Container(containers.DeclarativeContainer):
         max_waiters=settings.provided.max_waiting_requests,
         keep_alive_seconds=settings.provided.events_keep_alive_seconds,
     )
+
+    # API keys and quotas, chosen like the job store (JOBS_TABLE). Not yet read from settings:
+    # demo mode's keys start empty (API_KEYS goes through memory.key_store.key_store_from_api_keys)
+    # and the limits are the contract's defaults, until the settings declare AUTH_MODE,
+    # API_KEYS, RATE_LIMIT_PER_MINUTE and MAX_ACTIVE_JOBS_PER_KEY.
+    key_store = providers.Selector(
+        providers.Callable(_jobs_backend, settings),
+        memory=providers.Singleton(InMemoryKeyStore),
+        dynamodb=providers.Singleton(
+            DynamoDbKeyStore,
+            client=dynamodb_client,
+            table_name=providers.Callable(lambda s: keys_table_for(s.jobs_table), settings),
+        ),
+    )
+    rate_counter = providers.Selector(
+        providers.Callable(_jobs_backend, settings),
+        memory=providers.Singleton(InMemoryRateCounter),
+        dynamodb=providers.Singleton(
+            DynamoDbRateCounter, client=dynamodb_client, table_name=settings.provided.jobs_table
+        ),
+    )
+    authenticate = providers.Singleton(AuthenticateHandler, keys=key_store, clock=clock)
+    submission_quota = providers.Singleton(
+        SubmissionQuotaHandler,
+        jobs=job_repository,
+        counter=rate_counter,
+        clock=clock,
+        defaults=providers.Singleton(QuotaLimits),
+    )
+    list_jobs = providers.Singleton(
+        ListJobsHandler, jobs=job_repository, artifacts=artifact_store, clock=clock
+    )
+    find_own_job = providers.Singleton(FindOwnJobHandler, jobs=job_repository)
     step_reporter = providers.Selector(
         role,
         api=providers.Singleton(InProcessStepReporter, record_step=record_step),

@@ -283,8 +283,10 @@ async def provision_from_settings(settings: Settings) -> list[str]:
     """`scenegen provision`: create or update the AWS resources; one line per resource.
 
     With WEBHOOKS_QUEUE, also the webhooks queue and its dead-letter queue; with
-    WEBHOOK_SECRET_PARAMETER, also that parameter (a generated secret when absent).
+    WEBHOOK_SECRET_PARAMETER, also that parameter (a generated secret when absent). Always the
+    API keys table, `<JOBS_TABLE>-api-keys`.
     """
+    from infrastructure.aws.dynamodb_key_store import keys_table_for
     from infrastructure.aws.provision import provision, queue_name
     from infrastructure.observability.dashboard import DASHBOARD_NAME, put_dashboard
 
@@ -310,6 +312,7 @@ async def provision_from_settings(settings: Settings) -> list[str]:
             retention_days=settings.retention_days,
             webhooks_queue=queue_name(settings.webhooks_queue) if settings.webhooks_queue else None,
             webhook_secret_parameter=settings.webhook_secret_parameter,
+            keys_table=keys_table_for(str(settings.jobs_table)),
         )
         dashboard = await put_dashboard(
             cloudwatch, DASHBOARD_NAME, settings.metrics_namespace, region

@@ -7,7 +7,7 @@ from datetime import datetime
 import msgspec
 
 from application.errors import JobStoreFull
-from application.ports import Clock, IdempotencyClaim
+from application.ports import MAX_PAGE_SIZE, Clock, IdempotencyClaim, JobPage, JobPosition
 from domain.jobs import (
     CancelOutcome,
     InlineArtifacts,
@@ -60,6 +60,8 @@ class InMemoryJobRepository:
         self._claims: OrderedDict[str, IdempotencyClaim] = OrderedDict()
         """In the order they were made, which is expiry order."""
         self._key_of_job: dict[str, str] = {}
+        self._owned: dict[str, dict[str, None]] = {}
+        """Each API key's job ids, as the DynamoDB index on (owner, created) holds them."""
         self._changed: dict[str, asyncio.Event] = {}
         """Set (and dropped) when the job changes; made only while someone follows the job."""
         self._lock = asyncio.Lock()
@@ -72,6 +74,8 @@ class InMemoryJobRepository:
             if len(self._jobs) >= self._max_jobs:
                 self._evict_longest_finished()
             self._jobs[job.id] = job
+            if job.owner is not None:
+                self._owned.setdefault(job.owner, {})[job.id] = None
             if job.status.is_terminal:
                 self._finished[job.id] = None
             self.artifact_bytes += _artifact_size(job)
@@ -84,6 +88,7 @@ class InMemoryJobRepository:
             if job is not None and job.status is JobStatus.QUEUED and not job.steps:
                 # The key stays claimed: a retry with it creates the job again under this id.
                 del self._jobs[job_id]
+                self._forget_owned(job)
 
     async def get(self, job_id: str) -> Job | None:
         return self._live(job_id)  # nothing awaited inside: atomic on the event loop
@@ -170,6 +175,41 @@ class InMemoryJobRepository:
                     claim, turn_until=None, enqueued=claim.enqueued or enqueued
                 )
 
+    async def list_owned(
+        self,
+        owner: str,
+        *,
+        limit: int,
+        after: JobPosition | None = None,
+        status: JobStatus | None = None,
+    ) -> JobPage:
+        if not 1 <= limit <= MAX_PAGE_SIZE:
+            raise ValueError(f"limit must be 1..{MAX_PAGE_SIZE}")
+        now = self._clock.now()
+        self._expire(now)
+        # At most max_jobs jobs in all, so sorting one key's ids is cheap.
+        owned = [self._jobs[job_id] for job_id in self._owned.get(owner, ())]
+        owned.sort(key=_position, reverse=True)
+        start = None if after is None else (after.created_at, after.job_id)
+        page: list[Job] = []
+        for job in owned:
+            if start is not None and _position(job) >= start:
+                continue
+            if status is not None and job.status is not status:
+                continue
+            if len(page) == limit:
+                last = page[-1]
+                return JobPage(
+                    jobs=tuple(page),
+                    next=JobPosition(created_at=last.created_at, job_id=last.id),
+                )
+            page.append(job)
+        return JobPage(jobs=tuple(page), next=None)
+
+    async def count_active(self, owner: str) -> int:
+        self._expire(self._clock.now())
+        return sum(1 for job_id in self._owned.get(owner, ()) if self._jobs[job_id].is_active)
+
     async def check(self) -> None:
         return None
 
@@ -227,17 +267,32 @@ class InMemoryJobRepository:
 
     def _remove(self, job_id: str) -> None:
         """A job leaves with its Idempotency-Key: a retry with the key makes a new job."""
-        self.artifact_bytes -= _artifact_size(self._jobs.pop(job_id))
+        job = self._jobs.pop(job_id)
+        self.artifact_bytes -= _artifact_size(job)
+        self._forget_owned(job)
         self._finished.pop(job_id, None)
         self._notify(job_id)
         key = self._key_of_job.get(job_id)
         if key is not None:
             self._forget_claim(key)
 
+    def _forget_owned(self, job: Job) -> None:
+        if job.owner is None:
+            return
+        owned = self._owned.get(job.owner)
+        if owned is not None:
+            owned.pop(job.id, None)
+            if not owned:
+                del self._owned[job.owner]
+
     def _forget_claim(self, key: str) -> None:
         claim = self._claims.pop(key, None)
         if claim is not None and self._key_of_job.get(claim.job_id) == key:
             del self._key_of_job[claim.job_id]
+
+
+def _position(job: Job) -> tuple[datetime, str]:
+    return (job.created_at, job.id)
 
 
 def _artifact_size(job: Job) -> int:

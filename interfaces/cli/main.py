@@ -1,4 +1,4 @@
-"""The `scenegen` command: serve, worker, demo, smoke, provision, deploy and scene.
+"""The `scenegen` command: serve, worker, demo, smoke, provision, keys, deploy and scene.
 
 Building the parser imports only the standard library: each subcommand imports what it
 needs (the web framework, the AWS clients, tracing, the scene generator) in its handler,
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from interfaces.cli import (
     deploy_command,
+    keys_command,
     provision_command,
     scene_command,
     service_commands,
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     service_commands.register(subparsers)
     provision_command.register(subparsers)
+    keys_command.register(subparsers)
     deploy_command.register(subparsers)
     scene_command.register(subparsers)
     worker_health_command.register(subparsers)

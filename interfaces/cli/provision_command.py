@@ -15,9 +15,11 @@ if TYPE_CHECKING:
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "provision",
-        help="create or update the table, bucket, queues, token and webhook secret (idempotent)",
+        help="create or update the tables, bucket, queues, token and webhook secret (idempotent)",
         description=(
-            "Creates what is missing and updates what differs: the DynamoDB table (TTL on `ttl`), "
+            "Creates what is missing and updates what differs: the DynamoDB jobs table (TTL on "
+            "`ttl`, the owner-created and active-owner indexes), the API keys table "
+            "<JOBS_TABLE>-api-keys, "
             "the S3 bucket (lifecycle expiry after RETENTION_DAYS, public access blocked, "
             "default encryption), the SQS job queue with its dead-letter queue, the SSM "
             "SecureString token, and the CloudWatch dashboard; with WEBHOOKS_QUEUE, the "

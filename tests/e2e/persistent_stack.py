@@ -149,6 +149,11 @@ class Resources:
         return item
 
 
+def outer_env() -> dict[str, str]:
+    """The test run's environment without any of the service's own variables."""
+    return _outer_env()
+
+
 def provision_resources(
     endpoint: str,
     workdir: Path,
@@ -194,7 +199,9 @@ def delete_resources(resources: Resources) -> None:
         for item in page.get("Contents", []):
             s3.delete_object(Bucket=resources.bucket, Key=item["Key"])
     s3.delete_bucket(Bucket=resources.bucket)
-    resources.client("dynamodb").delete_table(TableName=resources.table)
+    dynamodb = resources.client("dynamodb")
+    dynamodb.delete_table(TableName=resources.table)
+    dynamodb.delete_table(TableName=f"{resources.table}-api-keys")  # provision makes it too
     sqs = resources.client("sqs")
     for queue in (resources.queue, resources.webhooks_queue):
         for name in (queue, f"{queue}-dlq") if queue else ():

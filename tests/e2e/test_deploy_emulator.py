@@ -431,13 +431,14 @@ def test_delete_asks_and_without_a_terminal_or_yes_deletes_nothing(
 def test_the_table_is_protected_from_deletion_and_kept_by_the_stack(
     deployment: Deployment,
 ) -> None:
-    table = deployment.client("dynamodb").describe_table(
-        TableName=deployment.outputs["JobsTableName"]
-    )["Table"]
-    assert table["DeletionProtectionEnabled"] is True
+    for output in ("JobsTableName", "KeysTableName"):
+        table = deployment.client("dynamodb").describe_table(TableName=deployment.outputs[output])[
+            "Table"
+        ]
+        assert table["DeletionProtectionEnabled"] is True
     template = deployment.client("cloudformation").get_template(StackName=deployment.stack)
     body = template["TemplateBody"]
-    assert body.count("DeletionPolicy: RetainExceptOnCreate") == 2  # the table and the bucket
+    assert body.count("DeletionPolicy: RetainExceptOnCreate") == 3  # two tables, the bucket
 
 
 def test_delete_removes_the_stack_its_resources_and_the_token(deployment: Deployment) -> None:
@@ -446,8 +447,9 @@ def test_delete_removes_the_stack_its_resources_and_the_token(deployment: Deploy
     assert f"stack {deployment.stack}: DELETE_COMPLETE" in result.stdout
     with pytest.raises(ClientError, match="does not exist"):
         deployment.client("cloudformation").describe_stacks(StackName=deployment.stack)
-    with pytest.raises(ClientError, match="ResourceNotFound"):
-        deployment.client("dynamodb").describe_table(TableName=deployment.outputs["JobsTableName"])
+    for output in ("JobsTableName", "KeysTableName"):
+        with pytest.raises(ClientError, match="ResourceNotFound"):
+            deployment.client("dynamodb").describe_table(TableName=deployment.outputs[output])
     with pytest.raises(ClientError, match=r"NoSuchBucket|Not Found|404"):
         deployment.client("s3").head_bucket(Bucket=deployment.outputs["ArtifactsBucketName"])
     with pytest.raises(ClientError, match="ParameterNotFound"):

@@ -96,7 +96,8 @@ async def test_second_run_finds_what_the_first_created(
 
     second = await run(names, dynamodb, s3, sqs, ssm)
     assert [line.split()[0] for line in second] == ["found"] * 5
-    assert f"found table {names.table} (TTL enabled)" in second
+    indexes = "indexes owner-created, active-owner"
+    assert f"found table {names.table} (TTL enabled, {indexes})" in second
     assert f"found parameter {names.token} (value kept)" in second
     assert await parameter_value(ssm, names.token) == token
 
@@ -107,10 +108,47 @@ async def test_table_is_on_demand_keyed_by_pk_with_ttl_enabled(
     await run(names, dynamodb, s3, sqs, ssm)
     table = (await dynamodb.describe_table(TableName=names.table))["Table"]
     assert table["KeySchema"] == [{"AttributeName": "pk", "KeyType": "HASH"}]
-    assert table["AttributeDefinitions"] == [{"AttributeName": "pk", "AttributeType": "S"}]
+    assert sorted(d["AttributeName"] for d in table["AttributeDefinitions"]) == [
+        "activeOwner",
+        "owner",
+        "ownerCreated",
+        "pk",
+    ]
+    assert {d["AttributeType"] for d in table["AttributeDefinitions"]} == {"S"}
     assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
+    indexes = {index["IndexName"]: index for index in table["GlobalSecondaryIndexes"]}
+    assert indexes["owner-created"]["KeySchema"] == [
+        {"AttributeName": "owner", "KeyType": "HASH"},
+        {"AttributeName": "ownerCreated", "KeyType": "RANGE"},
+    ]
+    assert indexes["owner-created"]["Projection"] == {"ProjectionType": "ALL"}
+    assert indexes["active-owner"]["KeySchema"] == [
+        {"AttributeName": "activeOwner", "KeyType": "HASH"}
+    ]
+    assert indexes["active-owner"]["Projection"] == {"ProjectionType": "KEYS_ONLY"}
     ttl = (await dynamodb.describe_time_to_live(TableName=names.table))["TimeToLiveDescription"]
     assert ttl == {"TimeToLiveStatus": "ENABLED", "AttributeName": "ttl"}
+
+
+async def test_a_table_made_before_key_indexes_gets_them(
+    names: Names, dynamodb: Any, s3: Any, sqs: Any, ssm: Any
+) -> None:
+    await dynamodb.create_table(
+        TableName=names.table,
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    lines = await run(names, dynamodb, s3, sqs, ssm)
+    assert (
+        f"found table {names.table} (TTL now enabled on ttl, indexes owner-created, "
+        "active-owner; added owner-created, active-owner)"
+    ) in lines
+    table = (await dynamodb.describe_table(TableName=names.table))["Table"]
+    assert {index["IndexName"] for index in table["GlobalSecondaryIndexes"]} == {
+        "owner-created",
+        "active-owner",
+    }
 
 
 async def test_bucket_is_private_encrypted_and_expires_job_artifacts(
@@ -282,3 +320,31 @@ def test_a_queue_given_by_url_is_provisioned_by_its_name() -> None:
 async def parameter_value(ssm: Any, name: str) -> str:
     value: str = (await ssm.get_parameter(Name=name, WithDecryption=True))["Parameter"]["Value"]
     return value
+
+
+async def test_the_api_keys_table_is_made_once_keyed_by_the_key_id(
+    names: Names, dynamodb: Any, s3: Any, sqs: Any, ssm: Any
+) -> None:
+    keys_table = f"{names.table}-api-keys"
+    common = {
+        "dynamodb": dynamodb,
+        "s3": s3,
+        "sqs": sqs,
+        "ssm": ssm,
+        "table": names.table,
+        "bucket": names.bucket,
+        "queue": names.queue,
+        "token_parameter": None,
+        "retention_days": RETENTION_DAYS,
+    }
+    try:
+        first = await provision(**common, keys_table=keys_table)
+        assert f"created table {keys_table} (API keys)" in first
+        second = await provision(**common, keys_table=keys_table)
+        assert f"found table {keys_table} (API keys)" in second
+        table = (await dynamodb.describe_table(TableName=keys_table))["Table"]
+        assert table["KeySchema"] == [{"AttributeName": "pk", "KeyType": "HASH"}]
+        assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
+    finally:
+        with suppress(ClientError):
+            await dynamodb.delete_table(TableName=keys_table)

@@ -344,3 +344,41 @@ async def test_a_refused_job_is_created_by_a_retry_with_its_key_once_there_is_ro
     retried = await h.submit(command(prompt="second", idempotency_key="k"))
     assert retried.created and retried.job.request.prompt == "second"
     assert await h.jobs.get(first.job.id) is None
+
+
+async def test_a_job_records_the_key_that_submitted_it(h: Harness) -> None:
+    result = await h.submit(command(owner="key_a"))
+    assert result.job.owner == "key_a"
+    assert (await h.jobs.get(result.job.id)) == result.job
+    anonymous = await h.submit(command())
+    assert anonymous.job.owner is None
+
+
+async def test_two_keys_using_the_same_idempotency_key_get_two_jobs(h: Harness) -> None:
+    mine = await h.submit(command(idempotency_key="order-1", owner="key_a"))
+    theirs = await h.submit(command(idempotency_key="order-1", owner="key_b"))
+    assert mine.created and theirs.created
+    assert mine.job.id != theirs.job.id
+    assert theirs.job.owner == "key_b"
+
+
+async def test_another_keys_claim_never_refuses_a_different_body(h: Harness) -> None:
+    await h.submit(command(idempotency_key="order-1", owner="key_a"))
+    other = await h.submit(command(idempotency_key="order-1", owner="key_b", prompt="a lake"))
+    assert other.created and other.job.request.prompt == "a lake"
+    with pytest.raises(IdempotencyKeyReused):
+        await h.submit(command(idempotency_key="order-1", owner="key_b", prompt="a hill"))
+
+
+async def test_a_keys_replay_returns_its_own_job(h: Harness) -> None:
+    first = await h.submit(command(idempotency_key="order-1", owner="key_a"))
+    await h.submit(command(idempotency_key="order-1", owner="key_b"))
+    again = await h.submit(command(idempotency_key="order-1", owner="key_a"))
+    assert not again.created and again.job.id == first.job.id
+    assert len(h.queue.enqueued) == 2
+
+
+def test_a_claim_is_scoped_by_its_owner_and_a_separator_no_header_key_holds() -> None:
+    # An Idempotency-Key header is printable ASCII (checked at the edge): never a newline.
+    assert command(idempotency_key="k", owner="key_a").scoped_idempotency_key() == "key_a\nk"
+    assert command(idempotency_key="k").scoped_idempotency_key() == "k"

@@ -13,8 +13,10 @@ import pytest
 
 from application import metric_names as m
 from domain.jobs import JobStatus
+from infrastructure.aws.dynamodb_key_store import keys_table_for
 from infrastructure.aws.provision import (
     DEAD_LETTER_RETENTION_SECONDS,
+    JOB_INDEXES,
     LIFECYCLE_RULE_ID,
     MAX_RECEIVE_COUNT,
     QUEUE_VISIBILITY_TIMEOUT_SECONDS,
@@ -179,6 +181,43 @@ def test_the_table_is_keyed_by_pk_with_ttl_on_ttl_and_point_in_time_recovery(
     assert table["BillingMode"] == "PAY_PER_REQUEST"
 
 
+def test_the_jobs_table_indexes_a_keys_jobs_as_provision_does(main: dict[str, Any]) -> None:
+    table = props(main, "JobsTable")
+    assert {d["AttributeName"]: d["AttributeType"] for d in table["AttributeDefinitions"]} == {
+        "pk": "S",
+        "owner": "S",
+        "ownerCreated": "S",
+        "activeOwner": "S",
+    }
+    indexes = {index["IndexName"]: index for index in table["GlobalSecondaryIndexes"]}
+    assert indexes == JOB_INDEXES
+
+
+def test_the_keys_table_is_keyed_by_the_key_id_beside_the_jobs_table(
+    main: dict[str, Any],
+) -> None:
+    table = props(main, "KeysTable")
+    assert table["KeySchema"] == [{"AttributeName": "pk", "KeyType": "HASH"}]
+    assert table["TableName"] == {"Fn::Sub": "${AWS::StackName}-jobs-api-keys"}
+    assert props(main, "JobsTable")["TableName"] == {"Fn::Sub": "${AWS::StackName}-jobs"}
+    assert keys_table_for("x-jobs") == "x-jobs-api-keys"
+    assert "TimeToLiveSpecification" not in table
+    assert table["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
+    assert main["Outputs"]["KeysTableName"]["Value"] == {"Ref": "KeysTable"}
+
+
+def test_only_the_api_reads_the_keys_table_and_nothing_in_the_stack_writes_it(
+    main: dict[str, Any],
+) -> None:
+    for role in ("ApiTaskRole", "WorkerTaskRole"):
+        for statement in policy_statements(main, role):
+            if "KeysTable" in str(statement["Resource"]):
+                assert role == "ApiTaskRole"
+                assert sorted(statement["Action"]) == ["dynamodb:DescribeTable", "dynamodb:GetItem"]
+    webhook_grants = main["Resources"]["WorkerWebhooksPolicy"]["Properties"]["PolicyDocument"]
+    assert "KeysTable" not in str(webhook_grants)
+
+
 def test_job_artifacts_expire_after_retention_days_default_14(main: dict[str, Any]) -> None:
     rules = props(main, "ArtifactsBucket")["LifecycleConfiguration"]["Rules"]
     (expiry,) = [rule for rule in rules if rule["Id"] == LIFECYCLE_RULE_ID]
@@ -258,6 +297,14 @@ def test_the_api_role_may_call_only_what_the_api_calls_on_its_own_resources(
                 "dynamodb:UpdateItem",
             ],
             {"Fn::GetAtt": ["JobsTable", "Arn"]},
+        ),
+        "ListAndCountKeyJobs": (
+            ["dynamodb:Query"],
+            {"Fn::Sub": "${JobsTable.Arn}/index/*"},  # its two indexes (JOB_INDEXES)
+        ),
+        "AuthenticateKeys": (
+            ["dynamodb:DescribeTable", "dynamodb:GetItem"],
+            {"Fn::GetAtt": ["KeysTable", "Arn"]},
         ),
         "ArtifactDownloadsPresigned": (
             ["s3:GetObject"],

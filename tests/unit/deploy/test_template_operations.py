@@ -218,11 +218,12 @@ def test_both_tasks_send_traces_to_xray_through_an_adot_collector_by_default(
 def test_the_table_and_the_bucket_outlive_a_stack_deletion_but_not_a_failed_create(
     main: dict[str, Any],
 ) -> None:
-    for name in ("JobsTable", "ArtifactsBucket"):
+    for name in ("JobsTable", "KeysTable", "ArtifactsBucket"):
         resource = main["Resources"][name]
         assert resource["DeletionPolicy"] == "RetainExceptOnCreate"
         assert resource["UpdateReplacePolicy"] == "Retain"
     assert main["Resources"]["JobsTable"]["Properties"]["DeletionProtectionEnabled"] is True
+    assert main["Resources"]["KeysTable"]["Properties"]["DeletionProtectionEnabled"] is True
 
 
 def test_the_api_task_serves_the_internal_port_the_internal_target_group_uses(

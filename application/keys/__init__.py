@@ -1,0 +1,1 @@
+"""API keys and quotas: the ports their use cases need."""
