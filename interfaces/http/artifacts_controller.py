@@ -12,16 +12,15 @@ import hashlib
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get
-from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Operation, Schema
-from litestar.params import FromPath, HeaderParameter, SkipValidation
+from litestar.params import FromPath, HeaderParameter
 
-from application.errors import JobNotFound
 from application.ports import ArtifactFile
 from application.use_cases.read_artifacts import JobNotDone, ReadArtifactsHandler
-from domain.jobs import is_job_id
-from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problem
+from application.wire import JOBS_PATH
+from interfaces.http.job_routes import JOB, Jobs, known_job_id
+from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problems
 from interfaces.http.problems import Problem
 
 SCENE_GRAPH_FILE = "scene-graph.json"
@@ -65,17 +64,15 @@ def _responses(what: str, ok: ResponseSpec) -> dict[int, ResponseSpec]:
             description="`If-None-Match` names this file's `ETag`: the copy held is current",
             generate_examples=False,
         ),
-        404: problem(404, "No job has this id", "No job has this id."),
-        409: problem(
-            409,
-            f"The job is not done (queued, running, failed or canceled): it has no {what} to "
-            "read; `jobStatus` names its status",
-            "The job is running; its artifacts can be read once it is done.",
-        ),
-        503: problem(
-            503,
-            "The job store or the artifact store is unavailable; retry after Retry-After",
-            "The artifact store is unavailable; retry shortly.",
+        **problems(
+            (404, "No job has this id"),
+            (
+                409,
+                f"The job is not done (queued, running, failed or canceled): it has no {what} "
+                "to read; `jobStatus` names its status",
+                "The job is running; its artifacts can be read once it is done.",
+            ),
+            (503, "The job store or the artifact store is unavailable; retry after Retry-After"),
         ),
     }
 
@@ -97,10 +94,14 @@ def _headers(filename: str) -> type[Operation]:
 
 
 class ArtifactsController(Controller):
+    """A done job's files, each a route named after its file: another artifact is one more."""
+
+    path = JOBS_PATH
     tags = ["jobs"]
+    guards = [known_job_id]
 
     @get(
-        f"/status/{{job_id:str}}/{SCENE_GRAPH_FILE}",
+        f"{JOB}/{SCENE_GRAPH_FILE}",
         summary="Read a done job's scene graph",
         description=(
             "The scene graph of a `done` job, as JSON (the same document as `result.sceneGraph` "
@@ -122,14 +123,14 @@ class ArtifactsController(Controller):
     async def scene_graph(
         self,
         job_id: FromPath[str],
-        read_artifacts: NamedDependency[SkipValidation[ReadArtifactsHandler]],
+        use_cases: Jobs,
         if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
-        content = await _read(read_artifacts, job_id, "scene_graph")
+        content = await _read(use_cases.read_artifacts, job_id, "scene_graph")
         return _file(content, "application/json", SCENE_GRAPH_FILE, if_none_match)
 
     @get(
-        f"/status/{{job_id:str}}/{MINIMAP_FILE}",
+        f"{JOB}/{MINIMAP_FILE}",
         summary="Read a done job's ASCII minimap",
         description=(
             "The ASCII minimap of a `done` job, with its legend (the same text as "
@@ -151,16 +152,14 @@ class ArtifactsController(Controller):
     async def minimap(
         self,
         job_id: FromPath[str],
-        read_artifacts: NamedDependency[SkipValidation[ReadArtifactsHandler]],
+        use_cases: Jobs,
         if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
-        content = await _read(read_artifacts, job_id, "ascii_minimap")
+        content = await _read(use_cases.read_artifacts, job_id, "ascii_minimap")
         return _file(content, "text/plain", MINIMAP_FILE, if_none_match)
 
 
 async def _read(read_artifacts: ReadArtifactsHandler, job_id: str, file: ArtifactFile) -> bytes:
-    if not is_job_id(job_id):
-        raise JobNotFound(job_id)
     try:
         return await read_artifacts(job_id, file)
     except JobNotDone as not_done:
@@ -170,7 +169,7 @@ async def _read(read_artifacts: ReadArtifactsHandler, job_id: str, file: Artifac
             if not not_done.status.is_terminal
             else f"The job is {status}; it has no artifacts."
         )
-        raise Problem(409, detail, extensions={"jobStatus": status}) from not_done
+        raise Problem(409, detail, job_status=not_done.status) from not_done
 
 
 def _file(

@@ -4,14 +4,14 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from domain.jobs import JobStatus
-from infrastructure.job_view_wire import (
+from application.wire import (
     JobLinks,
     JobResult,
     JobStatusResponse,
     StatusChangeWire,
     linked_result,
 )
+from domain.jobs import JobStatus
 
 MAX_PROMPT_LENGTH = 2000
 TRIMMED = " \t\n\r\x0b\x0c"
