@@ -14,12 +14,12 @@ from typing import Annotated, Any
 from litestar import Controller, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Operation, Schema
-from litestar.params import FromPath, HeaderParameter
+from litestar.params import HeaderParameter
 
 from application.ports import ArtifactFile
 from application.use_cases.read_artifacts import JobNotDone, ReadArtifactsHandler
 from application.wire import JOBS_PATH
-from interfaces.http.job_routes import JOB, Jobs, known_job_id
+from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problems
 from interfaces.http.problems import Problem
 
@@ -98,7 +98,6 @@ class ArtifactsController(Controller):
 
     path = JOBS_PATH
     tags = ["jobs"]
-    guards = [known_job_id]
 
     @get(
         f"{JOB}/{SCENE_GRAPH_FILE}",
@@ -122,7 +121,7 @@ class ArtifactsController(Controller):
     )
     async def scene_graph(
         self,
-        job_id: FromPath[str],
+        job_id: JobId,
         use_cases: Jobs,
         if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
@@ -151,7 +150,7 @@ class ArtifactsController(Controller):
     )
     async def minimap(
         self,
-        job_id: FromPath[str],
+        job_id: JobId,
         use_cases: Jobs,
         if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import FromPath, HeaderParameter
+from litestar.params import HeaderParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 from litestar.types import ASGIApp, Receive, Scope, Send
 
@@ -20,7 +20,7 @@ from application.use_cases.follow_job import (
     StreamSlot,
 )
 from application.wire import EVENTS, JOBS_PATH, JobStatusResponse, StatusChangeWire, StepWire
-from interfaces.http.job_routes import JOB, Jobs, known_job_id
+from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.openapi import RETRY_AFTER, operation_with_headers, problems
 
 RECONNECT_MILLISECONDS = 2000
@@ -89,7 +89,6 @@ class StreamHoldingSlot:
 class JobEventsController(Controller):
     path = JOBS_PATH
     tags = ["jobs"]
-    guards = [known_job_id]
 
     @get(
         f"{JOB}/{EVENTS}",
@@ -121,7 +120,7 @@ class JobEventsController(Controller):
     async def events(
         self,
         request: Request[Any, Any, Any],
-        job_id: FromPath[str],
+        job_id: JobId,
         use_cases: Jobs,
         last_event_id: Annotated[
             str | None,

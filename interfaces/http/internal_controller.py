@@ -9,11 +9,11 @@ from litestar import Controller, Response, Router, get, post
 from litestar.connection import ASGIConnection
 from litestar.di import Provide
 from litestar.handlers import BaseRouteHandler
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody
 
 from application.wire import TOKEN_HEADER, StepAckWire, StepEventWire
 from domain.jobs import InvalidStepEvent, StepOutcomeKind
-from interfaces.http.job_routes import JOB, Jobs, known_job_id
+from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.json_bodies import strict_json_body
 from interfaces.http.openapi import StrictBodySchemas, problems
 from interfaces.http.problems import Problem, field_problem
@@ -59,8 +59,7 @@ class InternalController(Controller):
     (token-guarded too) documents it for the workers' side."""
 
     path = "/internal/jobs"
-    # Guarded by `internal_token_guard` too, set where the app is built (it runs first).
-    guards = [known_job_id]
+    # Guarded by `internal_token_guard`, set where the app is built.
     include_in_schema: bool = False
 
     @post(
@@ -89,7 +88,7 @@ class InternalController(Controller):
     )
     async def record_step(
         self,
-        job_id: FromPath[str],
+        job_id: JobId,
         data: JSONBody[StepEventWire],
         use_cases: Jobs,
     ) -> Response[StepAckWire]:

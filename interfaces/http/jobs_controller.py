@@ -6,7 +6,7 @@ from typing import Annotated
 from litestar import Controller, Router, get, post
 from litestar.datastructures import CacheControlHeader
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import FromPath, HeaderParameter, JSONBody
+from litestar.params import HeaderParameter, JSONBody
 from litestar.response import Response
 
 from application.use_cases.get_status import JobView
@@ -15,7 +15,7 @@ from application.webhooks.ports import WebhookUrlRefused
 from application.wire import CANCEL, JOBS_PATH, JobLinks
 from domain.jobs import JobStatus
 from interfaces.http.finished_status import NO_STORE, FinishedStatuses
-from interfaces.http.job_routes import JOB, Jobs, known_job_id
+from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.json_bodies import strict_json_body
 from interfaces.http.openapi import (
     LOCATION,
@@ -180,7 +180,6 @@ class JobsController(Controller):
 
     path = JOBS_PATH
     tags = ["jobs"]
-    guards = [known_job_id]
     cache_control = CacheControlHeader(no_store=True)
 
     def __init__(self, owner: Router) -> None:
@@ -211,7 +210,7 @@ class JobsController(Controller):
         ),
     )
     async def status(
-        self, job_id: FromPath[str], use_cases: Jobs, prefer: Prefer = None
+        self, job_id: JobId, use_cases: Jobs, prefer: Prefer = None
     ) -> Response[JobStatusResponse]:
         job = await use_cases.get_status.job(job_id)
         wait = requested_wait(prefer)
@@ -248,6 +247,6 @@ class JobsController(Controller):
             }
         ),
     )
-    async def cancel(self, job_id: FromPath[str], use_cases: Jobs) -> Response[JobStatusResponse]:
+    async def cancel(self, job_id: JobId, use_cases: Jobs) -> Response[JobStatusResponse]:
         job = await use_cases.cancel_job(job_id)
         return _status_response(JobView(job=job, links=None))

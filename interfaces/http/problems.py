@@ -129,6 +129,9 @@ _NAMED_FIELD = re.compile(r"field `([^`]+)`")
 
 def _validation_error(exc: ValidationException) -> Problem:
     items = [item for item in exc.extra or [] if isinstance(item, dict)]
+    if any(item.get("source") == "path" for item in items):
+        # The only constrained path parameter is a job's id: one no job could have names none.
+        return Problem(404, "No job has this id.")
     errors = [_field_error(item) for item in items if not _is_unreadable_body(item)]
     if errors:
         return Problem(422, "The request has invalid fields.", errors=errors)
