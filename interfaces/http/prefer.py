@@ -5,8 +5,9 @@ from typing import Annotated
 
 from litestar.params import HeaderParameter
 
+from application.use_cases.follow_job import MAX_WAIT_SECONDS as MAX_WAIT_SECONDS
+
 MIN_WAIT_SECONDS = 1
-MAX_WAIT_SECONDS = 60
 _WAIT = re.compile(r"^\s*wait\s*=\s*\"?(\d{1,6})\"?\s*$", re.IGNORECASE)
 
 Prefer = Annotated[
