@@ -92,6 +92,7 @@ class JobEventsController(Controller):
 
     @get(
         f"{JOB}/{EVENTS}",
+        name="streamJobEvents",
         summary="Follow a job's steps live (Server-Sent Events)",
         description=_DESCRIPTION,
         responses={

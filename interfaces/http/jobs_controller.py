@@ -188,6 +188,7 @@ class JobsController(Controller):
 
     @get(
         JOB,
+        name="getJob",
         summary="Read a job's status, steps and result",
         description="With `Prefer: wait=N` the answer waits up to N seconds for the job to end.",
         responses={
@@ -224,6 +225,7 @@ class JobsController(Controller):
 
     @post(
         f"{JOB}/{CANCEL}",
+        name="cancelJob",
         status_code=200,
         summary="Cancel a queued or running job",
         description=(
