@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from litestar import Controller, Response, get
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Operation, Schema
+from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Schema
 from litestar.params import HeaderParameter
 
 from application.ports import ArtifactFile
@@ -56,51 +56,66 @@ def _disposition(filename: str) -> OpenAPIHeader:
     )
 
 
-def _responses(what: str, ok: ResponseSpec) -> dict[int, ResponseSpec]:
-    return {
-        200: ok,
-        304: ResponseSpec(
-            data_container=None,
-            description="`If-None-Match` names this file's `ETag`: the copy held is current",
-            generate_examples=False,
-        ),
-        **problems(
-            (404, "No job has this id"),
-            (
-                409,
-                f"The job is not done (queued, running, failed or canceled): it has no {what} "
-                "to read; `jobStatus` names its status",
-                "The job is running; its artifacts can be read once it is done.",
+def _artifact_route(
+    filename: str, what: str, body: ResponseSpec, *, summary: str, description: str
+) -> get:
+    """The `get` of one artifact's route: its path, its answers and their headers."""
+    return get(
+        f"{JOB}/{filename}",
+        summary=summary,
+        description=description,
+        responses={
+            200: body,
+            304: ResponseSpec(
+                data_container=None,
+                description="`If-None-Match` names this file's `ETag`: the copy held is current",
+                generate_examples=False,
             ),
-            (503, "The job store or the artifact store is unavailable; retry after Retry-After"),
+            **problems(
+                (404, "No job has this id"),
+                (
+                    409,
+                    f"The job is not done (queued, running, failed or canceled): it has no {what} "
+                    "to read; `jobStatus` names its status",
+                    "The job is running; its artifacts can be read once it is done.",
+                ),
+                (
+                    503,
+                    "The job store or the artifact store is unavailable; retry after Retry-After",
+                ),
+            ),
+        },
+        operation_class=operation_with_headers(
+            {
+                200: {
+                    "Cache-Control": _CACHED,
+                    "ETag": _ETAG,
+                    "Content-Disposition": _disposition(filename),
+                },
+                304: {"Cache-Control": _CACHED, "ETag": _ETAG},
+                404: {"Cache-Control": NO_STORE},
+                409: {"Cache-Control": NO_STORE},
+                503: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
+            }
         ),
-    }
-
-
-def _headers(filename: str) -> type[Operation]:
-    return operation_with_headers(
-        {
-            200: {
-                "Cache-Control": _CACHED,
-                "ETag": _ETAG,
-                "Content-Disposition": _disposition(filename),
-            },
-            304: {"Cache-Control": _CACHED, "ETag": _ETAG},
-            404: {"Cache-Control": NO_STORE},
-            409: {"Cache-Control": NO_STORE},
-            503: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
-        }
     )
 
 
 class ArtifactsController(Controller):
-    """A done job's files, each a route named after its file: another artifact is one more."""
+    """A done job's files: another artifact is one more route of this shape."""
 
     path = JOBS_PATH
     tags = ["jobs"]
 
-    @get(
-        f"{JOB}/{SCENE_GRAPH_FILE}",
+    @_artifact_route(
+        SCENE_GRAPH_FILE,
+        "scene graph",
+        ResponseSpec(
+            data_container=dict[str, Any],
+            media_type="application/json",
+            description="The scene graph",
+            generate_examples=False,
+        ),
         summary="Read a done job's scene graph",
         description=(
             "The scene graph of a `done` job, as JSON (the same document as `result.sceneGraph` "
@@ -108,28 +123,22 @@ class ArtifactsController(Controller):
             "mode), from this origin in both modes. Its JSON Schema is "
             "`domain/scene/scene_graph.schema.json`. A job that is not done is 409."
         ),
-        responses=_responses(
-            "scene graph",
-            ResponseSpec(
-                data_container=dict[str, Any],
-                media_type="application/json",
-                description="The scene graph",
-                generate_examples=False,
-            ),
-        ),
-        operation_class=_headers(SCENE_GRAPH_FILE),
     )
     async def scene_graph(
-        self,
-        job_id: JobId,
-        use_cases: Jobs,
-        if_none_match: IfNoneMatch = None,
+        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
     ) -> Response[bytes]:
         content = await _read(use_cases.read_artifacts, job_id, "scene_graph")
         return _file(content, "application/json", SCENE_GRAPH_FILE, if_none_match)
 
-    @get(
-        f"{JOB}/{MINIMAP_FILE}",
+    @_artifact_route(
+        MINIMAP_FILE,
+        "minimap",
+        ResponseSpec(
+            data_container=str,
+            media_type="text/plain; charset=utf-8",
+            description="The minimap and its legend",
+            generate_examples=False,
+        ),
         summary="Read a done job's ASCII minimap",
         description=(
             "The ASCII minimap of a `done` job, with its legend (the same text as "
@@ -137,22 +146,9 @@ class ArtifactsController(Controller):
             "`result.asciiMinimapUrl` in persistent mode), from this origin in both modes. A "
             "job that is not done is 409."
         ),
-        responses=_responses(
-            "minimap",
-            ResponseSpec(
-                data_container=str,
-                media_type="text/plain; charset=utf-8",
-                description="The minimap and its legend",
-                generate_examples=False,
-            ),
-        ),
-        operation_class=_headers(MINIMAP_FILE),
     )
     async def minimap(
-        self,
-        job_id: JobId,
-        use_cases: Jobs,
-        if_none_match: IfNoneMatch = None,
+        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
     ) -> Response[bytes]:
         content = await _read(use_cases.read_artifacts, job_id, "ascii_minimap")
         return _file(content, "text/plain", MINIMAP_FILE, if_none_match)
