@@ -1,9 +1,9 @@
 """Public job endpoints: submit a job, read its status (or wait for its end), cancel it."""
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, Router, get, post
+from litestar import Controller, Request, Router, get, post
 from litestar.datastructures import CacheControlHeader
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import HeaderParameter, JSONBody
@@ -25,7 +25,7 @@ from interfaces.http.openapi import (
     problems,
 )
 from interfaces.http.openapi import NO_STORE as NO_STORE_HEADER
-from interfaces.http.prefer import Prefer, preference_applied, requested_wait
+from interfaces.http.prefer import Prefer, preference_applied, requested_wait_of
 from interfaces.http.problems import Problem, field_problem
 from interfaces.http.schemas import (
     MAX_PROMPT_LENGTH,
@@ -135,6 +135,7 @@ def _accepted(job_id: str, status: JobStatus, headers: dict[str, str]) -> Respon
     ),
 )
 async def generate(
+    request: Request[Any, Any, Any],
     data: JSONBody[GenerateRequest],
     use_cases: Jobs,
     idempotency_key: IdempotencyKey = None,
@@ -162,7 +163,7 @@ async def generate(
         raise field_problem("webhook", str(refused)) from refused
     job = result.job
     headers = {"Location": JobLinks.of(job.id).status_url}
-    wait = requested_wait(prefer)
+    wait = requested_wait_of(prefer, request)
     if wait is None and result.created:
         return _accepted(job.id, job.status, headers)
     if wait is None:
@@ -211,10 +212,14 @@ class JobsController(Controller):
         ),
     )
     async def status(
-        self, job_id: JobId, use_cases: Jobs, prefer: Prefer = None
+        self,
+        request: Request[Any, Any, Any],
+        job_id: JobId,
+        use_cases: Jobs,
+        prefer: Prefer = None,
     ) -> Response[JobStatusResponse]:
         job = await use_cases.get_status.job(job_id)
-        wait = requested_wait(prefer)
+        wait = requested_wait_of(prefer, request)
         if wait is None:
             view = await use_cases.get_status.view_of(job)
             if job.status.is_terminal:

@@ -1,8 +1,9 @@
 """The `Prefer: wait=N` request preference (RFC 7240), declared once for every route taking it."""
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
+from litestar import Request
 from litestar.params import HeaderParameter
 
 from application.use_cases.follow_job import MAX_WAIT_SECONDS as MAX_WAIT_SECONDS
@@ -24,6 +25,14 @@ Prefer = Annotated[
     ),
 ]
 """The header as a handler parameter: `prefer: Prefer = None`, read with `requested_wait`."""
+
+
+def requested_wait_of(prefer: str | None, request: Request[Any, Any, Any]) -> int | None:
+    """`requested_wait` of every `Prefer` field: Litestar hands the declared parameter the first
+    field only, and several fields are one comma-separated list (RFC 9110 5.3)."""
+    if prefer is None:
+        return None
+    return requested_wait(",".join(request.headers.getall("prefer")))
 
 
 def requested_wait(prefer: str | None) -> int | None:
