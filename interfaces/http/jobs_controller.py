@@ -12,8 +12,9 @@ from litestar.response import Response
 from application.use_cases.get_status import JobView
 from application.use_cases.submit_job import SubmitJob
 from application.webhooks.ports import WebhookUrlRefused
-from application.wire import CANCEL, JOBS_PATH, JobLinks
+from application.wire import CANCEL, JOBS_PATH, JobLinks, JobStatusResponse
 from domain.jobs import JobStatus
+from domain.jobs.limits import MAX_PROMPT_LENGTH, trimmed_prompt
 from interfaces.http.finished_status import NO_STORE, FinishedStatuses
 from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.json_bodies import strict_json_body
@@ -27,13 +28,7 @@ from interfaces.http.openapi import (
 from interfaces.http.openapi import NO_STORE as NO_STORE_HEADER
 from interfaces.http.prefer import Prefer, preference_applied, requested_wait_of
 from interfaces.http.problems import Problem, field_problem
-from interfaces.http.schemas import (
-    MAX_PROMPT_LENGTH,
-    GenerateRequest,
-    JobAccepted,
-    JobStatusResponse,
-    trimmed_prompt,
-)
+from interfaces.http.schemas import GenerateRequest, JobAccepted
 
 MAX_GENERATE_BODY = 64 * 1024
 """Room for the largest valid body: a 2000-character prompt and a 2048-character webhook URL,
@@ -69,7 +64,7 @@ def _status_response(
 
 
 def _accepted(job_id: str, status: JobStatus, headers: dict[str, str]) -> Response[JobAccepted]:
-    accepted = JobAccepted.of(job_id, status)
+    accepted = JobAccepted.queued(job_id, status)
     return Response(accepted, status_code=202, headers={**_POLL_AGAIN, **headers})
 
 

@@ -1,25 +1,13 @@
-"""Public wire schemas: camelCase JSON, translated to and from the domain here only."""
+"""The public request schemas and the 202 answer; the shapes shared with the adapters (the
+status view, steps, webhook bodies) are `application.wire`'s."""
 
 from typing import Annotated, Literal
 
 import msgspec
 
-from application.wire import (
-    JobLinks,
-    JobResult,
-    JobStatusResponse,
-    StatusChangeWire,
-    linked_result,
-)
+from application.wire import JobLinks
 from domain.jobs import JobStatus
-from domain.jobs.limits import (
-    HEIGHT,
-    MAX_PROMPT_LENGTH,
-    MAX_SEED,
-    PROMPT_WHITESPACE,
-    WIDTH,
-    trimmed_prompt,
-)
+from domain.jobs.limits import HEIGHT, MAX_PROMPT_LENGTH, MAX_SEED, PROMPT_WHITESPACE, WIDTH
 
 _WHITESPACE = "".join(f"\\x{ord(character):02x}" for character in PROMPT_WHITESPACE)
 _SPACE = f"[{_WHITESPACE}]"
@@ -87,38 +75,18 @@ class GenerateRequest(
     webhook_events: WebhookEvents = ("terminal",)
 
 
-class JobAccepted(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
+class JobAccepted(JobLinks, frozen=True, kw_only=True, rename="camel"):
+    """A queued job: its id and status, and its links."""
+
     id: str
     status: JobStatus
-    status_url: str
-    events_url: str
-    cancel_url: str
 
     @classmethod
-    def of(cls, job_id: str, status: JobStatus) -> "JobAccepted":
-        links = JobLinks.of(job_id)
-        return cls(
-            id=job_id,
-            status=status,
-            status_url=links.status_url,
-            events_url=links.events_url,
-            cancel_url=links.cancel_url,
-        )
+    def queued(cls, job_id: str, status: JobStatus) -> "JobAccepted":
+        links = msgspec.structs.asdict(JobLinks.of(job_id))
+        return cls(id=job_id, status=status, **links)
 
 
 class HealthResponse(msgspec.Struct, frozen=True, kw_only=True):
     status: str
     checks: dict[str, str] = {}
-
-
-__all__ = [
-    "MAX_PROMPT_LENGTH",
-    "GenerateRequest",
-    "HealthResponse",
-    "JobAccepted",
-    "JobResult",
-    "JobStatusResponse",
-    "StatusChangeWire",
-    "linked_result",
-    "trimmed_prompt",
-]

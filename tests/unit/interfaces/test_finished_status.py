@@ -6,6 +6,7 @@ import msgspec
 
 from application.ports import ArtifactLinks
 from application.use_cases.get_status import JobView
+from application.wire import JobStatusResponse
 from domain.jobs import (
     InlineArtifacts,
     StepEvent,
@@ -15,7 +16,6 @@ from domain.jobs import (
     apply_step,
 )
 from interfaces.http.finished_status import FinishedStatuses, KeptResponse
-from interfaces.http.schemas import JobStatusResponse
 from tests.fakes import T0, a_job, apply_all, failed_run, successful_run
 
 STORED = StoredArtifacts(scene_graph_key="jobs/j/scene.json", ascii_minimap_key="jobs/j/map.txt")
