@@ -19,6 +19,7 @@ from typing import Any
 import msgspec
 from litestar import MediaType, Request, Response
 from litestar.response.base import ASGIResponse
+from litestar.types import Receive, Scope, Send
 
 from application.use_cases.get_status import JobView
 from application.wire import JobStatusResponse, linked_result
@@ -40,12 +41,26 @@ class KeptResponse(Response[bytes]):
 
     def __init__(self, body: bytes, headers: Mapping[str, str]) -> None:
         super().__init__(body, media_type=MediaType.JSON, headers=dict(headers))
-        self._message = ASGIResponse(body=body, headers=dict(headers), media_type=MediaType.JSON)
+        self._message = _Encoded(body, dict(headers))
 
     def to_asgi_response(
         self, app: object, request: Request[Any, Any, Any], **_: object
     ) -> ASGIResponse:
         return self._message
+
+
+class _Encoded(ASGIResponse):
+    """Litestar's ASGI response with its header fields encoded once, sent as they are."""
+
+    __slots__ = ("_fields",)
+
+    def __init__(self, body: bytes, headers: dict[str, str]) -> None:
+        super().__init__(body=body, headers=headers, media_type=MediaType.JSON)
+        self._fields = self.encode_headers()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": self._fields})
+        await send({"type": "http.response.body", "body": self.body, "more_body": False})
 
 
 class _Kept(msgspec.Struct, frozen=True):
