@@ -26,7 +26,14 @@ from interfaces.http.openapi import (
     problems,
 )
 from interfaces.http.openapi import NO_STORE as NO_STORE_HEADER
-from interfaces.http.prefer import Prefer, preference_applied, requested_wait_of
+from interfaces.http.prefer import (
+    PREFER_ON_THE_HOT_PATH,
+    Prefer,
+    prefer_header,
+    preference_applied,
+    requested_wait,
+    requested_wait_of,
+)
 from interfaces.http.problems import Problem, field_problem
 from interfaces.http.schemas import GenerateRequest, JobAccepted
 
@@ -203,18 +210,15 @@ class JobsController(Controller):
                 },
                 404: {"Cache-Control": NO_STORE_HEADER},
                 503: {"Cache-Control": NO_STORE_HEADER, "Retry-After": RETRY_AFTER},
-            }
+            },
+            parameters=(PREFER_ON_THE_HOT_PATH,),
         ),
     )
     async def status(
-        self,
-        request: Request[Any, Any, Any],
-        job_id: JobId,
-        use_cases: Jobs,
-        prefer: Prefer = None,
+        self, request: Request[Any, Any, Any], job_id: JobId, use_cases: Jobs
     ) -> Response[JobStatusResponse]:
         job = await use_cases.get_status.job(job_id)
-        wait = requested_wait_of(prefer, request)
+        wait = requested_wait(prefer_header(request.scope))
         if wait is None:
             view = await use_cases.get_status.view_of(job)
             if job.status.is_terminal:

@@ -22,6 +22,7 @@ from litestar.openapi.spec import (
     OpenAPIResponse,
     OpenAPIType,
     Operation,
+    Parameter,
     Schema,
 )
 from litestar.plugins import OpenAPISchemaPlugin
@@ -148,12 +149,17 @@ PREFERENCE_APPLIED = _header(
 NO_STORE = _header("`no-store`: never cached", Schema(type=OpenAPIType.STRING, const="no-store"))
 
 
-def operation_with_headers(headers: dict[int, dict[str, OpenAPIHeader]]) -> type[Operation]:
-    """An `operation_class` adding `headers[status]` to the documented response of `status`."""
+def operation_with_headers(
+    headers: dict[int, dict[str, OpenAPIHeader]], parameters: tuple[Parameter, ...] = ()
+) -> type[Operation]:
+    """An `operation_class` adding `headers[status]` to the documented response of `status`,
+    and `parameters` the handler reads itself (`prefer.PREFER_ON_THE_HOT_PATH`)."""
 
     @dataclass
     class OperationWithHeaders(Operation):
         def __post_init__(self) -> None:
+            if parameters:
+                self.parameters = [*(self.parameters or []), *parameters]
             for status, by_name in headers.items():
                 response = (self.responses or {}).get(str(status))
                 if isinstance(response, OpenAPIResponse):
