@@ -1,9 +1,10 @@
 """A bare Litestar app that serves fixed bytes: the ceiling the service is measured against.
 
 `/status/{id}` answers the way a Litestar handler ordinarily does, with a `Response`.
-`/encoded/status/{id}` answers the way the service sends a job's status view, with an
-`EncodedResponse` (headers and body already bytes), so the gap between it and the service is
-the service's own work alone: reading the job, checking its kept body, its dependency.
+`/encoded/status/{id}` answers as the service sends a finished job's kept status view
+(interfaces/http/finished_status.py), its headers and body already bytes, so the gap between
+it and the service is the service's own work alone: routing and parameters, reading the job,
+checking its kept answer, its dependency.
 """
 
 import os
