@@ -1,9 +1,13 @@
 """Settings from the environment, validated at start with one clear line per mistake."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Annotated
 from urllib.parse import urlparse
 
 import msgspec
+import msgspec.inspect
+
+from application.use_cases import follow_job, run_job
 
 
 class ConfigError(ValueError):
@@ -17,32 +21,48 @@ HEARTBEAT_FILE_VARIABLE = "WORKER_HEARTBEAT_FILE"
 """About 50 MB of 256x128 jobs with their inline artifacts, and a long history of small ones."""
 
 
-class Settings(msgspec.Struct, frozen=True, kw_only=True):
+def _within(low: int, high: int) -> msgspec.Meta:
+    return msgspec.Meta(ge=low, le=high)
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True, rename="upper"):
+    """Every setting, each declared once: its type, its default and (for numbers) its bounds.
+
+    A field is read from the environment variable of its (upper-case) name; `from_env` checks
+    numbers against the bounds declared here.
+    """
+
     jobs_table: str | None = None
     artifacts_bucket: str | None = None
     jobs_queue: str | None = None
     internal_token: str | None = None
     internal_token_parameter: str | None = None
     internal_token_previous: str | None = None
-    artifact_url_ttl_seconds: int = 900
-    retention_days: int = 14
-    demo_max_jobs: int = DEMO_MAX_JOBS
+    artifact_url_ttl_seconds: Annotated[int, _within(900, 3600)] = 900
+    retention_days: Annotated[int, _within(1, 3650)] = 14
+    demo_max_jobs: Annotated[int, _within(1, 1_000_000)] = DEMO_MAX_JOBS
     """Jobs kept in memory (demo mode); the finished ones go first, oldest first."""
     aws_region: str = "us-east-1"
+    """Also read from AWS_DEFAULT_REGION when AWS_REGION is not set."""
     aws_endpoint_url: str | None = None
     orchestrator_url: str | None = None
     metrics_namespace: str = "SceneGen"
     metrics_sink: str = "memory"
-    token_refresh_seconds: float = 60.0
-    token_grace_seconds: float = 300.0
-    jobs_queue_visibility_seconds: int = 60
-    max_event_streams: int = 500
+    """One of `_SINKS`; `cloudwatch` by default in persistent mode."""
+    token_refresh_seconds: Annotated[int, _within(1, 3600)] = msgspec.field(
+        default=60, name="INTERNAL_TOKEN_REFRESH_SECONDS"
+    )
+    token_grace_seconds: Annotated[int, _within(0, 86400)] = msgspec.field(
+        default=300, name="INTERNAL_TOKEN_GRACE_SECONDS"
+    )
+    jobs_queue_visibility_seconds: Annotated[int, _within(1, 43200)] = 60
+    max_event_streams: Annotated[int, _within(1, 100_000)] = follow_job.MAX_STREAMS
     """Event streams open at once in one API process; beyond: 503 with Retry-After."""
-    max_waiting_requests: int = 2000
+    max_waiting_requests: Annotated[int, _within(0, 100_000)] = follow_job.MAX_WAITERS
     """`Prefer: wait` requests held at once in one API process; beyond, answered at once."""
-    events_keep_alive_seconds: int = 15
+    events_keep_alive_seconds: Annotated[int, _within(1, 300)] = follow_job.KEEP_ALIVE_SECONDS
     """A comment on an idle event stream this often, so proxies (an ALB) keep it open."""
-    follow_reads_per_second: int = 2
+    follow_reads_per_second: Annotated[int, _within(1, 20)] = 2
     """Persistent mode: strongly consistent reads a second of each followed job (shared by all
     of its streams and waiting requests in one process)."""
     webhook_secret: str | None = None
@@ -50,38 +70,43 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     webhook_secret_parameter: str | None = None
     webhooks_queue: str | None = None
     """Persistent mode: the SQS queue (name or URL) that makes deliveries durable."""
-    webhooks_queue_visibility_seconds: int = 60
+    webhooks_queue_visibility_seconds: Annotated[int, _within(15, 43200)] = 60
     """How long a received delivery stays hidden; one that is not settled by then (its worker
     died) is delivered again."""
-    webhook_max_attempts: int = 8
-    webhook_timeout_seconds: int = 5
+    webhook_max_attempts: Annotated[int, _within(1, 50)] = 8
+    webhook_timeout_seconds: Annotated[int, _within(1, 60)] = 5
     """One delivery attempt, from resolving the receiver to its answer; then retried later."""
-    webhook_connect_timeout_seconds: int = 2
-    webhook_concurrency: int = 32
+    webhook_connect_timeout_seconds: Annotated[int, _within(1, 30)] = 2
+    webhook_concurrency: Annotated[int, _within(1, 1000)] = 32
     """Deliveries under way at once, per dispatcher (the API in demo mode, each worker)."""
-    webhook_per_destination: int = 2
+    webhook_per_destination: Annotated[int, _within(1, 100)] = 2
     """Deliveries under way at once to one receiver (scheme, host, port); others wait."""
     webhook_allow_private: bool = False
     webhook_allow_http: bool = False
-    trace_status_polls_per_second: int | None = 1
-    """New traces a second that `GET /status` polls may start; None: no budget of their own."""
-    generation_deadline_seconds: int = 10
+    trace_status_polls_per_second: Annotated[int, _within(0, 1_000_000)] | None = 1
+    """New traces a second that `GET /status` polls may start; `unlimited` (None): no budget
+    of their own."""
+    generation_deadline_seconds: Annotated[int, _within(1, 600)] = (
+        run_job.DEFAULT_GENERATION_DEADLINE_SECONDS
+    )
     """A job's scene generation is stopped (the job fails) when it runs longer than this."""
-    cancel_poll_milliseconds: int = 50
+    cancel_poll_milliseconds: Annotated[int, _within(10, 5000)] = 50
     """Persistent mode: how often a worker reads a running job's status to learn of a cancel."""
-    max_artifacts_kb: int = 4096
+    max_artifacts_kb: Annotated[int, _within(64, 65536)] = (
+        run_job.DEFAULT_MAX_ARTIFACT_BYTES // 1024
+    )
     """The most a job's artifacts (scene graph and minimap) may come to; a larger scene fails."""
-    demo_max_artifacts_mb: int = 64
+    demo_max_artifacts_mb: Annotated[int, _within(1, 65536)] = 64
     """Demo mode: inline artifacts kept in memory in all; finished jobs go first, oldest first."""
-    max_header_kb: int = 32
+    max_header_kb: Annotated[int, _within(1, 1024)] = 32
     """A request's line and headers may come to this; beyond, 431 and nothing more is read."""
-    request_head_timeout_seconds: int = 10
+    request_head_timeout_seconds: Annotated[int, _within(1, 300)] = 10
     """A request's line and headers must arrive within this (slowloris); else 408, closed."""
-    request_body_timeout_seconds: int = 30
+    request_body_timeout_seconds: Annotated[int, _within(1, 600)] = 30
     """A request's body must arrive within this of its headers; else 408, closed."""
-    keep_alive_seconds: int = KEEP_ALIVE_SECONDS
+    keep_alive_seconds: Annotated[int, _within(1, 3600)] = KEEP_ALIVE_SECONDS
     """An idle keep-alive connection is closed after this."""
-    max_connections: int = 4096
+    max_connections: Annotated[int, _within(16, 1_000_000)] = 4096
     """Connections open at once; one more closes the idlest, or is refused with 503."""
     worker_heartbeat_file: str | None = None
     """A file the worker touches while its loop runs (`scenegen worker-health` reads it)."""
@@ -96,61 +121,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> "Settings":
-        def text(name: str) -> str | None:
-            value = env.get(name, "").strip()
-            return value or None
-
-        settings = cls(
-            jobs_table=text("JOBS_TABLE"),
-            artifacts_bucket=text("ARTIFACTS_BUCKET"),
-            jobs_queue=text("JOBS_QUEUE"),
-            internal_token=text("INTERNAL_TOKEN"),
-            internal_token_parameter=text("INTERNAL_TOKEN_PARAMETER"),
-            internal_token_previous=text("INTERNAL_TOKEN_PREVIOUS"),
-            artifact_url_ttl_seconds=_integer(env, "ARTIFACT_URL_TTL_SECONDS", 900, 900, 3600),
-            retention_days=_integer(env, "RETENTION_DAYS", 14, 1, 3650),
-            demo_max_jobs=_integer(env, "DEMO_MAX_JOBS", DEMO_MAX_JOBS, 1, 1_000_000),
-            aws_region=text("AWS_REGION") or text("AWS_DEFAULT_REGION") or "us-east-1",
-            aws_endpoint_url=_url(env, "AWS_ENDPOINT_URL"),
-            orchestrator_url=_url(env, "ORCHESTRATOR_URL"),
-            metrics_namespace=text("METRICS_NAMESPACE") or "SceneGen",
-            metrics_sink=_choice(env, "METRICS_SINK", _default_sink(env), _SINKS),
-            token_refresh_seconds=_integer(env, "INTERNAL_TOKEN_REFRESH_SECONDS", 60, 1, 3600),
-            token_grace_seconds=_integer(env, "INTERNAL_TOKEN_GRACE_SECONDS", 300, 0, 86400),
-            jobs_queue_visibility_seconds=_integer(
-                env, "JOBS_QUEUE_VISIBILITY_SECONDS", 60, 1, 43200
-            ),
-            max_event_streams=_integer(env, "MAX_EVENT_STREAMS", 500, 1, 100_000),
-            max_waiting_requests=_integer(env, "MAX_WAITING_REQUESTS", 2000, 0, 100_000),
-            events_keep_alive_seconds=_integer(env, "EVENTS_KEEP_ALIVE_SECONDS", 15, 1, 300),
-            follow_reads_per_second=_integer(env, "FOLLOW_READS_PER_SECOND", 2, 1, 20),
-            trace_status_polls_per_second=_budget(env, "TRACE_STATUS_POLLS_PER_SECOND", 1),
-            generation_deadline_seconds=_integer(env, "GENERATION_DEADLINE_SECONDS", 10, 1, 600),
-            cancel_poll_milliseconds=_integer(env, "CANCEL_POLL_MILLISECONDS", 50, 10, 5000),
-            max_artifacts_kb=_integer(env, "MAX_ARTIFACTS_KB", 4096, 64, 65536),
-            demo_max_artifacts_mb=_integer(env, "DEMO_MAX_ARTIFACTS_MB", 64, 1, 65536),
-            max_header_kb=_integer(env, "MAX_HEADER_KB", 32, 1, 1024),
-            request_head_timeout_seconds=_integer(env, "REQUEST_HEAD_TIMEOUT_SECONDS", 10, 1, 300),
-            request_body_timeout_seconds=_integer(env, "REQUEST_BODY_TIMEOUT_SECONDS", 30, 1, 600),
-            keep_alive_seconds=_integer(env, "KEEP_ALIVE_SECONDS", KEEP_ALIVE_SECONDS, 1, 3600),
-            max_connections=_integer(env, "MAX_CONNECTIONS", 4096, 16, 1_000_000),
-            webhook_secret=_webhook_secret(env),
-            webhook_secret_parameter=text("WEBHOOK_SECRET_PARAMETER"),
-            webhooks_queue=text("WEBHOOKS_QUEUE"),
-            webhook_max_attempts=_integer(env, "WEBHOOK_MAX_ATTEMPTS", 8, 1, 50),
-            webhook_timeout_seconds=_integer(env, "WEBHOOK_TIMEOUT_SECONDS", 5, 1, 60),
-            webhook_connect_timeout_seconds=_integer(
-                env, "WEBHOOK_CONNECT_TIMEOUT_SECONDS", 2, 1, 30
-            ),
-            webhook_concurrency=_integer(env, "WEBHOOK_CONCURRENCY", 32, 1, 1000),
-            webhook_per_destination=_integer(env, "WEBHOOK_PER_DESTINATION", 2, 1, 100),
-            webhooks_queue_visibility_seconds=_integer(
-                env, "WEBHOOKS_QUEUE_VISIBILITY_SECONDS", 60, 15, 43200
-            ),
-            webhook_allow_private=_flag(env, "WEBHOOK_ALLOW_PRIVATE"),
-            webhook_allow_http=_flag(env, "WEBHOOK_ALLOW_HTTP"),
-            worker_heartbeat_file=text(HEARTBEAT_FILE_VARIABLE),
-        )
+        values: dict[str, object] = {}
+        for field in _FIELDS:
+            raw = env.get(field.encode_name, "").strip()
+            if raw and field.encode_name not in _SET_APART:
+                values[field.name] = _read(field, raw)
+        if region := _text(env, "AWS_REGION") or _text(env, "AWS_DEFAULT_REGION"):
+            values["aws_region"] = region
+        values["metrics_sink"] = _choice(env, "METRICS_SINK", _default_sink(env), _SINKS)
+        settings = cls(**values)  # type: ignore[arg-type]
         settings.check_combination()
         return settings
 
@@ -185,36 +164,43 @@ def _default_sink(env: Mapping[str, str]) -> str:
     return "cloudwatch" if persistent else "memory"
 
 
-def _integer(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
+def _text(env: Mapping[str, str], name: str) -> str | None:
+    return env.get(name, "").strip() or None
+
+
+def _read(field: msgspec.inspect.Field, raw: str) -> object:
+    """One variable's value, checked against its field's type and bounds."""
+    name, kind = field.encode_name, field.type
+    if name in _READERS:
+        return _READERS[name](name, raw)
+    optional = isinstance(kind, msgspec.inspect.UnionType)
+    if isinstance(kind, msgspec.inspect.UnionType):
+        (kind,) = [t for t in kind.types if not isinstance(t, msgspec.inspect.NoneType)]
+    if isinstance(kind, msgspec.inspect.IntType):
+        if optional and raw.lower() == "unlimited":  # a number, or no limit at all
+            return None
+        if optional and not raw.isdigit():
+            raise ConfigError(
+                f"{name} must be a whole number from {kind.ge} to {kind.le} or 'unlimited', "
+                f"got {raw!r}"
+            )
+        return _integer(name, raw, kind)
+    if isinstance(kind, msgspec.inspect.BoolType):
+        return _flag(name, raw)
+    return raw
+
+
+def _integer(name: str, raw: str, kind: msgspec.inspect.IntType) -> int:
     try:
         value = int(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
-    if not low <= value <= high:
-        raise ConfigError(f"{name} must be between {low} and {high}, got {value}")
+    if not (kind.ge is None or kind.ge <= value) or not (kind.le is None or value <= kind.le):
+        raise ConfigError(f"{name} must be between {kind.ge} and {kind.le}, got {value}")
     return value
 
 
-def _budget(env: Mapping[str, str], name: str, default: int) -> int | None:
-    """A whole number of events a second, or `unlimited` (None)."""
-    raw = env.get(name, "").strip().lower()
-    if raw == "unlimited":
-        return None
-    try:
-        return _integer(env, name, default, 0, 1_000_000)
-    except ConfigError:
-        raise ConfigError(
-            f"{name} must be a whole number from 0 to 1000000 or 'unlimited', got {raw!r}"
-        ) from None
-
-
-def _url(env: Mapping[str, str], name: str) -> str | None:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return None
+def _url(name: str, raw: str) -> str:
     parsed = urlparse(raw)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise ConfigError(f"{name} must be an http(s) URL, got {raw!r}")
@@ -228,8 +214,8 @@ def _choice(env: Mapping[str, str], name: str, default: str, allowed: tuple[str,
     return raw
 
 
-def _flag(env: Mapping[str, str], name: str) -> bool:
-    raw = env.get(name, "").strip().lower()
+def _flag(name: str, raw: str) -> bool:
+    raw = raw.lower()
     if raw in ("", "0", "false", "no"):
         return False
     if raw in ("1", "true", "yes"):
@@ -237,15 +223,22 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
     raise ConfigError(f"{name} must be 1 or 0, got {raw!r}")
 
 
-def _webhook_secret(env: Mapping[str, str]) -> str | None:
+def _webhook_secret(name: str, raw: str) -> str:
     """The secrets as given, checked now so that a bad one fails at start with one line."""
     from infrastructure.webhooks.signing import InvalidWebhookSecret, parse_webhook_secrets
 
-    raw = env.get("WEBHOOK_SECRET", "").strip()
-    if not raw:
-        return None
     try:
         parse_webhook_secrets(raw)
     except InvalidWebhookSecret as invalid:
         raise ConfigError(str(invalid)) from None
     return raw
+
+
+_FIELDS = msgspec.inspect.type_info(Settings).fields  # type: ignore[attr-defined]
+_READERS: dict[str, Callable[[str, str], object]] = {
+    "AWS_ENDPOINT_URL": _url,
+    "ORCHESTRATOR_URL": _url,
+    "WEBHOOK_SECRET": _webhook_secret,
+}
+_SET_APART = {"AWS_REGION", "METRICS_SINK"}
+"""Read by `from_env` itself: a fallback variable, a default that depends on the mode."""

@@ -4,21 +4,13 @@ The body is rendered from the job when it is delivered (so a retry hours later c
 artifact links): `{"type", "timestamp", "data"}`, as Standard Webhooks shape it."""
 
 from datetime import datetime
-from typing import Any
 
 import msgspec
 
 from application.ports import JobRepository
 from application.use_cases.get_status import GetStatusHandler
-from application.webhooks.ports import WebhookEventType, WebhookMessage
-from infrastructure.job_view_wire import JobStatusResponse
-from infrastructure.step_callback_wire import StepWire
-
-
-class WebhookBody(msgspec.Struct, frozen=True, kw_only=True):
-    type: WebhookEventType
-    timestamp: datetime
-    data: Any
+from application.webhooks.ports import WebhookMessage
+from application.wire import JobStatusResponse, StepWire, WebhookBody
 
 
 class JobWebhookPayloads:
@@ -32,7 +24,7 @@ class JobWebhookPayloads:
         job = await self._get_status.find(message.job_id)
         if job is None:
             return None
-        data: object
+        data: JobStatusResponse | StepWire
         if message.event_type == "job.step":
             step = next((s for s in job.steps if s.step_id == message.step_id), None)
             if step is None:

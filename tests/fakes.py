@@ -244,7 +244,7 @@ def assert_problem(response: Any, status: int) -> dict[str, Any]:
 
 def wire(item: StepEvent) -> dict[str, Any]:
     """The callback body for a domain event, as a worker sends it."""
-    from infrastructure.step_callback_wire import StepEventWire
+    from application.wire import StepEventWire
 
     builtins: dict[str, Any] = msgspec.json.decode(
         msgspec.json.encode(StepEventWire.from_domain(item))

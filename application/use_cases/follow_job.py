@@ -19,8 +19,10 @@ from application.use_cases.get_status import GetStatusHandler, JobView
 from domain.jobs import Job, JobStatus, StepRecord
 from domain.jobs.timeline import END, sent_before, timeline
 
-KEEP_ALIVE_SECONDS = 15.0
+KEEP_ALIVE_SECONDS = 15
 MAX_WAIT_SECONDS = 60
+MAX_STREAMS = 500
+MAX_WAITERS = 2000
 
 
 class StepRecorded(msgspec.Struct, frozen=True, kw_only=True):
@@ -76,8 +78,8 @@ class FollowJobHandler:
         *,
         get_status: GetStatusHandler,
         watch: JobWatch,
-        max_streams: int = 500,
-        max_waiters: int = 2000,
+        max_streams: int = MAX_STREAMS,
+        max_waiters: int = MAX_WAITERS,
         keep_alive_seconds: float = KEEP_ALIVE_SECONDS,
     ) -> None:
         self._get_status = get_status

@@ -25,7 +25,7 @@ from domain.jobs import ArtifactRefs, JobStatus, StepEvent, StepName, StepPhase
 from domain.scene import GenerationStopped, Layout, SceneRequest, StopCheck
 
 MAX_ERROR_LENGTH = 500
-DEFAULT_GENERATION_DEADLINE_SECONDS = 10.0
+DEFAULT_GENERATION_DEADLINE_SECONDS = 10
 DEFAULT_MAX_ARTIFACT_BYTES = 4 * 1024 * 1024
 
 P = ParamSpec("P")

@@ -9,7 +9,8 @@ RANDOM_BITS = 130
 RANDOM_CHARS = RANDOM_BITS // 5
 JOB_ID_LENGTH = TIME_CHARS + RANDOM_CHARS
 
-_JOB_ID = re.compile(f"[{CROCKFORD_ALPHABET}]{{{JOB_ID_LENGTH}}}")
+JOB_ID_PATTERN = f"^[{CROCKFORD_ALPHABET}]{{{JOB_ID_LENGTH}}}$"
+_JOB_ID = re.compile(JOB_ID_PATTERN)
 
 
 def is_job_id(text: str) -> bool:

@@ -1,9 +1,10 @@
 """The composition root: builds the runtime of each role (API, worker, demo, provisioning).
 
-The only module that names adapters. Every entrypoint (the ASGI factory, `scenegen serve`,
+The only package that names adapters. Every entrypoint (the ASGI factory, `scenegen serve`,
 `worker`, `demo`, `provision` and `keys`) asks it for a runtime built for its role from the
-settings; the HTTP interface gets use cases and ports from `ApiRuntime.dependencies()`,
-which it hands to Litestar's dependency injection.
+settings, and `scenegen deploy` runs its `deployment` modules; the HTTP interface gets use
+cases and ports from `ApiRuntime.dependencies()`, which it hands to Litestar's dependency
+injection.
 """
 
 from infrastructure.bootstrap.container import Container, resolve, shutdown

@@ -11,7 +11,6 @@ import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from dependency_injector import providers
 from litestar import Litestar
@@ -19,6 +18,7 @@ from litestar import Litestar
 from application.errors import DependencyUnavailable
 from application.metric_names import ERRORS, KIND
 from application.ports import Metrics, MetricsReadout, SecretProvider
+from application.use_cases.catalog import UseCases
 from application.webhooks.dispatcher import WebhookDispatcher
 from application.worker import JobWorker, capped_backoff
 from infrastructure.aws import clients
@@ -93,17 +93,22 @@ class ApiRuntime:
         return not self.settings.jobs_queue
 
     def dependencies(self) -> dict[str, Dependency]:
-        c = self.container
         return {
-            "submit_job": _resolver(c.submit_job),
-            "get_status": _resolver(c.get_status),
-            "read_artifacts": _resolver(c.read_artifacts),
-            "record_step": _resolver(c.record_step),
-            "follow_job": _resolver(c.follow_job),
-            "cancel_job": _resolver(c.cancel_job),
+            "use_cases": self._use_cases,
             "readiness_checks": self._readiness_checks,
             "metrics_readout": self._metrics_readout,
         }
+
+    async def _use_cases(self) -> UseCases:
+        c = self.container
+        return UseCases(
+            submit_job=await resolve(c.submit_job),
+            get_status=await resolve(c.get_status),
+            follow_job=await resolve(c.follow_job),
+            cancel_job=await resolve(c.cancel_job),
+            read_artifacts=await resolve(c.read_artifacts),
+            record_step=await resolve(c.record_step),
+        )
 
     async def secret_provider(self) -> SecretProvider:
         provider: SecretProvider = await resolve(self.container.secret_provider)
@@ -200,14 +205,6 @@ async def _started_dispatcher(container: Container) -> WebhookDispatcher | None:
     dispatcher: WebhookDispatcher = await resolve(container.webhook_dispatcher)
     dispatcher.start()
     return dispatcher
-
-
-def _resolver(provider: "providers.Provider[Any]") -> Callable[[], Awaitable[object]]:
-    async def resolved() -> object:
-        value: object = await resolve(provider)
-        return value
-
-    return resolved
 
 
 def api_runtime(settings: Settings) -> ApiRuntime:

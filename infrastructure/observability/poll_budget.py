@@ -26,9 +26,10 @@ from opentelemetry.trace import Link, SpanKind
 from opentelemetry.trace.span import TraceState
 from opentelemetry.util.types import Attributes
 
+from application.wire import JOBS_PATH
 from infrastructure.observability.untraced_requests import UNTRACED_REQUEST
 
-STATUS_PATH_PREFIX = "/status/"
+STATUS_PATH_PREFIX = f"{JOBS_PATH}/"
 _DROP = SamplingResult(Decision.DROP)
 
 

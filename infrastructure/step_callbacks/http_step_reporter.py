@@ -8,9 +8,9 @@ import httpx
 import msgspec
 
 from application.ports import SecretProvider, StepRejected, StepReport
+from application.wire import TOKEN_HEADER, StepAckWire, StepEventWire
 from domain.jobs import JobStatus, StepEvent
 from infrastructure.observability.tracing import inject_context
-from infrastructure.step_callback_wire import TOKEN_HEADER, StepAckWire, StepEventWire
 
 log = logging.getLogger(__name__)
 

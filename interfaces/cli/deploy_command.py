@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from infrastructure.deployment import DeployRequest
+    from infrastructure.bootstrap.deployment import DeployRequest
     from infrastructure.settings import Settings
 
 # asyncio, the settings and the deployment module (aiobotocore) are imported in the handler:
@@ -113,7 +113,7 @@ def _seconds(text: str) -> float:
 def _deploy(args: argparse.Namespace) -> int:
     import asyncio
 
-    from infrastructure.deployment import DeployFailed, DeployRequest
+    from infrastructure.bootstrap.deployment import DeployFailed, DeployRequest
     from infrastructure.settings import Settings
 
     settings = Settings.from_env(os.environ)
@@ -178,7 +178,7 @@ def _report(line: str) -> None:
 async def _save(request: "DeployRequest", settings: "Settings", directory: str) -> dict[str, str]:
     from pathlib import Path
 
-    from infrastructure.deployment_state import save_state
+    from infrastructure.bootstrap.deployment_state import save_state
 
     return await save_state(request, settings, _report, Path(directory))
 
@@ -188,9 +188,9 @@ async def _run(
 ) -> dict[str, str]:
     from pathlib import Path
 
-    from infrastructure.deployment import deploy
-    from infrastructure.deployment_state import restore_state
-    from infrastructure.deployment_teardown import teardown
+    from infrastructure.bootstrap.deployment import deploy
+    from infrastructure.bootstrap.deployment_state import restore_state
+    from infrastructure.bootstrap.deployment_teardown import teardown
 
     report = _report
     if args.delete:

@@ -6,10 +6,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-SEED_MAX = 2**32 - 1
-WIDTH_RANGE = (16, 256)
-HEIGHT_RANGE = (8, 128)
-PROMPT_MAX = 2000
+from domain.jobs.limits import HEIGHT, MAX_PROMPT_LENGTH, MAX_SEED, WIDTH, trimmed_prompt
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -23,9 +20,11 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         ),
     )
     parser.add_argument("prompt", help='the description, e.g. "a village with three houses"')
-    parser.add_argument("--seed", default="0", help=f"0..{SEED_MAX} (default 0)")
-    parser.add_argument("--width", default="48", help="16..256 cells (default 48)")
-    parser.add_argument("--height", default="24", help="8..128 cells (default 24)")
+    parser.add_argument("--seed", default="0", help=f"0..{MAX_SEED} (default 0)")
+    for name, bounds in (("--width", WIDTH), ("--height", HEIGHT)):
+        parser.add_argument(
+            name, default=str(bounds.default), help=f"{bounds} cells (default {bounds.default})"
+        )
     parser.add_argument("--out", default=None, help="also write the scene graph JSON here")
     parser.add_argument("--svg", default=None, help="also write the map as an SVG picture here")
     parser.set_defaults(func=run_scene)
@@ -35,14 +34,16 @@ def run_scene(args: argparse.Namespace) -> int:
     # The generator is imported here so that building the `scenegen` parser stays cheap.
     from domain.scene import encode_scene_graph, generate_scene
 
-    prompt = str(args.prompt).strip()
+    prompt = trimmed_prompt(str(args.prompt))
     if not prompt:
         return _fail("the prompt is empty")
-    if len(prompt) > PROMPT_MAX:
-        return _fail(f"the prompt has {len(prompt)} characters; at most {PROMPT_MAX} allowed")
-    seed = _integer("--seed", args.seed, 0, SEED_MAX)
-    width = _integer("--width", args.width, *WIDTH_RANGE)
-    height = _integer("--height", args.height, *HEIGHT_RANGE)
+    if len(prompt) > MAX_PROMPT_LENGTH:
+        return _fail(
+            f"the prompt has {len(prompt)} characters; at most {MAX_PROMPT_LENGTH} allowed"
+        )
+    seed = _integer("--seed", args.seed, 0, MAX_SEED)
+    width = _integer("--width", args.width, WIDTH.low, WIDTH.high)
+    height = _integer("--height", args.height, HEIGHT.low, HEIGHT.high)
     if isinstance(seed, str) or isinstance(width, str) or isinstance(height, str):
         return _fail(next(v for v in (seed, width, height) if isinstance(v, str)))
     scene = generate_scene(prompt, seed=seed, width=width, height=height)

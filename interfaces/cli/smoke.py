@@ -9,11 +9,12 @@ from typing import Any, TextIO
 
 import httpx
 
+from application.wire import JOBS_PATH, JobLinks
 from infrastructure.artifact_validation import minimap_problems, scene_graph_problems
 from interfaces.cli.defaults import DEFAULT_PROMPT
 from interfaces.cli.event_stream import server_sent_events
 
-PUBLIC_PATHS = ("/generate", "/status/{job_id}")
+PUBLIC_PATHS = ("/generate", f"{JOBS_PATH}/{{job_id}}")
 
 
 class SmokeExit(IntEnum):
@@ -99,7 +100,9 @@ async def _submit(client: httpx.AsyncClient, prompt: str, out: TextIO) -> dict[s
         )
     body: dict[str, Any] = response.json()
     print(f"submitted job {body['id']}", file=out)
-    body.setdefault("statusUrl", response.headers.get("Location") or f"/status/{body['id']}")
+    body.setdefault(
+        "statusUrl", response.headers.get("Location") or JobLinks.of(body["id"]).status_url
+    )
     return body
 
 

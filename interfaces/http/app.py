@@ -1,6 +1,6 @@
 """The Litestar application factory: routes, error handling and OpenAPI over a runtime."""
 
-from litestar import Litestar, Router
+from litestar import Litestar
 from litestar.config.response_cache import ResponseCacheConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
@@ -11,15 +11,11 @@ from interfaces.http.dependencies import litestar_dependencies
 from interfaces.http.events_controller import JobEventsController
 from interfaces.http.head_requests import HeadAsGet
 from interfaces.http.health_controller import healthz, openapi_json, readyz
-from interfaces.http.internal_controller import (
-    InternalController,
-    internal_openapi_json,
-    internal_token_guard,
-)
-from interfaces.http.jobs_controller import JobsController
+from interfaces.http.internal_controller import internal_routes
+from interfaces.http.jobs_controller import JobsController, generate
 from interfaces.http.metrics_controller import metrics
 from interfaces.http.openapi import RawJsonObjects, StrictBodySchemas
-from interfaces.http.problems import exception_handlers
+from interfaces.http.problems import problem_details_plugin
 from interfaces.http.schemas import GenerateRequest
 from interfaces.http.web_page import WebPage
 
@@ -31,37 +27,30 @@ def _not_taken(runtime: ApiRuntime) -> tuple[str, ...]:
     return () if runtime.settings.webhooks_enabled else ("webhook", "webhookEvents")
 
 
-def create_app(runtime: ApiRuntime, *, internal_routes: bool = True) -> Litestar:
+def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
     """The API over `runtime` (from `infrastructure.bootstrap`), which its lifespan runs.
 
-    `internal_routes=False` leaves out the callback and /readyz, which another port serves
+    `internal=False` leaves out the callback and /readyz, which another port serves
     (`interfaces/http/internal_port.py`).
     """
-    internal = Router(
-        path="/",
-        route_handlers=[
-            InternalController,
-            Router(path="/internal", route_handlers=[internal_openapi_json]),
-        ],
-        guards=[internal_token_guard(runtime.token_is_accepted)],
-    )
     app = Litestar(
         route_handlers=[
+            generate,
             JobsController,
             JobEventsController,
             ArtifactsController,
-            *([internal] if internal_routes else []),
+            *([internal_routes(runtime.token_is_accepted)] if internal else []),
             healthz,
-            *([readyz] if internal_routes else []),
+            *([readyz] if internal else []),
             metrics,
             openapi_json,
             WebPage,
         ],
         dependencies=litestar_dependencies(runtime),
-        exception_handlers=exception_handlers(runtime.count_error),
         lifespan=[runtime.lifespan],
         request_max_body_size=MAX_BODY_BYTES,
         plugins=[
+            problem_details_plugin(runtime.count_error),
             StrictBodySchemas(GenerateRequest, omitted=_not_taken(runtime)),
             RawJsonObjects(),
         ],

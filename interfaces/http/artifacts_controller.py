@@ -13,17 +13,16 @@ import hashlib
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get
-from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Operation, Schema
-from litestar.params import FromPath, HeaderParameter, SkipValidation
+from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Schema
+from litestar.params import HeaderParameter
 
-from application.errors import ArtifactMissing, JobNotFound
+from application.errors import ArtifactMissing
 from application.ports import ArtifactFile
 from application.use_cases.read_artifacts import JobNotDone, ReadArtifactsHandler
-from domain.jobs import is_job_id
-from infrastructure.job_view_wire import SCENE_SVG_FILE
-from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problem
+from application.wire import JOBS_PATH, SCENE_SVG_FILE
+from interfaces.http.job_routes import JOB, JobId, Jobs
+from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problems
 from interfaces.http.problems import Problem
 
 SCENE_GRAPH_FILE = "scene-graph.json"
@@ -60,50 +59,66 @@ def _disposition(filename: str) -> OpenAPIHeader:
     )
 
 
-def _responses(what: str, ok: ResponseSpec) -> dict[int, ResponseSpec]:
-    return {
-        200: ok,
-        304: ResponseSpec(
-            data_container=None,
-            description="`If-None-Match` names this file's `ETag`: the copy held is current",
-            generate_examples=False,
+def _artifact_route(
+    filename: str, what: str, body: ResponseSpec, *, summary: str, description: str
+) -> get:
+    """The `get` of one artifact's route: its path, its answers and their headers."""
+    return get(
+        f"{JOB}/{filename}",
+        summary=summary,
+        description=description,
+        responses={
+            200: body,
+            304: ResponseSpec(
+                data_container=None,
+                description="`If-None-Match` names this file's `ETag`: the copy held is current",
+                generate_examples=False,
+            ),
+            **problems(
+                (404, "No job has this id (or, for a map, a job finished before maps were drawn)"),
+                (
+                    409,
+                    f"The job is not done (queued, running, failed or canceled): it has no {what} "
+                    "to read; `jobStatus` names its status",
+                    "The job is running; its artifacts can be read once it is done.",
+                ),
+                (
+                    503,
+                    "The job store or the artifact store is unavailable; retry after Retry-After",
+                ),
+            ),
+        },
+        operation_class=operation_with_headers(
+            {
+                200: {
+                    "Cache-Control": _CACHED,
+                    "ETag": _ETAG,
+                    "Content-Disposition": _disposition(filename),
+                },
+                304: {"Cache-Control": _CACHED, "ETag": _ETAG},
+                404: {"Cache-Control": NO_STORE},
+                409: {"Cache-Control": NO_STORE},
+                503: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
+            }
         ),
-        404: problem(404, "No job has this id", "No job has this id."),
-        409: problem(
-            409,
-            f"The job is not done (queued, running, failed or canceled): it has no {what} to "
-            "read; `jobStatus` names its status",
-            "The job is running; its artifacts can be read once it is done.",
-        ),
-        503: problem(
-            503,
-            "The job store or the artifact store is unavailable; retry after Retry-After",
-            "The artifact store is unavailable; retry shortly.",
-        ),
-    }
-
-
-def _headers(filename: str) -> type[Operation]:
-    return operation_with_headers(
-        {
-            200: {
-                "Cache-Control": _CACHED,
-                "ETag": _ETAG,
-                "Content-Disposition": _disposition(filename),
-            },
-            304: {"Cache-Control": _CACHED, "ETag": _ETAG},
-            404: {"Cache-Control": NO_STORE},
-            409: {"Cache-Control": NO_STORE},
-            503: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
-        }
     )
 
 
 class ArtifactsController(Controller):
+    """A done job's files: another artifact is one more route of this shape."""
+
+    path = JOBS_PATH
     tags = ["jobs"]
 
-    @get(
-        f"/status/{{job_id:str}}/{SCENE_GRAPH_FILE}",
+    @_artifact_route(
+        SCENE_GRAPH_FILE,
+        "scene graph",
+        ResponseSpec(
+            data_container=dict[str, Any],
+            media_type="application/json",
+            description="The scene graph",
+            generate_examples=False,
+        ),
         summary="Read a done job's scene graph",
         description=(
             "The scene graph of a `done` job, as JSON (the same document as `result.sceneGraph` "
@@ -111,28 +126,22 @@ class ArtifactsController(Controller):
             "mode), from this origin in both modes. Its JSON Schema is "
             "`domain/scene/scene_graph.schema.json`. A job that is not done is 409."
         ),
-        responses=_responses(
-            "scene graph",
-            ResponseSpec(
-                data_container=dict[str, Any],
-                media_type="application/json",
-                description="The scene graph",
-                generate_examples=False,
-            ),
-        ),
-        operation_class=_headers(SCENE_GRAPH_FILE),
     )
     async def scene_graph(
-        self,
-        job_id: FromPath[str],
-        read_artifacts: NamedDependency[SkipValidation[ReadArtifactsHandler]],
-        if_none_match: IfNoneMatch = None,
+        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
     ) -> Response[bytes]:
-        content = await _read(read_artifacts, job_id, "scene_graph")
+        content = await _read(use_cases.read_artifacts, job_id, "scene_graph")
         return _file(content, "application/json", SCENE_GRAPH_FILE, if_none_match)
 
-    @get(
-        f"/status/{{job_id:str}}/{MINIMAP_FILE}",
+    @_artifact_route(
+        MINIMAP_FILE,
+        "minimap",
+        ResponseSpec(
+            data_container=str,
+            media_type="text/plain; charset=utf-8",
+            description="The minimap and its legend",
+            generate_examples=False,
+        ),
         summary="Read a done job's ASCII minimap",
         description=(
             "The ASCII minimap of a `done` job, with its legend (the same text as "
@@ -140,28 +149,22 @@ class ArtifactsController(Controller):
             "`result.asciiMinimapUrl` in persistent mode), from this origin in both modes. A "
             "job that is not done is 409."
         ),
-        responses=_responses(
-            "minimap",
-            ResponseSpec(
-                data_container=str,
-                media_type="text/plain; charset=utf-8",
-                description="The minimap and its legend",
-                generate_examples=False,
-            ),
-        ),
-        operation_class=_headers(MINIMAP_FILE),
     )
     async def minimap(
-        self,
-        job_id: FromPath[str],
-        read_artifacts: NamedDependency[SkipValidation[ReadArtifactsHandler]],
-        if_none_match: IfNoneMatch = None,
+        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
     ) -> Response[bytes]:
-        content = await _read(read_artifacts, job_id, "ascii_minimap")
+        content = await _read(use_cases.read_artifacts, job_id, "ascii_minimap")
         return _file(content, "text/plain", MINIMAP_FILE, if_none_match)
 
-    @get(
-        f"/status/{{job_id:str}}/{SCENE_SVG_FILE}",
+    @_artifact_route(
+        SCENE_SVG_FILE,
+        "SVG map",
+        ResponseSpec(
+            data_container=str,
+            media_type=SVG_MEDIA_TYPE,
+            description="The SVG map",
+            generate_examples=False,
+        ),
         summary="Read a done job's SVG map",
         description=(
             "The scene of a `done` job drawn as an SVG map: symbols by kind, labels for the "
@@ -170,30 +173,15 @@ class ArtifactsController(Controller):
             "behind `result.sceneSvgUrl` in persistent mode), from this origin in both modes. "
             "A job that is not done is 409."
         ),
-        responses=_responses(
-            "SVG map",
-            ResponseSpec(
-                data_container=str,
-                media_type=SVG_MEDIA_TYPE,
-                description="The SVG map",
-                generate_examples=False,
-            ),
-        ),
-        operation_class=_headers(SCENE_SVG_FILE),
     )
     async def scene_svg(
-        self,
-        job_id: FromPath[str],
-        read_artifacts: NamedDependency[SkipValidation[ReadArtifactsHandler]],
-        if_none_match: IfNoneMatch = None,
+        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
     ) -> Response[bytes]:
-        content = await _read(read_artifacts, job_id, "scene_svg")
+        content = await _read(use_cases.read_artifacts, job_id, "scene_svg")
         return _file(content, SVG_MEDIA_TYPE, SCENE_SVG_FILE, if_none_match)
 
 
 async def _read(read_artifacts: ReadArtifactsHandler, job_id: str, file: ArtifactFile) -> bytes:
-    if not is_job_id(job_id):
-        raise JobNotFound(job_id)
     try:
         return await read_artifacts(job_id, file)
     except JobNotDone as not_done:
@@ -203,7 +191,7 @@ async def _read(read_artifacts: ReadArtifactsHandler, job_id: str, file: Artifac
             if not not_done.status.is_terminal
             else f"The job is {status}; it has no artifacts."
         )
-        raise Problem(409, detail, extensions={"jobStatus": status}) from not_done
+        raise Problem(409, detail, job_status=not_done.status) from not_done
     except ArtifactMissing as missing:
         detail = "The job finished before the service drew SVG maps; it has none."
         raise Problem(404, detail) from missing

@@ -5,28 +5,23 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
 import msgspec
-from litestar import Controller, Request, Response, Router, get
-from litestar.di import NamedDependency
+from litestar import Controller, Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import FromPath, HeaderParameter, SkipValidation
+from litestar.params import HeaderParameter
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from application.errors import JobNotFound
 from application.use_cases.follow_job import (
     Finished,
-    FollowJobHandler,
     JobEvent,
     KeepAlive,
     StatusChanged,
     StepRecorded,
     StreamSlot,
 )
-from domain.jobs import is_job_id
-from infrastructure.step_callback_wire import StepWire
-from interfaces.http.openapi import RETRY_AFTER, operation_with_headers, problem
-from interfaces.http.schemas import StatusChangeWire
-from interfaces.http.status_bodies import StatusBodies
+from application.wire import EVENTS, JOBS_PATH, JobStatusResponse, StatusChangeWire, StepWire
+from interfaces.http.job_routes import JOB, JobId, Jobs
+from interfaces.http.openapi import RETRY_AFTER, operation_with_headers, problems
 
 RECONNECT_MILLISECONDS = 2000
 _ENCODER = msgspec.json.Encoder()
@@ -92,14 +87,12 @@ class StreamHoldingSlot:
 
 
 class JobEventsController(Controller):
+    path = JOBS_PATH
     tags = ["jobs"]
 
-    def __init__(self, owner: Router) -> None:
-        super().__init__(owner)
-        self._status_bodies = StatusBodies(max_jobs=1000, max_bytes=4 * 1024 * 1024)
-
     @get(
-        "/status/{job_id:str}/events",
+        f"{JOB}/{EVENTS}",
+        name="streamJobEvents",
         summary="Follow a job's steps live (Server-Sent Events)",
         description=_DESCRIPTION,
         responses={
@@ -114,12 +107,13 @@ class JobEventsController(Controller):
                 description="`Last-Event-ID` names the last event: nothing more will come",
                 generate_examples=False,
             ),
-            404: problem(404, "No job has this id", "No job has this id."),
-            503: problem(
-                503,
-                "Too many streams on this server, or the job store is unavailable; retry after "
-                "Retry-After",
-                "The job store is unavailable; retry shortly.",
+            **problems(
+                (404, "No job has this id"),
+                (
+                    503,
+                    "Too many streams on this server, or the job store is unavailable; retry "
+                    "after Retry-After",
+                ),
             ),
         },
         operation_class=operation_with_headers({503: {"Retry-After": RETRY_AFTER}}),
@@ -127,8 +121,8 @@ class JobEventsController(Controller):
     async def events(
         self,
         request: Request[Any, Any, Any],
-        job_id: FromPath[str],
-        follow_job: NamedDependency[SkipValidation[FollowJobHandler]],
+        job_id: JobId,
+        use_cases: Jobs,
         last_event_id: Annotated[
             str | None,
             HeaderParameter(
@@ -138,8 +132,7 @@ class JobEventsController(Controller):
             ),
         ] = None,
     ) -> ASGIApp:
-        if not is_job_id(job_id):
-            raise JobNotFound(job_id)
+        follow_job = use_cases.follow_job
         job = await follow_job.job(job_id)
         if follow_job.is_past_the_end(job, last_event_id):
             return Response(None, status_code=204).to_asgi_response(app=None, request=request)
@@ -176,6 +169,6 @@ class JobEventsController(Controller):
             change = StatusChangeWire(id=event.job_id, status=event.status, updated_at=event.at)
             return ServerSentEventMessage(id=event_id, event="status", data=_ENCODER.encode(change))
         if isinstance(event, Finished):
-            body = self._status_bodies.body(event.view)
+            body = _ENCODER.encode(JobStatusResponse.of(event.view))
             return ServerSentEventMessage(id=event_id, event=event.view.job.status.value, data=body)
         raise AssertionError(f"unknown event {event!r}")

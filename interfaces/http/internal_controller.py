@@ -5,19 +5,18 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import msgspec
-from litestar import Controller, Response, get, post
+from litestar import Controller, Response, Router, get, post
 from litestar.connection import ASGIConnection
-from litestar.di import NamedDependency, Provide
+from litestar.di import Provide
 from litestar.handlers import BaseRouteHandler
-from litestar.params import FromPath, JSONBody, SkipValidation
+from litestar.params import JSONBody
 
-from application.errors import JobNotFound
-from application.use_cases.record_step import RecordStepHandler
-from domain.jobs import InvalidStepEvent, StepOutcomeKind, is_job_id
-from infrastructure.step_callback_wire import TOKEN_HEADER, StepAckWire, StepEventWire
+from application.wire import TOKEN_HEADER, StepAckWire, StepEventWire
+from domain.jobs import InvalidStepEvent, StepOutcomeKind
+from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.json_bodies import strict_json_body
-from interfaces.http.openapi import StrictBodySchemas, problem
-from interfaces.http.problems import Problem
+from interfaces.http.openapi import StrictBodySchemas, problems
+from interfaces.http.problems import Problem, field_problem
 
 MAX_CALLBACK_BODY = 4 * 1024 * 1024
 
@@ -43,16 +42,28 @@ def internal_token_guard(token_is_accepted: Callable[[str], Awaitable[bool]]) ->
     return require_internal_token
 
 
+def internal_routes(token_is_accepted: Callable[[str], Awaitable[bool]]) -> Router:
+    """The callback and its document, behind the token guard."""
+    return Router(
+        path="/",
+        route_handlers=[
+            InternalController,
+            Router(path="/internal", route_handlers=[internal_openapi_json]),
+        ],
+        guards=[internal_token_guard(token_is_accepted)],
+    )
+
+
 class InternalController(Controller):
     """The internal callback, not in the public OpenAPI document; `/internal/openapi.json`
     (token-guarded too) documents it for the workers' side."""
 
-    path = "/internal"
+    path = "/internal/jobs"
     # Guarded by `internal_token_guard`, set where the app is built.
     include_in_schema: bool = False
 
     @post(
-        "/jobs/{job_id:str}/step",
+        f"{JOB}/step",
         status_code=200,
         request_max_body_size=MAX_CALLBACK_BODY,
         before_request=strict_json_body(StepEventWire),
@@ -63,40 +74,36 @@ class InternalController(Controller):
             "that would change a finished or canceled job is 409 with its `jobStatus`, which "
             "tells the worker to stop at this step boundary."
         ),
-        responses={
-            401: problem(401, "No or a wrong token", f"The {TOKEN_HEADER} header is required."),
-            404: problem(404, "No job has this id", "No job has this id."),
-            409: problem(
+        responses=problems(
+            (401, "No or a wrong token", f"The {TOKEN_HEADER} header is required."),
+            (404, "No job has this id"),
+            (
                 409,
                 "The job has finished or was canceled; `jobStatus` names its status",
                 "The event would change a finished job: job is already canceled.",
             ),
-            413: problem(413, "The body is over 4 MiB", "The request body is too large."),
-            422: problem(422, "The event is invalid", "The step event is invalid."),
-        },
+            (413, "The body is over 4 MiB", "The request body is too large."),
+            (422, "The event is invalid", "The step event is invalid."),
+        ),
     )
     async def record_step(
         self,
-        job_id: FromPath[str],
+        job_id: JobId,
         data: JSONBody[StepEventWire],
-        record_step: NamedDependency[SkipValidation[RecordStepHandler]],
+        use_cases: Jobs,
     ) -> Response[StepAckWire]:
-        if not is_job_id(job_id):
-            raise JobNotFound(job_id)
         try:
             event = data.to_domain()
-            outcome = await record_step(job_id, event)
+            outcome = await use_cases.record_step(job_id, event)
         except (ValueError, InvalidStepEvent, msgspec.ValidationError) as invalid:
-            raise Problem(
-                422,
-                "The step event is invalid.",
-                errors=[{"field": "body", "source": "body", "message": str(invalid)}],
+            raise field_problem(
+                "body", str(invalid), detail="The step event is invalid."
             ) from invalid
         if outcome.kind is StepOutcomeKind.REJECTED:
             raise Problem(
                 409,
                 f"The event would change a finished job: {outcome.reason}.",
-                extensions={"jobStatus": outcome.job.status.value},
+                job_status=outcome.job.status,
             )
         return Response(StepAckWire(applied=outcome.applied, job_status=outcome.job.status))
 
@@ -136,7 +143,7 @@ def _internal_document() -> dict[str, Any]:
         ),
         plugins=[StrictBodySchemas(StepEventWire)],
         # Never called: the app exists only to render the document.
-        dependencies={"record_step": Provide(_no_handler, sync_to_thread=False)},
+        dependencies={"use_cases": Provide(_no_handler, sync_to_thread=False)},
     )
     document: dict[str, Any] = app.openapi_schema.to_schema()
     document.setdefault("components", {})["securitySchemes"] = {

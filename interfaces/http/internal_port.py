@@ -7,26 +7,22 @@ reach the callback through the public port. Without it (demo mode, zero configur
 everything stays on the one port.
 """
 
-from litestar import Litestar, Router
+from litestar import Litestar
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from infrastructure.bootstrap import ApiRuntime
 from interfaces.http.app import MAX_BODY_BYTES, create_app
 from interfaces.http.dependencies import litestar_dependencies
 from interfaces.http.health_controller import healthz, readyz
-from interfaces.http.internal_controller import (
-    InternalController,
-    internal_openapi_json,
-    internal_token_guard,
-)
-from interfaces.http.problems import exception_handlers
+from interfaces.http.internal_controller import internal_routes
+from interfaces.http.problems import problem_details_plugin
 
 
 def served_app(runtime: ApiRuntime, internal_port: int | None) -> ASGIApp:
     """The app `scenegen serve` runs: one port, or the public and internal apps by port."""
     if internal_port is None:
         return create_app(runtime)
-    public = create_app(runtime, internal_routes=False)
+    public = create_app(runtime, internal=False)
     return ByListeningPort(public, create_internal_app(runtime), internal_port)
 
 
@@ -34,19 +30,12 @@ def create_internal_app(runtime: ApiRuntime) -> Litestar:
     """The internal port's routes over the runtime whose lifespan the public app runs."""
     app = Litestar(
         route_handlers=[
-            Router(
-                path="/",
-                route_handlers=[
-                    InternalController,
-                    Router(path="/internal", route_handlers=[internal_openapi_json]),
-                ],
-                guards=[internal_token_guard(runtime.token_is_accepted)],
-            ),
+            internal_routes(runtime.token_is_accepted),
             healthz,
             readyz,
         ],
         dependencies=litestar_dependencies(runtime),
-        exception_handlers=exception_handlers(runtime.count_error),
+        plugins=[problem_details_plugin(runtime.count_error)],
         request_max_body_size=MAX_BODY_BYTES,
         openapi_config=None,
         debug=False,

@@ -21,7 +21,7 @@ from typing import Any
 import msgspec
 from litestar import Request
 
-from interfaces.http.problems import Problem
+from interfaces.http.problems import Problem, field_problem
 
 BeforeRequest = Callable[[Request[Any, Any, Any]], Awaitable[None]]
 
@@ -152,9 +152,9 @@ def _shape_problem(raw: str) -> Problem:
     message, path = (matched["message"], matched["path"]) if matched else (raw, None)
     if path is None:  # about the body as a whole
         if unknown := _UNKNOWN_FIELD.match(message):
-            return _field_problem(unknown["field"], "is not a field of this request")
+            return field_problem(unknown["field"], "is not a field of this request")
         if missing := _MISSING_FIELD.match(message):
-            return _field_problem(missing["field"], "is required")
+            return field_problem(missing["field"], "is required")
         if wrong := _EXPECTED_GOT.match(message):
             return Problem(
                 422,
@@ -163,18 +163,10 @@ def _shape_problem(raw: str) -> Problem:
         return Problem(422, f"The request body is invalid: {message}.")
     field = path.lstrip(".")
     if unknown := _UNKNOWN_FIELD.match(message):
-        return _field_problem(f"{field}.{unknown['field']}", "is not a field of this request")
+        return field_problem(f"{field}.{unknown['field']}", "is not a field of this request")
     if missing := _MISSING_FIELD.match(message):
-        return _field_problem(f"{field}.{missing['field']}", "is required")
-    return _field_problem(field, _plain(message))
-
-
-def _field_problem(field: str, message: str) -> Problem:
-    return Problem(
-        422,
-        "The request has invalid fields.",
-        errors=[{"field": field, "source": "body", "message": message}],
-    )
+        return field_problem(f"{field}.{missing['field']}", "is required")
+    return field_problem(field, _plain(message))
 
 
 def _plain(message: str) -> str:

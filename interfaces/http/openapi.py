@@ -28,7 +28,7 @@ from litestar.openapi.spec import (
 from litestar.plugins import OpenAPISchemaPlugin
 from litestar.typing import FieldDefinition
 
-from interfaces.http.problems import PROBLEM_JSON
+from interfaces.http.problems import PROBLEM_JSON, ProblemDetails
 
 # msgspec's JSON Schema keywords and the Litestar Schema fields that hold them.
 _KEYWORDS = {
@@ -51,23 +51,6 @@ _KEYWORDS = {
     "maxItems": "max_items",
     "required": "required",
 }
-
-
-class FieldError(msgspec.Struct, frozen=True, kw_only=True):
-    field: str
-    source: str
-    message: str
-
-
-class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True):
-    """RFC 9457 problem details, with `errors` naming each invalid field."""
-
-    type: str
-    title: str
-    status: int
-    detail: str
-    instance: str
-    errors: list[FieldError] | None = None
 
 
 class StrictBodySchemas(OpenAPISchemaPlugin):
@@ -137,13 +120,15 @@ def problem(status: int, description: str, example_detail: str) -> ResponseSpec:
         examples=[
             Example(
                 summary=HTTPStatus(status).phrase,
-                value={
-                    "type": "about:blank",
-                    "title": HTTPStatus(status).phrase,
-                    "status": status,
-                    "detail": example_detail,
-                    "instance": "/generate",
-                },
+                value=msgspec.to_builtins(
+                    ProblemDetails(
+                        type="about:blank",
+                        title=HTTPStatus(status).phrase,
+                        status=status,
+                        detail=example_detail,
+                        instance="/generate",
+                    )
+                ),
             )
         ],
     )
@@ -168,8 +153,7 @@ def operation_with_headers(
     headers: dict[int, dict[str, OpenAPIHeader]], parameters: tuple[Parameter, ...] = ()
 ) -> type[Operation]:
     """An `operation_class` adding `headers[status]` to the documented response of `status`,
-    and `parameters` the handler reads itself (from the request, not as a declared parameter
-    that Litestar would parse and validate on every request)."""
+    and `parameters` the handler reads itself (`prefer.PREFER_ON_THE_HOT_PATH`)."""
 
     @dataclass
     class OperationWithHeaders(Operation):
@@ -182,3 +166,24 @@ def operation_with_headers(
                     response.headers = {**(response.headers or {}), **by_name}
 
     return OperationWithHeaders
+
+
+_EXAMPLE_DETAIL = {
+    400: "The request body is not valid JSON.",
+    401: "The X-INTERNAL-TOKEN header is required.",
+    404: "No job has this id.",
+    409: "The job is already done; only a queued or running job can be canceled.",
+    413: "The request body is larger than this endpoint accepts.",
+    415: "The request body must be JSON, sent with Content-Type: application/json.",
+    422: "The request has invalid fields.",
+    503: "The job store is unavailable; retry shortly.",
+}
+
+
+def problems(*documented: tuple[int, str] | tuple[int, str, str]) -> dict[int, ResponseSpec]:
+    """`responses` entries for the problem details a route answers: (status, when), or
+    (status, when, the example's detail)."""
+    specs = {}
+    for status, description, *example in documented:
+        specs[status] = problem(status, description, *example or [_EXAMPLE_DETAIL[status]])
+    return specs

@@ -1,14 +1,25 @@
-"""RFC 9457 problem details for every error the API returns."""
+"""RFC 9457 problem details for every error the API returns, through Litestar's plugin.
+
+`ProblemDetails` is the one shape: every error body is one, and the OpenAPI document's problem
+schema is this Struct. A handler raises `Problem`; `problem_details_plugin` maps Litestar's own
+errors (unknown path, 405, 413, validation) and the application's (`application.errors`) to a
+`Problem`, which answers with `instance` set and `Cache-Control: no-store`.
+"""
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
 from typing import Any
 
-from litestar import MediaType, Request, Response
+import msgspec
+from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
-from litestar.types import ExceptionHandlersMap
+from litestar.plugins.problem_details import (
+    ProblemDetailsConfig,
+    ProblemDetailsException,
+    ProblemDetailsPlugin,
+)
 
 from application import metric_names as m
 from application.errors import (
@@ -20,6 +31,7 @@ from application.errors import (
     SubmissionInProgress,
     TooManyFollowers,
 )
+from domain.jobs import JobStatus
 from interfaces.http.log_throttle import LogThrottle
 
 log = logging.getLogger(__name__)
@@ -29,7 +41,26 @@ AT_CAPACITY_LOG_INTERVAL_SECONDS = 60.0
 PROBLEM_JSON = "application/problem+json"
 
 
-class Problem(HTTPException):
+class FieldError(msgspec.Struct, frozen=True, kw_only=True):
+    field: str
+    source: str
+    message: str
+
+
+class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
+    """RFC 9457 problem details, with `errors` naming each invalid field."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+    errors: list[FieldError] | None = None
+    job_status: JobStatus | None = None
+    """The job's status, when it is why the request was refused (409)."""
+
+
+class Problem(ProblemDetailsException):
     """An error with a chosen status, title and detail; rendered as problem details."""
 
     def __init__(
@@ -39,63 +70,42 @@ class Problem(HTTPException):
         *,
         title: str | None = None,
         headers: dict[str, str] | None = None,
-        errors: list[dict[str, str]] | None = None,
-        extensions: dict[str, Any] | None = None,
+        errors: Iterable[FieldError] = (),
+        job_status: JobStatus | None = None,
     ) -> None:
-        super().__init__(detail=detail, status_code=status_code, headers=headers)
-        self.title = title or HTTPStatus(status_code).phrase
-        self.errors = errors
-        self.extensions = extensions
-
-
-def problem_response(
-    request: Request[Any, Any, Any],
-    status_code: int,
-    detail: str,
-    *,
-    title: str | None = None,
-    headers: dict[str, str] | None = None,
-    errors: list[dict[str, str]] | None = None,
-    extensions: dict[str, Any] | None = None,
-) -> Response[dict[str, Any]]:
-    body: dict[str, Any] = {
-        "type": "about:blank",
-        "title": title or HTTPStatus(status_code).phrase,
-        "status": status_code,
-        "detail": detail,
-        "instance": request.url.path,
-    }
-    if errors:
-        body["errors"] = errors
-    body.update(extensions or {})
-    return Response(
-        body,
-        status_code=status_code,
-        media_type=PROBLEM_JSON,
-        headers={"Cache-Control": "no-store", **(headers or {})},
-    )
-
-
-def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
-    if isinstance(exc, Problem):
-        return problem_response(
-            request,
-            exc.status_code,
-            exc.detail,
-            title=exc.title,
-            headers=exc.headers,
-            errors=exc.errors,
-            extensions=exc.extensions,
+        super().__init__(
+            detail=detail,
+            status_code=status_code,
+            headers=headers,
+            type_="about:blank",
+            title=title or HTTPStatus(status_code).phrase,
         )
-    if isinstance(exc, ValidationException):
-        return _validation(request, exc)
-    status = exc.status_code
-    detail = (
-        exc.detail if exc.detail != HTTPStatus(status).phrase else _DEFAULT_DETAIL.get(status, "")
-    )
-    return problem_response(
-        request, status, detail or HTTPStatus(status).phrase, headers=exc.headers
-    )
+        self.errors = list(errors)
+        self.job_status = job_status
+
+    def to_response(self, request: Request[Any, Any, Any]) -> Response[Any]:
+        body = ProblemDetails(
+            type=self.type_ or "about:blank",
+            title=self.title or HTTPStatus(self.status_code).phrase,
+            status=self.status_code,
+            detail=self.detail,
+            instance=request.url.path,
+            errors=self.errors or None,
+            job_status=self.job_status,
+        )
+        return Response(
+            body,
+            status_code=self.status_code,
+            media_type=PROBLEM_JSON,
+            headers={"Cache-Control": "no-store", **(self.headers or {})},
+        )
+
+
+def field_problem(
+    field: str, message: str, *, detail: str = "The request has invalid fields."
+) -> Problem:
+    """422 naming one invalid field of the body."""
+    return Problem(422, detail, errors=[FieldError(field=field, source="body", message=message)])
 
 
 _DEFAULT_DETAIL = {
@@ -105,12 +115,11 @@ _DEFAULT_DETAIL = {
 }
 
 
-def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
-    items = [item for item in exc.extra or [] if isinstance(item, dict)]
-    errors = [_field_error(item) for item in items if not _is_unreadable_body(item)]
-    if errors:
-        return problem_response(request, 422, "The request has invalid fields.", errors=errors)
-    return problem_response(request, 400, "The request body is not valid JSON.")
+def _http_error(exc: HTTPException) -> Problem:
+    status = exc.status_code
+    phrase = HTTPStatus(status).phrase
+    detail = exc.detail if exc.detail != phrase else _DEFAULT_DETAIL.get(status, "")
+    return Problem(status, detail or phrase, headers=exc.headers)
 
 
 # Litestar reports errors about the whole body under the handler's parameter name.
@@ -118,46 +127,54 @@ _BODY_PARAMETER = "data"
 _NAMED_FIELD = re.compile(r"field `([^`]+)`")
 
 
-def _is_unreadable_body(item: dict[str, Any]) -> bool:
+def _validation_error(exc: ValidationException) -> Problem:
+    items = [item for item in exc.extra or [] if isinstance(item, dict)]
+    if any(item.get("source") == "path" for item in items):
+        # The only constrained path parameter is a job's id: one no job could have names none.
+        return Problem(404, "No job has this id.")
+    errors = [_field_error(item) for item in items if not _is_unreadable_body(item)]
+    if errors:
+        return Problem(422, "The request has invalid fields.", errors=errors)
+    return Problem(400, "The request body is not valid JSON.")
+
+
+def _is_unreadable_body(item: Mapping[str, Any]) -> bool:
     """An empty or non-object body: msgspec never got as far as a field."""
     message = str(item.get("message") or "")
     return item.get("key") == _BODY_PARAMETER and not _NAMED_FIELD.search(message)
 
 
-def _field_error(item: dict[str, Any]) -> dict[str, str]:
+def _field_error(item: Mapping[str, Any]) -> FieldError:
     message = str(item.get("message") or "is invalid")
     field = str(item.get("key") or "body")
     if field == _BODY_PARAMETER:
         named = _NAMED_FIELD.search(message)
         field = named.group(1) if named else "body"
-    return {"field": field, "source": str(item.get("source") or "body"), "message": message}
+    return FieldError(field=field, source=str(item.get("source") or "body"), message=message)
 
 
-def _not_found(request: Request[Any, Any, Any], exc: JobNotFound) -> Response[Any]:
-    return problem_response(request, 404, "No job has this id.")
+def _job_not_found(exc: JobNotFound) -> Problem:
+    return Problem(404, "No job has this id.")
 
 
-def _idempotency(request: Request[Any, Any, Any], exc: IdempotencyKeyReused) -> Response[Any]:
-    return problem_response(
-        request,
+def _idempotency_key_reused(exc: IdempotencyKeyReused) -> Problem:
+    return Problem(
         422,
         "This Idempotency-Key was already used with a different request body.",
         title="Idempotency-Key reused",
     )
 
 
-def _already_finished(request: Request[Any, Any, Any], exc: JobAlreadyFinished) -> Response[Any]:
-    return problem_response(
-        request,
+def _already_finished(exc: JobAlreadyFinished) -> Problem:
+    return Problem(
         409,
         f"The job is already {exc.status.value}; only a queued or running job can be canceled.",
-        extensions={"jobStatus": exc.status.value},
+        job_status=exc.status,
     )
 
 
-def _in_progress(request: Request[Any, Any, Any], exc: SubmissionInProgress) -> Response[Any]:
-    return problem_response(
-        request,
+def _in_progress(exc: SubmissionInProgress) -> Problem:
+    return Problem(
         409,
         "A request with this Idempotency-Key is being processed; retry after "
         f"{exc.retry_after_seconds} s for its job.",
@@ -166,9 +183,8 @@ def _in_progress(request: Request[Any, Any, Any], exc: SubmissionInProgress) -> 
     )
 
 
-def _too_many_followers(request: Request[Any, Any, Any], exc: TooManyFollowers) -> Response[Any]:
-    return problem_response(
-        request,
+def _too_many_followers(exc: TooManyFollowers) -> Problem:
+    return Problem(
         503,
         f"This server is streaming as many jobs as it may ({exc.limit}); retry shortly, "
         "or poll the status URL.",
@@ -176,14 +192,13 @@ def _too_many_followers(request: Request[Any, Any, Any], exc: TooManyFollowers) 
     )
 
 
-def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersMap:
+def problem_details_plugin(count_error: Callable[[str], None]) -> ProblemDetailsPlugin:
     """Every error as problem details; `count_error(kind)` counts the service's own failures."""
 
-    def dependency(request: Request[Any, Any, Any], exc: DependencyUnavailable) -> Response[Any]:
+    def dependency_unavailable(exc: DependencyUnavailable) -> Problem:
         log.warning("dependency unavailable: %s", exc)
         count_error(m.ERROR_DEPENDENCY)
-        return problem_response(
-            request,
+        return Problem(
             503,
             f"The {exc.dependency} is unavailable; retry shortly.",
             headers={"Retry-After": "2"},
@@ -191,7 +206,7 @@ def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersM
 
     capacity_log = LogThrottle(AT_CAPACITY_LOG_INTERVAL_SECONDS)
 
-    def at_capacity(request: Request[Any, Any, Any], exc: JobStoreFull) -> Response[Any]:
+    def at_capacity(exc: JobStoreFull) -> Problem:
         # The service working as configured: no error counted, one line a minute at most.
         held_back = capacity_log.due()
         if held_back is not None:
@@ -201,8 +216,7 @@ def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersM
                 exc.capacity,
                 held_back,
             )
-        return problem_response(
-            request,
+        return Problem(
             503,
             f"The service is at its limit of {exc.capacity} unfinished (queued or running) "
             f"jobs; retry after {AT_CAPACITY_RETRY_AFTER_SECONDS} seconds.",
@@ -210,22 +224,21 @@ def exception_handlers(count_error: Callable[[str], None]) -> ExceptionHandlersM
             headers={"Retry-After": str(AT_CAPACITY_RETRY_AFTER_SECONDS)},
         )
 
-    def unhandled(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
+    def unhandled(exc: Exception) -> Problem:
+        log.error("unhandled error", exc_info=exc)
         count_error(m.ERROR_UNHANDLED)
-        return problem_response(request, 500, "An unexpected error occurred.")
+        return Problem(500, "An unexpected error occurred.")
 
-    return {
-        HTTPException: _http_exception,
-        JobNotFound: _not_found,
-        IdempotencyKeyReused: _idempotency,
+    problems: dict[type[Any], Callable[[Any], Problem]] = {
+        HTTPException: _http_error,
+        ValidationException: _validation_error,
+        JobNotFound: _job_not_found,
+        IdempotencyKeyReused: _idempotency_key_reused,
         JobAlreadyFinished: _already_finished,
         TooManyFollowers: _too_many_followers,
         JobStoreFull: at_capacity,
         SubmissionInProgress: _in_progress,
-        DependencyUnavailable: dependency,
+        DependencyUnavailable: dependency_unavailable,
         Exception: unhandled,
     }
-
-
-__all__ = ["PROBLEM_JSON", "MediaType", "Problem", "exception_handlers", "problem_response"]
+    return ProblemDetailsPlugin(ProblemDetailsConfig(exception_to_problem_detail_map=problems))

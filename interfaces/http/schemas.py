@@ -1,39 +1,33 @@
-"""Public wire schemas: camelCase JSON, translated to and from the domain here only."""
+"""The public request schemas and the 202 answer; the shapes shared with the adapters (the
+status view, steps, webhook bodies) are `application.wire`'s."""
 
 from typing import Annotated, Literal
 
 import msgspec
 
+from application.wire import JobLinks
 from domain.jobs import JobStatus
-from infrastructure.job_view_wire import (
-    JobLinks,
-    JobResult,
-    JobStatusResponse,
-    StatusChangeWire,
-    linked_result,
-)
+from domain.jobs.limits import HEIGHT, MAX_PROMPT_LENGTH, MAX_SEED, PROMPT_WHITESPACE, WIDTH
 
-MAX_PROMPT_LENGTH = 2000
-TRIMMED = " \t\n\r\x0b\x0c"
-"""The whitespace trimmed from a prompt: spelled out, so that the schema's pattern and the
-server agree (`\\s` differs between Python, ECMA-262 and other regex engines)."""
-_SPACE = "[ \\t\\n\\r\\x0b\\x0c]"
-_NON_SPACE = "[^ \\t\\n\\r\\x0b\\x0c]"
+_WHITESPACE = "".join(f"\\x{ord(character):02x}" for character in PROMPT_WHITESPACE)
+_SPACE = f"[{_WHITESPACE}]"
+_NON_SPACE = f"[^{_WHITESPACE}]"
 PROMPT_PATTERN = (
     f"^{_SPACE}*{_NON_SPACE}(?:[\\s\\S]{{0,{MAX_PROMPT_LENGTH - 2}}}{_NON_SPACE})?{_SPACE}*$"
 )
-"""1..2000 characters once TRIMMED is stripped from both ends."""
-
-
-def trimmed_prompt(prompt: str) -> str:
-    return prompt.strip(TRIMMED)
+"""1..MAX_PROMPT_LENGTH characters once PROMPT_WHITESPACE is trimmed from both ends."""
 
 
 Seed = Annotated[
-    int, msgspec.Meta(ge=0, le=2**32 - 1, description="0..2^32-1; random and recorded when absent")
+    int,
+    msgspec.Meta(ge=0, le=MAX_SEED, description="0..2^32-1; random and recorded when absent"),
 ]
-Width = Annotated[int, msgspec.Meta(ge=16, le=256, description="Map width in cells")]
-Height = Annotated[int, msgspec.Meta(ge=8, le=128, description="Map height in cells")]
+Width = Annotated[
+    int, msgspec.Meta(ge=WIDTH.low, le=WIDTH.high, description=f"Map width in cells, {WIDTH}")
+]
+Height = Annotated[
+    int, msgspec.Meta(ge=HEIGHT.low, le=HEIGHT.high, description=f"Map height in cells, {HEIGHT}")
+]
 
 
 WebhookUrl = Annotated[
@@ -65,51 +59,34 @@ class GenerateRequest(
     prompt: Annotated[
         str,
         msgspec.Meta(
-            description="An English description of a place; 1..2000 characters after trimming",
+            description=(
+                f"An English description of a place; 1..{MAX_PROMPT_LENGTH} characters after "
+                "trimming"
+            ),
             examples=["a village with three houses north of a river"],
             # Documented, not enforced by msgspec: the handler checks it with a clearer message.
             extra_json_schema={"pattern": PROMPT_PATTERN},
         ),
     ]
     seed: Seed | None = None
-    width: Width = 48
-    height: Height = 24
+    width: Width = WIDTH.default
+    height: Height = HEIGHT.default
     webhook: WebhookUrl | None = None
     webhook_events: WebhookEvents = ("terminal",)
 
 
-class JobAccepted(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
+class JobAccepted(JobLinks, frozen=True, kw_only=True, rename="camel"):
+    """A queued job: its id and status, and its links."""
+
     id: str
     status: JobStatus
-    status_url: str
-    events_url: str
-    cancel_url: str
 
     @classmethod
-    def of(cls, job_id: str, status: JobStatus) -> "JobAccepted":
-        links = JobLinks.of(job_id)
-        return cls(
-            id=job_id,
-            status=status,
-            status_url=links.status_url,
-            events_url=links.events_url,
-            cancel_url=links.cancel_url,
-        )
+    def queued(cls, job_id: str, status: JobStatus) -> "JobAccepted":
+        links = msgspec.structs.asdict(JobLinks.of(job_id))
+        return cls(id=job_id, status=status, **links)
 
 
 class HealthResponse(msgspec.Struct, frozen=True, kw_only=True):
     status: str
     checks: dict[str, str] = {}
-
-
-__all__ = [
-    "MAX_PROMPT_LENGTH",
-    "GenerateRequest",
-    "HealthResponse",
-    "JobAccepted",
-    "JobResult",
-    "JobStatusResponse",
-    "StatusChangeWire",
-    "linked_result",
-    "trimmed_prompt",
-]

@@ -5,7 +5,9 @@ from typing import Any
 
 import pytest
 
-from interfaces.http.schemas import PROMPT_PATTERN, TRIMMED, trimmed_prompt
+from domain.jobs.limits import PROMPT_WHITESPACE as TRIMMED
+from domain.jobs.limits import trimmed_prompt
+from interfaces.http.schemas import PROMPT_PATTERN
 from tests.fakes import assert_problem
 
 PROBLEM = "application/problem+json"

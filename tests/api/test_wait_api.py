@@ -69,6 +69,18 @@ async def test_only_a_well_formed_wait_preference_is_applied(
     assert response.headers.get("preference-applied") == applied
 
 
+async def test_a_wait_in_a_second_prefer_field_is_applied_over_http(container: Any) -> None:
+    """The same through a real server, where each field reaches the app on its own."""
+    job_id = await seed_job(container)
+    async with served(container) as base, httpx.AsyncClient(base_url=base) as http:
+        response = await http.get(
+            f"/status/{job_id}", headers=[("Prefer", "respond-async"), ("Prefer", "wait=1")]
+        )
+
+    assert response.status_code == 200
+    assert response.headers["preference-applied"] == "wait=1"
+
+
 async def test_a_wait_in_a_second_prefer_field_is_applied(client: Any, container: Any) -> None:
     """Two `Prefer` fields mean the same as one field listing both (RFC 9110 5.3)."""
     job_id = await seed_job(container)

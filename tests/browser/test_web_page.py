@@ -373,3 +373,21 @@ def test_a_canceled_job_says_so(chromium: Browser) -> None:
         job_id = page.locator("#job-id").inner_text()
         assert _status(base_url, job_id)["status"] == "canceled"
         assert recorded.errors == []
+
+
+def test_the_form_takes_its_limits_and_defaults_from_the_openapi_document(
+    chromium: Browser, demo_service: str
+) -> None:
+    from domain.jobs.limits import HEIGHT, MAX_PROMPT_LENGTH, WIDTH
+
+    with recorded_page(chromium, demo_service) as recorded:
+        recorded.goto("/")
+        page = recorded.page
+        for name, bounds in (("width", WIDTH), ("height", HEIGHT)):
+            expect(page.locator(f"#{name}")).to_have_value(str(bounds.default))
+            expect(page.locator(f"#{name}")).to_have_attribute("max", str(bounds.high))
+            expect(page.locator(f"#{name}-hint")).to_have_text(
+                f"{bounds.low} to {bounds.high} cells"
+            )
+        expect(page.locator("#prompt-max")).to_have_text(f" / {MAX_PROMPT_LENGTH}")
+        assert recorded.errors == []

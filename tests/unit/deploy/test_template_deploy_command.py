@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from infrastructure.deployment import (
+from infrastructure.bootstrap.deployment import (
     PARAMETER_VALUE_LIMIT_BYTES,
     _dashboard_parameter,
     aws_only_stack_name,

@@ -11,9 +11,9 @@ import pytest
 from litestar import Litestar, Request, Response, post
 
 from application.ports import StepRejected, StepReport
+from application.wire import TOKEN_HEADER
 from domain.jobs import JobStatus, StepName, StepPhase
 from infrastructure.memory.secrets import StaticSecretProvider
-from infrastructure.step_callback_wire import TOKEN_HEADER
 from infrastructure.step_callbacks.http_step_reporter import HttpStepReporter, StepReportFailed
 from tests.fakes import event
 

@@ -3,8 +3,8 @@
 import msgspec
 import pytest
 
+from application.wire import ArtifactsWire, StepEventWire
 from domain.jobs import InlineArtifacts, StepEvent, StepName, StepPhase, StoredArtifacts
-from infrastructure.step_callback_wire import ArtifactsWire, StepEventWire
 from tests.fakes import ARTIFACTS, event, failed_run, successful_run
 
 

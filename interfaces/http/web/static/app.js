@@ -290,7 +290,7 @@
 
   function showRequest(request) {
     if (!request) return;
-    const size = `${request.width ?? 48} × ${request.height ?? 24}`;
+    const size = `${request.width} × ${request.height}`;
     const seed = request.seed === undefined || request.seed === null ? "random" : request.seed;
     $("job-request").textContent = `“${request.prompt}” · seed ${seed} · ${size} cells`;
   }
@@ -701,7 +701,35 @@
     }
   }
 
+  /**
+   * The request's limits and defaults, read from the OpenAPI document (the server declares
+   * them once, in domain/jobs/limits.py): the inputs' bounds, their hints and the defaults.
+   */
+  async function applyLimits() {
+    try {
+      const response = await fetch("/openapi.json", { headers: { Accept: "application/json" } });
+      const document = await response.json();
+      const schema = document.paths["/generate"].post.requestBody.content["application/json"].schema;
+      const fields = schema.properties;
+      const promptMax = /1\.\.(\d+) characters/.exec(fields.prompt.description || "");
+      if (promptMax) $("prompt-max").textContent = ` / ${promptMax[1]}`;
+      const seed = (fields.seed.anyOf || [fields.seed]).find((option) => option.type === "integer");
+      for (const [name, field] of [["seed", seed], ["width", fields.width], ["height", fields.height]]) {
+        if (!field) continue;
+        const input = $(name);
+        input.min = String(field.minimum);
+        input.max = String(field.maximum);
+        if (field.default !== undefined && input.value === "") input.value = String(field.default);
+        const unit = name === "seed" ? "; empty: random" : " cells";
+        $(name + "-hint").textContent = `${field.minimum} to ${field.maximum}${unit}`;
+      }
+    } catch (error) {
+      // The server checks every field anyway; the page only loses its hints.
+    }
+  }
+
   function start() {
+    applyLimits();
     $("generate-form").addEventListener("submit", submit);
     $("prompt").addEventListener("input", () => {
       $("prompt-count").textContent = String($("prompt").value.length);

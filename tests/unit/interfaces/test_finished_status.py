@@ -1,4 +1,4 @@
-"""GET /status bodies: a finished job's is encoded once per version; links are fresh each time."""
+"""GET /status of a finished job: answered with bytes kept per version; links fresh each time."""
 
 from datetime import datetime, timedelta
 
@@ -6,6 +6,7 @@ import msgspec
 
 from application.ports import ArtifactLinks
 from application.use_cases.get_status import JobView
+from application.wire import JobStatusResponse
 from domain.jobs import (
     InlineArtifacts,
     StepEvent,
@@ -14,8 +15,7 @@ from domain.jobs import (
     StoredArtifacts,
     apply_step,
 )
-from interfaces.http.schemas import JobStatusResponse
-from interfaces.http.status_bodies import StatusBodies
+from interfaces.http.finished_status import FinishedStatuses, KeptResponse
 from tests.fakes import T0, a_job, apply_all, failed_run, successful_run
 
 STORED = StoredArtifacts(scene_graph_key="jobs/j/scene.json", ascii_minimap_key="jobs/j/map.txt")
@@ -39,8 +39,22 @@ def encoded(view: JobView) -> bytes:
     return msgspec.json.encode(JobStatusResponse.of(view))
 
 
+class AnsweredBodies:
+    """The bodies `FinishedStatuses` answers with: kept bytes as they are, others encoded."""
+
+    def __init__(self, max_jobs: int = 10_000, max_bytes: int = 32 * 1024 * 1024) -> None:
+        self.statuses = FinishedStatuses(max_jobs=max_jobs, max_bytes=max_bytes)
+
+    def body(self, view: JobView) -> bytes:
+        response = self.statuses.response(view)
+        if isinstance(response, KeptResponse):
+            assert isinstance(response.content, bytes)
+            return response.content
+        return msgspec.json.encode(response.content)
+
+
 def test_a_finished_inline_job_is_encoded_once_and_served_as_the_same_bytes() -> None:
-    bodies = StatusBodies()
+    bodies = AnsweredBodies()
     view = JobView(job=apply_all(a_job("j"), successful_run()), links=None)
     assert isinstance(view.job.result, InlineArtifacts)
 
@@ -52,22 +66,14 @@ def test_a_finished_inline_job_is_encoded_once_and_served_as_the_same_bytes() ->
 
 
 def test_a_failed_job_is_encoded_once() -> None:
-    bodies = StatusBodies()
+    bodies = AnsweredBodies()
     view = JobView(job=apply_all(a_job("j"), failed_run(1)), links=None)
     assert bodies.body(view) is bodies.body(view)
     assert bodies.body(view) == encoded(view)
 
 
-def test_an_unfinished_job_is_encoded_on_every_read() -> None:
-    bodies = StatusBodies()
-    view = JobView(job=apply_all(a_job("j"), successful_run()[:3]), links=None)
-    first, second = bodies.body(view), bodies.body(view)
-    assert first == second == encoded(view)
-    assert first is not second
-
-
-def test_stored_artifacts_get_the_links_of_each_request_in_an_otherwise_kept_body() -> None:
-    bodies = StatusBodies()
+def test_stored_artifacts_get_the_links_of_each_request() -> None:
+    bodies = AnsweredBodies()
     job = apply_all(a_job("j"), stored_run())
     early = JobView(job=job, links=links(T0))
     late = JobView(job=job, links=links(T0 + timedelta(days=1)))
@@ -78,7 +84,7 @@ def test_stored_artifacts_get_the_links_of_each_request_in_an_otherwise_kept_bod
 
 
 def test_a_late_step_of_a_finished_job_shows_in_the_next_body() -> None:
-    bodies = StatusBodies()
+    bodies = AnsweredBodies()
     events = successful_run()
     late_start = next(e for e in events if e.name is StepName.LAYOUT)
     assert late_start.phase is StepPhase.STARTED
@@ -94,7 +100,7 @@ def test_a_late_step_of_a_finished_job_shows_in_the_next_body() -> None:
 
 
 def test_it_keeps_at_most_max_jobs_bodies() -> None:
-    bodies = StatusBodies(max_jobs=2)
+    bodies = AnsweredBodies(max_jobs=2)
     views = [JobView(job=apply_all(a_job(f"j{n}"), successful_run()), links=None) for n in range(3)]
     kept = [bodies.body(view) for view in views]
     assert bodies.body(views[2]) is kept[2]
@@ -105,7 +111,7 @@ def test_it_keeps_at_most_max_jobs_bodies() -> None:
 def test_it_keeps_at_most_max_bytes_of_bodies() -> None:
     views = [JobView(job=apply_all(a_job(f"j{n}"), successful_run()), links=None) for n in range(3)]
     size = len(encoded(views[0]))
-    bodies = StatusBodies(max_bytes=2 * size)
+    bodies = AnsweredBodies(max_bytes=2 * size)
     kept = [bodies.body(view) for view in views]
     assert bodies.body(views[1]) is kept[1] and bodies.body(views[2]) is kept[2]
     assert bodies.body(views[0]) is not kept[0]  # over the byte budget: the oldest went
@@ -119,7 +125,7 @@ def test_a_new_version_of_a_body_replaces_the_old_in_the_byte_count() -> None:
     appended = apply_step(finished, late_start, now=T0 + timedelta(minutes=5)).job
     other = JobView(job=apply_all(a_job("k"), successful_run()), links=None)
     newer = JobView(job=appended, links=None)
-    bodies = StatusBodies(max_bytes=len(encoded(newer)) + len(encoded(other)))
+    bodies = AnsweredBodies(max_bytes=len(encoded(newer)) + len(encoded(other)))
     bodies.body(JobView(job=finished, links=None))
     kept = bodies.body(newer)
     bodies.body(other)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from infrastructure.aws import clients
 from infrastructure.aws.cloudformation_deployer import CloudFormationDeployer, Report
-from infrastructure.deployment import (
+from infrastructure.bootstrap.deployment import (
     DeployFailed,
     DeployRequest,
     aws_errors_as_failures,

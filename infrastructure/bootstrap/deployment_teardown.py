@@ -12,7 +12,7 @@ from botocore.exceptions import ClientError
 from infrastructure.aws import clients
 from infrastructure.aws.cloudformation_deployer import CloudFormationDeployer, Report
 from infrastructure.aws.errors import error_code
-from infrastructure.deployment import (
+from infrastructure.bootstrap.deployment import (
     DeployRequest,
     aws_errors_as_failures,
     aws_only_stack_name,
