@@ -21,7 +21,7 @@ async def status(job_id: str) -> Response[bytes]:
     return Response(STATUS_BODY, media_type=MediaType.JSON, headers={"Cache-Control": "no-store"})
 
 
-class EncodedResponse:
+class PreEncodedResponse:
     """An ASGI app sending a response whose status, headers and body are bytes already."""
 
     def __init__(self, body: bytes) -> None:
@@ -38,8 +38,8 @@ class EncodedResponse:
 
 
 @get("/encoded/status/{job_id:str}")
-async def encoded_status(job_id: str) -> EncodedResponse:
-    return EncodedResponse(STATUS_BODY)
+async def encoded_status(job_id: str) -> PreEncodedResponse:
+    return PreEncodedResponse(STATUS_BODY)
 
 
 @post("/internal/jobs/{job_id:str}/step", status_code=200)
