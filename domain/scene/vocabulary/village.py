@@ -42,7 +42,7 @@ KINDS: tuple[KindSpec, ...] = (
          "market stall, stall, booth, kiosk, vendor stall, food stall, fruit stall"),
     kind("well", VILLAGE, OBJECT, BOX, (1, 1), "o", "solid outdoor",
          "water well"),
-    kind("fountain", VILLAGE, OBJECT, BOX, (2, 2), "Q", "solid outdoor",
+    kind("fountain", VILLAGE, OBJECT, BOX, (2, 2), "Q", "solid",
          "fountains"),
     kind("statue", VILLAGE, OBJECT, BOX, (1, 1), "!", "solid",
          "monument, obelisk, sculpture"),

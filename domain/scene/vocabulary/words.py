@@ -224,7 +224,7 @@ FILLER_WORDS = frozenset(
 # Describing words that may precede a noun: understood, and ignored.
 DECORATIVE_WORDS = frozenset(
     [
-        *"""snowy icy frozen muddy foggy misty rainy sunny windy dry wet barren lush
+        *"""central snowy icy frozen muddy foggy misty rainy sunny windy dry wet barren lush
         overgrown murky stormy moonlit starlit dim gloomy grand royal humble noisy crowded
         modern futuristic shiny metal steel glass concrete neon clean messy tidy small-town
         local rustic medieval fantasy""".split(),

@@ -581,3 +581,9 @@ def test_an_arm_of_the_sea_is_the_sea_and_a_sound_is_no_water() -> None:
     viking = parse_prompt("viking village by a fjord: three longhouses, longships on the shore")
     assert ("sea", "fjord") in {(t.kind, t.word) for t in viking.things}
     assert kinds("the sound of bells in a church")["sea"] == 0
+
+
+def test_a_fountain_may_stand_indoors_and_central_only_describes() -> None:
+    assert kinds("a hotel lobby with a fountain")["fountain"] == 1
+    assert kinds("a food court with a central seating area, tables and a fountain")["fountain"] == 1
+    assert not any("central" in w for w in parse_prompt("a central fountain in a square").warnings)
