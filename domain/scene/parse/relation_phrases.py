@@ -34,6 +34,7 @@ _LINKING_VERBS = frozenset(_LINKING_TEXT.split())
 _VIA = frozenset(["by", "via", "with", "through"])
 _ENDS_OF_PHRASE = frozenset([",", ".", ";", ":", "!", "?", "and", "with"])
 _UNDER = frozenset(["under", "beneath", "underneath"])
+_HANGING = frozenset(["hanging", "hangs", "hung", "suspended", "dangling", "swinging"])
 _EACH_OTHER_ACROSS = (("each", "other", "across"), ("one", "another", "across"))
 
 
@@ -42,6 +43,8 @@ def read_relation(
 ) -> int:
     """A relation phrase at `i` (`north of`, `between ... and ...`): where reading goes on."""
     predicate, direction, relative, end, pattern = match
+    if predicate == "above" and i > 0 and tokens[i - 1] in _HANGING:
+        predicate = "on"  # `a lantern hanging above the table`: over it, on the map its cells
     if pattern == ("up", "to", "the"):
         named = lexicon.match_noun(tokens, end)
         if named is not None and lexicon.kind_spec(named.kind).shape == "path":

@@ -587,3 +587,8 @@ def test_a_fountain_may_stand_indoors_and_central_only_describes() -> None:
     assert kinds("a hotel lobby with a fountain")["fountain"] == 1
     assert kinds("a food court with a central seating area, tables and a fountain")["fountain"] == 1
     assert not any("central" in w for w in parse_prompt("a central fountain in a square").warnings)
+
+
+def test_a_thing_hanging_above_another_is_over_it() -> None:
+    lantern = relations("a cabin with a map table and a lantern hanging above the table")
+    assert ("lamp-1", "on", ("table-1",), None) in lantern
