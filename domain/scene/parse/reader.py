@@ -55,6 +55,7 @@ def _names_a_thing_later(tokens: list[str], end: int) -> bool:
     return end < len(tokens) and tokens[end].isalpha() and lexical.is_noun(tokens[end])
 
 
+_SUBMERGED = frozenset(["underwater", "submerged", "sunken"])
 _INDOOR_CUES = frozenset(
     ["ceiling", "ceilings", "rafters", "indoors", "floorboards", "underground"]
 )
@@ -164,6 +165,9 @@ class _Parser:
         if word in _NEGATIONS:
             self.i = self._negation(self.i + 1, word)
             return
+        if word in _SUBMERGED:
+            self._submerged()
+            return
         course_end = read_course(state, tokens, self.i)
         if course_end is not None:
             self.i = course_end
@@ -256,6 +260,15 @@ class _Parser:
         if self.i > 0 and (tokens[self.i - 1] in _DETERMINERS or tokens[self.i - 1].isdigit()):
             # `a bard on the stage`: what follows is about the bard, not the thing before
             state.subject, state.unknown_subject, state.stale = UNKNOWN_THING, word, False
+        self.i += 1
+
+    def _submerged(self) -> None:
+        """`a statue half underwater`: in the water named before (none named: said nothing of)."""
+        state = self.state
+        waters = [g for g in state.groups if lexicon.kind_spec(g.kind).water]
+        if isinstance(state.subject, Group) and waters and state.subject not in waters:
+            for thing_id in state.subject.ids:
+                state.add(thing_id, "near", tuple(waters[0].ids[:1]), None)
         self.i += 1
 
     def _partners(self) -> list[Group]:

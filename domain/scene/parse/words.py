@@ -100,6 +100,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("on the bank", "~bank"), ("on the riverbank", "~bank"), ("on the river bank", "~bank"),
     ("leading up to", "connected_to"),
     ("up to the", "connected_to"),  # `a ladder up to the hatch` (not `up to five houses`)
+    ("poking out of", "near"), ("sticking out of", "near"), ("rising out of", "near"),
+    ("jutting out of", "near"), ("growing out of", "near"), ("emerging from", "near"),
     ("flowing into", "next_to"), ("flows into", "next_to"), ("running into", "next_to"),
     ("emptying into", "next_to"), ("draining into", "next_to"),
     ("on the banks", "~bank"), ("along the banks", "~bank"), ("on its banks", "~bank"),

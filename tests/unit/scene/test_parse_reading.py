@@ -592,3 +592,10 @@ def test_a_fountain_may_stand_indoors_and_central_only_describes() -> None:
 def test_a_thing_hanging_above_another_is_over_it() -> None:
     lantern = relations("a cabin with a map table and a lantern hanging above the table")
     assert ("lamp-1", "on", ("table-1",), None) in lantern
+
+
+def test_things_poking_out_of_water_or_half_underwater_are_by_it() -> None:
+    ruins = relations("broken columns poking out of a shallow lake and a statue half underwater")
+    assert ("pillar-1", "near", ("lake-1",), None) in ruins
+    assert ("statue-1", "near", ("lake-1",), None) in ruins
+    assert kinds("a statue half underwater")["sea"] == 0
