@@ -102,7 +102,7 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
         island = group.kind == "island" and lexicon.kind_spec(owner.kind).water
         if not island and not _fits_inside(group.kind, group.size, owner.kind, owner.size):
             # (islands are sized to their water by the layout: `a lake with three islands`)
-            if group.beside_owner:
+            if group.beside_owner or _by_its_building(group, owner):
                 for k, thing_id in enumerate(group.ids):
                     target = owner.ids[k % len(owner.ids)]
                     out.append(
@@ -120,6 +120,19 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
 
 
 _ENCLOSING = frozenset(["moat", "wall", "fence"])
+
+
+def _by_its_building(group: Group, owner: Group) -> bool:
+    """`an observatory with a dome and a parking area`: what a building has that cannot go
+    inside it stands by it (not a road or a river, which have courses of their own)."""
+    thing, holder = lexicon.kind_spec(group.kind), lexicon.kind_spec(owner.kind)
+    return (
+        holder.layer == "structure"
+        and len(owner.ids) == 1
+        and thing.shape != "path"
+        and not thing.water
+        and group.size != "vast"
+    )
 
 
 def _encloses(group: Group, owner: Group, relations: list[RelationSpec]) -> bool:

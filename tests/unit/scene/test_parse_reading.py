@@ -599,3 +599,8 @@ def test_things_poking_out_of_water_or_half_underwater_are_by_it() -> None:
     assert ("pillar-1", "near", ("lake-1",), None) in ruins
     assert ("statue-1", "near", ("lake-1",), None) in ruins
     assert kinds("a statue half underwater")["sea"] == 0
+
+
+def test_what_a_building_has_that_cannot_go_inside_stands_by_it() -> None:
+    assert ("graveyard-1", "next_to", ("church-1",), None) in relations("a church with a graveyard")
+    assert ("barn-1", "next_to", ("tavern-1",), None) in relations("a tavern with a stable")
