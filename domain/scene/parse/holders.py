@@ -131,6 +131,7 @@ def _by_its_building(group: Group, owner: Group) -> bool:
         and len(owner.ids) == 1
         and thing.shape != "path"
         and not thing.water
+        and group.kind != "room"  # a building's room is its inside, never beside it
         and group.size != "vast"
     )
 

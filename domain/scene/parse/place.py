@@ -41,7 +41,17 @@ def choose_place(state: ParseState) -> str:
         _cave_is_the_scene(state)
     if scene == "island":
         _sea_is_the_scene(state)
+    if lexicon.SCENE_BY_NAME[scene].indoor and scene != "dungeon":
+        _room_is_the_scene(state)
     return scene
+
+
+def _room_is_the_scene(state: ParseState) -> None:
+    """`a wizard's tower interior: a round room with a cauldron`: inside one place, the one
+    room named first is that place, not a box drawn within it."""
+    room = _lone_setting(state, "room")
+    if room is not None and state.groups and state.groups[0] is room:
+        _absorb(state, room)
 
 
 def _vote(state: ParseState) -> str:

@@ -604,3 +604,11 @@ def test_things_poking_out_of_water_or_half_underwater_are_by_it() -> None:
 def test_what_a_building_has_that_cannot_go_inside_stands_by_it() -> None:
     assert ("graveyard-1", "next_to", ("church-1",), None) in relations("a church with a graveyard")
     assert ("barn-1", "next_to", ("tavern-1",), None) in relations("a tavern with a stable")
+
+
+def test_the_one_room_named_first_inside_a_place_is_that_place() -> None:
+    tower = parse_prompt("a wizard's tower interior: a round room with a cauldron in the center")
+    assert "room" not in {t.kind for t in tower.things}
+    assert ("cauldron-1", "in_center", (), None) in relations(
+        "a wizard's tower interior: a round room with a cauldron in the center"
+    )
