@@ -2,6 +2,7 @@
 
 import msgspec
 
+from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
 from domain.scene.parse.state import Group, ParseState
@@ -42,6 +43,11 @@ def holders_that_fit(
                 if larger is not None:
                     sizes[holder] = larger
                     out.append(relation)
+                    continue
+                if _a_tree(holder_kind) and lexicon.kind_spec(kind).layer == "structure":
+                    # `a treehouse up in an old oak`, `a lookout platform in a big oak`: built
+                    # in its crown, which the map shows as the same cells
+                    out.append(msgspec.structs.replace(relation, predicate="on"))
                     continue
                 if (holder, relation.subject) in inside:
                     state.warn(
@@ -120,6 +126,10 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
 
 
 _ENCLOSING = frozenset(["moat", "wall", "fence"])
+
+
+def _a_tree(kind: str) -> bool:
+    return v.ROLE_OF.get(kind, kind) == "tree" or kind in ("tree", "dead_tree", "palm")
 
 
 def _by_its_building(group: Group, owner: Group) -> bool:

@@ -612,3 +612,8 @@ def test_the_one_room_named_first_inside_a_place_is_that_place() -> None:
     assert ("cauldron-1", "in_center", (), None) in relations(
         "a wizard's tower interior: a round room with a cauldron in the center"
     )
+
+
+def test_a_structure_in_a_tree_is_built_in_its_crown() -> None:
+    assert ("house-1", "on", ("tree-1",), None) in relations("a treehouse up in an old oak")
+    assert not any("cannot fit" in w for w in parse_prompt("a treehouse in an oak").warnings)
