@@ -101,6 +101,10 @@ def test_a_permalink_restores_the_prompt_and_the_settings(
             page.click("#generate")
         again = answer.value.json()["id"]
         expect(page.locator("#job-id")).to_have_text(again)
+        # The first job's picture is still shown until the new one is drawn: wait for it.
+        expect(page.locator("#scene-picture")).to_have_attribute(
+            "src", f"/status/{again}/scene.svg", timeout=DRAWN_TIMEOUT_MS
+        )
         wait_for_picture(page, DRAWN_TIMEOUT_MS)
         first = httpx.get(f"{demo_service}/status/{view['id']}/scene.svg").content
         second = httpx.get(f"{demo_service}/status/{again}/scene.svg").content
