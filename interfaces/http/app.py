@@ -1,11 +1,12 @@
 """The Litestar application factory: routes, error handling and OpenAPI over a runtime."""
 
-from litestar import Litestar
+from litestar import Litestar, Router
 from litestar.config.response_cache import ResponseCacheConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from infrastructure.bootstrap import ApiRuntime
+from interfaces.http.api_keys import RateLimitHeaders, key_guard
 from interfaces.http.artifacts_controller import ArtifactsController
 from interfaces.http.dependencies import litestar_dependencies
 from interfaces.http.events_controller import JobEventsController
@@ -33,12 +34,15 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
     `internal=False` leaves out the callback and /readyz, which another port serves
     (`interfaces/http/internal_port.py`).
     """
+    keys_required = runtime.settings.keys_required
+    public_jobs = Router(
+        path="/",
+        route_handlers=[generate, JobsController, JobEventsController, ArtifactsController],
+        guards=[key_guard(runtime.key_access)] if keys_required else None,
+    )
     app = Litestar(
         route_handlers=[
-            generate,
-            JobsController,
-            JobEventsController,
-            ArtifactsController,
+            public_jobs,
             *([internal_routes(runtime.token_is_accepted)] if internal else []),
             healthz,
             *([readyz] if internal else []),
@@ -69,6 +73,8 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
         # Logging is configured once by the entrypoint (JSON lines), not by Litestar.
         logging_config=None,
     )
+    if keys_required:
+        app.asgi_handler = RateLimitHeaders(app.asgi_handler)
     app.asgi_handler = HeadAsGet(app.asgi_handler)
     runtime.trace(app)
     return app

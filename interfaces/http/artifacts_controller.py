@@ -12,15 +12,17 @@ only key to them, no shared cache should hold them) and revalidate with their `E
 import hashlib
 from typing import Annotated, Any
 
-from litestar import Controller, Response, get
+from litestar import Controller, Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Schema
 from litestar.params import HeaderParameter
 
 from application.errors import ArtifactMissing
 from application.ports import ArtifactFile
-from application.use_cases.read_artifacts import JobNotDone, ReadArtifactsHandler
+from application.use_cases.catalog import UseCases
+from application.use_cases.read_artifacts import JobNotDone
 from application.wire import JOBS_PATH, SCENE_SVG_FILE
+from interfaces.http.api_keys import caller_of
 from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problems
 from interfaces.http.problems import Problem
@@ -128,9 +130,13 @@ class ArtifactsController(Controller):
         ),
     )
     async def scene_graph(
-        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
+        self,
+        request: Request[Any, Any, Any],
+        job_id: JobId,
+        use_cases: Jobs,
+        if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
-        content = await _read(use_cases.read_artifacts, job_id, "scene_graph")
+        content = await _read(use_cases, caller_of(request), job_id, "scene_graph")
         return _file(content, "application/json", SCENE_GRAPH_FILE, if_none_match)
 
     @_artifact_route(
@@ -151,9 +157,13 @@ class ArtifactsController(Controller):
         ),
     )
     async def minimap(
-        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
+        self,
+        request: Request[Any, Any, Any],
+        job_id: JobId,
+        use_cases: Jobs,
+        if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
-        content = await _read(use_cases.read_artifacts, job_id, "ascii_minimap")
+        content = await _read(use_cases, caller_of(request), job_id, "ascii_minimap")
         return _file(content, "text/plain", MINIMAP_FILE, if_none_match)
 
     @_artifact_route(
@@ -175,15 +185,21 @@ class ArtifactsController(Controller):
         ),
     )
     async def scene_svg(
-        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
+        self,
+        request: Request[Any, Any, Any],
+        job_id: JobId,
+        use_cases: Jobs,
+        if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
-        content = await _read(use_cases.read_artifacts, job_id, "scene_svg")
+        content = await _read(use_cases, caller_of(request), job_id, "scene_svg")
         return _file(content, SVG_MEDIA_TYPE, SCENE_SVG_FILE, if_none_match)
 
 
-async def _read(read_artifacts: ReadArtifactsHandler, job_id: str, file: ArtifactFile) -> bytes:
+async def _read(use_cases: UseCases, caller: str | None, job_id: str, file: ArtifactFile) -> bytes:
+    if caller is not None:
+        await use_cases.find_own_job(job_id, caller)
     try:
-        return await read_artifacts(job_id, file)
+        return await use_cases.read_artifacts(job_id, file)
     except JobNotDone as not_done:
         status = not_done.status.value
         detail = (
