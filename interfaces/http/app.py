@@ -14,6 +14,7 @@ from interfaces.http.head_requests import HeadAsGet
 from interfaces.http.health_controller import healthz, openapi_json, readyz
 from interfaces.http.internal_controller import internal_routes
 from interfaces.http.jobs_controller import JobsController, generate
+from interfaces.http.list_jobs_route import list_jobs
 from interfaces.http.metrics_controller import metrics
 from interfaces.http.openapi import RawJsonObjects, StrictBodySchemas
 from interfaces.http.problems import problem_details_plugin
@@ -37,7 +38,13 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
     keys_required = runtime.settings.keys_required
     public_jobs = Router(
         path="/",
-        route_handlers=[generate, JobsController, JobEventsController, ArtifactsController],
+        route_handlers=[
+            generate,
+            list_jobs,
+            JobsController,
+            JobEventsController,
+            ArtifactsController,
+        ],
         guards=[key_guard(runtime.key_access)] if keys_required else None,
     )
     app = Litestar(

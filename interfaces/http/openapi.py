@@ -171,11 +171,14 @@ def operation_with_headers(
 _EXAMPLE_DETAIL = {
     400: "The request body is not valid JSON.",
     401: "The X-INTERNAL-TOKEN header is required.",
+    403: "This service runs without API keys (AUTH_MODE=none): listing jobs would show "
+    "everyone's prompts.",
     404: "No job has this id.",
     409: "The job is already done; only a queued or running job can be canceled.",
     413: "The request body is larger than this endpoint accepts.",
     415: "The request body must be JSON, sent with Content-Type: application/json.",
     422: "The request has invalid fields.",
+    429: "This key made its 60 submissions of this minute; retry after 12 s.",
     503: "The job store is unavailable; retry shortly.",
 }
 

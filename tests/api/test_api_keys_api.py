@@ -43,9 +43,10 @@ def container() -> Any:
 
 async def seed_owned(container: Any, secret: str | None) -> str:
     """A queued job owned by `secret`'s key (None: by no key), never run."""
-    job_id = RandomJobIds().new_id(T0)
+    now = container.clock().now()
+    job_id = RandomJobIds().new_id(now)
     owner = None if secret is None else key_id_for(hash_secret(secret))
-    job = new_job(job_id=job_id, request=a_request(), now=T0, retention=RETENTION, owner=owner)
+    job = new_job(job_id=job_id, request=a_request(), now=now, retention=RETENTION, owner=owner)
     assert await container.job_repository().add(job)
     return job_id
 
@@ -62,7 +63,7 @@ def job_requests(job_id: str) -> list[tuple[str, str]]:
     ]
 
 
-PUBLIC = [("POST", "/generate"), *job_requests(UNKNOWN_ID)]
+PUBLIC = [("POST", "/generate"), ("GET", "/jobs"), *job_requests(UNKNOWN_ID)]
 
 
 @pytest.mark.parametrize(("method", "path"), PUBLIC)
@@ -217,6 +218,93 @@ async def test_without_keys_every_endpoint_is_open_and_sends_no_rate_limit_heade
     assert accepted.status_code == 202
     assert status.status_code == 200
     assert not any(name in accepted.headers for name in RATE_HEADERS)
+
+
+async def test_a_key_lists_its_own_jobs_newest_first_a_page_at_a_time(
+    client: Any, container: Any
+) -> None:
+    clock = container.clock()
+    mine = []
+    for _ in range(5):
+        mine.append(await seed_owned(container, ALICE))
+        clock.advance(seconds=1)
+    await seed_owned(container, BOB)
+
+    first = await client.get("/jobs", params={"limit": 2}, headers=bearer(ALICE))
+    assert first.status_code == 200, first.text
+    assert first.headers["cache-control"] == "no-store"
+    assert "ratelimit-limit" in first.headers
+    page = first.json()
+    assert [item["id"] for item in page["items"]] == mine[::-1][:2]
+    assert page["items"][0]["status"] == "queued"
+
+    newer = await client.post("/generate", json=BODY, headers=bearer(ALICE))  # survives this
+    assert newer.status_code == 202
+    seen = [item["id"] for item in page["items"]]
+    while page["nextCursor"] is not None:
+        response = await client.get(
+            "/jobs", params={"limit": 2, "cursor": page["nextCursor"]}, headers=bearer(ALICE)
+        )
+        assert response.status_code == 200, response.text
+        page = response.json()
+        seen += [item["id"] for item in page["items"]]
+    assert seen == mine[::-1]
+
+    everything = (await client.get("/jobs", headers=bearer(ALICE))).json()
+    assert newer.json()["id"] in [item["id"] for item in everything["items"]]
+    assert len(everything["items"]) == 6 and everything["nextCursor"] is None
+    bobs = (await client.get("/jobs", headers=bearer(BOB))).json()["items"]
+    assert len(bobs) == 1 and bobs[0]["id"] not in mine
+
+
+async def test_listing_filters_by_status(client: Any, container: Any) -> None:
+    job_id = await seed_owned(container, ALICE)
+    await seed_owned(container, ALICE)
+    await client.post(f"/status/{job_id}/cancel", headers=bearer(ALICE))
+
+    response = await client.get("/jobs", params={"status": "canceled"}, headers=bearer(ALICE))
+
+    assert [item["id"] for item in response.json()["items"]] == [job_id]
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"cursor": "not-a-cursor"}, 400),
+        ({"cursor": "e30"}, 400),
+        ({"limit": "0"}, 422),
+        ({"limit": "101"}, 422),
+        ({"limit": "ten"}, 422),
+        ({"status": "lost"}, 422),
+    ],
+)
+async def test_a_bad_cursor_limit_or_status_is_a_problem(
+    client: Any, params: dict[str, str], status: int
+) -> None:
+    assert_problem(await client.get("/jobs", params=params, headers=bearer(ALICE)), status)
+
+
+async def test_a_cursor_of_another_status_filter_is_400(client: Any, container: Any) -> None:
+    for _ in range(3):
+        await seed_owned(container, ALICE)
+    cursor = (await client.get("/jobs", params={"limit": 1}, headers=bearer(ALICE))).json()[
+        "nextCursor"
+    ]
+    response = await client.get(
+        "/jobs", params={"limit": 1, "cursor": cursor, "status": "queued"}, headers=bearer(ALICE)
+    )
+    assert "status filter" in assert_problem(response, 400)["detail"]
+
+
+async def test_without_keys_listing_is_403() -> None:
+    from litestar.testing import AsyncTestClient
+
+    from infrastructure.bootstrap import ApiRuntime
+    from interfaces.http.app import create_app
+
+    async with AsyncTestClient(app=create_app(ApiRuntime(make_container()))) as client:
+        response = await client.get("/jobs", headers=bearer(ALICE))
+    assert "without API keys" in assert_problem(response, 403)["detail"]
 
 
 @pytest.fixture
