@@ -1,6 +1,7 @@
 """The Litestar application factory: routes, error handling and OpenAPI over a runtime."""
 
 from litestar import Litestar, Router
+from litestar.config.cors import CORSConfig
 from litestar.config.response_cache import ResponseCacheConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
@@ -27,6 +28,36 @@ MAX_BODY_BYTES = 4 * 1024 * 1024
 def _not_taken(runtime: ApiRuntime) -> tuple[str, ...]:
     """Request fields this configuration refuses, so the document does not offer them."""
     return () if runtime.settings.webhooks_enabled else ("webhook", "webhookEvents")
+
+
+def _cors(runtime: ApiRuntime) -> CORSConfig | None:
+    """Browsers on the origins CORS_ALLOW_ORIGINS lists may call the API; none by default."""
+    origins = runtime.settings.cors_origins
+    if not origins:
+        return None
+    return CORSConfig(
+        allow_origins=list(origins),
+        allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
+        allow_headers=[
+            "Authorization",
+            "Content-Type",
+            "Idempotency-Key",
+            "Prefer",
+            "Last-Event-ID",
+            "If-None-Match",
+        ],
+        expose_headers=[
+            "Location",
+            "Retry-After",
+            "Preference-Applied",
+            "ETag",
+            "RateLimit-Limit",
+            "RateLimit-Remaining",
+            "RateLimit-Reset",
+            "WWW-Authenticate",
+        ],
+        max_age=600,
+    )
 
 
 def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
@@ -66,6 +97,7 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
             RawJsonObjects(),
         ],
         response_cache_config=ResponseCacheConfig(),
+        cors_config=_cors(runtime),
         openapi_config=OpenAPIConfig(
             title="Scene generation service",
             version="1.0.0",
