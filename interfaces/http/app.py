@@ -17,7 +17,7 @@ from interfaces.http.internal_controller import internal_routes
 from interfaces.http.jobs_controller import JobsController, generate
 from interfaces.http.list_jobs_route import list_jobs
 from interfaces.http.metrics_controller import metrics
-from interfaces.http.openapi import RawJsonObjects, StrictBodySchemas
+from interfaces.http.openapi import RawJsonObjects, StrictBodySchemas, document_api_keys
 from interfaces.http.problems import problem_details_plugin
 from interfaces.http.schemas import GenerateRequest
 from interfaces.http.web_page import WebPage
@@ -113,6 +113,7 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
         logging_config=None,
     )
     if keys_required:
+        document_api_keys(app.openapi_schema)
         app.asgi_handler = RateLimitHeaders(app.asgi_handler)
     app.asgi_handler = HeadAsGet(app.asgi_handler)
     runtime.trace(app)

@@ -62,11 +62,18 @@ def _disposition(filename: str) -> OpenAPIHeader:
 
 
 def _artifact_route(
-    filename: str, what: str, body: ResponseSpec, *, summary: str, description: str
+    filename: str,
+    what: str,
+    body: ResponseSpec,
+    *,
+    operation_id: str,
+    summary: str,
+    description: str,
 ) -> get:
     """The `get` of one artifact's route: its path, its answers and their headers."""
     return get(
         f"{JOB}/{filename}",
+        operation_id=operation_id,
         summary=summary,
         description=description,
         responses={
@@ -121,6 +128,7 @@ class ArtifactsController(Controller):
             description="The scene graph",
             generate_examples=False,
         ),
+        operation_id="getSceneGraph",
         summary="Read a done job's scene graph",
         description=(
             "The scene graph of a `done` job, as JSON (the same document as `result.sceneGraph` "
@@ -148,6 +156,7 @@ class ArtifactsController(Controller):
             description="The minimap and its legend",
             generate_examples=False,
         ),
+        operation_id="getMinimap",
         summary="Read a done job's ASCII minimap",
         description=(
             "The ASCII minimap of a `done` job, with its legend (the same text as "
@@ -175,6 +184,7 @@ class ArtifactsController(Controller):
             description="The SVG map",
             generate_examples=False,
         ),
+        operation_id="getSceneSvg",
         summary="Read a done job's SVG map",
         description=(
             "The scene of a `done` job drawn as an SVG map: symbols by kind, labels for the "

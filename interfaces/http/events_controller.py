@@ -94,6 +94,7 @@ class JobEventsController(Controller):
     @get(
         f"{JOB}/{EVENTS}",
         name="streamJobEvents",
+        operation_id="streamJobEvents",
         summary="Follow a job's steps live (Server-Sent Events)",
         description=_DESCRIPTION,
         responses={

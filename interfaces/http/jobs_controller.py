@@ -78,6 +78,7 @@ def _accepted(job_id: str, status: JobStatus, headers: dict[str, str]) -> Respon
 
 @post(
     "/generate",
+    operation_id="createJob",
     status_code=202,
     tags=["jobs"],
     request_max_body_size=MAX_GENERATE_BODY,
@@ -195,6 +196,7 @@ class JobsController(Controller):
     @get(
         JOB,
         name="getJob",
+        operation_id="getJob",
         summary="Read a job's status, steps and result",
         description="With `Prefer: wait=N` the answer waits up to N seconds for the job to end.",
         responses={
@@ -233,6 +235,7 @@ class JobsController(Controller):
     @post(
         f"{JOB}/{CANCEL}",
         name="cancelJob",
+        operation_id="cancelJob",
         status_code=200,
         summary="Cancel a queued or running job",
         description=(

@@ -307,6 +307,62 @@ async def test_without_keys_listing_is_403() -> None:
     assert "without API keys" in assert_problem(response, 403)["detail"]
 
 
+OPERATIONS = {
+    ("post", "/generate"): "createJob",
+    ("get", "/jobs"): "listJobs",
+    ("get", "/status/{job_id}"): "getJob",
+    ("post", "/status/{job_id}/cancel"): "cancelJob",
+    ("get", "/status/{job_id}/events"): "streamJobEvents",
+    ("get", "/status/{job_id}/scene-graph.json"): "getSceneGraph",
+    ("get", "/status/{job_id}/minimap.txt"): "getMinimap",
+    ("get", "/status/{job_id}/scene.svg"): "getSceneSvg",
+}
+
+
+async def test_the_keyed_document_has_bearer_auth_and_its_401_and_429_as_problems(
+    client: Any,
+) -> None:
+    document = (await client.get("/openapi.json")).json()
+
+    scheme = document["components"]["securitySchemes"]["bearerAuth"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    for (method, path), operation_id in OPERATIONS.items():
+        operation = document["paths"][path][method]
+        assert operation["operationId"] == operation_id
+        assert operation["security"] == [{"bearerAuth": []}]
+        refused = operation["responses"]["401"]
+        assert "WWW-Authenticate" in refused["headers"]
+        content = refused["content"]["application/problem+json"]
+        assert content["schema"] == {"$ref": "#/components/schemas/ProblemDetails"}
+        ok = operation["responses"][next(s for s in operation["responses"] if s < "300")]
+        assert "RateLimit-Remaining" in ok["headers"]
+        assert ("429" in operation["responses"]) == (operation_id == "createJob")
+    too_many = document["paths"]["/generate"]["post"]["responses"]["429"]
+    assert "Retry-After" in too_many["headers"]
+    assert "application/problem+json" in too_many["content"]
+    assert "403" in document["paths"]["/jobs"]["get"]["responses"]
+    for path in ("/healthz", "/readyz"):
+        assert "security" not in document["paths"][path]["get"]
+
+
+async def test_without_keys_the_document_has_the_operation_ids_and_no_security() -> None:
+    from litestar.testing import AsyncTestClient
+
+    from infrastructure.bootstrap import ApiRuntime
+    from interfaces.http.app import create_app
+
+    async with AsyncTestClient(app=create_app(ApiRuntime(make_container()))) as client:
+        document = (await client.get("/openapi.json")).json()
+
+    assert "securitySchemes" not in document.get("components", {})
+    for (method, path), operation_id in OPERATIONS.items():
+        operation = document["paths"][path][method]
+        assert operation["operationId"] == operation_id
+        assert "security" not in operation and "401" not in operation["responses"]
+    listing = document["paths"]["/jobs"]["get"]["responses"]["403"]
+    assert "application/problem+json" in listing["content"]
+
+
 @pytest.fixture
 async def client(container: Any) -> AsyncIterator[Any]:
     from litestar.testing import AsyncTestClient
