@@ -4,9 +4,9 @@ from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
 from litestar.config.response_cache import ResponseCacheConfig
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from infrastructure.bootstrap import ApiRuntime
+from interfaces.http.api_docs import api_docs_asset, api_docs_render_plugin
 from interfaces.http.api_keys import RateLimitHeaders, key_guard
 from interfaces.http.artifacts_controller import ArtifactsController
 from interfaces.http.dependencies import litestar_dependencies
@@ -86,6 +86,7 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
             *([readyz] if internal else []),
             metrics,
             openapi_json,
+            api_docs_asset,
             WebPage,
         ],
         dependencies=litestar_dependencies(runtime),
@@ -106,7 +107,7 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
                 "and an ASCII minimap. Errors are RFC 9457 problem details."
             ),
             path="/schema",
-            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+            render_plugins=[api_docs_render_plugin()],
         ),
         debug=False,
         # Logging is configured once by the entrypoint (JSON lines), not by Litestar.
