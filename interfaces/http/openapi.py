@@ -164,12 +164,28 @@ def operation_with_headers(
         def __post_init__(self) -> None:
             if parameters:
                 self.parameters = [*(self.parameters or []), *parameters]
+            _problem_details_for_litestar_400(self)
             for status, by_name in headers.items():
                 response = (self.responses or {}).get(str(status))
                 if isinstance(response, OpenAPIResponse):
                     response.headers = {**(response.headers or {}), **by_name}
 
     return OperationWithHeaders
+
+
+def _problem_details_for_litestar_400(operation: Operation) -> None:
+    """The 400 Litestar documents by itself (its own error schema, as `application/json`) as
+    the problem details the service answers with (`problems._validation_error`)."""
+    responses = operation.responses or {}
+    response = responses.get("400")
+    if not isinstance(response, OpenAPIResponse) or PROBLEM_JSON in (response.content or {}):
+        return
+    responses["400"] = _problem_response(
+        400,
+        "A parameter or header could not be read",
+        "The request could not be read.",
+        {},
+    )
 
 
 _EXAMPLE_DETAIL = {

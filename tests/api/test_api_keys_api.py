@@ -363,6 +363,26 @@ async def test_without_keys_the_document_has_the_operation_ids_and_no_security()
     assert "application/problem+json" in listing["content"]
 
 
+@pytest.mark.parametrize("env", [{}, keyed_env()], ids=["none", "api-keys"])
+async def test_every_documented_4xx_is_problem_details(env: dict[str, str]) -> None:
+    from litestar.testing import AsyncTestClient
+
+    from infrastructure.bootstrap import ApiRuntime
+    from interfaces.http.app import create_app
+
+    app = create_app(ApiRuntime(make_container({"INTERNAL_TOKEN": TOKEN, **env})))
+    async with AsyncTestClient(app=app) as client:
+        document = (await client.get("/openapi.json")).json()
+
+    for (method, path), operation_id in OPERATIONS.items():
+        for status, response in document["paths"][path][method]["responses"].items():
+            if status.startswith("4"):
+                assert list(response["content"]) == ["application/problem+json"], (
+                    operation_id,
+                    status,
+                )
+
+
 @pytest.fixture
 async def client(container: Any) -> AsyncIterator[Any]:
     from litestar.testing import AsyncTestClient
