@@ -2,10 +2,11 @@
 
 - `key_guard` is the guard of every public job route (POST /generate, GET /jobs and everything
   under /status). It reads `Authorization: Bearer <key>` (401 problem details with
-  `WWW-Authenticate: Bearer` when missing, wrong or revoked), then asks the key's quota: a
-  submission (`opt={SUBMITS: True}`) takes a place in the key's window and is refused with 429
-  and `Retry-After` beyond it; any other request only reads the window. It keeps the key's id
-  and the quota's answer in the request's scope.
+  `WWW-Authenticate: Bearer` when missing, wrong or revoked), then reads the key's rate window.
+  It keeps the key's id and the window in the request's scope.
+- `count_submission(request)`, called by a submitting handler (`opt={SUBMITS: True}`) once the
+  request is valid, takes a place in the key's window (429 with `Retry-After` beyond it, or at
+  the key's limit of active jobs), so a malformed submission costs nothing.
 - `RateLimitHeaders` (ASGI middleware in front of the app) writes `RateLimit-Limit`,
   `RateLimit-Remaining` and `RateLimit-Reset` on every answer to a keyed request, errors too.
 - `caller_of(request)` is the key's id for the handler (the job's owner, the Idempotency-Key's
@@ -24,13 +25,15 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Guard, Message, Receive, Scope, Send
 
 from application.use_cases.catalog import KeyAccess
-from application.use_cases.quotas import QuotaDecision
+from application.use_cases.quotas import QuotaDecision, SubmissionQuotaHandler
+from domain.keys import ApiKey
 from interfaces.http.problems import Problem
 
 SUBMITS = "submits_job"
 """A route handler's `opt` flag: its requests count against the key's submission quota."""
 _CALLER = "scenegen.api_key"
 _DECISION = "scenegen.quota"
+_SUBMITTER = "scenegen.submitter"
 _BEARER = "bearer "
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
@@ -72,15 +75,25 @@ def key_guard(access: Callable[[], Awaitable[KeyAccess]]) -> Guard:
             )
         scope: Any = connection.scope
         scope[_CALLER] = key.id
+        scope[_DECISION] = await checks.quota.current(key)
         if handler.opt.get(SUBMITS):
-            decision = await checks.quota.take(key)
-        else:
-            decision = await checks.quota.current(key)
-        scope[_DECISION] = decision
-        if not decision.allowed and decision.exceeded is not None:
-            raise _refused(decision)
+            scope[_SUBMITTER] = (key, checks.quota)
 
     return guard
+
+
+async def count_submission(request: ASGIConnection[Any, Any, Any, Any]) -> None:
+    """Count a submission against its key's quota, once its request is known to be valid (a
+    malformed one costs nothing); 429 beyond it. Nothing to count without keys."""
+    scope: Any = request.scope
+    submitter: tuple[ApiKey, SubmissionQuotaHandler] | None = scope.get(_SUBMITTER)
+    if submitter is None:
+        return
+    key, quota = submitter
+    decision = await quota.take(key)
+    scope[_DECISION] = decision
+    if not decision.allowed:
+        raise _refused(decision)
 
 
 def _refused(decision: QuotaDecision) -> Problem:

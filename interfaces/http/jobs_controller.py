@@ -15,7 +15,7 @@ from application.webhooks.ports import WebhookUrlRefused
 from application.wire import CANCEL, JOBS_PATH, JobLinks, JobStatusResponse
 from domain.jobs import JobStatus
 from domain.jobs.limits import MAX_PROMPT_LENGTH, trimmed_prompt
-from interfaces.http.api_keys import SUBMITS, caller_of
+from interfaces.http.api_keys import SUBMITS, caller_of, count_submission
 from interfaces.http.finished_status import NO_STORE, FinishedStatuses
 from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.json_bodies import strict_json_body
@@ -153,6 +153,7 @@ async def generate(
     prompt = trimmed_prompt(data.prompt)
     if not 1 <= len(prompt) <= MAX_PROMPT_LENGTH:
         raise field_problem("prompt", f"must be 1..{MAX_PROMPT_LENGTH} characters after trimming")
+    await count_submission(request)
     command = SubmitJob(
         prompt=prompt,
         seed=data.seed,

@@ -178,6 +178,30 @@ async def test_beyond_the_rate_a_submission_is_429_with_retry_after() -> None:
     assert reading.headers["ratelimit-remaining"] == "0"
 
 
+async def test_a_refused_submission_costs_no_place_in_the_window() -> None:
+    from litestar.testing import AsyncTestClient
+
+    from infrastructure.bootstrap import ApiRuntime
+    from interfaces.http.app import create_app
+
+    container = make_container(keyed_env(RATE_LIMIT_PER_MINUTE="2"))
+    async with AsyncTestClient(app=create_app(ApiRuntime(container))) as client:
+        invalid = [
+            await client.post("/generate", json={**BODY, "width": 0}, headers=bearer(ALICE)),
+            await client.post(
+                "/generate",
+                content=b"{",
+                headers={"Content-Type": "application/json", **bearer(ALICE)},
+            ),
+            await client.post("/generate", json={**BODY, "prompt": "   "}, headers=bearer(ALICE)),
+        ]
+        taken = [await client.post("/generate", json=BODY, headers=bearer(ALICE)) for _ in range(2)]
+
+    assert [r.status_code for r in invalid] == [422, 400, 422]
+    assert [r.headers["ratelimit-remaining"] for r in invalid] == ["2", "2", "2"]
+    assert [r.status_code for r in taken] == [202, 202]
+
+
 async def test_at_its_limit_of_active_jobs_a_key_is_429_until_one_ends() -> None:
     from litestar.testing import AsyncTestClient
 
