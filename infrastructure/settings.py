@@ -8,6 +8,7 @@ import msgspec
 import msgspec.inspect
 
 from application.use_cases import follow_job, run_job
+from application.use_cases.quotas import DEFAULT_MAX_ACTIVE_JOBS, DEFAULT_RATE_PER_MINUTE
 
 
 class ConfigError(ValueError):
@@ -18,6 +19,9 @@ DEMO_MAX_JOBS = 1000
 KEEP_ALIVE_SECONDS = 80
 """Longer than the ALB's idle timeout (75 s in deploy/scenegen.yaml), else occasional 502s."""
 HEARTBEAT_FILE_VARIABLE = "WORKER_HEARTBEAT_FILE"
+AUTH_NONE = "none"
+AUTH_API_KEYS = "api-keys"
+AUTH_MODES = (AUTH_NONE, AUTH_API_KEYS)
 """About 50 MB of 256x128 jobs with their inline artifacts, and a long history of small ones."""
 
 
@@ -110,6 +114,25 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, rename="upper"):
     """Connections open at once; one more closes the idlest, or is refused with 503."""
     worker_heartbeat_file: str | None = None
     """A file the worker touches while its loop runs (`scenegen worker-health` reads it)."""
+    auth_mode: str = AUTH_NONE
+    """One of `AUTH_MODES`: `api-keys` asks every public job request for `Authorization: Bearer`.
+    `none` in both modes for now (the contract's persistent default is `api-keys`)."""
+    api_keys: str | None = None
+    """Demo mode: `name:secret,name:secret`, the keys `AUTH_MODE=api-keys` accepts."""
+    rate_limit_per_minute: Annotated[int, _within(1, 1_000_000)] = DEFAULT_RATE_PER_MINUTE
+    """Submissions a key may make in a minute, unless the key has its own limit."""
+    max_active_jobs_per_key: Annotated[int, _within(1, 1_000_000)] = DEFAULT_MAX_ACTIVE_JOBS
+    """Queued or running jobs a key may have at once, unless the key has its own limit."""
+    cors_allow_origins: str | None = None
+    """Comma-separated origins a browser may call the API from; none by default."""
+
+    @property
+    def keys_required(self) -> bool:
+        return self.auth_mode == AUTH_API_KEYS
+
+    @property
+    def cors_origins(self) -> tuple[str, ...]:
+        return tuple(o.strip() for o in (self.cors_allow_origins or "").split(",") if o.strip())
 
     @property
     def webhooks_enabled(self) -> bool:
@@ -152,6 +175,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, rename="upper"):
                 "webhooks in persistent mode need WEBHOOKS_QUEUE: deliveries must outlive a "
                 "restart of the API or the worker"
             )
+        if self.api_keys and not self.demo_mode:
+            raise ConfigError(
+                "API_KEYS is for demo mode; in persistent mode keys are made with "
+                "`scenegen keys create`"
+            )
+        if self.keys_required and self.demo_mode and not self.api_keys:
+            raise ConfigError("AUTH_MODE=api-keys in demo mode needs API_KEYS (name:secret,...)")
         if self.internal_token is not None and len(self.internal_token) < 16:
             raise ConfigError("INTERNAL_TOKEN must be at least 16 characters")
 
@@ -223,6 +253,27 @@ def _flag(name: str, raw: str) -> bool:
     raise ConfigError(f"{name} must be 1 or 0, got {raw!r}")
 
 
+def _auth_mode(name: str, raw: str) -> str:
+    raw = raw.lower()
+    if raw not in AUTH_MODES:
+        raise ConfigError(f"{name} must be one of {', '.join(AUTH_MODES)}, got {raw!r}")
+    return raw
+
+
+def _api_keys(name: str, raw: str) -> str:
+    """The keys as given, parsed now so that a bad one fails at start (never echoing a secret)."""
+    from datetime import UTC, datetime
+
+    from domain.keys import InvalidApiKey
+    from infrastructure.memory.key_store import parse_api_keys
+
+    try:
+        parse_api_keys(raw, now=datetime.now(UTC), setting=name)
+    except InvalidApiKey as invalid:
+        raise ConfigError(str(invalid)) from None
+    return raw
+
+
 def _webhook_secret(name: str, raw: str) -> str:
     """The secrets as given, checked now so that a bad one fails at start with one line."""
     from infrastructure.webhooks.signing import InvalidWebhookSecret, parse_webhook_secrets
@@ -239,6 +290,8 @@ _READERS: dict[str, Callable[[str, str], object]] = {
     "AWS_ENDPOINT_URL": _url,
     "ORCHESTRATOR_URL": _url,
     "WEBHOOK_SECRET": _webhook_secret,
+    "AUTH_MODE": _auth_mode,
+    "API_KEYS": _api_keys,
 }
 _SET_APART = {"AWS_REGION", "METRICS_SINK"}
 """Read by `from_env` itself: a fallback variable, a default that depends on the mode."""

@@ -41,7 +41,7 @@ from infrastructure.memory.artifact_store import InlineArtifactStore
 from infrastructure.memory.cancel_watch import InMemoryCancelWatch
 from infrastructure.memory.job_repository import InMemoryJobRepository
 from infrastructure.memory.job_watch import InMemoryJobWatch
-from infrastructure.memory.key_store import InMemoryKeyStore
+from infrastructure.memory.key_store import key_store_from_api_keys
 from infrastructure.memory.metrics import InMemoryMetrics
 from infrastructure.memory.null_metrics import NullMetrics
 from infrastructure.memory.queue import InProcessJobQueue
@@ -333,13 +333,16 @@ class Container(containers.DeclarativeContainer):
         keep_alive_seconds=settings.provided.events_keep_alive_seconds,
     )
 
-    # API keys and quotas, chosen like the job store (JOBS_TABLE). Not yet read from settings:
-    # demo mode's keys start empty (API_KEYS goes through memory.key_store.key_store_from_api_keys)
-    # and the limits are the contract's defaults, until the settings declare AUTH_MODE,
-    # API_KEYS, RATE_LIMIT_PER_MINUTE and MAX_ACTIVE_JOBS_PER_KEY.
+    # API keys and quotas, chosen like the job store (JOBS_TABLE): demo mode's keys are those
+    # API_KEYS lists, persistent mode's those `scenegen keys create` made; the limits are
+    # RATE_LIMIT_PER_MINUTE and MAX_ACTIVE_JOBS_PER_KEY unless a key has its own.
     key_store = providers.Selector(
         providers.Callable(_jobs_backend, settings),
-        memory=providers.Singleton(InMemoryKeyStore),
+        memory=providers.Singleton(
+            key_store_from_api_keys,
+            providers.Callable(lambda s: s.api_keys or "", settings),
+            now=providers.Callable(lambda c: c.now(), clock),
+        ),
         dynamodb=providers.Singleton(
             DynamoDbKeyStore,
             client=dynamodb_client,
@@ -359,7 +362,11 @@ class Container(containers.DeclarativeContainer):
         jobs=job_repository,
         counter=rate_counter,
         clock=clock,
-        defaults=providers.Singleton(QuotaLimits),
+        defaults=providers.Singleton(
+            QuotaLimits,
+            rate_per_minute=settings.provided.rate_limit_per_minute,
+            max_active=settings.provided.max_active_jobs_per_key,
+        ),
     )
     list_jobs = providers.Singleton(
         ListJobsHandler, jobs=job_repository, artifacts=artifact_store, clock=clock

@@ -18,7 +18,7 @@ from litestar import Litestar
 from application.errors import DependencyUnavailable
 from application.metric_names import ERRORS, KIND
 from application.ports import Metrics, MetricsReadout, SecretProvider
-from application.use_cases.catalog import UseCases
+from application.use_cases.catalog import KeyAccess, UseCases
 from application.webhooks.dispatcher import WebhookDispatcher
 from application.worker import JobWorker, capped_backoff
 from infrastructure.aws import clients
@@ -108,6 +108,16 @@ class ApiRuntime:
             cancel_job=await resolve(c.cancel_job),
             read_artifacts=await resolve(c.read_artifacts),
             record_step=await resolve(c.record_step),
+            find_own_job=await resolve(c.find_own_job),
+            list_jobs=await resolve(c.list_jobs),
+        )
+
+    async def key_access(self) -> KeyAccess:
+        """What a keyed request needs before its handler runs (AUTH_MODE=api-keys)."""
+        c = self.container
+        return KeyAccess(
+            authenticate=await resolve(c.authenticate),
+            quota=await resolve(c.submission_quota),
         )
 
     async def secret_provider(self) -> SecretProvider:

@@ -12,15 +12,17 @@ only key to them, no shared cache should hold them) and revalidate with their `E
 import hashlib
 from typing import Annotated, Any
 
-from litestar import Controller, Response, get
+from litestar import Controller, Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Schema
 from litestar.params import HeaderParameter
 
 from application.errors import ArtifactMissing
 from application.ports import ArtifactFile
-from application.use_cases.read_artifacts import JobNotDone, ReadArtifactsHandler
+from application.use_cases.catalog import UseCases
+from application.use_cases.read_artifacts import JobNotDone
 from application.wire import JOBS_PATH, SCENE_SVG_FILE
+from interfaces.http.api_keys import caller_of
 from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problems
 from interfaces.http.problems import Problem
@@ -60,11 +62,18 @@ def _disposition(filename: str) -> OpenAPIHeader:
 
 
 def _artifact_route(
-    filename: str, what: str, body: ResponseSpec, *, summary: str, description: str
+    filename: str,
+    what: str,
+    body: ResponseSpec,
+    *,
+    operation_id: str,
+    summary: str,
+    description: str,
 ) -> get:
     """The `get` of one artifact's route: its path, its answers and their headers."""
     return get(
         f"{JOB}/{filename}",
+        operation_id=operation_id,
         summary=summary,
         description=description,
         responses={
@@ -119,6 +128,7 @@ class ArtifactsController(Controller):
             description="The scene graph",
             generate_examples=False,
         ),
+        operation_id="getSceneGraph",
         summary="Read a done job's scene graph",
         description=(
             "The scene graph of a `done` job, as JSON (the same document as `result.sceneGraph` "
@@ -128,9 +138,13 @@ class ArtifactsController(Controller):
         ),
     )
     async def scene_graph(
-        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
+        self,
+        request: Request[Any, Any, Any],
+        job_id: JobId,
+        use_cases: Jobs,
+        if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
-        content = await _read(use_cases.read_artifacts, job_id, "scene_graph")
+        content = await _read(use_cases, caller_of(request), job_id, "scene_graph")
         return _file(content, "application/json", SCENE_GRAPH_FILE, if_none_match)
 
     @_artifact_route(
@@ -142,6 +156,7 @@ class ArtifactsController(Controller):
             description="The minimap and its legend",
             generate_examples=False,
         ),
+        operation_id="getMinimap",
         summary="Read a done job's ASCII minimap",
         description=(
             "The ASCII minimap of a `done` job, with its legend (the same text as "
@@ -151,9 +166,13 @@ class ArtifactsController(Controller):
         ),
     )
     async def minimap(
-        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
+        self,
+        request: Request[Any, Any, Any],
+        job_id: JobId,
+        use_cases: Jobs,
+        if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
-        content = await _read(use_cases.read_artifacts, job_id, "ascii_minimap")
+        content = await _read(use_cases, caller_of(request), job_id, "ascii_minimap")
         return _file(content, "text/plain", MINIMAP_FILE, if_none_match)
 
     @_artifact_route(
@@ -165,6 +184,7 @@ class ArtifactsController(Controller):
             description="The SVG map",
             generate_examples=False,
         ),
+        operation_id="getSceneSvg",
         summary="Read a done job's SVG map",
         description=(
             "The scene of a `done` job drawn as an SVG map: symbols by kind, labels for the "
@@ -175,15 +195,21 @@ class ArtifactsController(Controller):
         ),
     )
     async def scene_svg(
-        self, job_id: JobId, use_cases: Jobs, if_none_match: IfNoneMatch = None
+        self,
+        request: Request[Any, Any, Any],
+        job_id: JobId,
+        use_cases: Jobs,
+        if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
-        content = await _read(use_cases.read_artifacts, job_id, "scene_svg")
+        content = await _read(use_cases, caller_of(request), job_id, "scene_svg")
         return _file(content, SVG_MEDIA_TYPE, SCENE_SVG_FILE, if_none_match)
 
 
-async def _read(read_artifacts: ReadArtifactsHandler, job_id: str, file: ArtifactFile) -> bytes:
+async def _read(use_cases: UseCases, caller: str | None, job_id: str, file: ArtifactFile) -> bytes:
+    if caller is not None:
+        await use_cases.find_own_job(job_id, caller)
     try:
-        return await read_artifacts(job_id, file)
+        return await use_cases.read_artifacts(job_id, file)
     except JobNotDone as not_done:
         status = not_done.status.value
         detail = (

@@ -20,6 +20,7 @@ from application.use_cases.follow_job import (
     StreamSlot,
 )
 from application.wire import EVENTS, JOBS_PATH, JobStatusResponse, StatusChangeWire, StepWire
+from interfaces.http.api_keys import caller_of
 from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.openapi import RETRY_AFTER, operation_with_headers, problems
 
@@ -93,6 +94,7 @@ class JobEventsController(Controller):
     @get(
         f"{JOB}/{EVENTS}",
         name="streamJobEvents",
+        operation_id="streamJobEvents",
         summary="Follow a job's steps live (Server-Sent Events)",
         description=_DESCRIPTION,
         responses={
@@ -133,7 +135,7 @@ class JobEventsController(Controller):
         ] = None,
     ) -> ASGIApp:
         follow_job = use_cases.follow_job
-        job = await follow_job.job(job_id)
+        job = await use_cases.find_own_job(job_id, caller_of(request))
         if follow_job.is_past_the_end(job, last_event_id):
             return Response(None, status_code=204).to_asgi_response(app=None, request=request)
         slot = follow_job.reserve_stream()

@@ -15,6 +15,7 @@ from application.webhooks.ports import WebhookUrlRefused
 from application.wire import CANCEL, JOBS_PATH, JobLinks, JobStatusResponse
 from domain.jobs import JobStatus
 from domain.jobs.limits import MAX_PROMPT_LENGTH, trimmed_prompt
+from interfaces.http.api_keys import SUBMITS, caller_of, count_submission
 from interfaces.http.finished_status import NO_STORE, FinishedStatuses
 from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.json_bodies import strict_json_body
@@ -77,10 +78,12 @@ def _accepted(job_id: str, status: JobStatus, headers: dict[str, str]) -> Respon
 
 @post(
     "/generate",
+    operation_id="createJob",
     status_code=202,
     tags=["jobs"],
     request_max_body_size=MAX_GENERATE_BODY,
     before_request=strict_json_body(GenerateRequest),
+    opt={SUBMITS: True},
     summary="Submit a scene to generate",
     description=(
         "Queues a job and answers 202 with its links. With an `Idempotency-Key` header, the same "
@@ -150,6 +153,7 @@ async def generate(
     prompt = trimmed_prompt(data.prompt)
     if not 1 <= len(prompt) <= MAX_PROMPT_LENGTH:
         raise field_problem("prompt", f"must be 1..{MAX_PROMPT_LENGTH} characters after trimming")
+    await count_submission(request)
     command = SubmitJob(
         prompt=prompt,
         seed=data.seed,
@@ -158,6 +162,7 @@ async def generate(
         idempotency_key=idempotency_key,
         webhook_url=data.webhook,
         webhook_events=data.webhook_events,
+        owner=caller_of(request),
     )
     try:
         result = await use_cases.submit_job(command)
@@ -192,6 +197,7 @@ class JobsController(Controller):
     @get(
         JOB,
         name="getJob",
+        operation_id="getJob",
         summary="Read a job's status, steps and result",
         description="With `Prefer: wait=N` the answer waits up to N seconds for the job to end.",
         responses={
@@ -217,7 +223,7 @@ class JobsController(Controller):
     async def status(
         self, request: Request[Any, Any, Any], job_id: JobId, use_cases: Jobs
     ) -> Response[JobStatusResponse]:
-        job = await use_cases.get_status.job(job_id)
+        job = await use_cases.find_own_job(job_id, caller_of(request))
         wait = requested_wait(prefer_header(request.scope))
         if wait is None:
             view = await use_cases.get_status.view_of(job)
@@ -230,6 +236,7 @@ class JobsController(Controller):
     @post(
         f"{JOB}/{CANCEL}",
         name="cancelJob",
+        operation_id="cancelJob",
         status_code=200,
         summary="Cancel a queued or running job",
         description=(
@@ -253,6 +260,10 @@ class JobsController(Controller):
             }
         ),
     )
-    async def cancel(self, job_id: JobId, use_cases: Jobs) -> Response[JobStatusResponse]:
+    async def cancel(
+        self, request: Request[Any, Any, Any], job_id: JobId, use_cases: Jobs
+    ) -> Response[JobStatusResponse]:
+        if (caller := caller_of(request)) is not None:
+            await use_cases.find_own_job(job_id, caller)
         job = await use_cases.cancel_job(job_id)
         return _status_response(JobView(job=job, links=None))

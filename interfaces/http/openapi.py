@@ -18,12 +18,16 @@ import msgspec
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import (
     Example,
+    OpenAPI,
     OpenAPIHeader,
+    OpenAPIMediaType,
     OpenAPIResponse,
     OpenAPIType,
     Operation,
     Parameter,
+    Reference,
     Schema,
+    SecurityScheme,
 )
 from litestar.plugins import OpenAPISchemaPlugin
 from litestar.typing import FieldDefinition
@@ -160,6 +164,7 @@ def operation_with_headers(
         def __post_init__(self) -> None:
             if parameters:
                 self.parameters = [*(self.parameters or []), *parameters]
+            _problem_details_for_litestar_400(self)
             for status, by_name in headers.items():
                 response = (self.responses or {}).get(str(status))
                 if isinstance(response, OpenAPIResponse):
@@ -168,14 +173,32 @@ def operation_with_headers(
     return OperationWithHeaders
 
 
+def _problem_details_for_litestar_400(operation: Operation) -> None:
+    """The 400 Litestar documents by itself (its own error schema, as `application/json`) as
+    the problem details the service answers with (`problems._validation_error`)."""
+    responses = operation.responses or {}
+    response = responses.get("400")
+    if not isinstance(response, OpenAPIResponse) or PROBLEM_JSON in (response.content or {}):
+        return
+    responses["400"] = _problem_response(
+        400,
+        "A parameter or header could not be read",
+        "The request could not be read.",
+        {},
+    )
+
+
 _EXAMPLE_DETAIL = {
     400: "The request body is not valid JSON.",
     401: "The X-INTERNAL-TOKEN header is required.",
+    403: "This service runs without API keys (AUTH_MODE=none): listing jobs would show "
+    "everyone's prompts.",
     404: "No job has this id.",
     409: "The job is already done; only a queued or running job can be canceled.",
     413: "The request body is larger than this endpoint accepts.",
     415: "The request body must be JSON, sent with Content-Type: application/json.",
     422: "The request has invalid fields.",
+    429: "This key made its 60 submissions of this minute; retry after 12 s.",
     503: "The job store is unavailable; retry shortly.",
 }
 
@@ -187,3 +210,102 @@ def problems(*documented: tuple[int, str] | tuple[int, str, str]) -> dict[int, R
     for status, description, *example in documented:
         specs[status] = problem(status, description, *example or [_EXAMPLE_DETAIL[status]])
     return specs
+
+
+BEARER_AUTH = "bearerAuth"
+KEYED_OPERATIONS = frozenset(
+    {
+        "createJob",
+        "getJob",
+        "cancelJob",
+        "streamJobEvents",
+        "listJobs",
+        "getSceneGraph",
+        "getMinimap",
+        "getSceneSvg",
+    }
+)
+"""The operations `interfaces.http.api_keys.key_guard` guards (AUTH_MODE=api-keys)."""
+SUBMITTING_OPERATIONS = frozenset({"createJob"})
+_RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": _header(
+        "Submissions this key may make in the current minute's window",
+        Schema(type=OpenAPIType.INTEGER, minimum=1),
+    ),
+    "RateLimit-Remaining": _header(
+        "Submissions left to this key in the current window", Schema(type=OpenAPIType.INTEGER)
+    ),
+    "RateLimit-Reset": _header(
+        "Seconds until the current window ends", Schema(type=OpenAPIType.INTEGER, minimum=1)
+    ),
+}
+_WWW_AUTHENTICATE = _header(
+    "`Bearer`: send the API key as `Authorization: Bearer <key>`",
+    Schema(type=OpenAPIType.STRING),
+)
+
+
+def document_api_keys(document: OpenAPI) -> None:
+    """AUTH_MODE=api-keys in the document: the `bearerAuth` scheme on every guarded operation,
+    its 401 (and for a submission 429) as problem details, and the RateLimit-* headers."""
+    components = document.components
+    components.security_schemes = {
+        **(components.security_schemes or {}),
+        BEARER_AUTH: SecurityScheme(
+            type="http",
+            scheme="bearer",
+            description="An API key (`sg_...`) from `scenegen keys create`, or from API_KEYS",
+        ),
+    }
+    for path_item in (document.paths or {}).values():
+        for method in ("get", "post"):
+            operation: Operation | None = getattr(path_item, method, None)
+            if operation is None or operation.operation_id not in KEYED_OPERATIONS:
+                continue
+            operation.security = [{BEARER_AUTH: []}]
+            responses = operation.responses or {}
+            responses["401"] = _problem_response(
+                401,
+                "No API key, or one that is unknown or revoked",
+                "This endpoint needs an API key: send `Authorization: Bearer <key>`.",
+                {"WWW-Authenticate": _WWW_AUTHENTICATE},
+            )
+            if operation.operation_id in SUBMITTING_OPERATIONS:
+                responses["429"] = _problem_response(
+                    429,
+                    "The key made its submissions of this minute (RATE_LIMIT_PER_MINUTE), or "
+                    "has its most queued or running jobs (MAX_ACTIVE_JOBS_PER_KEY); retry "
+                    "after Retry-After",
+                    _EXAMPLE_DETAIL[429],
+                    {"Retry-After": RETRY_AFTER},
+                )
+            for status, response in responses.items():
+                if status != "401" and isinstance(response, OpenAPIResponse):
+                    response.headers = {**(response.headers or {}), **_RATE_LIMIT_HEADERS}
+            operation.responses = dict(sorted(responses.items()))
+
+
+def _problem_response(
+    status: int, description: str, detail: str, headers: dict[str, OpenAPIHeader | Reference]
+) -> OpenAPIResponse:
+    example = ProblemDetails(
+        type="about:blank",
+        title=HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        instance="/generate",
+    )
+    return OpenAPIResponse(
+        description=description,
+        headers=headers,
+        content={
+            PROBLEM_JSON: OpenAPIMediaType(
+                schema=Reference(ref="#/components/schemas/ProblemDetails"),
+                examples={
+                    f"problem-{status}": Example(
+                        summary=HTTPStatus(status).phrase, value=msgspec.to_builtins(example)
+                    )
+                },
+            )
+        },
+    )

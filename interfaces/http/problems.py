@@ -28,6 +28,7 @@ from application.errors import (
     JobAlreadyFinished,
     JobNotFound,
     JobStoreFull,
+    ListingNeedsAKey,
     SubmissionInProgress,
     TooManyFollowers,
 )
@@ -157,6 +158,15 @@ def _job_not_found(exc: JobNotFound) -> Problem:
     return Problem(404, "No job has this id.")
 
 
+def _listing_needs_a_key(exc: ListingNeedsAKey) -> Problem:
+    return Problem(
+        403,
+        "This service runs without API keys (AUTH_MODE=none): listing jobs would show "
+        "everyone's prompts.",
+        title="Listing needs an API key",
+    )
+
+
 def _idempotency_key_reused(exc: IdempotencyKeyReused) -> Problem:
     return Problem(
         422,
@@ -233,6 +243,7 @@ def problem_details_plugin(count_error: Callable[[str], None]) -> ProblemDetails
         HTTPException: _http_error,
         ValidationException: _validation_error,
         JobNotFound: _job_not_found,
+        ListingNeedsAKey: _listing_needs_a_key,
         IdempotencyKeyReused: _idempotency_key_reused,
         JobAlreadyFinished: _already_finished,
         TooManyFollowers: _too_many_followers,

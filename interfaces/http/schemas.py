@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from application.wire import JobLinks
+from application.wire import JobLinks, JobStatusResponse
 from domain.jobs import JobStatus
 from domain.jobs.limits import HEIGHT, MAX_PROMPT_LENGTH, MAX_SEED, PROMPT_WHITESPACE, WIDTH
 
@@ -90,3 +90,11 @@ class JobAccepted(JobLinks, frozen=True, kw_only=True, rename="camel"):
 class HealthResponse(msgspec.Struct, frozen=True, kw_only=True):
     status: str
     checks: dict[str, str] = {}
+
+
+class JobListResponse(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
+    """A page of the caller's jobs, newest first (`GET /jobs`)."""
+
+    items: list[JobStatusResponse]
+    next_cursor: str | None
+    """Give it back as `cursor` for the next page; null on the last page."""

@@ -11,11 +11,12 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
     "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 """No inline script or style, nothing from another origin. Downloads are `blob:` links, which
-are navigations, not fetches, so no directive needs to allow them."""
+are navigations, not fetches, so no directive needs to allow them; with an API key the map is
+read with the key and shown from a `blob:` URL (an <img> cannot send the key)."""
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,

@@ -144,3 +144,56 @@ def test_metrics_sink_is_case_insensitive() -> None:
 def test_status_poll_trace_budget(value: str, expected: int | None) -> None:
     settings = Settings.from_env({"TRACE_STATUS_POLLS_PER_SECOND": value})
     assert settings.trace_status_polls_per_second == expected
+
+
+DEMO_KEY = "sg_" + "a" * 40
+
+
+def test_keys_are_off_and_quotas_at_the_contract_defaults_unless_set() -> None:
+    for env in ({}, {"JOBS_TABLE": "jobs", "ARTIFACTS_BUCKET": "bucket"}):
+        settings = Settings.from_env(env)
+        assert settings.auth_mode == "none" and not settings.keys_required
+        assert settings.rate_limit_per_minute == 60
+        assert settings.max_active_jobs_per_key == 10
+        assert settings.cors_origins == ()
+
+
+def test_api_keys_mode_with_keys_limits_and_origins() -> None:
+    settings = Settings.from_env(
+        {
+            "AUTH_MODE": "API-Keys",
+            "API_KEYS": f"demo:{DEMO_KEY}",
+            "RATE_LIMIT_PER_MINUTE": "5",
+            "MAX_ACTIVE_JOBS_PER_KEY": "2",
+            "CORS_ALLOW_ORIGINS": "https://a.example, https://b.example",
+        }
+    )
+    assert settings.keys_required
+    assert (settings.rate_limit_per_minute, settings.max_active_jobs_per_key) == (5, 2)
+    assert settings.cors_origins == ("https://a.example", "https://b.example")
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"AUTH_MODE": "basic"}, "AUTH_MODE"),
+        ({"RATE_LIMIT_PER_MINUTE": "0"}, "RATE_LIMIT_PER_MINUTE"),
+        ({"MAX_ACTIVE_JOBS_PER_KEY": "none"}, "MAX_ACTIVE_JOBS_PER_KEY"),
+        ({"API_KEYS": "demo"}, "API_KEYS"),
+        ({"AUTH_MODE": "api-keys"}, "API_KEYS"),
+        (
+            {"API_KEYS": f"demo:{DEMO_KEY}", "JOBS_TABLE": "jobs", "ARTIFACTS_BUCKET": "bucket"},
+            "API_KEYS",
+        ),
+    ],
+)
+def test_bad_key_settings_are_one_line_naming_the_variable(env: dict[str, str], named: str) -> None:
+    with pytest.raises(ConfigError, match=named) as raised:
+        Settings.from_env(env)
+    assert DEMO_KEY not in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_a_bad_api_keys_item_never_echoes_its_secret() -> None:
+    with pytest.raises(ConfigError) as raised:
+        Settings.from_env({"API_KEYS": "demo:sg_short"})
+    assert "sg_short" not in str(raised.value)

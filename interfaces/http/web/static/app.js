@@ -7,6 +7,7 @@
   const POLL_MS = 500;
   const RECENT_KEY = "scenegen.recentJobs";
   const RECENT_MAX = 8;
+  const API_KEY = "scenegen.apiKey"; // sessionStorage only: gone when the browser session ends
   const FIELDS = ["prompt", "seed", "width", "height"];
   const TERMINAL = ["done", "failed", "canceled"];
   const STEP_TITLES = {
@@ -30,6 +31,84 @@
     }
     node.append(...children);
     return node;
+  }
+
+  // ---- API keys (AUTH_MODE=api-keys) -------------------------------------------------------
+
+  function apiKey() {
+    try {
+      return sessionStorage.getItem(API_KEY);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /** fetch() with the session's API key, if one was given; a 401 asks for another key. */
+  async function api(url, options) {
+    const init = { ...(options || {}) };
+    const key = apiKey();
+    if (key) init.headers = { ...(init.headers || {}), Authorization: "Bearer " + key };
+    const response = await fetch(url, init);
+    if (response.status === 401) askForKey(key ? "The service refused this key; enter another." : null);
+    return response;
+  }
+
+  function askForKey(message) {
+    $("key-form").hidden = false;
+    $("key-message").textContent = message || "This service needs an API key.";
+  }
+
+  function saveKey(event) {
+    event.preventDefault();
+    const key = $("api-key").value.trim();
+    if (!key) return;
+    try {
+      sessionStorage.setItem(API_KEY, key);
+    } catch (error) {
+      $("key-message").textContent = "This browser keeps no session storage: the key cannot be kept.";
+      return;
+    }
+    $("api-key").value = "";
+    $("key-message").textContent = "Key kept for this browser session.";
+    $("forget-key").hidden = false;
+    listMyJobs();
+    openFromLocation();
+  }
+
+  function forgetKey() {
+    try {
+      sessionStorage.removeItem(API_KEY);
+    } catch (error) {
+      // Nothing was kept.
+    }
+    $("forget-key").hidden = true;
+    $("mine").hidden = true;
+    askForKey("Key forgotten.");
+  }
+
+  /** "My jobs": the key's own jobs, newest first, from GET /jobs. */
+  async function listMyJobs() {
+    if (!apiKey()) return;
+    try {
+      const response = await api("/jobs?limit=10", { cache: "no-store", headers: { Accept: "application/json" } });
+      const page = await readJson(response);
+      if (!response.ok || !page) return;
+      $("mine").hidden = false;
+      $("mine-empty").hidden = page.items.length > 0;
+      $("mine-list").replaceChildren(
+        ...page.items.map((view) =>
+          el(
+            "li",
+            {},
+            el("a", { href: permalink(view.id), text: (view.request && view.request.prompt) || view.id }),
+            " ",
+            el("span", { class: "when", text: `${view.status} · ${clock(view.createdAt)}` })
+          )
+        )
+      );
+    } catch (error) {
+      // The list is a convenience: the form and the job view work without it.
+    }
   }
 
   function words(identifier) {
@@ -118,7 +197,7 @@
     button.disabled = true;
     const submittedAt = performance.now();
     try {
-      const response = await fetch("/generate", {
+      const response = await api("/generate", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(body),
@@ -129,6 +208,7 @@
         return;
       }
       remember({ id: answer.id, prompt: body.prompt.trim(), status: answer.status });
+      listMyJobs();
       history.pushState({ job: answer.id }, "", permalink(answer.id));
       openJob(answer, { submittedAt, request: body });
     } catch (error) {
@@ -198,7 +278,8 @@
 
   function follow(view) {
     const id = job.id;
-    if (view.eventsUrl && "EventSource" in window) stream(id, view.eventsUrl, view.statusUrl);
+    // An EventSource cannot send an Authorization header: with a key, the page polls.
+    if (view.eventsUrl && "EventSource" in window && !apiKey()) stream(id, view.eventsUrl, view.statusUrl);
     else poll(id, view.statusUrl || "/status/" + encodeURIComponent(id));
   }
 
@@ -239,7 +320,7 @@
     const tick = async () => {
       if (stopped) return;
       try {
-        const response = await fetch(statusUrl, { cache: "no-store", headers: { Accept: "application/json" } });
+        const response = await api(statusUrl, { cache: "no-store", headers: { Accept: "application/json" } });
         const view = await readJson(response);
         if (stopped) return;
         if (!response.ok) {
@@ -348,7 +429,7 @@
     const button = $("cancel");
     button.disabled = true;
     try {
-      const response = await fetch(job.cancelUrl, { method: "POST", headers: { Accept: "application/json" } });
+      const response = await api(job.cancelUrl, { method: "POST", headers: { Accept: "application/json" } });
       const view = await readJson(response);
       if (response.ok && view) applyView(view);
       else showJobMessage((view && (view.detail || view.title)) || "HTTP " + response.status, "failed");
@@ -423,8 +504,24 @@
       $("scene-caption").textContent =
         "The map could not be read; the minimap and the report show the same scene.";
     };
-    picture.src = artifactUrl(id, "scene.svg");
+    if (apiKey()) showKeyedPicture(picture, id);
+    else picture.src = artifactUrl(id, "scene.svg");
     $("scene-caption").textContent = `${words(graph.theme)}, ${width} × ${height} cells, seed ${graph.seed}`;
+  }
+
+  /** With a key the <img> cannot send it: read the map with it, show and link it as a blob:. */
+  async function showKeyedPicture(picture, id) {
+    try {
+      const response = await api(artifactUrl(id, "scene.svg"), { headers: { Accept: "image/svg+xml" } });
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      const url = URL.createObjectURL(await response.blob());
+      downloadUrls.push(url);
+      if (!job || job.id !== id) return;
+      $("download-svg").href = url;
+      picture.src = url;
+    } catch (error) {
+      if (picture.onerror) picture.onerror();
+    }
   }
 
   /**
@@ -503,8 +600,8 @@
     clearResult("Reading the scene from the service…");
     try {
       const [graphResponse, minimapResponse] = await Promise.all([
-        fetch(graphUrl, { headers: { Accept: "application/json" } }),
-        fetch(minimapUrl, { headers: { Accept: "text/plain" } }),
+        api(graphUrl, { headers: { Accept: "application/json" } }),
+        api(minimapUrl, { headers: { Accept: "text/plain" } }),
       ]);
       const refused = [graphResponse, minimapResponse].find((response) => !response.ok);
       if (refused && refused.status === 503 && attempt < 3 && current()) {
@@ -522,6 +619,11 @@
       const graph = await graphResponse.json();
       const minimap = await minimapResponse.text();
       if (!current()) return;
+      if (apiKey()) {
+        // A plain link would not carry the key: link the bytes read with it.
+        link("download-graph", JSON.stringify(graph, null, 2) + "\n", "application/json");
+        link("download-minimap", minimap, "text/plain");
+      }
       drawResult(id, graph, minimap);
     } catch (error) {
       if (current()) clearResult("The scene could not be read: " + error.message);
@@ -683,7 +785,7 @@
     }
     openJob({ id, status: null }, null);
     try {
-      const response = await fetch("/status/" + encodeURIComponent(id), {
+      const response = await api("/status/" + encodeURIComponent(id), {
         cache: "no-store",
         headers: { Accept: "application/json" },
       });
@@ -709,6 +811,16 @@
     try {
       const response = await fetch("/openapi.json", { headers: { Accept: "application/json" } });
       const document = await response.json();
+      const schemes = (document.components && document.components.securitySchemes) || {};
+      if (schemes.bearerAuth) {
+        if (apiKey()) {
+          $("key-form").hidden = false;
+          $("key-message").textContent = "Key kept for this browser session.";
+          $("forget-key").hidden = false;
+        } else {
+          askForKey(null);
+        }
+      }
       const schema = document.paths["/generate"].post.requestBody.content["application/json"].schema;
       const fields = schema.properties;
       const promptMax = /1\.\.(\d+) characters/.exec(fields.prompt.description || "");
@@ -748,6 +860,9 @@
       });
     }
     $("cancel").addEventListener("click", cancel);
+    $("key-form").addEventListener("submit", saveKey);
+    $("forget-key").addEventListener("click", forgetKey);
+    listMyJobs();
     window.addEventListener("popstate", openFromLocation);
     renderRecent();
     openFromLocation();
