@@ -63,18 +63,26 @@ class PollingCancelWatch:
     @asynccontextmanager
     async def watching(self, job_id: str) -> AsyncIterator[StopSignal]:
         signal = StopSignal()
-        poller = asyncio.create_task(self._poll(job_id, signal), name=f"cancel-watch-{job_id}")
+        over = asyncio.Event()
+        poller = asyncio.create_task(
+            self._poll(job_id, signal, over), name=f"cancel-watch-{job_id}"
+        )
         try:
             yield signal
         finally:
+            # The flag ends the loop even if a cancellation is lost inside a read (a lost
+            # cancel left the run waiting here for ever, after its last generation step).
+            over.set()
             poller.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await poller
 
-    async def _poll(self, job_id: str, signal: StopSignal) -> None:
+    async def _poll(self, job_id: str, signal: StopSignal, over: asyncio.Event) -> None:
         failing = False
-        while True:
+        while not over.is_set():
             await asyncio.sleep(self._interval)
+            if over.is_set():
+                return
             self.reads += 1
             try:
                 status = await self._jobs.status(job_id)

@@ -14,7 +14,11 @@ bounds the attempts and the backoff between them together."""
 
 
 async def within_request_deadline(call: Awaitable[T], dependency: str) -> T:
+    # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation that
+    # arrives as the call completes, and a caller that cancels a poll (the worker's cancel
+    # watch) then waits for ever on a task that never ends.
     try:
-        return await asyncio.wait_for(call, REQUEST_DEADLINE_SECONDS)
+        async with asyncio.timeout(REQUEST_DEADLINE_SECONDS):
+            return await call
     except TimeoutError as timed_out:
         raise DependencyUnavailable(dependency, "timed out") from timed_out

@@ -7,6 +7,7 @@ run ends only because the stop check answered True.
 """
 
 import asyncio
+import contextlib
 import threading
 import time
 from typing import Any
@@ -172,6 +173,33 @@ async def test_the_polling_watch_keeps_going_through_a_failing_read(
     assert signal.status is None  # no such job: its run stops too
     warnings = [r.getMessage() for r in caplog.records if "cannot read" in r.getMessage()]
     assert warnings == ["cannot read the job's status: read timed out"]
+
+
+async def test_the_polling_watch_ends_even_when_a_read_swallows_its_cancellation() -> None:
+    """Python 3.11's wait_for can lose a cancellation that arrives as its call completes; the
+    watch must end all the same (a lost cancel once held a worker's run for ever)."""
+
+    class SwallowingStore(InMemoryJobRepository):
+        def __init__(self) -> None:
+            super().__init__(clock=SystemClock())
+            self.reading = asyncio.Event()
+
+        async def status(self, job_id: str) -> Any:
+            self.reading.set()
+            with contextlib.suppress(asyncio.CancelledError):  # the lost cancellation
+                await asyncio.sleep(60)
+            return JobStatus.RUNNING
+
+    jobs = SwallowingStore()
+    watch = PollingCancelWatch(jobs, interval_seconds=0.01)
+
+    async def watch_until_a_read_is_under_way() -> None:
+        async with watch.watching("j1"):
+            await jobs.reading.wait()
+
+    run = asyncio.create_task(watch_until_a_read_is_under_way())
+    finished, _ = await asyncio.wait({run}, timeout=10)
+    assert run in finished, "the watch never ended: its poller outlived the cancellation"
 
 
 async def test_artifacts_over_the_limit_fail_the_job_and_nothing_is_kept() -> None:
