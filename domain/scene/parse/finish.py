@@ -48,6 +48,7 @@ def finish_request(state: ParseState) -> SceneRequest:
         state.scene is not None
         and not grounded
         and not any(belongs(thing, style) for thing in things)
+        and not any(_plain_building(thing.kind) for thing in things)  # `80 buildings`
     ):
         # `a village on the coast`: a village still needs its houses
         defaults = [(kind, count) for kind, count in style.defaults]
@@ -84,6 +85,12 @@ def finish_request(state: ParseState) -> SceneRequest:
         default_place=default_place,
         not_understood=tuple([*unknown, *state.undrawable]),
     )
+
+
+def _plain_building(kind: str) -> bool:
+    """A building of no particular sort (`buildings`, an open noun filed as a building): the
+    houses a settlement would otherwise be given."""
+    return kind == "building" or lexicon.kind_spec(kind).category == "building"
 
 
 def _ground_is_the_scene(state: ParseState) -> None:

@@ -58,7 +58,11 @@ def without_excluded(state: ParseState, things: list[ThingSpec]) -> list[ThingSp
         state.warn(
             f"'{state.excluded[kind]}' is both asked for and ruled out; kept the {count} asked for"
         )
-    return [t for t in things if t.kind not in state.excluded or t.origin == "prompt"]
+
+    def ruled_out(kind: str) -> bool:  # `no chairs` rules out the office's office chairs too
+        return kind in state.excluded or v.ROLE_OF.get(kind, kind) in state.excluded
+
+    return [t for t in things if not ruled_out(t.kind) or t.origin == "prompt"]
 
 
 def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list[ThingSpec]:

@@ -14,6 +14,8 @@ _TOKEN = re.compile(
     r"|['\u2019]s\b"  # the possessive of the word before
     r"|\b(?:sci-fi|hi-tech|high-tech|low-tech|run-down|one-storey|two-storey)\b"
     r"|[^\W\d_]+-[^\W\d_]*(?:ed|en|lit|ing|like|shaped)\b"  # stone-walled, well-lit: one word
+    # four-poster, two-story, 3-car: a number joined to a word describes, it counts nothing
+    r"|\b(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred)-[^\W\d_]+\b"
     r"|[^\W\d_]+"  # a word
     r"|[0-9]+(?:st|nd|rd|th)?"  # a whole number or an ordinal
     r"|[,.;:!?()]"
@@ -30,7 +32,7 @@ def is_compound_adjective(token: str) -> bool:
     """`stone-walled`, `well-lit`, `moss-covered`: one describing word, whose parts name no
     thing (no stone, no well)."""
     first, dash, rest = token.partition("-")
-    return bool(dash) and first.isalpha() and rest.isalpha()
+    return bool(dash) and first.isalnum() and rest.isalpha()
 
 
 def is_malformed_count(token: str) -> bool:

@@ -617,3 +617,16 @@ def test_the_one_room_named_first_inside_a_place_is_that_place() -> None:
 def test_a_structure_in_a_tree_is_built_in_its_crown() -> None:
     assert ("house-1", "on", ("tree-1",), None) in relations("a treehouse up in an old oak")
     assert not any("cannot fit" in w for w in parse_prompt("a treehouse in an oak").warnings)
+
+
+def test_a_number_joined_to_a_word_describes_and_counts_nothing() -> None:
+    assert kinds("a royal bedroom with a four-poster bed")["bed"] == 1
+    assert kinds("a two-story house with a three-car garage")["house"] == 1
+    assert kinds("a 3-story tower")["tower"] == 1
+
+
+def test_no_chairs_rules_out_the_usual_chairs_of_any_sort_and_buildings_are_a_citys() -> None:
+    office = kinds("small office: one desk, a filing cabinet and no chairs")
+    assert office["office_chair"] == 0 and office["chair"] == 0
+    city = kinds("a city with 80 buildings in a grid and a park in the center")
+    assert city["building"] == 80 and city["house"] == 0
