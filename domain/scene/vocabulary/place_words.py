@@ -19,7 +19,7 @@ _PLACES: dict[str, str] = {
     "cave": "cave, cavern, grotto, lair, den, cave system, cave interior, dragon lair, warren,"
             " underground lake, goblin cave, bear den",
     "mine": "mine, mineshaft, mine shaft, dwarven mine, gold mine, coal mine, quarry",
-    "island": "island, isle, islet, atoll, archipelago",
+    "island": "island, isle, islet, atoll, archipelago, island chain, chain of islands",
     "coast": "coastal village, coastal town, fishing village, fishing town, seaside village,"
              " coast, beach, shore, seaside, bay, seashore, coastline, cove, lagoon",
     "harbor": "harbor, harbour, port, docks, dockyard, marina, harbor town, harbour town,"
@@ -120,7 +120,9 @@ _PLACES: dict[str, str] = {
     "garage": "garage, auto shop, car workshop, repair shop",
     "spaceship_bridge": "spaceship, starship, space ship, star ship, spacecraft,"
                         " spaceship bridge, starship bridge, command deck, flight deck,"
-                        " cockpit",
+                        " cockpit, bridge of a starship, bridge of the starship,"
+                        " bridge of a spaceship, bridge of the spaceship, bridge of a ship,"
+                        " bridge of the ship",
     "space_station": "space station, spacestation, starbase, star base, orbital station,"
                      " space base, cargo bay, cargo hold, hangar, hangar bay",
     "colony": "mars colony, space colony, moon base, moonbase, lunar base, mars base,"

@@ -630,3 +630,11 @@ def test_no_chairs_rules_out_the_usual_chairs_of_any_sort_and_buildings_are_a_ci
     assert office["office_chair"] == 0 and office["chair"] == 0
     city = kinds("a city with 80 buildings in a grid and a park in the center")
     assert city["building"] == 80 and city["house"] == 0
+
+
+def test_the_bridge_of_a_starship_and_an_island_chain_are_places() -> None:
+    assert parse_prompt("the bridge of a starship: two consoles at the north end").place == (
+        "spaceship_bridge"
+    )
+    chain = parse_prompt("an island chain: three small islands with a palm tree on each island")
+    assert chain.place == "island" and kinds("an island chain: three small islands")["island"] == 3
