@@ -193,6 +193,15 @@ class _Parser:
         full_of = tokens[max(0, self.i - 2) : self.i] == ["full", "of"]
         if full_of and phrase is not None and phrase.plural and phrase.count is None:
             phrase.count = v.COUNT_PHRASES["lots of"]  # `a junkyard full of rusted cars`
+        restated = self._restated(phrase)
+        if restated is not None:
+            # `haunted manor: a huge house with ...`: the house is the manor, said again
+            if phrase is not None and phrase.size is not None:
+                state.resize(restated, phrase.size)
+            state.subject, state.stale = restated, False
+            self.subject_start, self.subject_end = self.i, phrase.end if phrase else self.i
+            self.i = phrase.end if phrase is not None else self.i + 1
+            return
         if phrase is not None and phrase.kind is not None:
             if phrase.scene is not None and state.scene is None and self.i == 0:
                 state.scene = phrase.scene  # `a desert oasis`: a desert's oasis
@@ -261,6 +270,19 @@ class _Parser:
             # `a bard on the stage`: what follows is about the bard, not the thing before
             state.subject, state.unknown_subject, state.stale = UNKNOWN_THING, word, False
         self.i += 1
+
+    def _restated(self, phrase: NounPhrase | None) -> Group | None:
+        """The one thing a prompt opens with, named again right after its colon."""
+        state, i = self.state, self.i
+        if phrase is None or phrase.kind is None or phrase.count not in (None, 1) or i < 2:
+            return None
+        opened = i - 1 if self.tokens[i - 1] == ":" else i - 2
+        if self.tokens[opened] != ":" or len(state.groups) != 1:
+            return None
+        group = state.groups[0]
+        if group.kind != phrase.kind or len(group.ids) != 1 or phrase.plural:
+            return None
+        return group
 
     def _submerged(self) -> None:
         """`a statue half underwater`: in the water named before (none named: said nothing of)."""

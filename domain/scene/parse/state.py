@@ -209,6 +209,14 @@ class ParseState:
             return latest
         return Group(phrase.kind, latest.ids[:1], latest.size, False)
 
+    def resize(self, group: Group, size: Size) -> None:
+        """The group's things drawn at `size` (a size said when it is named again)."""
+        group.size = size
+        ids = set(group.ids)
+        self.things = [
+            msgspec.structs.replace(t, size=size) if t.id in ids else t for t in self.things
+        ]
+
     def pronoun(self, word: str) -> tuple[str, ...] | None:
         earlier = [group for group in self.groups if group is not self.subject]
         if isinstance(self.subject, Group):  # `a bridge over the river between them`: not the river

@@ -638,3 +638,10 @@ def test_the_bridge_of_a_starship_and_an_island_chain_are_places() -> None:
     )
     chain = parse_prompt("an island chain: three small islands with a palm tree on each island")
     assert chain.place == "island" and kinds("an island chain: three small islands")["island"] == 3
+
+
+def test_the_thing_a_prompt_opens_with_named_again_after_its_colon_is_the_same_thing() -> None:
+    manor = parse_prompt("haunted manor: a huge house with a tiny shed and ghosts")
+    houses = [t for t in manor.things if t.kind == "house"]
+    assert len(houses) == 1 and houses[0].size == "huge"
+    assert kinds("a house: two houses")["house"] == 3  # a count is other things
