@@ -130,7 +130,9 @@ class SubmitJobHandler:
         now = self._clock.now()
         key = command.scoped_idempotency_key()
         if key is None:
-            return await self._create_and_enqueue(self._new_job(command, self._ids.new_id(now)))
+            return await self._create_and_enqueue(
+                self._new_job(command, self._ids.new_id(now), now)
+            )
         claim = IdempotencyClaim(
             key=key,
             fingerprint=command.fingerprint(),
@@ -140,7 +142,7 @@ class SubmitJobHandler:
         )
         existing = await self._jobs.claim_idempotency_key(claim, now=now)
         if existing is None:
-            return await self._create_and_enqueue(self._new_job(command, claim.job_id), key)
+            return await self._create_and_enqueue(self._new_job(command, claim.job_id, now), key)
         if existing.fingerprint != claim.fingerprint:
             raise IdempotencyKeyReused(command.idempotency_key)
         return await self._replay(command, existing, now)
@@ -157,12 +159,14 @@ class SubmitJobHandler:
             raise SubmissionInProgress(TURN_RETRY_AFTER_SECONDS)
         if original is None:
             return await self._create_and_enqueue(
-                self._new_job(command, existing.job_id), existing.key
+                self._new_job(command, existing.job_id, now), existing.key
             )
         await self._enqueue_under_turn(original, existing.key, created_here=False)
         return SubmitResult(job=original, created=False)
 
-    def _new_job(self, command: SubmitJob, job_id: str) -> Job:
+    def _new_job(self, command: SubmitJob, job_id: str, now: datetime) -> Job:
+        """The job as of `now`, the submission's one clock reading (its Idempotency-Key claim
+        expires with it: two readings a second apart gave them different TTLs)."""
         request = JobRequest(
             prompt=command.prompt,
             seed=command.seed if command.seed is not None else self._seeds.new_seed(),
@@ -172,7 +176,7 @@ class SubmitJobHandler:
         return new_job(
             job_id=job_id,
             request=request,
-            now=self._clock.now(),
+            now=now,
             retention=self._retention,
             webhook=command.webhook(),
             owner=command.owner,

@@ -4,7 +4,7 @@ import asyncio
 import contextlib
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -382,3 +382,29 @@ def test_a_claim_is_scoped_by_its_owner_and_a_separator_no_header_key_holds() ->
     # An Idempotency-Key header is printable ASCII (checked at the edge): never a newline.
     assert command(idempotency_key="k", owner="key_a").scoped_idempotency_key() == "key_a\nk"
     assert command(idempotency_key="k").scoped_idempotency_key() == "k"
+
+
+class _TickingClock(FixedClock):
+    """A clock that moves a second each time it is read."""
+
+    def now(self) -> datetime:
+        self.current += timedelta(seconds=1)
+        return self.current
+
+
+async def test_a_keyed_job_and_its_claim_expire_together() -> None:
+    h = Harness()
+    clock = _TickingClock(T0)
+    h.submit._clock = clock
+    result = await h.submit(command(idempotency_key="ttl"))
+    claim = await h.jobs.claim_idempotency_key(
+        IdempotencyClaim(
+            key="ttl",
+            fingerprint="other",
+            job_id="x",
+            expires_at=T0,
+            turn_until=T0,
+        ),
+        now=T0,
+    )
+    assert claim is not None and claim.expires_at == result.job.expires_at
