@@ -5,16 +5,15 @@ its README) and served under `/schema/assets/`, so the page works offline and lo
 from another origin (Litestar's render plugins default to CDNs, its Scalar plugin included).
 """
 
-import hashlib
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import msgspec
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.params import FromPath
+
+from interfaces.http.packaged_files import PackagedFile, read_packaged_files
 
 ASSETS = "/schema/assets"
 _NO_FAVICON = "<link rel='icon' href='data:,'>"
@@ -24,12 +23,6 @@ _MEDIA_TYPES = {
     "swagger-ui.css": "text/css",
 }
 _CACHE_CONTROL = "public, max-age=3600"
-
-
-class _Asset(msgspec.Struct, frozen=True):
-    body: bytes
-    media_type: str
-    etag: str
 
 
 def api_docs_render_plugin() -> SwaggerRenderPlugin:
@@ -44,14 +37,8 @@ def api_docs_render_plugin() -> SwaggerRenderPlugin:
 
 
 @cache
-def _assets() -> dict[str, _Asset]:
-    folder = resources.files("interfaces.http") / "web" / "swagger-ui"
-    assets = {}
-    for name, media_type in _MEDIA_TYPES.items():
-        body = (folder / name).read_bytes()
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        assets[name] = _Asset(body=body, media_type=media_type, etag=etag)
-    return assets
+def _assets() -> dict[str, PackagedFile]:
+    return read_packaged_files("swagger-ui", _MEDIA_TYPES)
 
 
 @get(f"{ASSETS}/{{name:str}}", include_in_schema=False, sync_to_thread=False)

@@ -1,14 +1,13 @@
 """The demo web page: `GET /` and its static assets, shipped in the package, strict headers."""
 
-import hashlib
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import msgspec
 from litestar import Controller, Request, Response, Router, get
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
+
+from interfaces.http.packaged_files import PackagedFile, read_packaged_files
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -35,22 +34,10 @@ _MEDIA_TYPES = {
 }
 
 
-class _Asset(msgspec.Struct, frozen=True):
-    body: bytes
-    media_type: str
-    etag: str
-
-
 @cache
-def _assets() -> dict[str, _Asset]:
+def _assets() -> dict[str, PackagedFile]:
     """Every static file, read once from the installed package."""
-    folder = resources.files("interfaces.http") / "web" / "static"
-    assets = {}
-    for name, media_type in _MEDIA_TYPES.items():
-        body = (folder / name).read_bytes()
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        assets[name] = _Asset(body=body, media_type=media_type, etag=etag)
-    return assets
+    return read_packaged_files("static", _MEDIA_TYPES)
 
 
 def _serve(name: str, request: Request[Any, Any, Any]) -> Response[bytes]:
