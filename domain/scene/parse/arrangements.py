@@ -176,8 +176,11 @@ def _standing_on(state: "ParseState", subject: "Group", target: tuple[str, ...])
         under = lexicon.kind_spec(state.kind_of(base))
         holds = under.container == "walled" or (under.container == "open" and under.shape == "area")
         fits = kind.width <= under.width and kind.height <= under.height
-        surface = under.container == "open" or not under.solid or not kind.solid
         small = kind.shape == "box" and kind.layer in ("actor", "object")
+        # a small thing on a solid thing the vocabulary has no kind for (a crystal ball on a
+        # pedestal) stands on it; a chair `on` a stool, a cauldron over the fire: side by side
+        light = small and bool(under.category) and kind.category != "furniture"
+        surface = under.container == "open" or not under.solid or not kind.solid or light
         if under.shape == "path" and under.walkable and small:
             state.add(thing_id, "on", (base,), None)  # `a wagon on the road`
         elif under.shape == "path":

@@ -44,8 +44,8 @@ def holders_that_fit(
                     sizes[holder] = larger
                     out.append(relation)
                     continue
-                if _a_tree(holder_kind) and lexicon.kind_spec(kind).layer == "structure":
-                    # `a treehouse up in an old oak`, `a lookout platform in a big oak`: built
+                if _a_tree(holder_kind) and lexicon.kind_spec(kind).layer in ("structure", "actor"):
+                    # `a treehouse up in an old oak`, `an owl in a tree`: built or sitting
                     # in its crown, which the map shows as the same cells
                     out.append(msgspec.structs.replace(relation, predicate="on"))
                     continue

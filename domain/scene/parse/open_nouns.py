@@ -34,6 +34,7 @@ _NOT_THINGS = frozenset(
     place spot location view scene background foreground
     inside outside interior exterior stilt stilts floor ceiling ground horseback
     caravan caravans
+    itself himself herself themselves myself yourself ourselves yourselves oneself
     """.split()
 )
 _MIN_LENGTH = 3

@@ -75,9 +75,25 @@ def _vote(state: ParseState) -> str:
     if not tally:
         return "village"
     place = max(tally, key=lambda name: tally[name])  # first mentioned wins a tie
+    outdoors = [name for name in tally if not lexicon.SCENE_BY_NAME[name].indoor]
+    outside = max(outdoors, key=lambda name: tally[name]) if outdoors else None
+    indoor = lexicon.SCENE_BY_NAME[place].indoor
+    if indoor and outside and tally[place] - tally[outside] <= 1 and _needs_outdoors(state):
+        place = outside  # `a cat up in a tree`: outside, where the tree grows
     if place == "coast" and any(group.kind == "island" for group in state.groups):
         return "island"
     return place
+
+
+def _needs_outdoors(state: ParseState) -> bool:
+    """A tie or near tie between inside and out, where something named grows only outside
+    (a tree) and nothing says indoors."""
+    return not state.indoor_cue and any(
+        lexicon.kind_spec(group.kind).setting == "outdoor"
+        and not lexicon.kind_spec(group.kind).category
+        and group.kind not in INDOOR_STAND_IN  # a fire may be a hearth
+        for group in state.groups
+    )
 
 
 def _interior_head(state: ParseState) -> None:

@@ -70,7 +70,8 @@ _IDIOMS = frozenset(
      ("at", "sunrise"), ("at", "midnight"), ("at", "noon"), ("at", "twilight"),
      ("at", "daybreak"), ("by", "day"), ("in", "daylight"), ("in", "moonlight"),
      ("from", "the", "ceiling"), ("from", "the", "rafters"), ("on", "the", "ceiling"),
-     ("in", "piles"), ("in", "heaps"), ("in", "stacks")]
+     ("in", "piles"), ("in", "heaps"), ("in", "stacks"), ("off", "the", "map"),
+     ("of", "the", "map"), ("off", "the", "edge", "of", "the", "map")]
 )  # fmt: skip
 
 
@@ -78,7 +79,7 @@ def _without_idioms(tokens: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(tokens):
-        found = next((n for n in (3, 2) if tuple(tokens[k : k + n]) in _IDIOMS), None)
+        found = next((n for n in (6, 3, 2) if tuple(tokens[k : k + n]) in _IDIOMS), None)
         if found is not None:
             k += found
             continue

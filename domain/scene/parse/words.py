@@ -95,6 +95,10 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("sitting on", "on"), ("standing on", "on"), ("lying on", "on"), ("resting on", "on"),
     ("sleeping on", "on"), ("perched on", "on"), ("floating on", "on"),
     ("guarding", "near"), ("protecting", "near"), ("watching over", "near"),
+    *((f"{verb} {to}", "next_to") for verb in ("tied", "tied up", "tethered", "chained", "hitched",
+      "attached", "fastened", "bolted", "lashed", "strapped", "moored", "docked", "chained up")
+      for to in ("to", "at")),
+    ("leaning against", "next_to"), ("propped against", "next_to"), ("leant against", "next_to"),
     *((f"on the {which} {bank}", "~bank") for which in ("far", "other", "opposite")
       for bank in ("bank", "side", "shore")),
     ("on the bank", "~bank"), ("on the riverbank", "~bank"), ("on the river bank", "~bank"),

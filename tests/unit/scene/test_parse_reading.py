@@ -645,3 +645,31 @@ def test_the_thing_a_prompt_opens_with_named_again_after_its_colon_is_the_same_t
     houses = [t for t in manor.things if t.kind == "house"]
     assert len(houses) == 1 and houses[0].size == "huge"
     assert kinds("a house: two houses")["house"] == 3  # a count is other things
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("a horse tied to a post", ("horse-1", "next_to", ("post-1",), None)),
+        ("a boat moored to the pier", ("boat-1", "next_to", ("pier-1",), None)),
+        ("a ladder leaning against the barn", ("stairs-1", "next_to", ("barn-1",), None)),
+        ("a crystal ball on a pedestal", ("ball-1", "on", ("pedestal-1",), None)),
+        ("a cat up in a tree", ("cat-1", "on", ("tree-1",), None)),
+    ],
+)
+def test_attached_to_stands_by_it_and_small_things_stand_on_unknown_supports(
+    prompt: str, expected: tuple[str, str, tuple[str, ...], str | None]
+) -> None:
+    assert expected in relations(prompt)
+
+
+def test_a_tree_named_with_an_animal_puts_the_scene_outdoors() -> None:
+    assert parse_prompt("a cat up in a tree").place not in ("room", "house_interior")
+    assert parse_prompt("a bedroom with a bed and a cat").place == "bedroom"
+
+
+@pytest.mark.parametrize("prompt", ["a house north of itself", "a trail leading west off the map"])
+def test_pronouns_and_the_map_itself_are_not_things(prompt: str) -> None:
+    found = kinds(prompt)
+    assert "person" not in found and "item" not in found
+    assert not any("map" in w for w in parse_prompt(prompt).warnings)
