@@ -76,14 +76,34 @@ def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list
     if any(thing.origin == "prompt" and _a_person(thing.kind) for thing in things):
         named[_PEOPLE] = len(things)  # `two engineers`: the people there are the two named
     related = {r.subject for r in state.relations} | {o for r in state.relations for o in r.objects}
+    heads = _named_heads(things)
     kept = []
     for thing in things:
         role = v.ROLE_OF.get(thing.kind, thing.kind)
         if thing.origin == "default" and named.get(role, 0) > 0 and thing.id not in related:
             named[role] -= 1
             continue
+        head = heads.get(_head(thing.kind))
+        if thing.origin == "default" and head not in (None, thing.kind) and thing.id not in related:
+            continue  # `an escape pod` named: the station's cryo pods would be pods as well
         kept.append(thing)
     return kept
+
+
+def _head(name: str) -> str:
+    last = name.replace("_", " ").split()[-1]
+    return lexical.singular(last) or last
+
+
+def _named_heads(things: list[ThingSpec]) -> dict[str, str]:
+    """The head nouns of what the prompt named (`pod` for an escape pod), with the kind."""
+    heads: dict[str, str] = {}
+    for thing in things:
+        if thing.origin == "prompt":
+            heads.setdefault(_head(thing.kind), thing.kind)
+            if thing.word:
+                heads.setdefault(_head(thing.word), thing.kind)
+    return heads
 
 
 def _roles(kind: str) -> list[str]:

@@ -673,3 +673,9 @@ def test_pronouns_and_the_map_itself_are_not_things(prompt: str) -> None:
     found = kinds(prompt)
     assert "person" not in found and "item" not in found
     assert not any("map" in w for w in parse_prompt(prompt).warnings)
+
+
+def test_a_place_s_usual_things_never_share_a_head_noun_with_what_was_named() -> None:
+    assert kinds("a space station")["cryo_pod"] == 2
+    station = kinds("a space station with an escape pod")
+    assert station["escape_pod"] == 1 and station["cryo_pod"] == 0
