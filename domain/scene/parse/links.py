@@ -158,6 +158,13 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
 def _between(state: ParseState, subject: Group, targets: list[tuple[str, ...]]) -> None:
     if len(targets) >= 2 and targets[0] != SCENE and targets[1] != SCENE:
         pair = (targets[0][0], targets[1][0])
+    elif len(targets[0]) > 2 and len(subject.ids) > 1:
+        # `curtains between the beds`: one between each bed and the next
+        among = targets[0]
+        for k, thing_id in enumerate(subject.ids):
+            first = k % (len(among) - 1)
+            state.add(thing_id, "between", (among[first], among[first + 1]), None)
+        return
     elif len(targets[0]) >= 2:
         pair = (targets[0][0], targets[0][1])
     else:

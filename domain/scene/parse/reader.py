@@ -39,7 +39,7 @@ _DETERMINERS = frozenset(
 def parse_prompt(prompt: str) -> SceneRequest:
     """Read an English description into a structured scene request. Never raises."""
     tokens, typo_warnings = spelling.correct_tokens(_counted_lines(tokenize(prompt)))
-    tokens = _its_parts(_without_idioms(tokens))
+    tokens = _walls_by_side(_its_parts(_without_idioms(tokens)))
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = ["the" if token in _POSSESSIVE_PRONOUNS else token for token in tokens]
     parser = _Parser(tokens)
@@ -86,6 +86,20 @@ def _without_idioms(tokens: list[str]) -> list[str]:
         out.append(tokens[k])
         k += 1
     return out
+
+
+# `the back wall`: the far side of the room as a reader pictures it, the top of the map (north)
+_SIDE_WALLS = {"back": "north", "rear": "north", "far": "north", "front": "south"}
+
+
+def _walls_by_side(tokens: list[str]) -> list[str]:
+    """`two ovens against the back wall`: the north wall."""
+    return [
+        _SIDE_WALLS[token]
+        if token in _SIDE_WALLS and k + 1 < len(tokens) and tokens[k + 1] in ("wall", "walls")
+        else token
+        for k, token in enumerate(tokens)
+    ]
 
 
 def _its_parts(tokens: list[str]) -> list[str]:

@@ -52,7 +52,8 @@ _PLACES: dict[str, str] = {
     "playground": "playground, play area, schoolyard",
     "airport": "airport, airfield, airstrip, aerodrome",
     "train_station": "train station, railway station, railroad station, train platform,"
-                     " railway platform, station platform",
+                     " railway platform, station platform, subway station, metro station,"
+                     " underground station, tube station, subway platform, metro platform",
     "sports_field": "football field, soccer field, sports field, stadium, pitch, arena,"
                     " football stadium, soccer stadium, baseball stadium,"
                     " baseball field, football pitch",

@@ -86,7 +86,8 @@ KINDS: tuple[KindSpec, ...] = (
          "kitten"),
     # --- kitchens ---------------------------------------------------------------------
     kind("counter", ROOM, OBJECT, BOX, (6, 1), "=", "solid open rotatable indoor",
-         "worktop, kitchen counter"),
+         "worktop, kitchen counter, nurses station, nurse station,"
+         " service counter"),
     kind("oven", ROOM, OBJECT, BOX, (2, 1), "Q", "solid mounted indoor",
          "stove, cooker, bread oven, woodstove, kitchen stove"),
     kind("cutting_table", ROOM, OBJECT, BOX, (3, 2), "x", "solid open rotatable indoor",

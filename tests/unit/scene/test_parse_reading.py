@@ -679,3 +679,30 @@ def test_a_place_s_usual_things_never_share_a_head_noun_with_what_was_named() ->
     assert kinds("a space station")["cryo_pod"] == 2
     station = kinds("a space station with an escape pod")
     assert station["escape_pod"] == 1 and station["cryo_pod"] == 0
+
+
+def test_the_back_wall_is_the_north_wall() -> None:
+    found = relations("a bakery with two ovens against the back wall")
+    assert ("oven-1", "against_wall", (), "north") in found
+
+
+def test_things_between_several_stand_between_each_one_and_the_next() -> None:
+    found = relations("a ward with four beds in a row and three curtains between the beds")
+    between = [r for r in found if r[1] == "between"]
+    assert [r[2] for r in between] == [("bed-1", "bed-2"), ("bed-2", "bed-3"), ("bed-3", "bed-4")]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "place"),
+    [
+        ("an abandoned subway station with two platforms", "train_station"),
+        ("a metro station with a ticket machine", "train_station"),
+    ],
+)
+def test_stations_under_the_city_are_stations(prompt: str, place: str) -> None:
+    assert parse_prompt(prompt).place == place
+
+
+def test_a_nurses_station_is_a_counter_not_a_nurse_and_a_building() -> None:
+    found = kinds("a hospital ward with a nurses station")
+    assert found["counter"] == 1 and found["person"] == 0
