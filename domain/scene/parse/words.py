@@ -62,6 +62,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("at each end", "~ends"), ("at either end", "~ends"), ("at both ends", "~ends"),
     *((f"{lead} {both} long walls", "~long_walls") for lead in ("on", "along", "lining",
       "against") for both in ("both", "the", "the two")),
+    *((f"{lead} {both}", "~long_walls") for lead in ("on", "along", "lining", "against", "by")
+      for both in ("both walls", "either wall", "both side walls", "the side walls")),
     ("side by side", "~rows"), ("next to each other", "~rows"), ("in a line", "~rows"),
     ("all around", "~all_around"), ("all the way around", "~all_around"),
     ("on all sides", "~walls"), ("on every side", "~walls"), ("on all four sides", "~walls"),

@@ -56,7 +56,9 @@ _PLACES: dict[str, str] = {
                      " underground station, tube station, subway platform, metro platform",
     "sports_field": "football field, soccer field, sports field, stadium, pitch, arena,"
                     " football stadium, soccer stadium, baseball stadium,"
-                    " baseball field, football pitch",
+                    " baseball field, football pitch, basketball court, tennis court,"
+                    " volleyball court, netball court, badminton court, running track,"
+                    " athletics track, rugby pitch, cricket pitch, cricket ground",
     "zoo": "zoo, safari park, wildlife park",
     # --- indoors -------------------------------------------------------------------------
     "room": "room, interior, house interior, cottage interior,"

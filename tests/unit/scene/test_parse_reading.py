@@ -706,3 +706,15 @@ def test_stations_under_the_city_are_stations(prompt: str, place: str) -> None:
 def test_a_nurses_station_is_a_counter_not_a_nurse_and_a_building() -> None:
     found = kinds("a hospital ward with a nurses station")
     assert found["counter"] == 1 and found["person"] == 0
+
+
+def test_stacks_of_things_are_several_stacks_of_that_kind() -> None:
+    hold = parse_prompt("a cargo hold with stacks of crates along both walls")
+    stacks = [t for t in hold.things if t.word == "stack of crates"]
+    assert len(stacks) > 1
+    walls = {r.argument for r in hold.relations if r.predicate == "against_wall"}
+    assert walls == {"north", "south"}
+
+
+def test_a_basketball_court_is_a_sports_field() -> None:
+    assert parse_prompt("a basketball court with a hoop at each end").place == "sports_field"
