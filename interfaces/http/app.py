@@ -15,6 +15,7 @@ from interfaces.http.head_requests import HeadAsGet
 from interfaces.http.health_controller import healthz, openapi_json, readyz
 from interfaces.http.internal_controller import internal_routes
 from interfaces.http.jobs_controller import JobsController, generate
+from interfaces.http.links import PublicBaseUrl
 from interfaces.http.list_jobs_route import list_jobs
 from interfaces.http.metrics_controller import metrics
 from interfaces.http.openapi import RawJsonObjects, StrictBodySchemas, document_api_keys
@@ -116,6 +117,8 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
     if keys_required:
         document_api_keys(app.openapi_schema)
         app.asgi_handler = RateLimitHeaders(app.asgi_handler)
+    if runtime.settings.public_base_url:
+        app.asgi_handler = PublicBaseUrl(app.asgi_handler, runtime.settings.public_base_url)
     app.asgi_handler = HeadAsGet(app.asgi_handler)
     runtime.trace(app)
     return app

@@ -12,13 +12,14 @@ from litestar.response import Response
 from application.use_cases.get_status import JobView
 from application.use_cases.submit_job import SubmitJob
 from application.webhooks.ports import WebhookUrlRefused
-from application.wire import CANCEL, JOBS_PATH, JobLinks, JobStatusResponse
+from application.wire import CANCEL, JOBS_PATH, JobStatusResponse, status_url_of
 from domain.jobs import JobStatus
 from domain.jobs.limits import MAX_PROMPT_LENGTH, trimmed_prompt
 from interfaces.http.api_keys import SUBMITS, caller_of, count_submission
 from interfaces.http.finished_status import NO_STORE, FinishedStatuses
 from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.json_bodies import strict_json_body
+from interfaces.http.links import base_url_of
 from interfaces.http.openapi import (
     LOCATION,
     PREFERENCE_APPLIED,
@@ -63,16 +64,18 @@ def _view(description: str) -> ResponseSpec:
 
 
 def _status_response(
-    view: JobView, headers: dict[str, str] | None = None
+    view: JobView, base_url: str, headers: dict[str, str] | None = None
 ) -> Response[JobStatusResponse]:
     """A view of a job still moving tells the client when to poll again."""
     fields = NO_STORE if view.job.status.is_terminal else {**NO_STORE, **_POLL_AGAIN}
     headers = {**fields, **(headers or {})}
-    return Response(JobStatusResponse.of(view), status_code=200, headers=headers)
+    return Response(JobStatusResponse.of(view, base_url), status_code=200, headers=headers)
 
 
-def _accepted(job_id: str, status: JobStatus, headers: dict[str, str]) -> Response[JobAccepted]:
-    accepted = JobAccepted.queued(job_id, status)
+def _accepted(
+    job_id: str, status: JobStatus, base_url: str, headers: dict[str, str]
+) -> Response[JobAccepted]:
+    accepted = JobAccepted.queued(job_id, status, base_url)
     return Response(accepted, status_code=202, headers={**_POLL_AGAIN, **headers})
 
 
@@ -169,18 +172,19 @@ async def generate(
     except WebhookUrlRefused as refused:
         raise field_problem("webhook", str(refused)) from refused
     job = result.job
-    headers = {"Location": JobLinks.of(job.id).status_url}
+    base_url = base_url_of(request)
+    headers = {"Location": status_url_of(job.id)}
     wait = requested_wait_of(prefer, request)
     if wait is None and result.created:
-        return _accepted(job.id, job.status, headers)
+        return _accepted(job.id, job.status, base_url, headers)
     if wait is None:
-        return _status_response(await use_cases.get_status.view_of(job), headers)
+        return _status_response(await use_cases.get_status.view_of(job), base_url, headers)
     view, applied = await use_cases.follow_job.wait(job, wait)
     if applied:
         headers.update(preference_applied(wait))
     if view.job.status.is_terminal or not result.created:
-        return _status_response(view, headers)
-    return _accepted(view.job.id, view.job.status, headers)
+        return _status_response(view, base_url, headers)
+    return _accepted(view.job.id, view.job.status, base_url, headers)
 
 
 class JobsController(Controller):
@@ -225,13 +229,14 @@ class JobsController(Controller):
     ) -> Response[JobStatusResponse]:
         job = await use_cases.find_own_job(job_id, caller_of(request))
         wait = requested_wait(prefer_header(request.scope))
+        base_url = base_url_of(request)
         if wait is None:
             view = await use_cases.get_status.view_of(job)
             if job.status.is_terminal:
-                return self._finished.response(view)
-            return _status_response(view)
+                return self._finished.response(view, base_url)
+            return _status_response(view, base_url)
         view, applied = await use_cases.follow_job.wait(job, wait)
-        return _status_response(view, preference_applied(wait) if applied else None)
+        return _status_response(view, base_url, preference_applied(wait) if applied else None)
 
     @post(
         f"{JOB}/{CANCEL}",
@@ -266,4 +271,4 @@ class JobsController(Controller):
         if (caller := caller_of(request)) is not None:
             await use_cases.find_own_job(job_id, caller)
         job = await use_cases.cancel_job(job_id)
-        return _status_response(JobView(job=job, links=None))
+        return _status_response(JobView(job=job, links=None), base_url_of(request))

@@ -18,6 +18,7 @@ from domain.jobs import JobStatus
 from interfaces.http.api_keys import caller_of
 from interfaces.http.finished_status import NO_STORE
 from interfaces.http.job_routes import Jobs
+from interfaces.http.links import base_url_of
 from interfaces.http.openapi import NO_STORE as NO_STORE_HEADER
 from interfaces.http.openapi import RETRY_AFTER, operation_with_headers, problems
 from interfaces.http.problems import Problem
@@ -82,7 +83,9 @@ async def list_jobs(
         page = await use_cases.list_jobs(query)
     except InvalidCursor as invalid:
         raise Problem(400, f"Bad cursor: {invalid}.", title="Invalid cursor") from invalid
+    base_url = base_url_of(request)
     body = JobListResponse(
-        items=[JobStatusResponse.of(view) for view in page.items], next_cursor=page.next_cursor
+        items=[JobStatusResponse.of(view, base_url) for view in page.items],
+        next_cursor=page.next_cursor,
     )
     return Response(body, headers=NO_STORE)
