@@ -42,8 +42,8 @@ ObjectKey = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
 SceneGraphJson = Annotated[
     msgspec.Raw,
     msgspec.Meta(
-        description="The scene graph, a JSON object (domain/scene/scene_graph.schema.json)",
-        examples=[{"schemaVersion": 1}],
+        description="Demo mode: the scene graph inline (its JSON Schema: GET "
+        "/schemas/scene-graph.json)"
     ),
 ]
 """The scene graph as JSON text, sent and received as it is (never decoded into objects)."""
