@@ -36,7 +36,7 @@ from interfaces.http.prefer import (
     requested_wait,
     requested_wait_of,
 )
-from interfaces.http.problems import Problem, field_problem
+from interfaces.http.problems import FieldError, Problem, body_field_error, field_problem
 from interfaces.http.schemas import GenerateRequest, JobAccepted
 
 MAX_GENERATE_BODY = 64 * 1024
@@ -55,6 +55,18 @@ IdempotencyKey = Annotated[
         schema_extra={"pattern": _IDEMPOTENCY_KEY.pattern},
     ),
 ]
+
+
+_PROMPT_LENGTH = f"must be 1..{MAX_PROMPT_LENGTH} characters after trimming"
+
+
+def _prompt_length(body: dict[str, Any]) -> list[FieldError]:
+    """The prompt's length once trimmed, which its type does not say (reported with the other
+    invalid fields of a body)."""
+    prompt = body.get("prompt")
+    if isinstance(prompt, str) and not 1 <= len(trimmed_prompt(prompt)) <= MAX_PROMPT_LENGTH:
+        return [body_field_error("prompt", _PROMPT_LENGTH)]
+    return []
 
 
 def _view(description: str) -> ResponseSpec:
@@ -85,7 +97,7 @@ def _accepted(
     status_code=202,
     tags=["jobs"],
     request_max_body_size=MAX_GENERATE_BODY,
-    before_request=strict_json_body(GenerateRequest),
+    before_request=strict_json_body(GenerateRequest, more_checks=_prompt_length),
     opt={SUBMITS: True},
     summary="Submit a scene to generate",
     description=(
@@ -155,7 +167,7 @@ async def generate(
         )
     prompt = trimmed_prompt(data.prompt)
     if not 1 <= len(prompt) <= MAX_PROMPT_LENGTH:
-        raise field_problem("prompt", f"must be 1..{MAX_PROMPT_LENGTH} characters after trimming")
+        raise field_problem("prompt", _PROMPT_LENGTH)
     await count_submission(request)
     command = SubmitJob(
         prompt=prompt,

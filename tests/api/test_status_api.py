@@ -114,6 +114,8 @@ async def test_steps_are_listed_in_pipeline_order_whatever_order_they_arrived(
     assert body["result"] == {
         "sceneGraph": {"schemaVersion": 1, "root": {}},
         "asciiMinimap": "+--+\n|..|",
+        "sceneGraphUrl": f"{ORIGIN}/status/{job_id}/scene-graph.json",
+        "asciiMinimapUrl": f"{ORIGIN}/status/{job_id}/minimap.txt",
     }
 
 
