@@ -25,6 +25,7 @@ from interfaces.http.openapi import (
     document_api_keys,
     document_scene_graph,
 )
+from interfaces.http.openapi_examples import document_examples
 from interfaces.http.problems import problem_details_plugin
 from interfaces.http.schemas import GenerateRequest
 from interfaces.http.web_page import WebPage
@@ -125,6 +126,7 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
     if keys_required:
         document_api_keys(app.openapi_schema)
         app.asgi_handler = RateLimitHeaders(app.asgi_handler)
+    document_examples(app.openapi_schema)
     if runtime.settings.public_base_url:
         app.asgi_handler = PublicBaseUrl(app.asgi_handler, runtime.settings.public_base_url)
     app.asgi_handler = HeadAsGet(app.asgi_handler)

@@ -110,6 +110,7 @@ def _accepted(
     responses={
         202: ResponseSpec(
             data_container=JobAccepted,
+            generate_examples=False,
             description="Accepted: the job is queued; follow it through its links",
         ),
         200: _view(

@@ -61,7 +61,11 @@ StatusFilter = Annotated[
             description="A page of the caller's jobs",
         ),
         **problems(
-            (400, "The cursor is not one this service made for this listing"),
+            (
+                400,
+                "The cursor is not one this service made for this listing",
+                "Bad cursor: the cursor is not one this service made.",
+            ),
             (403, "The service runs without API keys, so it lists no jobs"),
             (422, "`limit` is not 1..100, or `status` is not a job status"),
             (503, "The job store is unavailable; retry after Retry-After"),
