@@ -98,8 +98,8 @@ def document_examples(document: OpenAPI) -> None:
             for response in (operation.responses or {}).values():
                 if isinstance(response, OpenAPIResponse):
                     _fill(response, by_schema, instance, _FIELD_ERRORS.get(path))
-    generate = document.paths["/generate"].post if document.paths else None
-    body = generate.request_body if generate is not None else None
+    submit = (document.paths or {}).get("/generate")
+    body = submit.post.request_body if submit is not None and submit.post is not None else None
     if body is not None and not isinstance(body, Reference):
         request = done_job()["request"]
         for media in body.content.values():
