@@ -30,8 +30,10 @@ JOBS_PATH = "/status"
 The HTTP routes are declared under it and every link in a body is built from it."""
 EVENTS = "events"
 CANCEL = "cancel"
+SCENE_GRAPH_FILE = "scene-graph.json"
+MINIMAP_FILE = "minimap.txt"
 SCENE_SVG_FILE = "scene.svg"
-"""The SVG map's name under a job's status URL (`GET /status/{id}/scene.svg`)."""
+"""The artifacts' names under a job's status URL (`GET /status/{id}/scene.svg`, ...)."""
 
 TOKEN_HEADER = "X-INTERNAL-TOKEN"
 """The header carrying the shared secret on every callback."""
@@ -40,8 +42,8 @@ ObjectKey = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
 SceneGraphJson = Annotated[
     msgspec.Raw,
     msgspec.Meta(
-        description="The scene graph, a JSON object (domain/scene/scene_graph.schema.json)",
-        examples=[{"schemaVersion": 1}],
+        description="Demo mode: the scene graph inline (its JSON Schema: GET "
+        "/schemas/scene-graph.json)"
     ),
 ]
 """The scene graph as JSON text, sent and received as it is (never decoded into objects)."""
@@ -137,20 +139,25 @@ class StepAckWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
 
 
 class JobLinks(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
-    """Where to read, follow and cancel a job; relative to the API's origin."""
+    """Where to read, follow and cancel a job: absolute URLs on `base_url`, the API's origin as
+    the client called it (or PUBLIC_BASE_URL); relative to it when `base_url` is empty."""
 
     status_url: str
     events_url: str
     cancel_url: str
 
     @classmethod
-    def of(cls, job_id: str) -> "JobLinks":
-        status_url = f"{JOBS_PATH}/{job_id}"
+    def of(cls, job_id: str, base_url: str = "") -> "JobLinks":
+        status_url = status_url_of(job_id, base_url)
         return cls(
             status_url=status_url,
             events_url=f"{status_url}/{EVENTS}",
             cancel_url=f"{status_url}/{CANCEL}",
         )
+
+
+def status_url_of(job_id: str, base_url: str = "") -> str:
+    return f"{base_url}{JOBS_PATH}/{job_id}"
 
 
 class RequestWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
@@ -160,28 +167,43 @@ class RequestWire(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
     height: int
 
 
+InlineMinimap = Annotated[
+    str, msgspec.Meta(description="Demo mode: the ASCII minimap and its legend, inline")
+]
+SceneGraphUrl = Annotated[
+    str,
+    msgspec.Meta(
+        description="The scene graph (JSON): demo mode, this API's "
+        "`/status/{id}/scene-graph.json`; persistent mode, a presigned S3 GET URL"
+    ),
+]
+MinimapUrl = Annotated[
+    str,
+    msgspec.Meta(
+        description="The ASCII minimap (text): demo mode, this API's `/status/{id}/minimap.txt`; "
+        "persistent mode, a presigned S3 GET URL"
+    ),
+]
+SceneSvgUrl = Annotated[
+    str,
+    msgspec.Meta(
+        description="The scene drawn as an SVG map (`image/svg+xml`): demo mode, this API's "
+        "`/status/{id}/scene.svg`; persistent mode, a presigned S3 GET URL like the other two"
+    ),
+]
+
+
 class JobResult(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
-    """Demo mode: `sceneGraph` and `asciiMinimap` inline, and `sceneSvgUrl` the API's own
-    `scene.svg` endpoint. Persistent mode: presigned URLs (minted fresh on every request, valid
-    until `urlsExpireAt`) and the object keys."""
+    """A done job's artifacts. Both modes: `sceneGraphUrl`, `asciiMinimapUrl` and `sceneSvgUrl`
+    (demo mode: this API's own artifact endpoints; persistent mode: presigned S3 GET URLs,
+    minted fresh on every request, valid until `urlsExpireAt`, and the object keys). Demo mode
+    also has `sceneGraph` and `asciiMinimap` inline."""
 
     scene_graph: SceneGraphJson | None = None
-    ascii_minimap: str | None = None
-    scene_graph_url: str | None = None
-    ascii_minimap_url: str | None = None
-    scene_svg_url: (
-        Annotated[
-            str,
-            msgspec.Meta(
-                description=(
-                    "The scene drawn as an SVG map (`image/svg+xml`): demo mode, this API's "
-                    "`/status/{id}/scene.svg`; persistent mode, a presigned S3 GET URL like "
-                    "the other two"
-                )
-            ),
-        ]
-        | None
-    ) = None
+    ascii_minimap: InlineMinimap | None = None
+    scene_graph_url: SceneGraphUrl | None = None
+    ascii_minimap_url: MinimapUrl | None = None
+    scene_svg_url: SceneSvgUrl | None = None
     urls_expire_at: datetime | None = None
     scene_graph_key: str | None = None
     ascii_minimap_key: str | None = None
@@ -217,9 +239,10 @@ class JobStatusResponse(msgspec.Struct, frozen=True, kw_only=True, rename="camel
     error: ErrorWire | None
 
     @classmethod
-    def of(cls, view: JobView) -> "JobStatusResponse":
+    def of(cls, view: JobView, base_url: str = "") -> "JobStatusResponse":
+        """The view with its links on `base_url` (see `JobLinks`)."""
         job = view.job
-        links = JobLinks.of(job.id)
+        links = JobLinks.of(job.id, base_url)
         webhook = job.webhook
         return cls(
             id=job.id,
@@ -243,20 +266,21 @@ class JobStatusResponse(msgspec.Struct, frozen=True, kw_only=True, rename="camel
             )
             if webhook is not None
             else None,
-            result=_result(view),
+            result=_result(view, base_url),
             error=ErrorWire(step=job.error.step, message=job.error.message) if job.error else None,
         )
 
 
-def _result(view: JobView) -> JobResult | None:
+def _result(view: JobView, base_url: str) -> JobResult | None:
     refs = view.job.result
     if isinstance(refs, InlineArtifacts):
+        status_url = status_url_of(view.job.id, base_url)
         return JobResult(
             scene_graph=refs.scene_graph,
             ascii_minimap=refs.ascii_minimap,
-            scene_svg_url=f"{JobLinks.of(view.job.id).status_url}/{SCENE_SVG_FILE}"
-            if refs.scene_svg is not None
-            else None,
+            scene_graph_url=f"{status_url}/{SCENE_GRAPH_FILE}",
+            ascii_minimap_url=f"{status_url}/{MINIMAP_FILE}",
+            scene_svg_url=f"{status_url}/{SCENE_SVG_FILE}" if refs.scene_svg is not None else None,
         )
     if view.links is not None:
         return linked_result(view.links)

@@ -125,6 +125,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, rename="upper"):
     """Queued or running jobs a key may have at once, unless the key has its own limit."""
     cors_allow_origins: str | None = None
     """Comma-separated origins a browser may call the API from; none by default."""
+    public_base_url: str | None = None
+    """The API's address as clients call it (`https://api.example.com`): links in bodies are
+    built on it; by default on the request's own scheme and host. Webhook bodies need it to
+    carry absolute links (they answer no request)."""
 
     @property
     def keys_required(self) -> bool:
@@ -289,6 +293,7 @@ _FIELDS = msgspec.inspect.type_info(Settings).fields  # type: ignore[attr-define
 _READERS: dict[str, Callable[[str, str], object]] = {
     "AWS_ENDPOINT_URL": _url,
     "ORCHESTRATOR_URL": _url,
+    "PUBLIC_BASE_URL": _url,
     "WEBHOOK_SECRET": _webhook_secret,
     "AUTH_MODE": _auth_mode,
     "API_KEYS": _api_keys,

@@ -16,8 +16,11 @@ from application.wire import JobStatusResponse, StepWire, WebhookBody
 class JobWebhookPayloads:
     """`data` is the full status view for the terminal event, and the step for `job.step`."""
 
-    def __init__(self, get_status: GetStatusHandler) -> None:
+    def __init__(self, get_status: GetStatusHandler, base_url: str | None = None) -> None:
         self._get_status = get_status
+        self._base_url = base_url or ""
+        """PUBLIC_BASE_URL: a webhook answers no request whose origin links could be built on,
+        so without it the links in its body are relative to the API's origin."""
         self._encoder = msgspec.json.Encoder()
 
     async def body(self, message: WebhookMessage) -> bytes | None:
@@ -31,7 +34,7 @@ class JobWebhookPayloads:
                 return None
             data = msgspec.convert(step, StepWire, from_attributes=True)
         else:
-            data = JobStatusResponse.of(await self._get_status.view_of(job))
+            data = JobStatusResponse.of(await self._get_status.view_of(job), self._base_url)
         body = WebhookBody(type=message.event_type, timestamp=message.occurred_at, data=data)
         return self._encoder.encode(body)
 

@@ -19,6 +19,7 @@ from domain.scene.render.graph import (
     build_scene_graph,
     encode_scene_graph,
     scene_graph_schema,
+    scene_graph_schema_components,
 )
 from domain.scene.render.minimap import render_minimap
 from domain.scene.render.svg import render_svg
@@ -41,4 +42,5 @@ __all__ = [
     "render_scene",
     "render_svg",
     "scene_graph_schema",
+    "scene_graph_schema_components",
 ]

@@ -316,7 +316,9 @@ class Container(containers.DeclarativeContainer):
         queue=webhook_queue,
         sender=webhook_sender,
         guard=webhook_policy,
-        payloads=providers.Singleton(JobWebhookPayloads, get_status),
+        payloads=providers.Singleton(
+            JobWebhookPayloads, get_status, base_url=settings.provided.public_base_url
+        ),
         log=providers.Singleton(JobWebhookLog, job_repository),
         clock=clock,
         max_attempts=settings.provided.webhook_max_attempts,

@@ -219,7 +219,7 @@ async def _check_picture(client: httpx.AsyncClient, job: dict[str, Any]) -> None
     url = (job.get("result") or {}).get("sceneSvgUrl")
     if url is None:
         return
-    if url.startswith("/"):
+    if url.startswith("/") or url.startswith(f"{str(client.base_url).rstrip('/')}/"):
         response = await _request(client, "GET", url)
         if response.status_code != 200:
             raise SmokeFailure(

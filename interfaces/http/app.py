@@ -15,9 +15,17 @@ from interfaces.http.head_requests import HeadAsGet
 from interfaces.http.health_controller import healthz, openapi_json, readyz
 from interfaces.http.internal_controller import internal_routes
 from interfaces.http.jobs_controller import JobsController, generate
+from interfaces.http.json_schemas import scene_graph_schema
+from interfaces.http.links import PublicBaseUrl
 from interfaces.http.list_jobs_route import list_jobs
 from interfaces.http.metrics_controller import metrics
-from interfaces.http.openapi import RawJsonObjects, StrictBodySchemas, document_api_keys
+from interfaces.http.openapi import (
+    RawJsonObjects,
+    StrictBodySchemas,
+    document_api_keys,
+    document_scene_graph,
+)
+from interfaces.http.openapi_examples import document_examples
 from interfaces.http.problems import problem_details_plugin
 from interfaces.http.schemas import GenerateRequest
 from interfaces.http.web_page import WebPage
@@ -86,6 +94,7 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
             *([readyz] if internal else []),
             metrics,
             openapi_json,
+            scene_graph_schema,
             api_docs_asset,
             WebPage,
         ],
@@ -113,9 +122,13 @@ def create_app(runtime: ApiRuntime, *, internal: bool = True) -> Litestar:
         # Logging is configured once by the entrypoint (JSON lines), not by Litestar.
         logging_config=None,
     )
+    document_scene_graph(app.openapi_schema)
     if keys_required:
         document_api_keys(app.openapi_schema)
         app.asgi_handler = RateLimitHeaders(app.asgi_handler)
+    document_examples(app.openapi_schema)
+    if runtime.settings.public_base_url:
+        app.asgi_handler = PublicBaseUrl(app.asgi_handler, runtime.settings.public_base_url)
     app.asgi_handler = HeadAsGet(app.asgi_handler)
     runtime.trace(app)
     return app

@@ -12,6 +12,7 @@ only key to them, no shared cache should hold them) and revalidate with their `E
 import hashlib
 from typing import Annotated, Any
 
+import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIHeader, OpenAPIType, Schema
@@ -21,15 +22,21 @@ from application.errors import ArtifactMissing
 from application.ports import ArtifactFile
 from application.use_cases.catalog import UseCases
 from application.use_cases.read_artifacts import JobNotDone
-from application.wire import JOBS_PATH, SCENE_SVG_FILE
+from application.wire import (
+    JOBS_PATH,
+    MINIMAP_FILE,
+    SCENE_GRAPH_FILE,
+    SCENE_SVG_FILE,
+)
 from interfaces.http.api_keys import caller_of
 from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.openapi import NO_STORE, RETRY_AFTER, operation_with_headers, problems
 from interfaces.http.problems import Problem
 
-SCENE_GRAPH_FILE = "scene-graph.json"
-MINIMAP_FILE = "minimap.txt"
 SVG_MEDIA_TYPE = "image/svg+xml"
+OCTET_STREAM = "application/octet-stream"
+"""The SVG map's bytes as a plain download, for a client that asks for them with `Accept`
+(a generated client reads a response as bytes only under this media type)."""
 CACHE_CONTROL = "private, max-age=86400, immutable"
 """A day: the bytes of a done job's artifacts are final; `private` keeps them out of shared
 caches, since anyone holding the (unguessable) job id may read them."""
@@ -69,6 +76,7 @@ def _artifact_route(
     operation_id: str,
     summary: str,
     description: str,
+    also_served_as: tuple[str, ...] = (),
 ) -> get:
     """The `get` of one artifact's route: its path, its answers and their headers."""
     return get(
@@ -108,7 +116,8 @@ def _artifact_route(
                 404: {"Cache-Control": NO_STORE},
                 409: {"Cache-Control": NO_STORE},
                 503: {"Cache-Control": NO_STORE, "Retry-After": RETRY_AFTER},
-            }
+            },
+            also_served_as=also_served_as,
         ),
     )
 
@@ -123,9 +132,9 @@ class ArtifactsController(Controller):
         SCENE_GRAPH_FILE,
         "scene graph",
         ResponseSpec(
-            data_container=dict[str, Any],
+            data_container=msgspec.Raw,
             media_type="application/json",
-            description="The scene graph",
+            description="The scene graph (its JSON Schema: `GET /schemas/scene-graph.json`)",
             generate_examples=False,
         ),
         operation_id="getSceneGraph",
@@ -185,13 +194,15 @@ class ArtifactsController(Controller):
             generate_examples=False,
         ),
         operation_id="getSceneSvg",
+        also_served_as=(OCTET_STREAM,),
         summary="Read a done job's SVG map",
         description=(
             "The scene of a `done` job drawn as an SVG map: symbols by kind, labels for the "
             "things the prompt named, a legend, compass and scale; no script and no external "
             "references (the same bytes as `scenegen scene ... --svg FILE` and as the object "
             "behind `result.sceneSvgUrl` in persistent mode), from this origin in both modes. "
-            "A job that is not done is 409."
+            "With `Accept: application/octet-stream` (and not `image/svg+xml`) the same bytes "
+            "come as `application/octet-stream`. A job that is not done is 409."
         ),
     )
     async def scene_svg(
@@ -202,7 +213,10 @@ class ArtifactsController(Controller):
         if_none_match: IfNoneMatch = None,
     ) -> Response[bytes]:
         content = await _read(use_cases, caller_of(request), job_id, "scene_svg")
-        return _file(content, SVG_MEDIA_TYPE, SCENE_SVG_FILE, if_none_match)
+        accept = request.headers.get("accept", "")
+        as_bytes = OCTET_STREAM in accept and SVG_MEDIA_TYPE not in accept
+        media_type = OCTET_STREAM if as_bytes else SVG_MEDIA_TYPE
+        return _file(content, media_type, SCENE_SVG_FILE, if_none_match)
 
 
 async def _read(use_cases: UseCases, caller: str | None, job_id: str, file: ArtifactFile) -> bytes:

@@ -22,6 +22,7 @@ from application.use_cases.follow_job import (
 from application.wire import EVENTS, JOBS_PATH, JobStatusResponse, StatusChangeWire, StepWire
 from interfaces.http.api_keys import caller_of
 from interfaces.http.job_routes import JOB, JobId, Jobs
+from interfaces.http.links import base_url_of
 from interfaces.http.openapi import RETRY_AFTER, operation_with_headers, problems
 
 RECONNECT_MILLISECONDS = 2000
@@ -139,7 +140,7 @@ class JobEventsController(Controller):
         if follow_job.is_past_the_end(job, last_event_id):
             return Response(None, status_code=204).to_asgi_response(app=None, request=request)
         slot = follow_job.reserve_stream()
-        messages = self._messages(follow_job.events(job, last_event_id), slot)
+        messages = self._messages(follow_job.events(job, last_event_id), slot, base_url_of(request))
         stream = ServerSentEvent(messages, headers={"Cache-Control": "no-store"})
         held = StreamHoldingSlot(stream.to_asgi_response(app=None, request=request), slot)
         # Should the stream never be sent at all, the slot goes back with it.
@@ -147,12 +148,12 @@ class JobEventsController(Controller):
         return held
 
     async def _messages(
-        self, events: AsyncIterator[JobEvent], slot: StreamSlot
+        self, events: AsyncIterator[JobEvent], slot: StreamSlot, base_url: str
     ) -> AsyncIterator[ServerSentEventMessage]:
         try:
             first = True
             async for event in events:
-                message = self._message(event)
+                message = self._message(event, base_url)
                 if first:
                     message.retry = RECONNECT_MILLISECONDS
                     first = False
@@ -160,7 +161,7 @@ class JobEventsController(Controller):
         finally:
             slot.release()
 
-    def _message(self, event: JobEvent) -> ServerSentEventMessage:
+    def _message(self, event: JobEvent, base_url: str) -> ServerSentEventMessage:
         if isinstance(event, KeepAlive):
             return ServerSentEventMessage(data=None, comment="keep-alive")
         event_id = event.event_id
@@ -171,6 +172,6 @@ class JobEventsController(Controller):
             change = StatusChangeWire(id=event.job_id, status=event.status, updated_at=event.at)
             return ServerSentEventMessage(id=event_id, event="status", data=_ENCODER.encode(change))
         if isinstance(event, Finished):
-            body = _ENCODER.encode(JobStatusResponse.of(event.view))
+            body = _ENCODER.encode(JobStatusResponse.of(event.view, base_url))
             return ServerSentEventMessage(id=event_id, event=event.view.job.status.value, data=body)
         raise AssertionError(f"unknown event {event!r}")

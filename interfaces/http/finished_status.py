@@ -2,10 +2,11 @@
 
 A finished job changes only when a late event of its own run is appended (a new step, a new
 `updatedAt`) or its webhook is attempted, so its status view is kept per version
-`(updatedAt, number of steps, webhook attempts)`. Without stored artifacts (demo mode, or a job
-that failed or was canceled) the whole answer is constant: kept as a `KeptResponse`, whose ASGI
-message is built once. With stored artifacts the presigned URLs are fresh on every request, so
-the view is kept converted and each request only puts the new links in its `result` field.
+`(updatedAt, number of steps, webhook attempts)` and the base URL its links are on. Without
+stored artifacts (demo mode, or a job that failed or was canceled) the whole answer is constant:
+kept as a `KeptResponse`, whose ASGI message is built once. With stored artifacts the presigned
+URLs are fresh on every request, so the view is kept converted and each request only puts the
+new links in its `result` field.
 
 Measured in-process (bench/bench_api_inprocess.py): GET /status of a finished job took 36 µs
 when each request built and encoded its `Response`, 21 µs sending the kept message.
@@ -27,7 +28,7 @@ from application.wire import JobStatusResponse, linked_result
 NO_STORE = {"cache-control": "no-store"}
 """Spelt as the route's `cache_control` is, so that a response given both sends it once."""
 
-Version = tuple[datetime, int, int]
+Version = tuple[datetime, int, int, str]
 
 
 class KeptResponse(Response[bytes]):
@@ -85,10 +86,11 @@ class FinishedStatuses:
         self._bytes = 0
         self._kept: OrderedDict[str, _Kept] = OrderedDict()
 
-    def response(self, view: JobView) -> Response[Any]:
-        """The answer for `view`, a finished job's."""
+    def response(self, view: JobView, base_url: str) -> Response[Any]:
+        """The answer for `view`, a finished job's, its links on `base_url`."""
         job = view.job
-        version = (job.updated_at, len(job.steps), job.webhook.attempts if job.webhook else 0)
+        attempts = job.webhook.attempts if job.webhook else 0
+        version = (job.updated_at, len(job.steps), attempts, base_url)
         kept = self._kept.get(job.id)
         if kept is None or kept.version != version:
             kept = self._keep(view, version)
@@ -98,7 +100,7 @@ class FinishedStatuses:
         return Response(msgspec.structs.replace(kept.view, result=result), headers=NO_STORE)
 
     def _keep(self, view: JobView, version: Version) -> _Kept:
-        wire = JobStatusResponse.of(JobView(job=view.job, links=None))
+        wire = JobStatusResponse.of(JobView(job=view.job, links=None), version[3])
         if view.links is None:
             body = msgspec.json.encode(wire)
             kept = _Kept(version, wire, KeptResponse(body, NO_STORE), len(body))

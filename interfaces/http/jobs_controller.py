@@ -12,13 +12,14 @@ from litestar.response import Response
 from application.use_cases.get_status import JobView
 from application.use_cases.submit_job import SubmitJob
 from application.webhooks.ports import WebhookUrlRefused
-from application.wire import CANCEL, JOBS_PATH, JobLinks, JobStatusResponse
+from application.wire import CANCEL, JOBS_PATH, JobStatusResponse, status_url_of
 from domain.jobs import JobStatus
 from domain.jobs.limits import MAX_PROMPT_LENGTH, trimmed_prompt
 from interfaces.http.api_keys import SUBMITS, caller_of, count_submission
 from interfaces.http.finished_status import NO_STORE, FinishedStatuses
 from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.json_bodies import strict_json_body
+from interfaces.http.links import base_url_of
 from interfaces.http.openapi import (
     LOCATION,
     PREFERENCE_APPLIED,
@@ -35,7 +36,7 @@ from interfaces.http.prefer import (
     requested_wait,
     requested_wait_of,
 )
-from interfaces.http.problems import Problem, field_problem
+from interfaces.http.problems import FieldError, Problem, body_field_error, field_problem
 from interfaces.http.schemas import GenerateRequest, JobAccepted
 
 MAX_GENERATE_BODY = 64 * 1024
@@ -56,6 +57,18 @@ IdempotencyKey = Annotated[
 ]
 
 
+_PROMPT_LENGTH = f"must be 1..{MAX_PROMPT_LENGTH} characters after trimming"
+
+
+def _prompt_length(body: dict[str, Any]) -> list[FieldError]:
+    """The prompt's length once trimmed, which its type does not say (reported with the other
+    invalid fields of a body)."""
+    prompt = body.get("prompt")
+    if isinstance(prompt, str) and not 1 <= len(trimmed_prompt(prompt)) <= MAX_PROMPT_LENGTH:
+        return [body_field_error("prompt", _PROMPT_LENGTH)]
+    return []
+
+
 def _view(description: str) -> ResponseSpec:
     return ResponseSpec(
         data_container=JobStatusResponse, generate_examples=False, description=description
@@ -63,16 +76,18 @@ def _view(description: str) -> ResponseSpec:
 
 
 def _status_response(
-    view: JobView, headers: dict[str, str] | None = None
+    view: JobView, base_url: str, headers: dict[str, str] | None = None
 ) -> Response[JobStatusResponse]:
     """A view of a job still moving tells the client when to poll again."""
     fields = NO_STORE if view.job.status.is_terminal else {**NO_STORE, **_POLL_AGAIN}
     headers = {**fields, **(headers or {})}
-    return Response(JobStatusResponse.of(view), status_code=200, headers=headers)
+    return Response(JobStatusResponse.of(view, base_url), status_code=200, headers=headers)
 
 
-def _accepted(job_id: str, status: JobStatus, headers: dict[str, str]) -> Response[JobAccepted]:
-    accepted = JobAccepted.queued(job_id, status)
+def _accepted(
+    job_id: str, status: JobStatus, base_url: str, headers: dict[str, str]
+) -> Response[JobAccepted]:
+    accepted = JobAccepted.queued(job_id, status, base_url)
     return Response(accepted, status_code=202, headers={**_POLL_AGAIN, **headers})
 
 
@@ -82,7 +97,7 @@ def _accepted(job_id: str, status: JobStatus, headers: dict[str, str]) -> Respon
     status_code=202,
     tags=["jobs"],
     request_max_body_size=MAX_GENERATE_BODY,
-    before_request=strict_json_body(GenerateRequest),
+    before_request=strict_json_body(GenerateRequest, more_checks=_prompt_length),
     opt={SUBMITS: True},
     summary="Submit a scene to generate",
     description=(
@@ -95,6 +110,7 @@ def _accepted(job_id: str, status: JobStatus, headers: dict[str, str]) -> Respon
     responses={
         202: ResponseSpec(
             data_container=JobAccepted,
+            generate_examples=False,
             description="Accepted: the job is queued; follow it through its links",
         ),
         200: _view(
@@ -152,7 +168,7 @@ async def generate(
         )
     prompt = trimmed_prompt(data.prompt)
     if not 1 <= len(prompt) <= MAX_PROMPT_LENGTH:
-        raise field_problem("prompt", f"must be 1..{MAX_PROMPT_LENGTH} characters after trimming")
+        raise field_problem("prompt", _PROMPT_LENGTH)
     await count_submission(request)
     command = SubmitJob(
         prompt=prompt,
@@ -169,18 +185,19 @@ async def generate(
     except WebhookUrlRefused as refused:
         raise field_problem("webhook", str(refused)) from refused
     job = result.job
-    headers = {"Location": JobLinks.of(job.id).status_url}
+    base_url = base_url_of(request)
+    headers = {"Location": status_url_of(job.id)}
     wait = requested_wait_of(prefer, request)
     if wait is None and result.created:
-        return _accepted(job.id, job.status, headers)
+        return _accepted(job.id, job.status, base_url, headers)
     if wait is None:
-        return _status_response(await use_cases.get_status.view_of(job), headers)
+        return _status_response(await use_cases.get_status.view_of(job), base_url, headers)
     view, applied = await use_cases.follow_job.wait(job, wait)
     if applied:
         headers.update(preference_applied(wait))
     if view.job.status.is_terminal or not result.created:
-        return _status_response(view, headers)
-    return _accepted(view.job.id, view.job.status, headers)
+        return _status_response(view, base_url, headers)
+    return _accepted(view.job.id, view.job.status, base_url, headers)
 
 
 class JobsController(Controller):
@@ -225,13 +242,14 @@ class JobsController(Controller):
     ) -> Response[JobStatusResponse]:
         job = await use_cases.find_own_job(job_id, caller_of(request))
         wait = requested_wait(prefer_header(request.scope))
+        base_url = base_url_of(request)
         if wait is None:
             view = await use_cases.get_status.view_of(job)
             if job.status.is_terminal:
-                return self._finished.response(view)
-            return _status_response(view)
+                return self._finished.response(view, base_url)
+            return _status_response(view, base_url)
         view, applied = await use_cases.follow_job.wait(job, wait)
-        return _status_response(view, preference_applied(wait) if applied else None)
+        return _status_response(view, base_url, preference_applied(wait) if applied else None)
 
     @post(
         f"{JOB}/{CANCEL}",
@@ -266,4 +284,4 @@ class JobsController(Controller):
         if (caller := caller_of(request)) is not None:
             await use_cases.find_own_job(job_id, caller)
         job = await use_cases.cancel_job(job_id)
-        return _status_response(JobView(job=job, links=None))
+        return _status_response(JobView(job=job, links=None), base_url_of(request))

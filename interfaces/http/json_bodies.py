@@ -8,7 +8,9 @@ turns each failure into problem details a person can act on:
 - not `application/json` (or `+json`): 415;
 - empty, not UTF-8, not JSON, a lone surrogate escape, or nested deeper than the decoder
   goes (msgspec stops at the interpreter's recursion limit, about 1,000 levels): 400;
-- valid JSON of the wrong shape, or a field of the wrong type or range: 422 naming it.
+- valid JSON of the wrong shape, or fields of the wrong type or range: 422 naming every one
+  (msgspec stops at the first mismatch, so a body it refuses is checked again field by field
+  against the same Struct's field types, with `more_checks` for rules beyond them).
 
 A number with no fraction (`16.0`) is an integer, as JSON Schema (and so the OpenAPI document)
 says: accepted where an integer is asked for. A string is never read as a number.
@@ -21,9 +23,13 @@ from typing import Any
 import msgspec
 from litestar import Request
 
-from interfaces.http.problems import Problem, field_problem
+from interfaces.http.problems import FieldError, Problem, body_field_error, field_problem
 
 BeforeRequest = Callable[[Request[Any, Any, Any]], Awaitable[None]]
+MoreChecks = Callable[[dict[str, Any]], list[FieldError]]
+"""Rules a Struct's types do not say (a prompt's length once trimmed), run on a body that has
+other invalid fields, so that every error is reported in one answer."""
+INVALID_FIELDS = "The request has invalid fields."
 
 _AT_PATH = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
 _EXPECTED_GOT = re.compile(r"^Expected `(?P<expected>[^`]+)`, got `(?P<got>[^`]+)`$")
@@ -58,9 +64,13 @@ def is_json_media_type(content_type: str) -> bool:
     )
 
 
-def strict_json_body(body_type: type[msgspec.Struct]) -> BeforeRequest:
+def strict_json_body(
+    body_type: type[msgspec.Struct], more_checks: MoreChecks | None = None
+) -> BeforeRequest:
     """A `before_request` hook refusing any body that `body_type` does not strictly describe."""
     decoder = msgspec.json.Decoder(body_type)
+    fields = msgspec.structs.fields(body_type)
+    forbids_unknown = body_type.__struct_config__.forbid_unknown_fields
 
     async def check_body(request: Request[Any, Any, Any]) -> None:
         content_type = request.headers.get("content-type", "")
@@ -79,6 +89,16 @@ def strict_json_body(body_type: type[msgspec.Struct]) -> BeforeRequest:
         except msgspec.ValidationError as error:
             # msgspec stops at the first mismatch; a body that is also malformed is told so.
             _require_well_formed(body)
+            value = _decoded(body)
+            if not isinstance(value, dict):
+                raise _shape_problem(str(error)) from None
+            errors = _field_errors(value, fields, forbids_unknown)
+            if errors and more_checks is not None:
+                errors += [
+                    e for e in more_checks(value) if e.field not in {x.field for x in errors}
+                ]
+            if errors:
+                raise Problem(422, INVALID_FIELDS, errors=errors) from None
             if not _INTEGER_AS_FLOAT.match(str(error)):
                 raise _shape_problem(str(error)) from None
             _require_shape_with_integral_numbers(body, body_type)
@@ -88,6 +108,47 @@ def strict_json_body(body_type: type[msgspec.Struct]) -> BeforeRequest:
             raise _too_deep() from None
 
     return check_body
+
+
+def _decoded(body: bytes) -> Any:
+    try:
+        return _integral_floats_as_ints(msgspec.json.decode(body))
+    except RecursionError:
+        raise _too_deep() from None
+    except msgspec.DecodeError:  # a number out of range: left to the Struct's decoder
+        return None
+
+
+def _field_errors(
+    value: dict[str, Any], fields: tuple[msgspec.structs.FieldInfo, ...], forbids_unknown: bool
+) -> list[FieldError]:
+    """Every field of `value` checked against its type in the Struct, in the body's order."""
+    by_name = {field.encode_name: field for field in fields}
+    errors = []
+    for name, item in value.items():
+        field = by_name.get(name)
+        if field is None:
+            if forbids_unknown:
+                errors.append(body_field_error(name, "is not a field of this request"))
+            continue
+        try:
+            msgspec.convert(item, field.type, strict=True)
+        except msgspec.ValidationError as error:
+            errors.append(_field_error(name, str(error)))
+        except RecursionError:
+            raise _too_deep() from None
+    for field in fields:
+        if field.required and field.encode_name not in value:
+            errors.append(body_field_error(field.encode_name, "is required"))
+    return errors
+
+
+def _field_error(name: str, raw: str) -> FieldError:
+    matched = _AT_PATH.match(raw)
+    message, path = (matched["message"], matched["path"]) if matched else (raw, None)
+    if path:
+        name = f"{name}{path}" if path.startswith("[") else f"{name}.{path.lstrip('.')}"
+    return body_field_error(name, _plain(message))
 
 
 def _require_shape_with_integral_numbers(body: bytes, body_type: type[msgspec.Struct]) -> None:

@@ -18,6 +18,7 @@ from domain.jobs import JobStatus
 from interfaces.http.api_keys import caller_of
 from interfaces.http.finished_status import NO_STORE
 from interfaces.http.job_routes import Jobs
+from interfaces.http.links import base_url_of
 from interfaces.http.openapi import NO_STORE as NO_STORE_HEADER
 from interfaces.http.openapi import RETRY_AFTER, operation_with_headers, problems
 from interfaces.http.problems import Problem
@@ -60,7 +61,11 @@ StatusFilter = Annotated[
             description="A page of the caller's jobs",
         ),
         **problems(
-            (400, "The cursor is not one this service made for this listing"),
+            (
+                400,
+                "The cursor is not one this service made for this listing",
+                "Bad cursor: the cursor is not one this service made.",
+            ),
             (403, "The service runs without API keys, so it lists no jobs"),
             (422, "`limit` is not 1..100, or `status` is not a job status"),
             (503, "The job store is unavailable; retry after Retry-After"),
@@ -82,7 +87,9 @@ async def list_jobs(
         page = await use_cases.list_jobs(query)
     except InvalidCursor as invalid:
         raise Problem(400, f"Bad cursor: {invalid}.", title="Invalid cursor") from invalid
+    base_url = base_url_of(request)
     body = JobListResponse(
-        items=[JobStatusResponse.of(view) for view in page.items], next_cursor=page.next_cursor
+        items=[JobStatusResponse.of(view, base_url) for view in page.items],
+        next_cursor=page.next_cursor,
     )
     return Response(body, headers=NO_STORE)

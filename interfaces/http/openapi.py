@@ -32,6 +32,7 @@ from litestar.openapi.spec import (
 from litestar.plugins import OpenAPISchemaPlugin
 from litestar.typing import FieldDefinition
 
+from domain.scene import scene_graph_schema_components
 from interfaces.http.problems import PROBLEM_JSON, ProblemDetails
 
 # msgspec's JSON Schema keywords and the Litestar Schema fields that hold them.
@@ -80,15 +81,63 @@ class StrictBodySchemas(OpenAPISchemaPlugin):
         return _schema(document, definitions)
 
 
+SCENE_GRAPH = "SceneGraph"
+_COMPONENT = "#/components/schemas/{name}"
+
+
 class RawJsonObjects(OpenAPISchemaPlugin):
-    """`msgspec.Raw` fields of the wire types hold a JSON object kept as its text (the scene
-    graph): documented as an object, as the `dict` they replaced was."""
+    """`msgspec.Raw` in the wire types is the scene graph kept as its JSON text: documented as
+    the `SceneGraph` schema, which `document_scene_graph` adds."""
 
     def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
         return field_definition.annotation is msgspec.Raw
 
-    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Schema:
-        return Schema(type=OpenAPIType.OBJECT, additional_properties=Schema())
+    def to_openapi_schema(self, field_definition: FieldDefinition, schema_creator: Any) -> Any:
+        return Reference(ref=_COMPONENT.format(name=SCENE_GRAPH))
+
+
+def document_scene_graph(document: OpenAPI) -> None:
+    """The scene graph's schemas (`SceneGraph`, `Node`, ...) as components, from the msgspec
+    Structs the shipped JSON Schema (`domain/scene/scene_graph.schema.json`) is made of."""
+    _, definitions = scene_graph_schema_components(_COMPONENT)
+    components = document.components
+    components.schemas = {
+        **(components.schemas or {}),
+        **{name: _definition(definition) for name, definition in definitions.items()},
+    }
+
+
+def _definition(node: dict[str, Any]) -> Schema:
+    schema = _component(node)
+    assert isinstance(schema, Schema), "a component is a schema, not a reference"
+    return schema
+
+
+def _component(node: dict[str, Any]) -> Schema | Reference:
+    """A JSON Schema of msgspec's as Litestar's spec objects, its references kept."""
+    if "$ref" in node:
+        return Reference(ref=node["$ref"])
+    values: dict[str, Any] = {
+        field: node[keyword] for keyword, field in _KEYWORDS.items() if keyword in node
+    }
+    if "type" in values:
+        values["type"] = OpenAPIType(values["type"])
+    if "uniqueItems" in node:
+        values["unique_items"] = node["uniqueItems"]
+    if "properties" in node:
+        values["properties"] = {
+            name: _component(child) for name, child in node["properties"].items()
+        }
+    if "additionalProperties" in node:
+        extra = node["additionalProperties"]
+        values["additional_properties"] = extra if isinstance(extra, bool) else _component(extra)
+    if "items" in node:
+        values["items"] = _component(node["items"])
+    if "prefixItems" in node:
+        values["prefix_items"] = [_component(child) for child in node["prefixItems"]]
+    if "anyOf" in node:
+        values["any_of"] = [_component(child) for child in node["anyOf"]]
+    return Schema(**values)
 
 
 def _schema(node: dict[str, Any], definitions: dict[str, Any]) -> Schema:
@@ -154,10 +203,13 @@ NO_STORE = _header("`no-store`: never cached", Schema(type=OpenAPIType.STRING, c
 
 
 def operation_with_headers(
-    headers: dict[int, dict[str, OpenAPIHeader]], parameters: tuple[Parameter, ...] = ()
+    headers: dict[int, dict[str, OpenAPIHeader]],
+    parameters: tuple[Parameter, ...] = (),
+    also_served_as: tuple[str, ...] = (),
 ) -> type[Operation]:
     """An `operation_class` adding `headers[status]` to the documented response of `status`,
-    and `parameters` the handler reads itself (`prefer.PREFER_ON_THE_HOT_PATH`)."""
+    `parameters` the handler reads itself (`prefer.PREFER_ON_THE_HOT_PATH`), and the media
+    types `also_served_as` (on request, with `Accept`) to the 200 response."""
 
     @dataclass
     class OperationWithHeaders(Operation):
@@ -169,6 +221,11 @@ def operation_with_headers(
                 response = (self.responses or {}).get(str(status))
                 if isinstance(response, OpenAPIResponse):
                     response.headers = {**(response.headers or {}), **by_name}
+            ok = (self.responses or {}).get("200")
+            if also_served_as and isinstance(ok, OpenAPIResponse) and ok.content:
+                (served,) = ok.content.values()
+                for media_type in also_served_as:
+                    ok.content[media_type] = OpenAPIMediaType(schema=served.schema)
 
     return OperationWithHeaders
 

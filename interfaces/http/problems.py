@@ -9,6 +9,7 @@ errors (unknown path, 405, 413, validation) and the application's (`application.
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
 from http import HTTPStatus
 from typing import Any
 
@@ -42,10 +43,22 @@ AT_CAPACITY_LOG_INTERVAL_SECONDS = 60.0
 PROBLEM_JSON = "application/problem+json"
 
 
-class FieldError(msgspec.Struct, frozen=True, kw_only=True):
+class FieldError(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """One invalid field: its name (`webhookEvents[0]` inside a value), where it was sent
+    (`body`, `query`, `header`), what is wrong, and for a body its JSON Pointer (RFC 6901)."""
+
     field: str
     source: str
     message: str
+    pointer: str | None = None
+
+
+def body_field_error(field: str, message: str) -> FieldError:
+    """An invalid field of a JSON body, with its JSON Pointer (`webhookEvents[0]` is
+    `/webhookEvents/0`)."""
+    steps = field.replace("[", ".").replace("]", "").split(".")
+    pointer = "".join("/" + step.replace("~", "~0").replace("/", "~1") for step in steps if step)
+    return FieldError(field=field, source="body", message=message, pointer=pointer)
 
 
 class ProblemDetails(msgspec.Struct, frozen=True, kw_only=True, rename="camel", omit_defaults=True):
@@ -106,7 +119,7 @@ def field_problem(
     field: str, message: str, *, detail: str = "The request has invalid fields."
 ) -> Problem:
     """422 naming one invalid field of the body."""
-    return Problem(422, detail, errors=[FieldError(field=field, source="body", message=message)])
+    return Problem(422, detail, errors=[body_field_error(field, message)])
 
 
 _DEFAULT_DETAIL = {
@@ -146,12 +159,31 @@ def _is_unreadable_body(item: Mapping[str, Any]) -> bool:
 
 
 def _field_error(item: Mapping[str, Any]) -> FieldError:
+    """One of the errors Litestar found, each parameter checked on its own (so every invalid
+    query parameter is named in one answer), in the words of the body's field errors."""
     message = str(item.get("message") or "is invalid")
     field = str(item.get("key") or "body")
     if field == _BODY_PARAMETER:
         named = _NAMED_FIELD.search(message)
         field = named.group(1) if named else "body"
-    return FieldError(field=field, source=str(item.get("source") or "body"), message=message)
+    source = item.get("source") or "body"
+    source = str(source.value if isinstance(source, Enum) else source)
+    return FieldError(field=field, source=source, message=_in_words(message))
+
+
+_BOUND = re.compile(r"^Expected `[^`]+` (?P<bound>.+)$")
+_WRONG_TYPE = re.compile(r"^Expected `(?P<expected>int|str)[^`]*`, got `[^`]+`$")
+_NOT_A_CHOICE = re.compile(r"^Invalid enum value (?P<value>.+)$")
+
+
+def _in_words(message: str) -> str:
+    if bound := _BOUND.match(message):
+        return f"must be {bound['bound']}"
+    if wrong := _WRONG_TYPE.match(message):
+        return "must be an integer" if wrong["expected"] == "int" else "must be a string"
+    if choice := _NOT_A_CHOICE.match(message):
+        return f"must be one of the documented values, not {choice['value']}"
+    return message
 
 
 def _job_not_found(exc: JobNotFound) -> Problem:

@@ -82,8 +82,8 @@ class JobAccepted(JobLinks, frozen=True, kw_only=True, rename="camel"):
     status: JobStatus
 
     @classmethod
-    def queued(cls, job_id: str, status: JobStatus) -> "JobAccepted":
-        links = msgspec.structs.asdict(JobLinks.of(job_id))
+    def queued(cls, job_id: str, status: JobStatus, base_url: str = "") -> "JobAccepted":
+        links = msgspec.structs.asdict(JobLinks.of(job_id, base_url))
         return cls(id=job_id, status=status, **links)
 
 

@@ -7,6 +7,9 @@ import pytest
 from infrastructure.time_and_randomness import is_job_id
 from tests.fakes import assert_problem
 
+ORIGIN = "http://testserver.local"
+"""The test client's origin, which links in bodies are built on."""
+
 
 async def test_generate_accepts_a_job_with_location_and_retry_after(client: Any) -> None:
     response = await client.post("/generate", json={"prompt": "a village with a well"})
@@ -15,7 +18,7 @@ async def test_generate_accepts_a_job_with_location_and_retry_after(client: Any)
     body = response.json()
     assert is_job_id(body["id"])
     assert body["status"] == "queued"
-    assert body["statusUrl"] == f"/status/{body['id']}"
+    assert body["statusUrl"] == f"{ORIGIN}/status/{body['id']}"
     assert response.headers["location"] == f"/status/{body['id']}"
     assert response.headers["retry-after"] == "1"
 

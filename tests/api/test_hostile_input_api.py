@@ -85,7 +85,12 @@ async def test_field_of_the_wrong_type_names_the_field(client: Any) -> None:
     response = await client.post("/generate", content=b'{"prompt": "a", "seed": "9"}', headers=JSON)
     problem = assert_problem(response, 422)
     assert problem["errors"] == [
-        {"field": "seed", "source": "body", "message": "must be an integer, not a string"}
+        {
+            "field": "seed",
+            "source": "body",
+            "message": "must be an integer, not a string",
+            "pointer": "/seed",
+        }
     ]
 
 

@@ -17,6 +17,9 @@ from tests.fakes import (
     wire,
 )
 
+ORIGIN = "http://testserver.local"
+"""The test client's origin, which links in bodies are built on."""
+
 AUTH = {"X-INTERNAL-TOKEN": TOKEN}
 PIPELINE_IDS = [f"{name.value}:{phase}" for name in PIPELINE for phase in ("started", "succeeded")]
 
@@ -50,8 +53,9 @@ async def test_status_of_a_new_job_is_queued_with_no_store_cache(
         "result",
         "error",
     }
-    assert body["eventsUrl"] == f"/status/{job_id}/events"
-    assert body["cancelUrl"] == f"/status/{job_id}/cancel"
+    assert body["statusUrl"] == f"{ORIGIN}/status/{job_id}"
+    assert body["eventsUrl"] == f"{ORIGIN}/status/{job_id}/events"
+    assert body["cancelUrl"] == f"{ORIGIN}/status/{job_id}/cancel"
     assert body["webhook"] is None
 
 
@@ -85,8 +89,11 @@ async def test_same_request_twice_gives_the_same_artifacts(client: Any) -> None:
     first, second = [await wait_until_finished(client, job_id) for job_id in ids]
     assert first["status"] == second["status"] == "done"
     links = [view["result"].pop("sceneSvgUrl") for view in (first, second)]
+    for view in (first, second):
+        view["result"].pop("sceneGraphUrl")
+        view["result"].pop("asciiMinimapUrl")
     assert first["result"] == second["result"]
-    assert links == [f"/status/{job_id}/scene.svg" for job_id in ids]
+    assert links == [f"{ORIGIN}/status/{job_id}/scene.svg" for job_id in ids]
     pictures = [(await client.get(link)).content for link in links]
     assert pictures[0] == pictures[1] and pictures[0].startswith(b"<svg")
 
@@ -107,6 +114,8 @@ async def test_steps_are_listed_in_pipeline_order_whatever_order_they_arrived(
     assert body["result"] == {
         "sceneGraph": {"schemaVersion": 1, "root": {}},
         "asciiMinimap": "+--+\n|..|",
+        "sceneGraphUrl": f"{ORIGIN}/status/{job_id}/scene-graph.json",
+        "asciiMinimapUrl": f"{ORIGIN}/status/{job_id}/minimap.txt",
     }
 
 

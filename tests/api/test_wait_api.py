@@ -12,6 +12,9 @@ from tests.conditions import until
 from tests.fakes import TOKEN, seed_job, successful_run, wire
 from tests.served_app import served
 
+ORIGIN = "http://testserver.local"
+"""The test client's origin, which links in bodies are built on."""
+
 AUTH = {"X-INTERNAL-TOKEN": TOKEN}
 PROMPT = {"prompt": "a village with three houses north of a river", "seed": 3}
 
@@ -113,9 +116,9 @@ async def test_generate_without_wait_answers_202_with_the_links(client: Any) -> 
     assert body == {
         "id": job_id,
         "status": "queued",
-        "statusUrl": f"/status/{job_id}",
-        "eventsUrl": f"/status/{job_id}/events",
-        "cancelUrl": f"/status/{job_id}/cancel",
+        "statusUrl": f"{ORIGIN}/status/{job_id}",
+        "eventsUrl": f"{ORIGIN}/status/{job_id}/events",
+        "cancelUrl": f"{ORIGIN}/status/{job_id}/cancel",
     }
     assert "preference-applied" not in response.headers
 

@@ -173,3 +173,18 @@ async def test_without_a_signing_secret_a_webhook_is_refused_clearly(client: Any
     problem = assert_problem(response, 422)
     assert problem["errors"][0]["field"] == "webhook"
     assert "WEBHOOK_SECRET" in problem["errors"][0]["message"]
+
+
+async def test_a_webhooks_status_view_links_on_the_public_base_url(
+    receiver: WebhookReceiver,
+) -> None:
+    container = make_container({**LOOPBACK_ALLOWED, "PUBLIC_BASE_URL": "https://api.example.com"})
+    container.clock.reset_override()
+    async with served(container) as base, httpx.AsyncClient(base_url=base, timeout=40) as http:
+        submitted = await http.post("/generate", json={"prompt": PROMPT, "webhook": receiver.url()})
+        job_id = submitted.json()["id"]
+        (delivered,) = await _arrived(receiver, 1)
+
+    view = _body(delivered)["data"]
+    assert view["statusUrl"] == f"https://api.example.com/status/{job_id}"
+    assert view["result"]["sceneSvgUrl"] == f"https://api.example.com/status/{job_id}/scene.svg"

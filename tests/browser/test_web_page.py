@@ -94,7 +94,7 @@ def _expect_drawn_as_the_service_says(recorded: RecordedPage) -> dict[str, Any]:
     # The picture is the job's scene.svg, byte for byte what the API serves for it.
     picture = page.locator("#scene-picture")
     svg_url = f"/status/{job_id}/scene.svg"
-    assert view["result"]["sceneSvgUrl"] == svg_url
+    assert view["result"]["sceneSvgUrl"] == f"{recorded.base_url}{svg_url}"
     expect(picture).to_have_attribute("src", svg_url)
     expect(picture).to_have_attribute(
         "alt", re.compile(rf"^Map of the scene .*{len(nodes)} things")
@@ -213,8 +213,8 @@ def test_the_page_follows_the_event_stream_the_service_offers(
             recorded.generate(PROMPT, seed=4)
         accepted = answer.value.json()
         view = _expect_drawn_as_the_service_says(recorded)
-        assert accepted["eventsUrl"] == f"/status/{view['id']}/events"
-        assert f"{demo_service}{accepted['eventsUrl']}" in recorded.requests
+        assert accepted["eventsUrl"] == f"{demo_service}/status/{view['id']}/events"
+        assert accepted["eventsUrl"] in recorded.requests
         polls = [url for url in recorded.requests if url.endswith(f"/status/{view['id']}")]
         assert polls == [], "the page polled although the event stream answered"
         assert recorded.errors == []

@@ -81,7 +81,7 @@ def test_cli_and_demo_server_give_the_same_svg_bytes(
 
     served = _served_svg(demo_server, job_id)
 
-    assert job["result"]["sceneSvgUrl"] == f"/status/{job_id}/scene.svg"
+    assert job["result"]["sceneSvgUrl"] == f"{demo_server}/status/{job_id}/scene.svg"
     assert served.content == expected
 
 

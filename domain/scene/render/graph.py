@@ -144,12 +144,39 @@ def _summary(layout: Layout) -> QualitySummary:
 
 def scene_graph_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of `SceneGraph`, as committed next to this package."""
-    generated = msgspec.json.schema(SceneGraph)
+    root, definitions = scene_graph_schema_components("#/$defs/{name}")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Scene graph",
-        **generated,
+        **root,
+        "$defs": definitions,
+    }
+
+
+def scene_graph_schema_components(
+    ref_template: str,
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The reference to `SceneGraph` and the schemas of it and its parts, their references made
+    with `ref_template` (`#/$defs/{name}` for the JSON Schema, `#/components/schemas/{name}`
+    for an OpenAPI document): one source for both."""
+    (root,), definitions = msgspec.json.schema_components((SceneGraph,), ref_template=ref_template)
+    return root, _without_redundant_items(definitions)
+
+
+def _without_redundant_items(node: Any) -> Any:
+    """msgspec writes a fixed-length tuple as `prefixItems` with `items: false`; with `maxItems`
+    equal to their number, `items: false` says nothing more, and OpenAPI tools (whose `items`
+    must be a schema) refuse it."""
+    if isinstance(node, list):
+        return [_without_redundant_items(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    fixed = node.get("items") is False and node.get("maxItems") == len(node.get("prefixItems", ()))
+    return {
+        key: _without_redundant_items(value)
+        for key, value in node.items()
+        if not (fixed and key == "items")
     }
 
 

@@ -75,6 +75,8 @@ def test_artifact_url_ttl_bounds_are_accepted(ttl: str) -> None:
         ("AWS_ENDPOINT_URL", "ftp://emulator"),
         ("ORCHESTRATOR_URL", "api.internal"),
         ("ORCHESTRATOR_URL", "http://"),
+        ("PUBLIC_BASE_URL", "api.example.com"),
+        ("PUBLIC_BASE_URL", "ftp://api.example.com"),
         ("METRICS_SINK", "statsd"),
         ("INTERNAL_TOKEN", "short"),
         ("TRACE_STATUS_POLLS_PER_SECOND", "-1"),

@@ -46,7 +46,7 @@ class AnsweredBodies:
         self.statuses = FinishedStatuses(max_jobs=max_jobs, max_bytes=max_bytes)
 
     def body(self, view: JobView) -> bytes:
-        response = self.statuses.response(view)
+        response = self.statuses.response(view, "")
         if isinstance(response, KeptResponse):
             assert isinstance(response.content, bytes)
             return response.content
