@@ -47,6 +47,7 @@ def assign_hosts(items: list[Item], relations: list[RelationSpec], scene: str) -
             item.host = host
         if relation.predicate == "around" and _surrounds(item, host):
             host.host = item
+    _beside_inside(by_id, relations)
     rooms = [item for item in items if item.kind.name == "room"]
     islands = [item for item in items if item.kind.name == "island"]
     for item in items:
@@ -63,6 +64,24 @@ def assign_hosts(items: list[Item], relations: list[RelationSpec], scene: str) -
             item.host.is_host = True
         for host in item.hosts:
             host.is_host = True
+
+
+def _beside_inside(by_id: dict[str, Item], relations: list[RelationSpec]) -> None:
+    """`a dragon in the hall, treasure next to the dragon`: next to a thing inside walls is
+    inside them too (walls between the two would keep them apart)."""
+    for relation in relations:
+        item = by_id.get(relation.subject)
+        if relation.predicate not in _BESIDE or item is None or item.host is not None:
+            continue
+        other = by_id.get(relation.objects[0]) if relation.objects else None
+        host = other.host if other is not None else None
+        if host is None or host.kind.container != "walled":
+            continue
+        if _can_hold(host, item) and not _ancestor(item, host) and item is not host:
+            item.host = host
+
+
+_BESIDE = ("next_to", "near", "adjacent")
 
 
 def _surrounds(area: Item, inner: Item) -> bool:

@@ -53,7 +53,6 @@ class NounPhrase:
     word: str = ""
     possessor: str | None = None  # `the dragon's hoard`: the owner's kind
     collective: str | None = None  # `a pile of bones`: one pile
-    collectives: bool = False  # `stacks of crates`: several piles
     bad_count: str | None = None  # `-5`, `3.5` as written
     each: bool = False  # `each door`: every one named so far
     arrangement: str | None = None  # `rows of benches`: the group's arrangement
@@ -122,9 +121,8 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
                 phrase.count = _ARRANGED_COUNT[word]
                 phrase.rows = "grid" if word == "grid" else None
             j += 2
-        elif _collective(word) and j + 1 < len(tokens) and tokens[j + 1] == "of":
-            phrase.collective = _collective(word)
-            phrase.collectives = word != phrase.collective  # `stacks of crates`: several
+        elif word in _COLLECTIVES and j + 1 < len(tokens) and tokens[j + 1] == "of":
+            phrase.collective = word
             j += 2
         elif j + 1 < len(tokens) and tokens[j + 1] == POSSESSIVE and word.isalpha():
             if _noun_at(tokens, j) is not None:
@@ -237,18 +235,9 @@ def _with_noun(
         phrase.kind, phrase.word = _POT_PLANT, f"potted {phrase.word}"
     if phrase.collective:
         written = " ".join([*noun.word.split()[:-1], tokens[noun.end - 1]])  # `bones`
-        phrase.plural, phrase.word = phrase.collectives, f"{phrase.collective} of {written}"
+        phrase.plural, phrase.word = False, f"{phrase.collective} of {written}"
     _of_content(tokens, phrase)
     return phrase
-
-
-def _collective(word: str) -> str | None:
-    """`pile`, `piles` -> `pile`: a word for a heap of things."""
-    if word in _COLLECTIVES:
-        return word
-    if word.endswith("s") and word[:-1] in _COLLECTIVES:
-        return word[:-1]
-    return None
 
 
 def _wordnet_compound(tokens: list[str], j: int) -> lexicon.NounMatch | None:

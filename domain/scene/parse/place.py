@@ -39,6 +39,8 @@ def choose_place(state: ParseState) -> str:
         _forest_is_the_scene(state)
     if scene == "dungeon":
         _cave_is_the_scene(state)
+    if scene == "cave":
+        _caves_are_the_scene(state)
     if scene == "island":
         _sea_is_the_scene(state)
     if lexicon.SCENE_BY_NAME[scene].indoor and scene != "dungeon":
@@ -200,10 +202,23 @@ def _forest_is_the_scene(state: ParseState) -> None:
 def _cave_is_the_scene(state: ParseState) -> None:
     """`a dragon sleeping in a cave`: the cave is the dungeon, not a box inside it."""
     cave = _lone_setting(state, "cave")
-    if cave is not None and any(
-        r.predicate == "inside" and cave.ids[0] in r.objects for r in state.relations
+    if cave is not None and (
+        state.groups[0] is cave  # `a dragon's lair in a cave`: the lair is the cave shown
+        or any(r.predicate == "inside" and cave.ids[0] in r.objects for r in state.relations)
     ):
         _absorb(state, cave)
+
+
+def _caves_are_the_scene(state: ParseState) -> None:
+    """`a dragon's lair deep in a cave`: inside a cave, a cave named and said nothing of is
+    the one shown (the lair and the cave are one), not a cave drawn within it."""
+    for group in [g for g in state.groups if g.kind == "cave" and len(g.ids) == 1]:
+        cave = group.ids[0]
+        if not any(  # `a tunnel to a big cavern`: a cave of the cave, somewhere in it
+            r.subject == cave or (cave in r.objects and r.predicate != "inside")
+            for r in state.relations
+        ):
+            _absorb(state, group)
 
 
 def _sea_is_the_scene(state: ParseState) -> None:

@@ -75,12 +75,22 @@ _IDIOMS = frozenset(
 )  # fmt: skip
 
 
+_SCATTERED = frozenset(["scattered", "strewn", "lying"])
+_WHOLE = frozenset(["room", "floor", "place", "area", "hall", "cave", "chamber", "ground"])
+
+
 def _without_idioms(tokens: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(tokens):
         found = next((n for n in (6, 3, 2) if tuple(tokens[k : k + n]) in _IDIOMS), None)
         if found is not None:
+            scattered = tokens[k] in _SCATTERED
+            after = tokens[k + found : k + found + 2]
+            if scattered and len(after) == 2 and after[0] == "the" and after[1] in _WHOLE:
+                found += 2  # `tables scattered around the room`: the whole place
+            if scattered and tokens[k + found : k + found + 1] == ["and"]:
+                out.append(",")  # `bones scattered around and a tunnel to the south`: apart
             k += found
             continue
         out.append(tokens[k])

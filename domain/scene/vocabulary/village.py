@@ -57,7 +57,9 @@ KINDS: tuple[KindSpec, ...] = (
          "sheep pen, pigpen, pig pen, sheepfold, fold, corral, paddock, animal pen, stockyard, "
          "petting zoo, pens"),
     kind("garden", VILLAGE, TERRAIN, AREA, (5, 3), "%", "open walkable outdoor",
-         "orchard, flowerbed, vegetable garden, allotment"),
+         "orchard, flowerbed, vegetable garden, allotment, raised bed, garden bed,"
+         " vegetable bed, vegetable patch, vegetable plot, garden plot, herb garden, herb bed,"
+         " pumpkin patch, strawberry patch, cabbage patch"),
     kind("maze", VILLAGE, TERRAIN, AREA, (10, 6), "z", "open walkable outdoor",
          "hedge maze, garden maze, labyrinth"),
     kind("moat", VILLAGE, TERRAIN, PATH, (1, 0), "w", "water outdoor",

@@ -718,3 +718,28 @@ def test_stacks_of_things_are_several_stacks_of_that_kind() -> None:
 
 def test_a_basketball_court_is_a_sports_field() -> None:
     assert parse_prompt("a basketball court with a hoop at each end").place == "sports_field"
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a dragon's lair in a cave",
+        "a dragon's lair deep in a cave, the dragon asleep on a pile of gold",
+    ],
+)
+def test_a_cave_named_inside_a_cave_is_the_cave_shown(prompt: str) -> None:
+    request = parse_prompt(prompt)
+    assert request.place == "cave" and kinds(prompt)["cave"] == 0
+
+
+def test_things_scattered_around_take_no_relation_of_the_next_thing() -> None:
+    found = relations("a cave with bones scattered around and a narrow tunnel to the south")
+    assert not any(r[0].startswith("skeleton") for r in found)
+    tavern = relations("a tavern with tables scattered around the room and a bar to the north")
+    assert not any(r[0].startswith(("table", "room")) for r in tavern)
+    assert kinds("a tavern with tables scattered around the room")["room"] == 0
+
+
+def test_raised_beds_are_garden_beds_not_beds() -> None:
+    found = kinds("a vegetable garden with four raised beds")
+    assert found["bed"] == 0 and found["garden"] >= 4

@@ -319,3 +319,11 @@ def test_things_stand_on_their_rails_and_float_on_their_pond(prompt: str) -> Non
         graph = generate_scene(prompt, seed=seed).scene_graph
         quality = graph["quality"]
         assert quality["relationsHeld"] == quality["relationsStated"], prompt
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_thing_next_to_one_inside_walls_is_inside_them_too(seed: int) -> None:
+    prompt = "a cave with a dragon in the center of the hall, treasure next to the dragon"
+    graph = generate_scene(prompt, seed=seed).scene_graph
+    held = {(r["subject"], r["predicate"]): r["satisfied"] for r in graph["relations"]}
+    assert held[("treasure-1", "next_to")], graph["relations"]
