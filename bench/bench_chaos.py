@@ -54,6 +54,7 @@ from tests.e2e.persistent_stack import (  # noqa: E402
     PersistentStack,
     Resources,
     Service,
+    api_headers,
     provision_resources,
 )
 from tests.managed_process import ManagedProcess  # noqa: E402
@@ -138,6 +139,8 @@ class Chaos:
         self.emulator = emulator
         self.resources: Resources = stack.resources
         self.token = self.resources.internal_token()
+        # The stack wants keys (persistent mode's default): the key provisioning made.
+        self.keyed = api_headers(self.apis[0])
         self.figures = Figures()
         self.random = random.Random(args.seed)
         self.stop = threading.Event()
@@ -237,7 +240,7 @@ class Chaos:
         headers = {"Idempotency-Key": submission.key} if submission.key else {}
         deadline = time.monotonic() + 180
         attempt = 0
-        with httpx.Client(timeout=10.0) as client:
+        with httpx.Client(timeout=10.0, headers=self.keyed) as client:
             while time.monotonic() < deadline:
                 url = self.apis[(submission.number + attempt) % 2]
                 attempt += 1
@@ -299,7 +302,7 @@ class Chaos:
 
     def poller(self, number: int) -> None:
         chooser = random.Random(self.args.seed * 100 + number)
-        with httpx.Client(timeout=10.0) as client:
+        with httpx.Client(timeout=10.0, headers=self.keyed) as client:
             while not self.stop.is_set():
                 with self.figures.lock:
                     candidates = [
@@ -385,7 +388,7 @@ class Chaos:
             # Running jobs are among the latest; finished ones anywhere.
             pool = self.figures.accepted[-60:] if "running" in statuses else self.figures.accepted
             candidates = self.random.sample(pool, min(40, len(pool)))
-        with httpx.Client(timeout=10.0) as client:
+        with httpx.Client(timeout=10.0, headers=self.keyed) as client:
             for job_id in candidates:
                 response = client.get(f"{self.apis[1]}/status/{job_id}")
                 if response.status_code != 200:
@@ -396,7 +399,7 @@ class Chaos:
         return None
 
     def replay(self, job_id: str) -> None:
-        with httpx.Client(timeout=10.0) as client:
+        with httpx.Client(timeout=10.0, headers=self.keyed) as client:
             view = client.get(f"{self.apis[0]}/status/{job_id}")
             if view.status_code != 200:
                 return
@@ -494,7 +497,7 @@ class Chaos:
         views: dict[str, dict[str, Any] | None] = dict.fromkeys(pending)
         deadline = time.monotonic() + timeout
         idle_since: float | None = None
-        with httpx.Client(timeout=10.0) as client:
+        with httpx.Client(timeout=10.0, headers=self.keyed) as client:
             while pending and time.monotonic() < deadline:
                 before = len(pending)
                 for job_id in sorted(pending):

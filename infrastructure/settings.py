@@ -116,7 +116,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, rename="upper"):
     """A file the worker touches while its loop runs (`scenegen worker-health` reads it)."""
     auth_mode: str = AUTH_NONE
     """One of `AUTH_MODES`: `api-keys` asks every public job request for `Authorization: Bearer`.
-    `none` in both modes for now (the contract's persistent default is `api-keys`)."""
+    From the environment: `api-keys` by default when JOBS_TABLE is set (persistent mode: the keys
+    live in <JOBS_TABLE>-api-keys), `none` otherwise (demo mode); AUTH_MODE, when set, wins."""
     api_keys: str | None = None
     """Demo mode: `name:secret,name:secret`, the keys `AUTH_MODE=api-keys` accepts."""
     rate_limit_per_minute: Annotated[int, _within(1, 1_000_000)] = DEFAULT_RATE_PER_MINUTE
@@ -156,6 +157,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, rename="upper"):
         if region := _text(env, "AWS_REGION") or _text(env, "AWS_DEFAULT_REGION"):
             values["aws_region"] = region
         values["metrics_sink"] = _choice(env, "METRICS_SINK", _default_sink(env), _SINKS)
+        values["auth_mode"] = _choice(env, "AUTH_MODE", _default_auth_mode(env), AUTH_MODES)
         settings = cls(**values)  # type: ignore[arg-type]
         settings.check_combination()
         return settings
@@ -196,6 +198,11 @@ _SINKS = ("memory", "cloudwatch", "emf", "none")
 def _default_sink(env: Mapping[str, str]) -> str:
     persistent = any(env.get(name, "").strip() for name in ("JOBS_TABLE", "JOBS_QUEUE"))
     return "cloudwatch" if persistent else "memory"
+
+
+def _default_auth_mode(env: Mapping[str, str]) -> str:
+    """Keys by default where they can be kept: the DynamoDB table beside JOBS_TABLE."""
+    return AUTH_API_KEYS if env.get("JOBS_TABLE", "").strip() else AUTH_NONE
 
 
 def _text(env: Mapping[str, str], name: str) -> str | None:
@@ -257,13 +264,6 @@ def _flag(name: str, raw: str) -> bool:
     raise ConfigError(f"{name} must be 1 or 0, got {raw!r}")
 
 
-def _auth_mode(name: str, raw: str) -> str:
-    raw = raw.lower()
-    if raw not in AUTH_MODES:
-        raise ConfigError(f"{name} must be one of {', '.join(AUTH_MODES)}, got {raw!r}")
-    return raw
-
-
 def _api_keys(name: str, raw: str) -> str:
     """The keys as given, parsed now so that a bad one fails at start (never echoing a secret)."""
     from datetime import UTC, datetime
@@ -295,8 +295,7 @@ _READERS: dict[str, Callable[[str, str], object]] = {
     "ORCHESTRATOR_URL": _url,
     "PUBLIC_BASE_URL": _url,
     "WEBHOOK_SECRET": _webhook_secret,
-    "AUTH_MODE": _auth_mode,
     "API_KEYS": _api_keys,
 }
-_SET_APART = {"AWS_REGION", "METRICS_SINK"}
+_SET_APART = {"AWS_REGION", "METRICS_SINK", "AUTH_MODE"}
 """Read by `from_env` itself: a fallback variable, a default that depends on the mode."""

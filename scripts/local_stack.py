@@ -7,6 +7,17 @@ Process ids and logs are kept in .run/. Ports: LOCAL_EMULATOR_PORT (4566), LOCAL
 LOCAL_INTERNAL_PORT (8001: the worker's callbacks and /readyz, as in the deployed stack); `up`
 refuses to start, naming the port, when one is already taken.
 
+API keys are on (AUTH_MODE=api-keys, persistent mode's default): `up` makes one key named
+`local` and writes its secret, and nothing else, to .run/api-key (mode 0600; never printed):
+
+    curl -H "Authorization: Bearer $(cat .run/api-key)" http://127.0.0.1:8000/jobs
+    SCENEGEN_API_KEY="$(cat .run/api-key)" .venv/bin/scenegen smoke --base-url http://127.0.0.1:8000
+
+More keys: `scenegen keys create --name NAME` with JOBS_TABLE, ARTIFACTS_BUCKET and the AWS_*
+variables of `stack_env()` (the command is in docs/operations.md).
+
+`AUTH_MODE=none make up` runs the stack without keys (and makes none).
+
 Webhooks are on, durable through the queue WEBHOOKS_QUEUE (scenegen-local-webhooks). They are
 signed with WEBHOOK_SECRET from the environment when set, else with a secret generated here and
 printed once. A receiver on this machine (loopback, plain http) is refused unless allowed:
@@ -29,6 +40,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / ".run"
 STATE = RUN / "stack.json"
+API_KEY_FILE = RUN / "api-key"
 BIN = ROOT / ".venv" / "bin"
 MINISTACK = ROOT / ".venv-emulator" / "bin" / "ministack"
 RECEIVER = ROOT / "scripts" / "webhook_receiver.py"
@@ -187,6 +199,9 @@ def up() -> None:
         print(provisioned.stderr, file=sys.stderr, end="")
         down()
         raise SystemExit("local stack: provisioning failed")
+    keyed = os.environ.get("AUTH_MODE", "").strip().lower() != "none"
+    if keyed:
+        create_local_key(env)
     api = [
         *(str(BIN / "scenegen"), "serve", "--port", str(API_PORT)),
         *("--internal-port", str(INTERNAL_PORT)),
@@ -199,7 +214,43 @@ def up() -> None:
     save(pids)
     print(f"local stack up: API at http://127.0.0.1:{API_PORT} (logs in .run/)")
     announce_webhooks(env, generated)
-    print(f"try: .venv/bin/scenegen smoke --base-url http://127.0.0.1:{API_PORT}")
+    base_url = f"http://127.0.0.1:{API_PORT}"
+    if not keyed:
+        print(f"try: .venv/bin/scenegen smoke --base-url {base_url}")
+        return
+    relative = API_KEY_FILE.relative_to(ROOT)
+    print(f"API keys on: key 'local' in {relative} (0600; its secret is not shown)")
+    print(f'try: curl -H "Authorization: Bearer $(cat {relative})" {base_url}/jobs')
+    print(
+        f'     SCENEGEN_API_KEY="$(cat {relative})" .venv/bin/scenegen smoke --base-url {base_url}'
+    )
+
+
+SECRET_LINE = "secret (shown once, store it now): "
+
+
+def create_local_key(env: Mapping[str, str]) -> None:
+    """`scenegen keys create --name local`, its secret written to API_KEY_FILE (0600) only."""
+    created = subprocess.run(
+        [str(BIN / "scenegen"), "keys", "create", "--name", "local"],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    secrets = [
+        line.removeprefix(SECRET_LINE).strip()
+        for line in created.stdout.splitlines()
+        if line.startswith(SECRET_LINE)
+    ]
+    if created.returncode != 0 or len(secrets) != 1:
+        print(created.stderr, file=sys.stderr, end="")
+        down()
+        raise SystemExit("local stack: could not create the local API key")
+    API_KEY_FILE.unlink(missing_ok=True)
+    descriptor = os.open(API_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as out:
+        out.write(secrets[0] + "\n")
 
 
 def down() -> None:

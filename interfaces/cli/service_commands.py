@@ -30,6 +30,22 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     smoke.add_argument("--base-url", required=True, type=_base_url)
     smoke.add_argument("--timeout", type=_positive_seconds, default=60.0)
     smoke.add_argument("--prompt", default=DEFAULT_PROMPT)
+    key = smoke.add_mutually_exclusive_group()
+    key.add_argument(
+        "--api-key",
+        help=(
+            "the API key to send (Authorization: Bearer); default: $SCENEGEN_API_KEY. "
+            "Prefer the variable: an option shows in the process list"
+        ),
+    )
+    key.add_argument(
+        "--create-key",
+        action="store_true",
+        help=(
+            "make a key in <JOBS_TABLE>-api-keys for this check and revoke it after (a "
+            "pipeline after a deploy; reads JOBS_TABLE, AWS_REGION, AWS_ENDPOINT_URL)"
+        ),
+    )
     smoke.set_defaults(func=_smoke)
 
     demo = subparsers.add_parser(

@@ -6,6 +6,7 @@ root (and through it the adapters and tracing) and httpx.
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 
@@ -17,6 +18,7 @@ from interfaces.cli.http_protocol import guarded_protocol
 from interfaces.cli.server_limits import raise_open_file_limit, server_limits
 from interfaces.cli.server_ports import run_server
 from interfaces.cli.smoke import (
+    API_KEY_VARIABLE,
     SmokeExit,
     SmokeFailure,
     SmokeResult,
@@ -63,12 +65,26 @@ async def _run_worker(runtime: bootstrap.WorkerRuntime) -> int:
 
 
 def smoke_command(args: argparse.Namespace) -> int:
-    return asyncio.run(_smoke_and_report(args.base_url, args.prompt, args.timeout))
+    if args.create_key:
+        return asyncio.run(_smoke_with_temporary_key(args.base_url, args.prompt, args.timeout))
+    api_key = (args.api_key or os.environ.get(API_KEY_VARIABLE, "")).strip() or None
+    return asyncio.run(_smoke_and_report(args.base_url, args.prompt, args.timeout, api_key))
 
 
-async def _smoke_and_report(base_url: str, prompt: str, timeout: float) -> int:
+async def _smoke_with_temporary_key(base_url: str, prompt: str, timeout: float) -> int:
+    from interfaces.cli.smoke_key import SmokeKeyUnavailable, temporary_key
+
     try:
-        result = await run_smoke(base_url, prompt=prompt, timeout=timeout)
+        async with temporary_key() as api_key:
+            return await _smoke_and_report(base_url, prompt, timeout, api_key)
+    except SmokeKeyUnavailable as unavailable:
+        print(f"smoke: FAILED (unauthorized): {unavailable}", file=sys.stderr)
+        return int(SmokeExit.UNAUTHORIZED)
+
+
+async def _smoke_and_report(base_url: str, prompt: str, timeout: float, api_key: str | None) -> int:
+    try:
+        result = await run_smoke(base_url, prompt=prompt, timeout=timeout, api_key=api_key)
     except SmokeFailure as failure:
         print(f"smoke: FAILED ({failure.code.name.lower()}): {failure}", file=sys.stderr)
         return int(failure.code)

@@ -15,6 +15,7 @@ from interfaces.cli.defaults import DEFAULT_PROMPT
 from interfaces.cli.event_stream import server_sent_events
 
 PUBLIC_PATHS = ("/generate", f"{JOBS_PATH}/{{job_id}}")
+API_KEY_VARIABLE = "SCENEGEN_API_KEY"
 
 
 class SmokeExit(IntEnum):
@@ -28,6 +29,7 @@ class SmokeExit(IntEnum):
     TIMED_OUT = 6
     ARTIFACT_INVALID = 7
     UNEXPECTED_RESPONSE = 8
+    UNAUTHORIZED = 9
 
 
 class SmokeFailure(Exception):
@@ -50,13 +52,20 @@ async def run_smoke(
     timeout: float = 60.0,
     out: TextIO = sys.stdout,
     transport: httpx.AsyncBaseTransport | None = None,
+    api_key: str | None = None,
 ) -> SmokeResult:
+    """Submits one job (with `Authorization: Bearer <api_key>` when a key is given), follows it
+    to the end and checks its artifacts; raises `SmokeFailure` with the first thing wrong."""
     deadline = time.monotonic() + timeout
+    headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
     async with httpx.AsyncClient(
-        base_url=base_url.rstrip("/"), timeout=httpx.Timeout(10.0), transport=transport
+        base_url=base_url.rstrip("/"),
+        timeout=httpx.Timeout(10.0),
+        transport=transport,
+        headers=headers,
     ) as client:
         await _check_openapi(client)
-        accepted = await _submit(client, prompt, out)
+        accepted = await _submit(client, prompt, out, keyed=bool(api_key))
         status_url = str(accepted["statusUrl"])
         job = await _follow(client, accepted, deadline, out)
         if job is None:
@@ -91,8 +100,17 @@ async def _check_openapi(client: httpx.AsyncClient) -> None:
         raise SmokeFailure(SmokeExit.NO_OPENAPI, f"/openapi.json lacks {', '.join(missing)}")
 
 
-async def _submit(client: httpx.AsyncClient, prompt: str, out: TextIO) -> dict[str, Any]:
+async def _submit(
+    client: httpx.AsyncClient, prompt: str, out: TextIO, *, keyed: bool
+) -> dict[str, Any]:
     response = await _request(client, "POST", "/generate", json={"prompt": prompt})
+    if response.status_code == 401:
+        raise SmokeFailure(
+            SmokeExit.UNAUTHORIZED,
+            "the service refused the API key (401)"
+            if keyed
+            else f"the service requires an API key: pass --api-key or set {API_KEY_VARIABLE}",
+        )
     if response.status_code != 202:
         raise SmokeFailure(
             SmokeExit.UNEXPECTED_RESPONSE,

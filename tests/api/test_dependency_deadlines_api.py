@@ -37,7 +37,10 @@ async def outage(
     port = server.port if server else closed_port()
     app = persistent_app(f"http://127.0.0.1:{port}", monkeypatch)
     try:
+        # Keys are on (persistent mode's default): a well-formed key, whose lookup meets the
+        # outage first.
         async with AsyncTestClient(app=app, timeout=60) as client:
+            client.headers["Authorization"] = f"Bearer sg_{'k' * 40}"
             yield Outage(request.param, client)
     finally:
         if server:

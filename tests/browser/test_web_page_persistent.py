@@ -33,11 +33,13 @@ DRAWN_TIMEOUT_MS = 60_000
 
 @pytest.fixture
 def persistent_api(aws_endpoint: str, tmp_path: Path) -> Iterator[Service]:
-    """One API and one worker on freshly provisioned resources."""
+    """One API and one worker on freshly provisioned resources, open (AUTH_MODE=none, set
+    explicitly: persistent mode wants keys by default). This is about reading artifacts through
+    the API; the page's key form has its own tests (test_web_page_keys.py)."""
     resources = provision_resources(aws_endpoint, tmp_path)
     try:
         with PersistentStack(resources, tmp_path) as stack:
-            api = stack.start_api()
+            api = stack.start_api(AUTH_MODE="none")
             stack.start_worker(api.url)
             yield api
     finally:

@@ -15,12 +15,20 @@ so the API and the workers sign with the same secret:
 or provision a secret in SSM (`provision_resources(..., webhook_secret_parameter=True)`; the
 processes then read WEBHOOK_SECRET_PARAMETER, and `resources.webhook_secrets()` gives its value).
 
+API keys: persistent mode requires them by default (AUTH_MODE=api-keys), so `provision_resources`
+also makes one key with `scenegen keys create` (`resources.api_key`). Every API the stack starts
+is registered with that key, and `api_headers(base_url)` gives the `Authorization` header for it
+(`submit`, `get_job` and `wait_for_job` send it). A test about an open persistent service starts
+its API with `AUTH_MODE="none"`; `api_headers` then gives nothing.
+
 Every process gets its own log file in the work directory; a process that does not come up
 fails the test with the tail of its log. On exit every process still running gets SIGTERM,
 then SIGKILL if it has not stopped.
 """
 
+import dataclasses
 import os
+import re
 import subprocess
 import time
 import uuid
@@ -74,6 +82,8 @@ _SERVICE_VARIABLES = (
     "INTERNAL_TOKEN_REFRESH_SECONDS",
     "INTERNAL_TOKEN_GRACE_SECONDS",
     "OTEL_EXPORTER_OTLP_ENDPOINT",
+    "AUTH_MODE",
+    "SCENEGEN_API_KEY",
 )
 
 
@@ -89,6 +99,10 @@ class Resources:
     token_parameter: str
     webhooks_queue: str | None = None
     webhook_secret_parameter: str | None = None
+    api_key: str | None = None
+    """The secret of the key `provision_resources` made (`scenegen keys create --name e2e`)."""
+    api_key_id: str | None = None
+    """Its id (`key_...`): the owner of the jobs it submits, which scopes their Idempotency-Keys."""
 
     def env(self) -> dict[str, str]:
         env = {
@@ -189,7 +203,47 @@ def provision_resources(
     )
     if result.returncode != 0:
         raise RuntimeError(f"scenegen provision failed:\n{result.stdout}\n{result.stderr}")
-    return resources
+    # Limits far above the defaults (60 a minute, 10 active): the tests submit in bursts, and
+    # quotas have tests of their own (test_api_keys_served.py).
+    unlimited = ("--rate-per-minute", "1000000", "--max-active", "1000000")
+    key_id, key = create_key(resources, workdir, "e2e", *unlimited)
+    return dataclasses.replace(resources, api_key=key, api_key_id=key_id)
+
+
+SECRET_LINE = "secret (shown once, store it now): "
+
+
+def create_key(resources: Resources, workdir: Path, name: str, *options: str) -> tuple[str, str]:
+    """A new key's id and secret, made by the real `scenegen keys create` in the resources'
+    table."""
+    result = subprocess.run(
+        [SCENEGEN, "keys", "create", "--name", name, *options],
+        env={**_outer_env(), **resources.env()},
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    secrets = [
+        line.removeprefix(SECRET_LINE)
+        for line in result.stdout.splitlines()
+        if line.startswith(SECRET_LINE)
+    ]
+    ids = re.findall(r"^created (key_\S+) ", result.stdout, re.MULTILINE)
+    if result.returncode != 0 or len(secrets) != 1 or len(ids) != 1:
+        raise RuntimeError(f"scenegen keys create failed:\n{result.stderr}")
+    return ids[0], secrets[0].strip()
+
+
+_KEYS_BY_URL: dict[str, str] = {}
+"""Each keyed API the stacks started, by its base URL: the key its requests carry."""
+
+
+def api_headers(base_url: str) -> dict[str, str]:
+    """`Authorization: Bearer` with the stack's key for the API at `base_url`; none for an API
+    started with AUTH_MODE=none (or not started by a stack)."""
+    key = _KEYS_BY_URL.get(base_url.rstrip("/"))
+    return {"Authorization": f"Bearer {key}"} if key else {}
 
 
 def delete_resources(resources: Resources) -> None:
@@ -289,11 +343,18 @@ class PersistentStack:
     def _start(
         self, name: str, arguments: list[str], env: dict[str, str], base_url: str | None = None
     ) -> Service:
+        merged = {**_outer_env(), **self.resources.env(), **self.env, **env}
+        if (
+            base_url
+            and self.resources.api_key
+            and merged.get("AUTH_MODE", "").strip().lower() != "none"
+        ):
+            _KEYS_BY_URL[base_url] = self.resources.api_key
         service = start_process(
             name,
             [SCENEGEN, *arguments],
             log_path=self.workdir / f"{name}.log",
-            env={**_outer_env(), **self.resources.env(), **self.env, **env},
+            env=merged,
             inherit_env=False,
             cwd=self.workdir,
             base_url=base_url,
@@ -329,7 +390,7 @@ def _outer_env() -> dict[str, str]:
 
 
 def get_job(base_url: str, job_id: str) -> dict[str, Any]:
-    response = httpx.get(f"{base_url}/status/{job_id}", timeout=10.0)
+    response = httpx.get(f"{base_url}/status/{job_id}", headers=api_headers(base_url), timeout=10.0)
     response.raise_for_status()
     job: dict[str, Any] = response.json()
     return job
@@ -356,6 +417,7 @@ def wait_for_job(
 
 def submit(base_url: str, body: dict[str, Any], idempotency_key: str | None = None) -> str:
     headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
+    headers.update(api_headers(base_url))
     response = httpx.post(f"{base_url}/generate", json=body, headers=headers, timeout=10.0)
     assert response.status_code == 202, response.text
     job_id: str = response.json()["id"]

@@ -100,7 +100,7 @@ def test_persistent_stack_with_keys_made_by_the_cli(
     resources_env = stack.resources.env()
     key_id, secret = created_key(keys(resources_env, "create", "--name", "e2e"))
     _, slow = created_key(keys(resources_env, "create", "--name", "slow", "--rate-per-minute", "1"))
-    api = stack.start_api(AUTH_MODE="api-keys")
+    api = stack.start_api()  # persistent mode: AUTH_MODE=api-keys by default
     stack.start_worker(api.url)
     base_url = api.url
 

@@ -7,6 +7,7 @@ and drops task-definition secrets: those are asserted on the template
 AWS APIs, the way an operator would check a deployment.
 """
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -32,6 +33,8 @@ from infrastructure.webhooks.signing import generate_webhook_secret
 from tests.e2e.persistent_stack import (
     PersistentStack,
     Resources,
+    create_key,
+    outer_env,
     submit,
     wait_for_job,
     webhook_env,
@@ -386,16 +389,30 @@ def test_the_service_runs_on_what_the_stack_built_with_the_task_definitions_envi
         queue=api_env["JOBS_QUEUE"],
         token_parameter=api_env["INTERNAL_TOKEN_PARAMETER"],
     )
+    outputs = deployment.outputs
+    # No AUTH_MODE in the tasks: the API wants keys, persistent mode's default. The pipeline's
+    # smoke check makes a key in the stack's keys table for itself and revokes it after.
+    assert "AUTH_MODE" not in api_env and "AUTH_MODE" not in worker_env
     with PersistentStack(resources, tmp_path) as stack:
         api, internal_url = stack.start_api_with_internal_port(**api_env)
         stack.start_worker(internal_url, **worker_env)
-        result = subprocess.run(
+        keyless = subprocess.run(
             [SCENEGEN, "smoke", "--base-url", api.url, "--timeout", "30"],
+            env=outer_env(),
             capture_output=True,
             text=True,
             timeout=60,
         )
+        assert keyless.returncode == 9, keyless.stdout + keyless.stderr
+        result = subprocess.run(
+            [SCENEGEN, "smoke", "--base-url", api.url, "--timeout", "30", "--create-key"],
+            env={**outer_env(), **resources.env(), "JOBS_TABLE": outputs["JobsTableName"]},
+            capture_output=True,
+            text=True,
+            timeout=90,
+        )
         assert result.returncode == 0, result.stdout + result.stderr + stack.logs()
+        assert "smoke: revoked key key_" in result.stdout, result.stdout
 
 
 def test_a_second_deploy_changes_nothing_and_keeps_the_token(deployment: Deployment) -> None:
@@ -672,6 +689,8 @@ def test_with_a_webhook_secret_parameter_the_stack_delivers_signed_webhooks(
             queue=api_env["JOBS_QUEUE"],
             token_parameter=api_env["INTERNAL_TOKEN_PARAMETER"],
         )
+        key_id, key = create_key(stack_resources, tmp_path, "e2e")
+        stack_resources = dataclasses.replace(stack_resources, api_key=key, api_key_id=key_id)
         loopback = webhook_env()
         with PersistentStack(stack_resources, tmp_path, env=loopback) as processes:
             api = processes.start_api(**api_env)

@@ -33,7 +33,7 @@ from tests.e2e.hostile_client import (
     rss_mb,
     status_line,
 )
-from tests.e2e.persistent_stack import PersistentStack
+from tests.e2e.persistent_stack import PersistentStack, api_headers
 from tests.e2e.processes import SCENEGEN
 from tests.managed_process import ManagedProcess, free_port, managed_process
 from tests.silent_server import SilentServer
@@ -76,7 +76,8 @@ class AfterCancel(NamedTuple):
 def cancel_mid_layout_then_run_a_small_job(base_url: str) -> AfterCancel:
     """Cancel the expensive job once its layout started, then submit a small job and wait for
     it to be done."""
-    with httpx.Client(base_url=base_url, timeout=60) as http:
+    # The persistent stack's key (a demo server has none: no header).
+    with httpx.Client(base_url=base_url, timeout=60, headers=api_headers(base_url)) as http:
         heavy = http.post("/generate", json=EXPENSIVE).json()["id"]
         with http.stream("GET", f"/status/{heavy}/events") as stream:
             SseReader(stream).until_step("layout:started")
@@ -115,7 +116,7 @@ def test_persistent_cancel_reaches_the_worker_running_the_job(
     api = stack.start_api()
     stack.start_worker(api.url)
     # One small job first: the worker is up and polling the queue.
-    with httpx.Client(base_url=api.url, timeout=60) as http:
+    with httpx.Client(base_url=api.url, timeout=60, headers=api_headers(api.url)) as http:
         warm = http.post("/generate", json=SMALL, headers={"Prefer": "wait=30"})
         assert warm.json()["status"] == "done", stack.logs()
     after = cancel_mid_layout_then_run_a_small_job(api.url)

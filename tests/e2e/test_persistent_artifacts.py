@@ -110,11 +110,12 @@ def test_job_item_ttl_is_creation_plus_retention_days(shared_stack: SharedStack)
     expected_ttl = int((created + timedelta(days=SHARED_RETENTION_DAYS)).timestamp())
 
     item = shared_stack.resources.job_item(job_id)
+    scoped = f"{shared_stack.resources.api_key_id}\n{key}"  # a key's claims are its own
     claim = (
         shared_stack.resources.client("dynamodb")
         .get_item(
             TableName=shared_stack.resources.table,
-            Key={"pk": {"S": "idem#" + hashlib.sha256(key.encode()).hexdigest()}},
+            Key={"pk": {"S": "idem#" + hashlib.sha256(scoped.encode()).hexdigest()}},
             ConsistentRead=True,
         )
         .get("Item")

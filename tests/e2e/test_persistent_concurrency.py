@@ -12,6 +12,7 @@ from tests.e2e.persistent_stack import (
     PIPELINE_STEP_IDS,
     TERMINAL,
     SharedStack,
+    api_headers,
     get_job,
     step_ids,
     submit,
@@ -42,7 +43,7 @@ class Poller(threading.Thread):
         self.seen: list[dict[str, Any]] = []
 
     def run(self) -> None:
-        with httpx.Client(timeout=10.0) as client:
+        with httpx.Client(timeout=10.0, headers=api_headers(self.base_url)) as client:
             while time.monotonic() < self.deadline:
                 response = client.get(f"{self.base_url}/status/{self.job_id}")
                 job = response.json()
@@ -87,18 +88,19 @@ def test_idempotency_key_reused_on_the_other_api_returns_the_same_job(
     shared_stack: SharedStack,
 ) -> None:
     key = f"e2e-{uuid.uuid4().hex}"
+    keyed = api_headers(shared_stack.api_a.url)  # one key for both APIs: keys scope the claim
     body = {"prompt": "a lighthouse on a cliff above the sea", "seed": 77}
 
     on_a = httpx.post(
-        f"{shared_stack.api_a.url}/generate", json=body, headers={"Idempotency-Key": key}
+        f"{shared_stack.api_a.url}/generate", json=body, headers={"Idempotency-Key": key, **keyed}
     )
     on_b = httpx.post(
-        f"{shared_stack.api_b.url}/generate", json=body, headers={"Idempotency-Key": key}
+        f"{shared_stack.api_b.url}/generate", json=body, headers={"Idempotency-Key": key, **keyed}
     )
     other_body = httpx.post(
         f"{shared_stack.api_b.url}/generate",
         json={**body, "seed": 78},
-        headers={"Idempotency-Key": key},
+        headers={"Idempotency-Key": key, **keyed},
     )
 
     assert on_a.status_code == 202

@@ -17,6 +17,7 @@ from tests.e2e.persistent_stack import (
     PIPELINE_STEP_IDS,
     PersistentStack,
     SharedStack,
+    api_headers,
     get_job,
     step_ids,
     submit,
@@ -36,6 +37,7 @@ async def _stream(
     url: str, last_event_id: str | None = None, count: int | None = None
 ) -> list[Event]:
     headers = {"Last-Event-ID": last_event_id} if last_event_id else {}
+    headers.update(api_headers(url.split("/status/")[0]))
     received: list[Event] = []
     async with httpx.AsyncClient(timeout=30) as http, http.stream("GET", url, headers=headers) as r:
         assert r.status_code == 200, await r.aread()
@@ -57,7 +59,11 @@ def test_a_stream_on_one_api_follows_a_job_run_through_another_and_resumes(
     whole = asyncio.run(_stream(events_url))
     first = asyncio.run(_stream(events_url, count=4))
     rest = asyncio.run(_stream(events_url, last_event_id=first[-1].id))
-    ended = httpx.get(events_url, headers={"Last-Event-ID": whole[-1].id or ""}, timeout=10)
+    ended = httpx.get(
+        events_url,
+        headers={"Last-Event-ID": whole[-1].id or "", **api_headers(shared_stack.api_a.url)},
+        timeout=10,
+    )
 
     assert whole[-1].event == "done"
     assert [json.loads(e.data)["stepId"] for e in whole if e.event == "step"] == PIPELINE_STEP_IDS
@@ -77,7 +83,7 @@ def test_prefer_wait_returns_a_finished_job_in_one_request(shared_stack: SharedS
     response = httpx.post(
         f"{shared_stack.api_a.url}/generate",
         json={"prompt": "a small chapel beside a graveyard", "seed": 2},
-        headers={"Prefer": "wait=30"},
+        headers={"Prefer": "wait=30", **api_headers(shared_stack.api_a.url)},
         timeout=40,
     )
     assert response.status_code == 200, response.text
@@ -95,7 +101,8 @@ def test_a_canceled_running_job_stops_its_worker_at_the_next_step_and_stays_canc
     with holding_proxy(api.url, "layout:succeeded") as proxy:
         worker = stack.start_worker(proxy.url)
         assert proxy.holding.wait(timeout=30), stack.logs()
-        canceled = httpx.post(f"{api.url}/status/{job_id}/cancel", timeout=10)
+        keyed = api_headers(api.url)
+        canceled = httpx.post(f"{api.url}/status/{job_id}/cancel", headers=keyed, timeout=10)
         proxy.released.set()
         until_sync(lambda: 409 in proxy.answers, "the worker's report refused", timeout=60)
         until_sync(
@@ -104,7 +111,7 @@ def test_a_canceled_running_job_stops_its_worker_at_the_next_step_and_stays_canc
             timeout=60,
         )
         job = get_job(api.url, job_id)
-        again = httpx.post(f"{api.url}/status/{job_id}/cancel", timeout=10)
+        again = httpx.post(f"{api.url}/status/{job_id}/cancel", headers=keyed, timeout=10)
 
     assert canceled.status_code == 200 and canceled.json()["status"] == "canceled"
     assert 409 in proxy.answers, "the worker's next report was refused"

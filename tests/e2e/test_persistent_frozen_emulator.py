@@ -18,6 +18,7 @@ from tests.aws_emulator import MINISTACK, ministack_process
 from tests.e2e.persistent_stack import (
     PIPELINE_STEP_IDS,
     PersistentStack,
+    api_headers,
     delete_resources,
     provision_resources,
     step_ids,
@@ -51,7 +52,7 @@ def submit_honouring_retry_after(url: str) -> httpx.Response:
         answer = httpx.post(
             f"{url}/generate",
             json={"prompt": "a lighthouse", "seed": 9},
-            headers={"Idempotency-Key": "frozen-1"},
+            headers={"Idempotency-Key": "frozen-1", **api_headers(url)},
             timeout=10,
         )
         if answer.status_code != 409 or time.monotonic() > deadline:
@@ -80,12 +81,14 @@ def test_a_frozen_aws_endpoint_costs_503s_for_its_duration_and_loses_nothing(
             refused = httpx.post(
                 f"{api.url}/generate",
                 json={"prompt": "a lighthouse", "seed": 9},
-                headers={"Idempotency-Key": "frozen-1"},
+                headers={"Idempotency-Key": "frozen-1", **api_headers(api.url)},
                 timeout=30,
             )
             submit_took = time.monotonic() - started
             started = time.monotonic()
-            status = httpx.get(f"{api.url}/status/{accepted[0]}", timeout=30)
+            status = httpx.get(
+                f"{api.url}/status/{accepted[0]}", headers=api_headers(api.url), timeout=30
+            )
             status_took = time.monotonic() - started
             ready = httpx.get(f"{api.url}/readyz", timeout=30)
             time.sleep(max(0.0, FROZEN_SECONDS - (time.monotonic() - frozen_at)))
@@ -96,7 +99,7 @@ def test_a_frozen_aws_endpoint_costs_503s_for_its_duration_and_loses_nothing(
             again = httpx.post(
                 f"{api.url}/generate",
                 json={"prompt": "a lighthouse", "seed": 9},
-                headers={"Idempotency-Key": "frozen-1"},
+                headers={"Idempotency-Key": "frozen-1", **api_headers(api.url)},
                 timeout=10,
             )
             retried_job = wait_for_job(api.url, retried.json()["id"], timeout=60)

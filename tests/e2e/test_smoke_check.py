@@ -1,9 +1,12 @@
 """The smoke check fails for the right reason, and passes against a healthy service."""
 
+import asyncio
+import os
 import subprocess
 from datetime import datetime
 
 import msgspec
+import pytest
 from dependency_injector import providers
 from litestar import Litestar, get
 
@@ -130,3 +133,64 @@ def test_smoke_command_refuses_a_base_url_without_a_scheme_in_one_line() -> None
     )
     assert result.returncode == SmokeExit.USAGE
     assert result.stderr.strip().splitlines()[-1].endswith("got 'localhost:8000'")
+
+
+SMOKE_KEY = "sg_" + "k" * 40
+
+
+def _keyed_app() -> Litestar:
+    settings = Settings(
+        internal_token="smoke-token-0123456789abcdef",
+        auth_mode="api-keys",
+        api_keys=f"smoke:{SMOKE_KEY}",
+    )
+    return create_app(ApiRuntime(Container(settings=settings)))
+
+
+async def test_smoke_sends_its_key_to_a_service_with_keys() -> None:
+    async with serving(_keyed_app()) as base_url:
+        result = await run_smoke(base_url, timeout=30, api_key=SMOKE_KEY)
+    assert result.job["status"] == "done"
+
+
+async def test_smoke_without_a_key_says_one_line_on_a_service_with_keys() -> None:
+    async with serving(_keyed_app()) as base_url:
+        with pytest.raises(SmokeFailure) as raised:
+            await run_smoke(base_url, timeout=30)
+        with pytest.raises(SmokeFailure) as wrong:
+            await run_smoke(base_url, timeout=30, api_key="sg_" + "w" * 40)
+    assert raised.value.code is SmokeExit.UNAUTHORIZED
+    assert str(raised.value) == (
+        "the service requires an API key: pass --api-key or set SCENEGEN_API_KEY"
+    )
+    assert wrong.value.code is SmokeExit.UNAUTHORIZED
+    assert "w" * 40 not in str(wrong.value)
+
+
+async def _smoke_command(base_url: str, *arguments: str, key: str | None) -> tuple[int, str]:
+    env = {k: v for k, v in os.environ.items() if k != "SCENEGEN_API_KEY"}
+    if key is not None:
+        env["SCENEGEN_API_KEY"] = key
+    process = await asyncio.create_subprocess_exec(
+        SCENEGEN,
+        *("smoke", "--base-url", base_url, "--timeout", "30", *arguments),
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await asyncio.wait_for(process.communicate(), timeout=120)
+    assert process.returncode is not None
+    return process.returncode, output.decode()
+
+
+async def test_smoke_command_reads_the_key_from_scenegen_api_key_and_never_shows_it() -> None:
+    async with serving(_keyed_app()) as base_url:
+        keyed = await _smoke_command(base_url, key=SMOKE_KEY)
+        keyless = await _smoke_command(base_url, key=None)
+    assert keyed[0] == SmokeExit.OK, keyed[1]
+    assert SMOKE_KEY not in keyed[1]
+    assert keyless[0] == SmokeExit.UNAUTHORIZED
+    assert keyless[1].strip().splitlines() == [
+        "smoke: FAILED (unauthorized): the service requires an API key: pass --api-key or set "
+        "SCENEGEN_API_KEY"
+    ]

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.e2e.persistent_stack import SharedStack, get_job, submit, wait_for_job
+from tests.e2e.persistent_stack import SharedStack, api_headers, get_job, submit, wait_for_job
 from tests.e2e.processes import SCENEGEN, scenegen_serve
 
 pytestmark = pytest.mark.e2e
@@ -61,10 +61,11 @@ def demo_server() -> Iterator[str]:
 
 
 def _served_svg(base_url: str, job_id: str) -> httpx.Response:
-    response = httpx.get(f"{base_url}/status/{job_id}/scene.svg", timeout=10.0)
+    keyed = api_headers(base_url)  # the persistent stack's key; none for the demo server
+    response = httpx.get(f"{base_url}/status/{job_id}/scene.svg", headers=keyed, timeout=10.0)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "image/svg+xml"
-    head = httpx.head(f"{base_url}/status/{job_id}/scene.svg", timeout=10.0)
+    head = httpx.head(f"{base_url}/status/{job_id}/scene.svg", headers=keyed, timeout=10.0)
     assert head.status_code == 200 and head.content == b""
     assert head.headers["etag"] == response.headers["etag"]
     return response

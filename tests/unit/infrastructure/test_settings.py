@@ -151,10 +151,38 @@ def test_status_poll_trace_budget(value: str, expected: int | None) -> None:
 DEMO_KEY = "sg_" + "a" * 40
 
 
-def test_keys_are_off_and_quotas_at_the_contract_defaults_unless_set() -> None:
-    for env in ({}, {"JOBS_TABLE": "jobs", "ARTIFACTS_BUCKET": "bucket"}):
+PERSISTENT = {"JOBS_TABLE": "jobs", "ARTIFACTS_BUCKET": "bucket", "JOBS_QUEUE": "jobs"}
+
+
+def test_keys_are_off_by_default_in_demo_mode() -> None:
+    for env in ({}, {"ARTIFACTS_BUCKET": "bucket"}):  # S3 offload alone keeps no keys table
         settings = Settings.from_env(env)
         assert settings.auth_mode == "none" and not settings.keys_required
+
+
+def test_keys_are_required_by_default_in_persistent_mode() -> None:
+    for env in (PERSISTENT, {"JOBS_TABLE": "jobs", "ARTIFACTS_BUCKET": "bucket"}):
+        settings = Settings.from_env(env)
+        assert settings.auth_mode == "api-keys" and settings.keys_required
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({**PERSISTENT, "AUTH_MODE": "none"}, "none"),
+        ({**PERSISTENT, "AUTH_MODE": " None "}, "none"),
+        ({"AUTH_MODE": "api-keys", "API_KEYS": f"demo:{DEMO_KEY}"}, "api-keys"),
+    ],
+)
+def test_an_explicit_auth_mode_wins_over_the_mode_default(
+    env: dict[str, str], expected: str
+) -> None:
+    assert Settings.from_env(env).auth_mode == expected
+
+
+def test_quotas_and_origins_are_at_the_contract_defaults_unless_set() -> None:
+    for env in ({}, PERSISTENT):
+        settings = Settings.from_env(env)
         assert settings.rate_limit_per_minute == 60
         assert settings.max_active_jobs_per_key == 10
         assert settings.cors_origins == ()
@@ -179,6 +207,7 @@ def test_api_keys_mode_with_keys_limits_and_origins() -> None:
     ("env", "named"),
     [
         ({"AUTH_MODE": "basic"}, "AUTH_MODE"),
+        ({**PERSISTENT, "AUTH_MODE": "off"}, "AUTH_MODE"),
         ({"RATE_LIMIT_PER_MINUTE": "0"}, "RATE_LIMIT_PER_MINUTE"),
         ({"MAX_ACTIVE_JOBS_PER_KEY": "none"}, "MAX_ACTIVE_JOBS_PER_KEY"),
         ({"API_KEYS": "demo"}, "API_KEYS"),
