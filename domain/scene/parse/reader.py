@@ -15,6 +15,7 @@ from domain.scene.parse.links import apply_pending
 from domain.scene.parse.naming import PRONOUNS, name_subject
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.opening import place_in_setting, read_opening, setting_after
+from domain.scene.parse.proper_names import without_proper_names
 from domain.scene.parse.relation_phrases import read_relation
 from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
 from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, tokenize
@@ -38,8 +39,10 @@ _DETERMINERS = frozenset(
 
 def parse_prompt(prompt: str) -> SceneRequest:
     """Read an English description into a structured scene request. Never raises."""
-    tokens, typo_warnings = spelling.correct_tokens(_counted_lines(tokenize(prompt)))
-    tokens = _walls_by_side(_its_parts(_without_idioms(tokens)))
+    tokens, typo_warnings = spelling.correct_tokens(
+        _counted_lines(tokenize(without_proper_names(prompt)))
+    )
+    tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = ["the" if token in _POSSESSIVE_PRONOUNS else token for token in tokens]
     parser = _Parser(tokens)
@@ -100,6 +103,26 @@ def _without_idioms(tokens: list[str]) -> list[str]:
 
 # `the back wall`: the far side of the room as a reader pictures it, the top of the map (north)
 _SIDE_WALLS = {"back": "north", "rear": "north", "far": "north", "front": "south"}
+
+
+_LIST_STARTS = frozenset([",", "and", "a", "an", "the", "some", "two", "three", "four", "few"])
+_ARTICLES = frozenset(["the", "a", "an", "it", "them", "its", "their", "each", "every", "all"])
+
+
+def _round_as_a_shape(tokens: list[str]) -> list[str]:
+    """`6 stools in front of it, round tables scattered around`: round tables, not stools
+    round the tables (`round the fire` still goes round it)."""
+    return [
+        token
+        for k, token in enumerate(tokens)
+        if not (
+            token == "round"
+            and k > 0
+            and (tokens[k - 1] in _LIST_STARTS or tokens[k - 1].isdigit())
+            and k + 1 < len(tokens)
+            and tokens[k + 1] not in _ARTICLES
+        )
+    ]
 
 
 def _walls_by_side(tokens: list[str]) -> list[str]:

@@ -743,3 +743,30 @@ def test_things_scattered_around_take_no_relation_of_the_next_thing() -> None:
 def test_raised_beds_are_garden_beds_not_beds() -> None:
     found = kinds("a vegetable garden with four raised beds")
     assert found["bed"] == 0 and found["garden"] >= 4
+
+
+@pytest.mark.parametrize(
+    ("prompt", "absent", "present"),
+    [
+        ("inside the Prancing Pony: a bar and a fireplace", "horse", "bar"),
+        ("the Green Dragon tavern with a bar and stools", "dragon", "bar"),
+        ("a fair with a Ferris wheel", "", "ferris_wheel"),
+        ("a campsite with 5 RVs", "", "motorhome"),
+    ],
+)
+def test_a_name_in_capitals_is_no_thing_but_what_it_names_stays(
+    prompt: str, absent: str, present: str
+) -> None:
+    found = kinds(prompt)
+    assert not absent or found[absent] == 0
+    assert not present or found[present] >= 1
+
+
+def test_a_title_case_prompt_keeps_its_things() -> None:
+    assert kinds("A Castle On A Hill With A Dragon")["dragon"] == 1
+
+
+def test_round_before_a_list_item_is_its_shape() -> None:
+    found = relations("a bar with 6 stools in front of it, round tables and a fireplace")
+    assert not any(r[1] == "around" for r in found)
+    assert any(r[1] == "around" for r in relations("stools round the fire"))
