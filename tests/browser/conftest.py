@@ -4,11 +4,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
 from tests.browser.pages import CHROMIUM, INSTALL_HINT, launch_chromium
 from tests.browser.servers import TOKEN
 from tests.e2e.processes import scenegen_serve
+
+# Playwright's assertions wait for their condition; 5 s by default is too short on a busy CI
+# machine (a drawn-picture wait of 15 s timed out with one core kept busy). They still end as
+# soon as the condition holds.
+expect.set_options(timeout=30_000)
 
 
 @pytest.fixture(scope="package")

@@ -17,8 +17,8 @@ def test_the_api_docs_page_renders_offline(chromium: Browser, demo_service: str)
 
         page.route("**/*", only_this_origin)
         recorded.goto("/schema")
-        page.wait_for_selector(".swagger-ui .info .title", timeout=15_000)
-        page.wait_for_selector("#operations-jobs-createJob", timeout=15_000)
+        page.wait_for_selector(".swagger-ui .info .title", timeout=60_000)
+        page.wait_for_selector("#operations-jobs-createJob", timeout=60_000)
 
         assert recorded.foreign_requests() == []
         assert recorded.errors == []
