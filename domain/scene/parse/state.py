@@ -32,6 +32,10 @@ class Group:
     beside_owner: bool = False  # `houses, each with a garden`: each garden by its house
 
 
+_TOMBS = frozenset(["crypt", "tomb", "catacomb", "catacombs"])
+_ARTICLES = frozenset(["a", "an", "the", "some", "one"])
+
+
 @dataclass
 class ParseState:
     scene: str | None = None
@@ -148,6 +152,12 @@ class ParseState:
             return self.places_drawn[place]  # `... to the village ... the village's well`
         style = lexicon.SCENE_BY_NAME[place]
         outer = lexicon.SCENE_BY_NAME[self.scene] if self.scene else None
+        named = " ".join(w for w in words if w not in _ARTICLES)
+        if outer is not None and not outer.indoor and words and words[-1] in _TOMBS:
+            return self.new_group("mausoleum", 1, "medium", False, named)  # a graveyard's crypt
+        if outer is not None and (outer.indoor or self.scene == "dungeon") and style.indoor:
+            # `an office with a meeting room in the northeast corner`: a room of the place
+            return self.new_group("room", 1, "medium", False, named)
         if outer is not None and outer.indoor != style.indoor:
             return None
         usual = [

@@ -9,8 +9,8 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (262 kinds):
-- `village` (45): outdoor village: houses, taverns, churches, castles, towers, roads,
+Families (263 kinds):
+- `village` (46): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, mausoleums, pens, market stalls, benches,
   livestock, villagers and guards;
 - `nature` (25): forest and wild land: trees, forests, hills, mountains, lakes, ponds,

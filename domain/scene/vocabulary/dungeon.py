@@ -17,7 +17,8 @@ from domain.scene.vocabulary.base import (
 # fmt: off
 KINDS: tuple[KindSpec, ...] = (
     kind("room", DUNGEON, STRUCTURE, ROOM_SHAPE, (9, 6), "#", "solid walled",
-         "chamber, hall, cell, vault"),
+         "chamber, hall, cell, vault, prison cell, jail cell, docking bay, hangar bay,"
+         " shuttle bay, loading bay"),
     kind("corridor", DUNGEON, TERRAIN, PATH, (1, 0), ":", "walkable connector",
          "passage, tunnel, hallway, passageway"),
     kind("door", DUNGEON, STRUCTURE, BOX, (1, 1), "+", "walkable mounted",

@@ -116,6 +116,8 @@ KINDS: tuple[KindSpec, ...] = (
          "pyre, funeral pyre, balefire"),
     kind("tent", VILLAGE, STRUCTURE, BOX, (2, 2), "A", "solid outdoor",
          "pavilion, yurt"),
+    kind("trough", VILLAGE, OBJECT, BOX, (2, 1), "u", "solid rotatable",
+         "water trough, horse trough, feeding trough, drinking trough"),
     kind("signpost", VILLAGE, OBJECT, BOX, (1, 1), "?", "solid outdoor",
          "sign, signpost, notice board"),
 )

@@ -770,3 +770,20 @@ def test_round_before_a_list_item_is_its_shape() -> None:
     found = relations("a bar with 6 stools in front of it, round tables and a fireplace")
     assert not any(r[1] == "around" for r in found)
     assert any(r[1] == "around" for r in relations("stools round the fire"))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind", "word"),
+    [
+        ("an office with a meeting room in the northeast corner", "room", "meeting room"),
+        ("a graveyard with a crypt and some gravestones", "mausoleum", "crypt"),
+        ("a blacksmith's forge with an anvil and a water trough", "trough", "water trough"),
+        ("a dungeon with 3 prison cells along a corridor", "room", "prison cell"),
+        ("a space station with four docking bays", "room", "docking bay"),
+    ],
+)
+def test_rooms_within_a_place_and_buildings_of_one_are_drawn_as_such(
+    prompt: str, kind: str, word: str
+) -> None:
+    things = parse_prompt(prompt).things
+    assert any(t.kind == kind and t.word == word for t in things), things
