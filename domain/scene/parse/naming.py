@@ -98,6 +98,9 @@ def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
     group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
     if group is not None and phrase.long:
         state.lengthen(group)
+    central = phrase.central and lexicon.kind_spec(phrase.kind).shape != "path"  # a lane runs
+    if group is not None and central and len(group.ids) == 1:
+        state.add(group.ids[0], "in_center", (), None)
     if group is not None and phrase.corner:
         for k, thing_id in enumerate(group.ids):  # `two corner towers`: in the corners
             state.add(thing_id, "in_corner", (), CORNERS[k % len(CORNERS)])

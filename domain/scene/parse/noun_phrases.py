@@ -58,6 +58,7 @@ class NounPhrase:
     arrangement: str | None = None  # `rows of benches`: the group's arrangement
     rows: str | None = None  # `two rows of`: "2"; `a grid of`: "grid"
     long: bool = False  # `a long table`
+    central: bool = False  # `a central courtyard`: in the middle of the place
     corner: bool = False  # `two corner towers`: one in each corner
     potted: bool = False  # `potted palms`: plants in pots, wherever they grow
     main: bool = False  # `the main pool`: the first of its kind named
@@ -145,6 +146,7 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
             phrase.direction, _, j = lexicon.match_direction(tokens, j) or (None, None, j + 1)
         elif word in v.DECORATIVE_WORDS:
             phrase.long = phrase.long or word in ("long", "elongated")
+            phrase.central = phrase.central or word == "central"
             phrase.main = phrase.main or word in _MAIN
             j += 1
         elif word in _SHAPE_WORDS and j > i and _noun_at(tokens, j + 1) is not None:

@@ -312,11 +312,13 @@ def _back_reference(
             relate(state, subject, predicate, direction, relative, [tuple(spine.ids[:1])], pattern)
             return
         # `bleachers along both long sides`: the sides of the place itself
-        sides = ("north", "south") if "long" in pattern else ("west", "east")
+        sides: tuple[str, ...] = ("north", "south") if "long" in pattern else ("west", "east")
+        if "each" in pattern and "long" not in pattern and len(subject.ids) % 4 == 0:
+            sides = ("north", "east", "south", "west")  # `four docking bays, one on each side`
         if len(subject.ids) < 2:
             state.grow(subject, 2)
         for k, thing_id in enumerate(subject.ids):
-            state.add(thing_id, "in_region", (), sides[k % 2])
+            state.add(thing_id, "in_region", (), sides[k % len(sides)])
         return
     if target is None:
         state.warn(f"'{' '.join(pattern)}' of nothing named for {subject.ids[0]}; ignored")

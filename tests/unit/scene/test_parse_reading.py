@@ -787,3 +787,10 @@ def test_rooms_within_a_place_and_buildings_of_one_are_drawn_as_such(
 ) -> None:
     things = parse_prompt(prompt).things
     assert any(t.kind == kind and t.word == word for t in things), things
+
+
+def test_one_on_each_side_of_the_place_takes_all_four_and_central_is_the_middle() -> None:
+    found = relations("a space station with four docking bays, one on each side, and a central hub")
+    regions = [r[3] or "" for r in found if r[1] == "in_region"]
+    assert sorted(regions) == ["east", "north", "south", "west"]
+    assert any(r[1] == "in_center" for r in found)
