@@ -37,6 +37,7 @@ class _Checker:
         self.relations = relations
         self._rows_mates = rules.rows_mates(relations)
         self._enclosed: dict[str, set[tuple[int, int]]] = {}  # a path -> the cells it encloses
+        self._rings: dict[tuple[str, ...], tuple[int, bool]] = {}  # centre -> reach, covered
 
     def _enclosed_by(self, path_id: str) -> set[tuple[int, int]]:
         found = self._enclosed.get(path_id)
@@ -220,6 +221,16 @@ class _Checker:
             bx, by, bw, bh = world.rect(b)
             margin = min(bx - ax, by - ay, ax + aw - bx - bw, ay + ah - by - bh)
             return margin >= 1 and world.cell_set(b) <= world.cell_set(a)
+        reach, surrounded = self._ring(objects)
+        return surrounded and world.distance(a, b, reach + 2) <= reach + 1
+
+    def _ring(self, objects: tuple[str, ...]) -> tuple[int, bool]:
+        """The gap a ring round objects[0] may leave, and whether its members cover enough
+        sides: the same for every member, so worked out once (900 houses round a square)."""
+        found = self._rings.get(objects)
+        if found is not None:
+            return found
+        world, b = self.world, objects[0]
         group = [
             r.subject
             for r in self.relations
@@ -231,10 +242,10 @@ class _Checker:
         ]
         sizes = [world.rect(member)[2:] for member in group]
         reach = rules.around_reach(sizes, *world.rect(b)[2:])
-        if world.distance(a, b, reach + 2) > reach + 1:
-            return False
         sides = {measures.side(world.rect(member), world.rect(b)) for member in group}
-        return len(sides) >= rules.around_sides_needed(len(group))
+        found = (reach, len(sides) >= rules.around_sides_needed(len(group)))
+        self._rings[objects] = found
+        return found
 
     def _between(self, a: str, b: str, c: str) -> bool:
         world = self.world
