@@ -92,8 +92,10 @@ def _spots_over(
                 if not ctx.grid.inside(x, y, w, h):
                     continue
                 cells = footprint_cells(x, y, w, h, False)
-                if all(c in own or not ctx.grid.is_solid(c) for c in cells):
-                    spots.append((x, y, w, h, rotation))
+                if all(
+                    (c in own or not ctx.grid.is_solid(c)) and c not in ctx.stacked for c in cells
+                ):
+                    spots.append((x, y, w, h, rotation))  # never over another standing there
     return spots
 
 

@@ -76,6 +76,7 @@ def test_any_text_gives_a_valid_scene(text: str, size: tuple[int, int], seed: in
 @example(text="a house north of a tree and south of the same tree", size=(16, 8), seed=0)
 @example(text="999 houses", size=(16, 8), seed=1)
 @example(text="rooms connected by corridors each other in the north corner", size=(16, 8), seed=2)
+@example(text="atop airlock 12 peasant", size=(16, 8), seed=0)  # 12 stood on one cell
 def test_vocabulary_salad_gives_a_valid_scene(text: str, size: tuple[int, int], seed: int) -> None:
     width, height = size
     scene = generate_scene(text, seed=seed, width=width, height=height)
