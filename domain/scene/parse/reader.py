@@ -105,6 +105,19 @@ def _without_idioms(tokens: list[str]) -> list[str]:
 _SIDE_WALLS = {"back": "north", "rear": "north", "far": "north", "front": "south"}
 
 
+# what only the living do: `6 round tables and a bard playing on a stage`, `a side table
+# and a cat curled up on the armchair` (not `standing`, `parked`: tables stand, cars park)
+_DOINGS = frozenset(
+    """playing singing dancing sleeping asleep napping dozing snoring curled eating drinking
+    reading talking chatting working praying fighting barking grazing perched juggling
+    performing cooking guarding waiting watching preaching smoking laughing""".split()
+)
+
+
+def _alive(partner: object) -> bool:
+    return isinstance(partner, Group) and lexicon.kind_spec(partner.kind).layer == "actor"
+
+
 _LIST_STARTS = frozenset([",", "and", "a", "an", "the", "some", "two", "three", "four", "few"])
 _ARTICLES = frozenset(["the", "a", "an", "it", "them", "its", "their", "each", "every", "all"])
 
@@ -194,6 +207,10 @@ class _Parser:
     def _step(self) -> None:
         tokens, state = self.tokens, self.state
         word = tokens[self.i]
+        if word in _DOINGS and self.partners:
+            # `6 round tables and a bard playing on a stage`: what is doing something is
+            # alive; the tables named with the bard are not on the stage
+            self.partners = [g for g in self.partners if _alive(g)]
         if word in _CLAUSE_BREAKS:
             self.partners = []
             state.with_owner = None

@@ -67,6 +67,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("side by side", "~rows"), ("next to each other", "~rows"), ("in a line", "~rows"),
     ("all around", "~all_around"), ("all the way around", "~all_around"),
     ("on all sides", "~walls"), ("on every side", "~walls"), ("on all four sides", "~walls"),
+    *((f"{verb} {which} sides", "~walls") for verb in ("lining", "along", "around", "on")
+      for which in ("all four", "all the", "the four", "all")),
     ("around the edge", "~all_around"), ("around the edges", "~all_around"),
     ("around the whole", "~all_around"), ("around everything", "~all_around"),
     *((f"{verb} the {edge}", "~walls") for verb in ("along", "lining", "on", "at")

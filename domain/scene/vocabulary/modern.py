@@ -49,7 +49,8 @@ KINDS: tuple[KindSpec, ...] = (
     # --- street and parking (outdoor) -------------------------------------------------
     kind("building", MODERN, STRUCTURE, BOX, (5, 4), "H", "solid walled outdoor",
          "skyscraper, office building, office block, apartment building, apartment block, "
-         "tower block, high rise, highrise, block of flats"),
+         "tower block, high rise, highrise, block of flats, town hall, city hall, guildhall,"
+         " guild hall"),
     kind("school", MODERN, STRUCTURE, BOX, (6, 4), "S", "solid walled outdoor",
          "schoolhouse, school house, school building, academy"),
     kind("car_wash", MODERN, STRUCTURE, BOX, (4, 3), "K", "solid outdoor",

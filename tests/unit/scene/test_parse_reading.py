@@ -794,3 +794,23 @@ def test_one_on_each_side_of_the_place_takes_all_four_and_central_is_the_middle(
     regions = [r[3] or "" for r in found if r[1] == "in_region"]
     assert sorted(regions) == ["east", "north", "south", "west"]
     assert any(r[1] == "in_center" for r in found)
+
+
+def test_only_living_things_share_what_a_participle_says() -> None:
+    tavern = relations("a tavern with 6 round tables and a bard playing on a small stage")
+    assert not any(r[0].startswith("table") and r[1] == "on" for r in tavern)
+    camp = relations("three goblins and a troll sitting around a campfire")
+    assert ("goblin-1", "around", ("campfire-1",), None) in camp
+
+
+def test_stalls_lining_all_four_sides_and_the_town_hall() -> None:
+    found = relations("a market square with stalls lining all four sides and the town hall")
+    walls = {r[3] for r in found if r[1] == "against_wall"}
+    assert walls == {"north", "east", "south", "west"}
+    assert kinds("a market square with the town hall to the north")["building"] == 1
+
+
+def test_a_side_table_named_with_a_curled_up_cat_is_not_on_the_armchair() -> None:
+    found = relations("a nook with an armchair, a side table and a cat curled up on the armchair")
+    assert not any(r[0].startswith("nightstand") and r[1] == "on" for r in found)
+    assert ("cat-1", "on", ("chair-1",), None) in found
