@@ -99,10 +99,14 @@ def _rows(
     tried turned a quarter, side by side, when that gives the wished shape."""
     fx, fy, fw, fh = frame
     shapes = []
+    upright = _by_a_side_wall(ctx, members[0])
     for turned in _turns(members):
-        for rank, gap, columns, gw, gh in _grid_shapes(members, turned, fw, fh):
+        for rank, gap, columns, gw, gh in _grid_shapes(members, turned, fw, fh, upright):
             unlike = abs(math.log((gw / gh) / (fw / fh)))
-            wish = _unwished(argument, columns, math.ceil(len(members) / columns), len(members))
+            across, lines = columns, math.ceil(len(members) / columns)
+            if upright:  # lines that run north-south: a line is a column
+                across, lines = lines, across
+            wish = _unwished(argument, across, lines, len(members))
             shapes.append((wish, rank, turned, unlike, columns, gap, gw, gh))
     rng = ctx.rng
     faced = _faced(ctx, members[0])
@@ -113,6 +117,7 @@ def _rows(
         origins = [(fx + (fw - gw) // 2, fy + (fh - gh) // 2)]
         if faced is not None:
             origins += _in_front(faced, frame, gw, gh)
+        origins += _by_walls(ctx, members[0], frame, gw, gh)
         for trial in range(TRIALS + len(origins) - 1):
             if trial < len(origins):
                 ox, oy = origins[trial]
@@ -137,6 +142,39 @@ def _rows(
     return {}
 
 
+def _by_a_side_wall(ctx: Context, member: Item) -> bool:
+    """`a row of washing machines along the west wall`: the row runs north-south."""
+    return any(
+        relation.predicate in _SIDED and relation.argument in ("west", "east")
+        for relation in ctx.rels_of.get(member.id, ())
+        if relation.subject == member.id and not relation.objects
+    )
+
+
+_SIDED = ("against_wall", "along", "in_region")
+_WALL_OFFSETS = (0, 1, 2)  # a block flush with the frame's edge, or just inside its walls
+
+
+def _by_walls(ctx: Context, member: Item, frame: Slot, gw: int, gh: int) -> list[tuple[int, int]]:
+    """Origins of a block of rows against the sides its members are asked to stand by."""
+    fx, fy, fw, fh = frame
+    cx, cy = fx + (fw - gw) // 2, fy + (fh - gh) // 2
+    out: list[tuple[int, int]] = []
+    for relation in ctx.rels_of.get(member.id, ()):
+        if relation.predicate not in _SIDED or relation.subject != member.id or relation.objects:
+            continue
+        for k in _WALL_OFFSETS:
+            spot = {
+                "west": (fx + k, cy),
+                "east": (fx + fw - gw - k, cy),
+                "north": (cx, fy + k),
+                "south": (cx, fy + fh - gh - k),
+            }.get(relation.argument or "")
+            if spot is not None:
+                out.append(spot)
+    return out
+
+
 def _turns(members: list[Item]) -> tuple[bool, ...]:
     if all(m.kind.rotatable and m.base_w != m.base_h for m in members):
         return (False, True)
@@ -144,7 +182,7 @@ def _turns(members: list[Item]) -> tuple[bool, ...]:
 
 
 def _grid_shapes(
-    members: list[Item], turned: bool, fw: int, fh: int
+    members: list[Item], turned: bool, fw: int, fh: int, upright: bool = False
 ) -> list[tuple[int, int, int, int, int]]:
     """(gap rank, gap, columns, width, height) of each grid of the members that fits."""
     n = len(members)
@@ -156,7 +194,7 @@ def _grid_shapes(
         for columns in range(1, n + 1):
             rows = math.ceil(n / columns)
             last = n - (rows - 1) * columns
-            if n >= 4 and rows > 1 and (columns < 2 or last < 2):
+            if n >= 4 and rows > 1 and (columns < 2 or last < 2) and not (upright and columns == 1):
                 continue
             gw, gh = columns * (cell_w + gap) - gap, rows * (cell_h + gap) - gap
             if gw <= fw and gh <= fh:

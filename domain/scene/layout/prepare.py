@@ -151,7 +151,7 @@ def fit_sizes(
         inset = 2 if item.kind.container == "walled" else 0
         have = max(1, (item.w - inset) * (item.h - inset))
         if need * 2 > have:
-            factor = min(2.5, (need * 2 / have) ** 0.5)
+            factor = (need * 2 / have) ** 0.5
             item.w = min(width - 2, max(item.w, round(item.w * factor)))
             item.h = min(height - 2, max(item.h, round(item.h * factor)))
     top = [item for item in items if item.host is None and not item.hosts]

@@ -5,6 +5,11 @@ import msgspec
 from domain.scene import vocabulary as v
 from domain.scene.model import Place, RelationSpec, SceneRequest, ThingSpec
 from domain.scene.parse import lexicon, spelling
+from domain.scene.parse.centres import (
+    centre_goes_with_its_ring,
+    framed_by_host,
+    ring_round_the_middle,
+)
 from domain.scene.parse.framing import frames, framing_contradictions
 from domain.scene.parse.furnishing import (
     auto_things,
@@ -63,7 +68,10 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = holders_that_fit(state, things, relations)
     framing_contradictions(state, relations)
     relations = implicit_inside(state, relations)
+    relations = ring_round_the_middle(relations)
+    relations = centre_goes_with_its_ring(things, relations)
     relations = frames(scene, things, relations, _area_owners(state))
+    relations = framed_by_host(things, relations)
     relations = _centred_along_walls(relations)
     relations = _default_connectors(scene, things, relations)
     for _, direction, _, _, pattern in state.pending:

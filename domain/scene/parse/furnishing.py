@@ -14,7 +14,12 @@ _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
 _NEAREST_ROLES = 2  # hypernyms of a generic thing that count as its role
 _PEOPLE = "person"  # the role of anyone at all in a place's usual things
 _NAMED_PEOPLE = frozenset(["guard", "wizard", "goblin", "zombie", "ghost", "alien", "demon"])
-INDOOR_STAND_IN = {"campfire": "fireplace", "bonfire": "fireplace", "smithy": "furnace"}
+INDOOR_STAND_IN = {
+    "campfire": "fireplace",
+    "bonfire": "fireplace",
+    "smithy": "furnace",
+    "island": "counter",  # a kitchen island
+}
 
 
 def usual_things(state: ParseState, place: Place) -> list[ThingSpec]:

@@ -155,7 +155,7 @@ def _encloses(group: Group, owner: Group, relations: list[RelationSpec]) -> bool
 
 
 _APART = frozenset(["in_region", "north_of", "south_of", "east_of", "west_of", "far_from"])
-_BESIDE = _APART - {"in_region"} | {"next_to", "near", "behind", "across_from"}
+_BESIDE = _APART - {"in_region"} | {"next_to", "near", "behind", "across_from", "between"}
 
 
 def _placed_apart(group: Group, owner: Group, relations: list[RelationSpec]) -> bool:

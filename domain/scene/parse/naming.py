@@ -83,7 +83,7 @@ def _refers_back(state: ParseState, phrase: NounPhrase) -> bool:
     """`the desk` is a desk named before; `the teacher's desk` is one of its own, unless the
     teacher's desk was named before."""
     assert phrase.kind is not None
-    groups = state.groups_of(phrase.kind)
+    groups = state.groups_of(phrase.kind) or state.named_by_head(phrase.word)
     if "'s " in phrase.word:
         return any(group.word == phrase.word for group in groups)
     return bool(groups)

@@ -26,6 +26,8 @@ _ARRANGED = {
 _ARRANGED_COUNT = {"grid": 9, "ring": 6, "circle": 6}
 # `a pile of bones` is one thing of the kind after `of`.
 _COLLECTIVES = frozenset(["pile", "heap", "stack", "mound", "hoard", "stash", "cache"])
+_HEAPS = frozenset(["pile", "heap", "mound"])
+_HEAP_KIND = "cairn"  # a heap of what no kind draws (ore, coal, gravel): drawn as a rock pile
 _OF_CONTENT_WORDS = 2  # words after `of` read as what a thing holds or is made of
 _OF_SKIP = frozenset(
     ["a", "an", "the", "some", "fresh", "many", "several", "different", "various", "all"]
@@ -69,6 +71,7 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
     where a word that is mostly a verb is a noun all the same (`goals and stands`)."""
     phrase = NounPhrase(end=i)
     j = i
+    i_after_of = -1  # where the word after `a pile of` stands
     modifiers: list[str] = []  # nouns read as describing the thing: `ticket` in `ticket booth`
     while j < len(tokens):
         arranged = tokens[j] in _ARRANGED and j + 1 < len(tokens) and tokens[j + 1] == "of"
@@ -125,6 +128,7 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
         elif word in _COLLECTIVES and j + 1 < len(tokens) and tokens[j + 1] == "of":
             phrase.collective = word
             j += 2
+            i_after_of = j
         elif j + 1 < len(tokens) and tokens[j + 1] == POSSESSIVE and word.isalpha():
             if _noun_at(tokens, j) is not None:
                 return _with_noun(tokens, phrase, _noun_at(tokens, j), modifiers)
@@ -159,6 +163,10 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
             open_noun = _noun_at(tokens, j, strict=j == i and not plural_listed)
             if open_noun is not None:
                 return _with_noun(tokens, phrase, open_noun, modifiers)
+            if phrase.collective in _HEAPS and j == i_after_of and lexical.is_noun(word):
+                # `a pile of ore`: a substance no thing stands for, heaped where it can be drawn
+                heap = lexicon.NounMatch(_HEAP_KIND, False, j + 1, word)
+                return _with_noun(tokens, phrase, heap, [])
             if not _describing(word):
                 break
             # an English word that names no thing: `crooked` tombstones, a `ticket` booth

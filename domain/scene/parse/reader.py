@@ -22,6 +22,7 @@ from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, tokeniz
 from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
+_SHARE_OPENERS = frozenset([",", ";", ":", "and", "with"])  # `beds, four against ...`
 # Describing words that say what the ground is (the place keeps its things).
 _GROUNDS = {
     **dict.fromkeys(["snowy", "snowbound", "icy", "frozen", "wintry", "snow"], "snow"),
@@ -203,6 +204,36 @@ class _Parser:
                 self.i = before + 1
         return finish_request(self.state)
 
+    def _share_follows(self, j: int) -> bool:
+        """A bare count (`two` in `houses, two north of the river`) right before a relation."""
+        i = self.i
+        return (
+            isinstance(self.state.subject, Group)
+            and i > 0
+            and self.tokens[i - 1] in _SHARE_OPENERS
+            and lexicon.match_relation(self.tokens, j) is not None
+        )
+
+    def _share_of_subject(self, predicate: str) -> Group | None:
+        """`eight beds, four against the north wall and four against the south wall`: a bare
+        count before a relation takes the next things of those named, not all of them."""
+        tokens, state, i = self.tokens, self.state, self.i
+        subject = state.subject
+        if not isinstance(subject, Group) or i < 2 or i - 1 < self.subject_end:
+            return None
+        count = lexicon.match_count(tokens, i - 1)
+        if count is None or count[1] != i or tokens[i - 2] not in _SHARE_OPENERS:
+            return None
+        share, whole = count[0], len(subject.ids)
+        if predicate == "~both_sides" and 2 * share == whole:
+            return None  # `six cells, three along both sides`: how the six split
+        taken = state.shares.get(subject.ids[0], 0)
+        if not 0 < share < whole or taken + share > whole:
+            return None
+        state.shares[subject.ids[0]] = taken + share
+        ids = subject.ids[taken : taken + share]
+        return Group(subject.kind, ids, subject.size, share > 1, word=subject.word)
+
     # --- one step of the main loop ---------------------------------------------------
     def _step(self) -> None:
         tokens, state = self.tokens, self.state
@@ -248,10 +279,20 @@ class _Parser:
         match = lexicon.match_relation(tokens, self.i)
         if match is not None:
             before, partners = len(state.relations), self._partners()
+            whole = state.subject
+            share = None if "each" in match.pattern else self._share_of_subject(match.predicate)
+            if share is not None:  # (`one on each side`: per side, of all of them)
+                state.subject, state.stale = share, False  # the count said whose it is
             self.i = read_relation(state, tokens, self.i, match)
+            if state.subject is not whole and isinstance(whole, Group):
+                state.subject = whole  # the next share is of the whole again
             if partners and not match.predicate.startswith("~"):  # (not arrangements)
                 _share(state, state.relations[before:], partners, match.direction is not None)
             self.partners = []
+            return
+        count = lexicon.match_count(tokens, self.i)
+        if count is not None and count[1] == self.i + 1 and self._share_follows(count[1]):
+            self.i = count[1]  # `beds, four against the north wall`: the relation takes four
             return
         listed = self.i > 0 and tokens[self.i - 1] in ("and", ",")
         phrase = noun_phrase(tokens, self.i, listed)

@@ -87,6 +87,17 @@ def read_relation(
         if owner is not None and isinstance(state.subject, Group) and owner is not state.subject:
             relate(state, state.subject, "inside", None, None, [tuple(owner.ids[:1])], pattern)
         return end
+    if predicate == "between" and at_end and isinstance(state.subject, Group):
+        # `washers along the west wall, dryers along the east wall and a table in between`
+        earlier = [g for g in state.groups if g is not state.subject and g.size != "vast"]
+        pair = None
+        if len(earlier) >= 2:
+            pair = [tuple(earlier[-2].ids[:1]), tuple(earlier[-1].ids[:1])]
+        elif earlier and len(earlier[-1].ids) >= 2:  # `two houses with a well in between`
+            pair = [(earlier[-1].ids[0],), (earlier[-1].ids[1],)]
+        if pair is not None:
+            relate(state, state.subject, "between", None, relative, pair, pattern)
+            return end
     if predicate == "around" and at_end:
         if pattern[0] not in ("around", "round", "all"):
             return end  # `a vulture circling`: moving round, not standing round anything

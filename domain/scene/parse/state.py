@@ -45,6 +45,7 @@ class ParseState:
     with_listed: bool = False  # the owner is an item of a comma list: `and` goes back to it
     connector_hint: str | None = None
     stale: bool = False  # a clause ended since the subject was named
+    shares: dict[str, int] = field(default_factory=dict)  # `beds, four against ...`: taken
     fresh: tuple[Group, int] | None = None  # a thing a relation just named, and where it ended
     groups: list[Group] = field(default_factory=list)
     things: list[ThingSpec] = field(default_factory=list)
@@ -200,7 +201,7 @@ class ParseState:
     def reference(self, phrase: NounPhrase) -> Group | None:
         """`the river`, `the last room`, `the same tree`: things named before."""
         assert phrase.kind is not None
-        groups = self.groups_of(phrase.kind)
+        groups = self.groups_of(phrase.kind) or self.named_by_head(phrase.word)
         if not groups:
             return None
         if phrase.each:
@@ -218,6 +219,13 @@ class ParseState:
         if phrase.plural:
             return latest
         return Group(phrase.kind, latest.ids[:1], latest.size, False)
+
+    def named_by_head(self, word: str) -> list[Group]:
+        """`six raised beds ... east of the beds`: things of another kind whose name ends in
+        the word (raised beds are garden plots, and still the beds)."""
+        if not word or " " in word:
+            return []
+        return [g for g in self.groups if g.word != word and _same_word(g.word, word)]
 
     def resize(self, group: Group, size: Size) -> None:
         """The group's things drawn at `size` (a size said when it is named again)."""

@@ -128,7 +128,9 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("underneath", "below"), ("across", "across"), ("spanning", "across"), ("crossing", "across"),
     ("through", "across"), ("running through", "across"), ("cutting through", "across"),
     ("crosses", "across"), ("behind", "~behind"), ("in front of", "next_to"),
-    ("in front", "next_to"), ("out front", "next_to"),
+    ("in front", "next_to"), ("out front", "next_to"), ("in the side of", "next_to"),
+    ("on the side of", "next_to"), ("into the side of", "next_to"), ("at the foot of", "next_to"),
+    ("at the base of", "next_to"), ("on the edge of", "next_to"), ("at the edge of", "next_to"),
 )
 # fmt: on
 

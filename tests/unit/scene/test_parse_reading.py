@@ -814,3 +814,76 @@ def test_a_side_table_named_with_a_curled_up_cat_is_not_on_the_armchair() -> Non
     found = relations("a nook with an armchair, a side table and a cat curled up on the armchair")
     assert not any(r[0].startswith("nightstand") and r[1] == "on" for r in found)
     assert ("cat-1", "on", ("chair-1",), None) in found
+
+
+def test_a_pile_of_a_substance_no_kind_draws_is_a_heap() -> None:
+    things = parse_prompt("a mine entrance and a pile of ore beside it").things
+    assert [(t.kind, t.word) for t in things if t.word.endswith("ore")] == [
+        ("cairn", "pile of ore")
+    ]
+    assert kinds("a pile of bones")["skeleton"] == 1  # a pile of things a kind draws: those
+
+
+def test_in_the_side_of_and_at_the_foot_of_are_beside() -> None:
+    assert ("door-1", "next_to", ("mountain-1",), None) in relations(
+        "a mine entrance in the side of a mountain"
+    )
+    assert ("house-1", "next_to", ("hill-1",), None) in relations("a house at the foot of a hill")
+
+
+def test_a_ring_with_a_thing_in_the_middle_stands_round_it() -> None:
+    found = relations("a ring of standing stones on a hilltop, with an altar stone in the middle")
+    rings = [r for r in found if r[1] == "around"]
+    assert len(rings) >= 4 and all(r[2] == rings[0][2] for r in rings)
+    middle = rings[0][2][0]
+    assert (middle, "in_center", (), None) in found
+    assert not any(r[1] == "in_ring" for r in found)
+
+
+def test_the_centre_of_a_ring_inside_an_area_is_in_it_too() -> None:
+    found = relations("an elven glade with five tree houses in a circle around a giant oak")
+    assert ("tree-1", "inside", ("clearing-1",), None) in found
+
+
+def test_the_middle_of_a_thing_something_is_inside_is_its_middle() -> None:
+    found = relations("a castle courtyard with a well in the center")
+    assert ("well-1", "in_center", ("market-1",), None) in found
+    # not the middle of a table a thing stands on
+    found = relations("a room with a table, and a lamp on the table in the corner")
+    corners = [r for r in found if r[0] == "lamp-1" and r[1] == "in_corner"]
+    assert corners == [("lamp-1", "in_corner", (), None)]
+
+
+def test_the_plural_of_a_name_refers_back_to_things_of_another_kind() -> None:
+    prompt = "a vegetable garden with six raised beds in a grid and a tool shed east of the beds"
+    assert kinds(prompt)["bed"] == 0
+    assert ("barn-1", "east_of", ("garden-2",), None) in relations(prompt)
+
+
+def test_a_kitchen_island_is_a_counter() -> None:
+    found = kinds("a kitchen with an island in the middle and a fridge")
+    assert found["counter"] >= 1 and found["island"] == 0
+
+
+def test_a_bare_count_before_a_relation_takes_a_share_of_the_things_named() -> None:
+    found = relations(
+        "a ward with eight beds, four against the north wall and four against the south wall"
+    )
+    walls = {r[0]: r[3] or "" for r in found if r[1] == "against_wall"}
+    assert sorted(walls.values()) == ["north"] * 4 + ["south"] * 4
+    assert len(walls) == 8
+    found = relations("three houses, two north of the river and one south of it")
+    assert [r[0] for r in found if r[1] == "north_of"] == ["house-1", "house-2"]
+    assert [r[0] for r in found if r[1] == "south_of"] == ["house-3"]
+
+
+def test_in_between_at_the_end_is_between_the_two_named_before() -> None:
+    prompt = (
+        "washing machines along the west wall, dryers along the east wall and a table in between"
+    )
+    found = relations(prompt)
+    assert [r for r in found if r[1] == "between"] == [
+        ("table-1", "between", ("machine-1", "dryer-1"), None)
+    ]
+    found = relations("two houses with a well in between")
+    assert found == [("well-1", "between", ("house-1", "house-2"), None)]

@@ -346,3 +346,23 @@ def test_a_ring_is_verified_once_not_once_per_member(monkeypatch: pytest.MonkeyP
     around = [r for r in graph["relations"] if r["predicate"] == "around"]
     assert len(around) == 60
     assert calls <= 4 * len(around)  # placing measures each member too; verifying it once more
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("wall", ["west", "east"])
+def test_a_row_along_a_side_wall_runs_down_that_wall(seed: int, wall: str) -> None:
+    prompt = f"a laundromat with a row of 10 washing machines along the {wall} wall"
+    graph = generate_scene(prompt, seed=seed).scene_graph
+    machines = [n for n in graph["root"]["children"] if n["kind"] == "machine"]
+    assert len(machines) == 10
+    assert len({n["transform"]["x"] for n in machines}) == 1  # one line, north to south
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_plot_grows_to_hold_the_beds_it_is_given(seed: int) -> None:
+    prompt = "a vegetable garden with six raised beds in a grid"
+    graph = generate_scene(prompt, seed=seed, width=64, height=32).scene_graph
+    quality = graph["quality"]
+    assert quality["thingsPlaced"] == quality["thingsAsked"] == 7
+    assert quality["relationsHeld"] == quality["relationsStated"], graph["relations"]
