@@ -9,6 +9,7 @@ import msgspec.inspect
 
 from application.use_cases import follow_job, run_job
 from application.use_cases.quotas import DEFAULT_MAX_ACTIVE_JOBS, DEFAULT_RATE_PER_MINUTE
+from domain.keys import MAX_ACTIVE_LIMIT
 
 
 class ConfigError(ValueError):
@@ -122,8 +123,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, rename="upper"):
     """Demo mode: `name:secret,name:secret`, the keys `AUTH_MODE=api-keys` accepts."""
     rate_limit_per_minute: Annotated[int, _within(1, 1_000_000)] = DEFAULT_RATE_PER_MINUTE
     """Submissions a key may make in a minute, unless the key has its own limit."""
-    max_active_jobs_per_key: Annotated[int, _within(1, 1_000_000)] = DEFAULT_MAX_ACTIVE_JOBS
-    """Queued or running jobs a key may have at once, unless the key has its own limit."""
+    max_active_jobs_per_key: Annotated[int, _within(1, MAX_ACTIVE_LIMIT)] = DEFAULT_MAX_ACTIVE_JOBS
+    """Queued or running jobs a key may have at once, unless the key has its own limit; at most
+    1,000 (each key's active job ids are reserved in one DynamoDB item)."""
     cors_allow_origins: str | None = None
     """Comma-separated origins a browser may call the API from; none by default."""
     public_base_url: str | None = None

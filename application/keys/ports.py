@@ -1,4 +1,4 @@
-"""Key ports: where keys are kept, where their secrets come from, and the rate counter."""
+"""Key ports: where keys are kept, where their secrets come from, and the quotas' counters."""
 
 from datetime import datetime
 from typing import Protocol
@@ -49,4 +49,23 @@ class RateCounter(Protocol):
 
     async def used(self, key_id: str, window: datetime) -> int:
         """How many submissions the window has counted (0 for a window never used)."""
+        ...
+
+
+class ActiveJobSlots(Protocol):
+    """Each key's reserved active jobs, by id, shared by every API process: a job holds a slot
+    from its submission until it ends, so a key's limit of active jobs is never passed."""
+
+    async def reserve(self, owner: str, job_id: str, *, limit: int) -> int | None:
+        """Reserve a slot for `job_id` unless `limit` other jobs hold one, atomically: the
+        number of slots the key holds now (this one included), or None (and nothing changed)
+        when they are full. Reserving a job that holds a slot already changes nothing."""
+        ...
+
+    async def release(self, owner: str, job_id: str) -> None:
+        """Give the job's slot back; nothing happens when it holds none."""
+        ...
+
+    async def held(self, owner: str) -> frozenset[str]:
+        """The ids of the jobs holding the key's slots, strongly consistent."""
         ...

@@ -20,8 +20,10 @@ from application.ports import (
     QueuedJob,
     Tracer,
 )
+from application.use_cases.quotas import QuotaDecision, QuotaExceeded, SubmissionQuotaHandler
 from application.webhooks.ports import WebhookUrlGuard, WebhookUrlRefused
 from domain.jobs import Job, JobRequest, JobStatus, Webhook, WebhookEvent, new_job
+from domain.keys import ApiKey
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,9 @@ class SubmitJob(msgspec.Struct, frozen=True, kw_only=True):
     webhook_events: tuple[WebhookEvent, ...] = ("terminal",)
     owner: str | None = None
     """The id of the submitting API key; None when the service runs without keys."""
+    key: ApiKey | None = None
+    """The submitting API key, whose quotas the submission is counted against (its id is
+    `owner`); None: no quota (the service runs without keys)."""
 
     def scoped_idempotency_key(self) -> str | None:
         """The Idempotency-Key in its owner's namespace: two keys never share a claim.
@@ -79,6 +84,8 @@ class SubmitJob(msgspec.Struct, frozen=True, kw_only=True):
 class SubmitResult(msgspec.Struct, frozen=True, kw_only=True):
     job: Job
     created: bool
+    quota: QuotaDecision | None = None
+    """How the submission was counted against its key's quotas; None without a key."""
 
 
 class SubmitJobHandler:
@@ -89,6 +96,13 @@ class SubmitJobHandler:
     as it is, and queues it only when no request did (its first answer was a 503, or its
     process died before the queue took the job). A replay while another request holds the turn
     is told to retry (`SubmissionInProgress`).
+
+    A keyed submission is counted against its key's quotas (`SubmissionQuotaHandler.take`)
+    once its new job is stored and before it is queued: the job's id is its active-job slot,
+    so a refused or failed submission gives back exactly what it took (the job is discarded,
+    the slot released), and the slot is known by a job that exists while it is held. A replay
+    whose job exists takes no slot; a replay that queues the job itself reserves its slot
+    (again: reserving is idempotent). Refused: `QuotaExceeded`.
     """
 
     def __init__(
@@ -103,6 +117,7 @@ class SubmitJobHandler:
         retention: timedelta,
         tracer: Tracer | None = None,
         webhook_guard: WebhookUrlGuard | None = None,
+        quota: SubmissionQuotaHandler | None = None,
     ) -> None:
         self._jobs = jobs
         self._queue = queue
@@ -113,12 +128,14 @@ class SubmitJobHandler:
         self._retention = retention
         self._tracer = tracer
         self._webhook_guard = webhook_guard
+        self._quota = quota
 
     async def __call__(self, command: SubmitJob) -> SubmitResult:
         """Create the job and queue it with the current trace context, so its run joins it.
 
         Raises `WebhookUrlRefused` for a webhook URL the service will not call,
-        `IdempotencyKeyReused` for a key used with another body, and `SubmissionInProgress`.
+        `IdempotencyKeyReused` for a key used with another body, `SubmissionInProgress`, and
+        `QuotaExceeded` beyond the key's quotas.
         """
         if command.webhook_url is not None:
             if self._webhook_guard is None:
@@ -131,7 +148,7 @@ class SubmitJobHandler:
         key = command.scoped_idempotency_key()
         if key is None:
             return await self._create_and_enqueue(
-                self._new_job(command, self._ids.new_id(now), now)
+                command, self._new_job(command, self._ids.new_id(now), now)
             )
         claim = IdempotencyClaim(
             key=key,
@@ -142,7 +159,9 @@ class SubmitJobHandler:
         )
         existing = await self._jobs.claim_idempotency_key(claim, now=now)
         if existing is None:
-            return await self._create_and_enqueue(self._new_job(command, claim.job_id, now), key)
+            return await self._create_and_enqueue(
+                command, self._new_job(command, claim.job_id, now), key
+            )
         if existing.fingerprint != claim.fingerprint:
             raise IdempotencyKeyReused(command.idempotency_key)
         return await self._replay(command, existing, now)
@@ -152,17 +171,18 @@ class SubmitJobHandler:
     ) -> SubmitResult:
         original = await self._jobs.get(existing.job_id)
         if original is not None and (existing.enqueued or not _never_started(original)):
-            return SubmitResult(job=original, created=False)
+            return SubmitResult(job=original, created=False, quota=await self._count(command))
         # The job was never handed to the queue (or never created): whoever holds the turn
         # does it, once.
         if not await self._jobs.take_enqueue_turn(existing.key, now=now, until=now + ENQUEUE_TURN):
             raise SubmissionInProgress(TURN_RETRY_AFTER_SECONDS)
         if original is None:
             return await self._create_and_enqueue(
-                self._new_job(command, existing.job_id, now), existing.key
+                command, self._new_job(command, existing.job_id, now), existing.key
             )
+        decision = await self._count_stored(command, original, existing.key)
         await self._enqueue_under_turn(original, existing.key, created_here=False)
-        return SubmitResult(job=original, created=False)
+        return SubmitResult(job=original, created=False, quota=decision)
 
     def _new_job(self, command: SubmitJob, job_id: str, now: datetime) -> Job:
         """The job as of `now`, the submission's one clock reading (its Idempotency-Key claim
@@ -182,8 +202,11 @@ class SubmitJobHandler:
             owner=command.owner,
         )
 
-    async def _create_and_enqueue(self, job: Job, key: str | None = None) -> SubmitResult:
-        """Add the job and queue it; the caller holds the key's turn, when there is a key."""
+    async def _create_and_enqueue(
+        self, command: SubmitJob, job: Job, key: str | None = None
+    ) -> SubmitResult:
+        """Add the job, count it against its key's quotas and queue it; the caller holds the
+        Idempotency-Key's turn, when there is one."""
         try:
             stored = await self._add(job)
         except Exception:
@@ -191,11 +214,43 @@ class SubmitJobHandler:
             raise
         if not _never_started(stored):
             await self._end_turn(key, enqueued=True)
-            return SubmitResult(job=stored, created=False)
+            return SubmitResult(job=stored, created=False, quota=await self._count(command))
+        decision = await self._count_stored(command, stored, key)
         await self._enqueue_under_turn(stored, key, created_here=True)
         self._metrics.count(m.JOBS_BY_STATUS, {m.STATUS: stored.status.value})
         log.info("job queued", extra={"job_id": stored.id})
-        return SubmitResult(job=stored, created=True)
+        return SubmitResult(job=stored, created=True, quota=decision)
+
+    async def _count(self, command: SubmitJob) -> QuotaDecision | None:
+        """A replay of a job that exists: counted by the rate, taking no slot."""
+        if self._quota is None or command.key is None:
+            return None
+        decision = await self._quota.take(command.key, None)
+        if not decision.allowed:
+            raise QuotaExceeded(decision)
+        return decision
+
+    async def _count_stored(
+        self, command: SubmitJob, job: Job, key: str | None
+    ) -> QuotaDecision | None:
+        """Reserve the stored, not yet queued job's slot and count it; when refused (or the
+        quota cannot be read) the job is discarded, so nothing of the submission stays."""
+        if self._quota is None or command.key is None:
+            return None
+        try:
+            decision = await self._quota.take(command.key, job.id)
+        except Exception:
+            await self._give_up(job, key)
+            raise
+        if not decision.allowed:
+            await self._give_up(job, key)
+            raise QuotaExceeded(decision)
+        return decision
+
+    async def _give_up(self, job: Job, key: str | None) -> None:
+        with contextlib.suppress(Exception):
+            await self._jobs.discard(job.id)
+        await self._end_turn(key, enqueued=False)
 
     async def _add(self, job: Job) -> Job:
         """The job as stored: this one, or the one already stored under its id."""
@@ -217,6 +272,9 @@ class SubmitJobHandler:
                 # No worker will ever see this job: remove it so a retry creates it afresh.
                 with contextlib.suppress(Exception):
                     await self._jobs.discard(job.id)
+            if self._quota is not None and job.owner is not None:
+                # Unqueued, it is no active job: its slot is reserved again when it is queued.
+                await self._quota.release(job.owner, job.id)
             await self._end_turn(key, enqueued=False)
             raise
         await self._end_turn(key, enqueued=True)

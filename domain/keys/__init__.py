@@ -2,6 +2,7 @@
 
 from domain.keys.api_key import (
     KEY_ID_PREFIX,
+    MAX_ACTIVE_LIMIT,
     SECRET_PREFIX,
     ApiKey,
     InvalidApiKey,
@@ -16,6 +17,7 @@ from domain.keys.rate_window import RATE_WINDOW, rate_window_of
 
 __all__ = [
     "KEY_ID_PREFIX",
+    "MAX_ACTIVE_LIMIT",
     "RATE_WINDOW",
     "SECRET_PREFIX",
     "ApiKey",

@@ -12,6 +12,10 @@ MIN_SECRET_RANDOM_CHARS = 32
 KEY_ID_PREFIX = "key_"
 KEY_ID_HEX_CHARS = 16
 MAX_NAME_CHARS = 64
+MAX_ACTIVE_LIMIT = 1_000
+"""The highest limit of active jobs a key (or the service's default) may have: a key's reserved
+job ids are kept in one DynamoDB item, at most 400 KB; 1,000 ids of 26 characters take about
+27 KB, and a reconcile reads at most that many jobs."""
 
 _SECRET = re.compile(rf"{SECRET_PREFIX}[A-Za-z0-9_-]{{{MIN_SECRET_RANDOM_CHARS},256}}")
 _NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9 ._@-]{{0,{MAX_NAME_CHARS - 1}}}")
@@ -76,7 +80,8 @@ def new_api_key(
     rate_per_minute: int | None = None,
     max_active: int | None = None,
 ) -> ApiKey:
-    """Raises `InvalidApiKey` for a malformed secret or name, or a limit below 1."""
+    """Raises `InvalidApiKey` for a malformed secret or name, a limit below 1, or a max active
+    above MAX_ACTIVE_LIMIT."""
     if not is_well_formed_secret(secret):
         raise InvalidApiKey(
             f"a key secret is {SECRET_PREFIX} and at least {MIN_SECRET_RANDOM_CHARS} url-safe "
@@ -85,6 +90,8 @@ def new_api_key(
     for label, limit in (("rate per minute", rate_per_minute), ("max active", max_active)):
         if limit is not None and limit < 1:
             raise InvalidApiKey(f"a key's {label} is at least 1")
+    if max_active is not None and max_active > MAX_ACTIVE_LIMIT:
+        raise InvalidApiKey(f"a key's max active is at most {MAX_ACTIVE_LIMIT:,}")
     secret_hash = hash_secret(secret)
     return ApiKey(
         id=key_id_for(secret_hash),

@@ -30,6 +30,7 @@ from application.webhooks.dispatcher import WebhookDispatcher
 from application.webhooks.notifier import WebhookNotifier
 from application.worker import JobWorker
 from infrastructure.aws import clients
+from infrastructure.aws.dynamodb_active_job_slots import DynamoDbActiveJobSlots
 from infrastructure.aws.dynamodb_job_repository import DynamoDbJobRepository
 from infrastructure.aws.dynamodb_key_store import DynamoDbKeyStore, keys_table_for
 from infrastructure.aws.dynamodb_rate_counter import DynamoDbRateCounter
@@ -37,6 +38,7 @@ from infrastructure.aws.s3_artifact_store import S3ArtifactStore
 from infrastructure.aws.sqs_job_queue import SqsJobQueue, resolve_queue_url
 from infrastructure.aws.sqs_webhook_queue import SqsWebhookQueue, resolve_webhook_queue_url
 from infrastructure.aws.ssm_secret_provider import SsmSecretProvider
+from infrastructure.memory.active_job_slots import InMemoryActiveJobSlots
 from infrastructure.memory.artifact_store import InlineArtifactStore
 from infrastructure.memory.cancel_watch import InMemoryCancelWatch
 from infrastructure.memory.job_repository import InMemoryJobRepository
@@ -278,6 +280,36 @@ class Container(containers.DeclarativeContainer):
         connect_timeout_seconds=settings.provided.webhook_connect_timeout_seconds,
     )
 
+    # Quotas, chosen like the job store (JOBS_TABLE): each key's rate counter and its reserved
+    # active jobs (items in the jobs table in persistent mode); the limits are
+    # RATE_LIMIT_PER_MINUTE and MAX_ACTIVE_JOBS_PER_KEY unless a key has its own.
+    rate_counter = providers.Selector(
+        providers.Callable(_jobs_backend, settings),
+        memory=providers.Singleton(InMemoryRateCounter),
+        dynamodb=providers.Singleton(
+            DynamoDbRateCounter, client=dynamodb_client, table_name=settings.provided.jobs_table
+        ),
+    )
+    active_job_slots = providers.Selector(
+        providers.Callable(_jobs_backend, settings),
+        memory=providers.Singleton(InMemoryActiveJobSlots),
+        dynamodb=providers.Singleton(
+            DynamoDbActiveJobSlots, client=dynamodb_client, table_name=settings.provided.jobs_table
+        ),
+    )
+    submission_quota = providers.Singleton(
+        SubmissionQuotaHandler,
+        jobs=job_repository,
+        counter=rate_counter,
+        slots=active_job_slots,
+        clock=clock,
+        defaults=providers.Singleton(
+            QuotaLimits,
+            rate_per_minute=settings.provided.rate_limit_per_minute,
+            max_active=settings.provided.max_active_jobs_per_key,
+        ),
+    )
+
     # Use cases hold no per-request state: one of each per container.
     submit_job = providers.Singleton(
         SubmitJobHandler,
@@ -290,6 +322,7 @@ class Container(containers.DeclarativeContainer):
         retention=retention,
         tracer=tracer,
         webhook_guard=webhook_guard,
+        quota=submission_quota,
     )
     get_status = providers.Singleton(
         GetStatusHandler, jobs=job_repository, artifacts=artifact_store, clock=clock
@@ -303,6 +336,7 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         metrics=metrics,
         webhooks=webhook_notifier,
+        slots=active_job_slots,
     )
     cancel_job = providers.Singleton(
         CancelJobHandler,
@@ -310,6 +344,7 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         metrics=metrics,
         webhooks=webhook_notifier,
+        slots=active_job_slots,
     )
     webhook_dispatcher = providers.Singleton(
         WebhookDispatcher,
@@ -335,9 +370,8 @@ class Container(containers.DeclarativeContainer):
         keep_alive_seconds=settings.provided.events_keep_alive_seconds,
     )
 
-    # API keys and quotas, chosen like the job store (JOBS_TABLE): demo mode's keys are those
-    # API_KEYS lists, persistent mode's those `scenegen keys create` made; the limits are
-    # RATE_LIMIT_PER_MINUTE and MAX_ACTIVE_JOBS_PER_KEY unless a key has its own.
+    # API keys, chosen like the job store (JOBS_TABLE): demo mode's keys are those API_KEYS
+    # lists, persistent mode's those `scenegen keys create` made.
     key_store = providers.Selector(
         providers.Callable(_jobs_backend, settings),
         memory=providers.Singleton(
@@ -351,25 +385,7 @@ class Container(containers.DeclarativeContainer):
             table_name=providers.Callable(lambda s: keys_table_for(s.jobs_table), settings),
         ),
     )
-    rate_counter = providers.Selector(
-        providers.Callable(_jobs_backend, settings),
-        memory=providers.Singleton(InMemoryRateCounter),
-        dynamodb=providers.Singleton(
-            DynamoDbRateCounter, client=dynamodb_client, table_name=settings.provided.jobs_table
-        ),
-    )
     authenticate = providers.Singleton(AuthenticateHandler, keys=key_store, clock=clock)
-    submission_quota = providers.Singleton(
-        SubmissionQuotaHandler,
-        jobs=job_repository,
-        counter=rate_counter,
-        clock=clock,
-        defaults=providers.Singleton(
-            QuotaLimits,
-            rate_per_minute=settings.provided.rate_limit_per_minute,
-            max_active=settings.provided.max_active_jobs_per_key,
-        ),
-    )
     list_jobs = providers.Singleton(
         ListJobsHandler, jobs=job_repository, artifacts=artifact_store, clock=clock
     )

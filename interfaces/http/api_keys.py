@@ -4,9 +4,11 @@
   under /status). It reads `Authorization: Bearer <key>` (401 problem details with
   `WWW-Authenticate: Bearer` when missing, wrong or revoked), then reads the key's rate window.
   It keeps the key's id and the window in the request's scope.
-- `count_submission(request)`, called by a submitting handler (`opt={SUBMITS: True}`) once the
-  request is valid, takes a place in the key's window (429 with `Retry-After` beyond it, or at
-  the key's limit of active jobs), so a malformed submission costs nothing.
+- `submitter_of(request)` is the key a submitting handler (`opt={SUBMITS: True}`) hands to the
+  submit use case once the request is valid (so a malformed submission costs nothing); the use
+  case reserves the job's active slot and takes a place in the key's window, and
+  `quota_counted` / `quota_refused` record its decision (429 with `Retry-After` beyond the
+  rate or at the key's limit of active jobs).
 - `RateLimitHeaders` (ASGI middleware in front of the app) writes `RateLimit-Limit`,
   `RateLimit-Remaining` and `RateLimit-Reset` on every answer to a keyed request, errors too.
 - `caller_of(request)` is the key's id for the handler (the job's owner, the Idempotency-Key's
@@ -25,7 +27,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.types import ASGIApp, Guard, Message, Receive, Scope, Send
 
 from application.use_cases.catalog import KeyAccess
-from application.use_cases.quotas import QuotaDecision, SubmissionQuotaHandler
+from application.use_cases.quotas import QuotaDecision
 from domain.keys import ApiKey
 from interfaces.http.problems import Problem
 
@@ -77,23 +79,31 @@ def key_guard(access: Callable[[], Awaitable[KeyAccess]]) -> Guard:
         scope[_CALLER] = key.id
         scope[_DECISION] = await checks.quota.current(key)
         if handler.opt.get(SUBMITS):
-            scope[_SUBMITTER] = (key, checks.quota)
+            scope[_SUBMITTER] = key
 
     return guard
 
 
-async def count_submission(request: ASGIConnection[Any, Any, Any, Any]) -> None:
-    """Count a submission against its key's quota, once its request is known to be valid (a
-    malformed one costs nothing); 429 beyond it. Nothing to count without keys."""
+def submitter_of(request: ASGIConnection[Any, Any, Any, Any]) -> ApiKey | None:
+    """The key a submission is counted against (set by `key_guard`), or None without keys."""
     scope: Any = request.scope
-    submitter: tuple[ApiKey, SubmissionQuotaHandler] | None = scope.get(_SUBMITTER)
-    if submitter is None:
-        return
-    key, quota = submitter
-    decision = await quota.take(key)
-    scope[_DECISION] = decision
-    if not decision.allowed:
-        raise _refused(decision)
+    key: ApiKey | None = scope.get(_SUBMITTER)
+    return key
+
+
+def quota_counted(
+    request: ASGIConnection[Any, Any, Any, Any], decision: QuotaDecision | None
+) -> None:
+    """The RateLimit-* headers of the answer say how the submission was counted."""
+    if decision is not None:
+        scope: Any = request.scope
+        scope[_DECISION] = decision
+
+
+def quota_refused(request: ASGIConnection[Any, Any, Any, Any], decision: QuotaDecision) -> Problem:
+    """The 429 problem details of a refused submission (its headers say the window)."""
+    quota_counted(request, decision)
+    return _refused(decision)
 
 
 def _refused(decision: QuotaDecision) -> Problem:

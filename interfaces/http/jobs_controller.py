@@ -10,12 +10,19 @@ from litestar.params import HeaderParameter, JSONBody
 from litestar.response import Response
 
 from application.use_cases.get_status import JobView
+from application.use_cases.quotas import QuotaExceeded
 from application.use_cases.submit_job import SubmitJob
 from application.webhooks.ports import WebhookUrlRefused
 from application.wire import CANCEL, JOBS_PATH, JobStatusResponse, status_url_of
 from domain.jobs import JobStatus
 from domain.jobs.limits import MAX_PROMPT_LENGTH, trimmed_prompt
-from interfaces.http.api_keys import SUBMITS, caller_of, count_submission
+from interfaces.http.api_keys import (
+    SUBMITS,
+    caller_of,
+    quota_counted,
+    quota_refused,
+    submitter_of,
+)
 from interfaces.http.finished_status import NO_STORE, FinishedStatuses
 from interfaces.http.job_routes import JOB, JobId, Jobs
 from interfaces.http.json_bodies import strict_json_body
@@ -169,7 +176,6 @@ async def generate(
     prompt = trimmed_prompt(data.prompt)
     if not 1 <= len(prompt) <= MAX_PROMPT_LENGTH:
         raise field_problem("prompt", _PROMPT_LENGTH)
-    await count_submission(request)
     command = SubmitJob(
         prompt=prompt,
         seed=data.seed,
@@ -179,11 +185,15 @@ async def generate(
         webhook_url=data.webhook,
         webhook_events=data.webhook_events,
         owner=caller_of(request),
+        key=submitter_of(request),
     )
     try:
         result = await use_cases.submit_job(command)
     except WebhookUrlRefused as refused:
         raise field_problem("webhook", str(refused)) from refused
+    except QuotaExceeded as exceeded:
+        raise quota_refused(request, exceeded.decision) from exceeded
+    quota_counted(request, result.quota)
     job = result.job
     base_url = base_url_of(request)
     headers = {"Location": status_url_of(job.id)}

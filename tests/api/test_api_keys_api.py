@@ -3,6 +3,7 @@ key's alone (404 for any other, as for an unknown id), Idempotency-Keys per key,
 with Retry-After) and RateLimit-* headers on every keyed answer; the rest of the service as
 before. AUTH_MODE=none keeps every endpoint open and sends no RateLimit-* headers."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -12,7 +13,7 @@ from domain.jobs import new_job
 from domain.keys import hash_secret, key_id_for
 from infrastructure.time_and_randomness import RandomJobIds
 from tests.conftest import make_container
-from tests.fakes import RETENTION, T0, TOKEN, a_request, assert_problem
+from tests.fakes import RETENTION, T0, TOKEN, IdleQueue, a_request, assert_problem
 
 ALICE = "sg_" + "a1" * 20
 BOB = "sg_" + "b2" * 20
@@ -202,29 +203,83 @@ async def test_a_refused_submission_costs_no_place_in_the_window() -> None:
     assert [r.status_code for r in taken] == [202, 202]
 
 
+def idle_container(**overrides: str) -> Any:
+    """Keyed, with a queue that delivers nothing: submitted jobs stay queued (active)."""
+    from dependency_injector import providers
+
+    container = make_container(keyed_env(**overrides))
+    container.job_queue.override(providers.Object(IdleQueue()))
+    return container
+
+
 async def test_at_its_limit_of_active_jobs_a_key_is_429_until_one_ends() -> None:
     from litestar.testing import AsyncTestClient
 
     from infrastructure.bootstrap import ApiRuntime
     from interfaces.http.app import create_app
 
-    container = make_container(keyed_env(MAX_ACTIVE_JOBS_PER_KEY="2"))
+    container = idle_container(MAX_ACTIVE_JOBS_PER_KEY="2")
     async with AsyncTestClient(app=create_app(ApiRuntime(container))) as client:
-        first = await seed_owned(container, ALICE)
-        await seed_owned(container, ALICE)
-
+        taken = [await client.post("/generate", json=BODY, headers=bearer(ALICE)) for _ in range(2)]
         refused = await client.post("/generate", json=BODY, headers=bearer(ALICE))
         others = await client.post("/generate", json=BODY, headers=bearer(BOB))
+        first = taken[0].json()["id"]
         canceled = await client.post(f"/status/{first}/cancel", headers=bearer(ALICE))
         again = await client.post("/generate", json=BODY, headers=bearer(ALICE))
+        full = await client.post("/generate", json=BODY, headers=bearer(ALICE))
 
+    assert [r.status_code for r in taken] == [202, 202]
     problem = assert_problem(refused, 429)
-    assert "limit (2)" in problem["detail"]
+    assert "has 2 queued or running jobs, its limit (2)" in problem["detail"]
     assert int(refused.headers["retry-after"]) >= 1
-    assert refused.headers["ratelimit-remaining"] == "100"  # nothing counted
+    assert refused.headers["ratelimit-remaining"] == "98"  # the refused one was not counted
     assert others.status_code == 202
     assert canceled.status_code == 200
     assert again.status_code == 202, again.text
+    assert_problem(full, 429)
+
+
+async def test_racing_submissions_from_one_key_admit_exactly_its_limit_of_active_jobs() -> None:
+    from litestar.testing import AsyncTestClient
+
+    from infrastructure.bootstrap import ApiRuntime
+    from interfaces.http.app import create_app
+
+    container = idle_container(MAX_ACTIVE_JOBS_PER_KEY="2")
+    async with AsyncTestClient(app=create_app(ApiRuntime(container))) as client:
+        answers = await asyncio.gather(
+            *(
+                client.post(
+                    "/generate",
+                    json={**BODY, "seed": seed},
+                    headers={**bearer(ALICE), "Idempotency-Key": f"race-{seed}"},
+                )
+                for seed in range(8)
+            )
+        )
+        accepted = [r for r in answers if r.status_code == 202]
+        replays = [
+            await client.post(
+                "/generate",
+                json={**BODY, "seed": seed},
+                headers={**bearer(ALICE), "Idempotency-Key": f"race-{seed}"},
+            )
+            for seed, r in enumerate(answers)
+            if r.status_code == 202
+        ]
+        listed = await client.get("/jobs", headers=bearer(ALICE))
+
+    assert sorted(r.status_code for r in answers) == [202, 202] + [429] * 6, [
+        r.text for r in answers
+    ]
+    for refused in (r for r in answers if r.status_code == 429):
+        problem = assert_problem(refused, 429)
+        assert "its limit (2)" in problem["detail"]
+        assert int(refused.headers["retry-after"]) >= 1
+    # A replay of an accepted submission is its job again (200), taking no second slot.
+    assert [r.status_code for r in replays] == [200, 200]
+    assert {r.json()["id"] for r in replays} == {r.json()["id"] for r in accepted}
+    assert {item["id"] for item in listed.json()["items"]} == {r.json()["id"] for r in accepted}
 
 
 async def test_without_keys_every_endpoint_is_open_and_sends_no_rate_limit_headers() -> None:

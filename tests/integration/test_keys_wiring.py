@@ -4,11 +4,13 @@ authenticates, submits a job it owns, finds and lists it, and is counted by its 
 from collections.abc import AsyncIterator
 from typing import Any
 
+import msgspec
 import pytest
 
 from application.errors import JobNotFound
 from application.use_cases.api_keys import CreateApiKey, CreateApiKeyHandler
 from application.use_cases.list_jobs import ListJobs
+from application.use_cases.quotas import QuotaExceeded
 from application.use_cases.submit_job import SubmitJob
 from infrastructure.aws.dynamodb_key_store import keys_table_for
 from infrastructure.aws.provision import ensure_keys_table
@@ -72,13 +74,15 @@ async def test_a_key_submits_finds_lists_and_is_counted(container: Container) ->
     key, other = await authenticate(secret), await authenticate(other_secret)
     assert key is not None and other is not None and key.name == "mine"
     quota = await resolve(container.submission_quota)
-    assert (await quota.take(key)).allowed
+    assert (await quota.take(key, None)).allowed
 
     submit = await resolve(container.submit_job)
-    result = await submit(
-        SubmitJob(prompt="a well", width=16, height=8, seed=1, idempotency_key="k", owner=key.id)
+    command = SubmitJob(
+        prompt="a well", width=16, height=8, seed=1, idempotency_key="k", owner=key.id, key=key
     )
+    result = await submit(command)
     assert result.job.owner == key.id
+    assert result.quota is not None and result.quota.active == 1
 
     find = await resolve(container.find_own_job)
     assert (await find(result.job.id, key.id)).id == result.job.id
@@ -90,6 +94,9 @@ async def test_a_key_submits_finds_lists_and_is_counted(container: Container) ->
     assert [view.job.id for view in page.items] == [result.job.id]
     assert (await listing(ListJobs(owner=other.id))).items == ()
 
-    refused = await quota.take(key)  # max_active 1, and its job is queued (no worker runs here)
-    assert not refused.allowed and refused.exceeded == "active" and refused.active == 1
+    with pytest.raises(QuotaExceeded) as refused:  # max_active 1, its job queued (no worker here)
+        await submit(msgspec.structs.replace(command, idempotency_key="k2"))
+    decision = refused.value.decision
+    assert decision.exceeded == "active" and decision.active == 1
+    assert (await submit(command)).job.id == result.job.id  # a replay takes no slot
     assert await authenticate("sg_" + "x" * 40) is None
