@@ -44,6 +44,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _counted_lines(tokenize(without_proper_names(prompt)))
     )
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
+    tokens = _grids_as_rows(tokens)
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = ["the" if token in _POSSESSIVE_PRONOUNS else token for token in tokens]
     parser = _Parser(tokens)
@@ -137,6 +138,40 @@ def _round_as_a_shape(tokens: list[str]) -> list[str]:
             and tokens[k + 1] not in _ARTICLES
         )
     ]
+
+
+def _grids_as_rows(tokens: list[str]) -> list[str]:
+    """`trays in a 4 by 5 grid`, `a 3x3 grid of pods`: rows of so many (`in 4 rows of 5`)."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        size = _grid_size(tokens, k)
+        if size is None:
+            out.append(tokens[k])
+            k += 1
+            continue
+        rows, columns, end = size
+        if out and out[-1] in ("a", "an"):
+            out.pop()
+        out += [_ROW_COUNTS.get(rows, str(rows)), "rows", "of", str(columns)]
+        k = end + 1 if end < len(tokens) and tokens[end] == "of" else end  # `grid of pods`
+    return out
+
+
+_ROW_COUNTS = {
+    v.NUMBER_WORDS[word]: word
+    for word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+}
+
+
+def _grid_size(tokens: list[str], k: int) -> tuple[int, int, int] | None:
+    """(rows, columns, end) of `4 by 5 grid` or `4x5 grid` at k."""
+    first = lexicon.match_count(tokens, k)
+    if first is not None and first[1] + 2 < len(tokens) and tokens[first[1]] in ("by", "x"):
+        second = lexicon.match_count(tokens, first[1] + 1)
+        if second is not None and second[1] < len(tokens) and tokens[second[1]] == "grid":
+            return first[0], second[0], second[1] + 1
+    return None
 
 
 def _walls_by_side(tokens: list[str]) -> list[str]:

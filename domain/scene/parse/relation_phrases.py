@@ -60,6 +60,12 @@ def read_relation(
         predicate = predicate if path else "next_to"  # `a ladder up to the hatch`: at it
     if predicate == "~both_sides" and _per_side_restated(state, tokens, i):
         pattern = tuple(word for word in pattern if word != "each")  # no doubling
+    spread = _more_directions(tokens, end) if predicate in _FRAMED_BY_SIDE and direction else None
+    if spread is not None and isinstance(state.subject, Group) and direction is not None:
+        directions, end, corners = spread
+        _spread_over(state, state.subject, [direction, *directions], corners, predicate)
+        state.fresh = None
+        return end
     fresh = state.fresh if state.fresh is not None and state.fresh[1] == i else None
     state.fresh = None
     if predicate == "~connected_by":
@@ -216,6 +222,41 @@ def _shore_named(
         and (lexicon.kind_spec(g.kind).water or g.kind == "frozen_lake")
     ]
     return tuple(waters[-1].ids[:1]) if waters else None
+
+
+def _more_directions(tokens: list[str], j: int) -> tuple[list[str], int, bool] | None:
+    """`in the northwest and northeast corners`, `in the north and south`: the directions
+    after the first, where reading goes on, and whether they are corners."""
+    directions: list[str] = []
+    while j + 1 < len(tokens) and tokens[j] in ("and", ",", "or"):
+        found = lexicon.match_direction(tokens, j + 1)
+        if found is None:
+            break
+        directions.append(found[0])
+        j = found[2]
+    if not directions:
+        return None
+    corners = j < len(tokens) and tokens[j] in ("corners", "corner")
+    return directions, j + 1 if j < len(tokens) and tokens[j] in _SIDE_NOUNS else j, corners
+
+
+_FRAMED_BY_SIDE = frozenset(["in_region", "in_corner"])
+_SIDE_NOUNS = frozenset(["corners", "corner", "sides", "ends", "parts", "halves", "edges"])
+
+
+def _spread_over(
+    state: ParseState, group: Group, directions: list[str], corners: bool, predicate: str
+) -> None:
+    """`water tanks in the northwest and northeast corners`: one in each (as many as there
+    are directions when no count was said), counted ones taking them in turn."""
+    diagonal = all(len(d) > 5 for d in directions)  # northwest, southeast: a corner
+    framed = "in_corner" if (corners or predicate == "in_corner") and diagonal else "in_region"
+    if not group.counted and framed == "in_corner":
+        state.recount(group, len(directions))  # one in each corner
+    elif len(group.ids) < len(directions):
+        state.grow(group, len(directions))  # (barrels in the north and south: some in each)
+    for k, thing_id in enumerate(group.ids):
+        state.add(thing_id, framed, (), directions[k % len(directions)])
 
 
 def _seats_of(subject: object) -> Group | None:

@@ -139,6 +139,19 @@ class ParseState:
                 )
             )
 
+    def recount(self, group: Group, count: int) -> None:
+        """A bare plural (`water tanks`) made as many as the prompt then says (`in the
+        northwest and northeast corners`: two)."""
+        self.grow(group, count)
+        dropped = set(group.ids[count:])
+        if not dropped:
+            return
+        group.ids = group.ids[:count]
+        self.things = [t for t in self.things if t.id not in dropped]
+        self.counters[group.kind] = max(
+            (int(t.id.rsplit("-", 1)[1]) for t in self.things if t.kind == group.kind), default=0
+        )
+
     def lengthen(self, group: Group) -> None:
         """`a long table`: each of the group at least twice as long as it is wide."""
         ids = set(group.ids)

@@ -2,7 +2,8 @@
 
 Words (a hyphenated describing word, `stone-walled`, kept whole), whole numbers (with ordinal
 suffixes), signed and decimal numbers kept whole so a count like `-5` or `3.5` can be refused
-with a reason, the possessive `'s`, and punctuation that ends a clause.
+with a reason, the possessive `'s`, and punctuation that ends a clause (a dash between words
+is a `;`).
 """
 
 import re
@@ -19,13 +20,18 @@ _TOKEN = re.compile(
     r"|[^\W\d_]+"  # a word
     r"|[0-9]+(?:st|nd|rd|th)?"  # a whole number or an ordinal
     r"|[,.;:!?()]"
+    r"|(?<!\S)--?(?!\S)|[\u2013\u2014]"  # a dash between words: `a bay - trays in rows`
 )
+_DASHES = frozenset(["-", "--", "\u2013", "\u2014"])
 
 
 def tokenize(prompt: str) -> list[str]:
     """Lower-case tokens; the possessive in either apostrophe becomes `'s`."""
     tokens = _TOKEN.findall(prompt.lower())
-    return [POSSESSIVE if token in ("'s", "\u2019s") else token for token in tokens]
+    return [
+        POSSESSIVE if token in ("'s", "\u2019s") else ";" if token in _DASHES else token
+        for token in tokens
+    ]
 
 
 def is_compound_adjective(token: str) -> bool:

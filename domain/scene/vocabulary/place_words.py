@@ -127,7 +127,9 @@ _PLACES: dict[str, str] = {
                         " bridge of a spaceship, bridge of the spaceship, bridge of a ship,"
                         " bridge of the ship",
     "space_station": "space station, spacestation, starbase, star base, orbital station,"
-                     " space base, cargo bay, cargo hold, hangar, hangar bay",
+                     " space base, cargo bay, cargo hold, hangar, hangar bay, hydroponics bay,"
+                     " hydroponic bay, hydroponics deck, hydroponics lab, engineering bay,"
+                     " science bay, storage bay",
     "colony": "mars colony, space colony, moon base, moonbase, lunar base, mars base,"
               " martian colony, lunar colony, planet surface, alien planet, moon surface,"
               " lunar surface, martian surface, surface of mars, surface of the moon",

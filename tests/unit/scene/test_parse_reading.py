@@ -887,3 +887,27 @@ def test_in_between_at_the_end_is_between_the_two_named_before() -> None:
     ]
     found = relations("two houses with a well in between")
     assert found == [("well-1", "between", ("house-1", "house-2"), None)]
+
+
+def test_a_grid_of_so_many_by_so_many_is_that_many_rows() -> None:
+    assert kinds("growing trays in a 4 by 5 grid")["tray"] == 20
+    assert kinds("a 3x3 grid of cryo pods")["cryo_pod"] == 9
+    rows = [r for r in relations("growing trays in a 4 by 5 grid") if r[1] == "in_rows"]
+    assert [r[3] for r in rows] == ["4"]
+
+
+def test_a_dash_between_words_ends_a_clause() -> None:
+    assert tokenize("a hydroponics bay - trays, stone-walled -5 houses \u2014 a well") == [
+        "a", "hydroponics", "bay", ";", "trays", ",", "stone-walled", "-5", "houses", ";", "a",
+        "well",
+    ]  # fmt: skip
+
+
+def test_things_in_two_named_corners_are_one_in_each() -> None:
+    found = relations("a room with water tanks in the northwest and northeast corners")
+    assert found == [
+        ("water_tank-1", "in_corner", (), "northwest"),
+        ("water_tank-2", "in_corner", (), "northeast"),
+    ]
+    found = relations("a village with three towers in the north and south")
+    assert [r[3] for r in found] == ["north", "south", "north"]
