@@ -86,7 +86,7 @@ def _search(
     if item.kind.rotatable and item.base_w != item.base_h:
         dims.append((item.base_h, item.base_w, 90))
     rng, grid = ctx.rng, ctx.grid
-    afloat = item.kind.afloat or item.kind.name == "island"
+    afloat = item.kind.afloat or item.kind.name == "island" or _swimming(item, host)
     water_hosts = _water_hosts(ctx) if afloat and host is None else frozenset()
     best: tuple[float, int, int, int, int, int] | None = None
     leaning = any(r.predicate in _LEANING and r.subject == item.id for r in relations)
@@ -271,3 +271,8 @@ def release(ctx: Context, item: Item) -> None:
     if item.kind.name == "door":
         ctx.doors.discard((item.x, item.y))
     ctx.forget(item.id)
+
+
+def _swimming(item: Item, host: Item | None) -> bool:
+    """`three penguins in a pool`: a creature held by water stands on its water cells."""
+    return host is not None and host.kind.water and item.kind.layer == "actor"

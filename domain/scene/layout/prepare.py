@@ -89,6 +89,8 @@ def _surrounds(area: Item, inner: Item) -> bool:
     kind = area.kind
     if kind.shape != "area" or kind.water or kind.container == "none":
         return False
+    if inner.kind.name == "island" or inner.kind.afloat:
+        return False  # `pasture all around the atoll`: land round an island is on it, not it
     return inner.host is None and inner.kind.shape != "path" and not _ancestor(inner, area)
 
 
@@ -99,8 +101,8 @@ def _lives_on_land(item: Item) -> bool:
 def _can_hold(host: Item, item: Item) -> bool:
     if host.kind.shape == "path" or item.kind.shape == "path" or item.kind.edge:
         return False  # a sea strip lies along the map's edge, never inside a thing
-    if host.kind.water:
-        return item.kind.afloat
+    if host.kind.water:  # a boat on the lake; penguins in their pool, swimmers in the sea
+        return item.kind.afloat or (item.kind.layer == "actor" and host.kind.shape == "area")
     return host.kind.container != "none"
 
 

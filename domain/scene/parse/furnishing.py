@@ -138,7 +138,7 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
     kept: list[ThingSpec] = []
     dropped: dict[str, int] = {}
     for thing in things:
-        stand_in = INDOOR_STAND_IN.get(thing.kind)
+        stand_in = INDOOR_STAND_IN.get(thing.kind) or _indoor_form(thing)
         if stand_in is not None:
             state.warn(f"read '{thing.word or thing.kind}' as a {stand_in} indoors")
             new_id = _next_id(state, stand_in)
@@ -157,6 +157,19 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
         noun = kind_name if count == 1 else f"{count} x {kind_name}"
         state.warn(f"left out {noun}: not of an indoor place ({place.name})")
     return kept
+
+
+def _indoor_form(thing: ThingSpec) -> str | None:
+    """`a promenade with shops lining both sides of a walkway`: indoors a shop is a room of
+    the place and a walkway a corridor (a house or a road as such has no place indoors)."""
+    kind = lexicon.kind_spec(thing.kind)
+    if kind.setting != "outdoor" or thing.size == "vast":
+        return None
+    if kind.layer == "structure" and kind.container == "walled" and kind.shape == "box":
+        return "room"
+    if kind.shape == "path" and not kind.water and kind.layer == "terrain":
+        return "corridor"
+    return None
 
 
 def _renamed(relation: RelationSpec, old: str, new: str) -> RelationSpec:

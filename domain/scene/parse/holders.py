@@ -49,6 +49,15 @@ def holders_that_fit(
                     # in its crown, which the map shows as the same cells
                     out.append(msgspec.structs.replace(relation, predicate="on"))
                     continue
+                swims = (
+                    lexicon.kind_spec(holder_kind).water
+                    and lexicon.kind_spec(kind).layer == "actor"
+                )
+                if swims and lexicon.kind_spec(holder_kind).shape == "area":
+                    # `three penguins in a pool`, `children swimming in the lake`: in the
+                    # water, which the map shows as its cells
+                    out.append(msgspec.structs.replace(relation, predicate="on"))
+                    continue
                 if (holder, relation.subject) in inside:
                     state.warn(
                         f"contradiction: {relation.subject} and {holder} cannot both be inside"

@@ -172,6 +172,9 @@ class ParseState:
         if outer is not None and (outer.indoor or self.scene == "dungeon") and style.indoor:
             # `an office with a meeting room in the northeast corner`: a room of the place
             return self.new_group("room", 1, "medium", False, named)
+        if outer is not None and not outer.indoor and style.indoor:
+            # `a zoo ... a path from the gate to the cafe`: the cafe seen from outside
+            return self.new_group("building", 1, "medium", False, named)
         if outer is not None and outer.indoor != style.indoor:
             return None
         usual = [

@@ -7,6 +7,7 @@ is a `;`).
 """
 
 import re
+import unicodedata
 
 POSSESSIVE = "'s"
 _TOKEN = re.compile(
@@ -27,11 +28,19 @@ _DASHES = frozenset(["-", "--", "\u2013", "\u2014"])
 
 def tokenize(prompt: str) -> list[str]:
     """Lower-case tokens; the possessive in either apostrophe becomes `'s`."""
-    tokens = _TOKEN.findall(prompt.lower())
+    tokens = _TOKEN.findall(_without_accents(prompt.lower()))
     return [
         POSSESSIVE if token in ("'s", "\u2019s") else ";" if token in _DASHES else token
         for token in tokens
     ]
+
+
+def _without_accents(text: str) -> str:
+    """`café`, `piñata`, `naïve`: the letters the vocabulary spells them with."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def is_compound_adjective(token: str) -> bool:

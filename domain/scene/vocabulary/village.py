@@ -55,7 +55,7 @@ KINDS: tuple[KindSpec, ...] = (
          "farmland, crops, wheat, pasture, cornfield, wheat field, crop field"),
     kind("pen", VILLAGE, TERRAIN, AREA, (6, 4), "P", "open walkable outdoor",
          "sheep pen, pigpen, pig pen, sheepfold, fold, corral, paddock, animal pen, stockyard, "
-         "petting zoo, pens"),
+         "petting zoo, pens, enclosure, animal enclosure, zoo enclosure"),
     kind("garden", VILLAGE, TERRAIN, AREA, (5, 3), "%", "open walkable outdoor",
          "orchard, flowerbed, vegetable garden, allotment, raised bed, garden bed,"
          " vegetable bed, vegetable patch, vegetable plot, garden plot, herb garden, herb bed,"

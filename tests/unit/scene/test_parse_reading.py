@@ -911,3 +911,27 @@ def test_things_in_two_named_corners_are_one_in_each() -> None:
     ]
     found = relations("a village with three towers in the north and south")
     assert [r[3] for r in found] == ["north", "south", "north"]
+
+
+def test_creatures_in_water_swim_in_it_and_an_enclosure_is_a_pen() -> None:
+    found = relations("a zoo with lions in an enclosure and three penguins in a pool")
+    assert ("lion-1", "inside", ("pen-1",), None) in found
+    assert ("penguin-1", "on", ("pool-1",), None) in found
+
+
+def test_accented_letters_are_read_as_the_vocabulary_spells_them() -> None:
+    assert tokenize("a café and a piñata") == ["a", "cafe", "and", "a", "pinata"]
+
+
+def test_an_indoor_place_named_outdoors_as_a_target_is_its_building() -> None:
+    request = parse_prompt("a zoo with a path from the entrance gate to the cafe")
+    cafes = [t for t in request.things if t.word == "cafe"]
+    assert [t.kind for t in cafes] == ["building"]
+    road = next(r for r in request.relations if r.predicate == "connected_to")
+    assert cafes[0].id in road.objects
+
+
+def test_shops_and_a_walkway_inside_a_station_are_its_rooms_and_corridor() -> None:
+    request = parse_prompt("a space station promenade with shops lining both sides of a walkway")
+    found = Counter(t.kind for t in request.things if t.origin == "prompt")
+    assert found["room"] >= 2 and found["corridor"] == 1 and found["shop"] == 0

@@ -366,3 +366,17 @@ def test_a_plot_grows_to_hold_the_beds_it_is_given(seed: int) -> None:
     quality = graph["quality"]
     assert quality["thingsPlaced"] == quality["thingsAsked"] == 7
     assert quality["relationsHeld"] == quality["relationsStated"], graph["relations"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_creatures_in_a_pool_stand_on_its_water(seed: int) -> None:
+    graph = generate_scene("a zoo with three penguins in a pool", seed=seed).scene_graph
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+    assert graph["quality"]["thingsPlaced"] == graph["quality"]["thingsAsked"]
+
+
+def test_land_all_around_an_island_leaves_the_island_drawn() -> None:
+    """Found at random: `pasture all around atoll` put the island inside the pasture, which
+    had no land to stand on, and drew nothing at all."""
+    graph = generate_scene("pasture all around atoll", seed=0, width=16, height=8).scene_graph
+    assert graph["quality"]["thingsPlaced"] == 2
