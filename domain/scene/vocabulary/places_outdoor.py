@@ -137,7 +137,7 @@ OUTDOOR_PLACES: tuple[Place, ...] = (
             (("goal", 2), ("bleachers", 2), ("scoreboard", 1), ("bench", 2)),
             ground="playing_field"),
     outdoor("zoo", MODERN, "grass",
-            (("enclosure", 4), ("road", 1), ("lion", 1), ("elephant", 1), ("monkey", 2),
+            (("pen", 4), ("road", 1), ("lion", 1), ("elephant", 1), ("monkey", 2),
              ("bench", 2), ("tree", 3))),
 )
 # fmt: on
