@@ -19,6 +19,7 @@ INDOOR_STAND_IN = {
     "bonfire": "fireplace",
     "smithy": "furnace",
     "island": "counter",  # a kitchen island
+    "station": "console",  # a crew station, a weapons station
 }
 
 

@@ -52,8 +52,11 @@ def relate(
             state.add(thing_id, "around", (), None)
         return
     if predicate == "~behind":
-        # `a graveyard behind the chapel`: north of it, and close by (not across the map)
-        relate(state, subject, "north_of", direction, relative, targets, pattern)
+        # `a graveyard behind the chapel`: north of it, and close by (not across the map);
+        # behind what stands at the north (`consoles at the north end, the chair behind
+        # them`): south of it, seen from the place's front
+        beyond = "south_of" if _stands_north(state, target) else "north_of"
+        relate(state, subject, beyond, direction, relative, targets, pattern)
         if target != SCENE:
             relate(state, subject, "near", direction, relative, targets, pattern)
         return
@@ -200,3 +203,16 @@ def _split_direction(direction: str) -> list[str]:
     if direction in _CARDINAL:
         return [direction]
     return [direction[:5], direction[5:]]
+
+
+def _stands_north(state: ParseState, target: tuple[str, ...] | None) -> bool:
+    """Whether the prompt put `target` at the north of the place (a wall, a side, a corner)."""
+    if not target:
+        return False
+    return any(
+        r.subject == target[0]
+        and r.predicate in ("in_region", "against_wall", "in_corner", "along")
+        and not r.objects
+        and (r.argument or "").startswith("north")
+        for r in state.relations
+    )

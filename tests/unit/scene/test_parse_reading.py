@@ -935,3 +935,16 @@ def test_shops_and_a_walkway_inside_a_station_are_its_rooms_and_corridor() -> No
     request = parse_prompt("a space station promenade with shops lining both sides of a walkway")
     found = Counter(t.kind for t in request.things if t.origin == "prompt")
     assert found["room"] >= 2 and found["corridor"] == 1 and found["shop"] == 0
+
+
+def test_behind_what_stands_at_the_north_is_south_of_it() -> None:
+    prompt = "a starship bridge: two consoles at the north end, the captain's chair behind them"
+    assert ("captain_chair-1", "south_of", ("console-1",), None) in relations(prompt)
+    assert ("garden-1", "north_of", ("house-1",), None) in relations(
+        "a house with a garden behind it"
+    )
+
+
+def test_a_station_indoors_is_a_console() -> None:
+    found = kinds("a starship bridge with two rows of crew stations")
+    assert found["console"] >= 6 and found["station"] == 0
