@@ -55,9 +55,9 @@ def _host_choices(ctx: Context, item: Item) -> list[Item | None]:
 def _halo_choices(ctx: Context, item: Item) -> tuple[bool, ...]:
     """Buildings keep a cell apart when they can, unless asked into a corner or a wall."""
     hugging = any(
-        r.subject == item.id and r.predicate in ("in_corner", "against_wall")
+        r.subject == item.id and r.predicate in ("in_corner", "against_wall", "at_head_of")
         for r in ctx.rels_of.get(item.id, ())
-    )
+    )  # (at the head of a table or the end of a pier: against it)
     if item.kind.layer == "structure" and item.kind.shape in ("box", "room") and not hugging:
         return (True, False)
     return (False,)
@@ -86,7 +86,12 @@ def _search(
     if item.kind.rotatable and item.base_w != item.base_h:
         dims.append((item.base_h, item.base_w, 90))
     rng, grid = ctx.rng, ctx.grid
-    afloat = item.kind.afloat or item.kind.name == "island" or _swimming(item, host)
+    afloat = (
+        item.kind.afloat
+        or item.kind.name == "island"
+        or _swimming(item, host)
+        or _at_a_pier_end(ctx, item)
+    )
     water_hosts = _water_hosts(ctx) if afloat and host is None else frozenset()
     best: tuple[float, int, int, int, int, int] | None = None
     leaning = any(r.predicate in _LEANING and r.subject == item.id for r in relations)
@@ -276,3 +281,14 @@ def release(ctx: Context, item: Item) -> None:
 def _swimming(item: Item, host: Item | None) -> bool:
     """`three penguins in a pool`: a creature held by water stands on its water cells."""
     return host is not None and host.kind.water and item.kind.layer == "actor"
+
+
+def _at_a_pier_end(ctx: Context, item: Item) -> bool:
+    """`a lighthouse at the end of a long pier`: built out on the water at the pier's end."""
+    for relation in ctx.rels_of.get(item.id, ()):
+        if relation.predicate != "at_head_of" or relation.subject != item.id:
+            continue
+        pier = ctx.by_id.get(relation.objects[0]) if relation.objects else None
+        if pier is not None and pier.kind.afloat and pier.kind.layer == "structure":
+            return item.kind.layer == "structure" and not item.kind.water
+    return False

@@ -380,3 +380,10 @@ def test_land_all_around_an_island_leaves_the_island_drawn() -> None:
     had no land to stand on, and drew nothing at all."""
     graph = generate_scene("pasture all around atoll", seed=0, width=16, height=8).scene_graph
     assert graph["quality"]["thingsPlaced"] == 2
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_lighthouse_at_the_end_of_a_pier_is_built_out_on_the_water_there(seed: int) -> None:
+    graph = generate_scene("a lighthouse at the end of a pier", seed=seed).scene_graph
+    held = {(r["subject"], r["predicate"]): r["satisfied"] for r in graph["relations"]}
+    assert held[("lighthouse-1", "at_head_of")], graph["relations"]
