@@ -86,7 +86,16 @@ def _refers_back(state: ParseState, phrase: NounPhrase) -> bool:
     groups = state.groups_of(phrase.kind) or state.named_by_head(phrase.word)
     if "'s " in phrase.word:
         return any(group.word == phrase.word for group in groups)
+    if " " in phrase.word and groups and not any(_names(g.word, phrase.word) for g in groups):
+        return False  # `three prison cells ... a rack in the guard room`: another room
     return bool(groups)
+
+
+def _names(named: str, asked: str) -> bool:
+    """`the guard room` names a guard room named before (or a room named with no word of its
+    own), not a prison cell."""
+    plain = " " not in named and asked.endswith(" " + named)
+    return named in ("", asked) or named.endswith(" " + asked) or plain
 
 
 def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:

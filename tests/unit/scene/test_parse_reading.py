@@ -948,3 +948,14 @@ def test_behind_what_stands_at_the_north_is_south_of_it() -> None:
 def test_a_station_indoors_is_a_console() -> None:
     found = kinds("a starship bridge with two rows of crew stations")
     assert found["console"] >= 6 and found["station"] == 0
+
+
+def test_the_x_room_is_not_another_room_named_before() -> None:
+    prompt = "a dungeon with 3 prison cells along a corridor, a torture rack in the guard room"
+    request = parse_prompt(prompt)
+    rooms = {t.id: t.word for t in request.things if t.kind == "room"}
+    assert sorted(rooms.values()) == ["guard room", "prison cell", "prison cell", "prison cell"]
+    rack = next(r for r in request.relations if r.subject == "rack-1")
+    assert rooms[rack.objects[0]] == "guard room"
+    found = relations("a tower with two rooms, a bed in the room")  # the plain name still does
+    assert ("bed-1", "inside", ("room-1",), None) in found
