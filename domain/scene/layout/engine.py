@@ -120,6 +120,7 @@ def _attempt(
     items = prepare.build_items(request, width, height)
     prepare.assign_hosts(items, relations, scene)
     prepare.fit_sizes(items, width, height, relations)
+    prepare.fit_lining_rooms(items, relations, width, height)
     islands.fit_land_in_water(items, relations, width, height)
     prepare.size_lone_room(items, relations, scene, width, height)
     prepare.promote_anchors(items, relations)

@@ -65,12 +65,49 @@ def candidates(ctx: Context, item: Item, relations: list[RelationSpec]) -> list[
 def _line(ctx: Context, item: Item, horizontal: bool, offset: int, thick: int) -> list[Cell]:
     name = item.kind.name
     if name in ("wall", "fence", "corridor"):
-        length = (ctx.width if horizontal else ctx.height) // 2
+        across = ctx.width if horizontal else ctx.height
+        room = across - _end_room(ctx, item, horizontal)
+        length = min(room, max(across // 2, _lined_length(ctx, item, horizontal)))
         start = int(ctx.rng.random() * max(1, (ctx.width if horizontal else ctx.height) - length))
         x, y = (start, offset) if horizontal else (offset, start)
         return lines.segment(x, y, length, horizontal, thick)
     wiggle = _WIGGLE.get(name, 0.05)
     return lines.cross(ctx.width, ctx.height, horizontal, offset, thick, wiggle, ctx.rng)
+
+
+def _lined_length(ctx: Context, item: Item, horizontal: bool) -> int:
+    """How long a corridor must be for the rooms asked to line it (`six cells on each side of
+    a long corridor`): their widths along it, half of them on each side when sides are said."""
+    lining = [
+        (relation.predicate, ctx.by_id[relation.subject])
+        for relation in ctx.relations
+        if relation.predicate in _LINING
+        and relation.objects[:1] == (item.id,)
+        and relation.subject in ctx.by_id
+    ]
+    if not lining:
+        return 0
+    total = sum((thing.base_w if horizontal else thing.base_h) + 1 for _, thing in lining)
+    sided = all(predicate == "on_side_of" for predicate, _ in lining)
+    return (total + 1) // 2 + 2 if sided else total + 2
+
+
+_LINING = frozenset(["on_side_of", "along"])
+
+
+def _end_room(ctx: Context, item: Item, horizontal: bool) -> int:
+    """Cells kept free past a corridor's end for what is asked to stand there (`a guard post
+    at the far end`)."""
+    return max(
+        (
+            (thing.base_w if horizontal else thing.base_h) + 1
+            for relation in ctx.relations
+            if relation.predicate == "at_head_of"
+            and relation.objects[:1] == (item.id,)
+            and (thing := ctx.by_id.get(relation.subject)) is not None
+        ),
+        default=0,
+    )
 
 
 def _edge(ctx: Context, item: Item, side: str, thick: int) -> list[list[Cell]]:

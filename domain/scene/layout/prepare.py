@@ -171,6 +171,34 @@ def fit_sizes(
         item.base_w, item.base_h = item.w, item.h
 
 
+def fit_lining_rooms(
+    items: list[Item], relations: Sequence[RelationSpec], width: int, height: int
+) -> None:
+    """`six cells on each side of a long corridor`: rooms narrow enough for so many to line
+    it along the map's long side (a cell's wall shared with the next is not asked for)."""
+    by_id = {item.id: item for item in items}
+    sides: dict[str, list[Item]] = {}
+    for relation in relations:
+        room = by_id.get(relation.subject)
+        if relation.predicate != "on_side_of" or room is None or room.kind.shape != "room":
+            continue
+        sides.setdefault(f"{relation.objects[0]}:{relation.argument}", []).append(room)
+    ends = {
+        relation.objects[0]: max(by_id[relation.subject].w, by_id[relation.subject].h) + 2
+        for relation in relations
+        if relation.predicate == "at_head_of" and relation.objects and relation.subject in by_id
+    }
+    for key, rooms in sides.items():
+        corridor = key.split(":", 1)[0]
+        long_side = max(width, height) - 2 - ends.get(corridor, 0)
+        most = max(3, long_side // len(rooms) - 1)
+        for room in rooms:
+            if width >= height:
+                room.w = room.base_w = min(room.w, most)
+            else:
+                room.h = room.base_h = min(room.h, most)
+
+
 def _grow_box(
     box: Item, items: list[Item], relations: Sequence[RelationSpec], width: int, height: int
 ) -> None:

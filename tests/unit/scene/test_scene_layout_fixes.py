@@ -387,3 +387,16 @@ def test_a_lighthouse_at_the_end_of_a_pier_is_built_out_on_the_water_there(seed:
     graph = generate_scene("a lighthouse at the end of a pier", seed=seed).scene_graph
     held = {(r["subject"], r["predicate"]): r["satisfied"] for r in graph["relations"]}
     assert held[("lighthouse-1", "at_head_of")], graph["relations"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_corridor_is_as_long_as_its_rooms_need_and_leaves_room_at_its_end(seed: int) -> None:
+    prompt = (
+        "a prison block with a long corridor and six cells on each side, a guard post at the end"
+    )
+    graph = generate_scene(prompt, seed=seed, width=64, height=32).scene_graph
+    corridor = next(n for n in graph["root"]["children"] if n["kind"] == "corridor")
+    length = max(corridor["transform"]["width"], corridor["transform"]["height"])
+    assert length > 32  # more than the half of the map a corridor was given
+    held = [r for r in graph["relations"] if r["predicate"] == "on_side_of" and r["satisfied"]]
+    assert len(held) >= 8, graph["relations"]
