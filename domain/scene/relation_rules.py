@@ -21,6 +21,7 @@ AROUND_GAP = 2  # a group around something stands this close to it (more for a b
 REGION_SHARE = 80  # percent of a path's cells inside an asked-for region
 EDGE_DISTANCE = 2  # `along the north edge`: within this many cells of it
 FACING_GAP = NEAR_GAP  # `facing`: free cells allowed between the two
+FROM_AFAR = "afar"  # `facing`'s argument when it is also placed (in the middle): any distance
 ACROSS_GAP = 2 * NEAR_GAP  # `across from` open ground (no path named)
 HEAD_OFFSET = 1  # `at the head of`: off the middle of the short end by at most this many cells
 # `between`: off the line joining the two by at most a quarter of its length, and at least

@@ -33,7 +33,8 @@ Heading = Literal["north_south", "east_west"]
 #   on_side_of (Side)         along a path, on its left or right seen from its first cell
 #   across_from               subject and object face each other across the path in
 #                             objects[1] (or across open ground when there is none)
-#   facing                    subject and object aligned on an axis, near, nothing between
+#   facing ("afar"|None)      subject and object aligned on an axis, near (any distance when
+#                             "afar"), nothing between
 #   at_head_of                subject touches a short end of the object (a table)
 #   in_rows ("2", "3", ... rows | "grid" | None) subject and every object (the rest of its
 #                             group) stand in straight rows

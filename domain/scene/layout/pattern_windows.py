@@ -28,6 +28,8 @@ def bounds(ctx: Context, relation: RelationSpec, w: int, h: int) -> Bounds | Non
             other.x + other.w + reach,
             other.y + other.h + reach,
         )
+    if predicate == "facing" and relation.argument == rules.FROM_AFAR:
+        return None  # (placed by what frames it: the middle of the room)
     if predicate == "facing":
         reach = rules.FACING_GAP
         return (
@@ -57,7 +59,8 @@ def anchors(ctx: Context, item: Item, relation: RelationSpec, w: int, h: int) ->
         spots = rules.head_spots((other.x, other.y, other.w, other.h), w, h)
         return spots + [(x + dx, y + dy) for x, y in spots for dx, dy in ((0, 1), (1, 0))]
     if predicate == "facing":
-        return _aligned(other, w, h, range(1, rules.FACING_GAP + 1), rng.random())
+        reach = max(ctx.width, ctx.height) if relation.argument == rules.FROM_AFAR else 0
+        return _aligned(other, w, h, range(1, max(reach, rules.FACING_GAP) + 1), rng.random())
     if predicate == "across_from" and len(relation.objects) > 1:
         return _mirrored(ctx, other, relation.objects[1], w, h)
     if predicate == "across_from":

@@ -1,5 +1,8 @@
 """Middles that belong to something: a ring's middle, a container's middle."""
 
+import msgspec
+
+from domain.scene import relation_rules as rules
 from domain.scene.model import RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
 
@@ -84,3 +87,15 @@ def framed_by_host(things: list[ThingSpec], relations: list[RelationSpec]) -> li
             )
         out.append(relation)
     return out
+
+
+def facing_from_afar(relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`the captain's chair facing the viewscreen, in the middle`: it faces the screen from
+    where it is put, however far (not from a step away)."""
+    framed = {r.subject for r in relations if r.predicate in _FRAMED and not r.objects}
+    return [
+        msgspec.structs.replace(r, argument=rules.FROM_AFAR)
+        if r.predicate == "facing" and r.subject in framed and r.argument is None
+        else r
+        for r in relations
+    ]

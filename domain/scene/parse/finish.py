@@ -7,6 +7,7 @@ from domain.scene.model import Place, RelationSpec, SceneRequest, ThingSpec
 from domain.scene.parse import lexicon, spelling
 from domain.scene.parse.centres import (
     centre_goes_with_its_ring,
+    facing_from_afar,
     framed_by_host,
     ring_round_the_middle,
 )
@@ -72,6 +73,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = centre_goes_with_its_ring(things, relations)
     relations = frames(scene, things, relations, _area_owners(state))
     relations = framed_by_host(things, relations)
+    relations = facing_from_afar(relations)
     relations = _centred_along_walls(relations)
     relations = _default_connectors(scene, things, relations)
     for _, direction, _, _, pattern in state.pending:

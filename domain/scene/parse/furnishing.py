@@ -184,8 +184,10 @@ def _renamed(relation: RelationSpec, old: str, new: str) -> RelationSpec:
 
 
 def belongs(thing: ThingSpec, style: Place) -> bool:
-    """Whether the thing is of the family of the place."""
-    return lexicon.kind_spec(thing.kind).family == style.family
+    """Whether the thing is of the family of the place, or one of its usual things (a bench
+    named at a basketball court is the court's bench)."""
+    usual = any(kind == thing.kind for kind, _ in style.defaults)
+    return usual or lexicon.kind_spec(thing.kind).family == style.family
 
 
 def extra(state: ParseState, kind: str, count: int, origin: Origin) -> list[ThingSpec]:

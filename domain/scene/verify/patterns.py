@@ -42,7 +42,7 @@ def holds(world: World, relation: RelationSpec) -> bool:
     if predicate == "across_from" and objects:
         return across_from(world, a, objects[0], objects[1] if len(objects) > 1 else None)
     if predicate == "facing" and objects:
-        return facing(world, a, objects[0])
+        return facing(world, a, objects[0], afar=argument == rules.FROM_AFAR)
     if predicate == "at_head_of" and objects:
         return rules.at_head_of(world.rect(a), world.rect(objects[0]))
     if predicate == "in_rows":
@@ -87,11 +87,12 @@ def across_from(world: World, a: str, b: str, path: str | None) -> bool:
     return any(cell in own for cell in rules.segment_cells(ax2, ay2, bx2, by2))
 
 
-def facing(world: World, a: str, b: str) -> bool:
+def facing(world: World, a: str, b: str, afar: bool = False) -> bool:
     columns, rows = spans(world.rect(a), world.rect(b))
     if columns == rows:
         return False
-    return world.distance(a, b, 8) <= rules.FACING_GAP + 1 and clear_between(world, a, b)
+    near = afar or world.distance(a, b, 8) <= rules.FACING_GAP + 1
+    return near and clear_between(world, a, b)
 
 
 def rows_facing(world: World, members: Sequence[str], b: str) -> bool:

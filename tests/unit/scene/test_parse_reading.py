@@ -959,3 +959,9 @@ def test_the_x_room_is_not_another_room_named_before() -> None:
     assert rooms[rack.objects[0]] == "guard room"
     found = relations("a tower with two rooms, a bed in the room")  # the plain name still does
     assert ("bed-1", "inside", ("room-1",), None) in found
+
+
+def test_a_thing_named_among_a_places_usual_things_belongs_to_it() -> None:
+    request = parse_prompt("basketball court, two hoops, bench on the west side")
+    assert Counter(t.kind for t in request.things)["bench"] == 1
+    assert not any("names nothing of" in w for w in request.warnings)

@@ -400,3 +400,14 @@ def test_a_corridor_is_as_long_as_its_rooms_need_and_leaves_room_at_its_end(seed
     assert length > 32  # more than the half of the map a corridor was given
     held = [r for r in graph["relations"] if r["predicate"] == "on_side_of" and r["satisfied"]]
     assert len(held) >= 8, graph["relations"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_thing_facing_another_in_the_middle_faces_it_from_the_middle(seed: int) -> None:
+    prompt = (
+        "a starship bridge with a viewscreen on the north wall and a chair facing it in the middle"
+    )
+    graph = generate_scene(prompt, seed=seed).scene_graph
+    facing = next(r for r in graph["relations"] if r["predicate"] == "facing")
+    assert facing["argument"] == "afar"
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
