@@ -42,6 +42,7 @@ import botocore.session
 import httpx
 from botocore.config import Config
 
+from domain.keys import MAX_ACTIVE_LIMIT
 from tests.e2e.processes import SCENEGEN
 from tests.managed_process import ManagedProcess, free_port, start_process
 
@@ -203,9 +204,10 @@ def provision_resources(
     )
     if result.returncode != 0:
         raise RuntimeError(f"scenegen provision failed:\n{result.stdout}\n{result.stderr}")
-    # Limits far above the defaults (60 a minute, 10 active): the tests submit in bursts, and
-    # quotas have tests of their own (test_api_keys_served.py).
-    unlimited = ("--rate-per-minute", "1000000", "--max-active", "1000000")
+    # Limits far above the defaults (60 a minute, 10 active; 1,000 active is the most a key may
+    # have): the tests submit in bursts, and quotas have tests of their own
+    # (test_api_keys_served.py).
+    unlimited = ("--rate-per-minute", "1000000", "--max-active", str(MAX_ACTIVE_LIMIT))
     key_id, key = create_key(resources, workdir, "e2e", *unlimited)
     return dataclasses.replace(resources, api_key=key, api_key_id=key_id)
 
