@@ -89,8 +89,10 @@ def _shrunk(kind: str, holder_kind: str, holder_size: Size) -> Size | None:
 
 
 def _enlarged(kind: str, size: Size, holder_kind: str, holder_size: Size) -> Size | None:
-    """The size at which a ground (a hill, a field, an island) holds the thing, if any."""
-    if lexicon.kind_spec(holder_kind).shape != "area":
+    """The size at which a ground (a hill, a field, an island) or a walled place (a cave, a
+    hut) holds the thing, if any."""
+    holder = lexicon.kind_spec(holder_kind)
+    if holder.shape != "area" and holder.container != "walled":
         return None
     for larger in _LARGER.get(holder_size, ()):
         if _fits_inside(kind, size, holder_kind, larger):

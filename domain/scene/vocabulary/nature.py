@@ -38,7 +38,7 @@ KINDS: tuple[KindSpec, ...] = (
          "crevasse, abyss, rift, fissure, crevice, ravine, gorge, chasms"),
     kind("clearing", NATURE, TERRAIN, AREA, (10, 6), ",", "open walkable round outdoor",
          "glade, meadow"),
-    kind("cave", NATURE, STRUCTURE, BOX, (3, 2), "O", "solid outdoor",
+    kind("cave", NATURE, STRUCTURE, BOX, (3, 2), "O", "solid walled outdoor",
          "cavern, grotto, den, burrow"),
     kind("waterfall", NATURE, OBJECT, BOX, (2, 2), "V", "solid outdoor",
          "water fall, cascade"),

@@ -132,7 +132,9 @@ _PLACES: dict[str, str] = {
                      " science bay, storage bay",
     "colony": "mars colony, space colony, moon base, moonbase, lunar base, mars base,"
               " martian colony, lunar colony, planet surface, alien planet, moon surface,"
-              " lunar surface, martian surface, surface of mars, surface of the moon",
+              " lunar surface, martian surface, surface of mars, surface of the moon,"
+              " research base, research outpost, mining colony, mining outpost, planetary base,"
+              " terraforming outpost",
     "rooftop": "rooftop, roof top, roof terrace, rooftop terrace, hospital rooftop,"
                " rooftop helipad",
     "gas_station": "gas station, petrol station, filling station, service station, fuel"

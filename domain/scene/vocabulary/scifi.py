@@ -37,7 +37,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("satellite_dish", SCIFI, OBJECT, BOX, (2, 2), "Y", "solid outdoor",
          "satellite dish, radar dish, radar, antenna, comms array"),
     kind("solar_panel", SCIFI, OBJECT, BOX, (3, 1), "%", "solid rotatable outdoor",
-         "solar panel, solar array"),
+         "solar panel, solar array, solar panel array, solar farm, photovoltaic panel"),
     kind("dome", SCIFI, STRUCTURE, BOX, (4, 3), "D", "solid round",
          "habitat dome, habitat, biodome, geodesic dome, hab module, habitat module"),
     kind("rover", SCIFI, OBJECT, BOX, (2, 1), "r", "solid rotatable",

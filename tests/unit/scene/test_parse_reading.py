@@ -965,3 +965,14 @@ def test_a_thing_named_among_a_places_usual_things_belongs_to_it() -> None:
     request = parse_prompt("basketball court, two hoops, bench on the west side")
     assert Counter(t.kind for t in request.things)["bench"] == 1
     assert not any("names nothing of" in w for w in request.warnings)
+
+
+def test_things_inside_a_cave_fit_in_it() -> None:
+    found = relations("a cave in the cliffs and a stack of crates just inside the cave")
+    assert any(r[1] == "inside" and r[2] == ("cave-1",) for r in found), found
+
+
+def test_research_bases_and_solar_panel_arrays_are_of_a_colony() -> None:
+    request = parse_prompt("research base inside a crater with a solar panel array to the east")
+    assert request.place == "colony"
+    assert Counter(t.kind for t in request.things)["solar_panel"] == 1
