@@ -128,6 +128,10 @@ def read_relation(
     first, phrase, j = name_target(state, tokens, end, concrete)
     if first is None and predicate in ("near", "next_to") and phrase is None:
         first = _in_front_of_owner(state, pattern) or _named_before(state)
+    if first is None and direction is not None and set(pattern) & _PARTS and phrase is not None:
+        # `a car wash on the west side of the lot`: a part of the place itself
+        _emit(state, tokens, "in_region", direction, relative, [SCENE], pattern, j)
+        return max(j, end)
     if first is None:
         state.warn(f"'{' '.join(tokens[i:end])}' names nothing known; ignored")
         return max(j, end)
@@ -241,6 +245,7 @@ def _more_directions(tokens: list[str], j: int) -> tuple[list[str], int, bool] |
 
 
 _FRAMED_BY_SIDE = frozenset(["in_region", "in_corner"])
+_PARTS = frozenset(["side", "part", "half", "end", "edge"])
 _SIDE_NOUNS = frozenset(["corners", "corner", "sides", "ends", "parts", "halves", "edges"])
 
 

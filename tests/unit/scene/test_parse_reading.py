@@ -976,3 +976,8 @@ def test_research_bases_and_solar_panel_arrays_are_of_a_colony() -> None:
     request = parse_prompt("research base inside a crater with a solar panel array to the east")
     assert request.place == "colony"
     assert Counter(t.kind for t in request.things)["solar_panel"] == 1
+
+
+def test_a_side_of_something_unknown_is_that_side_of_the_place() -> None:
+    found = relations("a gas station with a car wash on the west side of the lot")
+    assert ("car_wash-1", "in_region", (), "west") in found
