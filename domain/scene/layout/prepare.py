@@ -156,6 +156,7 @@ def fit_sizes(
             factor = (need * 2 / have) ** 0.5
             item.w = min(width - 2, max(item.w, round(item.w * factor)))
             item.h = min(height - 2, max(item.h, round(item.h * factor)))
+    _room_for_rings(items, relations, width, height)
     top = [item for item in items if item.host is None and not item.hosts]
     demand = sum((i.w + 1) * (i.h + 1) for i in top if i.kind.shape != "path" and not i.kind.edge)
     budget = CROWDING_LIMIT * width * height
@@ -197,6 +198,33 @@ def fit_lining_rooms(
                 room.w = room.base_w = min(room.w, most)
             else:
                 room.h = room.base_h = min(room.h, most)
+
+
+def _room_for_rings(
+    items: list[Item], relations: Sequence[RelationSpec], width: int, height: int
+) -> None:
+    """`a glade with five tree houses in a circle around an oak`: the glade is wide enough
+    for the ring round the oak, all of it inside."""
+    by_id = {item.id: item for item in items}
+    rings: dict[str, list[Item]] = {}
+    for relation in relations:
+        member = by_id.get(relation.subject)
+        if relation.predicate == "around" and relation.objects and member is not None:
+            rings.setdefault(relation.objects[0], []).append(member)
+    for centre_id, members in rings.items():
+        centre = by_id.get(centre_id)
+        host = centre.host if centre is not None else None
+        if centre is None or host is None or host.kind.water or len(members) < 2:
+            continue
+        if any(member.host is not host for member in members):
+            continue
+        sizes = [(m.w, m.h) for m in members]
+        tight = not any(m.kind.layer == "structure" for m in members)
+        gap = rules.around_ring_gap(sizes, centre.w, centre.h, tight)
+        side = max(max(w, h) for w, h in sizes)
+        inset = 2 if host.kind.container == "walled" else 0
+        host.w = min(width, max(host.w, centre.w + 2 * (gap + side) + inset))
+        host.h = min(height, max(host.h, centre.h + 2 * (gap + side) + inset))
 
 
 def _grow_box(

@@ -1,7 +1,10 @@
 """Layout fixes: rings of any size, bridges on routes, each corner, every wall, a lone
 dungeon room and its door, indoor places, and honest reasons for what was not placed."""
 
+import itertools
+import math
 import re
+from typing import Any
 
 import pytest
 
@@ -411,3 +414,28 @@ def test_a_thing_facing_another_in_the_middle_faces_it_from_the_middle(seed: int
     facing = next(r for r in graph["relations"] if r["predicate"] == "facing")
     assert facing["argument"] == "afar"
     assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_an_area_holding_a_ring_and_its_centre_is_wide_enough_for_both(seed: int) -> None:
+    prompt = (
+        "an elven glade with five tree houses in a circle around a giant oak, a small shrine"
+        " west of the oak and a stream running along the southern edge"
+    )
+    graph = generate_scene(prompt, seed=seed, width=80, height=40).scene_graph
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+    nodes = {n["id"]: n for n in _all_nodes(graph["root"])}
+    oak = nodes["tree-1"]["transform"]
+    cx, cy = oak["x"] + oak["width"] / 2, oak["y"] + oak["height"] / 2
+    angles = sorted(
+        math.degrees(math.atan2(t["y"] + t["height"] / 2 - cy, t["x"] + t["width"] / 2 - cx)) % 360
+        for n in nodes.values()
+        if n["kind"] == "house"
+        for t in [n["transform"]]
+    )
+    gaps = [b - a for a, b in itertools.pairwise(angles)] + [360 - angles[-1] + angles[0]]
+    assert max(gaps) <= 180, angles  # the houses all round the oak, no side left open
+
+
+def _all_nodes(node: dict[str, Any]) -> list[dict[str, Any]]:
+    return [node, *(n for child in node.get("children", []) for n in _all_nodes(child))]
