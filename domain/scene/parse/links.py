@@ -9,6 +9,7 @@ _RELATIVE_REGION = {"left_of": "west", "right_of": "east", "above": "north", "be
 _DIRECTIONAL = frozenset([*_COMPASS_OF.values(), *_RELATIVE_REGION])
 _FRAMED = frozenset(["in_region", "in_center", "in_corner", "against_wall", "along"])
 _CARDINAL = frozenset(_COMPASS_OF)
+_BEYOND_ALL = frozenset(_COMPASS_OF.values())
 _OVER_UNDER = frozenset(["over", "under", "beneath", "underneath"])
 
 
@@ -86,6 +87,10 @@ def relate(
             _relate_to_scene(state, subject, name, direction)
             continue
         argument = _argument(state, name, direction)
+        if name in _BEYOND_ALL and len(subject.ids) == 1 and len(target) > 1:
+            for other in target:  # `a tool shed east of the beds`: east of every one of them
+                state.add(subject.ids[0], name, (other,), argument)
+            continue
         for k, thing_id in enumerate(subject.ids):
             state.add(thing_id, name, (target[k % len(target)],), argument)
             if name in ("left_of", "right_of"):
