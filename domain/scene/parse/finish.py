@@ -74,7 +74,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = frames(scene, things, relations, _area_owners(state))
     relations = framed_by_host(things, relations)
     relations = facing_from_afar(relations)
-    relations = _centred_along_walls(relations)
+    relations = _centred_along_walls(state, relations)
     relations = _default_connectors(scene, things, relations)
     for _, direction, _, _, pattern in state.pending:
         words = " ".join(direction or "" if word == "{dir}" else word for word in pattern)
@@ -123,8 +123,9 @@ def _ground_is_the_scene(state: ParseState) -> None:
     state.relations = kept
 
 
-def _centred_along_walls(relations: list[RelationSpec]) -> list[RelationSpec]:
-    """`a throne against the north wall in the center`: centred along that wall."""
+def _centred_along_walls(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`a throne against the north wall in the center`: centred along that wall (and said, as
+    `in the middle` alone would be the middle of the room)."""
     walls = {r.subject: r.argument for r in relations if r.predicate == "against_wall"}
     out = []
     for relation in relations:
@@ -132,6 +133,11 @@ def _centred_along_walls(relations: list[RelationSpec]) -> list[RelationSpec]:
         if relation.predicate == "in_center" and relation.argument is None and wall is not None:
             axis = "x" if wall in ("north", "south") else "y"
             relation = msgspec.structs.replace(relation, argument=axis)
+            where = f"the {wall} wall" if wall else "a wall"
+            state.warn(
+                f"{relation.subject} is both in the middle and against {where}: drawn against"
+                " the wall, in the middle of it"
+            )
         out.append(relation)
     return out
 

@@ -277,7 +277,13 @@ class ParseState:
         return direction is not None and definite
 
     def names_scene(self, kind: str) -> bool:
-        return self.scene is not None and self.scene in lexicon.KIND_SCENES.get(kind, ())
+        """Whether `the <kind>` is the place itself (`a bedroom ... in the middle of the room`:
+        an indoor place is the room)."""
+        if self.scene is None:
+            return False
+        if kind == "room" and self.scene != "dungeon" and not self.groups_of("room"):
+            return lexicon.SCENE_BY_NAME[self.scene].indoor
+        return self.scene in lexicon.KIND_SCENES.get(kind, ())
 
     # --- relations ---------------------------------------------------------------------
     def add(self, subject: str, predicate: str, objects: tuple[str, ...], arg: str | None) -> None:

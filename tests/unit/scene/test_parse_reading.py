@@ -982,3 +982,16 @@ def test_research_bases_and_solar_panel_arrays_are_of_a_colony() -> None:
 def test_a_side_of_something_unknown_is_that_side_of_the_place() -> None:
     found = relations("a gas station with a car wash on the west side of the lot")
     assert ("car_wash-1", "in_region", (), "west") in found
+
+
+def test_the_room_in_a_one_room_place_is_the_place() -> None:
+    request = parse_prompt("a bedroom with the bed in the middle of the room")
+    assert [t.kind for t in request.things if t.origin == "prompt"] == ["bed"]
+    assert ("bed-1", "in_center", (), None) in relations(
+        "a bedroom with the bed in the middle of the room"
+    )
+
+
+def test_in_the_middle_and_against_a_wall_is_said_how_it_was_read() -> None:
+    request = parse_prompt("a bedroom with the bed in the middle and the bed against the west wall")
+    assert any("both in the middle and against the west wall" in w for w in request.warnings)
