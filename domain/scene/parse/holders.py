@@ -117,7 +117,15 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
                 )
             continue
         island = group.kind == "island" and lexicon.kind_spec(owner.kind).water
-        if not island and not _fits_inside(group.kind, group.size, owner.kind, owner.size):
+        fits = island or _fits_inside(group.kind, group.size, owner.kind, owner.size)
+        small = lexicon.kind_spec(group.kind).layer in ("object", "actor")
+        larger = (
+            None if fits or not small else _enlarged(group.kind, group.size, owner.kind, owner.size)
+        )
+        if larger is not None:  # `a cave full of treasure chests`: a cave large enough
+            state.resize(owner, larger)
+            fits = True
+        if not fits:
             # (islands are sized to their water by the layout: `a lake with three islands`)
             if group.beside_owner or _by_its_building(group, owner):
                 for k, thing_id in enumerate(group.ids):

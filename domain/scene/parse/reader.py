@@ -17,7 +17,13 @@ from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.opening import place_in_setting, read_opening, setting_after
 from domain.scene.parse.proper_names import without_proper_names
 from domain.scene.parse.relation_phrases import read_relation
-from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
+from domain.scene.parse.state import (
+    SCENE,
+    UNKNOWN_THING,
+    Group,
+    ParseState,
+    seen_from_outside,
+)
 from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, tokenize
 from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
 
@@ -283,6 +289,12 @@ class _Parser:
             state.stale = True
             self.i += 1
             return
+        if word == "full" and tokens[self.i + 1 : self.i + 2] == ["of"]:
+            if isinstance(state.subject, Group):
+                state.with_owner = state.subject  # `a cave full of chests`: in the cave
+                state.with_listed, state.each_with = True, False  # (to the next `and`)
+            self.i += 2
+            return
         if word == "with" and isinstance(state.subject, Group):
             state.with_owner = state.subject
             state.with_listed = self.subject_start > 0 and tokens[self.subject_start - 1] == ","
@@ -466,7 +478,11 @@ class _Parser:
         while place_words and (place_words[0].isdigit() or place_words[0] in v.NUMBER_WORDS):
             place_words = place_words[1:]
         group = state.new_group(  # `two warehouses by the water`: two buildings
-            "building", count, phrase.size or "medium", count > 1, " ".join(place_words)
+            seen_from_outside(phrase.scene),
+            count,
+            phrase.size or "medium",
+            count > 1,
+            " ".join(place_words),
         )
         if group is not None:
             state.subject, state.stale = group, False

@@ -174,7 +174,7 @@ class ParseState:
             return self.new_group("room", 1, "medium", False, named)
         if outer is not None and not outer.indoor and style.indoor:
             # `a zoo ... a path from the gate to the cafe`: the cafe seen from outside
-            return self.new_group("building", 1, "medium", False, named)
+            return self.new_group(seen_from_outside(place), 1, "medium", False, named)
         if outer is not None and outer.indoor != style.indoor:
             return None
         usual = [
@@ -317,6 +317,15 @@ class ParseState:
 
     def unknown_word(self, word: str) -> None:
         self.unknown.setdefault(word, None)
+
+
+_VESSELS = {"ship_deck": "ship", "ship_cabin": "ship", "spaceship_bridge": "spaceship"}
+
+
+def seen_from_outside(place: str) -> str:
+    """The kind an indoor place is drawn as when named outdoors: a pirate ship is a ship, a
+    cafe a building."""
+    return _VESSELS.get(place, "building")
 
 
 def _a(noun: str) -> str:

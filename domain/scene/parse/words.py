@@ -20,7 +20,7 @@ QUIET_WORDS = frozenset(
     teaching teaches typing types sits stands lies lean leans shines shining flickering
     flickers crackling crackles bubbling bubbles dripping drips snoring snores lurking
     lurks hiding hides prowling prowls circling circles swimming swims flying flies
-    nesting nests fishing fishes
+    nesting nests fishing fishes anchored offshore
     """.split()
 )
 

@@ -995,3 +995,12 @@ def test_the_room_in_a_one_room_place_is_the_place() -> None:
 def test_in_the_middle_and_against_a_wall_is_said_how_it_was_read() -> None:
     request = parse_prompt("a bedroom with the bed in the middle and the bed against the west wall")
     assert any("both in the middle and against the west wall" in w for w in request.warnings)
+
+
+def test_a_place_full_of_things_holds_them_and_a_ship_named_outdoors_is_a_ship() -> None:
+    prompt = "a pirate cove: a beach, a pirate ship anchored offshore, a cave full of chests"
+    request = parse_prompt(prompt)
+    found = Counter(t.kind for t in request.things)
+    assert found["ship"] == 1 and found["building"] == 0 and found["beach"] == 1
+    chests = [r for r in request.relations if r.subject.startswith("chest")]
+    assert chests and all(r.predicate == "inside" and r.objects == ("cave-1",) for r in chests)
