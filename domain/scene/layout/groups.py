@@ -118,6 +118,8 @@ def _rows(
         if faced is not None:
             origins += _in_front(faced, frame, gw, gh)
         origins += _by_walls(ctx, members[0], frame, gw, gh)
+        for near in _neighbours(ctx, members[0]):  # `a row of cottages along the shore`
+            origins += _alongside(near, frame, gw, gh)
         for trial in range(TRIALS + len(origins) - 1):
             if trial < len(origins):
                 ox, oy = origins[trial]
@@ -208,6 +210,37 @@ def _faced(ctx: Context, member: Item) -> Geo | None:
         if relation.predicate == "facing" and relation.subject == member.id and relation.objects:
             return ctx.geo(relation.objects[0])
     return None
+
+
+def _neighbours(ctx: Context, member: Item) -> list[Geo]:
+    """What the rows are asked to stand near or next to, once placed."""
+    out = []
+    for relation in ctx.rels_of.get(member.id, ()):
+        if relation.predicate in ("near", "next_to") and relation.subject == member.id:
+            geo = ctx.geo(relation.objects[0]) if relation.objects else None
+            if geo is not None:
+                out.append(geo)
+    return out
+
+
+_ALONGSIDE_STEPS = 5
+
+
+def _alongside(other: Geo, frame: Slot, gw: int, gh: int) -> list[tuple[int, int]]:
+    """Origins of a block a cell off each side of `other`, at several places along a side
+    longer than the block (a long shore has room for a row somewhere along it)."""
+    fx, fy, fw, fh = frame
+    out = []
+    for k in range(_ALONGSIDE_STEPS):
+        x = other.x + (other.w - gw) * k // (_ALONGSIDE_STEPS - 1)
+        y = other.y + (other.h - gh) * k // (_ALONGSIDE_STEPS - 1)
+        out += [
+            (x, other.y - gh - 1),
+            (x, other.y + other.h + 1),
+            (other.x - gw - 1, y),
+            (other.x + other.w + 1, y),
+        ]
+    return [(min(max(x, fx), fx + fw - gw), min(max(y, fy), fy + fh - gh)) for x, y in out]
 
 
 def _in_front(faced: Geo, frame: Slot, gw: int, gh: int) -> list[tuple[int, int]]:

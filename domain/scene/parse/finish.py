@@ -63,6 +63,7 @@ def finish_request(state: ParseState) -> SceneRequest:
             for kind, count in defaults:
                 things.extend(extra(state, kind, count, "default"))
     things = auto_things(state, scene, things)
+    relations += _along_the_water(state, things)
     things = without_excluded(state, things)
     things = usual_things_not_doubled(state, things)
     relations = _gates_in_walls(style, things, relations)
@@ -121,6 +122,18 @@ def _ground_is_the_scene(state: ParseState) -> None:
             continue
         kept.append(relation)
     state.relations = kept
+
+
+def _along_the_water(state: ParseState, things: list[ThingSpec]) -> list[RelationSpec]:
+    """`a coastal village: cottages along the shore`: along the place's shore is by its water
+    (the sea the coast is drawn with)."""
+    waters = [t.id for t in things if t.origin == "auto" and lexicon.kind_spec(t.kind).water]
+    if not waters:
+        return []
+    return [
+        RelationSpec(subject=thing_id, predicate="near", objects=(waters[0],))
+        for thing_id in state.along_the_water
+    ]
 
 
 def _centred_along_walls(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:

@@ -119,6 +119,7 @@ def _relate_to_scene(
             state.add(thing_id, "in_region", (), region)
     elif predicate in _FRAMED or predicate == "around":
         if predicate == "along" and direction is None:
+            state.along_the_water.extend(subject.ids)  # `cottages along the shore`: its water
             return
         argument = _argument(state, predicate, direction)
         if predicate == "along":

@@ -239,6 +239,8 @@ def _with_noun(
             owned.word = f"{noun.word}'s {owned.word}"
             owned.count = owned.count if owned.count is not None else phrase.count
             owned.definite = owned.definite or phrase.definite
+            owned.arrangement = owned.arrangement or phrase.arrangement  # `a row of fishermen's`
+            owned.rows = owned.rows or phrase.rows
             return owned
     phrase.kind, phrase.plural, phrase.end, phrase.word = noun
     if phrase.potted and _grows(phrase.kind):

@@ -46,6 +46,7 @@ class ParseState:
     connector_hint: str | None = None
     stale: bool = False  # a clause ended since the subject was named
     shares: dict[str, int] = field(default_factory=dict)  # `beds, four against ...`: taken
+    along_the_water: list[str] = field(default_factory=list)  # `along the shore` of the place
     fresh: tuple[Group, int] | None = None  # a thing a relation just named, and where it ended
     groups: list[Group] = field(default_factory=list)
     things: list[ThingSpec] = field(default_factory=list)

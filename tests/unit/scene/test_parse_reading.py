@@ -1004,3 +1004,14 @@ def test_a_place_full_of_things_holds_them_and_a_ship_named_outdoors_is_a_ship()
     assert found["ship"] == 1 and found["building"] == 0 and found["beach"] == 1
     chests = [r for r in request.relations if r.subject.startswith("chest")]
     assert chests and all(r.predicate == "inside" and r.objects == ("cave-1",) for r in chests)
+
+
+def test_a_row_of_someones_things_along_the_shore_is_a_row_by_the_water() -> None:
+    found = relations("a coastal village: a row of fishermen's cottages along the shore")
+    assert any(r[1] == "in_rows" for r in found)
+    assert [r[0] for r in found if r[1] == "near" and r[2] == ("sea-1",)] == [
+        f"house-{k}" for k in range(1, 6)
+    ]
+    assert not any(
+        r[1] == "near" for r in relations("a farm with a pond and a fence along the edge")
+    )

@@ -439,3 +439,10 @@ def test_an_area_holding_a_ring_and_its_centre_is_wide_enough_for_both(seed: int
 
 def _all_nodes(node: dict[str, Any]) -> list[dict[str, Any]]:
     return [node, *(n for child in node.get("children", []) for n in _all_nodes(child))]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_row_asked_to_stand_by_the_sea_finds_room_along_it(seed: int) -> None:
+    prompt = "a coastal village: a row of cottages along the shore and a chapel on a cliff"
+    graph = generate_scene(prompt, seed=seed, width=64, height=32).scene_graph
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
