@@ -114,7 +114,10 @@ def _rows(
         sizes = [(m.base_h, m.base_w) if turned else (m.base_w, m.base_h) for m in members]
         cell_w, cell_h = max(w for w, _ in sizes), max(h for _, h in sizes)
         options = []
-        origins = [(fx + (fw - gw) // 2, fy + (fh - gh) // 2)]
+        cx, cy = fx + (fw - gw) // 2, fy + (fh - gh) // 2
+        origins = [(cx, cy)]
+        if _middle_kept(ctx, members):  # `bookcases in rows, reading tables in the middle`
+            origins = [(fx + 1, cy), (fx + fw - gw - 1, cy), (cx, fy + 1), (cx, fy + fh - gh - 1)]
         if faced is not None:
             origins += _in_front(faced, frame, gw, gh)
         origins += _by_walls(ctx, members[0], frame, gw, gh)
@@ -210,6 +213,20 @@ def _faced(ctx: Context, member: Item) -> Geo | None:
         if relation.predicate == "facing" and relation.subject == member.id and relation.objects:
             return ctx.geo(relation.objects[0])
     return None
+
+
+def _middle_kept(ctx: Context, members: list[Item]) -> bool:
+    """Whether something still to be placed is asked into the middle (the rows then start
+    off to a side of it)."""
+    ids = {member.id for member in members}
+    return any(
+        relation.predicate == "in_center"
+        and not relation.objects
+        and relation.subject not in ids
+        and not ctx.by_id[relation.subject].placed
+        for relation in ctx.relations
+        if relation.subject in ctx.by_id
+    )
 
 
 def _neighbours(ctx: Context, member: Item) -> list[Geo]:

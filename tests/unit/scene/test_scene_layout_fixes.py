@@ -446,3 +446,10 @@ def test_a_row_asked_to_stand_by_the_sea_finds_room_along_it(seed: int) -> None:
     prompt = "a coastal village: a row of cottages along the shore and a chapel on a cliff"
     graph = generate_scene(prompt, seed=seed, width=64, height=32).scene_graph
     assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_rows_leave_the_middle_to_what_is_asked_there(seed: int) -> None:
+    prompt = "a library with tall bookcases in rows and reading tables in the middle"
+    graph = generate_scene(prompt, seed=seed).scene_graph
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
