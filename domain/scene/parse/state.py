@@ -47,6 +47,7 @@ class ParseState:
     stale: bool = False  # a clause ended since the subject was named
     shares: dict[str, int] = field(default_factory=dict)  # `beds, four against ...`: taken
     along_the_water: list[str] = field(default_factory=list)  # `along the shore` of the place
+    capped: Group | None = None  # the group the thing limit cut short, which can give way
     fresh: tuple[Group, int] | None = None  # a thing a relation just named, and where it ended
     groups: list[Group] = field(default_factory=list)
     things: list[ThingSpec] = field(default_factory=list)
@@ -81,6 +82,8 @@ class ParseState:
         count = self._within_shape_limit(kind, count)
         room = v.MAX_THINGS - len(self.things)
         if count > room:
+            room += self._make_room(count - room)
+        if count > room:
             self.warn(f"more than {v.MAX_THINGS} things requested; {kind} capped at {room}")
             count = room
         if count <= 0:
@@ -93,7 +96,24 @@ class ParseState:
             self.things.append(ThingSpec(id=ids[-1], kind=kind, size=size, word=word or kind))
         group = Group(kind=kind, ids=ids, size=size, plural=plural, word=word)
         self.groups.append(group)
+        if len(self.things) == v.MAX_THINGS and len(ids) > 1:
+            self.capped = group  # what is named after takes its room from this group
         return group
+
+    def _make_room(self, wanted: int) -> int:
+        """`1500 sheep in a meadow`: the sheep capped first give the meadow its place (a
+        count capped at the limit leaves none for what is named after it)."""
+        capped = self.capped
+        if capped is None or len(capped.ids) < 2:
+            return 0
+        freed = min(wanted, len(capped.ids) - 1)
+        kind = capped.kind
+        self.recount(capped, len(capped.ids) - freed)
+        note = f"more than {v.MAX_THINGS} things requested; {kind} capped at "
+        self.warnings = [
+            f"{note}{len(capped.ids)}" if w.startswith(note) else w for w in self.warnings
+        ]
+        return freed
 
     def _say_how_drawn(self, kind: str, word: str) -> None:
         """A noun the vocabulary lacks is drawn as its nearest known kind or as a generic

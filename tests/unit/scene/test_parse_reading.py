@@ -1015,3 +1015,10 @@ def test_a_row_of_someones_things_along_the_shore_is_a_row_by_the_water() -> Non
     assert not any(
         r[1] == "near" for r in relations("a farm with a pond and a fence along the edge")
     )
+
+
+def test_a_count_capped_at_the_limit_gives_way_to_what_is_named_after_it() -> None:
+    request = parse_prompt("1500 sheep in a meadow")
+    found = Counter(t.kind for t in request.things)
+    assert found["sheep"] == 999 and found["clearing"] == 1
+    assert "more than 1000 things requested; sheep capped at 999" in request.warnings
