@@ -53,7 +53,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     elif (
         state.scene is not None
         and not grounded
-        and not any(belongs(thing, style) for thing in things)
+        and not any(belongs(thing, style) and thing.kind not in _BOUNDS for thing in things)
         and not any(_plain_building(thing.kind) for thing in things)  # `80 buildings`
     ):
         # `a village on the coast`: a village still needs its houses
@@ -96,6 +96,10 @@ def finish_request(state: ParseState) -> SceneRequest:
         default_place=default_place,
         not_understood=tuple([*unknown, *state.undrawable]),
     )
+
+
+_BOUNDS = frozenset(["wall", "fence", "moat", "door", "hedge"])
+# (`a walled town with a gate`: its wall and gate, and still the town's houses)
 
 
 def _plain_building(kind: str) -> bool:

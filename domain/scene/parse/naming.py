@@ -185,8 +185,13 @@ def name_target(
         return tuple(building.ids[:1]), phrase, phrase.end  # `a crow on the roof`: the hut's
     if phrase.definite and not state.groups_of(phrase.kind):
         stand_in = INDOOR_STAND_IN.get(phrase.kind)
-        if stand_in is not None and state.groups_of(stand_in):
-            phrase.kind = stand_in  # `a fireplace, a chair by the fire`: the fireplace's fire
+        indoors = state.scene is not None and lexicon.SCENE_BY_NAME[state.scene].indoor
+        if stand_in is not None and (state.groups_of(stand_in) or indoors):
+            # `a fireplace, a chair by the fire`: the fireplace's fire; `a blacksmith's
+            # workshop with an anvil next to the forge`: its furnace, not the workshop
+            if not state.groups_of(stand_in):
+                state.warn(f"read '{phrase.word or phrase.kind}' as a {stand_in} indoors")
+            phrase.kind = stand_in
     water = _the_water(state, phrase)
     if water is not None:  # `a lake with a cabin by the water`: the lake
         return tuple(water.ids[:1]), phrase, phrase.end

@@ -129,6 +129,7 @@ ESSENTIALS: dict[str, tuple[tuple[str, int], ...]] = {
     "graveyard": (("grave", 6),),
     "market": (("market_stall", 4),),
     "swamp": (("pond", 1),),
+    "lake": (("lake", 1),),
     "airport": (("runway", 1),),
     "train_station": (("road", 1), ("railway_platform", 1)),
 }

@@ -1022,3 +1022,14 @@ def test_a_count_capped_at_the_limit_gives_way_to_what_is_named_after_it() -> No
     found = Counter(t.kind for t in request.things)
     assert found["sheep"] == 999 and found["clearing"] == 1
     assert "more than 1000 things requested; sheep capped at 999" in request.warnings
+
+
+def test_a_lake_place_has_its_lake_and_a_walled_town_its_houses() -> None:
+    found = kinds("a fishing village on a lake shore with four huts and two rowboats")
+    assert found["lake"] == 1 and found["boat"] == 2 and found["house"] == 4
+    assert kinds("a walled town with a gate in the south wall")["house"] >= 2
+
+
+def test_the_forge_in_a_blacksmiths_workshop_is_its_furnace() -> None:
+    prompt = "a blacksmith's workshop with an anvil next to the forge"
+    assert ("anvil-1", "next_to", ("furnace-1",), None) in relations(prompt)
