@@ -120,7 +120,7 @@ def _rows(
             origins = [(fx + 1, cy), (fx + fw - gw - 1, cy), (cx, fy + 1), (cx, fy + fh - gh - 1)]
         if faced is not None:
             origins += _in_front(faced, frame, gw, gh)
-        origins += _by_walls(ctx, members[0], frame, gw, gh)
+        origins += _by_walls(ctx, members[0], frame, gw, gh, host)
         for near in _neighbours(ctx, members[0]):  # `a row of cottages along the shore`
             origins += _alongside(near, frame, gw, gh)
         for trial in range(TRIALS + len(origins) - 1):
@@ -149,10 +149,12 @@ def _rows(
 
 def _by_a_side_wall(ctx: Context, member: Item) -> bool:
     """`a row of washing machines along the west wall`: the row runs north-south."""
+    host = member.host
     return any(
         relation.predicate in _SIDED and relation.argument in ("west", "east")
         for relation in ctx.rels_of.get(member.id, ())
-        if relation.subject == member.id and not relation.objects
+        if relation.subject == member.id
+        and (not relation.objects or (host is not None and relation.objects[0] == host.id))
     )
 
 
@@ -160,13 +162,18 @@ _SIDED = ("against_wall", "along", "in_region")
 _WALL_OFFSETS = (0, 1, 2)  # a block flush with the frame's edge, or just inside its walls
 
 
-def _by_walls(ctx: Context, member: Item, frame: Slot, gw: int, gh: int) -> list[tuple[int, int]]:
-    """Origins of a block of rows against the sides its members are asked to stand by."""
+def _by_walls(
+    ctx: Context, member: Item, frame: Slot, gw: int, gh: int, host: Item | None = None
+) -> list[tuple[int, int]]:
+    """Origins of a block of rows against the sides its members are asked to stand by (of
+    the map, or of the room that holds them)."""
     fx, fy, fw, fh = frame
     cx, cy = fx + (fw - gw) // 2, fy + (fh - gh) // 2
     out: list[tuple[int, int]] = []
     for relation in ctx.rels_of.get(member.id, ()):
-        if relation.predicate not in _SIDED or relation.subject != member.id or relation.objects:
+        if relation.predicate not in _SIDED or relation.subject != member.id:
+            continue
+        if relation.objects and (host is None or relation.objects[0] != host.id):
             continue
         for k in _WALL_OFFSETS:
             spot = {

@@ -28,6 +28,7 @@ from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, tokeniz
 from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
+_TOMBS_INSIDE = frozenset(["tomb", "tombs"])
 _SHARE_OPENERS = frozenset([",", ";", ":", "and", "with"])  # `beds, four against ...`
 # Describing words that say what the ground is (the place keeps its things).
 _GROUNDS = {
@@ -245,6 +246,20 @@ class _Parser:
                 self.i = before + 1
         return finish_request(self.state)
 
+    def _thing_within(self, phrase: NounPhrase) -> tuple[str, str] | None:
+        """The thing a place word names inside the place it names (`tombs` in a crypt, an
+        `underground lake` in a cave), or None when it is the place spoken of again."""
+        last = self.tokens[phrase.end - 1]
+        if self.i == 0:
+            return None
+        if last in _TOMBS_INSIDE:
+            return "coffin", "tomb"
+        noun = lexicon.match_noun(self.tokens, phrase.end - 1)
+        style = lexicon.SCENE_BY_NAME[self.state.scene or ""]
+        if noun is None or noun.kind == style.ground or lexicon.kind_spec(noun.kind).edge:
+            return None
+        return noun.kind, noun.word
+
     def _share_follows(self, j: int) -> bool:
         """A bare count (`two` in `houses, two north of the river`) right before a relation."""
         i = self.i
@@ -386,6 +401,16 @@ class _Parser:
         if phrase is not None and phrase.scene is not None:
             if state.scene is not None and phrase.scene != state.scene:
                 group = state.place_within(phrase.scene, tokens[self.i : phrase.end])
+                if group is not None:
+                    state.subject, state.stale = group, False
+                    apply_pending(state, group)
+            elif phrase.scene == state.scene and (inner := self._thing_within(phrase)):
+                # `a crypt with three tombs`: the tombs are in it, each a coffin; `a cave with
+                # an underground lake`: a lake in the cave, not the cave again
+                kind, word = inner
+                many = phrase.count or (2 if tokens[phrase.end - 1].endswith("s") else 1)
+                size = phrase.size or "medium"
+                group = state.new_group(kind, many, size, many > 1, word)
                 if group is not None:
                     state.subject, state.stale = group, False
                     apply_pending(state, group)

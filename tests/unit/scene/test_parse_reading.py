@@ -1033,3 +1033,10 @@ def test_a_lake_place_has_its_lake_and_a_walled_town_its_houses() -> None:
 def test_the_forge_in_a_blacksmiths_workshop_is_its_furnace() -> None:
     prompt = "a blacksmith's workshop with an anvil next to the forge"
     assert ("anvil-1", "next_to", ("furnace-1",), None) in relations(prompt)
+
+
+def test_a_place_word_naming_a_thing_inside_that_place_is_the_thing() -> None:
+    assert kinds("a crypt with three tombs in a row")["coffin"] == 3
+    assert kinds("a cave with stalagmites and an underground lake")["lake"] == 1
+    assert kinds("a cave with stalagmites")["rock"] >= 2
+    assert kinds("a forest with a hut in the forest")["forest"] == 1  # the place again
