@@ -68,20 +68,25 @@ def assign_hosts(items: list[Item], relations: list[RelationSpec], scene: str) -
 
 def _beside_inside(by_id: dict[str, Item], relations: list[RelationSpec]) -> None:
     """`a dragon in the hall, treasure next to the dragon`: next to a thing inside walls is
-    inside them too (walls between the two would keep them apart)."""
+    inside them too (walls between the two would keep them apart); so is between things
+    inside the same walls (a watchman between the stacks of a warehouse)."""
     for relation in relations:
         item = by_id.get(relation.subject)
         if relation.predicate not in _BESIDE or item is None or item.host is not None:
             continue
-        other = by_id.get(relation.objects[0]) if relation.objects else None
-        host = other.host if other is not None else None
+        others = [
+            by_id.get(o) for o in relation.objects[: 1 if relation.predicate != "between" else None]
+        ]
+        hosts = {id(other.host) if other is not None else None for other in others}
+        other = others[0] if others else None
+        host = other.host if other is not None and len(hosts) == 1 else None
         if host is None or host.kind.container != "walled":
             continue
         if _can_hold(host, item) and not _ancestor(item, host) and item is not host:
             item.host = host
 
 
-_BESIDE = ("next_to", "near", "adjacent")
+_BESIDE = ("next_to", "near", "adjacent", "between")
 
 
 def _surrounds(area: Item, inner: Item) -> bool:

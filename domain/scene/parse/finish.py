@@ -53,7 +53,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     elif (
         state.scene is not None
         and not grounded
-        and not any(belongs(thing, style) and thing.kind not in _BOUNDS for thing in things)
+        and not any(belongs(thing, style) and not _bound(scene, thing.kind) for thing in things)
         and not any(_plain_building(thing.kind) for thing in things)  # `80 buildings`
     ):
         # `a village on the coast`: a village still needs its houses
@@ -62,8 +62,8 @@ def finish_request(state: ParseState) -> SceneRequest:
             state.warn(f"the prompt names nothing of a {scene}; added its usual things")
             for kind, count in defaults:
                 things.extend(extra(state, kind, count, "default"))
-    things = auto_things(state, scene, things)
-    relations += _along_the_water(state, things)
+    things = auto_things(state, scene, things) + _strewn(state, style, things)
+    relations += _along_the_water(state, things) + _homes_by_the_water(scene, things)
     things = without_excluded(state, things)
     things = usual_things_not_doubled(state, things)
     relations = _gates_in_walls(style, things, relations)
@@ -102,6 +102,29 @@ _BOUNDS = frozenset(["wall", "fence", "moat", "door", "hedge"])
 # (`a walled town with a gate`: its wall and gate, and still the town's houses)
 
 
+def _bound(scene: str, kind: str) -> bool:
+    """What bounds or grounds a place says nothing of what is in it: `a walled town with a
+    gate` (its wall and gate), `a fishing village on a rocky coast` (its sea): still the
+    place's usual things."""
+    return kind in _BOUNDS or any(kind == essential for essential, _ in v.ESSENTIALS.get(scene, ()))
+
+
+_STREWN_COUNT = 3
+
+
+def _strewn(state: ParseState, style: Place, things: list[ThingSpec]) -> list[ThingSpec]:
+    """`a rocky coast`: a few rocks, unless the prompt named its own."""
+    if style.indoor:
+        return []
+    kinds = {thing.kind for thing in things}
+    return [
+        thing
+        for kind in sorted(state.strewn - kinds)
+        if kind not in state.excluded and len(things) + _STREWN_COUNT <= v.MAX_THINGS
+        for thing in extra(state, kind, _STREWN_COUNT, "auto")
+    ]
+
+
 def _plain_building(kind: str) -> bool:
     """A building of no particular sort (`buildings`, an open noun filed as a building): the
     houses a settlement would otherwise be given."""
@@ -137,6 +160,20 @@ def _along_the_water(state: ParseState, things: list[ThingSpec]) -> list[Relatio
     return [
         RelationSpec(subject=thing_id, predicate="near", objects=(waters[0],))
         for thing_id in state.along_the_water
+    ]
+
+
+def _homes_by_the_water(scene: str, things: list[ThingSpec]) -> list[RelationSpec]:
+    """`a fishing village`: a place that is there for its water (a coast, a lake shore) has
+    its usual houses by that water."""
+    essential = {kind for kind, _ in v.ESSENTIALS.get(scene, ())}
+    waters = [t.id for t in things if t.kind in essential and lexicon.kind_spec(t.kind).water]
+    if not waters:
+        return []
+    return [
+        RelationSpec(subject=thing.id, predicate="near", objects=(waters[0],))
+        for thing in things
+        if thing.origin == "default" and thing.kind == "house"
     ]
 
 

@@ -108,6 +108,9 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
         owner = group.owner
         if owner is None or not owner.ids or owner.size == "vast":
             continue  # the ground of the whole place holds everything already
+        if _stands_on_it(group, owner):
+            out = _on_its_holder(group, owner, out)
+            continue
         if _placed_apart(group, owner, relations):
             continue  # `a castle with a village to the south`: the village is not in it
         if _encloses(group, owner, relations):
@@ -127,7 +130,9 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
             fits = True
         if not fits:
             # (islands are sized to their water by the layout: `a lake with three islands`)
-            if group.beside_owner or _by_its_building(group, owner):
+            along = lexicon.kind_spec(owner.kind).shape == "path" and small
+            if group.beside_owner or along or _by_its_building(group, owner):
+                # (`a street with three parked cars`: by the street)
                 for k, thing_id in enumerate(group.ids):
                     target = owner.ids[k % len(owner.ids)]
                     out.append(
@@ -149,6 +154,48 @@ _ENCLOSING = frozenset(["moat", "wall", "fence"])
 
 def _a_tree(kind: str) -> bool:
     return v.ROLE_OF.get(kind, kind) == "tree" or kind in ("tree", "dead_tree", "palm")
+
+
+_HANDHELD = frozenset(["item", "container", "device"])
+_ON_TABLES = frozenset(["candle", "lamp", "computer", "candelabra", "lantern"])
+_WHERE_IN_THE_PLACE = frozenset(["in_center", "in_region", "in_corner"])
+
+
+def _on_its_holder(group: Group, owner: Group, relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`a glass case holding a diamond in the centre of the room`: the diamond on the case,
+    and where in the room said of the case (unless the case was put somewhere itself)."""
+    mine, theirs = set(group.ids), set(owner.ids)
+    owner_placed = any(
+        r.subject in theirs and r.predicate in _WHERE_IN_THE_PLACE for r in relations
+    )
+    out = []
+    for relation in relations:
+        if relation.subject in mine and relation.predicate in _WHERE_IN_THE_PLACE:
+            if not owner_placed:
+                for holder in owner.ids:
+                    out.append(msgspec.structs.replace(relation, subject=holder))
+                owner_placed = True
+            continue
+        out.append(relation)
+    for k, thing_id in enumerate(group.ids):
+        if not any(r.subject == thing_id and r.predicate == "on" for r in out):
+            target = owner.ids[k % len(owner.ids)]
+            out.append(RelationSpec(subject=thing_id, predicate="on", objects=(target,)))
+    return out
+
+
+def _stands_on_it(group: Group, owner: Group) -> bool:
+    """`a table with a candle`, `a display case holding a diamond`: a thing of one cell that
+    furniture is `with` stands on it."""
+    thing, holder = lexicon.kind_spec(group.kind), lexicon.kind_spec(owner.kind)
+    if thing.layer != "object" or holder.layer != "object" or holder.container == "walled":
+        return False
+    handheld = not thing.solid or thing.category in _HANDHELD or group.kind in _ON_TABLES
+    if not handheld:
+        return False  # `a table with twelve chairs`: round it, not on it
+    width, height = scaled_size(thing, group.size, 48, 24)
+    owner_width, owner_height = scaled_size(holder, owner.size, 48, 24)
+    return width * height == 1 and owner_width * owner_height > 1
 
 
 def _by_its_building(group: Group, owner: Group) -> bool:

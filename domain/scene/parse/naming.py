@@ -6,7 +6,7 @@ from domain.scene.parse.arrangements import CORNERS, arrange
 from domain.scene.parse.furnishing import INDOOR_STAND_IN
 from domain.scene.parse.links import relate
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
-from domain.scene.parse.state import SCENE, Group, ParseState
+from domain.scene.parse.state import SCENE, Group, ParseState, seen_from_outside
 
 _SEATS = frozenset(["chair", "bench"])
 PRONOUNS = frozenset(["it", "this", "that", "them", "they", "those", "these", "there"])
@@ -113,9 +113,29 @@ def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
     if group is not None and phrase.corner:
         for k, thing_id in enumerate(group.ids):  # `two corner towers`: in the corners
             state.add(thing_id, "in_corner", (), CORNERS[k % len(CORNERS)])
+    if group is not None and phrase.direction is not None and phrase.compass:
+        _on_its_side(state, group, phrase.direction)
     if group is not None:
         group.counted = phrase.count is not None or not phrase.plural
     return group
+
+
+_ON_WALLS = frozenset(["door", "window", "gate"])
+
+
+def _on_its_side(state: ParseState, group: Group, direction: str) -> None:
+    """`the east door`, `the northern tower`: on that side (a door indoors in that wall)."""
+    kind = lexicon.kind_spec(group.kind)
+    if kind.shape == "path" or group.kind == "wall" or kind.edge:
+        return  # `the north road` runs its own course; `the west wall` is the room's
+    indoors = state.scene is not None and lexicon.SCENE_BY_NAME[state.scene].indoor
+    for thing_id in group.ids:
+        if direction not in ("north", "south", "east", "west"):
+            state.add(thing_id, "in_corner", (), direction)
+        elif indoors and (kind.mounted or group.kind in _ON_WALLS):
+            state.add(thing_id, "against_wall", (), direction)
+        else:
+            state.add(thing_id, "in_region", (), direction)
 
 
 def _bare_count(state: ParseState, kind: str) -> int:
@@ -153,6 +173,16 @@ def _the_water(state: ParseState, phrase: NounPhrase) -> Group | None:
     return waters[0] if waters else None
 
 
+def _next_door(state: ParseState, scene: str) -> bool:
+    """Whether an indoor place named as a relation's target is a building beside the subject,
+    itself a building seen from outside (a shop, a house)."""
+    subject = state.subject
+    if not isinstance(subject, Group) or not lexicon.SCENE_BY_NAME[scene].indoor:
+        return False
+    kind = lexicon.kind_spec(subject.kind)
+    return kind.setting == "outdoor" and kind.container == "walled" and kind.shape == "box"
+
+
 def name_target(
     state: ParseState, tokens: list[str], j: int, concrete: bool = False
 ) -> tuple[tuple[str, ...] | None, NounPhrase | None, int]:
@@ -165,7 +195,14 @@ def name_target(
     phrase = noun_phrase(tokens, j)
     if phrase is None:
         return None, None, j
-    if phrase.scene is not None:
+    if phrase.scene is not None and state.scene is None and _next_door(state, phrase.scene):
+        # `a jewellery store between a bakery and a tailor's shop`: the shop next door, seen
+        # from outside as the store is (not the place shown)
+        if phrase.kind is None:
+            words = " ".join(t for t in tokens[j : phrase.end] if t not in ("a", "an", "the"))
+            group = state.new_group(seen_from_outside(phrase.scene), 1, "medium", False, words)
+            return (tuple(group.ids[:1]) if group is not None else None), phrase, phrase.end
+    elif phrase.scene is not None:
         state.scene = state.scene or phrase.scene  # `a dungeon room`: the room, in a dungeon
     if phrase.scene is not None and phrase.kind is None:
         spine = spine_of_the_place(state) if phrase.scene == state.scene else None

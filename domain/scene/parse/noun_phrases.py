@@ -52,6 +52,7 @@ class NounPhrase:
     ordinal: int | None = None
     definite: bool = False
     direction: str | None = None
+    compass: bool = False  # the direction is a compass word (`the east door`, not `top`)
     word: str = ""
     possessor: str | None = None  # `the dragon's hoard`: the owner's kind
     collective: str | None = None  # `a pile of bones`: one pile
@@ -148,6 +149,7 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
             j += 1
         elif word in v.DIRECTIONS:
             phrase.direction, _, j = lexicon.match_direction(tokens, j) or (None, None, j + 1)
+            phrase.compass = v.DIRECTIONS[word][1] is None
         elif word in v.DECORATIVE_WORDS:
             phrase.long = phrase.long or word in ("long", "elongated")
             phrase.central = phrase.central or word == "central"

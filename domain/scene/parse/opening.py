@@ -5,7 +5,7 @@ from domain.scene.parse import lexicon
 from domain.scene.parse.courses import CROSSROADS_WORDS, crossroads
 from domain.scene.parse.noun_phrases import noun_phrase
 from domain.scene.parse.open_nouns import match_open_noun
-from domain.scene.parse.state import SCENE, ParseState
+from domain.scene.parse.state import SCENE, ParseState, seen_from_outside
 from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective
 from domain.scene.terms import Size
 
@@ -57,7 +57,25 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     noun_after = lexicon.match_noun(tokens, found[1])
     if following is not None and (noun_after is None or noun_after.end < following[1]):
         found = (following[0], following[1])  # `a castle kitchen`: the kitchen, of a castle
-    return _read_place(state, tokens, j, found, size)
+    resumed = _read_place(state, tokens, j, found, size)
+    if resumed == found[1] and state.scene == found[0]:
+        return _past_the_same_place(tokens, resumed, found[0])
+    return resumed
+
+
+def _past_the_same_place(tokens: list[str], end: int, scene: str) -> int:
+    """Past `on a rocky coast` after `a fishing village`: the place named again says where it
+    is, nothing more to draw (its sea comes with it)."""
+    if end >= len(tokens) or tokens[end] not in ("in", "on", "at", "by", "along"):
+        return end
+    k = end + 1
+    while k < len(tokens) and tokens[k] in _HEAD_SKIP:
+        k += 1
+    outer = noun_phrase(tokens, k)
+    if outer is None or outer.count is not None or outer.plural:
+        return end
+    named = any(lexicon.match_scene(tokens, m) == (scene, outer.end) for m in range(k, outer.end))
+    return outer.end if named else end
 
 
 def _read_place(
@@ -77,6 +95,20 @@ def _read_place(
         named = " ".join(t for t in tokens[j:end] if t.isalpha())
         group = state.new_group(vehicle, 1, size or "medium", False, named)
         state.subject = group
+        return end
+    building = _building_around(tokens, end, scene)
+    if building is not None:  # `a kitchen in a castle`: the kitchen is the place shown
+        state.scene = scene
+        state.subject = SCENE
+        return building
+    outdoors = _indoor_place_outdoors(tokens, end, scene) if vehicle is None else None
+    if outdoors is not None:
+        # `a bank on a city street`, `a warehouse by the docks`: the bank seen from outside,
+        # in the place where it stands (the street, the harbour), named next
+        named = " ".join(t for t in tokens[j:end] if t.isalpha())
+        group = state.new_group(seen_from_outside(scene), 1, size or "medium", False, named)
+        state.subject = group
+        state.scene = outdoors or None
         return end
     state.scene = scene
     crossing = next((t for t in tokens[j:end] if t in CROSSROADS_WORDS), None)
@@ -99,6 +131,69 @@ def _read_place(
     else:
         state.subject = SCENE
     return end
+
+
+def _building_around(tokens: list[str], end: int, scene: str) -> int | None:
+    """The end of `in a castle`, `of an old mansion` after an indoor place: the building
+    that holds the room shown, which the map (the room's inside) does not draw."""
+    if not lexicon.SCENE_BY_NAME[scene].indoor or end >= len(tokens):
+        return None
+    if tokens[end] not in ("in", "inside", "of", "within"):
+        return None
+    k = end + 1
+    while k < len(tokens) and tokens[k] in _HEAD_SKIP:
+        k += 1
+    outer = noun_phrase(tokens, k)
+    if outer is None or outer.count is not None or outer.plural:
+        return None
+    if outer.kind is not None and outer.kind in v.INTERIOR_OF:
+        return outer.end
+    if outer.scene is not None and lexicon.SCENE_BY_NAME[outer.scene].indoor:
+        return outer.end
+    return None
+
+
+_OUTDOORS_WORDS = frozenset(["in", "on", "at", "along", "beside", "by", "near", "overlooking"])
+_BETWEEN_WORDS = frozenset(["between", "beside", "next", "opposite"])
+# Indoor places that are buildings of their own on a street (not rooms of a building).
+_STOREFRONTS = frozenset(
+    ["bakery", "bank", "bathhouse", "laundromat", "library", "museum", "office", "restaurant",
+     "shop", "smithy", "tavern", "temple", "theater", "warehouse", "garage", "gym"]
+)  # fmt: skip
+
+
+def _indoor_place_outdoors(tokens: list[str], end: int, scene: str) -> str | None:
+    """Where an indoor place no kind names stands, when the words right after it put it
+    outdoors (`a bank on a city street`: the street; `a warehouse by the docks`: a harbour):
+    that outdoor place, "" when it is not plain which, None when they do not."""
+    if not lexicon.SCENE_BY_NAME[scene].indoor or end >= len(tokens):
+        return None
+    between = tokens[end] in _BETWEEN_WORDS
+    if not between and tokens[end] not in _OUTDOORS_WORDS:
+        return None
+    k = end + 1 + (tokens[end + 1 : end + 2] == ["to"])  # `next to`
+    while k < len(tokens) and tokens[k] in _HEAD_SKIP:
+        k += 1
+    outer = noun_phrase(tokens, k)
+    if outer is None:
+        return None
+    if between:
+        # `a jewellery store between a bakery and a tailor's shop`: shops along a street
+        shops = scene in _STOREFRONTS and outer.scene in _STOREFRONTS
+        return "street" if shops else None
+    if outer.scene is not None:
+        if lexicon.SCENE_BY_NAME[outer.scene].indoor or tokens[outer.end : outer.end + 1] == [
+            "with"
+        ]:
+            return None  # `an office in the city with desks and chairs`: the office's inside
+        return outer.scene
+    if outer.kind is None or outer.kind in v.INTERIOR_OF:
+        return None  # `a kitchen in a castle`: the castle's kitchen
+    kind = lexicon.kind_spec(outer.kind)
+    walled = kind.container == "walled" and kind.shape == "box"
+    if kind.setting != "outdoor" or kind.category or walled:
+        return None
+    return ""  # (the things named vote for the place)
 
 
 _OUTSIDE_WORDS = frozenset(["in", "on", "at", "near", "by", "off", "beside", "landed", "moored"])

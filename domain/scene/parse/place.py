@@ -69,6 +69,8 @@ def _vote(state: ParseState) -> str:
             if place is not None:
                 tally[place] = tally.get(place, 0) + 1
             continue
+        if kind == "building" and len(state.groups) > 1:
+            continue  # `a warehouse by the docks`: a plain building stands in any place
         place = v.HOME_PLACE.get(kind) or lexicon.THEME_SCENE[spec.family]
         if kind in v.INTERIOR_OF and lexicon.SCENE_BY_NAME[place].indoor and len(state.groups) > 1:
             continue  # `a spaceship landed in a field`: seen from outside, it votes for no inside

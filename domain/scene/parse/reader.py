@@ -37,6 +37,9 @@ _GROUNDS = {
     **dict.fromkeys(["swampy", "marshy", "boggy"], "swamp"),
     **dict.fromkeys(["desert"], "desert"),
 }
+# Describing words that strew the ground with a thing (`a rocky coast`: rocks on it).
+_STREWN = {"rocky": "rock", "stony": "rock", "boulder-strewn": "rock"}
+_HOLDING = frozenset(["holding", "containing", "contains", "holds"])
 _POSSESSIVE_PRONOUNS = frozenset(["its", "their", "his", "her", "our", "your", "my"])
 _NEGATIONS = frozenset(["without", "except", "excluding", "nor"])
 _ARTICLES = frozenset(["a", "an", "the", "some", "one", "two", "three", "four", "five"])
@@ -58,6 +61,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
     parser.state.warnings.extend(typo_warnings)
     parser.state.ground = next((_GROUNDS[t] for t in tokens if t in _GROUNDS), None)
     parser.state.indoor_cue = any(t in _INDOOR_CUES for t in tokens)
+    parser.state.strewn = frozenset(_STREWN[t] for t in tokens if t in _STREWN)
     parser.state.outdoor_cue = any(t in _OUTDOOR_CUES for t in tokens)
     return parser.run()
 
@@ -290,6 +294,24 @@ class _Parser:
         ids = subject.ids[taken : taken + share]
         return Group(subject.kind, ids, subject.size, share > 1, word=subject.word)
 
+    def _path_just_named(self) -> Group | None:
+        """`a shop facing a wide street with three parked cars`: the street just named as a
+        building's neighbour has the cars (a building holds no street's things)."""
+        state, subject = self.state, self.state.subject
+        if not state.relations or not isinstance(subject, Group) or self.i == 0:
+            return None
+        last = state.relations[-1]
+        building = lexicon.kind_spec(subject.kind)
+        if last.subject not in subject.ids or not last.objects or building.container != "walled":
+            return None
+        target = next((g for g in state.groups if last.objects[0] in g.ids), None)
+        if target is None or lexicon.kind_spec(target.kind).shape != "path":
+            return None
+        before = self.tokens[self.i - 1]
+        return (
+            target if target.word.split()[-1:] in ([before], [lexical.singular(before)]) else None
+        )
+
     # --- one step of the main loop ---------------------------------------------------
     def _step(self) -> None:
         tokens, state = self.tokens, self.state
@@ -310,8 +332,10 @@ class _Parser:
                 state.with_listed, state.each_with = True, False  # (to the next `and`)
             self.i += 2
             return
+        if word in _HOLDING and isinstance(state.subject, Group) and not _alive(state.subject):
+            word = "with"  # `a glass case holding a diamond`: the case with the diamond in it
         if word == "with" and isinstance(state.subject, Group):
-            state.with_owner = state.subject
+            state.with_owner = self._path_just_named() or state.subject
             state.with_listed = self.subject_start > 0 and tokens[self.subject_start - 1] == ","
             state.each_with = self.i > 0 and tokens[self.i - 1] == "each"
             self.i += 1

@@ -61,6 +61,7 @@ class ParseState:
     each_with: bool = False  # `..., each with ...`
     ground: str | None = None  # `snowy`, `swampy`: the ground a place stands on
     indoor_cue: bool = False  # `hanging from the ceiling`: a word only an inside has
+    strewn: frozenset[str] = frozenset()  # `a rocky coast`: kinds the ground is strewn with
     outdoor_cue: bool = False  # `an anvil outside`: a word that puts things outdoors
     lining: tuple[str, ...] = ()  # ... and the trees
     counters: dict[str, int] = field(default_factory=dict)
@@ -345,8 +346,11 @@ _VESSELS = {"ship_deck": "ship", "ship_cabin": "ship", "spaceship_bridge": "spac
 
 def seen_from_outside(place: str) -> str:
     """The kind an indoor place is drawn as when named outdoors: a pirate ship is a ship, a
-    cafe a building."""
-    return _VESSELS.get(place, "building")
+    warehouse a warehouse, a cafe or a bank (no kind of their own) a building."""
+    if place in _VESSELS:
+        return _VESSELS[place]
+    outsides = [kind for kind, inside in v.INTERIOR_OF.items() if inside == place]
+    return outsides[0] if len(outsides) == 1 else "building"  # a tavern's tavern, a bank's
 
 
 def _a(noun: str) -> str:

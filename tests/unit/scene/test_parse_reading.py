@@ -495,7 +495,7 @@ def test_a_moat_or_wall_a_thing_is_with_goes_round_it() -> None:
 
 def test_buildings_named_mid_prompt_keep_their_count_and_banks_are_the_rivers() -> None:
     harbor = parse_prompt("a harbor town: a long stone pier, two warehouses by the water")
-    assert [t.word for t in harbor.things if t.kind == "building"] == ["warehouse"] * 2
+    assert [t.word for t in harbor.things if t.kind == "warehouse"] == ["warehouse"] * 2
     delta = parse_prompt("three channels flowing into the sea, reeds on the banks")
     assert delta.place != "bank" and any(r.predicate == "along" for r in delta.relations)
     assert "way" not in {t.kind for t in parse_prompt("a chasm halfway along the trail").things}
@@ -545,7 +545,7 @@ def test_the_water_is_the_water_named_and_the_harbors_sea_is_a_thing_to_stand_by
     assert relations("a lake with a cabin by the water") == [("house-1", "near", ("lake-1",), None)]
     assert kinds("a lake with a cabin by the water")["sea"] == 0
     harbor = relations("a harbor town: a pier and two warehouses by the water")
-    assert ("building-1", "near", ("sea-1",), None) in harbor
+    assert ("warehouse-1", "near", ("sea-1",), None) in harbor
     assert kinds("a small fishing village on the coast")["house"] >= 2
 
 
@@ -927,7 +927,7 @@ def test_accented_letters_are_read_as_the_vocabulary_spells_them() -> None:
 def test_an_indoor_place_named_outdoors_as_a_target_is_its_building() -> None:
     request = parse_prompt("a zoo with a path from the entrance gate to the cafe")
     cafes = [t for t in request.things if t.word == "cafe"]
-    assert [t.kind for t in cafes] == ["building"]
+    assert [t.kind for t in cafes] == ["restaurant"]  # the kind whose inside a cafe is
     road = next(r for r in request.relations if r.predicate == "connected_to")
     assert cafes[0].id in road.objects
 
@@ -1040,3 +1040,54 @@ def test_a_place_word_naming_a_thing_inside_that_place_is_the_thing() -> None:
     assert kinds("a cave with stalagmites and an underground lake")["lake"] == 1
     assert kinds("a cave with stalagmites")["rock"] >= 2
     assert kinds("a forest with a hut in the forest")["forest"] == 1  # the place again
+
+
+def test_an_indoor_place_put_outdoors_at_once_is_its_building_there() -> None:
+    bank = parse_prompt("a bank on a city street, two guards at its door")
+    assert bank.place == "street"
+    assert [(t.kind, t.word) for t in bank.things if t.word == "bank"] == [("building", "bank")]
+    assert ("building-1", "next_to", ("road-1",), None) in relations(
+        "a bank on a city street, two guards at its door"
+    )
+    docks = relations("a warehouse by the docks with stacks of crates")
+    assert ("warehouse-1", "near", ("pier-1",), None) in docks
+    assert parse_prompt("an office in the city with desks and chairs").place == "office"
+    assert parse_prompt("a kitchen in a castle").place == "kitchen"  # the castle's kitchen
+    assert kinds("a kitchen in a castle")["room"] == 0
+    shops = parse_prompt("a jewellery store between a bakery and a tailor's shop")
+    assert shops.place != "shop" and Counter(t.kind for t in shops.things)["shop"] == 3
+
+
+def test_a_settlement_on_its_own_shore_has_its_homes_by_the_water_and_rocks_if_rocky() -> None:
+    village = parse_prompt("a small fishing village on a rocky coast")
+    found = Counter(t.kind for t in village.things)
+    assert found["house"] >= 2 and found["rock"] == 3 and found["sea"] == 1
+    assert not any("says nothing" in warning for warning in village.warnings)
+    sea = next(t.id for t in village.things if t.kind == "sea")
+    homes = [t.id for t in village.things if t.kind == "house"]
+    assert {(r.subject, r.predicate, r.objects) for r in village.relations} >= {
+        (home, "near", (sea,)) for home in homes
+    }
+
+
+def test_a_small_thing_furniture_holds_stands_on_it_and_the_east_door_is_in_the_east_wall() -> None:
+    prompt = (
+        "a museum: a glass display case holding a diamond in the centre of the room, two guards"
+        " by the east door"
+    )
+    assert {
+        ("diamond-1", "on", ("display_case-1",), None),
+        ("display_case-1", "in_center", (), None),
+        ("door-1", "against_wall", (), "east"),
+    } <= set(relations(prompt))
+    assert ("candle-1", "on", ("table-1",), None) in relations("a room with a table with a candle")
+    seated = relations("a long table with twelve chairs along it and a throne at its head")
+    assert not any(r[1] == "on" for r in seated)  # chairs round a table, not on it
+    assert ("tower-1", "in_region", (), "north") in relations("a castle with a north tower")
+
+
+def test_a_street_named_as_a_buildings_neighbour_has_what_it_is_with() -> None:
+    prompt = "a shop facing a wide street with three parked cars"
+    assert [r for r in relations(prompt) if r[0].startswith("car")] == [
+        (f"car-{k}", "next_to", ("road-1",), None) for k in (1, 2, 3)
+    ]

