@@ -21,8 +21,11 @@ def place_path(ctx: Context, item: Item) -> bool:
         ctx.out_of_effort.add(item.id)
         return False
     best: tuple[float, list[Cell]] | None = None
+    to_water = _ends_at_water(ctx, item, relations)
     for raw in candidates(ctx, item, relations):
         cells = lines.clip(raw, ctx.width, ctx.height)
+        if to_water:  # `a street running down to the sea`: it stops at the shore
+            cells = [cell for cell in cells if not ctx.grid.is_water(cell)]
         if len(cells) < 2:
             continue
         ctx.work += 1 + len(cells) // 8
@@ -39,6 +42,19 @@ def place_path(ctx: Context, item: Item) -> bool:
         return False
     commit_path(ctx, item, cells)
     return True
+
+
+def _ends_at_water(ctx: Context, item: Item, relations: list[RelationSpec]) -> bool:
+    """Whether a dry way leads to water (and not across it): it ends on the shore."""
+    if item.kind.water or not item.kind.walkable or item.kind.name == "bridge":
+        return False
+    if any(r.predicate == "across" for r in relations):
+        return False
+    return any(
+        r.predicate == "connected_to"
+        and any((other := ctx.by_id.get(o)) is not None and other.kind.water for o in r.objects)
+        for r in relations
+    )
 
 
 def commit_path(ctx: Context, item: Item, cells: list[Cell]) -> None:

@@ -52,7 +52,9 @@ def connect_all(ctx: Context, spare: list[Item]) -> None:
                 ends[-1],
                 item.kind.name,
                 costs_for(item.kind.name),
-                _far_side(ctx, item, ends[-1]) if len(ends) == 1 else None,
+                (_far_side(ctx, item, ends[-1]) or _afar(ctx, ends[-1]))
+                if len(ends) == 1
+                else None,
             )
             if cells is not None:
                 _lay(ctx, item, cells, ends)
@@ -243,6 +245,23 @@ def route(
                 heapq.heappush(heap, (total + estimate(nxt), total, nxt))
     ctx.work += steps // STEPS_PER_WORK + 1
     return None
+
+
+def _afar(ctx: Context, end: Item) -> set[int] | None:
+    """A road to one thing comes in from the map edge farthest from it (`a high street
+    running down to the sea`: from the top of the map), not from the edge cell next to it;
+    from the middle half of that edge (near a corner it would run along the map's border)."""
+    width, height = ctx.width, ctx.height
+    x0, y0, w, h = end.rect
+    across, down = range(width // 4, width - width // 4), range(height // 4, height - height // 4)
+    sides = {
+        "north": (y0, [(x, 0) for x in across]),
+        "south": (height - y0 - h, [(x, height - 1) for x in across]),
+        "west": (x0, [(0, y) for y in down]),
+        "east": (width - x0 - w, [(width - 1, y) for y in down]),
+    }
+    _, cells = max(sides.values(), key=lambda side: side[0])
+    return {y * width + x for x, y in cells} or None
 
 
 def _far_side(ctx: Context, road: Item, end: Item) -> set[int] | None:

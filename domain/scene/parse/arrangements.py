@@ -163,6 +163,9 @@ def _facing_each_other(state: "ParseState", subject: "Group") -> None:
         state.add(subject.ids[k], "facing", (subject.ids[k + 1],), None)
 
 
+_TOPS = frozenset(["oven", "counter", "bar", "desk", "workbench", "altar"])
+
+
 def _standing_on(state: "ParseState", subject: "Group", target: tuple[str, ...]) -> None:
     """`a boat on the lake`, `a skeleton on a trap`, `a candle on the table`.
 
@@ -180,7 +183,8 @@ def _standing_on(state: "ParseState", subject: "Group", target: tuple[str, ...])
         # a small thing on a solid thing the vocabulary has no kind for (a crystal ball on a
         # pedestal) stands on it; a chair `on` a stool, a cauldron over the fire: side by side
         light = small and bool(under.category) and kind.category != "furniture"
-        surface = under.container == "open" or not under.solid or not kind.solid or light
+        top = under.name in _TOPS and kind.width * kind.height == 1  # a kettle on the stove
+        surface = under.container == "open" or not under.solid or not kind.solid or light or top
         if under.shape == "path" and under.walkable and small:
             state.add(thing_id, "on", (base,), None)  # `a wagon on the road`
         elif under.shape == "path":

@@ -67,6 +67,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     things = without_excluded(state, things)
     things = usual_things_not_doubled(state, things)
     relations = _gates_in_walls(style, things, relations)
+    relations = _overlooking_the_water(things, relations)
     relations = holders_that_fit(state, things, relations)
     framing_contradictions(state, relations)
     relations = implicit_inside(state, relations)
@@ -160,6 +161,23 @@ def _along_the_water(state: ParseState, things: list[ThingSpec]) -> list[Relatio
     return [
         RelationSpec(subject=thing_id, predicate="near", objects=(waters[0],))
         for thing_id in state.along_the_water
+    ]
+
+
+def _overlooking_the_water(
+    things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """`a lighthouse on a cliff above the sea`: above water is higher up at its edge (a map
+    seen from above shows the cliff by the sea, not north of it)."""
+    water = {t.id for t in things if lexicon.kind_spec(t.kind).water}
+    return [
+        msgspec.structs.replace(r, predicate="next_to")
+        if r.predicate in ("above", "below")
+        and r.objects
+        and r.objects[0] in water
+        and r.subject not in water
+        else r
+        for r in relations
     ]
 
 

@@ -61,6 +61,8 @@ def relate(
         if target != SCENE:
             relate(state, subject, "near", direction, relative, targets, pattern)
         return
+    if predicate == "~top_of":
+        predicate, direction = _top_of(state, target, pattern)
     if predicate == "~lined_with":
         # `a road lined with trees`: the trees stand along the road
         if target and target != SCENE:
@@ -222,3 +224,16 @@ def _stands_north(state: ParseState, target: tuple[str, ...] | None) -> bool:
         and (r.argument or "").startswith("north")
         for r in state.relations
     )
+
+
+def _top_of(
+    state: ParseState, target: tuple[str, ...], pattern: tuple[str, ...]
+) -> tuple[str, str | None]:
+    """`at the top of the street`: at its end; `of the hill`: on it; of anything else (a
+    tower, the map): that side of the place."""
+    kind = lexicon.kind_spec(state.kind_of(target[0])) if target else None
+    if kind is not None and kind.shape == "path":
+        return "at_head_of", None
+    if kind is not None and kind.shape == "area" and not kind.water:
+        return "inside", None
+    return "in_region", "south" if "bottom" in pattern else "north"

@@ -46,13 +46,7 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
 
 def spine_of_the_place(state: ParseState) -> Group | None:
     """The path a place cannot be without (a street's road), named or made now."""
-    if state.scene is None:
-        return None
-    for kind, _ in v.ESSENTIALS.get(state.scene, ()):
-        if lexicon.kind_spec(kind).shape == "path":
-            named = state.groups_of(kind)
-            return named[0] if named else state.new_group(kind, 1, "medium", False, kind)
-    return None
+    return state.spine()
 
 
 def _splits(way: Group, owner: Group) -> bool:

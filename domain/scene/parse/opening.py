@@ -26,6 +26,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
             or tokens[j] in v.SIZES
             or tokens[j] in v.DECORATIVE_WORDS
             or tokens[j] == "walled"
+            or (tokens[j] == "underground" and lexicon.match_scene(tokens, j) is None)
             or is_compound_adjective(tokens[j])
         )
     ):
@@ -83,9 +84,11 @@ def _read_place(
 ) -> int:
     """The place found at `j`, ending at `found[1]`: its setting, its head thing or ground."""
     scene, end = found
-    if _placed_by_what_follows(tokens, end) and lexicon.match_noun(tokens, j) is not None:
-        return 0  # `a lake in the west, ...`: a thing somewhere in the scene, not the place
     setting = setting_after(tokens, end, scene)
+    underground = setting is not None and setting[0] == "cave"  # `a lake in a huge cavern`
+    placed = _placed_by_what_follows(tokens, end) and lexicon.match_noun(tokens, j) is not None
+    if placed and not underground:
+        return 0  # `a lake in the west, ...`: a thing somewhere in the scene, not the place
     if setting is not None:
         return place_in_setting(state, tokens, scene, (j, found[1]), setting)
     vehicle = _seen_outside(tokens, scene, end)
@@ -254,8 +257,14 @@ def place_in_setting(
     ground = lexicon.SCENE_BY_NAME[outer].ground
     if ground is not None:
         state.new_group(ground, 1, "vast", False, tokens[end - 1])
-    state.place_within(scene, tokens[span[0] : span[1]])
     state.subject = SCENE
+    words = tokens[span[0] : span[1]]
+    if outer == "cave" and scene in lexicon.KIND_BY_NAME:
+        # `an underground lake in a huge cavern`: the lake itself (not a lakeside's trees)
+        named = " ".join(t for t in words if t not in _HEAD_SKIP)
+        state.subject = state.new_group(scene, 1, "large", False, named) or SCENE
+        return end
+    state.place_within(scene, words)
     return end
 
 
@@ -264,7 +273,7 @@ def setting_after(tokens: list[str], end: int, scene: str) -> tuple[str, int] | 
     if end >= len(tokens) or tokens[end] not in ("in", "on", "within", "among"):
         return None
     k = end + 1
-    while k < len(tokens) and tokens[k] in _HEAD_SKIP:
+    while k < len(tokens) and (tokens[k] in _HEAD_SKIP or tokens[k] in v.SIZES):
         k += 1
     found = lexicon.match_scene(tokens, k)
     if found is None or found[0] == scene:

@@ -54,7 +54,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _counted_lines(tokenize(without_proper_names(prompt)))
     )
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
-    tokens = _grids_as_rows(tokens)
+    tokens = _lined_sides_last(_grids_as_rows(tokens))
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = ["the" if token in _POSSESSIVE_PRONOUNS else token for token in tokens]
     parser = _Parser(tokens)
@@ -144,11 +144,27 @@ def _round_as_a_shape(tokens: list[str]) -> list[str]:
         if not (
             token == "round"
             and k > 0
-            and (tokens[k - 1] in _LIST_STARTS or tokens[k - 1].isdigit())
+            and (tokens[k - 1] in _LIST_STARTS or lexicon.match_count(tokens, k - 1) is not None)
             and k + 1 < len(tokens)
             and tokens[k + 1] not in _ARTICLES
         )
     ]
+
+
+_SIDES = (("on", "both", "sides"), ("on", "either", "side"), ("on", "each", "side"))
+
+
+def _lined_sides_last(tokens: list[str]) -> list[str]:
+    """`a street lined on both sides with shops`: as `lined with shops on both sides`."""
+    for k in range(len(tokens) - 4):
+        sides = tuple(tokens[k + 1 : k + 4])
+        if tokens[k] != "lined" or sides not in _SIDES or tokens[k + 4] != "with":
+            continue
+        end = k + 5
+        while end < len(tokens) and tokens[end] not in _CLAUSE_BREAKS:
+            end += 1
+        return [*tokens[: k + 1], *tokens[k + 4 : end], *sides, *_lined_sides_last(tokens[end:])]
+    return tokens
 
 
 def _grids_as_rows(tokens: list[str]) -> list[str]:
@@ -593,6 +609,9 @@ def _share(
     by_thing = [[r for r in mine if r.subject == thing_id] for thing_id in subject.ids]
     by_thing = [relations for relations in by_thing if relations]
     for group in partners:
+        owners = set(group.owner.ids) if group.owner is not None else set()
         for k, thing_id in enumerate(group.ids):  # spread as the subject's are (boats, slips)
             for relation in by_thing[k % len(by_thing)]:
+                if set(relation.objects) & owners:
+                    continue  # `a shed full of tools and stacks beside the shed`: in it
                 state.add(thing_id, relation.predicate, relation.objects, relation.argument)

@@ -58,6 +58,21 @@ def read_relation(
         subject = state.subject
         path = isinstance(subject, Group) and lexicon.kind_spec(subject.kind).shape == "path"
         predicate = predicate if path else "next_to"  # `a ladder up to the hatch`: at it
+    if predicate == "~top_of" and isinstance(state.subject, Group):
+        k = end + (tokens[end : end + 1] == ["the"])
+        way = noun_phrase(tokens, k)
+        spine = state.spine() if way is not None and way.kind is not None else None
+        if way is not None and spine is not None and spine.kind == way.kind:
+            # `a church at the top of the street`: at the end of the street's road
+            relate(state, state.subject, "at_head_of", None, None, [tuple(spine.ids[:1])], pattern)
+            return way.end
+    if predicate == "connected_to" and not isinstance(state.subject, Group):
+        spine = spine_of_the_place(state)
+        if spine is not None:  # `a high street running down to the sea`: its road does
+            state.subject = spine
+    if predicate == "~lined_with" and _lines_the_street(state):
+        # `a high street (running down to the sea), lined with shops`: the street's road
+        state.subject, state.fresh = spine_of_the_place(state), None
     if predicate == "~both_sides" and _per_side_restated(state, tokens, i):
         pattern = tuple(word for word in pattern if word != "each")  # no doubling
     spread = _more_directions(tokens, end) if predicate in _FRAMED_BY_SIDE and direction else None
@@ -348,10 +363,17 @@ def _back_reference(
         if waters:
             relate(state, subject, "along", None, relative, [tuple(waters[-1].ids[:1])], pattern)
         return
-    if state.lined is subject:  # `a road lined with trees on both sides`: the trees
-        lining = [g for g in state.groups if g is not subject and g.ids[0] in state.lining]
+    just_lined = (
+        predicate == "~both_sides"
+        and bool(state.relations)
+        and state.relations[-1].subject in state.lining
+    )
+    if state.lined is not None and (state.lined is subject or just_lined):
+        # `a road lined with trees on both sides`: the trees
+        lined = state.lined
+        lining = [g for g in state.groups if g is not lined and g.ids[0] in state.lining]
         if lining:
-            line = (subject.ids[0],)
+            line = (lined.ids[0],)
             relate(state, lining[-1], predicate, direction, relative, [line], pattern)
             return
     earlier = [g for g in state.groups if g is not subject]
@@ -383,6 +405,18 @@ def _back_reference(
     if predicate == "~head":
         predicate = "at_head_of"
     relate(state, subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
+
+
+def _lines_the_street(state: ParseState) -> bool:
+    """Whether `lined with` is said of a place with a road of its own (a street), named
+    alone or last seen going down to water."""
+    subject = state.subject
+    if spine_of_the_place(state) is None:
+        return False
+    if not isinstance(subject, Group):
+        return True
+    spec = lexicon.kind_spec(subject.kind)
+    return spec.water and spec.shape == "area"
 
 
 def _has_no_sides(group: Group) -> bool:

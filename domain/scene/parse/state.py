@@ -298,6 +298,16 @@ class ParseState:
             return lexicon.SCENE_BY_NAME[self.scene].indoor
         return direction is not None and definite
 
+    def spine(self) -> Group | None:
+        """The path a place cannot be without (a street's road), named or made now."""
+        if self.scene is None:
+            return None
+        for kind, _ in v.ESSENTIALS.get(self.scene, ()):
+            if lexicon.kind_spec(kind).shape == "path":
+                named = self.groups_of(kind)
+                return named[0] if named else self.new_group(kind, 1, "medium", False, kind)
+        return None
+
     def names_scene(self, kind: str) -> bool:
         """Whether `the <kind>` is the place itself (`a bedroom ... in the middle of the room`:
         an indoor place is the room)."""

@@ -94,6 +94,7 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("at the end of", "at_head_of"), ("at one end of", "at_head_of"),
     ("at either end of", "at_head_of"), ("at the foot of", "next_to"),
     ("at each end of", "at_head_of"), ("at both ends of", "at_head_of"),
+    ("at the top of", "~top_of"), ("at the bottom of", "~top_of"),
     ("at the edge of", "next_to"), ("on the edge of", "next_to"), ("on the shore of", "next_to"),
     ("on the banks of", "along"), ("on the bank of", "along"), ("on the outskirts of", "near"),
     ("sitting on", "on"), ("standing on", "on"), ("lying on", "on"), ("resting on", "on"),
@@ -114,6 +115,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("emptying into", "next_to"), ("draining into", "next_to"),
     ("on the banks", "~bank"), ("along the banks", "~bank"), ("on its banks", "~bank"),
     ("along the bank", "~bank"), ("running up to", "connected_to"),
+    *((f"{verb} down to", "connected_to") for verb in ("running", "runs", "leading", "leads",
+      "going", "goes", "winding", "winds", "sloping", "slopes")),
     ("lined with", "~lined_with"), ("lined by", "~lined_with"), ("flanked by", "~lined_with"),
     ("bordered by", "~lined_with"), ("edged with", "~lined_with"),
 )

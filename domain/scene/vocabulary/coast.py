@@ -8,8 +8,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("island", COAST, TERRAIN, AREA, (28, 14), ".", "open walkable round outdoor",
          "isle, islet, atoll"),
     kind("sea", COAST, TERRAIN, AREA, (48, 6), "~", "water edge outdoor",
-         "ocean, water, waves, bay, tide, coast, seaside, seashore, coastline, harbor, "
-         "harbour, port, fjord, inlet, estuary, gulf"),
+         "ocean, water, waves, bay, tide, coast, seaside, seashore, seafront, sea front, "
+         "coastline, harbor, harbour, port, fjord, inlet, estuary, gulf"),
     kind("beach", COAST, TERRAIN, AREA, (14, 3), ":", "open walkable outdoor",
          "sand, shore, shoreline, sandbank"),
     kind("lighthouse", COAST, STRUCTURE, BOX, (2, 3), "L", "solid outdoor",

@@ -17,7 +17,7 @@ _PLACES: dict[str, str] = {
     "dungeon": "dungeon, crypt, catacomb, catacombs, tomb,"
                " sewer, sewers, dungeon level",
     "cave": "cave, cavern, grotto, lair, den, cave system, cave interior, dragon lair, warren,"
-            " underground lake, goblin cave, bear den",
+            " goblin cave, bear den",
     "mine": "mine, mineshaft, mine shaft, dwarven mine, gold mine, coal mine, quarry",
     "island": "island, isle, islet, atoll, archipelago, island chain, chain of islands",
     "coast": "coastal village, coastal town, fishing village, fishing town, seaside village,"

@@ -1091,3 +1091,46 @@ def test_a_street_named_as_a_buildings_neighbour_has_what_it_is_with() -> None:
     assert [r for r in relations(prompt) if r[0].startswith("car")] == [
         (f"car-{k}", "next_to", ("road-1",), None) for k in (1, 2, 3)
     ]
+
+
+def test_an_underground_lake_in_a_cavern_is_a_lake_in_a_cave() -> None:
+    request = parse_prompt("an underground lake in a huge cavern, with glowing mushrooms around it")
+    assert request.place == "cave" and Counter(t.kind for t in request.things)["lake"] == 1
+
+
+def test_above_the_sea_is_by_it_and_the_seafront_is_the_sea() -> None:
+    assert ("mountain-1", "next_to", ("sea-1",), None) in relations(
+        "a lighthouse on a cliff above the sea"
+    )
+    assert kinds("three cottages along the seafront")["sea"] == 1
+
+
+def test_counted_round_tables_are_tables_and_a_kettle_stands_on_the_stove() -> None:
+    assert kinds("a pub with a bell on the bar, six round tables and a fireplace")["table"] == 6
+    assert ("cauldron-1", "on", ("oven-1",), None) in relations(
+        "a kitchen with a kettle on the stove"
+    )
+
+
+def test_what_fills_a_shed_is_not_beside_it_with_the_rest_of_the_list() -> None:
+    found = relations("a boatyard with a shed full of tools and stacks of timber beside the shed")
+    assert ("tool-1", "inside", ("barn-1",), None) in found
+    assert ("stack-1", "next_to", ("barn-1",), None) in found
+    assert not any(r[0].startswith("tool") and r[1] == "next_to" for r in found)
+
+
+def test_a_street_lined_on_both_sides_and_the_top_of_a_street_or_a_hill() -> None:
+    lined = relations("a high street running down to the sea, lined on both sides with shops")
+    assert ("road-1", "connected_to", ("sea-1",), None) in lined
+    assert {r[3] for r in lined if r[1] == "on_side_of"} == {"left", "right"}
+    assert all(r[2] == ("road-1",) for r in lined if r[0].startswith("shop"))
+    assert ("church-1", "at_head_of", ("road-1",), None) in relations(
+        "a street with a church at the top of the street"
+    )
+    assert ("castle-1", "inside", ("hill-1",), None) in relations("a castle at the top of the hill")
+    assert ("tree-1", "in_region", (), "north") in relations("a tree at the top of the map")
+
+
+def test_at_the_far_end_after_a_lined_corridor_is_the_corridors_end() -> None:
+    prompt = "a corridor lined with airlock doors, a robot, and an escape pod at the far end"
+    assert ("escape_pod-1", "at_head_of", ("corridor-1",), None) in relations(prompt)

@@ -453,3 +453,14 @@ def test_rows_leave_the_middle_to_what_is_asked_there(seed: int) -> None:
     prompt = "a library with tall bookcases in rows and reading tables in the middle"
     graph = generate_scene(prompt, seed=seed).scene_graph
     assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_road_to_the_sea_comes_down_from_the_far_edge_to_the_shore(seed: int) -> None:
+    graph = generate_scene(
+        "a high street running down to the sea", seed=seed, width=64, height=32
+    ).scene_graph
+    nodes = {n["id"]: n for n in _all_nodes(graph["root"])}
+    road = nodes["road-1"]["transform"]
+    assert road["height"] >= 16, road  # not one cell by the water
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
