@@ -8,6 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 CHROMIUM = os.environ.get("SCENEGEN_CHROMIUM", "/usr/bin/chromium")
 INSTALL_HINT = (
@@ -67,8 +69,33 @@ PICTURE_LOADED = """() => {
 
 
 def wait_for_picture(page: Page, timeout_ms: float = 15_000) -> None:
-    """Wait until the SVG map is shown (loaded and decoded by the browser)."""
-    page.wait_for_function(PICTURE_LOADED, timeout=timeout_ms)
+    """Wait until the SVG map is shown (loaded and decoded by the browser); if it never is,
+    fail saying what the page showed instead (the job's status, its message, the picture's
+    state), not only that the wait ran out."""
+    try:
+        page.wait_for_function(PICTURE_LOADED, timeout=timeout_ms)
+    except PlaywrightTimeoutError as timeout:
+        raise AssertionError(
+            f"no picture after {timeout_ms / 1000:.0f} s; the page showed {_page_state(page)}"
+        ) from timeout
+
+
+_PAGE_STATE = """() => ({
+  job: document.getElementById("job-id")?.textContent,
+  status: document.getElementById("job-status")?.textContent,
+  message: document.getElementById("job-message")?.textContent,
+  steps: document.getElementById("steps")?.textContent,
+  picture: document.getElementById("scene-picture")?.dataset.state,
+  src: document.getElementById("scene-picture")?.getAttribute("src"),
+  formError: document.getElementById("form-error")?.textContent,
+})"""
+
+
+def _page_state(page: Page) -> object:
+    try:
+        return page.evaluate(_PAGE_STATE)
+    except PlaywrightError as error:  # (a page that crashed has no state to show)
+        return f"nothing readable ({error})"
 
 
 @contextmanager
