@@ -7,7 +7,7 @@ from domain.scene import vocabulary as v
 from domain.scene.catalog import generic_name
 from domain.scene.model import Place, RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
-from domain.scene.parse.state import ParseState
+from domain.scene.parse.state import ParseState, with_article
 from domain.scene.terms import Origin
 
 _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
@@ -20,6 +20,7 @@ INDOOR_STAND_IN = {
     "smithy": "furnace",
     "island": "counter",  # a kitchen island
     "station": "console",  # a crew station, a weapons station
+    "fuel_pump": "engine",  # a coolant pump in a reactor room: a machine
 }
 
 
@@ -141,7 +142,7 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
     for thing in things:
         stand_in = INDOOR_STAND_IN.get(thing.kind) or _indoor_form(thing)
         if stand_in is not None:
-            state.warn(f"read '{thing.word or thing.kind}' as a {stand_in} indoors")
+            state.warn(f"read '{thing.word or thing.kind}' as {with_article(stand_in)} indoors")
             new_id = _next_id(state, stand_in)
             state.relations = [_renamed(r, thing.id, new_id) for r in state.relations]
             thing = msgspec.structs.replace(thing, kind=stand_in, id=new_id)

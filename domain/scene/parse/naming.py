@@ -6,7 +6,7 @@ from domain.scene.parse.arrangements import CORNERS, arrange
 from domain.scene.parse.furnishing import INDOOR_STAND_IN
 from domain.scene.parse.links import relate
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
-from domain.scene.parse.state import SCENE, Group, ParseState, seen_from_outside
+from domain.scene.parse.state import SCENE, Group, ParseState, seen_from_outside, with_article
 
 _SEATS = frozenset(["chair", "bench"])
 PRONOUNS = frozenset(["it", "this", "that", "them", "they", "those", "these", "there"])
@@ -221,7 +221,9 @@ def name_target(
             # `a fireplace, a chair by the fire`: the fireplace's fire; `a blacksmith's
             # workshop with an anvil next to the forge`: its furnace, not the workshop
             if not state.groups_of(stand_in):
-                state.warn(f"read '{phrase.word or phrase.kind}' as a {stand_in} indoors")
+                state.warn(
+                    f"read '{phrase.word or phrase.kind}' as {with_article(stand_in)} indoors"
+                )
             phrase.kind = stand_in
     water = _the_water(state, phrase)
     if water is not None:  # `a lake with a cabin by the water`: the lake

@@ -122,6 +122,10 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
                     j = per_row[1] - 2
                 else:
                     phrase.rows, phrase.count = str(rows), rows * (5 if rows == 1 else 3)
+            elif (stated := lexicon.match_count(tokens, j + 2)) is not None and stated[0] > 1:
+                phrase.count = stated[0]  # `a circle of seven standing stones`: seven
+                phrase.rows = "grid" if word == "grid" else None
+                j = stated[1] - 2
             elif phrase.count is None or phrase.count == 1:
                 phrase.count = _ARRANGED_COUNT[word]
                 phrase.rows = "grid" if word == "grid" else None

@@ -109,6 +109,9 @@ def _without_idioms(tokens: list[str]) -> list[str]:
                 out.append(",")  # `bones scattered around and a tunnel to the south`: apart
             k += found
             continue
+        if tokens[k + 1 : k + 3] in (["circle", "of"], ["ring", "of"]):
+            k += 1  # `a stone circle of seven standing stones`: a circle of the seven
+            continue
         out.append(tokens[k])
         k += 1
     return out

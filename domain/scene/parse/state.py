@@ -122,13 +122,13 @@ class ParseState:
         head = word.rsplit("'s ", 1)[-1].rsplit(" of ", 1)[0].split(" ")[-1] if word else kind
         spec = lexicon.kind_spec(kind)
         if spec.category:
-            self.warn(f"drew '{word}' as {_a(spec.category)} (no symbol of its own)")
+            self.warn(f"drew '{word}' as {with_article(spec.category)} (no symbol of its own)")
         elif (
             (head,) not in lexicon.NOUNS
             and not lexicon.is_plural_of_known(head)
             and word != kind.replace("_", " ")
         ):
-            self.warn(f"drew '{word}' as {_a(kind.replace('_', ' '))}")
+            self.warn(f"drew '{word}' as {with_article(kind.replace('_', ' '))}")
 
     def _within_shape_limit(self, kind: str, count: int) -> int:
         """Linear features and areas cost the layout most: each has a limit per scene."""
@@ -363,7 +363,8 @@ def seen_from_outside(place: str) -> str:
     return outsides[0] if len(outsides) == 1 else "building"  # a tavern's tavern, a bank's
 
 
-def _a(noun: str) -> str:
+def with_article(noun: str) -> str:
+    """`a chair`, `an engine`."""
     return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 

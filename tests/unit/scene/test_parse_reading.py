@@ -1134,3 +1134,16 @@ def test_a_street_lined_on_both_sides_and_the_top_of_a_street_or_a_hill() -> Non
 def test_at_the_far_end_after_a_lined_corridor_is_the_corridors_end() -> None:
     prompt = "a corridor lined with airlock doors, a robot, and an escape pod at the far end"
     assert ("escape_pod-1", "at_head_of", ("corridor-1",), None) in relations(prompt)
+
+
+def test_a_stone_circle_of_seven_stones_is_seven_stones_in_a_ring() -> None:
+    found = relations("a stone circle of seven standing stones to the west")
+    assert kinds("a stone circle of seven standing stones to the west")["rock"] == 7
+    assert ("rock-1", "in_ring", tuple(f"rock-{k}" for k in range(2, 8)), None) in found
+    assert kinds("a ring of 12 torches around the altar")["torch"] == 12
+
+
+def test_a_pump_indoors_is_a_machine_said_with_its_article() -> None:
+    request = parse_prompt("a reactor room: the core in the middle, two coolant pumps")
+    assert [t.word for t in request.things if t.kind == "engine"] == ["coolant pump"] * 2
+    assert "read 'coolant pump' as an engine indoors" in request.warnings
