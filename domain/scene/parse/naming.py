@@ -107,6 +107,12 @@ def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
     if group is not None and phrase.corner:
         for k, thing_id in enumerate(group.ids):  # `two corner towers`: in the corners
             state.add(thing_id, "in_corner", (), CORNERS[k % len(CORNERS)])
+    if group is not None and phrase.inhabitants is not None:
+        living = phrase.inhabitants  # `a field of sheep`: sheep (a few) in the field
+        many = v.BARE_PLURAL_COUNT
+        herd = state.new_group(living.kind, many, "medium", True, living.word)
+        if herd is not None:
+            herd.owner = group
     if group is not None and phrase.direction is not None and phrase.compass:
         _on_its_side(state, group, phrase.direction)
     if group is not None:

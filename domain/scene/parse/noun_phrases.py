@@ -59,6 +59,7 @@ class NounPhrase:
     bad_count: str | None = None  # `-5`, `3.5` as written
     each: bool = False  # `each door`: every one named so far
     arrangement: str | None = None  # `rows of benches`: the group's arrangement
+    inhabitants: "lexicon.NounMatch | None" = None  # `a field of sheep`: the sheep in it
     rows: str | None = None  # `two rows of`: "2"; `a grid of`: "grid"
     long: bool = False  # `a long table`
     central: bool = False  # `a central courtyard`: in the middle of the place
@@ -344,6 +345,10 @@ def _describing(word: str) -> bool:
     return word.isalpha() and not is_reserved(word) and lexical.is_english_word(word)
 
 
+def _alive(kind: str) -> bool:
+    return lexicon.kind_spec(kind).layer == "actor"
+
+
 def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
     """`a field of wheat`, `a hoard of gold`, `a barrel of ale`: one thing; the words
     after `of` say what it holds or is made of and create nothing."""
@@ -358,6 +363,10 @@ def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
         outer = lexicon.kind_spec(phrase.kind) if phrase.kind is not None else None
         if outer is not None and outer.shape == "area" and content.kind in lexicon.KIND_SCENES:
             return  # `a clearing of the forest`: a part of a place, left to the relation reader
+        if outer is not None and outer.shape == "area" and _alive(content.kind):
+            # `a field of sheep`: a field with sheep in it (not a field made of sheep)
+            phrase.end, phrase.inhabitants = content.end, content
+            return
         phrase.end = content.end
         written = " ".join(tokens[k : content.end])  # `aisles of shelves`, as written
         phrase.word = f"{phrase.word} of {written}"

@@ -54,7 +54,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _counted_lines(tokenize(without_proper_names(prompt)))
     )
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
-    tokens = _lined_sides_last(_grids_as_rows(tokens))
+    tokens = _without_purpose(_lined_sides_last(_grids_as_rows(tokens)))
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = ["the" if token in _POSSESSIVE_PRONOUNS else token for token in tokens]
     parser = _Parser(tokens)
@@ -152,6 +152,32 @@ def _round_as_a_shape(tokens: list[str]) -> list[str]:
             and tokens[k + 1] not in _ARTICLES
         )
     ]
+
+
+# `for a children's story`, `for the class trip`: what the map is for, nothing on it
+_PURPOSES = frozenset(
+    ["story", "stories", "game", "campaign", "book", "novel", "adventure", "lesson", "class",
+     "project", "comic", "film", "movie", "module", "session", "trip", "party", "group", "kids",
+     "children", "players", "students", "quest", "homework", "assignment"]
+)  # fmt: skip
+_PURPOSE_WORDS = 5
+
+
+def _without_purpose(tokens: list[str]) -> list[str]:
+    """Drop `for <a few words> <purpose>` (`a farm for a children's story`)."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k] == "for":
+            span = tokens[k + 1 : k + 1 + _PURPOSE_WORDS]
+            stop = next((n for n, t in enumerate(span) if t in _CLAUSE_BREAKS), len(span))
+            last = max((n for n in range(stop) if span[n] in _PURPOSES), default=None)
+            if last is not None:
+                k += last + 2
+                continue
+        out.append(tokens[k])
+        k += 1
+    return out
 
 
 _SIDES = (("on", "both", "sides"), ("on", "either", "side"), ("on", "each", "side"))

@@ -58,6 +58,10 @@ def read_relation(
         subject = state.subject
         path = isinstance(subject, Group) and lexicon.kind_spec(subject.kind).shape == "path"
         predicate = predicate if path else "next_to"  # `a ladder up to the hatch`: at it
+    if predicate == "between" and isinstance(state.subject, Group):
+        after = _between_the_rows(state, state.subject, tokens, end)
+        if after is not None:
+            return after
     if predicate == "~top_of" and isinstance(state.subject, Group):
         k = end + (tokens[end : end + 1] == ["the"])
         way = noun_phrase(tokens, k)
@@ -405,6 +409,27 @@ def _back_reference(
     if predicate == "~head":
         predicate = "at_head_of"
     relate(state, subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
+
+
+def _between_the_rows(state: ParseState, subject: Group, tokens: list[str], end: int) -> int | None:
+    """`two robots between the rows` (of plant beds named before in rows): each in an aisle,
+    between a thing of one row and the one beside it in the next; where reading goes on."""
+    k = end + (tokens[end : end + 1] == ["the"])
+    if tokens[k : k + 1] not in (["rows"], ["aisles"], ["lines"]):
+        return None
+    rows = next(
+        (r for r in reversed(state.relations) if r.predicate == "in_rows" and r.argument), None
+    )
+    if rows is None or not rows.argument or not rows.argument.isdigit():
+        return None
+    members = (rows.subject, *rows.objects)
+    per_row = max(1, len(members) // max(1, int(rows.argument)))
+    if per_row >= len(members):
+        return None
+    for n, thing_id in enumerate(subject.ids):
+        first = n % (len(members) - per_row)
+        state.add(thing_id, "between", (members[first], members[first + per_row]), None)
+    return k + 1
 
 
 def _lines_the_street(state: ParseState) -> bool:

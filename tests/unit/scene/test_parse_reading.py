@@ -1147,3 +1147,24 @@ def test_a_pump_indoors_is_a_machine_said_with_its_article() -> None:
     request = parse_prompt("a reactor room: the core in the middle, two coolant pumps")
     assert [t.word for t in request.things if t.kind == "engine"] == ["coolant pump"] * 2
     assert "read 'coolant pump' as an engine indoors" in request.warnings
+
+
+def test_what_a_map_is_for_is_not_on_it_and_a_field_of_sheep_has_sheep_in_it() -> None:
+    request = parse_prompt("a farm for a children's story: a field of sheep surrounded by a wall")
+    found = Counter(t.kind for t in request.things)
+    assert found["story"] == 0 and found["sheep"] == 3 and found["field"] == 1
+    assert ("wall-1", "around", ("field-1",), None) in relations(
+        "a farm for a children's story: a field of sheep surrounded by a wall"
+    )
+    assert ("sheep-1", "inside", ("field-1",), None) in relations("a field of sheep")
+    assert kinds("a field of wheat")["field"] == 1 and not kinds("a field of wheat")["sheep"]
+    assert kinds("a table for four players")["table"] == 1
+
+
+def test_robots_between_the_rows_stand_between_one_row_and_the_next() -> None:
+    prompt = "a greenhouse with two rows of plant beds and two robots between the rows"
+    found = [r for r in relations(prompt) if r[0].startswith("robot")]
+    assert found == [
+        ("robot-1", "between", ("bed-1", "bed-4"), None),
+        ("robot-2", "between", ("bed-2", "bed-5"), None),
+    ]
