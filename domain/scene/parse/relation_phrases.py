@@ -77,6 +77,8 @@ def read_relation(
     if predicate == "~lined_with" and _lines_the_street(state):
         # `a high street (running down to the sea), lined with shops`: the street's road
         state.subject, state.fresh = spine_of_the_place(state), None
+    before = lexicon.match_count(tokens, i - 1) if i > 0 else None
+    state.per_side = before is not None and before[1] == i
     if predicate == "~both_sides" and _per_side_restated(state, tokens, i):
         pattern = tuple(word for word in pattern if word != "each")  # no doubling
     spread = _more_directions(tokens, end) if predicate in _FRAMED_BY_SIDE and direction else None
@@ -394,9 +396,14 @@ def _back_reference(
         if spine is not None:  # `a street with shops on both sides`: both sides of its road
             relate(state, subject, predicate, direction, relative, [tuple(spine.ids[:1])], pattern)
             return
-        # `bleachers along both long sides`: the sides of the place itself
-        sides: tuple[str, ...] = ("north", "south") if "long" in pattern else ("west", "east")
-        if "each" in pattern and "long" not in pattern and len(subject.ids) % 4 == 0:
+        # `bleachers along both long sides`: the sides of the place itself (a ship's are its
+        # long sides, port and starboard)
+        long = "long" in pattern or state.scene in _VESSEL_DECKS
+        sides: tuple[str, ...] = ("north", "south") if long else ("west", "east")
+        each = "each" in pattern and "long" not in pattern
+        if each and not state.per_side and subject.counted and len(subject.ids) > 1:
+            state.grow(subject, 2 * len(subject.ids))  # `four cannons along each side`: eight
+        elif each and len(subject.ids) % 4 == 0:
             sides = ("north", "east", "south", "west")  # `four docking bays, one on each side`
         if len(subject.ids) < 2:
             state.grow(subject, 2)
@@ -442,6 +449,9 @@ def _lines_the_street(state: ParseState) -> bool:
         return True
     spec = lexicon.kind_spec(subject.kind)
     return spec.water and spec.shape == "area"
+
+
+_VESSEL_DECKS = frozenset(["ship_deck"])
 
 
 def _has_no_sides(group: Group) -> bool:

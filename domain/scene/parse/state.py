@@ -62,6 +62,7 @@ class ParseState:
     ground: str | None = None  # `snowy`, `swampy`: the ground a place stands on
     indoor_cue: bool = False  # `hanging from the ceiling`: a word only an inside has
     strewn: frozenset[str] = frozenset()  # `a rocky coast`: kinds the ground is strewn with
+    per_side: bool = False  # a count right before `on each side` (`bays, one on each side`)
     outdoor_cue: bool = False  # `an anvil outside`: a word that puts things outdoors
     lining: tuple[str, ...] = ()  # ... and the trees
     counters: dict[str, int] = field(default_factory=dict)

@@ -1168,3 +1168,12 @@ def test_robots_between_the_rows_stand_between_one_row_and_the_next() -> None:
         ("robot-1", "between", ("bed-1", "bed-4"), None),
         ("robot-2", "between", ("bed-2", "bed-5"), None),
     ]
+
+
+def test_n_along_each_side_of_a_place_are_n_on_each_side() -> None:
+    deck = relations("a pirate ship's deck: a mast in the middle, four cannons along each side")
+    cannons = [r for r in deck if r[0].startswith("cannon") and r[1] == "in_region"]
+    assert len(cannons) == 8 and {r[3] for r in cannons} == {"north", "south"}  # port, starboard
+    assert kinds("a hall with three pillars on each side")["pillar"] == 6
+    bays = relations("a space station with four docking bays, one on each side")
+    assert {r[3] for r in bays if r[1] == "in_region"} == {"north", "east", "south", "west"}
