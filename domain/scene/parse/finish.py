@@ -63,7 +63,8 @@ def finish_request(state: ParseState) -> SceneRequest:
             for kind, count in defaults:
                 things.extend(extra(state, kind, count, "default"))
     things = auto_things(state, scene, things) + _strewn(state, style, things)
-    relations += _along_the_water(state, things) + _homes_by_the_water(scene, things)
+    relations += _along_the_water(state, things)
+    relations += _homes_by_the_water(scene, things, relations)
     things = without_excluded(state, things)
     things = usual_things_not_doubled(state, things)
     relations = _gates_in_walls(style, things, relations)
@@ -181,17 +182,20 @@ def _overlooking_the_water(
     ]
 
 
-def _homes_by_the_water(scene: str, things: list[ThingSpec]) -> list[RelationSpec]:
-    """`a fishing village`: a place that is there for its water (a coast, a lake shore) has
-    its usual houses by that water."""
+def _homes_by_the_water(
+    scene: str, things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """`a fishing village (on a lake shore, with four huts)`: a place that is there for its
+    water (a coast, a lake shore) has its houses by that water, unless told where they are."""
     essential = {kind for kind, _ in v.ESSENTIALS.get(scene, ())}
     waters = [t.id for t in things if t.kind in essential and lexicon.kind_spec(t.kind).water]
     if not waters:
         return []
+    placed = {r.subject for r in relations}
     return [
         RelationSpec(subject=thing.id, predicate="near", objects=(waters[0],))
         for thing in things
-        if thing.origin == "default" and thing.kind == "house"
+        if thing.kind == "house" and thing.id not in placed
     ]
 
 

@@ -1177,3 +1177,13 @@ def test_n_along_each_side_of_a_place_are_n_on_each_side() -> None:
     assert kinds("a hall with three pillars on each side")["pillar"] == 6
     bays = relations("a space station with four docking bays, one on each side")
     assert {r[3] for r in bays if r[1] == "in_region"} == {"north", "east", "south", "west"}
+
+
+def test_the_huts_of_a_fishing_village_on_a_lake_shore_stand_by_the_lake() -> None:
+    found = relations("a fishing village on a lake shore with four huts and two rowboats")
+    huts = [r for r in found if r[0].startswith("house")]
+    assert len(huts) == 4 and all(r[1:3] == ("near", ("lake-1",)) for r in huts)
+    assert not any(
+        r[0] == "house-1" and r[1] == "near"
+        for r in relations("a coast with a house north of a tree")
+    )
