@@ -106,11 +106,12 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
             phrase.each = phrase.definite = True
             j += 1
         elif (
-            word.endswith("ing")
+            (word.endswith("ing") or (word.endswith("ed") and j > i))  # (`anchored offshore`)
             and _noun_at(tokens, j + 1) is not None
             and not lexicon.match_noun(tokens, j)
         ):
-            modifiers = [*modifiers, word]  # `two reading tables`, `a viewing stand`
+            # `two reading tables`, `a viewing stand`, `rows of parked cars`
+            modifiers = [*modifiers, word]
             j += 1
             continue
         elif word in _ARRANGED and j + 1 < len(tokens) and tokens[j + 1] == "of":
@@ -228,7 +229,10 @@ def _with_noun(
     )  # `a lamp stands`, `the dog sleeps` (but `sled dogs`, `cotton candy stands`)
     if head is not None and head.kind == "wall" and _walled_building(noun.kind):
         head = None  # `outside the castle walls`: the castle, seen by its walls
-    if head is not None and not noun.plural and not verb:
+    if head is not None and not noun.plural and not verb and _ruler_of_its_kind(noun, head):
+        # `a spider queen`, `the rat king`: the largest of those creatures, not a person
+        noun = noun._replace(word=f"{noun.word} {head.word}", end=head.end)
+    elif head is not None and not noun.plural and not verb:
         # `throne room`, `stone well`, `hot dog stand`: the last noun is the thing (not in
         # `a lamp stands`, `the dog sleeps`: a plural after one thing is a verb)
         noun = head._replace(word=f"{noun.word} {head.word}")
@@ -343,6 +347,24 @@ def _describing(word: str) -> bool:
     if is_compound_adjective(word):
         return True  # `a stone-walled pen`
     return word.isalpha() and not is_reserved(word) and lexical.is_english_word(word)
+
+
+_RULERS = frozenset(["queen", "king", "lord", "mother", "matriarch", "chief", "chieftain"])
+
+
+def _ruler_of_its_kind(noun: lexicon.NounMatch, head: lexicon.NounMatch) -> bool:
+    """`a spider queen`, `a rat king`: a creature that rules creatures of its kind."""
+    creature = lexicon.kind_spec(noun.kind)
+    return (
+        head.word in _RULERS
+        and creature.layer == "actor"
+        and noun.kind != head.kind
+        and (lexicon.kind_spec(head.kind).layer == "actor")
+        and noun.kind not in _PEOPLE
+    )
+
+
+_PEOPLE = frozenset(["person", "guard", "soldier", "knight", "villager"])
 
 
 def _alive(kind: str) -> bool:

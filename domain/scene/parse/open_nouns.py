@@ -167,6 +167,11 @@ def _could_be_a_noun(word: str, strict: bool = True) -> bool:
 
 def _read(phrase: str, end: int, length: int) -> OpenNoun | None:
     sense = lexical.noun_sense(phrase)
+    if sense is not None and length == 1 and sense.lemma == phrase:
+        singular = lexical.singular(phrase)
+        single = lexical.noun_sense(singular) if singular and singular != phrase else None
+        if single is not None and single.category == sense.category:
+            sense = single  # `eggs`: several eggs (not the dish WordNet also files as `eggs`)
     if sense is None and length == 1:
         return _compound(phrase, end)
     if sense is None or len(sense.lemma.split()) != length:

@@ -56,7 +56,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
     tokens = _without_purpose(_lined_sides_last(_grids_as_rows(tokens)))
     # `its southern edge`, `their garden`: what was named before, as `the` says
-    tokens = ["the" if token in _POSSESSIVE_PRONOUNS else token for token in tokens]
+    tokens = [_pronoun_read(tokens, k) for k in range(len(tokens))]
     parser = _Parser(tokens)
     parser.state.warnings.extend(typo_warnings)
     parser.state.ground = next((_GROUNDS[t] for t in tokens if t in _GROUNDS), None)
@@ -181,6 +181,18 @@ def _without_purpose(tokens: list[str]) -> list[str]:
 
 
 _SIDES = (("on", "both", "sides"), ("on", "either", "side"), ("on", "each", "side"))
+
+
+def _pronoun_read(tokens: list[str], k: int) -> str:
+    """`its southern edge`, `their garden`: what was named before, as `the` says; `her` or
+    `him` that ends a phrase (`her eggs around her`) is the one named, as `it` is."""
+    token = tokens[k]
+    if token not in _POSSESSIVE_PRONOUNS:
+        return token
+    after = tokens[k + 1] if k + 1 < len(tokens) else ""
+    if token in ("her", "him", "them") and (not after or after in _CLAUSE_BREAKS or after == "and"):
+        return "it"
+    return "the"
 
 
 def _lined_sides_last(tokens: list[str]) -> list[str]:

@@ -52,6 +52,9 @@ def correction(word: str) -> str | None:
         return None
     if lexical.is_english_word(word):
         return None  # a real word is never read as another one (`ticket` is no `thicket`)
+    linking = _linking_word(word)
+    if linking is not None:
+        return linking  # `arround`, `wiht`, `betwen`: the words that say where things are
     if split_compound(word) is not None:
         # `longhouses` is a compound; `lighthose` a lighthouse, not a light's hose
         near = [w for w in _one_edit(word) if is_known(w) and w in lexicon.CORRECTABLE_WORDS]
@@ -69,6 +72,31 @@ def correction(word: str) -> str | None:
         if _edits(word, match) <= allowed:
             return match
     return _english_correction(word)
+
+
+@lru_cache(maxsize=1)
+def _linking_words() -> frozenset[str]:
+    """The words of the relation phrases (`around`, `between`, `behind`) and the few that
+    join a list (`with`, `and`), which typos hit as often as nouns. (Built on first use: the
+    word list loads lazily.)"""
+    words = {w for pattern, _ in lexicon.RELATION_PATTERNS for w in pattern if w.isalpha()}
+    words |= {"with", "and", "everywhere", "each", "every"}
+    return frozenset(w for w in words if len(w) >= 3 and lexical.is_english_word(w))
+
+
+def _linking_word(word: str) -> str | None:
+    """The one linking word a typo stands for: a doubled letter or two letters swapped
+    (`arround`, `wiht`), or for a longer word one edit (`betwen`)."""
+    found = {
+        linking
+        for linking in _linking_words()
+        if abs(len(linking) - len(word)) <= 1
+        and (
+            _doubling_or_swap(word, linking)
+            or (len(word) >= MIN_TYPO_LENGTH + 1 and _edits(word, linking) == 1)
+        )
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _english_correction(word: str, known_only: bool = False) -> str | None:

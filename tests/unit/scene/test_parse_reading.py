@@ -1187,3 +1187,18 @@ def test_the_huts_of_a_fishing_village_on_a_lake_shore_stand_by_the_lake() -> No
         r[0] == "house-1" and r[1] == "near"
         for r in relations("a coast with a house north of a tree")
     )
+
+
+def test_typos_of_the_linking_words_and_a_spider_queen_with_her_eggs_around_her() -> None:
+    request = parse_prompt(
+        "a spidr cave with a huge spider queen in the middle, her eggs arround her"
+    )
+    assert "read 'arround' as 'around' (a typo?)" in request.warnings
+    found = Counter(t.kind for t in request.things)
+    assert found["spider"] == 1 and found["person"] == 0 and found["egg"] == 3
+    assert ("egg-1", "around", ("spider-1",), None) in relations(
+        "a spidr cave with a huge spider queen in the middle, her eggs arround her"
+    )
+    assert "read 'wiht' as 'with' (a typo?)" in parse_prompt("a camp wiht 12 tents").warnings
+    assert kinds("a camp wiht 12 tents")["tent"] == 12
+    assert kinds("a car park with 3 rows of parked cars")["car"] == 9
