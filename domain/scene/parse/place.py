@@ -164,8 +164,16 @@ def _setting_is_the_scene(state: ParseState) -> None:
             for other in state.groups
             if other is not group
         )  # `an orchard, a cider press in a shed`: the orchard is the place
+        # outdoors, only among small things (`a ruined castle, a well inside the courtyard`:
+        # the castle's courtyard, not a market square shown alone)
+        others_small = indoor or all(
+            lexicon.kind_spec(other.kind).layer in ("actor", "object")
+            for other in state.groups
+            if other is not group
+        )
         if (
             others_fit
+            and others_small
             and inside
             and all(r.predicate == "inside" and _small(state, r.subject, indoor) for r in inside)
         ):

@@ -58,6 +58,8 @@ def read_relation(
         subject = state.subject
         path = isinstance(subject, Group) and lexicon.kind_spec(subject.kind).shape == "path"
         predicate = predicate if path else "next_to"  # `a ladder up to the hatch`: at it
+    if _on_a_named_bank(state, tokens, end, predicate, direction, pattern):
+        return end
     if predicate == "between" and isinstance(state.subject, Group):
         after = _between_the_rows(state, state.subject, tokens, end)
         if after is not None:
@@ -416,6 +418,34 @@ def _back_reference(
     if predicate == "~head":
         predicate = "at_head_of"
     relate(state, subject, predicate, direction, relative, [tuple(target.ids[:1])], pattern)
+
+
+_BANKS = frozenset(["bank", "banks", "shore", "riverbank"])
+
+
+def _on_a_named_bank(
+    state: ParseState,
+    tokens: list[str],
+    end: int,
+    predicate: str,
+    direction: str | None,
+    pattern: tuple[str, ...],
+) -> bool:
+    """`a windmill on the east bank` (of the river named before): along the river, on its
+    east side; not merely somewhere in the east of the map."""
+    subject = state.subject
+    cardinal = direction in ("north", "south", "east", "west")
+    if predicate != "in_region" or not cardinal or "{part}" not in pattern:
+        return False
+    if not isinstance(subject, Group) or tokens[end - 1] not in _BANKS:
+        return False
+    waters = [g for g in state.groups if g is not subject and _flows(g.kind)]
+    if not waters:
+        return False
+    water = [tuple(waters[-1].ids[:1])]
+    relate(state, subject, "along", None, None, water, pattern)
+    relate(state, subject, f"{direction}_of", None, None, water, pattern)
+    return True
 
 
 def _between_the_rows(state: ParseState, subject: Group, tokens: list[str], end: int) -> int | None:

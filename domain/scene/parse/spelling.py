@@ -171,7 +171,9 @@ def correct_tokens(tokens: list[str]) -> tuple[list[str], list[str]]:
     warnings: list[str] = []
     out = list(tokens)
     for k, token in enumerate(tokens):
-        fixed = correction(token) or _correction_in_context(tokens, k)
+        # a reading that makes a compound with a neighbour first (`coffe shop`: a coffee
+        # shop, not a coffer)
+        fixed = _correction_in_context(tokens, k) or correction(token)
         if fixed is not None:
             out[k] = fixed
             message = f"read '{token}' as '{fixed}' (a typo?)"

@@ -1202,3 +1202,25 @@ def test_typos_of_the_linking_words_and_a_spider_queen_with_her_eggs_around_her(
     assert "read 'wiht' as 'with' (a typo?)" in parse_prompt("a camp wiht 12 tents").warnings
     assert kinds("a camp wiht 12 tents")["tent"] == 12
     assert kinds("a car park with 3 rows of parked cars")["car"] == 9
+
+
+def test_a_castles_courtyard_is_no_market_and_the_east_bank_is_the_rivers() -> None:
+    castle = parse_prompt(
+        "ruined castle on top of a hill, broken walls, a well inside the courtyard"
+    )
+    assert castle.place != "market" and not any(t.kind == "market_stall" for t in castle.things)
+    assert ("well-1", "inside", ("market-1",), None) in relations(
+        "ruined castle on top of a hill, broken walls, a well inside the courtyard"
+    )
+    bank = relations("a river runs north to south, with a windmill on the east bank")
+    assert {
+        ("windmill-1", "along", ("river-1",), None),
+        ("windmill-1", "east_of", ("river-1",), None),
+    } <= set(bank)
+
+
+def test_a_typo_read_as_a_compound_and_the_back_the_front_and_in_middle() -> None:
+    request = parse_prompt("coffe shop - counter by the door and a sofa at the back")
+    assert "read 'coffe' as 'coffee' (a typo?)" in request.warnings
+    assert ("sofa-1", "in_region", (), "north") in relations("a cafe with a sofa at the back")
+    assert ("desk-1", "in_center", (), None) in relations("space lab: workbench in middle")
