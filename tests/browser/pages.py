@@ -88,6 +88,14 @@ _PAGE_STATE = """() => ({
   picture: document.getElementById("scene-picture")?.dataset.state,
   src: document.getElementById("scene-picture")?.getAttribute("src"),
   formError: document.getElementById("form-error")?.textContent,
+  submitting: document.getElementById("generate")?.disabled,
+  prompt: document.getElementById("prompt")?.value,
+  size: [document.getElementById("width")?.value, document.getElementById("height")?.value],
+  fieldErrors: [...document.querySelectorAll(".field-error:not([hidden])")]
+    .map((n) => n.textContent),
+  location: location.href,
+  loaded: performance.getEntriesByType("resource").slice(-8)
+    .map((e) => `${e.name.replace(location.origin, "")} ${Math.round(e.duration)} ms`),
 })"""
 
 
