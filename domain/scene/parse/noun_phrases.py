@@ -383,6 +383,9 @@ def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
     content = _noun_at(tokens, k)
     if content is not None:
         outer = lexicon.kind_spec(phrase.kind) if phrase.kind is not None else None
+        if outer is not None and outer.water and lexicon.kind_spec(content.kind).water:
+            phrase.end = content.end  # `a pool of water`: the pool (what else would it hold)
+            return
         if outer is not None and outer.shape == "area" and content.kind in lexicon.KIND_SCENES:
             return  # `a clearing of the forest`: a part of a place, left to the relation reader
         if outer is not None and outer.shape == "area" and _alive(content.kind):

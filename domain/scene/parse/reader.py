@@ -39,6 +39,7 @@ _GROUNDS = {
 }
 # Describing words that strew the ground with a thing (`a rocky coast`: rocks on it).
 _STREWN = {"rocky": "rock", "stony": "rock", "boulder-strewn": "rock"}
+_STOOD_ON = frozenset(["hill", "island", "mountain", "forest"])
 _HOLDING = frozenset(["holding", "containing", "contains", "holds"])
 _POSSESSIVE_PRONOUNS = frozenset(["its", "their", "his", "her", "our", "your", "my"])
 _NEGATIONS = frozenset(["without", "except", "excluding", "nor"])
@@ -134,7 +135,9 @@ def _alive(partner: object) -> bool:
     return isinstance(partner, Group) and lexicon.kind_spec(partner.kind).layer == "actor"
 
 
-_LIST_STARTS = frozenset([",", "and", "a", "an", "the", "some", "two", "three", "four", "few"])
+_LIST_STARTS = frozenset(
+    [",", ":", ";", "and", "a", "an", "the", "some", "two", "three", "four", "few"]
+)
 _ARTICLES = frozenset(["the", "a", "an", "it", "them", "its", "their", "each", "every", "all"])
 
 
@@ -352,8 +355,10 @@ class _Parser:
         return Group(subject.kind, ids, subject.size, share > 1, word=subject.word)
 
     def _path_just_named(self) -> Group | None:
-        """`a shop facing a wide street with three parked cars`: the street just named as a
-        building's neighbour has the cars (a building holds no street's things)."""
+        """`a shop facing a wide street with three parked cars`, `skyscrapers around a plaza
+        with a statue`: the street or the open ground just named as a building's neighbour
+        has what it is with (a building holds no street's things). Not the ground a building
+        stands on (`a castle on a hill with a moat`: the castle's moat)."""
         state, subject = self.state, self.state.subject
         if not state.relations or not isinstance(subject, Group) or self.i == 0:
             return None
@@ -362,7 +367,11 @@ class _Parser:
         if last.subject not in subject.ids or not last.objects or building.container != "walled":
             return None
         target = next((g for g in state.groups if last.objects[0] in g.ids), None)
-        if target is None or lexicon.kind_spec(target.kind).shape != "path":
+        ground = lexicon.kind_spec(target.kind) if target is not None else None
+        if target is None or ground is None:
+            return None
+        open_ground = ground.shape == "area" and ground.walkable and not ground.water
+        if ground.shape != "path" and not (open_ground and target.kind not in _STOOD_ON):
             return None
         before = self.tokens[self.i - 1]
         return (

@@ -15,7 +15,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("hologram_table", SCIFI, OBJECT, BOX, (3, 2), "O", "solid open indoor",
          "hologram table, holotable, holo table, holographic table, hologram, holoprojector"),
     kind("airlock", SCIFI, STRUCTURE, BOX, (1, 1), "+", "walkable mounted",
-         "air lock, hatch, pressure door, blast door"),
+         "air lock, hatch, pressure door, blast door, docking port, docking hatch"),
     kind("cryo_pod", SCIFI, OBJECT, BOX, (1, 2), "0", "solid rotatable indoor",
          "cryo pod, cryopod, cryo chamber, stasis pod, sleep pod, sleeping pod, hibernation pod, "
          "pod"),

@@ -90,6 +90,7 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("along the {dir} {edge}", "along"), ("along the {dir} {edge} of", "along"),
     ("in the center", "in_center"), ("in the centre", "in_center"), ("in the middle", "in_center"),
     ("in middle", "in_center"), ("in center", "in_center"), ("in centre", "in_center"),
+    ("in the core", "in_center"), ("at the core", "in_center"), ("at its core", "in_center"),
     ("at the center", "in_center"), ("at the centre", "in_center"), ("at the middle", "in_center"),
     ("in the very center", "in_center"), ("in the very middle", "in_center"),
     ("down the middle", "in_center"), ("down the center", "in_center"),

@@ -1224,3 +1224,16 @@ def test_a_typo_read_as_a_compound_and_the_back_the_front_and_in_middle() -> Non
     assert "read 'coffe' as 'coffee' (a typo?)" in request.warnings
     assert ("sofa-1", "in_region", (), "north") in relations("a cafe with a sofa at the back")
     assert ("desk-1", "in_center", (), None) in relations("space lab: workbench in middle")
+
+
+def test_what_a_plaza_or_a_pool_is_with_and_docking_ports_round_a_chamber() -> None:
+    plaza = relations("four skyscrapers around a central plaza with a statue")
+    assert ("statue-1", "inside", ("market-1",), None) in plaza
+    assert ("moat-1", "around", ("castle-1",), None) in relations("a castle on a hill with a moat")
+    oasis = relations("a desert oasis: a pool of water surrounded by palm trees")
+    assert ("palm-1", "around", ("pool-1",), None) in oasis
+    hub = relations("a space station: round central chamber with 6 docking ports around it")
+    assert ("airlock-1", "around", ("room-1",), None) in hub
+    assert ("reactor-1", "in_center", (), None) in relations(
+        "a space station with a reactor in the core"
+    )
