@@ -130,7 +130,8 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
             fits = True
         if not fits:
             # (islands are sized to their water by the layout: `a lake with three islands`)
-            along = lexicon.kind_spec(owner.kind).shape == "path" and small
+            told = any(r.subject in group.ids for r in relations)
+            along = lexicon.kind_spec(owner.kind).shape == "path" and small and not told
             if group.beside_owner or along or _by_its_building(group, owner):
                 # (`a street with three parked cars`: by the street)
                 for k, thing_id in enumerate(group.ids):

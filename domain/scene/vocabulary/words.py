@@ -50,7 +50,6 @@ DIRECTIONS: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(["east", "eastern", "easternmost", "eastward"], ("east", None)),
     **dict.fromkeys(["west", "western", "westernmost", "westward"], ("west", None)),
     "top": ("north", "above"), "upper": ("north", "above"),
-    "back": ("north", "above"), "rear": ("north", "above"), "front": ("south", "below"),
     "bottom": ("south", "below"), "lower": ("south", "below"),
     "left": ("west", "left_of"), "right": ("east", "right_of"),
     **dict.fromkeys(["northeast", "northeastern"], ("northeast", None)),
