@@ -3,7 +3,7 @@
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.courses import CROSSROADS_WORDS, crossroads
-from domain.scene.parse.noun_phrases import noun_phrase
+from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.open_nouns import match_open_noun
 from domain.scene.parse.state import SCENE, ParseState, seen_from_outside
 from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective
@@ -67,16 +67,28 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
 def _past_the_same_place(tokens: list[str], end: int, scene: str) -> int:
     """Past `on a rocky coast` after `a fishing village`: the place named again says where it
     is, nothing more to draw (its sea comes with it)."""
-    if end >= len(tokens) or tokens[end] not in ("in", "on", "at", "by", "along"):
+    found = _one_thing_after(tokens, end, ("in", "on", "at", "by", "along"))
+    if found is None:
         return end
+    k, outer = found
+    named = any(lexicon.match_scene(tokens, m) == (scene, outer.end) for m in range(k, outer.end))
+    return outer.end if named else end
+
+
+def _one_thing_after(
+    tokens: list[str], end: int, words: tuple[str, ...]
+) -> tuple[int, NounPhrase] | None:
+    """`in a castle`, `on a rocky coast` right at `end`: where its noun phrase starts and the
+    phrase, when it names one thing (not `in two castles`)."""
+    if end >= len(tokens) or tokens[end] not in words:
+        return None
     k = end + 1
     while k < len(tokens) and tokens[k] in _HEAD_SKIP:
         k += 1
     outer = noun_phrase(tokens, k)
     if outer is None or outer.count is not None or outer.plural:
-        return end
-    named = any(lexicon.match_scene(tokens, m) == (scene, outer.end) for m in range(k, outer.end))
-    return outer.end if named else end
+        return None
+    return k, outer
 
 
 def _read_place(
@@ -139,16 +151,10 @@ def _read_place(
 def _building_around(tokens: list[str], end: int, scene: str) -> int | None:
     """The end of `in a castle`, `of an old mansion` after an indoor place: the building
     that holds the room shown, which the map (the room's inside) does not draw."""
-    if not lexicon.SCENE_BY_NAME[scene].indoor or end >= len(tokens):
+    found = _one_thing_after(tokens, end, ("in", "inside", "of", "within"))
+    if not lexicon.SCENE_BY_NAME[scene].indoor or found is None:
         return None
-    if tokens[end] not in ("in", "inside", "of", "within"):
-        return None
-    k = end + 1
-    while k < len(tokens) and tokens[k] in _HEAD_SKIP:
-        k += 1
-    outer = noun_phrase(tokens, k)
-    if outer is None or outer.count is not None or outer.plural:
-        return None
+    outer = found[1]
     if outer.kind is not None and outer.kind in v.INTERIOR_OF:
         return outer.end
     if outer.scene is not None and lexicon.SCENE_BY_NAME[outer.scene].indoor:
