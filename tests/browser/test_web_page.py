@@ -391,3 +391,25 @@ def test_the_form_takes_its_limits_and_defaults_from_the_openapi_document(
             )
         expect(page.locator("#prompt-max")).to_have_text(f" / {MAX_PROMPT_LENGTH}")
         assert recorded.errors == []
+
+
+def test_a_field_reached_before_the_limits_load_keeps_what_the_user_types(
+    chromium: Browser, demo_service: str
+) -> None:
+    """The defaults come from /openapi.json, which may answer after the user (or a test) has
+    reached a field: the default is then not written into it (a busy run saw `48` typed while
+    it loaded become `4848`)."""
+    held: list[Route] = []
+    with recorded_page(chromium, demo_service) as recorded:
+        page = recorded.page
+        page.route("**/openapi.json", lambda route: held.append(route))
+        recorded.goto("/")
+        page.wait_for_function("() => document.readyState === 'complete'")
+        page.focus("#width")
+        assert held, "the page asked for its limits"
+        held[0].continue_()
+        expect(page.locator("#width-hint")).to_have_text(re.compile(r"^\d+ to \d+ cells$"))
+        expect(page.locator("#width")).to_have_value("")  # the user's field, left to them
+        expect(page.locator("#height")).to_have_value("24")  # untouched: the default
+        page.keyboard.type("56")
+        expect(page.locator("#width")).to_have_value("56")

@@ -831,7 +831,11 @@
         const input = $(name);
         input.min = String(field.minimum);
         input.max = String(field.maximum);
-        if (field.default !== undefined && input.value === "") input.value = String(field.default);
+        // A field the user has already reached is theirs: a default written into it now
+        // would be added to what they are typing (`48` typed while the limits load: `4848`).
+        if (field.default !== undefined && input.value === "" && !touched.has(name)) {
+          input.value = String(field.default);
+        }
         const unit = name === "seed" ? "; empty: random" : " cells";
         $(name + "-hint").textContent = `${field.minimum} to ${field.maximum}${unit}`;
       }
@@ -840,7 +844,12 @@
     }
   }
 
+  const touched = new Set(); // the number fields the user has focused or typed in
+
   function start() {
+    for (const name of ["seed", "width", "height"]) {
+      for (const type of ["focus", "input"]) $(name).addEventListener(type, () => touched.add(name));
+    }
     applyLimits();
     $("generate-form").addEventListener("submit", submit);
     $("prompt").addEventListener("input", () => {
