@@ -74,12 +74,9 @@ def _beside_inside(by_id: dict[str, Item], relations: list[RelationSpec]) -> Non
         item = by_id.get(relation.subject)
         if relation.predicate not in _BESIDE or item is None or item.host is not None:
             continue
-        others = [
-            by_id.get(o) for o in relation.objects[: 1 if relation.predicate != "between" else None]
-        ]
-        hosts = {id(other.host) if other is not None else None for other in others}
-        other = others[0] if others else None
-        host = other.host if other is not None and len(hosts) == 1 else None
+        objects = relation.objects if relation.predicate == "between" else relation.objects[:1]
+        hosts = [other.host if (other := by_id.get(o)) is not None else None for o in objects]
+        host = hosts[0] if hosts and all(h is hosts[0] for h in hosts) else None
         if host is None or host.kind.container != "walled":
             continue
         if _can_hold(host, item) and not _ancestor(item, host) and item is not host:

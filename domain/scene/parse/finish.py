@@ -108,7 +108,7 @@ def _bound(scene: str, kind: str) -> bool:
     """What bounds or grounds a place says nothing of what is in it: `a walled town with a
     gate` (its wall and gate), `a fishing village on a rocky coast` (its sea): still the
     place's usual things."""
-    return kind in _BOUNDS or any(kind == essential for essential, _ in v.ESSENTIALS.get(scene, ()))
+    return kind in _BOUNDS or kind in dict(v.ESSENTIALS.get(scene, ()))
 
 
 _STREWN_COUNT = 3

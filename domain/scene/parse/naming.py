@@ -44,11 +44,6 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
     return group
 
 
-def spine_of_the_place(state: ParseState) -> Group | None:
-    """The path a place cannot be without (a street's road), named or made now."""
-    return state.spine()
-
-
 def _splits(way: Group, owner: Group) -> bool:
     """Whether a way walked along (an aisle) runs between the owner's many things."""
     spec, held = lexicon.kind_spec(way.kind), lexicon.kind_spec(owner.kind)
@@ -205,7 +200,7 @@ def name_target(
     elif phrase.scene is not None:
         state.scene = state.scene or phrase.scene  # `a dungeon room`: the room, in a dungeon
     if phrase.scene is not None and phrase.kind is None:
-        spine = spine_of_the_place(state) if phrase.scene == state.scene else None
+        spine = state.spine() if phrase.scene == state.scene else None
         if spine is not None:  # `stalls along the main street`: along the street's road
             return tuple(spine.ids[:1]), phrase, phrase.end
         if concrete:

@@ -354,12 +354,11 @@ _RULERS = frozenset(["queen", "king", "lord", "mother", "matriarch", "chief", "c
 
 def _ruler_of_its_kind(noun: lexicon.NounMatch, head: lexicon.NounMatch) -> bool:
     """`a spider queen`, `a rat king`: a creature that rules creatures of its kind."""
-    creature = lexicon.kind_spec(noun.kind)
     return (
         head.word in _RULERS
-        and creature.layer == "actor"
+        and _alive(noun.kind)
+        and _alive(head.kind)
         and noun.kind != head.kind
-        and (lexicon.kind_spec(head.kind).layer == "actor")
         and noun.kind not in _PEOPLE
     )
 

@@ -191,9 +191,8 @@ def _indoor_place_outdoors(tokens: list[str], end: int, scene: str) -> str | Non
         shops = scene in _STOREFRONTS and outer.scene in _STOREFRONTS
         return "street" if shops else None
     if outer.scene is not None:
-        if lexicon.SCENE_BY_NAME[outer.scene].indoor or tokens[outer.end : outer.end + 1] == [
-            "with"
-        ]:
+        described = tokens[outer.end : outer.end + 1] == ["with"]
+        if lexicon.SCENE_BY_NAME[outer.scene].indoor or described:
             return None  # `an office in the city with desks and chairs`: the office's inside
         return outer.scene
     if outer.kind is None or outer.kind in v.INTERIOR_OF:

@@ -354,7 +354,7 @@ class _Parser:
         ids = subject.ids[taken : taken + share]
         return Group(subject.kind, ids, subject.size, share > 1, word=subject.word)
 
-    def _path_just_named(self) -> Group | None:
+    def _neighbour_just_named(self) -> Group | None:
         """`a shop facing a wide street with three parked cars`, `skyscrapers around a plaza
         with a statue`: the street or the open ground just named as a building's neighbour
         has what it is with (a building holds no street's things). Not the ground a building
@@ -401,7 +401,7 @@ class _Parser:
         if word in _HOLDING and isinstance(state.subject, Group) and not _alive(state.subject):
             word = "with"  # `a glass case holding a diamond`: the case with the diamond in it
         if word == "with" and isinstance(state.subject, Group):
-            state.with_owner = self._path_just_named() or state.subject
+            state.with_owner = self._neighbour_just_named() or state.subject
             state.with_listed = self.subject_start > 0 and tokens[self.subject_start - 1] == ","
             state.each_with = self.i > 0 and tokens[self.i - 1] == "each"
             self.i += 1

@@ -3,7 +3,7 @@
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.links import chain, relate
-from domain.scene.parse.naming import EACH_OTHER, name_target, spine_of_the_place
+from domain.scene.parse.naming import EACH_OTHER, name_target
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.state import SCENE, UNKNOWN_THING, Group, ParseState
 
@@ -65,22 +65,21 @@ def read_relation(
         if after is not None:
             return after
     if predicate == "~top_of" and isinstance(state.subject, Group):
-        k = end + (tokens[end : end + 1] == ["the"])
-        way = noun_phrase(tokens, k)
-        spine = state.spine() if way is not None and way.kind is not None else None
-        if way is not None and spine is not None and spine.kind == way.kind:
+        way = noun_phrase(tokens, end + (tokens[end : end + 1] == ["the"]))
+        spine = state.spine() if way is not None and way.kind == state.spine_kind() else None
+        if way is not None and spine is not None:
             # `a church at the top of the street`: at the end of the street's road
             relate(state, state.subject, "at_head_of", None, None, [tuple(spine.ids[:1])], pattern)
             return way.end
     if predicate == "connected_to" and not isinstance(state.subject, Group):
-        spine = spine_of_the_place(state)
+        spine = state.spine()
         if spine is not None:  # `a high street running down to the sea`: its road does
             state.subject = spine
     if predicate == "~lined_with" and _lines_the_street(state):
         # `a high street (running down to the sea), lined with shops`: the street's road
-        state.subject, state.fresh = spine_of_the_place(state), None
+        state.subject, state.fresh = state.spine(), None
     before = lexicon.match_count(tokens, i - 1) if i > 0 else None
-    state.per_side = before is not None and before[1] == i
+    per_side = before is not None and before[1] == i  # `bays, one on each side`
     if predicate == "~both_sides" and _per_side_restated(state, tokens, i):
         pattern = tuple(word for word in pattern if word != "each")  # no doubling
     spread = _more_directions(tokens, end) if predicate in _FRAMED_BY_SIDE and direction else None
@@ -103,7 +102,7 @@ def read_relation(
         _emit(state, tokens, predicate, direction, relative, [SCENE], pattern, end + 2)
         return end + 2
     if predicate in _POINTS_BACK and pattern[-1] != "of":
-        _back_reference(state, predicate, direction, relative, pattern, end)
+        _back_reference(state, predicate, direction, relative, pattern, per_side)
         return end
     needs_target = pattern[-1] == "of" or not (
         predicate in _TARGETLESS or (predicate == "along" and direction is not None)
@@ -360,9 +359,10 @@ def _back_reference(
     direction: str | None,
     relative: str | None,
     pattern: tuple[str, ...],
-    end: int,
+    per_side: bool,
 ) -> None:
-    """`a road lined with trees on both sides`: the sides of the thing named before."""
+    """`a road lined with trees on both sides`: the sides of the thing named before.
+    `per_side`: a count came right before (`four docking bays, one on each side`)."""
     subject = state.subject
     if not isinstance(subject, Group):
         return
@@ -394,7 +394,7 @@ def _back_reference(
     # `along its sides`, `at its head`: the thing named last; else what the subject is with
     target = (last or owner) if "the" in pattern else (owner or state.lined or last)
     if predicate == "~both_sides" and (target is None or _has_no_sides(target)):
-        spine = spine_of_the_place(state)
+        spine = state.spine()
         if spine is not None:  # `a street with shops on both sides`: both sides of its road
             relate(state, subject, predicate, direction, relative, [tuple(spine.ids[:1])], pattern)
             return
@@ -403,7 +403,7 @@ def _back_reference(
         long = "long" in pattern or state.scene in _VESSEL_DECKS
         sides: tuple[str, ...] = ("north", "south") if long else ("west", "east")
         each = "each" in pattern and "long" not in pattern
-        if each and not state.per_side and subject.counted and len(subject.ids) > 1:
+        if each and not per_side and subject.counted and len(subject.ids) > 1:
             state.grow(subject, 2 * len(subject.ids))  # `four cannons along each side`: eight
         elif each and len(subject.ids) % 4 == 0:
             sides = ("north", "east", "south", "west")  # `four docking bays, one on each side`
@@ -473,7 +473,7 @@ def _lines_the_street(state: ParseState) -> bool:
     """Whether `lined with` is said of a place with a road of its own (a street), named
     alone or last seen going down to water."""
     subject = state.subject
-    if spine_of_the_place(state) is None:
+    if state.spine_kind() is None:
         return False
     if not isinstance(subject, Group):
         return True

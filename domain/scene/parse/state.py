@@ -62,7 +62,6 @@ class ParseState:
     ground: str | None = None  # `snowy`, `swampy`: the ground a place stands on
     indoor_cue: bool = False  # `hanging from the ceiling`: a word only an inside has
     strewn: frozenset[str] = frozenset()  # `a rocky coast`: kinds the ground is strewn with
-    per_side: bool = False  # a count right before `on each side` (`bays, one on each side`)
     outdoor_cue: bool = False  # `an anvil outside`: a word that puts things outdoors
     lining: tuple[str, ...] = ()  # ... and the trees
     counters: dict[str, int] = field(default_factory=dict)
@@ -299,15 +298,18 @@ class ParseState:
             return lexicon.SCENE_BY_NAME[self.scene].indoor
         return direction is not None and definite
 
+    def spine_kind(self) -> str | None:
+        """The kind of path the place cannot be without (a street's road), if any."""
+        essentials = v.ESSENTIALS.get(self.scene, ()) if self.scene is not None else ()
+        return next((k for k, _ in essentials if lexicon.kind_spec(k).shape == "path"), None)
+
     def spine(self) -> Group | None:
-        """The path a place cannot be without (a street's road), named or made now."""
-        if self.scene is None:
+        """The path the place cannot be without (a street's road), named or made now."""
+        kind = self.spine_kind()
+        if kind is None:
             return None
-        for kind, _ in v.ESSENTIALS.get(self.scene, ()):
-            if lexicon.kind_spec(kind).shape == "path":
-                named = self.groups_of(kind)
-                return named[0] if named else self.new_group(kind, 1, "medium", False, kind)
-        return None
+        named = self.groups_of(kind)
+        return named[0] if named else self.new_group(kind, 1, "medium", False, kind)
 
     def names_scene(self, kind: str) -> bool:
         """Whether `the <kind>` is the place itself (`a bedroom ... in the middle of the room`:
@@ -353,15 +355,18 @@ class ParseState:
 
 
 _VESSELS = {"ship_deck": "ship", "ship_cabin": "ship", "spaceship_bridge": "spaceship"}
+# An indoor place's outside, where one kind has it as its inside (a tavern's: a tavern).
+_ONE_OUTSIDE = {
+    inside: kind
+    for kind, inside in v.INTERIOR_OF.items()
+    if list(v.INTERIOR_OF.values()).count(inside) == 1
+}
 
 
 def seen_from_outside(place: str) -> str:
     """The kind an indoor place is drawn as when named outdoors: a pirate ship is a ship, a
     warehouse a warehouse, a cafe or a bank (no kind of their own) a building."""
-    if place in _VESSELS:
-        return _VESSELS[place]
-    outsides = [kind for kind, inside in v.INTERIOR_OF.items() if inside == place]
-    return outsides[0] if len(outsides) == 1 else "building"  # a tavern's tavern, a bank's
+    return _VESSELS.get(place) or _ONE_OUTSIDE.get(place, "building")
 
 
 def with_article(noun: str) -> str:
