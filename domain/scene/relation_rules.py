@@ -21,13 +21,14 @@ AROUND_GAP = 2  # a group around something stands this close to it (more for a b
 REGION_SHARE = 80  # percent of a path's cells inside an asked-for region
 EDGE_DISTANCE = 2  # `along the north edge`: within this many cells of it
 FACING_GAP = NEAR_GAP  # `facing`: free cells allowed between the two
+ROWS_FACING_GAP = FACING_GAP + 3  # ... rows and what they face: room for a front (a teacher's desk)
 FROM_AFAR = "afar"  # `facing`'s argument when it is also placed (in the middle): any distance
 ACROSS_GAP = 2 * NEAR_GAP  # `across from` open ground (no path named)
 HEAD_OFFSET = 1  # `at the head of`: off the middle of the short end by at most this many cells
-# `between`: off the line joining the two by at most a quarter of its length, and at least
-# two cells (doubled units: 4)
-BETWEEN_SPREAD = 4
-BETWEEN_MIN_OFF = 4
+# `between`: off the line joining the two by at most two cells (doubled units: 4), however
+# far apart they are (`a windmill between the two armies` stands on the way from one to the
+# other, not anywhere in the band they span)
+BETWEEN_OFF = 4
 ROW_SLACK = 1  # `in rows`: a row's centres differ by at most half a cell (doubled units)
 ROW_SPACING_SLACK = 2  # ... and consecutive spacings by at most one cell (doubled units)
 RING_EXTRA_ANGLE = 45.0  # `in a ring`: largest angular gap at most 360/n + this (degrees)

@@ -128,7 +128,7 @@ def _rows_facing(
         off_centre = abs(2 * block.x + block.w - 2 * other.x - other.w)
     else:
         off_centre = abs(2 * block.y + block.h - 2 * other.y - other.h)
-    miss = _alignment_miss(block, other) + max(0, near - rules.FACING_GAP) + blocked
+    miss = _alignment_miss(block, other) + max(0, near - rules.ROWS_FACING_GAP) + blocked
     return miss + CENTRING_WEIGHT * off_centre
 
 

@@ -156,8 +156,7 @@ def between(sub: Geo, a: Geo, b: Geo) -> float:
     along = dot / length
     penalty = max(0.0, 1 - along, along - length + 1) / 2
     cross = abs(vx * dy - vy * dx) / length
-    allowed = max(length / rules.BETWEEN_SPREAD, float(rules.BETWEEN_MIN_OFF))
-    return penalty + max(0.0, cross - allowed + 0.5) / 2
+    return penalty + max(0.0, cross - rules.BETWEEN_OFF + 0.5) / 2
 
 
 def _reference(geo: Geo, px: int, py: int) -> tuple[int, int]:

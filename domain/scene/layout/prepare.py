@@ -289,9 +289,30 @@ def rank(item: Item) -> int:
     return 5 if kind.layer == "object" else 6
 
 
-def _key(item: Item) -> tuple[int, int, int]:
-    """Rank first; among paths, water first, so roads meet rivers and get bridges."""
-    return rank(item), 0 if item.kind.water else 1, item.index
+def _order_key(item: Item, first: frozenset[str]) -> tuple[int, int, int, int]:
+    """Rank first; among paths, water first, so roads meet rivers and get bridges; among
+    things of a rank, a thing by what rows face before the rest (`rows of desks facing the
+    board, the teacher's desk by it`: the one desk takes its place by the board, and the
+    rows, which can stand anywhere in front of it, keep clear of it)."""
+    return rank(item), 0 if item.kind.water else 1, 0 if item.id in first else 1, item.index
+
+
+def _by_what_rows_face(relations: list[RelationSpec]) -> frozenset[str]:
+    in_rows = {
+        thing_id
+        for r in relations
+        if r.predicate == "in_rows"
+        for thing_id in (r.subject, *r.objects)
+    }
+    faced = {r.objects[0] for r in relations if r.predicate == "facing" and r.subject in in_rows}
+    return frozenset(
+        r.subject
+        for r in relations
+        if r.predicate in ("near", "next_to")
+        and r.objects
+        and r.objects[0] in faced
+        and r.subject not in in_rows
+    )
 
 
 def placing_order(items: list[Item], relations: list[RelationSpec]) -> list[Item]:
@@ -320,6 +341,11 @@ def placing_order(items: list[Item], relations: list[RelationSpec]) -> list[Item
     for thing_id, wanted in needs.items():
         for other in wanted:
             waiting_on.setdefault(other, []).append(thing_id)
+    first = _by_what_rows_face(relations)
+
+    def _key(item: Item) -> tuple[int, int, int, int]:
+        return _order_key(item, first)
+
     heap = [(*_key(item), item.id) for item in items if not needs[item.id]]
     heapq.heapify(heap)
     order: list[Item] = []

@@ -125,6 +125,8 @@ def _both_sides(state: "ParseState", subject: "Group", target: tuple[str, ...]) 
         return
     if len(subject.ids) < 2:
         state.grow(subject, 2)
+    elif not subject.counted and lexicon.kind_spec(subject.kind).shape == "path":
+        state.recount(subject, 2)  # `walkways on both sides of the channel`: one each side
     line = target[0]
     along = lexicon.kind_spec(state.kind_of(line))
     is_path = along.shape == "path"

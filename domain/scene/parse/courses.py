@@ -59,6 +59,8 @@ def _heading(tokens: list[str], i: int) -> tuple[str, int] | None:
 def _runs(state: ParseState, heading: str, end: int) -> int:
     """`a river from north to south`: the path runs from one map edge to the other."""
     subject = state.subject
+    if not isinstance(subject, Group) and state.spine_kind() is not None:
+        subject = state.subject = state.spine()  # `a street running north to south`: its road
     if not isinstance(subject, Group) or lexicon.kind_spec(subject.kind).shape != "path":
         state.warn(f"'{heading.replace('_', ' to ')}' fits only a river, road or wall; ignored")
         return end

@@ -22,7 +22,12 @@ from domain.scene.parse.furnishing import (
     usual_things_not_doubled,
     without_excluded,
 )
-from domain.scene.parse.holders import holders_that_fit, implicit_inside
+from domain.scene.parse.holders import (
+    as_many_as_fit_on,
+    holders_that_fit,
+    implicit_inside,
+    round_what_they_surround,
+)
 from domain.scene.parse.place import choose_place, scene_relation
 from domain.scene.parse.state import MAX_UNKNOWN_LISTED, ParseState
 
@@ -30,6 +35,7 @@ from domain.scene.parse.state import MAX_UNKNOWN_LISTED, ParseState
 def finish_request(state: ParseState) -> SceneRequest:
     """The request read: the place chosen and furnished, relations settled, warnings said."""
     _ground_is_the_scene(state)
+    as_many_as_fit_on(state)
     scene = choose_place(state)
     style = lexicon.SCENE_BY_NAME[scene]
     things = fitting_the_place(state, style, list(state.things))
@@ -72,6 +78,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = holders_that_fit(state, things, relations)
     framing_contradictions(state, relations)
     relations = implicit_inside(state, relations)
+    relations = round_what_they_surround(relations)
     relations = ring_round_the_middle(relations)
     relations = centre_goes_with_its_ring(things, relations)
     relations = frames(scene, things, relations, _area_owners(state))

@@ -201,6 +201,9 @@ def extra(state: ParseState, kind: str, count: int, origin: Origin) -> list[Thin
     return made
 
 
+_ONE_CHAMBER = frozenset(["crypt", "tomb", "vault", "chamber"])
+
+
 def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[ThingSpec]:
     """What a place cannot be without (an island's island, a street's road), tagged auto."""
     kinds = {thing.kind for thing in things} | {v.ROLE_OF.get(t.kind, t.kind) for t in things}
@@ -213,6 +216,8 @@ def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[
         contents = sum(1 for thing in things if thing.kind not in _NEEDS_NO_ROOM)
         corridors = any(thing.kind == "corridor" for thing in things)
         rooms = min(6, 1 + contents // 6) if contents else 0
+        if state.place_word in _ONE_CHAMBER:
+            rooms = min(rooms, 1)  # `a crypt with 8 sarcophagi`: one vault holds them all
         if corridors:
             rooms = max(rooms, 2)  # `a sewer with a tunnel`: a tunnel leads from one to another
         front.extend(extra(state, "room", rooms, "auto"))

@@ -223,6 +223,8 @@ def _encloses(group: Group, owner: Group, relations: list[RelationSpec]) -> bool
 
 _APART = frozenset(["in_region", "north_of", "south_of", "east_of", "west_of", "far_from"])
 _BESIDE = _APART - {"in_region"} | {"next_to", "near", "behind", "across_from", "between"}
+_HELD_ELSEWHERE = frozenset(["inside", "in_center", "on"])
+"""`cottages around a green, with a well in the middle of the green`: held by another thing."""
 
 
 def _placed_apart(group: Group, owner: Group, relations: list[RelationSpec]) -> bool:
@@ -232,6 +234,7 @@ def _placed_apart(group: Group, owner: Group, relations: list[RelationSpec]) -> 
         r.subject in mine
         and (
             (r.predicate in _APART and not set(r.objects) & theirs)
+            or (r.predicate in _HELD_ELSEWHERE and r.objects and not set(r.objects) & theirs)
             # `a tavern with a well out front`, `a house with a tree next to it`: outside it
             or (r.predicate in _BESIDE and set(r.objects) <= theirs)
         )
@@ -254,3 +257,52 @@ def _fits_inside(kind: str, size: str, owner_kind: str, owner_size: str) -> bool
     owner_width, owner_height = scaled_size(owner, owner_size, 48, 24)
     inset = 2 if owner.container == "walled" else 0
     return width <= owner_width - inset and height <= owner_height - inset
+
+
+def as_many_as_fit_on(state: ParseState) -> None:
+    """`candles on the altar`: a number nobody said, of things all on one holder, is at most
+    as many as fit on it."""
+    sizes = {thing.id: (thing.kind, thing.size) for thing in state.things}
+    for group in state.groups:
+        if group.counted or not group.plural or len(group.ids) < 2:
+            continue
+        mine = set(group.ids)
+        on = [r for r in state.relations if r.subject in mine and r.predicate == "on"]
+        holders = {r.objects[0] for r in on if len(r.objects) == 1}
+        if len(holders) != 1 or len({r.subject for r in on}) != len(group.ids):
+            continue
+        holder = sizes.get(holders.pop())
+        if holder is None:
+            continue
+        tw, th = scaled_size(lexicon.kind_spec(group.kind), group.size, 48, 24)
+        hw, hh = scaled_size(lexicon.kind_spec(holder[0]), holder[1], 48, 24)
+        room = (hw * hh) // (tw * th)
+        if 1 <= room < len(group.ids):
+            dropped = set(group.ids[room:])
+            state.recount(group, room)
+            state.relations = [
+                r
+                for r in state.relations
+                if r.subject not in dropped and not dropped & set(r.objects)
+            ]
+
+
+def round_what_they_surround(relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`a cavern with a campfire, goblins around the fire`: small things round a thing inside
+    a holder stand inside it too (when the prompt put them nowhere else; a moat round a castle
+    on a hill is not on the hill)."""
+    holder_of = {
+        r.subject: r.objects[0] for r in relations if r.predicate == "inside" and r.objects
+    }
+    placed = {r.subject for r in relations if r.predicate in _APART | _HELD_ELSEWHERE}
+    added = [
+        RelationSpec(subject=r.subject, predicate="inside", objects=(holder_of[r.objects[0]],))
+        for r in relations
+        if r.predicate == "around"
+        and len(r.objects) == 1
+        and r.objects[0] in holder_of
+        and r.subject not in placed
+        and holder_of[r.objects[0]] != r.subject
+        and lexicon.kind_spec(r.subject.rsplit("-", 1)[0]).layer in ("object", "actor")
+    ]
+    return relations + list({(a.subject, a.objects): a for a in added}.values())

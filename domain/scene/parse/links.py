@@ -1,5 +1,6 @@
 """Stating relations: what a relation phrase says of a group, as relations of its things."""
 
+from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.arrangements import arrange
 from domain.scene.parse.state import SCENE, Group, ParseState
@@ -51,6 +52,13 @@ def relate(
     if predicate == "~all_around":  # `a fence all around`: round the whole place
         for thing_id in subject.ids:
             state.add(thing_id, "around", (), None)
+        return
+    if predicate == "~covered" and target != SCENE:
+        for k, thing_id in enumerate(target):  # `a workbench covered in bottles`: on it
+            state.add(thing_id, "on", (subject.ids[k % len(subject.ids)],), None)
+        return
+    if predicate in ("~front", "~back"):
+        _front_or_back(state, subject, predicate == "~front", targets, pattern)
         return
     if predicate == "~behind":
         # `a graveyard behind the chapel`: north of it, and close by (not across the map);
@@ -211,6 +219,38 @@ def _split_direction(direction: str) -> list[str]:
     if direction in _CARDINAL:
         return [direction]
     return [direction[:5], direction[5:]]
+
+
+_HALLS = frozenset(["classroom", "temple", "throne_room", "theater", "courtroom"])
+"""Places whose front is the far end everyone faces (the board, the altar, the stage)."""
+
+
+def _front_or_back(
+    state: ParseState,
+    subject: Group,
+    front: bool,
+    targets: list[tuple[str, ...]],
+    pattern: tuple[str, ...],
+) -> None:
+    """`the teacher's desk at the front`: by what the room's seats face (the whiteboard);
+    `at the back`: away from it. With nothing faced, a hall's front is its far end (north),
+    any other place's the side it is entered by (south). `At the back of the house`: behind it."""
+    if targets[0] != SCENE:
+        relate(state, subject, "next_to" if front else "~behind", None, None, targets, pattern)
+        return
+    mine = set(subject.ids)
+    faced = [
+        r.objects[:1]
+        for r in state.relations
+        if r.predicate == "facing" and r.objects and r.subject not in mine
+    ]
+    if faced:
+        relate(state, subject, "near" if front else "far_from", None, None, faced[-1:], pattern)
+        return
+    owner = subject.owner.kind if subject.owner is not None else ""
+    hall = (state.scene or v.INTERIOR_OF.get(owner)) in _HALLS  # (`a church with an altar`)
+    north = front == hall
+    relate(state, subject, "in_region", "north" if north else "south", None, [SCENE], pattern)
 
 
 def _stands_north(state: ParseState, target: tuple[str, ...] | None) -> bool:

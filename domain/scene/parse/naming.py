@@ -50,6 +50,18 @@ def _splits(way: Group, owner: Group) -> bool:
     return spec.shape == "path" and spec.walkable and len(owner.ids) > 1 and held.shape == "box"
 
 
+def _named_by_last_word(
+    state: ParseState, tokens: list[str], j: int
+) -> tuple[tuple[str, ...], None, int] | None:
+    """`a village green ... in the middle of the green`: the last word of a thing's name, not a
+    kind's name on its own, said again with `the`."""
+    if tokens[j : j + 1] != ["the"] or j + 1 >= len(tokens):
+        return None
+    word = tokens[j + 1]
+    named = [g for g in state.groups if " " in g.word and g.word.endswith(" " + word)]
+    return (tuple(named[-1].ids[:1]), None, j + 2) if named else None
+
+
 def _building_of_part(state: ParseState, phrase: NounPhrase) -> Group | None:
     """`the roof`, `the door` of the building named last, outdoors, when no such thing was
     named on its own."""
@@ -188,6 +200,10 @@ def name_target(
     if tuple(tokens[j : j + 2]) in EACH_OTHER:
         return None, None, j + 2
     phrase = noun_phrase(tokens, j)
+    if phrase is None or (phrase.kind is None and phrase.scene is None):
+        named = _named_by_last_word(state, tokens, j)
+        if named is not None:
+            return named
     if phrase is None:
         return None, None, j
     if phrase.scene is not None and state.scene is None and _next_door(state, phrase.scene):

@@ -66,6 +66,7 @@ class NounPhrase:
     corner: bool = False  # `two corner towers`: one in each corner
     potted: bool = False  # `potted palms`: plants in pots, wherever they grow
     main: bool = False  # `the main pool`: the first of its kind named
+    marks: tuple[str, ...] = ()  # `the blue army`: words that describe (and tell apart)
 
 
 def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase | None:
@@ -157,6 +158,7 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
             phrase.direction, _, j = lexicon.match_direction(tokens, j) or (None, None, j + 1)
             phrase.compass = v.DIRECTIONS[word][1] is None
         elif word in v.DECORATIVE_WORDS:
+            phrase.marks = (*phrase.marks, word)
             phrase.long = phrase.long or word in ("long", "elongated")
             phrase.central = phrase.central or word == "central"
             phrase.main = phrase.main or word in _MAIN
@@ -215,6 +217,8 @@ def _with_noun(
     head = _noun_at(tokens, noun.end, strict=False)
     if head is not None and not may_head_a_compound(tokens[noun.end]):
         head = None  # `a skeleton still chained`, `a dog barking`, `a corridor down ...`
+    elif head is not None and _done_to_it(tokens, noun.end, head.end):
+        head = None  # `a map spread on the desk`: spread is what was done to the map
     after_ing = _noun_at(tokens, noun.end + 1) if _ing_at(tokens, noun.end) else None
     actor = lexicon.kind_spec(noun.kind).layer == "actor"  # `a knight holding swords` acts
     if after_ing is not None and not noun.plural and not actor:
@@ -370,6 +374,21 @@ def _alive(kind: str) -> bool:
     return lexicon.kind_spec(kind).layer == "actor"
 
 
+_LAID = frozenset(["on", "over", "across", "out", "upon", "onto"])
+
+
+def _done_to_it(tokens: list[str], j: int, after: int) -> bool:
+    return lexical.mostly_not_a_noun(tokens[j]) and tokens[after : after + 1] in [
+        [w] for w in _LAID
+    ]
+
+
+def _describes_a_noun(tokens: list[str], k: int) -> bool:
+    """`a channel of filthy water`: a word naming no thing, before one that does."""
+    word = tokens[k]
+    return _describing(word) and not lexical.is_noun(word) and _noun_at(tokens, k + 1) is not None
+
+
 def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
     """`a field of wheat`, `a hoard of gold`, `a barrel of ale`: one thing; the words
     after `of` say what it holds or is made of and create nothing."""
@@ -377,7 +396,9 @@ def _of_content(tokens: list[str], phrase: NounPhrase) -> None:
     if j + 1 >= len(tokens) or tokens[j] != "of":
         return
     k = j + 1
-    while k < len(tokens) and (tokens[k] in v.DECORATIVE_WORDS or tokens[k] in _OF_SKIP):
+    while k < len(tokens) and (
+        tokens[k] in v.DECORATIVE_WORDS or tokens[k] in _OF_SKIP or _describes_a_noun(tokens, k)
+    ):
         k += 1
     content = _noun_at(tokens, k)
     if content is not None:

@@ -103,12 +103,15 @@ def _read_place(
         return 0  # `a lake in the west, ...`: a thing somewhere in the scene, not the place
     if setting is not None:
         return place_in_setting(state, tokens, scene, (j, found[1]), setting)
-    vehicle = _seen_outside(tokens, scene, end)
-    if vehicle is not None:
+    seen = _seen_outside(tokens, scene, _craft_of_the_part(tokens, end, scene))
+    vehicle = seen[0] if seen is not None else None
+    if seen is not None:
         # `a pirate ship at anchor in a bay`, `a ruined chapel in a misty forest`: the ship or
-        # the chapel seen where it stands, not its inside
-        named = " ".join(t for t in tokens[j:end] if t.isalpha())
-        group = state.new_group(vehicle, 1, size or "medium", False, named)
+        # the chapel seen where it stands, not its inside (`the deck of a merchant ship docked
+        # at a pier`: the ship)
+        craft, start, end = seen
+        named = " ".join(t for t in tokens[max(j, start) : end] if t.isalpha())
+        group = state.new_group(craft, 1, size or "medium", False, named)
         state.subject = group
         return end
     building = _building_around(tokens, end, scene)
@@ -125,7 +128,7 @@ def _read_place(
         state.subject = group
         state.scene = outdoors or None
         return end
-    state.scene = scene
+    state.scene, state.place_word = scene, tokens[end - 1]
     crossing = next((t for t in tokens[j:end] if t in CROSSROADS_WORDS), None)
     if crossing is not None:  # `a busy city intersection`: two roads crossing
         crossroads(state, crossing, end - 1)
@@ -208,14 +211,31 @@ _OUTSIDE_WORDS = frozenset(["in", "on", "at", "near", "by", "off", "beside", "la
 _MOORED = frozenset(["moored", "anchored", "docked", "parked", "landed", "floating", "sailing"])
 
 
-def _seen_outside(tokens: list[str], scene: str, end: int) -> str | None:
+def _craft_of_the_part(tokens: list[str], end: int, scene: str) -> int:
+    """`deck of a merchant ship`: where the craft a part of it names ends (else `end`)."""
+    if tokens[end : end + 1] != ["of"]:
+        return end
+    k = end + 1
+    while k < len(tokens) and (tokens[k] in _HEAD_SKIP or tokens[k] in v.DECORATIVE_WORDS):
+        k += 1
+    phrase = noun_phrase(tokens, k)
+    if phrase is None or phrase.kind is None or v.INTERIOR_OF.get(phrase.kind) != scene:
+        return end
+    return phrase.end
+
+
+def _seen_outside(tokens: list[str], scene: str, end: int) -> tuple[str, int, int] | None:
     """The kind of a building or craft whose inside the place word names (`a pirate ship`, `a
     chapel`), when the words after it put it somewhere outdoors: any outdoor place (`in a
-    misty forest`), or for a craft any outdoor thing (`in a bay`, `landed in a field`)."""
+    misty forest`), or for a craft any outdoor thing (`in a bay`, `landed in a field`); with
+    where its name starts and ends."""
     noun = lexicon.match_noun(tokens, end - 1)
     kind = noun.kind if noun is not None and noun.end == end else None
     if kind is None or v.INTERIOR_OF.get(kind) != scene:
         return None
+    start = end - 1
+    while start > 0 and tokens[start - 1] not in _HEAD_SKIP and tokens[start - 1] != "of":
+        start -= 1
     craft = lexicon.kind_spec(kind).family in (v.COAST, v.SCIFI)
     k = end
     while k < len(tokens) and tokens[k] in _MOORED:
@@ -230,9 +250,11 @@ def _seen_outside(tokens: list[str], scene: str, end: int) -> str | None:
         return None
     places = [outer.scene] if outer.scene else sorted(lexicon.KIND_SCENES.get(outer.kind or "", ()))
     if places:  # `in a misty forest`: a place (a forest is both a thing and a place)
-        return kind if not any(lexicon.SCENE_BY_NAME[p].indoor for p in places) else None
+        if any(lexicon.SCENE_BY_NAME[p].indoor for p in places):
+            return None
+        return kind, start, end
     outdoor_thing = outer.kind is not None and lexicon.kind_spec(outer.kind).setting == "outdoor"
-    return kind if craft and outdoor_thing else None
+    return (kind, start, end) if craft and outdoor_thing else None
 
 
 _PLACING = frozenset(

@@ -29,6 +29,7 @@ from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
 _TOMBS_INSIDE = frozenset(["tomb", "tombs"])
+_WAYS_THROUGH = frozenset(["door", "airlock", "stairs", "gate", "portal"])
 _SHARE_OPENERS = frozenset([",", ";", ":", "and", "with"])  # `beds, four against ...`
 # Describing words that say what the ground is (the place keeps its things).
 _GROUNDS = {
@@ -392,6 +393,11 @@ class _Parser:
             state.stale = True
             self.i += 1
             return
+        if word == "to" and self._leads_elsewhere():
+            return
+        if word.endswith("ing") and word not in _DOINGS and self._what_they_do():
+            self.i += 1  # `sailors loading sacks`: the sacks, not loading sacks
+            return
         if word == "full" and tokens[self.i + 1 : self.i + 2] == ["of"]:
             if isinstance(state.subject, Group):
                 state.with_owner = state.subject  # `a cave full of chests`: in the cave
@@ -539,11 +545,42 @@ class _Parser:
             state.subject, state.unknown_subject, state.stale = UNKNOWN_THING, word, False
         self.i += 1
 
+    def _what_they_do(self) -> bool:
+        """Whether the word right after living things just named says what they are doing."""
+        subject, i = self.state.subject, self.i
+        if not _alive(subject) or i == 0 or lexicon.match_noun(self.tokens, i) is not None:
+            return False
+        if lexicon.match_relation(self.tokens, i) is not None or self.tokens[i] in READER_WORDS:
+            return False  # `two armies facing each other`: a relation, read as one
+        before = lexicon.match_noun(self.tokens, i - 1)
+        return before is not None and before.end == i and isinstance(subject, Group)
+
+    def _leads_elsewhere(self) -> bool:
+        """`a hatch to the hold`, `a door to the cellar`: where a way through leads, when it is
+        no thing of this place (a thing named before, or one it has, is still drawn)."""
+        state, tokens, j = self.state, self.tokens, self.i + 1
+        subject = state.subject
+        if not isinstance(subject, Group) or subject.kind not in _WAYS_THROUGH:
+            return False
+        if tokens[j : j + 1] not in (["the"], ["a"], ["an"]):
+            return False
+        phrase = noun_phrase(tokens, j)
+        if phrase is None or (phrase.kind is None and phrase.scene is None):
+            return False
+        if phrase.kind is not None and (
+            lexicon.kind_spec(phrase.kind).family != "generic" or state.groups_of(phrase.kind)
+        ):
+            return False
+        self.i = phrase.end
+        return True
+
     def _restated(self, phrase: NounPhrase | None) -> Group | None:
         """The one thing a prompt opens with, named again right after its colon."""
         state, i = self.state, self.i
         if phrase is None or phrase.kind is None or phrase.count not in (None, 1) or i < 2:
             return None
+        if phrase.central:
+            return None  # `goblin cave: a big central cavern`: a chamber in the middle of it
         opened = i - 1 if self.tokens[i - 1] == ":" else i - 2
         if self.tokens[opened] != ":" or len(state.groups) != 1:
             return None

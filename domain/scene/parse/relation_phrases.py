@@ -20,6 +20,8 @@ _TARGETLESS = frozenset(
         "~ends",
         "~long_walls",
         "~all_around",
+        "~front",
+        "~back",
     ]
 )
 # Patterns that, without `of`, point back at what was named before (`a road lined with trees
@@ -38,6 +40,39 @@ _HANGING = frozenset(["hanging", "hangs", "hung", "suspended", "dangling", "swin
 _EACH_OTHER_ACROSS = (("each", "other", "across"), ("one", "another", "across"))
 
 
+def _down_the_chasm(state: ParseState) -> bool:
+    """A path `at the bottom` of the chasm named runs its course."""
+    subject = state.subject
+    if not isinstance(subject, Group) or lexicon.kind_spec(subject.kind).shape != "path":
+        return False
+    chasm = next((g for g in state.groups if g.kind == "chasm" and g is not subject), None)
+    if chasm is None:
+        return False
+    runs = [r.argument for r in state.relations if r.subject in chasm.ids and r.predicate == "runs"]
+    for thing_id in subject.ids:
+        for heading in runs[:1]:
+            state.add(thing_id, "runs", (), heading)
+    return True
+
+
+_SHIP_ENDS = {"stern": "west", "aft": "west", "bow": "east", "bows": "east", "prow": "east"}
+_AT_AN_END = frozenset(["near", "inside", "next_to", "in_region", "across", "along"])
+
+
+def _ship_end(state: ParseState, tokens: list[str], j: int) -> tuple[str, int] | None:
+    """`the stern` of the hull a deck or cabin is drawn in: its side, and where reading goes on."""
+    if state.scene is None or lexicon.SCENE_BY_NAME[state.scene].outline != "hull":
+        return None
+    j += tokens[j : j + 1] == ["the"]
+    side = _SHIP_ENDS.get(tokens[j]) if j < len(tokens) else None
+    return (side, j + 1) if side is not None else None
+
+
+_UNDERGROUND = frozenset(["dungeon", "cave", "mine"])
+_UP_TO = frozenset([("up", "to", "the"), ("up", "to", "a"), ("up", "to", "an")])
+_HIDING = frozenset(["hiding", "hidden", "hides", "hide", "lurking", "lurk", "lurks", "crouching"])
+
+
 def read_relation(
     state: ParseState, tokens: list[str], i: int, match: lexicon.RelationMatch
 ) -> int:
@@ -45,7 +80,21 @@ def read_relation(
     predicate, direction, relative, end, pattern = match
     if predicate == "above" and i > 0 and tokens[i - 1] in _HANGING:
         predicate = "on"  # `a lantern hanging above the table`: over it, on the map its cells
-    if pattern == ("up", "to", "the"):
+    if predicate == "~behind" and i > 0 and tokens[i - 1] in _HIDING:
+        predicate = "near"  # `bandits hiding behind rocks`: against them, on any side
+    if predicate == "in_region" and "bottom" in tokens[i:end] and _down_the_chasm(state):
+        return end  # `a canyon running north to south with a river at the bottom`: along it
+    ship_end = _ship_end(state, tokens, end)
+    if ship_end is not None and isinstance(state.subject, Group) and predicate in _AT_AN_END:
+        # `the helm at the stern` on a deck: at that end of the hull (stern west, bow east)
+        side, resume = ship_end
+        relate(state, state.subject, "in_region", side, None, [SCENE], pattern)
+        return resume
+    if predicate == "below" and state.scene in _UNDERGROUND:
+        above = noun_phrase(tokens, end)
+        if above is not None and above.kind is None and above.scene is not None:
+            return above.end  # `sewer tunnels under the city`: where the place is, not a thing
+    if pattern in _UP_TO:
         named = lexicon.match_noun(tokens, end)
         if named is not None and lexicon.kind_spec(named.kind).shape == "path":
             # `a ladder up to the street` from a sewer: a way out, no street to draw; the
@@ -130,15 +179,24 @@ def read_relation(
         if pattern[0] not in ("around", "round", "all"):
             return end  # `a vulture circling`: moving round, not standing round anything
         predicate, needs_target = "~all_around", False  # `a fence all around`
+    shore = _shore_named(state, predicate, direction, tokens[i:end])
+    on_shore = fresh[0] if fresh is not None else state.subject
+    if shore is not None and isinstance(on_shore, Group) and not needs_target:
+        # `a cabin on the north shore` of the lake named: north of it, and by it
+        relate(state, on_shore, f"{direction}_of", None, relative, [shore], pattern)
+        relate(state, on_shore, "near", None, relative, [shore], pattern)
+        return end
     if not needs_target and fresh is not None and predicate in _FRAMING_ONLY | {"against_wall"}:
         # `chairs facing mirrors on the west wall`: the mirrors are on the wall
         relate(state, fresh[0], predicate, direction, relative, [SCENE], pattern)
-        return end
-    shore = _shore_named(state, predicate, direction, tokens[i:end])
-    if shore is not None and isinstance(state.subject, Group) and not needs_target:
-        # `a cabin on the north shore` of the lake named: north of it, and by it
-        relate(state, state.subject, f"{direction}_of", None, relative, [shore], pattern)
-        relate(state, state.subject, "near", None, relative, [shore], pattern)
+        on_it = state.subject
+        if (
+            predicate == "in_region"
+            and isinstance(on_it, Group)
+            and _stands_on(state, on_it, fresh[0])
+        ):
+            # `a throne on a dais at the north end`: the throne too, at the dais's north end
+            relate(state, on_it, predicate, direction, relative, [SCENE], pattern)
         return end
     if not needs_target:
         seated = _seats_of(state.subject) if predicate in _FRAMING_ONLY else None
@@ -199,6 +257,14 @@ def read_relation(
     return j
 
 
+def _stands_on(state: ParseState, subject: Group, holder: Group) -> bool:
+    mine, under = set(subject.ids), set(holder.ids)
+    return any(
+        r.predicate == "on" and r.subject in mine and set(r.objects) <= under
+        for r in state.relations
+    )
+
+
 def _on_a_wall(phrase: NounPhrase | None) -> bool:
     return phrase is not None and phrase.kind is not None and lexicon.kind_spec(phrase.kind).mounted
 
@@ -230,14 +296,19 @@ def _bridged(state: ParseState, who: object, bridge: str) -> bool:
 
 
 _SHORES = frozenset(["shore", "bank", "banks", "shores"])
+_RIMS = frozenset(["rim", "rims", "lip"])
 
 
 def _shore_named(
     state: ParseState, predicate: str, direction: str | None, words: list[str]
 ) -> tuple[str, ...] | None:
-    """The water whose shore a `{dir} shore` is: the lake or pond named last."""
+    """The water whose shore a `{dir} shore` is: the lake or pond named last (or the chasm
+    whose rim a `{dir} rim` is)."""
     if predicate != "in_region" or direction not in ("north", "south", "east", "west"):
         return None
+    if _RIMS & set(words):
+        chasms = [g for g in state.groups if g is not state.subject and g.kind == "chasm"]
+        return tuple(chasms[-1].ids[:1]) if chasms else None
     if not _SHORES & set(words):
         return None
     waters = [

@@ -66,6 +66,9 @@ class ParseState:
     lining: tuple[str, ...] = ()  # ... and the trees
     counters: dict[str, int] = field(default_factory=dict)
     places_drawn: dict[str, Group] = field(default_factory=dict)  # place -> its usual things
+    singled: dict[str, str] = field(default_factory=dict)  # `the red army`: thing id -> words
+    mentions: list[tuple[str, ...]] = field(default_factory=list)  # things named, in order
+    place_word: str = ""  # the word the opening named the place by (`crypt` for a dungeon)
     _keys: set[tuple[str, str, tuple[str, ...], str | None]] = field(default_factory=set)
 
     # --- things ------------------------------------------------------------------------
@@ -97,6 +100,7 @@ class ParseState:
             self.things.append(ThingSpec(id=ids[-1], kind=kind, size=size, word=word or kind))
         group = Group(kind=kind, ids=ids, size=size, plural=plural, word=word)
         self.groups.append(group)
+        self.mentions.append(tuple(group.ids))
         if len(self.things) == v.MAX_THINGS and len(ids) > 1:
             self.capped = group  # what is named after takes its room from this group
         return group
@@ -256,7 +260,31 @@ class ParseState:
         latest = groups[0] if phrase.main else groups[-1]
         if phrase.plural:
             return latest
-        return Group(phrase.kind, latest.ids[:1], latest.size, False)
+        one = self._singled_out(phrase, latest) or Group(
+            phrase.kind, latest.ids[:1], latest.size, False
+        )
+        self.mentions.append(tuple(one.ids))
+        return one
+
+    def _singled_out(self, phrase: NounPhrase, group: Group) -> Group | None:
+        """`two armies ..., the red army on the west and the blue army on the east`: one of
+        the group each, told apart by the words said before its name (and drawn with them)."""
+        told = " ".join([*phrase.marks, phrase.word]) if phrase.word else ""
+        words, named = told.split(), group.word.split()
+        if len(group.ids) < 2 or not named or len(words) <= len(named):
+            return None
+        if words[-len(named) :] != named and words[-1] != named[-1]:
+            return None
+        for thing_id in group.ids:
+            if self.singled.get(thing_id) == told:
+                return Group(group.kind, [thing_id], group.size, False, word=told)
+        free = [thing_id for thing_id in group.ids if thing_id not in self.singled]
+        if not free:
+            return None
+        self.singled[free[0]] = told
+        k = self._index(free[0])
+        self.things[k] = msgspec.structs.replace(self.things[k], word=told)
+        return Group(group.kind, free[:1], group.size, False, word=told)
 
     def named_by_head(self, word: str) -> list[Group]:
         """`six raised beds ... east of the beds`: things of another kind whose name ends in
@@ -279,6 +307,11 @@ class ParseState:
             mine = set(self.subject.ids)
             linked = {o for r in self.relations if r.subject in mine for o in r.objects}
             earlier = [group for group in earlier if group.ids[0] not in linked]
+        pair = self._two_just_named(word)
+        if pair is not None:
+            return (
+                pair  # `the red army on the west and the blue army on the east, ... between them`
+            )
         if word in _PLURAL_PRONOUNS and len(earlier) > 1 and len(earlier[-1].ids) == 1:
             # `them` after two single things (a tavern ... a church): both of them
             return (earlier[-2].ids[0], earlier[-1].ids[0])
@@ -289,6 +322,24 @@ class ParseState:
         if earlier and word != "there":
             return tuple(earlier[-1].ids)
         return SCENE
+
+    def _two_just_named(self, word: str) -> tuple[str, str] | None:
+        """The two single things named last, by a name or as things named before."""
+        if word not in _PLURAL_PRONOUNS:
+            return None
+        mine = set(self.subject.ids) if isinstance(self.subject, Group) else set()
+        mine |= {o for r in self.relations if r.subject in mine for o in r.objects}
+        last: list[str] = []
+        for mention in reversed(self.mentions):
+            if mine & set(mention):
+                continue  # the subject, and what it was just put by (`a bridge over the river`)
+            if len(mention) != 1:
+                return None
+            if mention[0] not in last:
+                last.append(mention[0])
+            if len(last) == 2:
+                return last[1], last[0]
+        return None
 
     def room_wall(self, kind: str, direction: str | None, definite: bool) -> bool:
         """`the west wall` indoors is a wall of the room itself, not a wall to build."""

@@ -111,6 +111,7 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("on the bank", "~bank"), ("on the riverbank", "~bank"), ("on the river bank", "~bank"),
     ("leading up to", "connected_to"),
     ("up to the", "connected_to"),  # `a ladder up to the hatch` (not `up to five houses`)
+    ("up to a", "connected_to"), ("up to an", "connected_to"),
     ("poking out of", "near"), ("sticking out of", "near"), ("rising out of", "near"),
     ("jutting out of", "near"), ("growing out of", "near"), ("emerging from", "near"),
     ("flowing into", "next_to"), ("flows into", "next_to"), ("running into", "next_to"),

@@ -102,9 +102,9 @@ def rows_facing(world: World, members: Sequence[str], b: str) -> bool:
     columns, rows = spans(block, world.rect(b))
     if columns == rows:
         return False
-    near = min(world.distance(m, b, rules.FACING_GAP + 1) for m in members)
+    near = min(world.distance(m, b, rules.ROWS_FACING_GAP + 1) for m in members)
     own: frozenset[Cell] = frozenset().union(*(world.cell_set(m) for m in (*members, b)))
-    return near <= rules.FACING_GAP + 1 and _clear_line(world, block, world.rect(b), own)
+    return near <= rules.ROWS_FACING_GAP + 1 and _clear_line(world, block, world.rect(b), own)
 
 
 def clear_between(world: World, a: str, b: str) -> bool:

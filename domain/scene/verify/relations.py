@@ -261,8 +261,8 @@ class _Checker:
             length2 = dx * dx + dy * dy
             dot = vx * dx + vy * dy
             cross = vx * dy - vy * dx
-            spread = max(length2 // rules.BETWEEN_SPREAD**2, rules.BETWEEN_MIN_OFF**2)
-            if length2 and 0 < dot < length2 and cross * cross <= spread * length2:
+            off = rules.BETWEEN_OFF**2 * length2
+            if length2 and 0 < dot < length2 and cross * cross <= off:
                 return True
         return False
 

@@ -9,10 +9,10 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (263 kinds):
-- `village` (46): outdoor village: houses, taverns, churches, castles, towers, roads,
+Families (265 kinds):
+- `village` (48): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, mausoleums, pens, market stalls, benches,
-  livestock, villagers and guards;
+  livestock, villagers, guards, armies and crowds;
 - `nature` (25): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
   chasms, caves, waterfalls, wild animals and waterfowl;
 - `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,

@@ -58,7 +58,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("lava", DUNGEON, TERRAIN, AREA, (6, 3), "L", "round",
          "magma, lava pool, lava pit, lava lake"),
     kind("skeleton", DUNGEON, ACTOR, BOX, (1, 1), "s", "walkable",
-         "undead, bone"),
+         "undead, bone, death knight, revenant"),
     kind("zombie", DUNGEON, ACTOR, BOX, (1, 1), "Z", "walkable",
          "ghoul, mummy"),
     kind("goblin", DUNGEON, ACTOR, BOX, (1, 1), "G", "walkable",
@@ -78,7 +78,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("slime", DUNGEON, ACTOR, BOX, (1, 1), "j", "walkable",
          "ooze, blob, gelatinous cube"),
     kind("wizard", DUNGEON, ACTOR, BOX, (1, 1), "w", "walkable",
-         "mage, sorcerer, sorceress, witch, warlock, necromancer, cultist, druid"),
+         "mage, sorcerer, sorceress, witch, warlock, necromancer, cultist, druid, lich"),
     kind("demon", DUNGEON, ACTOR, BOX, (1, 1), "&", "walkable",
          "imp, devil, fiend, daemon"),
 )

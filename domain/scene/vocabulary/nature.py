@@ -37,7 +37,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("chasm", NATURE, TERRAIN, PATH, (2, 0), "/", "outdoor",
          "crevasse, abyss, rift, fissure, crevice, ravine, gorge, chasms"),
     kind("clearing", NATURE, TERRAIN, AREA, (10, 6), ",", "open walkable round outdoor",
-         "glade, meadow"),
+         "glade, meadow, village green, lawn"),
     kind("cave", NATURE, STRUCTURE, BOX, (3, 2), "O", "solid walled outdoor",
          "cavern, grotto, den, burrow"),
     kind("waterfall", NATURE, OBJECT, BOX, (2, 2), "V", "solid outdoor",

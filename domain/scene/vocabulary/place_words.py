@@ -11,7 +11,8 @@ def _words(text: str) -> list[str]:
 
 # fmt: off
 _PLACES: dict[str, str] = {
-    "village": "village, town, hamlet, city, settlement, small town, medieval town, old town",
+    "village": "village, town, hamlet, city, settlement, small town, medieval town, old town,"
+               " village green",
     "forest": "forest, woods, woodland, jungle, wilderness, glade, clearing, grove, rainforest,"
               " rain forest, dark forest, pine forest, thicket",
     "dungeon": "dungeon, crypt, catacomb, catacombs, tomb,"
@@ -30,7 +31,8 @@ _PLACES: dict[str, str] = {
             " ice field",
     "swamp": "swamp, swampland, marsh, marshland, bog, fen, wetland, wetlands, mire, bayou",
     "hills": "hills, hill country, highlands, uplands, downs, foothills, hillside,"
-             " rolling hills, moor, moors, moorland, meadow, meadows, countryside, valley",
+             " rolling hills, moor, moors, moorland, meadow, meadows, countryside, valley,"
+             " battlefield, battleground, battle field, field of battle",
     "mountains": "mountains, mountain range, mountain pass, mountainside, peaks, alps,"
                  " mountain top, mountaintop, volcano",
     "canyon": "canyon, gorge, ravine, mesa",

@@ -130,6 +130,7 @@ ESSENTIALS: dict[str, tuple[tuple[str, int], ...]] = {
     "market": (("market_stall", 4),),
     "swamp": (("pond", 1),),
     "lake": (("lake", 1),),
+    "canyon": (("chasm", 1),),
     "airport": (("runway", 1),),
     "train_station": (("road", 1), ("railway_platform", 1)),
 }
@@ -157,6 +158,7 @@ ROLE_OF: dict[str, str] = {
     "chandelier": "lamp",
     "crew_member": "person",
     "railway_platform": "platform",
+    "whiteboard": "blackboard",
 }
 
 # Plurals the English rules in the lexicon cannot derive, with their singular. Each

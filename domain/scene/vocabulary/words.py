@@ -58,7 +58,7 @@ DIRECTIONS: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(["southwest", "southwestern"], ("southwest", None)),
 }
 PART_WORDS = ("tip", "end", "edge", "part", "half", "point", "shore", "coast", "area",
-              "quarter", "region", "reaches", "bank", "portion", "side")
+              "quarter", "region", "reaches", "bank", "portion", "side", "rim")
 EDGE_WORDS = ("edge", "side", "border", "coast", "shore", "boundary", "bank", "rim")
 
 # Relation phrases. `{dir}` stands for a direction word (above), `{part}` for a part word,
@@ -76,7 +76,10 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("to the {dir}", "in_region"), ("in the {dir}", "in_region"), ("on the {dir}", "in_region"),
     ("at the {dir}", "in_region"), ("in the {dir} {part}", "in_region"),
     ("on the {dir} {part}", "in_region"), ("at the {dir} {part}", "in_region"),
-    ("in the far {dir}", "in_region"), ("in the {dir} corner", "in_corner"),
+    ("in the far {dir}", "in_region"), ("at the far {dir}", "in_region"),
+    ("at the far {dir} {part}", "in_region"), ("in the far {dir} {part}", "in_region"),
+    ("on the far {dir}", "in_region"), ("on the far {dir} {part}", "in_region"),
+    ("to the far {dir}", "in_region"), ("in the {dir} corner", "in_corner"),
     ("in the {dir} corner of", "in_corner"), ("in a corner", "in_corner"),
     ("in the corner", "in_corner"), ("in one corner", "in_corner"),
     ("in the corner of", "in_corner"), ("in a corner of", "in_corner"),
@@ -130,6 +133,12 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("underneath", "below"), ("across", "across"), ("spanning", "across"), ("crossing", "across"),
     ("through", "across"), ("running through", "across"), ("cutting through", "across"),
     ("crosses", "across"), ("behind", "~behind"), ("in front of", "next_to"),
+    ("covered in", "~covered"), ("covered with", "~covered"), ("piled with", "~covered"),
+    ("laden with", "~covered"), ("strewn with", "~covered"), ("littered with", "~covered"),
+    ("cluttered with", "~covered"), ("stacked with", "~covered"), ("heaped with", "~covered"),
+    ("at the front", "~front"), ("at the front of", "~front"), ("at the back", "~back"),
+    ("at the back of", "~back"), ("at the rear", "~back"), ("at the rear of", "~back"),
+    ("in the back", "~back"), ("in the back of", "~back"),
     ("in front", "next_to"), ("out front", "next_to"), ("in the side of", "next_to"),
     ("on the side of", "next_to"), ("into the side of", "next_to"), ("at the foot of", "next_to"),
     ("at the base of", "next_to"), ("on the edge of", "next_to"), ("at the edge of", "next_to"),

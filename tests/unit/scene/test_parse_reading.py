@@ -1236,3 +1236,91 @@ def test_what_a_plaza_or_a_pool_is_with_and_docking_ports_round_a_chamber() -> N
     assert ("reactor-1", "in_center", (), None) in relations(
         "a space station with a reactor in the core"
     )
+
+
+def test_a_village_green_and_the_green_it_is_named_by_again() -> None:
+    hamlet = "five cottages around a village green, with a well in the middle of the green"
+    found = relations(hamlet)
+    assert ("well-1", "in_center", ("clearing-1",), None) in found
+    assert not any(r[0] == "well-1" and r[1] == "inside" for r in found)  # not in a cottage
+    assert parse_prompt("a village green with a big oak in the middle").place == "village"
+
+
+def test_a_canyon_runs_as_its_chasm_and_a_rim_is_its_side() -> None:
+    canyon = relations("a narrow canyon running east to west with a rope bridge across it")
+    assert ("chasm-1", "runs", (), "east_west") in canyon
+    assert ("bridge-1", "across", ("chasm-1",), None) in canyon
+    rim = relations("a canyon running east to west, bandits hiding behind rocks on the south rim")
+    assert ("rock-1", "south_of", ("chasm-1",), None) in rim
+    assert ("bandit-1", "near", ("rock-1",), None) in rim  # hiding behind: against, any side
+    street = relations("a narrow street running north to south")
+    assert ("road-1", "runs", (), "north_south") in street
+    river = relations("a canyon running north to south with a river at the bottom")
+    assert ("river-1", "runs", (), "north_south") in river
+
+
+def test_the_red_one_and_the_blue_one_of_two_named_together() -> None:
+    prompt = (
+        "battlefield map: two armies facing each other, the red army on the west side and"
+        " the blue army on the east, a burning windmill between them"
+    )
+    request = parse_prompt(prompt)
+    assert request.place == "hills"
+    words = {t.id: t.word for t in request.things if t.kind == "army"}
+    assert words == {"army-1": "red army", "army-2": "blue army"}
+    found = relations(prompt)
+    assert ("army-1", "in_region", (), "west") in found
+    assert ("army-2", "in_region", (), "east") in found
+    assert ("windmill-1", "between", ("army-1", "army-2"), None) in found
+    assert not any("contradiction" in w for w in request.warnings)
+
+
+def test_the_front_and_the_back_of_a_place() -> None:
+    board = relations(
+        "a classroom with desks facing the whiteboard and the teacher's desk at the front"
+    )
+    teacher = next(r for r in board if r[1] == "near")
+    assert teacher[2] == ("whiteboard-1",)
+    assert ("altar-1", "in_region", (), "north") in relations("a church with an altar at the front")
+    assert ("counter-1", "in_region", (), "north") in relations("a shop with a counter at the back")
+    assert ("garden-1", "north_of", ("house-1",), None) in relations(
+        "a house with a garden at the back of the house"
+    )
+    assert kinds("a classroom with desks facing the whiteboard")["blackboard"] == 0
+
+
+def test_covered_in_and_as_many_as_fit_on_a_holder() -> None:
+    bench = relations("a laboratory with a long workbench covered in bottles")
+    assert ("bottle-1", "on", ("desk-1",), None) in bench
+    assert kinds("a chapel with an altar and candles on the altar")["candle"] == 2
+    assert kinds("a chapel with an altar and 4 candles on the altar")["candle"] == 4  # said
+
+
+def test_ship_decks_ends_and_ways_to_elsewhere() -> None:
+    deck = "main deck of a galleon: the helm at the stern and a hatch to the hold in the middle"
+    found = relations(deck)
+    assert ("console-1", "in_region", (), "west") in found  # the stern is the hull's west end
+    assert ("airlock-1", "in_center", (), None) in found
+    assert kinds(deck)["hold"] == 0
+    cabin = relations("captain's cabin: a desk with a map spread on it")
+    assert ("map-1", "on", ("desk-1",), None) in cabin
+    moored = parse_prompt("deck of a merchant ship docked at a wooden pier")
+    assert moored.place != "ship_deck"
+    assert {t.word for t in moored.things if t.kind == "ship"} == {"merchant ship"}
+
+
+def test_what_living_things_are_doing_names_nothing() -> None:
+    assert {t.word for t in parse_prompt("a harbor with sailors loading sacks").things} >= {
+        "sailor",
+        "sack",
+    }
+    assert ("goblin-1", "inside", ("cave-2",), None) in relations(
+        "goblin cave: a big central cavern with a campfire, goblins sleeping around the fire"
+    )
+    sewer = relations("sewer tunnels under the city, a ladder up to a manhole")
+    assert ("stairs-1", "next_to", ("manhole-1",), None) in sewer
+    assert all(not r[2] or not r[2][0].startswith("house") for r in sewer)
+    assert {t.word for t in parse_prompt("a channel of filthy water").things} == {"channel"}
+    assert kinds("a canal with walkways on both sides")["sidewalk"] == 2
+    assert kinds("a dungeon with a lich in the boss room")["wizard"] == 1
+    assert kinds("castle courtyard with a well and the keep to the north")["tower"] == 1

@@ -464,3 +464,50 @@ def test_a_road_to_the_sea_comes_down_from_the_far_edge_to_the_shore(seed: int) 
     road = nodes["road-1"]["transform"]
     assert road["height"] >= 16, road  # not one cell by the water
     assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+
+
+def _boxes(graph: dict[str, Any]) -> dict[str, tuple[int, int, int, int]]:
+    return {
+        n["id"]: (
+            n["transform"]["x"],
+            n["transform"]["y"],
+            n["transform"]["width"],
+            n["transform"]["height"],
+        )
+        for n in _all_nodes(graph["root"])
+        if "transform" in n
+    }
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_between_two_far_apart_is_on_the_way_from_one_to_the_other(seed: int) -> None:
+    prompt = (
+        "two armies facing each other across a muddy field, the red army on the west side and"
+        " the blue army on the east, a burning windmill between them"
+    )
+    graph = generate_scene(prompt, seed=seed, width=80, height=40).scene_graph
+    boxes = _boxes(graph)
+    (ax, ay, aw, ah), (bx, by, bw, bh) = boxes["army-1"], boxes["army-2"]
+    wx, wy, ww, wh = boxes["windmill-1"]
+    a, b, w = (ax + aw / 2, ay + ah / 2), (bx + bw / 2, by + bh / 2), (wx + ww / 2, wy + wh / 2)
+    off = abs((b[0] - a[0]) * (w[1] - a[1]) - (b[1] - a[1]) * (w[0] - a[0])) / math.dist(a, b)
+    assert off <= 2.5, (boxes, off)  # within two cells of the line (plus half a cell)
+    between = [r for r in graph["relations"] if r["predicate"] == "between"]
+    assert between and all(r["satisfied"] for r in between), graph["relations"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_desk_by_the_board_the_rows_face_has_its_place_before_them(seed: int) -> None:
+    prompt = "a classroom with 4 rows of 5 desks facing the whiteboard, teacher's desk at the front"
+    graph = generate_scene(prompt, seed=seed, width=64, height=32).scene_graph
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+    assert _boxes(graph)["whiteboard-1"][1] == 0  # on the wall, not among the desks
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_throne_on_a_dais_at_the_north_end_is_at_the_dais_north_end_too(seed: int) -> None:
+    prompt = "throne room. Throne on a raised dais at the far north end, eight pillars in two lines"
+    graph = generate_scene(prompt, seed=seed, width=64, height=32).scene_graph
+    boxes = _boxes(graph)
+    assert boxes["stage-1"][1] + boxes["stage-1"][3] <= 32 * 0.4
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
