@@ -114,7 +114,7 @@ def _edge(ctx: Context, item: Item, side: str, thick: int) -> list[list[Cell]]:
     horizontal = side in ("north", "south")
     across = ctx.height if horizontal else ctx.width
     out = []
-    for inset in range(0, rules.EDGE_DISTANCE):
+    for inset in range(0, rules.PATH_EDGE_DISTANCE):
         position = inset if side in ("north", "west") else across - thick - inset
         out.append(lines.cross(ctx.width, ctx.height, horizontal, position, thick, 0.2, ctx.rng, 1))
     return out

@@ -50,8 +50,16 @@ def assign_hosts(items: list[Item], relations: list[RelationSpec], scene: str) -
     _beside_inside(by_id, relations)
     rooms = [item for item in items if item.kind.name == "room"]
     islands = [item for item in items if item.kind.name == "island"]
+    ringed_by_rooms = {  # `egg chambers around a central nest`: the nest stands among them
+        r.objects[0]
+        for r in relations
+        if r.predicate == "around"
+        and r.objects
+        and r.subject in by_id
+        and by_id[r.subject].kind.name == "room"
+    }
     for item in items:
-        if item.host is not None or item.kind.shape == "path":
+        if item.host is not None or item.kind.shape == "path" or item.id in ringed_by_rooms:
             continue
         if scene == "dungeon" and item.kind.name != "room" and rooms:
             item.hosts = rooms

@@ -163,7 +163,8 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
 
 def _indoor_form(thing: ThingSpec) -> str | None:
     """`a promenade with shops lining both sides of a walkway`: indoors a shop is a room of
-    the place and a walkway a corridor (a house or a road as such has no place indoors)."""
+    the place, a walkway a corridor and a named garden a room (a house, a road or a garden as
+    such has no place indoors)."""
     kind = lexicon.kind_spec(thing.kind)
     if kind.setting != "outdoor" or thing.size == "vast":
         return None
@@ -171,6 +172,8 @@ def _indoor_form(thing: ThingSpec) -> str | None:
         return "room"
     if kind.shape == "path" and not kind.water and kind.layer == "terrain":
         return "corridor"
+    if kind.shape == "area" and kind.walkable and not kind.water and " " in thing.word:
+        return "room"  # `a hydroponics garden` on a space station: a room of it
     return None
 
 

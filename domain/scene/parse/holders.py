@@ -235,6 +235,7 @@ def _placed_apart(group: Group, owner: Group, relations: list[RelationSpec]) -> 
         and (
             (r.predicate in _APART and not set(r.objects) & theirs)
             or (r.predicate in _HELD_ELSEWHERE and r.objects and not set(r.objects) & theirs)
+            or (r.predicate == "between" and not set(r.objects) <= theirs)
             # `a tavern with a well out front`, `a house with a tree next to it`: outside it
             or (r.predicate in _BESIDE and set(r.objects) <= theirs)
         )

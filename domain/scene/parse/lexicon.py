@@ -38,6 +38,9 @@ def plural_forms(word: str) -> list[str]:
     return forms
 
 
+_ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
+
+
 def singular_candidates(word: str) -> list[str]:
     """Possible singulars of a word that may be a plural."""
     out = []
@@ -45,8 +48,8 @@ def singular_candidates(word: str) -> list[str]:
         out.append(word[:-3] + "y")
     if word.endswith("ves") and len(word) > 3:
         out.extend([word[:-3] + "f", word[:-3] + "fe"])
-    if word.endswith("es") and len(word) > 2:
-        out.append(word[:-2])
+    if word.endswith("es") and len(word) > 2 and word[:-2].endswith(_ES_AFTER):
+        out.append(word[:-2])  # `benches`, `boxes`, `potatoes` (not `tubes`: tubs)
     if word.endswith("s") and len(word) > 1:
         out.append(word[:-1])
     return out

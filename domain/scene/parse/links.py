@@ -53,6 +53,14 @@ def relate(
         for thing_id in subject.ids:
             state.add(thing_id, "around", (), None)
         return
+    faced = _faced_side(state, target) if pattern[:3] == ("in", "front", "of") else None
+    if faced is not None:
+        # `consoles in front of the captain's chair` (which faces the screen on the north
+        # wall): on the side it faces, by it
+        for thing_id in subject.ids:
+            state.add(thing_id, f"{faced}_of", target[:1], None)
+            state.add(thing_id, "near", target[:1], None)
+        return
     if predicate == "~covered" and target != SCENE:
         for k, thing_id in enumerate(target):  # `a workbench covered in bottles`: on it
             state.add(thing_id, "on", (subject.ids[k % len(subject.ids)],), None)
@@ -123,6 +131,11 @@ def _argument(state: ParseState, predicate: str, direction: str | None) -> str |
 def _relate_to_scene(
     state: ParseState, subject: Group, predicate: str, direction: str | None
 ) -> None:
+    if predicate == "at_head_of" and state.scene is not None:
+        if lexicon.SCENE_BY_NAME[state.scene].indoor:  # `at the end of the room`: by a wall
+            for thing_id in subject.ids:
+                state.add(thing_id, "against_wall", (), None)
+        return
     if predicate in _DIRECTIONAL:
         region = _RELATIVE_REGION.get(predicate) or predicate.removesuffix("_of")
         for thing_id in subject.ids:
@@ -219,6 +232,26 @@ def _split_direction(direction: str) -> list[str]:
     if direction in _CARDINAL:
         return [direction]
     return [direction[:5], direction[5:]]
+
+
+def _faced_side(state: ParseState, target: tuple[str, ...]) -> str | None:
+    """The side a thing faces, when it faces something the prompt put by a wall or a side."""
+    if not target:
+        return None
+    faced = [
+        r.objects[0]
+        for r in state.relations
+        if r.subject == target[0] and r.predicate == "facing" and r.objects
+    ]
+    sides = [
+        r.argument
+        for r in state.relations
+        if faced
+        and r.subject == faced[-1]
+        and r.predicate in ("against_wall", "in_region")
+        and r.argument in _COMPASS_OF
+    ]
+    return sides[0] if sides else None
 
 
 _HALLS = frozenset(["classroom", "temple", "throne_room", "theater", "courtroom"])

@@ -256,6 +256,8 @@ def _with_noun(
             owned.definite = owned.definite or phrase.definite
             owned.arrangement = owned.arrangement or phrase.arrangement  # `a row of fishermen's`
             owned.rows = owned.rows or phrase.rows
+            owned.central = owned.central or phrase.central  # `a central queen's nest`
+            owned.size = owned.size or phrase.size
             return owned
     phrase.kind, phrase.plural, phrase.end, phrase.word = noun
     if phrase.potted and _grows(phrase.kind):

@@ -99,7 +99,7 @@ def _read_place(
     setting = setting_after(tokens, end, scene)
     underground = setting is not None and setting[0] == "cave"  # `a lake in a huge cavern`
     placed = _placed_by_what_follows(tokens, end) and lexicon.match_noun(tokens, j) is not None
-    if placed and not underground:
+    if placed and not underground and _building_around(tokens, end, scene) is None:
         return 0  # `a lake in the west, ...`: a thing somewhere in the scene, not the place
     if setting is not None:
         return place_in_setting(state, tokens, scene, (j, found[1]), setting)
@@ -154,7 +154,7 @@ def _read_place(
 def _building_around(tokens: list[str], end: int, scene: str) -> int | None:
     """The end of `in a castle`, `of an old mansion` after an indoor place: the building
     that holds the room shown, which the map (the room's inside) does not draw."""
-    found = _one_thing_after(tokens, end, ("in", "inside", "of", "within"))
+    found = _one_thing_after(tokens, end, ("in", "inside", "of", "within", "on", "aboard"))
     if not lexicon.SCENE_BY_NAME[scene].indoor or found is None:
         return None
     outer = found[1]

@@ -53,7 +53,7 @@ _DETERMINERS = frozenset(
 def parse_prompt(prompt: str) -> SceneRequest:
     """Read an English description into a structured scene request. Never raises."""
     tokens, typo_warnings = spelling.correct_tokens(
-        _counted_lines(tokenize(without_proper_names(prompt)))
+        _counted_lines(_rows_said_after(tokenize(without_proper_names(prompt))))
     )
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
     tokens = _without_purpose(_lined_sides_last(_grids_as_rows(tokens)))
@@ -162,7 +162,9 @@ def _round_as_a_shape(tokens: list[str]) -> list[str]:
 _PURPOSES = frozenset(
     ["story", "stories", "game", "campaign", "book", "novel", "adventure", "lesson", "class",
      "project", "comic", "film", "movie", "module", "session", "trip", "party", "group", "kids",
-     "children", "players", "students", "quest", "homework", "assignment"]
+     "children", "players", "students", "quest", "homework", "assignment", "parents", "guests",
+     "visitors", "customers", "staff", "patients", "passengers", "people", "spectators",
+     "tourists", "shoppers", "everyone"]
 )  # fmt: skip
 _PURPOSE_WORDS = 5
 
@@ -277,6 +279,31 @@ def _its_parts(tokens: list[str]) -> list[str]:
 _PARTS = frozenset(["center", "centre", "middle", "corner", "corners"])
 
 
+def _rows_said_after(tokens: list[str]) -> list[str]:
+    """`12 stasis pods, two rows of six`: how the things just named stand, as `in` would say
+    (not `, two rows of benches`, which names things)."""
+    out: list[str] = []
+    for k, token in enumerate(tokens):
+        told = k > 0 and tokens[k - 1] in (",", ":", ";", "-") and _counts(token)
+        rows = tokens[k + 1 : k + 4]
+        shaped = len(rows) == 3 and rows[0] in _LINE_WORDS and rows[1] == "of"
+        if told and shaped and _counts(rows[2]) and not _names_a_thing(tokens, k + 4):
+            out.append("in")
+        out.append(token)
+    return out
+
+
+def _counts(word: str) -> bool:
+    return word.isdigit() or word in v.NUMBER_WORDS
+
+
+def _names_a_thing(tokens: list[str], k: int) -> bool:
+    """Whether the words at `k` name things (`5 apple trees`, `six pews`)."""
+    if k >= len(tokens) or not tokens[k].isalpha():
+        return False
+    return lexicon.match_noun(tokens, k) is not None or lexical.is_noun(tokens[k])
+
+
 def _counted_lines(tokens: list[str]) -> list[str]:
     """`in 4 rows` reads as `in four rows`, so the arrangement phrases match it."""
     words = dict(zip("2 3 4 5 6 7 8 9 10".split(), _NUMBERS, strict=True))
@@ -321,6 +348,10 @@ class _Parser:
             return "coffin", "tomb"
         noun = lexicon.match_noun(self.tokens, phrase.end - 1)
         style = lexicon.SCENE_BY_NAME[self.state.scene or ""]
+        words = [t for t in self.tokens[self.i : phrase.end] if t.isalpha() and t not in _ARTICLES]
+        small = noun is not None and lexicon.kind_spec(noun.kind).layer in ("object", "actor")
+        if style.indoor and len(words) > 1 and not small:
+            return "room", " ".join(words)  # `a space station with a hydroponics bay`: a room
         if noun is None or noun.kind == style.ground or lexicon.kind_spec(noun.kind).edge:
             return None
         return noun.kind, noun.word

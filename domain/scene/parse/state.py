@@ -324,22 +324,24 @@ class ParseState:
         return SCENE
 
     def _two_just_named(self, word: str) -> tuple[str, str] | None:
-        """The two single things named last, by a name or as things named before."""
+        """The two things named last, by a name or as things named before: two single things
+        (`the red army ... the blue army`), or the first of two groups (`knights on the west,
+        orcs on the east, and a river between them`)."""
         if word not in _PLURAL_PRONOUNS:
             return None
         mine = set(self.subject.ids) if isinstance(self.subject, Group) else set()
         mine |= {o for r in self.relations if r.subject in mine for o in r.objects}
-        last: list[str] = []
+        last: list[tuple[str, ...]] = []
         for mention in reversed(self.mentions):
             if mine & set(mention):
                 continue  # the subject, and what it was just put by (`a bridge over the river`)
-            if len(mention) != 1:
-                return None
-            if mention[0] not in last:
-                last.append(mention[0])
+            if mention not in last:
+                last.append(mention)
             if len(last) == 2:
-                return last[1], last[0]
-        return None
+                break
+        if len(last) < 2 or (len(last[0]) == 1) != (len(last[1]) == 1):
+            return None
+        return last[1][0], last[0][0]
 
     def room_wall(self, kind: str, direction: str | None, definite: bool) -> bool:
         """`the west wall` indoors is a wall of the room itself, not a wall to build."""

@@ -295,7 +295,7 @@ class _Checker:
             close = sum(
                 1
                 for cx, cy in cells
-                if measures.edge_distance(world, cx, cy, 1, 1, side) <= rules.EDGE_DISTANCE
+                if measures.edge_distance(world, cx, cy, 1, 1, side) <= rules.PATH_EDGE_DISTANCE
             )
             return close * 100 >= rules.REGION_SHARE * len(cells)
         x, y, w, h = world.rect(a)

@@ -20,7 +20,7 @@ KINDS: tuple[KindSpec, ...] = (
          "chamber, hall, cell, vault, prison cell, jail cell, docking bay, hangar bay,"
          " shuttle bay, loading bay"),
     kind("corridor", DUNGEON, TERRAIN, PATH, (1, 0), ":", "walkable connector",
-         "passage, tunnel, hallway, passageway"),
+         "passage, tunnel, hallway, passageway, tube, connecting tube, access tube"),
     kind("door", DUNGEON, STRUCTURE, BOX, (1, 1), "+", "walkable mounted",
          "doorway, entrance, gate, portcullis"),
     kind("stairs", DUNGEON, STRUCTURE, BOX, (1, 1), ">", "walkable",

@@ -110,7 +110,8 @@ KINDS: tuple[KindSpec, ...] = (
          "rail, rails, railway track, railway tracks, railroad, railroad track, train track, "
          "train tracks, track, tracks, railway line, rail line, tram line, tramline, mine rails"),
     kind("railway_platform", MODERN, TERRAIN, AREA, (12, 2), "n", "open walkable",
-         "train platform, station platform, railway platform, rail platform"),
+         "train platform, station platform, railway platform, rail platform, island platform,"
+         " subway platform, metro platform, tube platform"),
     kind("helipad", MODERN, TERRAIN, AREA, (5, 5), "+", "open walkable",
          "helicopter pad, heliport, landing pad"),
     kind("motorhome", MODERN, OBJECT, BOX, (3, 1), "M", "solid rotatable",

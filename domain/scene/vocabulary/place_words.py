@@ -100,12 +100,14 @@ _PLACES: dict[str, str] = {
     "office": "office, open office, office space, office floor, cubicle farm, workplace,"
               " call center, call centre, newsroom, detective office, police station",
     "laboratory": "laboratory, lab, chemistry lab, science lab, alchemist lab,"
-                  " alchemy lab, alchemist laboratory, research lab",
+                  " alchemy lab, alchemist laboratory, research lab, cryo lab, cryogenics lab,"
+                  " cryo bay, cloning lab, biolab, bio lab",
     "hospital_ward": "hospital ward, ward, infirmary, hospital room, clinic, sick bay,"
                      " sickbay, operating room, emergency room, medbay, med bay, medical bay",
     "museum": "museum, museum hall, gallery, art gallery, exhibition hall, exhibit hall",
     "prison": "prison, jail, gaol, prison block, cell block, dungeon cells, prison cells",
-    "barracks": "barracks, guardhouse, guard house, bunkhouse, bunk room, dorm",
+    "barracks": "barracks, guardhouse, guard house, bunkhouse, bunk room, dorm,"
+                " crew quarters, living quarters, sleeping quarters, quarters, crew cabin",
     "warehouse": "warehouse, storehouse, depot, stockroom, loading dock",
     "workshop": "workshop, carpentry shop, workroom, toy workshop",
     "bank": "bank, bank vault, treasury, counting house",
@@ -127,11 +129,13 @@ _PLACES: dict[str, str] = {
                         " spaceship bridge, starship bridge, command deck, flight deck,"
                         " cockpit, bridge of a starship, bridge of the starship,"
                         " bridge of a spaceship, bridge of the spaceship, bridge of a ship,"
-                        " bridge of the ship",
+                        " bridge of the ship, command center, command centre, control center,"
+                        " control centre, operations center, operations centre, ops center",
     "space_station": "space station, spacestation, starbase, star base, orbital station,"
                      " space base, cargo bay, cargo hold, hangar, hangar bay, hydroponics bay,"
                      " hydroponic bay, hydroponics deck, hydroponics lab, engineering bay,"
-                     " science bay, storage bay",
+                     " science bay, storage bay, hydroponics garden, hydroponic garden,"
+                     " hydroponics farm",
     "colony": "mars colony, space colony, moon base, moonbase, lunar base, mars base,"
               " martian colony, lunar colony, planet surface, alien planet, moon surface,"
               " lunar surface, martian surface, surface of mars, surface of the moon,"

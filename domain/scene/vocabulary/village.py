@@ -122,7 +122,7 @@ KINDS: tuple[KindSpec, ...] = (
          "pavilion, yurt"),
     kind("trough", VILLAGE, OBJECT, BOX, (2, 1), "u", "solid rotatable",
          "water trough, horse trough, feeding trough, drinking trough"),
-    kind("signpost", VILLAGE, OBJECT, BOX, (1, 1), "?", "solid outdoor",
+    kind("signpost", VILLAGE, OBJECT, BOX, (1, 1), "?", "solid",
          "sign, signpost, notice board"),
 )
 # fmt: on

@@ -58,7 +58,8 @@ DIRECTIONS: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(["southwest", "southwestern"], ("southwest", None)),
 }
 PART_WORDS = ("tip", "end", "edge", "part", "half", "point", "shore", "coast", "area",
-              "quarter", "region", "reaches", "bank", "portion", "side", "rim")
+              "quarter", "region", "reaches", "bank", "portion", "side", "rim", "section",
+              "sector", "wing")
 EDGE_WORDS = ("edge", "side", "border", "coast", "shore", "boundary", "bank", "rim")
 
 # Relation phrases. `{dir}` stands for a direction word (above), `{part}` for a part word,
@@ -97,6 +98,9 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("in the very center", "in_center"), ("in the very middle", "in_center"),
     ("down the middle", "in_center"), ("down the center", "in_center"),
     ("down the centre", "in_center"), ("through the middle", "in_center"),
+    ("down the middle of", "in_center"), ("down the center of", "in_center"),
+    ("down the centre of", "in_center"), ("through the middle of", "in_center"),
+    ("along the middle of", "in_center"),
     ("in the center of", "in_center"), ("in the centre of", "in_center"),
     ("in the middle of", "in_center"), ("at the center of", "in_center"),
     ("in the heart of", "in_center"), ("centered in", "in_center"), ("centred in", "in_center"),

@@ -1324,3 +1324,56 @@ def test_what_living_things_are_doing_names_nothing() -> None:
     assert kinds("a canal with walkways on both sides")["sidewalk"] == 2
     assert kinds("a dungeon with a lich in the boss room")["wizard"] == 1
     assert kinds("castle courtyard with a well and the keep to the north")["tower"] == 1
+
+
+def test_rows_said_after_the_things_and_purposes_and_ends_of_rooms() -> None:
+    pods = relations("cryo lab: 12 stasis pods, two rows of six")
+    assert any(r[1] == "in_rows" and r[3] == "2" for r in pods)
+    assert parse_prompt("cryo lab: 12 stasis pods").place == "laboratory"
+    orchard = kinds("apple orchard: 4 rows of 5 apple trees, a cider press")
+    assert orchard["tree"] == 20 and orchard["forest"] == 0  # rows of things named, not `in`
+    assert kinds("a playground with a bench for the parents next to the sandbox")["parent"] == 0
+    ward = relations("hospital ward, 2 rows of 5 beds, nurses station at the end of the room")
+    assert ("counter-1", "against_wall", (), None) in ward
+
+
+def test_parts_of_stations_and_ships_are_rooms_and_sides() -> None:
+    station = parse_prompt(
+        "space station with the docking bay on the west, hydroponics garden in the east"
+        " section, crew quarters with 6 bunks, and the command center in the middle"
+    )
+    rooms = {t.word: t.id for t in station.things if t.kind == "room"}
+    assert set(rooms) >= {"hydroponics garden", "crew quarters", "command center"}
+    found = {(r.subject, r.predicate, r.objects, r.argument) for r in station.relations}
+    assert (rooms["hydroponics garden"], "in_region", (), "east") in found
+    assert (rooms["command center"], "in_center", (), None) in found
+    assert ("bed-1", "inside", (rooms["crew quarters"],), None) in found
+    assert not any(t.kind == "section" for t in station.things)
+    engine = parse_prompt("reactor room on a starship, a radiation warning sign on the door")
+    assert engine.place == "engine_room"
+    assert {t.kind for t in engine.things} >= {"signpost", "door"}
+    assert kinds("a subway station with an island platform")["railway_platform"] == 1
+
+
+def test_what_a_thing_faces_says_where_its_front_is() -> None:
+    bridge = relations(
+        "starship bridge: captain's chair in the center facing the main viewscreen on the north"
+        " wall, helm and navigation consoles in front of the chair"
+    )
+    assert ("console-1", "north_of", ("captain_chair-1",), None) in bridge
+    nest = relations("alien hive colony with egg chambers around a central queen's nest")
+    assert ("nest-1", "in_center", (), None) in nest
+
+
+def test_tubes_are_no_tubs_and_between_two_groups() -> None:
+    base = relations("moon base: three domes connected by tubes")
+    assert ("dome-2", "connected_to", ("dome-1",), "corridor") in base
+    assert kinds("a bathroom with two tubs")["bathtub"] == 2
+    armies = relations(
+        "two armies facing each other: knights on the west side, orcs on the east side, and a"
+        " river between them"
+    )
+    assert ("river-1", "between", ("guard-1", "goblin-1"), None) in armies
+    well = relations("five houses and a church, with a well between them")
+    assert ("well-1", "between", ("house-1", "church-1"), None) in well
+    assert not any(r[0] == "well-1" and r[1] == "inside" for r in well)

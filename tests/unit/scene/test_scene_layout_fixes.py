@@ -511,3 +511,20 @@ def test_a_throne_on_a_dais_at_the_north_end_is_at_the_dais_north_end_too(seed: 
     boxes = _boxes(graph)
     assert boxes["stage-1"][1] + boxes["stage-1"][3] <= 32 * 0.4
     assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_things_along_an_edge_stand_at_it(seed: int) -> None:
+    prompt = "a village with a stage at the north end and food trucks along the east edge"
+    graph = generate_scene(prompt, seed=seed, width=80, height=40).scene_graph
+    trucks = [box for key, box in _boxes(graph).items() if key.startswith("truck")]
+    assert trucks and all(80 - (x + w) <= rules.EDGE_DISTANCE for x, _, w, _ in trucks), trucks
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+
+
+def test_two_free_cells_from_an_edge_is_not_along_it() -> None:
+    from domain.scene.layout.context import Geo
+    from domain.scene.layout.penalty import edge
+
+    assert edge(Geo(76, 10, 3, 1), 80, 40, "east") == 0  # one free cell
+    assert edge(Geo(75, 10, 3, 1), 80, 40, "east") > 0  # two: a wish the layout still works on
