@@ -8,6 +8,8 @@ from domain.scene.model import RelationSpec
 from domain.scene.shapes import Cell
 
 _WIGGLE = {"river": 0.3, "road": 0.12}
+_DUG = frozenset(["canal", "channel", "aqueduct", "culvert", "sluice", "moat"])
+"""Waterways people dug: straight, whatever kind of water they are drawn as."""
 BRIDGE_TRIES = 12
 BRIDGE_LONGEST = 8  # water cells a bridge spans at most
 _DIRECTION_LINE = {"north": True, "south": True, "east": False, "west": False}
@@ -62,6 +64,13 @@ def candidates(ctx: Context, item: Item, relations: list[RelationSpec]) -> list[
     return out
 
 
+def _wiggle(item: Item) -> float:
+    """How often a line across the map drifts a cell: a river bends, a canal does not."""
+    if item.word.split()[-1:] and item.word.split()[-1] in _DUG:
+        return 0.0
+    return _WIGGLE.get(item.kind.name, 0.05)
+
+
 def _line(ctx: Context, item: Item, horizontal: bool, offset: int, thick: int) -> list[Cell]:
     name = item.kind.name
     if name in ("wall", "fence", "corridor"):
@@ -71,8 +80,7 @@ def _line(ctx: Context, item: Item, horizontal: bool, offset: int, thick: int) -
         start = int(ctx.rng.random() * max(1, (ctx.width if horizontal else ctx.height) - length))
         x, y = (start, offset) if horizontal else (offset, start)
         return lines.segment(x, y, length, horizontal, thick)
-    wiggle = _WIGGLE.get(name, 0.05)
-    return lines.cross(ctx.width, ctx.height, horizontal, offset, thick, wiggle, ctx.rng)
+    return lines.cross(ctx.width, ctx.height, horizontal, offset, thick, _wiggle(item), ctx.rng)
 
 
 def _lined_length(ctx: Context, item: Item, horizontal: bool) -> int:
@@ -169,7 +177,7 @@ def _bridges(ctx: Context, water: list[Cell], thick: int) -> list[list[Cell]]:
 def _runs(ctx: Context, item: Item, horizontal: bool, thick: int) -> list[list[Cell]]:
     """Lines from one map edge to the opposite one (a river from north to south)."""
     across = ctx.height if horizontal else ctx.width
-    wiggle = _WIGGLE.get(item.kind.name, 0.05)
+    wiggle = _wiggle(item)
     out = []
     for _ in range(4):
         offset = int(across * (0.2 + 0.6 * ctx.rng.random()))

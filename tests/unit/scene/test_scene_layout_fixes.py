@@ -528,3 +528,13 @@ def test_two_free_cells_from_an_edge_is_not_along_it() -> None:
 
     assert edge(Geo(76, 10, 3, 1), 80, 40, "east") == 0  # one free cell
     assert edge(Geo(75, 10, 3, 1), 80, 40, "east") > 0  # two: a wish the layout still works on
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_canal_runs_straight_where_a_river_bends(seed: int) -> None:
+    graph = generate_scene(
+        "a town with a canal running east to west", seed=seed, width=64, height=32
+    ).scene_graph
+    canal = next(n for n in _all_nodes(graph["root"]) if n["id"] == "river-1")
+    rows = {cell[1] for cell in canal["path"]}
+    assert len(rows) <= 3, sorted(rows)  # as thick as it is, no bends
