@@ -92,8 +92,10 @@ def _rows(pattern: tuple[str, ...], stated: str | None) -> str | None:
 def _group_relation(
     state: "ParseState", subject: "Group", predicate: str, argument: str | None
 ) -> None:
-    if predicate == "in_rows" and not subject.counted and len(subject.ids) < ROWS_OF_A_BARE_PLURAL:
-        state.grow(subject, ROWS_OF_A_BARE_PLURAL)  # `trees in rows`: more than three
+    if predicate == "in_rows" and not subject.counted:
+        rows = int(argument) if argument is not None and argument.isdigit() else 1
+        # `trees in rows`: more than three; `crates in 4 rows`: two or more in each
+        state.grow(subject, max(ROWS_OF_A_BARE_PLURAL, 2 * rows))
     if len(subject.ids) < 2:
         state.warn(f"'{predicate.replace('_', ' ')}' needs several things; {subject.ids[0]} is one")
         return

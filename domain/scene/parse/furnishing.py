@@ -84,10 +84,25 @@ def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list
         named[_PEOPLE] = len(things)  # `two engineers`: the people there are the two named
     related = {r.subject for r in state.relations} | {o for r in state.relations for o in r.objects}
     heads = _named_heads(things)
+    first_named = {
+        v.ROLE_OF.get(t.kind, t.kind): t.id for t in reversed(things) if t.origin == "prompt"
+    }
+    asked = {t.id for t in things if t.origin == "prompt"}
+    for group in state.groups:  # `a survivors camp with 3 tents`: three, none of its own
+        if group.counted and len(group.ids) > 1 and group.ids[0] in asked:
+            role = v.ROLE_OF.get(group.kind, group.kind)
+            named[role] = max(named.get(role, 0), len(things))
     kept = []
     for thing in things:
         role = v.ROLE_OF.get(thing.kind, thing.kind)
-        if thing.origin == "default" and named.get(role, 0) > 0 and thing.id not in related:
+        if thing.origin == "default" and named.get(role, 0) > 0:
+            if thing.id in related and role in first_named:
+                # `a bandit hideout ... six tents ... a hitching post west of the camp`: the
+                # hideout's tents are the six named; what was said of them is said of those
+                state.renamed[thing.id] = first_named[role]
+            elif thing.id in related:
+                kept.append(thing)
+                continue
             named[role] -= 1
             continue
         head = heads.get(_head(thing.kind))

@@ -17,6 +17,9 @@ _LARGER: dict[str, tuple[Size, ...]] = {
 }
 
 
+_ENCLOSERS = frozenset(["wall", "fence", "hedge", "moat"])
+
+
 def holders_that_fit(
     state: ParseState, things: list[ThingSpec], relations: list[RelationSpec]
 ) -> list[RelationSpec]:
@@ -43,6 +46,14 @@ def holders_that_fit(
                 if larger is not None:
                     sizes[holder] = larger
                     out.append(relation)
+                    continue
+                if holder_kind in _ENCLOSERS:
+                    # `four houses inside a wooden palisade`: the palisade runs round them
+                    out.append(
+                        RelationSpec(
+                            subject=holder, predicate="around", objects=(relation.subject,)
+                        )
+                    )
                     continue
                 if _a_tree(holder_kind) and lexicon.kind_spec(kind).layer in ("structure", "actor"):
                     # `a treehouse up in an old oak`, `an owl in a tree`: built or sitting

@@ -68,6 +68,7 @@ class ParseState:
     places_drawn: dict[str, Group] = field(default_factory=dict)  # place -> its usual things
     singled: dict[str, str] = field(default_factory=dict)  # `the red army`: thing id -> words
     mentions: list[tuple[str, ...]] = field(default_factory=list)  # things named, in order
+    renamed: dict[str, str] = field(default_factory=dict)  # a usual thing -> the one named
     place_word: str = ""  # the word the opening named the place by (`crypt` for a dungeon)
     _keys: set[tuple[str, str, tuple[str, ...], str | None]] = field(default_factory=set)
 

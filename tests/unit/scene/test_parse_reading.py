@@ -1377,3 +1377,21 @@ def test_tubes_are_no_tubs_and_between_two_groups() -> None:
     well = relations("five houses and a church, with a well between them")
     assert ("well-1", "between", ("house-1", "church-1"), None) in well
     assert not any(r[0] == "well-1" and r[1] == "inside" for r in well)
+
+
+def test_a_count_the_prompt_says_is_the_count_a_place_has() -> None:
+    hideout = parse_prompt(
+        "Bandit hideout in a canyon. The bandits' camp has six tents arranged in a circle"
+        " around a big bonfire. Horses are tied up at a hitching post west of the camp."
+    )
+    assert sum(t.kind == "tent" for t in hideout.things) == 6
+    post = [r for r in hideout.relations if r.subject == "post-1" and r.predicate == "west_of"]
+    assert post and post[0].objects[0].startswith("tent-")  # the named tents: the camp
+    assert kinds("post-apocalyptic gas station, survivors camp with 3 tents")["tent"] == 3
+    assert kinds("a cargo hold with crates stacked in 4 rows")["barrel"] >= 8
+
+
+def test_things_inside_a_palisade_have_it_round_them() -> None:
+    found = relations("A village under siege: 4 houses inside a wooden palisade")
+    assert ("wall-1", "around", ("house-1",), None) in found
+    assert kinds("A village under siege: 4 houses inside a wooden palisade")["house"] == 4
