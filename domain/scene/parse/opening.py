@@ -295,6 +295,9 @@ def place_in_setting(
     return end
 
 
+_SHORE_WORDS = frozenset(["shore", "shores", "bank", "banks", "edge", "edges"])
+
+
 def setting_after(tokens: list[str], end: int, scene: str) -> tuple[str, int] | None:
     """`in the woods`, `on the beach` right after the place: the outdoor place around it."""
     if end >= len(tokens) or tokens[end] not in ("in", "on", "within", "among"):
@@ -302,6 +305,10 @@ def setting_after(tokens: list[str], end: int, scene: str) -> tuple[str, int] | 
     k = end + 1
     while k < len(tokens) and (tokens[k] in _HEAD_SKIP or tokens[k] in v.SIZES):
         k += 1
+    if tokens[k : k + 1] and tokens[k] in _SHORE_WORDS and tokens[k + 1 : k + 2] == ["of"]:
+        k += 2  # `a fishing village on the shore of a lake`: by the lake
+        while k < len(tokens) and (tokens[k] in _HEAD_SKIP or tokens[k] in v.SIZES):
+            k += 1
     found = lexicon.match_scene(tokens, k)
     if found is None or found[0] == scene:
         return None

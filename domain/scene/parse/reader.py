@@ -29,6 +29,12 @@ from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
 _TOMBS_INSIDE = frozenset(["tomb", "tombs"])
+_GATHERINGS = frozenset(
+    ["caravan", "herd", "flock", "pack", "fleet", "convoy", "troop", "band", "swarm", "pride",
+     "squad", "team", "crew", "family", "colony"]
+)  # fmt: skip
+_HEDGES = frozenset(["like", "about", "around", "roughly", "maybe", "approx", "approximately",
+                     "say", "or", "so", "ish", "some", "perhaps", "~"])  # fmt: skip
 _WAYS_THROUGH = frozenset(["door", "airlock", "stairs", "gate", "portal"])
 _SHARE_OPENERS = frozenset([",", ";", ":", "and", "with"])  # `beds, four against ...`
 # Describing words that say what the ground is (the place keeps its things).
@@ -418,6 +424,8 @@ class _Parser:
             # `6 round tables and a bard playing on a stage`: what is doing something is
             # alive; the tables named with the bard are not on the stage
             self.partners = [g for g in self.partners if _alive(g)]
+        if word == "(" and self._count_aside():
+            return
         if word in _CLAUSE_BREAKS:
             self.partners = []
             state.with_owner = None
@@ -576,6 +584,23 @@ class _Parser:
             state.subject, state.unknown_subject, state.stale = UNKNOWN_THING, word, False
         self.i += 1
 
+    def _count_aside(self) -> bool:
+        """`candles around it (like 6 or so)`: how many of the things just named, said aside."""
+        subject, tokens = self.state.subject, self.tokens
+        close = next(
+            (k for k in range(self.i + 1, min(self.i + 7, len(tokens))) if tokens[k] == ")"), None
+        )
+        if not isinstance(subject, Group) or subject.counted or close is None:
+            return False
+        inside = [t for t in tokens[self.i + 1 : close] if t not in _HEDGES]
+        count = lexicon.match_count(inside, 0) if len(inside) == 1 else None
+        if count is None or count[0] < 1:
+            return False
+        self.state.recount(subject, min(count[0], v.MAX_THINGS))
+        subject.counted = True
+        self.i = close + 1
+        return True
+
     def _what_they_do(self) -> bool:
         """Whether the word right after living things just named says what they are doing."""
         subject, i = self.state.subject, self.i
@@ -606,9 +631,21 @@ class _Parser:
         return True
 
     def _restated(self, phrase: NounPhrase | None) -> Group | None:
-        """The one thing a prompt opens with, named again right after its colon."""
+        """The one thing a prompt opens with, named again right after its colon (`a camel
+        caravan in the desert: three camels`: the caravan's camel is one of the three)."""
         state, i = self.state, self.i
-        if phrase is None or phrase.kind is None or phrase.count not in (None, 1) or i < 2:
+        if phrase is None or phrase.kind is None or i < 2:
+            return None
+        opened = i - 1 if self.tokens[i - 1] == ":" else i - 2
+        head = state.groups[0] if state.groups else None
+        gathered = bool(_GATHERINGS & set(self.tokens[:opened]))  # a caravan, not a house
+        again = head is not None and head.kind == phrase.kind and len(head.ids) == 1
+        count = phrase.count or 0
+        if gathered and again and count > 1 and phrase.plural and self.tokens[opened] == ":":
+            assert head is not None
+            state.grow(head, count)
+            return head
+        if phrase.count not in (None, 1):
             return None
         if phrase.central:
             return None  # `goblin cave: a big central cavern`: a chamber in the middle of it

@@ -193,15 +193,21 @@ class ParseState:
             return self.places_drawn[place]  # `... to the village ... the village's well`
         style = lexicon.SCENE_BY_NAME[place]
         outer = lexicon.SCENE_BY_NAME[self.scene] if self.scene else None
-        named = " ".join(w for w in words if w not in _ARTICLES)
+        counted = lexicon.match_count(words, 0) if words else None
+        many = counted[0] if counted is not None and counted[0] > 1 else 1  # `three barracks`
+        said = [
+            w for w in words if w not in _ARTICLES and w not in v.NUMBER_WORDS and not w.isdigit()
+        ]
+        named = " ".join(w for w in said if w not in v.SIZES and w not in v.DECORATIVE_WORDS)
         if outer is not None and not outer.indoor and words and words[-1] in _TOMBS:
-            return self.new_group("mausoleum", 1, "medium", False, named)  # a graveyard's crypt
+            return self.new_group("mausoleum", many, "medium", many > 1, named)  # a crypt
         if outer is not None and (outer.indoor or self.scene == "dungeon") and style.indoor:
             # `an office with a meeting room in the northeast corner`: a room of the place
-            return self.new_group("room", 1, "medium", False, named)
+            return self._long(self.new_group("room", many, "medium", many > 1, named), said)
         if outer is not None and not outer.indoor and style.indoor:
             # `a zoo ... a path from the gate to the cafe`: the cafe seen from outside
-            return self.new_group(seen_from_outside(place), 1, "medium", False, named)
+            building = seen_from_outside(place)
+            return self._long(self.new_group(building, many, "medium", many > 1, named), said)
         if outer is not None and outer.indoor != style.indoor:
             return None
         usual = [
@@ -228,6 +234,11 @@ class ParseState:
         if groups[0] is not None:
             self.places_drawn[place] = groups[0]
         return groups[0]
+
+    def _long(self, group: "Group | None", words: list[str]) -> "Group | None":
+        if group is not None and {"long", "elongated"} & set(words):
+            self.lengthen(group)  # `three long barracks`
+        return group
 
     def _index(self, thing_id: str) -> int:
         for k in range(len(self.things) - 1, -1, -1):

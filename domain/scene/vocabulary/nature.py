@@ -25,7 +25,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("flower", NATURE, OBJECT, BOX, (1, 1), "f", "walkable outdoor",
          "blossom, wildflower, rose, tulip"),
     kind("rock", NATURE, OBJECT, BOX, (1, 1), "0", "solid",
-         "boulder, stone, standing stone, stalagmite, stalactite, rock formation"),
+         "boulder, stone, standing stone, stalagmite, stalactite, rock formation, icicle,"
+         " ice spike"),
     kind("mountain", NATURE, TERRAIN, AREA, (10, 5), "^", "open round outdoor",
          "peak, cliff, crag, volcano, ridge"),
     kind("hill", NATURE, TERRAIN, AREA, (7, 4), "n", "open walkable round outdoor",

@@ -39,7 +39,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("window", ROOM, STRUCTURE, BOX, (4, 1), "W", "solid mounted indoor",
          "windowsill, skylight"),
     kind("rug", ROOM, OBJECT, BOX, (8, 4), "_", "open walkable rotatable indoor",
-         "carpet, mat, doormat"),
+         "carpet, mat, doormat, pentagram, summoning circle, magic circle, ritual circle,"
+         " rune circle"),
     kind("wardrobe", ROOM, OBJECT, BOX, (4, 2), "C", "solid rotatable indoor",
          "closet, dresser, cabinet, armoire, chest of drawers"),
     kind("cupboard", ROOM, OBJECT, BOX, (3, 1), "d", "solid rotatable indoor",

@@ -95,7 +95,8 @@ KINDS: tuple[KindSpec, ...] = (
          "bartender, innkeeper, shopkeeper, tourist, bard, minstrel, musician, singer, "
          "dancer, king, queen, prince, princess, lord, lady, noble, nobleman, courtier, jester, "
          "servant, maid, cook, chef, baker, smith, beggar, pilgrim, "
-         "scholar, librarian, visitor, guest, drinker, sailor, fisherman, fishermen, hunter"),
+         "scholar, librarian, visitor, guest, drinker, sailor, fisherman, fishermen, hunter, "
+         "npc, survivor, townsfolk, townsperson"),
     kind("guard", VILLAGE, ACTOR, BOX, (1, 1), "g", "walkable",
          "soldier, knight, sentry, watchman, watchmen, policeman, police officer, cop"),
     kind("army", VILLAGE, ACTOR, BOX, (4, 3), "a", "walkable",

@@ -1395,3 +1395,23 @@ def test_things_inside_a_palisade_have_it_round_them() -> None:
     found = relations("A village under siege: 4 houses inside a wooden palisade")
     assert ("wall-1", "around", ("house-1",), None) in found
     assert kinds("A village under siege: 4 houses inside a wooden palisade")["house"] == 4
+
+
+def test_a_count_said_aside_a_caravan_and_places_counted_within() -> None:
+    assert kinds("a room with candles around it (like 6 or so). A cauldron")["candle"] == 6
+    assert kinds("a room with 3 candles (like 6 or so)")["candle"] == 3  # said already
+    assert kinds("a camel caravan in the desert: three camels and a tent")["camel"] == 3
+    assert kinds("a house: two houses")["house"] == 3
+    prison = parse_prompt("a prison with three long prisoner barracks in the middle")
+    barracks = [t for t in prison.things if t.word == "prisoner barracks"]
+    assert len(barracks) == 3 and all(t.long for t in barracks)
+
+
+def test_the_shore_of_a_lake_and_words_nobody_files_as_things() -> None:
+    village = parse_prompt("a little fishing village on the shore of a lake, with a boathouse")
+    assert village.place == "lake" and not any(t.kind == "sea" for t in village.things)
+    assert any(t.kind == "house" for t in village.things)
+    study = parse_prompt("a wizard's study, a pentagram in the middle of the floor")
+    assert {t.word for t in study.things} >= {"pentagram"}
+    assert kinds("ice cave, icicles hanging everywhere")["rock"] >= 2
+    assert kinds("a town square with some npcs wandering around")["person"] >= 2
