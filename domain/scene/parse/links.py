@@ -221,9 +221,13 @@ def chain(
             state.add(ids[0], "connected_to", (earlier[-1].ids[0],), connector)
 
 
-def apply_pending(state: ParseState, group: Group) -> None:
-    """Relations read before their subject (`Next to the river is a mill`) now state it."""
+def apply_pending(state: ParseState, group: Group, joined: bool = False) -> None:
+    """Relations read before their subject (`Next to the river is a mill`) now state it, and
+    the things named with it by `and` (`On the beach there are 3 chests and a campfire`)."""
     pending, state.pending = state.pending, []
+    if not pending and joined:
+        pending = state.fronted
+    state.fronted = pending
     for predicate, direction, relative, targets, pattern in pending:
         relate(state, group, predicate, direction, relative, targets, pattern)
 

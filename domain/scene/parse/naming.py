@@ -251,6 +251,10 @@ def name_target(
             return (tuple(group.ids) if group else None), phrase, phrase.end
         by_water = concrete and lexicon.kind_spec(phrase.kind).water
         if state.names_scene(phrase.kind) and not by_water:
+            own = state.essential(phrase.kind) if phrase.word == phrase.kind else None
+            if own is not None:  # `a pirate cove ... on the beach`: the cove's own beach (the
+                # shore is its water's edge: `cottages along the shore` are by the water)
+                return tuple(own.ids[:1]), phrase, phrase.end
             return SCENE, phrase, phrase.end  # (the harbor's sea is a thing to stand by)
     group = _new_group(state, phrase)
     if group is not None:

@@ -428,7 +428,7 @@ class _Parser:
             return
         if word in _CLAUSE_BREAKS:
             self.partners = []
-            state.with_owner = None
+            state.with_owner, state.fronted = None, []
             state.stale = True
             self.i += 1
             return
@@ -519,7 +519,7 @@ class _Parser:
                 state.subject = group
                 self.subject_start, self.subject_end = self.i, phrase.end
                 state.stale = False
-                apply_pending(state, group)
+                apply_pending(state, group, joined)
             self.i = phrase.end
             return
         if phrase is not None and phrase.scene is not None and self._building_named(phrase):

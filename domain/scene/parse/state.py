@@ -53,6 +53,7 @@ class ParseState:
     things: list[ThingSpec] = field(default_factory=list)
     relations: list[RelationSpec] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
+    fronted: list[Pending] = field(default_factory=list)  # the pending relations applied last
     warnings: list[str] = field(default_factory=list)
     unknown: dict[str, None] = field(default_factory=dict)
     undrawable: dict[str, None] = field(default_factory=dict)  # nouns of no drawable thing
@@ -372,6 +373,15 @@ class ParseState:
         """The path the place cannot be without (a street's road), named or made now."""
         kind = self.spine_kind()
         if kind is None:
+            return None
+        named = self.groups_of(kind)
+        return named[0] if named else self.new_group(kind, 1, "medium", False, kind)
+
+    def essential(self, kind: str) -> Group | None:
+        """A thing the place cannot be without (a coast's beach), named or made now, when the
+        place is not drawn as that thing itself (an island's island is the place)."""
+        essentials = dict(v.ESSENTIALS.get(self.scene, ())) if self.scene is not None else {}
+        if kind not in essentials or self.scene == kind or lexicon.kind_spec(kind).water:
             return None
         named = self.groups_of(kind)
         return named[0] if named else self.new_group(kind, 1, "medium", False, kind)

@@ -1415,3 +1415,15 @@ def test_the_shore_of_a_lake_and_words_nobody_files_as_things() -> None:
     assert {t.word for t in study.things} >= {"pentagram"}
     assert kinds("ice cave, icicles hanging everywhere")["rock"] >= 2
     assert kinds("a town square with some npcs wandering around")["person"] >= 2
+
+
+def test_a_relation_said_first_goes_to_everything_named_after_it() -> None:
+    cove = relations(
+        "A pirate cove. On the beach there are 3 treasure chests and a campfire. A cave."
+    )
+    beach = next(r[2] for r in cove if r[0] == "chest-1" and r[1] == "inside")
+    assert beach[0].startswith("beach-")  # the cove's own beach, not the whole map
+    assert ("campfire-1", "inside", beach, None) in cove
+    assert not any(r[0] == "cave-1" for r in cove)  # a new sentence
+    mill = relations("Next to the river is a mill and a barn")
+    assert ("barn-1", "next_to", ("river-1",), None) in mill
