@@ -14,7 +14,8 @@ _TOKEN = re.compile(
     r"(?<![\w.])-[0-9]+(?:\.[0-9]+)?(?![\w])"  # a signed number: -5, -2.5
     r"|[0-9]+\.[0-9]+"  # a decimal: 3.5
     r"|['\u2019]s\b"  # the possessive of the word before
-    r"|\b(?:sci-fi|hi-tech|high-tech|low-tech|run-down|one-storey|two-storey)\b"
+    r"|\b(?:sci-fi|hi-tech|high-tech|low-tech|run-down|one-storey|two-storey|walk-in"
+    r"|drive-in|built-in|pop-up|fold-out|pull-out|open-air|open-plan)\b"
     r"|[^\W\d_]+-[^\W\d_]*(?:ed|en|lit|ing|like|shaped)\b"  # stone-walled, well-lit: one word
     # four-poster, two-story, 3-car: a number joined to a word describes, it counts nothing
     r"|\b(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred)-[^\W\d_]+\b"

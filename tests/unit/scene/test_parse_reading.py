@@ -1427,3 +1427,12 @@ def test_a_relation_said_first_goes_to_everything_named_after_it() -> None:
     assert not any(r[0] == "cave-1" for r in cove)  # a new sentence
     mill = relations("Next to the river is a mill and a barn")
     assert ("barn-1", "next_to", ("river-1",), None) in mill
+
+
+def test_compass_abbreviations_and_walk_in_things() -> None:
+    kitchen = relations("restaurant kitchen: a sink, a walk-in fridge in the NE corner")
+    assert ("fridge-1", "in_corner", (), "northeast") in kitchen
+    assert tokenize("a walk-in fridge")[1] == "walk-in"
+    assert ("stairs-1", "in_corner", (), "southwest") in relations(
+        "a cellar, stairs in the sw corner"
+    )
