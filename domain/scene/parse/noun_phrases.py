@@ -233,7 +233,10 @@ def _with_noun(
     )  # `a lamp stands`, `the dog sleeps` (but `sled dogs`, `cotton candy stands`)
     if head is not None and head.kind == "wall" and _walled_building(noun.kind):
         head = None  # `outside the castle walls`: the castle, seen by its walls
-    if head is not None and not noun.plural and not verb and _ruler_of_its_kind(noun, head):
+    if head is not None and not verb and _creature_in_a_role(noun, head):
+        # `a troll bouncer`, `goblin merchants`: the creature, doing a person's job
+        noun = noun._replace(word=f"{noun.word} {head.word}", end=head.end, plural=head.plural)
+    elif head is not None and not noun.plural and not verb and _ruler_of_its_kind(noun, head):
         # `a spider queen`, `the rat king`: the largest of those creatures, not a person
         noun = noun._replace(word=f"{noun.word} {head.word}", end=head.end)
     elif head is not None and not noun.plural and not verb:
@@ -356,6 +359,21 @@ def _describing(word: str) -> bool:
 
 
 _RULERS = frozenset(["queen", "king", "lord", "mother", "matriarch", "chief", "chieftain"])
+
+
+_PEOPLE_KINDS = frozenset(["person", "guard"])
+
+
+def _creature_in_a_role(noun: lexicon.NounMatch, head: lexicon.NounMatch) -> bool:
+    creature = lexicon.kind_spec(noun.kind)
+    role = lexicon.kind_spec(head.kind)
+    people = head.kind in _PEOPLE_KINDS or role.category == "person"
+    return (
+        creature.layer == "actor"
+        and noun.kind not in _PEOPLE_KINDS
+        and people
+        and creature.category != "person"
+    )
 
 
 def _ruler_of_its_kind(noun: lexicon.NounMatch, head: lexicon.NounMatch) -> bool:

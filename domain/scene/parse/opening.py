@@ -39,7 +39,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     if inside is not None:
         state.scene, state.subject = inside[0], SCENE
         return inside[1]
-    found = lexicon.match_scene(tokens, j)
+    found = lexicon.match_scene(tokens, j) or _whose_place(tokens, j)
     if found is None:
         return 0
     if "walled" in tokens[:j] and not lexicon.SCENE_BY_NAME[found[0]].indoor:
@@ -62,6 +62,14 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     if resumed == found[1] and state.scene == found[0]:
         return _past_the_same_place(tokens, resumed, found[0])
     return resumed
+
+
+def _whose_place(tokens: list[str], j: int) -> tuple[str, int] | None:
+    """`a goblin market in a cave`, `a pirate cove`: a place, the noun before it whose."""
+    owner = lexicon.match_noun(tokens, j)
+    if owner is None or lexicon.kind_spec(owner.kind).layer != "actor":
+        return None
+    return lexicon.match_scene(tokens, owner.end)
 
 
 def _past_the_same_place(tokens: list[str], end: int, scene: str) -> int:

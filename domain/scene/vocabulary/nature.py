@@ -30,7 +30,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("mountain", NATURE, TERRAIN, AREA, (10, 5), "^", "open round outdoor",
          "peak, cliff, crag, volcano, ridge"),
     kind("hill", NATURE, TERRAIN, AREA, (7, 4), "n", "open walkable round outdoor",
-         "mound, knoll, hillock"),
+         "mound, knoll, hillock, hilltop, hill top"),
     kind("lake", NATURE, TERRAIN, AREA, (10, 5), "~", "water round outdoor",
          "lagoon, mere, tarn, loch"),
     kind("pond", NATURE, TERRAIN, AREA, (5, 3), "o", "water round outdoor",

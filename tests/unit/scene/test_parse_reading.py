@@ -1436,3 +1436,13 @@ def test_compass_abbreviations_and_walk_in_things() -> None:
     assert ("stairs-1", "in_corner", (), "southwest") in relations(
         "a cellar, stairs in the sw corner"
     )
+
+
+def test_whose_place_and_creatures_in_peoples_jobs() -> None:
+    market = parse_prompt(
+        "A goblin market in a cave: a dozen stalls, a troll bouncer at the entrance"
+    )
+    assert market.place == "cave"
+    assert {t.kind for t in market.things} >= {"market_stall", "troll"}
+    assert kinds("a cave with goblin merchants and a dog walker")["goblin"] >= 2
+    assert kinds("ring of standing stones on a hilltop")["hill"] >= 1
