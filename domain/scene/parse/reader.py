@@ -767,6 +767,8 @@ def _share(
         owners = set(group.owner.ids) if group.owner is not None else set()
         for k, thing_id in enumerate(group.ids):  # spread as the subject's are (boats, slips)
             for relation in by_thing[k % len(by_thing)]:
-                if set(relation.objects) & owners:
-                    continue  # `a shed full of tools and stacks beside the shed`: in it
+                if set(relation.objects) & (owners | set(group.ids)):
+                    # `a shed full of tools and stacks beside the shed`: in it; `a house and
+                    # a speeder next to the house`: the house is what the speeder is by
+                    continue
                 state.add(thing_id, relation.predicate, relation.objects, relation.argument)

@@ -25,7 +25,7 @@ _PLACES: dict[str, str] = {
              " coast, beach, shore, seaside, bay, seashore, coastline, cove, lagoon",
     "harbor": "harbor, harbour, port, docks, dockyard, marina, harbor town, harbour town,"
               " port town, fishing harbour, fishing harbor, fishing port, wharf",
-    "desert": "desert, sahara, wasteland, badlands, dunes",
+    "desert": "desert, sahara, wasteland, badlands, dunes, desert planet, desert world",
     "snow": "snow, snowfield, snow field, snowscape, tundra, winter, arctic, antarctic,"
             " antarctica, glacier, winter landscape, snowy plain, snowy field, snowy landscape,"
             " ice field",

@@ -35,13 +35,15 @@ KINDS: tuple[KindSpec, ...] = (
          "starship, space ship, star ship, spacecraft, rocket, shuttle, space shuttle, "
          "flying saucer, ufo"),
     kind("satellite_dish", SCIFI, OBJECT, BOX, (2, 2), "Y", "solid outdoor",
-         "satellite dish, radar dish, radar, antenna, comms array"),
+         "satellite dish, radar dish, radar, antenna, comms array, moisture vaporator, vaporator,"
+         " sensor mast"),
     kind("solar_panel", SCIFI, OBJECT, BOX, (3, 1), "%", "solid rotatable outdoor",
          "solar panel, solar array, solar panel array, solar farm, photovoltaic panel"),
     kind("dome", SCIFI, STRUCTURE, BOX, (4, 3), "D", "solid round",
          "habitat dome, habitat, biodome, geodesic dome, hab module, habitat module"),
     kind("rover", SCIFI, OBJECT, BOX, (2, 1), "r", "solid rotatable",
-         "mars rover, lunar rover, moon buggy, space rover, planetary rover"),
+         "mars rover, lunar rover, moon buggy, space rover, planetary rover, landspeeder,"
+         " land speeder, speeder bike, hovercar, hover car, hoverbike"),
     kind("robot", SCIFI, ACTOR, BOX, (1, 1), "R", "walkable",
          "droid, android, automaton, cyborg, drone"),
     kind("crew_member", SCIFI, ACTOR, BOX, (1, 1), "@", "walkable",

@@ -1446,3 +1446,14 @@ def test_whose_place_and_creatures_in_peoples_jobs() -> None:
     assert {t.kind for t in market.things} >= {"market_stall", "troll"}
     assert kinds("a cave with goblin merchants and a dog walker")["goblin"] >= 2
     assert kinds("ring of standing stones on a hilltop")["hill"] >= 1
+
+
+def test_a_desert_planet_homestead() -> None:
+    prompt = (
+        "homestead on a desert planet: a pair of moisture vaporators, a domed house and a"
+        " landspeeder parked next to the house"
+    )
+    request = parse_prompt(prompt)
+    assert request.place == "desert"
+    assert {t.word for t in request.things} >= {"moisture vaporator", "landspeeder"}
+    assert not any("itself" in w for w in request.warnings)  # the house is not by itself
