@@ -81,8 +81,9 @@ def _rows(pattern: tuple[str, ...], stated: str | None) -> str | None:
     """How many rows: `in two rows` -> "2", `in a grid` -> "grid", else as counted before."""
     if "grid" in pattern:
         return "grid"
-    if "row" in pattern or "line" in pattern:
-        return "1"  # `parked in a row`, `in a single line`
+    lined_up = "lined" in pattern and not {"rows", "lines", "columns", "ranks"} & set(pattern)
+    if "row" in pattern or "line" in pattern or lined_up:
+        return "1"  # `parked in a row`, `in a single line`, `lined up`
     for word in pattern:
         if word in v.NUMBER_WORDS and v.NUMBER_WORDS[word] > 1:
             return str(v.NUMBER_WORDS[word])

@@ -1457,3 +1457,10 @@ def test_a_desert_planet_homestead() -> None:
     assert request.place == "desert"
     assert {t.word for t in request.things} >= {"moisture vaporator", "landspeeder"}
     assert not any("itself" in w for w in request.warnings)  # the house is not by itself
+
+
+def test_lined_up_is_one_line() -> None:
+    cars = relations("oval race track with 8 cars lined up on the starting line")
+    assert any(r[1] == "in_rows" and r[3] == "1" for r in cars)
+    shelves = relations("a library with bookshelves lined up in rows")
+    assert any(r[1] == "in_rows" and r[3] != "1" for r in shelves)
