@@ -1,5 +1,6 @@
 """What a noun phrase names: new things, things named before, or the whole scene."""
 
+from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.arrangements import CORNERS, arrange
@@ -211,6 +212,9 @@ def name_target(
         # from outside as the store is (not the place shown)
         if phrase.kind is None:
             words = " ".join(t for t in tokens[j : phrase.end] if t not in ("a", "an", "the"))
+            said = [g for g in state.groups if g.word in (words, lexical.singular(words) or "")]
+            if phrase.definite and said:  # `three classrooms ... east of the classrooms`
+                return tuple(said[-1].ids), phrase, phrase.end
             group = state.new_group(seen_from_outside(phrase.scene), 1, "medium", False, words)
             return (tuple(group.ids[:1]) if group is not None else None), phrase, phrase.end
     elif phrase.scene is not None:

@@ -159,6 +159,7 @@ ROLE_OF: dict[str, str] = {
     "crew_member": "person",
     "railway_platform": "platform",
     "whiteboard": "blackboard",
+    "market_stall": "counter",  # a food court's stalls are its counters
 }
 
 # Plurals the English rules in the lexicon cannot derive, with their singular. Each

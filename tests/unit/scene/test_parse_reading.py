@@ -1464,3 +1464,11 @@ def test_lined_up_is_one_line() -> None:
     assert any(r[1] == "in_rows" and r[3] == "1" for r in cars)
     shelves = relations("a library with bookshelves lined up in rows")
     assert any(r[1] == "in_rows" and r[3] != "1" for r in shelves)
+
+
+def test_places_named_as_things_again_and_stalls_as_counters() -> None:
+    school = relations("a school with three classrooms and a gym east of the classrooms")
+    assert ("building-1", "east_of", ("school-2",), None) in school
+    assert kinds("a school with three classrooms and a gym east of the classrooms")["school"] == 4
+    court = kinds("mall food court: 6 food stalls around the edge and lots of tables")
+    assert court["market_stall"] == 6 and court["counter"] == 0
