@@ -1472,3 +1472,8 @@ def test_places_named_as_things_again_and_stalls_as_counters() -> None:
     assert kinds("a school with three classrooms and a gym east of the classrooms")["school"] == 4
     court = kinds("mall food court: 6 food stalls around the edge and lots of tables")
     assert court["market_stall"] == 6 and court["counter"] == 0
+
+
+def test_a_stations_platforms_are_railway_platforms() -> None:
+    station = kinds("train station, two platforms with the tracks between them")
+    assert station["railway_platform"] == 2 and station["platform"] == 0
