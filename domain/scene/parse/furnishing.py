@@ -149,9 +149,7 @@ def _a_person(kind: str) -> bool:
 
 
 def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) -> list[ThingSpec]:
-    """Indoors there is no house, tree or campfire: such things are left out, and said so.
-    A thing the place has a form of its own for is that form (a station's platform)."""
-    things = [_in_its_place_form(state, place, thing) for thing in things]
+    """Indoors there is no house, tree or campfire: such things are left out, and said so."""
     if not place.indoor:
         return things
     kept: list[ThingSpec] = []
@@ -176,18 +174,6 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
         noun = kind_name if count == 1 else f"{count} x {kind_name}"
         state.warn(f"left out {noun}: not of an indoor place ({place.name})")
     return kept
-
-
-_PLACE_FORMS = {("train_station", "platform"): "railway_platform"}
-
-
-def _in_its_place_form(state: ParseState, place: Place, thing: ThingSpec) -> ThingSpec:
-    form = _PLACE_FORMS.get((place.name, thing.kind))
-    if form is None:
-        return thing
-    new_id = _next_id(state, form)
-    state.relations = [_renamed(r, thing.id, new_id) for r in state.relations]
-    return msgspec.structs.replace(thing, kind=form, id=new_id)
 
 
 def _indoor_form(thing: ThingSpec) -> str | None:

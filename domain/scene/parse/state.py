@@ -304,7 +304,14 @@ class ParseState:
         the word (raised beds are garden plots, and still the beds)."""
         if not word or " " in word:
             return []
-        return [g for g in self.groups if g.word != word and _same_word(g.word, word)]
+        named = [g for g in self.groups if g.word != word and _same_word(g.word, word)]
+        if named or lexicon.match_noun([word], 0) is not None:
+            return named
+        # `a blackboard ... in front of the board`: a closed compound ending in a word that
+        # names no kind of its own
+        return [
+            g for g in self.groups if " " not in g.word and g.word.endswith(word) and g.word != word
+        ]
 
     def resize(self, group: Group, size: Size) -> None:
         """The group's things drawn at `size` (a size said when it is named again)."""

@@ -1474,6 +1474,9 @@ def test_places_named_as_things_again_and_stalls_as_counters() -> None:
     assert court["market_stall"] == 6 and court["counter"] == 0
 
 
-def test_a_stations_platforms_are_railway_platforms() -> None:
-    station = kinds("train station, two platforms with the tracks between them")
-    assert station["railway_platform"] == 2 and station["platform"] == 0
+def test_the_board_is_the_blackboard_named_before() -> None:
+    found = relations(
+        "a classroom with a blackboard on the north wall, a table in front of the board"
+    )
+    assert ("table-1", "next_to", ("blackboard-1",), None) in found
+    assert kinds("a classroom with a blackboard, a table in front of the board")["board"] == 0
