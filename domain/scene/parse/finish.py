@@ -18,6 +18,7 @@ from domain.scene.parse.furnishing import (
     extra,
     fitting_the_place,
     furnish,
+    renamed,
     usual_things,
     usual_things_not_doubled,
     without_excluded,
@@ -73,7 +74,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations += _homes_by_the_water(scene, things, relations)
     things = without_excluded(state, things)
     things = usual_things_not_doubled(state, things)
-    relations = [_renamed(r, state.renamed) for r in relations]
+    relations = [renamed(r, state.renamed) for r in relations]
     relations = _gates_in_walls(style, things, relations)
     relations = _overlooking_the_water(things, relations)
     relations = holders_that_fit(state, things, relations)
@@ -276,17 +277,3 @@ def _default_connectors(
             )
         out.append(relation)
     return out
-
-
-def _renamed(relation: RelationSpec, renamed: dict[str, str]) -> RelationSpec:
-    """The relation said of things that turned out to be others (a place's usual tents that
-    are the tents the prompt named)."""
-    if not renamed or (
-        relation.subject not in renamed and not set(relation.objects) & set(renamed)
-    ):
-        return relation
-    return msgspec.structs.replace(
-        relation,
-        subject=renamed.get(relation.subject, relation.subject),
-        objects=tuple(renamed.get(o, o) for o in relation.objects),
-    )

@@ -159,7 +159,7 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
         if stand_in is not None:
             state.warn(f"read '{thing.word or thing.kind}' as {with_article(stand_in)} indoors")
             new_id = _next_id(state, stand_in)
-            state.relations = [_renamed(r, thing.id, new_id) for r in state.relations]
+            state.relations = [renamed(r, {thing.id: new_id}) for r in state.relations]
             thing = msgspec.structs.replace(thing, kind=stand_in, id=new_id)
         kind = lexicon.kind_spec(thing.kind)
         if thing.size == "vast":
@@ -192,13 +192,15 @@ def _indoor_form(thing: ThingSpec) -> str | None:
     return None
 
 
-def _renamed(relation: RelationSpec, old: str, new: str) -> RelationSpec:
-    if relation.subject != old and old not in relation.objects:
+def renamed(relation: RelationSpec, names: dict[str, str]) -> RelationSpec:
+    """The relation said of things that turned out to be others (a campfire indoors is the
+    fireplace; a place's usual tents are the tents the prompt named)."""
+    if relation.subject not in names and not set(relation.objects) & set(names):
         return relation
     return msgspec.structs.replace(
         relation,
-        subject=new if relation.subject == old else relation.subject,
-        objects=tuple(new if o == old else o for o in relation.objects),
+        subject=names.get(relation.subject, relation.subject),
+        objects=tuple(names.get(o, o) for o in relation.objects),
     )
 
 

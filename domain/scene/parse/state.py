@@ -327,11 +327,9 @@ class ParseState:
             mine = set(self.subject.ids)
             linked = {o for r in self.relations if r.subject in mine for o in r.objects}
             earlier = [group for group in earlier if group.ids[0] not in linked]
-        pair = self._two_just_named(word)
+        pair = self._two_just_named(word)  # `the red army ... the blue army ... between them`
         if pair is not None:
-            return (
-                pair  # `the red army on the west and the blue army on the east, ... between them`
-            )
+            return pair
         if word in _PLURAL_PRONOUNS and len(earlier) > 1 and len(earlier[-1].ids) == 1:
             # `them` after two single things (a tavern ... a church): both of them
             return (earlier[-2].ids[0], earlier[-1].ids[0])
