@@ -596,7 +596,7 @@ class _Parser:
         count = lexicon.match_count(inside, 0) if len(inside) == 1 else None
         if count is None or count[0] < 1:
             return False
-        self.state.recount(subject, min(count[0], v.MAX_THINGS))
+        self.state.recount(subject, count[0])
         subject.counted = True
         self.i = close + 1
         return True

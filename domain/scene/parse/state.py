@@ -153,7 +153,11 @@ class ParseState:
         return min(count, left)
 
     def grow(self, group: Group, count: int) -> None:
-        """`a tower at each corner`: the group becomes as many as the arrangement needs."""
+        """`a tower at each corner`: the group becomes as many as the arrangement needs (as
+        many as the limit on things leaves room for, said once)."""
+        if count - len(group.ids) > v.MAX_THINGS - len(self.things):
+            room = len(group.ids) + v.MAX_THINGS - len(self.things)
+            self.warn(f"more than {v.MAX_THINGS} things requested; {group.kind} capped at {room}")
         while len(group.ids) < count and len(self.things) < v.MAX_THINGS:
             number = self.counters.get(group.kind, 0) + 1
             self.counters[group.kind] = number

@@ -1480,3 +1480,10 @@ def test_the_board_is_the_blackboard_named_before() -> None:
     )
     assert ("table-1", "next_to", ("blackboard-1",), None) in found
     assert kinds("a classroom with a blackboard, a table in front of the board")["board"] == 0
+
+
+def test_a_count_past_the_limit_said_another_way_is_capped_with_a_warning() -> None:
+    for prompt in ("candles (like 99999 or so)", "a camel caravan: 9999 camels"):
+        request = parse_prompt(prompt)
+        assert len(request.things) == 1000
+        assert any(w.startswith("more than 1000 things requested") for w in request.warnings)
