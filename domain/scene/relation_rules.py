@@ -8,7 +8,7 @@ import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
-from domain.scene.model import RelationSpec
+from domain.scene.model import KindSpec, RelationSpec
 
 Cell = tuple[int, int]
 
@@ -253,3 +253,26 @@ def rows_mates(relations: Iterable[RelationSpec]) -> dict[str, tuple[str, ...]]:
             for member in members:
                 mates.setdefault(member, members)
     return mates
+
+
+def set_between(relations: Iterable[RelationSpec]) -> dict[frozenset[str], tuple[str, ...]]:
+    """The things asked to stand between each pair (`a coffee table between the couch and the
+    tv`): part of how the two face each other, not something in the way."""
+    found: dict[frozenset[str], tuple[str, ...]] = {}
+    for relation in relations:
+        if relation.predicate == "between" and len(relation.objects) == 2:
+            pair = frozenset(relation.objects)
+            found[pair] = (*found.get(pair, ()), relation.subject)
+    return found
+
+
+def facing_reach(room: int) -> int:
+    """`facing`: free cells allowed between the two, more by the depth of what stands
+    between them."""
+    return FACING_GAP + room
+
+
+def lies_between(holder: KindSpec) -> bool:
+    """A rug under the coffee table set between a couch and a tv lies between them too; the
+    walls of a room round it do not."""
+    return holder.container != "walled" and holder.layer != "terrain"

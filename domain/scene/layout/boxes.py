@@ -2,6 +2,7 @@
 
 from domain.scene.layout import penalty as pen
 from domain.scene.layout.context import Context, Geo, Item
+from domain.scene.layout.prepare import HELD_PROXY
 from domain.scene.layout.scoring import Spread, relation_penalty, spread_cost, spread_plan
 from domain.scene.layout.windows import anchors, window_for
 from domain.scene.model import RelationSpec
@@ -80,8 +81,9 @@ def _search(
         frame = (fx + mx, fy + my, fw - 2 * mx, fh - 2 * my)
     host_index = host.index if host is not None else 0
     relations = [r for r in ctx.rels_of.get(item.id, ()) if _ready(ctx, item, r)]
+    held = _held_relations(ctx, item)
     if ctx.exhausted:
-        relations = []  # out of effort: the first free spot, relations unscored
+        relations, held = [], []  # out of effort: the first free spot, relations unscored
     dims = [(item.base_w, item.base_h, 0)]
     if item.kind.rotatable and item.base_w != item.base_h:
         dims.append((item.base_h, item.base_w, 90))
@@ -106,8 +108,8 @@ def _search(
         window = window_for(ctx, item, relations, frame, w, h)
         if window is None:
             continue
-        candidates = anchors(ctx, item, relations, frame, w, h)
-        total = (SAMPLES * effort if relations else QUICK_TRIES) + len(candidates)
+        candidates = _held_anchors(ctx, held, w, h) + anchors(ctx, item, relations, frame, w, h)
+        total = (SAMPLES * effort if relations or held else QUICK_TRIES) + len(candidates)
         for k in range(total):
             if k < len(candidates):
                 x, y = candidates[k]
@@ -120,10 +122,11 @@ def _search(
                 continue
             if not grid.fits(x, y, w, h, host_index, afloat, halo, item.kind.round, water_hosts):
                 continue
-            if not relations:
+            if not relations and not held:
                 return x, y, w, h, rotation
             ctx.work += 1
             score = _score(ctx, item, relations, plans, x, y, w, h)
+            score += _held_score(ctx, item, held, x, y, w, h)
             if leaning:
                 score += 0.01 * _lean(ctx, item, relations, x, y, w, h)
             if best is None or score < best[0]:
@@ -157,6 +160,58 @@ def _ready(ctx: Context, item: Item, relation: RelationSpec) -> bool:
         thing_id == item.id or (thing_id in ctx.by_id and ctx.by_id[thing_id].placed)
         for thing_id in others
     )
+
+
+def _held_relations(ctx: Context, item: Item) -> list[tuple[Item, RelationSpec]]:
+    """`a coffee table between the couch and the tv, a rug under it`: what a thing holds is
+    asked to stand somewhere, so the holder is placed where its middle would satisfy that."""
+    out = []
+    for child in ctx.items:
+        if child.host is not item or child.placed:
+            continue
+        for relation in ctx.rels_of.get(child.id, ()):
+            others = [t for t in (relation.subject, *relation.objects) if t != child.id]
+            if relation.subject != child.id or relation.predicate not in HELD_PROXY:
+                continue
+            if others and all(_placed_outside(ctx, t, item) for t in others):
+                out.append((child, relation))
+    return out
+
+
+def _placed_outside(ctx: Context, thing_id: str, holder: Item) -> bool:
+    other = ctx.by_id.get(thing_id)
+    return other is not None and other.placed and other is not holder and other.host is not holder
+
+
+def _held_anchors(
+    ctx: Context, held: list[tuple[Item, RelationSpec]], w: int, h: int
+) -> list[tuple[int, int]]:
+    """Holders centred where what they hold is asked to be: midway between two things."""
+    out = []
+    for _, relation in held:
+        if relation.predicate != "between" or len(relation.objects) != 2:
+            continue
+        a, b = ctx.geo(relation.objects[0]), ctx.geo(relation.objects[1])
+        if a is None or b is None:
+            continue
+        mx, my = (2 * a.x + a.w + 2 * b.x + b.w) // 4, (2 * a.y + a.h + 2 * b.y + b.h) // 4
+        out += [(mx - w // 2 + dx, my - h // 2 + dy) for dx in (0, -1, 1) for dy in (0, -1, 1)]
+    return out
+
+
+def _held_score(
+    ctx: Context, item: Item, held: list[tuple[Item, RelationSpec]], x: int, y: int, w: int, h: int
+) -> float:
+    total = 0.0
+    for child, relation in held:
+        cw, ch = min(child.base_w, w), min(child.base_h, h)
+        proxy = Geo(x + (w - cw) // 2, y + (h - ch) // 2, cw, ch)
+
+        def lookup(thing_id: str, child_id: str = child.id, proxy: Geo = proxy) -> Geo | None:
+            return proxy if thing_id == child_id else ctx.geo(thing_id)
+
+        total += relation_penalty(ctx, relation, lookup)
+    return total
 
 
 def _score(

@@ -155,6 +155,7 @@ class Context:
             for thing_id in dict.fromkeys((relation.subject, *relation.objects)):
                 self.rels_of.setdefault(thing_id, []).append(relation)
         self.rows_mates = rules.rows_mates(problem.relations)  # see pattern_penalty
+        self.set_between = rules.set_between(problem.relations)
         self.full: set[tuple[int, int, int, bool, bool, bool]] = set()
         self._geo: dict[str, Geo] = {}
         self._field: dict[str, bytearray] = {}
@@ -192,6 +193,14 @@ class Context:
         self.items.append(item)
         self.by_id[item.id] = item
         return item
+
+    def room_between(self, a: str, b: str) -> int:
+        """The depth of what is asked to stand between two things (a coffee table on its rug
+        between a couch and a tv): how much farther apart they may face each other."""
+        between = self.set_between.get(frozenset((a, b)), ())
+        items = [self.by_id[thing] for thing in between if thing in self.by_id]
+        items += [i.host for i in items if i.host is not None and rules.lies_between(i.host.kind)]
+        return max((min(item.base_w, item.base_h) for item in items), default=0)
 
     def geo(self, thing_id: str) -> Geo | None:
         item = self.by_id.get(thing_id)

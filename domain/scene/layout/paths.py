@@ -168,7 +168,7 @@ def _penalty(ctx: Context, item: Item, relation: RelationSpec, geo: Geo) -> floa
         return 0.0
     if predicate == "runs":
         return 0.0 if _edge_to_edge(ctx, geo, argument) else 10.0
-    if predicate in ("between", "in_center"):
+    if predicate == "between":
         step = max(1, len(cells) // 40)
         return min(
             relation_penalty(ctx, relation, _lookup(ctx, item, Geo(cx, cy, 1, 1)))

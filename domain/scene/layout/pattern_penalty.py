@@ -43,8 +43,9 @@ def penalty(ctx: Context, relation: RelationSpec, lookup: pen.Lookup) -> float:
     miss = _alignment_miss(subject, other)
     if predicate == "facing":
         blocked = 0.0 if _clear(ctx, subject, other) else 2.0
-        far = 0 if relation.argument == rules.FROM_AFAR else max(0, gap - rules.FACING_GAP)
-        return miss + far + blocked
+        room = ctx.room_between(sub_id, obj_id)
+        far = 0 if relation.argument == rules.FROM_AFAR else max(0, gap - rules.facing_reach(room))
+        return miss + far + blocked + max(0, room - gap)
     if predicate == "across_from" and len(relation.objects) > 1:
         path = relation.objects[1]
         return miss + (0.0 if _crosses(ctx, subject, other, path) else 2.0)

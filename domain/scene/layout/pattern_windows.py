@@ -31,7 +31,7 @@ def bounds(ctx: Context, relation: RelationSpec, w: int, h: int) -> Bounds | Non
     if predicate == "facing" and relation.argument == rules.FROM_AFAR:
         return None  # (placed by what frames it: the middle of the room)
     if predicate == "facing":
-        reach = rules.FACING_GAP
+        reach = rules.facing_reach(ctx.room_between(relation.subject, relation.objects[0]))
         return (
             other.x - w - reach,
             other.y - h - reach,
@@ -59,8 +59,10 @@ def anchors(ctx: Context, item: Item, relation: RelationSpec, w: int, h: int) ->
         spots = rules.head_spots((other.x, other.y, other.w, other.h), w, h)
         return spots + [(x + dx, y + dy) for x, y in spots for dx, dy in ((0, 1), (1, 0))]
     if predicate == "facing":
+        room = ctx.room_between(relation.subject, relation.objects[0])
         reach = max(ctx.width, ctx.height) if relation.argument == rules.FROM_AFAR else 0
-        return _aligned(other, w, h, range(1, max(reach, rules.FACING_GAP) + 1), rng.random())
+        gaps = range(max(1, room), max(reach, rules.facing_reach(room)) + 1)
+        return _aligned(other, w, h, gaps, rng.random())
     if predicate == "across_from" and len(relation.objects) > 1:
         return _mirrored(ctx, other, relation.objects[1], w, h)
     if predicate == "across_from":

@@ -15,6 +15,8 @@ _HELD = ("inside", "on")  # `on` a container (a table, a rug, a lake for a boat)
 _FRAMED = ("in_corner", "in_center", "in_region")  # framed by a container: inside it
 _GROUPED = ("in_rows", "in_ring", "connected_to")  # not an order between their things
 _ANCHORED = ("around", "on", "facing", "across_from", "at_head_of")
+# what a held thing is asked of things outside its holder, which places the holder too
+HELD_PROXY = frozenset(["between", "next_to", "near", *rules.DIRECTION_OF])
 LONE_ROOM_MARGIN = 1  # rock kept round a dungeon's only room
 
 
@@ -323,6 +325,22 @@ def _by_what_rows_face(relations: list[RelationSpec]) -> frozenset[str]:
     )
 
 
+def _holders_wait_for_what_held_things_stand_by(
+    by_id: dict[str, Item], relations: list[RelationSpec], needs: dict[str, set[str]]
+) -> None:
+    """`a coffee table between the couch and the tv, on a rug`: the rug waits for the couch
+    and the tv, so it can be laid where the table will stand between them."""
+    for relation in relations:
+        child = by_id.get(relation.subject)
+        if child is None or child.host is None or relation.predicate not in HELD_PROXY:
+            continue
+        holder = child.host
+        for other in relation.objects:
+            thing = by_id.get(other)
+            if thing is not None and not _ancestor(holder, thing) and holder.id not in needs[other]:
+                needs[holder.id].add(other)
+
+
 def placing_order(items: list[Item], relations: list[RelationSpec]) -> list[Item]:
     """Objects of a relation before its subject, hosts before children, big before small."""
     by_id = {item.id: item for item in items}
@@ -340,6 +358,7 @@ def placing_order(items: list[Item], relations: list[RelationSpec]) -> list[Item
         for host in [item.host] if item.host is not None else item.hosts:
             needs[item.id].add(host.id)
             needs[host.id].discard(item.id)
+    _holders_wait_for_what_held_things_stand_by(by_id, relations, needs)
     for item in items:  # the first phase never waits for a thing placed later
         if rank(item) <= _PHASE_ONE_LAST_RANK:
             needs[item.id] = {

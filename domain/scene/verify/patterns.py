@@ -27,8 +27,10 @@ CHECKED = frozenset(
 )
 
 
-def holds(world: World, relation: RelationSpec) -> bool:
-    """Whether a relation whose predicate is in CHECKED holds on the finished layout."""
+def holds(world: World, relation: RelationSpec, between: Sequence[str] = ()) -> bool:
+    """Whether a relation whose predicate is in CHECKED holds on the finished layout.
+
+    `between`: what the prompt puts between the relation's two things."""
     predicate, a, objects = relation.predicate, relation.subject, relation.objects
     argument = relation.argument
     if predicate == "on" and objects:
@@ -42,7 +44,7 @@ def holds(world: World, relation: RelationSpec) -> bool:
     if predicate == "across_from" and objects:
         return across_from(world, a, objects[0], objects[1] if len(objects) > 1 else None)
     if predicate == "facing" and objects:
-        return facing(world, a, objects[0], afar=argument == rules.FROM_AFAR)
+        return facing(world, a, objects[0], afar=argument == rules.FROM_AFAR, between=between)
     if predicate == "at_head_of" and objects:
         return rules.at_head_of(world.rect(a), world.rect(objects[0]))
     if predicate == "in_rows":
@@ -87,12 +89,19 @@ def across_from(world: World, a: str, b: str, path: str | None) -> bool:
     return any(cell in own for cell in rules.segment_cells(ax2, ay2, bx2, by2))
 
 
-def facing(world: World, a: str, b: str, afar: bool = False) -> bool:
+def facing(world: World, a: str, b: str, afar: bool = False, between: Sequence[str] = ()) -> bool:
+    """Aligned, near (farther by the depth of what stands between them), and nothing in the
+    way but what was asked to stand between them (a coffee table between a couch and a tv)."""
     columns, rows = spans(world.rect(a), world.rect(b))
     if columns == rows:
         return False
-    near = afar or world.distance(a, b, 8) <= rules.FACING_GAP + 1
-    return near and clear_between(world, a, b)
+    present = [thing for thing in between if thing in world.nodes]
+    holders = [world.nodes[t].parent for t in present]
+    present += [h for h in holders if h is not None and rules.lies_between(world.kind(h))]
+    room = max((min(world.rect(t)[2:]) for t in present), default=0)
+    reach = rules.facing_reach(room) + 1
+    near = afar or world.distance(a, b, reach + 1) <= reach
+    return near and clear_between(world, a, b, present)
 
 
 def rows_facing(world: World, members: Sequence[str], b: str) -> bool:
@@ -107,9 +116,12 @@ def rows_facing(world: World, members: Sequence[str], b: str) -> bool:
     return near <= rules.ROWS_FACING_GAP + 1 and _clear_line(world, block, world.rect(b), own)
 
 
-def clear_between(world: World, a: str, b: str) -> bool:
-    """One straight line of cells across the gap between two aligned boxes is free of solids."""
+def clear_between(world: World, a: str, b: str, set_between: Sequence[str] = ()) -> bool:
+    """One straight line of cells across the gap between two aligned boxes is free of solids
+    (but those of things set between them)."""
     own = world.cell_set(a) | world.cell_set(b)
+    for thing in set_between:
+        own |= world.cell_set(thing)
     for node_id in (a, b):  # a cannon in a fort faces the sea over the fort's own wall
         holder = world.nodes[node_id].parent
         if holder is not None and holder in world.nodes:

@@ -36,6 +36,7 @@ class _Checker:
         self.world = world
         self.relations = relations
         self._rows_mates = rules.rows_mates(relations)
+        self._set_between = rules.set_between(relations)
         self._enclosed: dict[str, set[tuple[int, int]]] = {}  # a path -> the cells it encloses
         self._rings: dict[tuple[str, ...], tuple[int, bool]] = {}  # centre -> reach, covered
 
@@ -69,7 +70,8 @@ class _Checker:
         if predicate == "facing" and objects and a in self._rows_mates:
             return patterns.rows_facing(world, self._rows_mates[a], objects[0])
         if predicate in patterns.CHECKED:
-            return patterns.holds(world, relation)
+            between = self._set_between.get(frozenset(ids), ()) if len(ids) == 2 else ()
+            return patterns.holds(world, relation, between)
         if predicate == "around":
             return self._around(a, objects)
         if predicate == "between" and len(objects) == 2:
@@ -158,12 +160,7 @@ class _Checker:
             tol_y = 2 * fh
         elif axis == "y":
             tol_x = 2 * fw
-        if world.is_path(a):
-            return any(
-                abs(2 * (cx - fx) + 1 - fw) <= tol_x and abs(2 * (cy - fy) + 1 - fh) <= tol_y
-                for cx, cy in world.cells(a)
-            )
-        x, y, w, h = world.rect(a)
+        x, y, w, h = world.rect(a)  # a path too: all of it, not one cell passing the middle
         return abs(2 * (x - fx) + w - fw) <= tol_x and abs(2 * (y - fy) + h - fh) <= tol_y
 
     def _corner(self, a: str, frame: Rect, which: str | None) -> bool:

@@ -538,3 +538,67 @@ def test_a_canal_runs_straight_where_a_river_bends(seed: int) -> None:
     canal = next(n for n in _all_nodes(graph["root"]) if n["id"] == "river-1")
     rows = {cell[1] for cell in canal["path"]}
     assert len(rows) <= 3, sorted(rows)  # as thick as it is, no bends
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_coffee_table_on_a_rug_stands_between_the_couch_and_the_tv_it_faces(seed: int) -> None:
+    prompt = (
+        "my apartment living room - couch facing the tv, coffee table between them, bookshelf "
+        "against the south wall, a rug under the coffee table"
+    )
+    graph = generate_scene(prompt, seed=seed, width=48, height=24).scene_graph
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+    boxes = _boxes(graph)
+    sofa, tv, rug = boxes["sofa-1"], boxes["television-1"], boxes["rug-1"]
+    across = [(b[1], b[1] + b[3]) for b in (sofa, rug, tv)]  # the rug lies across the gap
+    across_x = [(b[0], b[0] + b[2]) for b in (sofa, rug, tv)]
+    in_line = sorted(across) == across or sorted(across, reverse=True) == across
+    in_row = sorted(across_x) == across_x or sorted(across_x, reverse=True) == across_x
+    assert in_line or in_row, boxes
+
+
+def test_what_is_set_between_two_facing_things_does_not_block_their_view() -> None:
+    from domain.scene.model import RelationSpec
+    from domain.scene.verify import verify_relations
+
+    def node(node_id: str, x: int, y: int, w: int, h: int) -> PlacedNode:
+        kind = node_id.split("-")[0]
+        layer = catalog.kind_spec(kind).layer
+        return PlacedNode(
+            id=node_id, kind=kind, label=kind, layer=layer, x=x, y=y, width=w, height=h,
+            rotation=0, tags=(),
+        )  # fmt: skip
+
+    nodes = (
+        node("sofa-1", 10, 2, 6, 2),
+        node("table-1", 11, 5, 4, 1),
+        node("television-1", 12, 7, 2, 1),
+    )
+    facing = RelationSpec(subject="sofa-1", predicate="facing", objects=("television-1",))
+    between = RelationSpec(
+        subject="table-1", predicate="between", objects=("sofa-1", "television-1")
+    )
+    alone = verify_relations(nodes, [facing], 32, 16, "living_room")
+    both = verify_relations(nodes, [facing, between], 32, 16, "living_room")
+    assert not alone[0].satisfied  # a table nobody put there is in the way
+    assert both[0].satisfied and both[1].satisfied
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_path_in_the_middle_is_centred_as_a_whole(seed: int) -> None:
+    prompt = "a tourney field with the jousting list running down the center"
+    graph = generate_scene(prompt, seed=seed, width=80, height=40).scene_graph
+    x, y, w, h = _boxes(graph)["fence-1"]
+    assert abs(2 * x + w - 80) <= 80 // 5 and abs(2 * y + h - 40) <= 40 // 5, (x, y, w, h)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_bleachers_on_both_sides_of_a_court_line_its_long_sides(seed: int) -> None:
+    prompt = "school gym with a basketball court in the middle and bleachers along both long sides"
+    graph = generate_scene(prompt, seed=seed, width=64, height=32).scene_graph
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+    boxes = _boxes(graph)
+    court = boxes["court-1"]
+    for name in ("bleachers-1", "bleachers-2"):
+        _, y, _, h = boxes[name]
+        assert y + h <= court[1] or y >= court[1] + court[3], (name, boxes[name], court)
