@@ -140,8 +140,11 @@ def _both_sides(state: "ParseState", subject: "Group", target: tuple[str, ...]) 
         elif along.container == "open" and along.rotatable:
             # `stools along the sides of the table`: at the table, whichever way it lies
             state.add(thing_id, "next_to", (line,), None)
-        else:
-            state.add(thing_id, ("west_of", "east_of")[k % 2], (line,), None)
+        else:  # on its long sides: west and east, or north and south of a wide court
+            sides = (
+                ("north_of", "south_of") if along.width > along.height else ("west_of", "east_of")
+            )
+            state.add(thing_id, sides[k % 2], (line,), None)
             state.add(thing_id, "near", (line,), None)
 
 

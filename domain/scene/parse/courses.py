@@ -61,6 +61,9 @@ def _runs(state: ParseState, heading: str, end: int) -> int:
     subject = state.subject
     if not isinstance(subject, Group) and state.spine_kind() is not None:
         subject = state.subject = state.spine()  # `a street running north to south`: its road
+    if isinstance(subject, Group) and lexicon.kind_spec(subject.kind).shape == "box":
+        state.lengthen(subject)  # `3 assembly lines running east-west`: long ones
+        return end
     if not isinstance(subject, Group) or lexicon.kind_spec(subject.kind).shape != "path":
         state.warn(f"'{heading.replace('_', ' to ')}' fits only a river, road or wall; ignored")
         return end

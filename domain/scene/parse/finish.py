@@ -77,6 +77,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = [renamed(r, state.renamed) for r in relations]
     relations = _gates_in_walls(style, things, relations)
     relations = _overlooking_the_water(things, relations)
+    relations = _in_the_middle_of_a_way(state, relations)
     relations = holders_that_fit(state, things, relations)
     framing_contradictions(state, relations)
     relations = implicit_inside(state, relations)
@@ -223,6 +224,22 @@ def _centred_along_walls(state: ParseState, relations: list[RelationSpec]) -> li
                 f"{relation.subject} is both in the middle and against {where}: drawn against"
                 " the wall, in the middle of it"
             )
+        out.append(relation)
+    return out
+
+
+def _in_the_middle_of_a_way(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`an overturned wagon in the middle of the road`: on the road (a road, a river, a
+    corridor has no middle to stand in but itself)."""
+    out = []
+    for relation in relations:
+        way = relation.objects[0] if relation.objects else None
+        if (
+            relation.predicate == "in_center"
+            and way is not None
+            and lexicon.kind_spec(state.kind_of(way)).shape == "path"
+        ):
+            relation = msgspec.structs.replace(relation, predicate="on", argument=None)
         out.append(relation)
     return out
 

@@ -14,6 +14,7 @@ _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
 _NEAREST_ROLES = 2  # hypernyms of a generic thing that count as its role
 _PEOPLE = "person"  # the role of anyone at all in a place's usual things
 _NAMED_PEOPLE = frozenset(["guard", "wizard", "goblin", "zombie", "ghost", "alien", "demon"])
+_INDOOR_GROUNDS = frozenset(["court"])  # areas marked out on a floor: a gym's basketball court
 INDOOR_STAND_IN = {
     "campfire": "fireplace",
     "bonfire": "fireplace",
@@ -21,6 +22,7 @@ INDOOR_STAND_IN = {
     "island": "counter",  # a kitchen island
     "station": "console",  # a crew station, a weapons station
     "fuel_pump": "engine",  # a coolant pump in a reactor room: a machine
+    "watchtower": "guard_post",  # a prison block's guard tower
 }
 
 
@@ -157,7 +159,8 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
     for thing in things:
         stand_in = INDOOR_STAND_IN.get(thing.kind) or _indoor_form(thing)
         if stand_in is not None:
-            state.warn(f"read '{thing.word or thing.kind}' as {with_article(stand_in)} indoors")
+            said = with_article(stand_in.replace("_", " "))
+            state.warn(f"read '{thing.word or thing.kind}' as {said} indoors")
             new_id = _next_id(state, stand_in)
             state.relations = [renamed(r, {thing.id: new_id}) for r in state.relations]
             thing = msgspec.structs.replace(thing, kind=stand_in, id=new_id)
@@ -165,7 +168,10 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
         if thing.size == "vast":
             kept.append(thing)  # the place itself (a ship's deck is the ship)
         elif kind.setting == "outdoor" or (
-            kind.shape == "area" and not kind.water and not kind.category
+            kind.shape == "area"
+            and not kind.water
+            and not kind.category
+            and thing.kind not in _INDOOR_GROUNDS
         ):
             dropped[thing.kind] = dropped.get(thing.kind, 0) + 1
         else:

@@ -169,7 +169,10 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
         ends = list(targets[0][:2])
     if not ends:
         return
-    if lexicon.kind_spec(subject.kind).shape == "path":
+    among = targets[0] if len(targets) == 1 else ()
+    if lexicon.kind_spec(subject.kind).shape == "path" and len(among) > 2:
+        _linking_each_to_the_next(state, subject, among)
+    elif lexicon.kind_spec(subject.kind).shape == "path":
         for thing_id in subject.ids:
             state.add(thing_id, "connected_to", tuple(ends), None)
     elif len(ends) == 2 and subject.kind in lexicon.CONNECTOR_KINDS:
@@ -185,6 +188,16 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
     else:
         for thing_id in subject.ids:  # `a stag drinking from a spring`: by it
             state.add(thing_id, "near", (ends[0],), None)
+
+
+def _linking_each_to_the_next(state: ParseState, subject: Group, among: tuple[str, ...]) -> None:
+    """`rope bridges connecting the treehouses`: one from each to the next, so all are
+    joined (as many as that takes when the prompt gave no count)."""
+    if not subject.counted:
+        state.recount(subject, len(among) - 1)
+    for k, thing_id in enumerate(subject.ids):
+        first = k % len(among)
+        state.add(thing_id, "connected_to", (among[first], among[(first + 1) % len(among)]), None)
 
 
 def _between(state: ParseState, subject: Group, targets: list[tuple[str, ...]]) -> None:

@@ -35,6 +35,8 @@ def choose_place(state: ParseState) -> str:
     _interior_head(state)
     _setting_is_the_scene(state)
     scene = state.scene or _vote(state)
+    if _rooms_underground(state, scene):
+        state.scene = scene = "dungeon"  # `a thieves' hideout under the city: a main hall...`
     if state.scene is None and scene == "forest":
         _forest_is_the_scene(state)
     if scene == "dungeon":
@@ -46,6 +48,13 @@ def choose_place(state: ParseState) -> str:
     if lexicon.SCENE_BY_NAME[scene].indoor and scene != "dungeon":
         _room_is_the_scene(state)
     return scene
+
+
+def _rooms_underground(state: ParseState, scene: str) -> bool:
+    place = lexicon.SCENE_BY_NAME[scene]
+    if not state.underground or place.indoor or scene in ("cave", "mine", "dungeon"):
+        return False
+    return any(group.kind == "room" for group in state.groups)
 
 
 def _room_is_the_scene(state: ParseState) -> None:

@@ -28,10 +28,19 @@ from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, tokeniz
 from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
+# words after which a compass word is no place for the thing named (`to the north`, `faces
+# north`, `the north`)
+_NOT_A_NAME = frozenset(
+    ["the", "a", "an", "to", "of", "in", "on", "at", "face", "faces", "facing", "toward",
+     "towards", "due", "far", "more", "further", "run", "runs", "running", "flows", "flowing",
+     "heading", "headed", "going", "goes", "leads", "leading", "points", "pointing", "looks",
+     "looking", "opens", "opening"]
+)  # fmt: skip
 _TOMBS_INSIDE = frozenset(["tomb", "tombs"])
 _GATHERINGS = frozenset(
     ["caravan", "herd", "flock", "pack", "fleet", "convoy", "troop", "band", "swarm", "pride",
-     "squad", "team", "crew", "family", "colony"]
+     "squad", "team", "crew", "family", "colony", "ambush", "raid", "patrol", "warband",
+     "horde", "gang", "mob", "party", "encounter", "attack"]
 )  # fmt: skip
 _HEDGES = frozenset(["like", "about", "around", "roughly", "maybe", "approx", "approximately",
                      "say", "or", "so", "ish", "some", "perhaps", "~"])  # fmt: skip
@@ -61,7 +70,9 @@ def parse_prompt(prompt: str) -> SceneRequest:
     tokens, typo_warnings = spelling.correct_tokens(
         _counted_lines(_rows_said_after(tokenize(without_proper_names(prompt))))
     )
+    tokens = _without_table_talk(_without_map_request(tokens))
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
+    tokens = _under_a_place(tokens)
     tokens = _without_purpose(_lined_sides_last(_grids_as_rows(tokens)))
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = [_pronoun_read(tokens, k) for k in range(len(tokens))]
@@ -69,6 +80,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
     parser.state.warnings.extend(typo_warnings)
     parser.state.ground = next((_GROUNDS[t] for t in tokens if t in _GROUNDS), None)
     parser.state.indoor_cue = any(t in _INDOOR_CUES for t in tokens)
+    parser.state.underground = "underground" in tokens
     parser.state.strewn = frozenset(_STREWN[t] for t in tokens if t in _STREWN)
     parser.state.outdoor_cue = any(t in _OUTDOOR_CUES for t in tokens)
     return parser.run()
@@ -95,12 +107,93 @@ _IDIOMS = frozenset(
      ("at", "daybreak"), ("by", "day"), ("in", "daylight"), ("in", "moonlight"),
      ("from", "the", "ceiling"), ("from", "the", "rafters"), ("on", "the", "ceiling"),
      ("in", "piles"), ("in", "heaps"), ("in", "stacks"), ("off", "the", "map"),
-     ("of", "the", "map"), ("off", "the", "edge", "of", "the", "map")]
+     ("of", "the", "map"), ("off", "the", "edge", "of", "the", "map"), ("branch", "off"),
+     ("branches", "off"), ("branching", "off"), ("branch", "out"), ("branching", "out")]
 )  # fmt: skip
 
 
 _SCATTERED = frozenset(["scattered", "strewn", "lying"])
 _WHOLE = frozenset(["room", "floor", "place", "area", "hall", "cave", "chamber", "ground"])
+
+
+def _without_map_request(tokens: list[str]) -> list[str]:
+    """`Drawing a map for a knights' tourney`, `make me a battle map of a cave`: the request
+    for a map, not a map to draw. A word naming the place stays (`a dungeon map with ...`)."""
+    for k, token in enumerate(tokens[: _REQUEST_REACH + 1]):
+        if token not in _MAP_WORDS:
+            continue
+        before = tokens[:k]
+        if not all(word in _REQUEST_WORDS for word in before[:-1]):
+            return tokens
+        kept = [] if not before or before[-1] in _REQUEST_WORDS else [before[-1]]
+        after = tokens[k + 1 :]
+        if after[:1] in (["of"], ["for"], [":"]):
+            return kept + after[1:]
+        if after[:1] == ["with"] and kept:
+            return kept + after  # `a dungeon map with five rooms`
+        return tokens
+    return tokens
+
+
+_REQUEST_REACH = 10
+_MAP_WORDS = frozenset(["map", "battlemap", "floorplan", "maps"])
+_REQUEST_WORDS = frozenset(
+    """a an the my our me us i we you please can could would will 'd like need want make
+    making draw drawing create creating generate generating give show sketch sketching do
+    quick simple small little big large detailed rough top down top-down overhead battle
+    tactical encounter combat world fantasy sci-fi hand drawn hex grid grid-based new""".split()
+)
+
+
+def _without_table_talk(tokens: list[str]) -> list[str]:
+    """`in my homebrew campaign`, `for my D&D group`: whom the map is for, nothing to draw."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k] in ("in", "for", "from") and tokens[k + 1 : k + 2] in (["my"], ["our"]):
+            end = next(
+                (j + 1 for j in range(k + 2, min(k + 7, len(tokens))) if tokens[j] in _TABLES),
+                None,
+            )
+            if end is not None:
+                k = end
+                continue
+        if k == 0 and tokens[k] in ("my", "our"):  # (a request's `for` already gone)
+            end = next((j + 1 for j in range(1, min(6, len(tokens))) if tokens[j] in _TABLES), 0)
+            if end and tokens[end : end + 1] in ([":"], ["."], [","], [";"]):
+                k = end + 1
+                continue
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+_TABLES = frozenset(
+    """campaign campaigns game games session sessions adventure adventures module oneshot
+    players party group table story novel book rpg ttrpg""".split()
+)
+
+
+def _under_a_place(tokens: list[str]) -> list[str]:
+    """`a hideout under the city`: underground (not the city's houses)."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        said = tokens[k : k + 3]
+        if len(said) == 3 and said[0] in _UNDER and said[1] == "the" and said[2] in _ABOVE:
+            out.append("underground")
+            k += 3
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+_UNDER = frozenset(["under", "beneath", "below", "underneath"])
+_ABOVE = frozenset(
+    ["city", "town", "village", "streets", "ground", "earth", "castle", "palace", "mountain",
+     "mountains", "capital", "keep", "fortress"]
+)  # fmt: skip
 
 
 def _without_idioms(tokens: list[str]) -> list[str]:
@@ -255,13 +348,18 @@ def _grid_size(tokens: list[str], k: int) -> tuple[int, int, int] | None:
 
 
 def _walls_by_side(tokens: list[str]) -> list[str]:
-    """`two ovens against the back wall`: the north wall."""
+    """`two ovens against the back wall`: the north wall; `a shed in the back left corner`:
+    the north-west corner."""
     return [
-        _SIDE_WALLS[token]
-        if token in _SIDE_WALLS and k + 1 < len(tokens) and tokens[k + 1] in ("wall", "walls")
-        else token
+        _SIDE_WALLS[token] if token in _SIDE_WALLS and _names_a_side(tokens, k + 1) else token
         for k, token in enumerate(tokens)
     ]
+
+
+def _names_a_side(tokens: list[str], k: int) -> bool:
+    if k < len(tokens) and tokens[k] in ("left", "right"):
+        k += 1
+    return k < len(tokens) and tokens[k] in ("wall", "walls", "corner", "corners")
 
 
 def _its_parts(tokens: list[str]) -> list[str]:
@@ -473,6 +571,8 @@ class _Parser:
             state.grow(state.subject, _EVERYWHERE)  # `rubble everywhere`
             self.i += 1
             return
+        if word in v.DIRECTIONS and self._bare_direction():
+            return
         match = lexicon.match_relation(tokens, self.i)
         if match is not None:
             before, partners = len(state.relations), self._partners()
@@ -583,6 +683,26 @@ class _Parser:
             # `a bard on the stage`: what follows is about the bard, not the thing before
             state.subject, state.unknown_subject, state.stale = UNKNOWN_THING, word, False
         self.i += 1
+
+    def _bare_direction(self) -> bool:
+        """`ferris wheel north, carousel in the center`: a compass word right after the thing
+        it places, ending the clause, puts it in that part of the place."""
+        state, tokens, i = self.state, self.tokens, self.i
+        found = lexicon.match_direction(tokens, i)
+        if found is None or not isinstance(state.subject, Group) or state.stale or i == 0:
+            return False
+        compass, relative, end = found
+        after = tokens[end] if end < len(tokens) else "."
+        if relative is not None or not tokens[i - 1].isalpha() or tokens[i - 1] in _NOT_A_NAME:
+            return False
+        if after not in _CLAUSE_BREAKS and after not in ("and", ";"):
+            return False
+        if lexicon.match_noun(tokens, i - 1) is None and not lexical.is_noun(tokens[i - 1]):
+            return False
+        for thing_id in state.subject.ids:
+            state.add(thing_id, "in_region", (), compass)
+        self.i = end
+        return True
 
     def _count_aside(self) -> bool:
         """`candles around it (like 6 or so)`: how many of the things just named, said aside."""

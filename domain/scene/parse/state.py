@@ -62,6 +62,7 @@ class ParseState:
     each_with: bool = False  # `..., each with ...`
     ground: str | None = None  # `snowy`, `swampy`: the ground a place stands on
     indoor_cue: bool = False  # `hanging from the ceiling`: a word only an inside has
+    underground: bool = False  # `a hideout under the city`
     strewn: frozenset[str] = frozenset()  # `a rocky coast`: kinds the ground is strewn with
     outdoor_cue: bool = False  # `an anvil outside`: a word that puts things outdoors
     lining: tuple[str, ...] = ()  # ... and the trees

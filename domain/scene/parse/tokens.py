@@ -25,15 +25,22 @@ _TOKEN = re.compile(
     r"|(?<!\S)--?(?!\S)|[\u2013\u2014]"  # a dash between words: `a bay - trays in rows`
 )
 _DASHES = frozenset(["-", "--", "\u2013", "\u2014"])
+# `w/ a stove`, `w/o windows`: the shorthand people type for with and without
+_WITH_SHORTHAND = re.compile(r"\bw/(o\b)?")
 
 
 def tokenize(prompt: str) -> list[str]:
     """Lower-case tokens; the possessive in either apostrophe becomes `'s`."""
-    tokens = _TOKEN.findall(_without_accents(prompt.lower()))
+    text = _WITH_SHORTHAND.sub(_spelled_with, _without_accents(prompt.lower()))
+    tokens = _TOKEN.findall(text)
     return [
         POSSESSIVE if token in ("'s", "\u2019s") else ";" if token in _DASHES else token
         for token in tokens
     ]
+
+
+def _spelled_with(shorthand: re.Match[str]) -> str:
+    return " without " if shorthand.group(1) else " with "
 
 
 def _without_accents(text: str) -> str:

@@ -9,10 +9,10 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (265 kinds):
-- `village` (48): outdoor village: houses, taverns, churches, castles, towers, roads,
-  rivers, moats, walls, hedge mazes, graves, mausoleums, pens, market stalls, benches,
-  livestock, villagers, guards, armies and crowds;
+Families (269 kinds):
+- `village` (50): outdoor village: houses, taverns, churches, castles, towers, roads,
+  rivers, moats, walls, hedge mazes, graves, mausoleums, pens, yards, market stalls,
+  benches, archery targets, livestock, villagers, guards, armies and crowds;
 - `nature` (25): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
   chasms, caves, waterfalls, wild animals and waterfowl;
 - `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
@@ -25,11 +25,11 @@ Families (265 kinds):
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);
-- `modern` (48): the office (office desks and chairs, computers, water coolers, copiers,
-  filing cabinets) and the street (buildings, cars, buses, lampposts, traffic lights,
-  crosswalks, parking spaces and lots), playgrounds (slides, swings, seesaws, sandboxes),
-  railway platforms, bleachers, helipads, motorhomes, fuel pumps, canopies, car washes,
-  pipelines, railways, ferris wheels and cranes;
+- `modern` (50): the office (office desks and chairs, computers, water coolers, copiers,
+  filing cabinets, guard posts) and the street (buildings, cars, buses, lampposts, traffic
+  lights, crosswalks, parking spaces and lots), playgrounds (slides, swings, seesaws,
+  sandboxes), railway platforms, sports courts, bleachers, helipads, motorhomes, fuel pumps,
+  canopies, car washes, pipelines, railways, ferris wheels and cranes;
 - `scifi` (20): a spaceship's bridge, a space station and a colony (consoles, the captain's
   chair, viewscreens, hologram tables, airlocks, cryo pods, reactors, domes, rovers, robots,
   crew, aliens).

@@ -56,7 +56,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("coffin", DUNGEON, OBJECT, BOX, (1, 2), "[", "solid rotatable",
          "sarcophagus, sarcophagi, casket"),
     kind("lava", DUNGEON, TERRAIN, AREA, (6, 3), "L", "round",
-         "magma, lava pool, lava pit, lava lake"),
+         "magma, lava pool, lava pit, lava lake, pool of lava, pit of lava, lake of lava,"
+         " pool of magma"),
     kind("skeleton", DUNGEON, ACTOR, BOX, (1, 1), "s", "walkable",
          "undead, bone, death knight, revenant"),
     kind("zombie", DUNGEON, ACTOR, BOX, (1, 1), "Z", "walkable",

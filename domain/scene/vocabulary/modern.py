@@ -43,9 +43,13 @@ KINDS: tuple[KindSpec, ...] = (
          "refrigerator, freezer, icebox"),
     kind("television", MODERN, OBJECT, BOX, (2, 1), "v", "solid indoor",
          "tv, tv set, telly, flatscreen"),
+    kind("guard_post", MODERN, OBJECT, BOX, (3, 2), "A", "solid",
+         "guard post, guard booth, guard station, security booth, security desk,"
+         " security station, sentry box, sentry post, control booth, checkpoint booth"),
     kind("trash_can", MODERN, OBJECT, BOX, (1, 1), "u", "solid",
          "trash can, bin, garbage can, dustbin, wastebasket, waste basket, waste bin, "
-         "litter bin, trash bin, rubbish bin, garbage bin"),
+         "litter bin, trash bin, rubbish bin, garbage bin, dumpster, wheelie bin, recycling bin,"
+         " skip bin"),
     # --- street and parking (outdoor) -------------------------------------------------
     kind("building", MODERN, STRUCTURE, BOX, (5, 4), "H", "solid walled outdoor",
          "skyscraper, office building, office block, apartment building, apartment block, "
@@ -112,11 +116,16 @@ KINDS: tuple[KindSpec, ...] = (
     kind("railway_platform", MODERN, TERRAIN, AREA, (12, 2), "n", "open walkable",
          "train platform, station platform, railway platform, rail platform, island platform,"
          " subway platform, metro platform, tube platform"),
+    kind("court", MODERN, TERRAIN, AREA, (14, 7), "Q", "open walkable",
+         "basketball court, tennis court, volleyball court, badminton court, netball court,"
+         " squash court, handball court, sports court, playing court, futsal court,"
+         " basketball pitch, hockey rink"),
     kind("helipad", MODERN, TERRAIN, AREA, (5, 5), "+", "open walkable",
          "helicopter pad, heliport, landing pad"),
     kind("motorhome", MODERN, OBJECT, BOX, (3, 1), "M", "solid rotatable",
          "rv, camper, camper van, campervan, motor home, recreational vehicle"),
     kind("bleachers", MODERN, STRUCTURE, BOX, (6, 2), "G", "solid rotatable",
-         "bleacher, grandstand, seating stand, tribune"),
+         "bleacher, grandstand, seating stand, tribune, royal box, viewing stand,"
+         " reviewing stand, viewing box, spectator stand"),
 )
 # fmt: on

@@ -34,7 +34,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("lake", NATURE, TERRAIN, AREA, (10, 5), "~", "water round outdoor",
          "lagoon, mere, tarn, loch"),
     kind("pond", NATURE, TERRAIN, AREA, (5, 3), "o", "water round outdoor",
-         "duck pond, fish pond, fishpond, puddle, watering hole, waterhole"),
+         "duck pond, fish pond, fishpond, puddle, watering hole, waterhole, koi pond,"
+         " goldfish pond, lily pond, garden pond"),
     kind("chasm", NATURE, TERRAIN, PATH, (2, 0), "/", "outdoor",
          "crevasse, abyss, rift, fissure, crevice, ravine, gorge, chasms"),
     kind("clearing", NATURE, TERRAIN, AREA, (10, 6), ",", "open walkable round outdoor",

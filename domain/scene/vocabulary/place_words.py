@@ -16,7 +16,8 @@ _PLACES: dict[str, str] = {
     "forest": "forest, woods, woodland, jungle, wilderness, glade, clearing, grove, rainforest,"
               " rain forest, dark forest, pine forest, thicket",
     "dungeon": "dungeon, crypt, catacomb, catacombs, tomb,"
-               " sewer, sewers, dungeon level",
+               " sewer, sewers, dungeon level, anthill, ant hill, ant nest, ant colony,"
+               " termite mound, formicary",
     "cave": "cave, cavern, grotto, lair, den, cave system, cave interior, dragon lair, warren,"
             " goblin cave, bear den",
     "mine": "mine, mineshaft, mine shaft, dwarven mine, gold mine, coal mine, quarry",
@@ -46,11 +47,14 @@ _PLACES: dict[str, str] = {
     "castle": "castle, fortress, fort, citadel, stronghold, castle grounds",
     "graveyard": "graveyard, cemetery, churchyard, burial ground, necropolis",
     "market": "market, marketplace, market square, bazaar, town square, village square,"
-              " plaza, fair, fairground, flea market",
+              " plaza, fair, fairground, flea market, carnival, funfair, fun fair, county fair,"
+              " amusement park, theme park, night market",
     "farm": "farm, farmstead, farmyard, ranch, homestead, barnyard",
     "ruins": "ruins, ruin, ruined city, ruined temple, ancient ruins",
     "lake": "lake, lakeside, lakeshore, lake shore",
-    "park": "park, city park, public park, garden, gardens, botanical garden",
+    "park": "park, city park, public park, garden, gardens, botanical garden, zen garden,"
+            " japanese garden, rock garden, sculpture garden, backyard,"
+            " back yard, front yard, back garden, front garden, yard",
     "playground": "playground, play area, schoolyard",
     "airport": "airport, airfield, airstrip, aerodrome",
     "train_station": "train station, railway station, railroad station, train platform,"
@@ -108,7 +112,8 @@ _PLACES: dict[str, str] = {
     "prison": "prison, jail, gaol, prison block, cell block, dungeon cells, prison cells",
     "barracks": "barracks, guardhouse, guard house, bunkhouse, bunk room, dorm,"
                 " crew quarters, living quarters, sleeping quarters, quarters, crew cabin",
-    "warehouse": "warehouse, storehouse, depot, stockroom, loading dock",
+    "warehouse": "warehouse, storehouse, depot, stockroom, loading dock, factory, factory floor,"
+                 " assembly plant, production floor, manufacturing plant, shop floor",
     "workshop": "workshop, carpentry shop, workroom, toy workshop",
     "bank": "bank, bank vault, treasury, counting house",
     "gym": "gym, gymnasium, fitness center, fitness centre, dojo, training hall,"
@@ -116,7 +121,9 @@ _PLACES: dict[str, str] = {
     "theater": "theater, theatre, cinema, movie theater, movie theatre, opera house,"
                " concert hall stage",
     "courtroom": "courtroom, court room, council hall",
-    "greenhouse": "greenhouse, hothouse, conservatory",
+    "greenhouse": "greenhouse, hothouse, conservatory, hydroponics bay, hydroponic bay,"
+                  " hydroponics deck, hydroponics lab, hydroponics garden, hydroponic garden,"
+                  " hydroponics farm, hydroponic farm, grow room, vertical farm",
     "stable": "stable, stables, horse stable",
     "server_room": "server room, data center, data centre, computer room",
     "station_hall": "station hall, waiting hall, waiting room, train station waiting hall,"
@@ -132,10 +139,8 @@ _PLACES: dict[str, str] = {
                         " bridge of the ship, command center, command centre, control center,"
                         " control centre, operations center, operations centre, ops center",
     "space_station": "space station, spacestation, starbase, star base, orbital station,"
-                     " space base, cargo bay, cargo hold, hangar, hangar bay, hydroponics bay,"
-                     " hydroponic bay, hydroponics deck, hydroponics lab, engineering bay,"
-                     " science bay, storage bay, hydroponics garden, hydroponic garden,"
-                     " hydroponics farm",
+                     " space base, cargo bay, cargo hold, hangar, hangar bay, engineering bay,"
+                     " science bay, storage bay",
     "colony": "mars colony, space colony, moon base, moonbase, lunar base, mars base,"
               " martian colony, lunar colony, planet surface, alien planet, moon surface,"
               " lunar surface, martian surface, surface of mars, surface of the moon,"

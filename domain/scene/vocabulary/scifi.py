@@ -45,7 +45,8 @@ KINDS: tuple[KindSpec, ...] = (
          "mars rover, lunar rover, moon buggy, space rover, planetary rover, landspeeder,"
          " land speeder, speeder bike, hovercar, hover car, hoverbike"),
     kind("robot", SCIFI, ACTOR, BOX, (1, 1), "R", "walkable",
-         "droid, android, automaton, cyborg, drone"),
+         "droid, android, automaton, cyborg, drone, robotic arm, robot arm, industrial robot,"
+         " mechanical arm, welding robot"),
     kind("crew_member", SCIFI, ACTOR, BOX, (1, 1), "@", "walkable",
          "crew member, crewmember, crewman, crewmen, crew, astronaut, cosmonaut, spaceman, "
          "ensign"),

@@ -53,6 +53,8 @@ KINDS: tuple[KindSpec, ...] = (
          "courtyard"),
     kind("field", VILLAGE, TERRAIN, AREA, (9, 4), '"', "open walkable outdoor",
          "farmland, crops, wheat, pasture, cornfield, wheat field, crop field"),
+    kind("yard", VILLAGE, TERRAIN, AREA, (9, 5), "Y", "open walkable outdoor",
+         "backyard, back yard, front yard, back garden, front garden"),
     kind("pen", VILLAGE, TERRAIN, AREA, (6, 4), "P", "open walkable outdoor",
          "sheep pen, pigpen, pig pen, sheepfold, fold, corral, paddock, animal pen, stockyard, "
          "petting zoo, pens, enclosure, animal enclosure, zoo enclosure"),
@@ -76,7 +78,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("wall", VILLAGE, STRUCTURE, PATH, (1, 0), "#", "solid outdoor",
          "city wall, town wall, stone wall, palisade, rampart"),
     kind("fence", VILLAGE, STRUCTURE, PATH, (1, 0), "x", "solid outdoor",
-         "railing, picket fence"),
+         "railing, picket fence, jousting list, jousting lists, tilt, tilt barrier,"
+         " jousting barrier, jousting lane"),
     kind("grave", VILLAGE, OBJECT, BOX, (1, 1), "U", "walkable outdoor",
          "tombstone, headstone, gravestone, burial mound"),
     kind("mausoleum", VILLAGE, STRUCTURE, BOX, (3, 2), "M", "solid outdoor",
@@ -85,6 +88,9 @@ KINDS: tuple[KindSpec, ...] = (
          "wagon, carriage, wheelbarrow"),
     kind("haystack", VILLAGE, OBJECT, BOX, (1, 1), "y", "solid",
          "hay bale, hay stack, hay, hayrick, bale"),
+    kind("target", VILLAGE, OBJECT, BOX, (1, 1), "O", "solid",
+         "archery target, practice target, target dummy, training dummy, practice dummy,"
+         " straw target, butt, archery butt"),
     kind("scarecrow", VILLAGE, OBJECT, BOX, (1, 1), "X", "solid outdoor",
          "scare crow"),
     kind("person", VILLAGE, ACTOR, BOX, (1, 1), "@", "walkable",

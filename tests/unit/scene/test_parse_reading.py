@@ -165,9 +165,20 @@ def test_a_path_from_one_edge_to_the_other_runs_that_way(prompt: str, heading: s
 
 
 def test_a_course_for_something_that_is_not_a_path_is_refused_with_a_reason() -> None:
-    request = parse_prompt("a house from north to south")
+    request = parse_prompt("a lake from north to south")
     assert not any(r.predicate == "runs" for r in request.relations)
     assert any("fits only a river, road or wall" in w for w in request.warnings)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["robot factory floor. 3 assembly lines running east-west", "a house from north to south"],
+)
+def test_a_box_said_to_run_across_the_place_is_long(prompt: str) -> None:
+    request = parse_prompt(prompt)
+    named = [t for t in request.things if t.origin == "prompt"]
+    assert named and all(t.long for t in named)
+    assert not any(r.predicate == "runs" for r in request.relations)
 
 
 def test_a_crossroads_is_two_crossing_roads() -> None:
@@ -1487,3 +1498,130 @@ def test_a_count_past_the_limit_said_another_way_is_capped_with_a_warning() -> N
         request = parse_prompt(prompt)
         assert len(request.things) == 1000
         assert any(w.startswith("more than 1000 things requested") for w in request.warnings)
+
+
+def test_w_slash_is_with_and_w_slash_o_without() -> None:
+    request = parse_prompt("a kitchen w/ a stove w/o windows")
+    assert "w" not in request.not_understood
+    assert kinds("a kitchen w/ a stove w/o windows")["oven"] == 1
+    assert "window" in request.excluded
+
+
+@pytest.mark.parametrize(
+    ("words", "corner"),
+    [("back corner", None), ("back left corner", "northwest"), ("front right corner", "southeast")],
+)
+def test_a_corner_said_by_front_and_back_is_a_corner(words: str, corner: str | None) -> None:
+    assert relations(f"a kitchen with a stove in the {words}") == [
+        ("oven-1", "in_corner", (), corner)
+    ]
+
+
+def test_a_backyard_is_a_garden_place_and_a_yard_beside_a_house_a_thing() -> None:
+    assert parse_prompt("small backyard w/ a vegetable garden and a shed").place == "park"
+    house = parse_prompt("a house with a front yard and a fence")
+    assert house.place == "village" and kinds("a house with a front yard")["yard"] == 1
+    assert kinds("a field of wheat")["field"] == 1
+
+
+def test_a_sports_court_is_drawn_indoors_too() -> None:
+    gym = parse_prompt("school gym with a basketball court in the middle and bleachers")
+    assert gym.place == "gym" and any(t.kind == "court" for t in gym.things)
+    assert parse_prompt("a basketball court").place == "sports_field"
+
+
+def test_the_creatures_of_an_ambush_said_again_are_the_ones_counted() -> None:
+    assert kinds("goblin ambush on a forest road: 6 goblins hiding in the trees")["goblin"] == 6
+    assert kinds("a goblin ambush: 6 goblins on a road")["goblin"] == 6
+
+
+def test_in_the_middle_of_a_way_is_on_it() -> None:
+    found = relations("a forest road with an overturned wagon in the middle of the road")
+    assert ("cart-1", "on", ("road-1",), None) in found
+
+
+def test_tunnels_that_branch_off_make_no_branch_and_a_pool_of_lava_is_lava() -> None:
+    prompt = "a dwarven mine: three tunnels branch off from the entrance, a pool of lava glows"
+    found = kinds(prompt)
+    assert found["plant"] == 0 and found["branch"] == 0 and found["lava"] == 1
+
+
+def test_a_hideout_under_the_city_with_rooms_is_underground() -> None:
+    request = parse_prompt("thieves guild hideout under the city. a main hall and 3 rooms")
+    assert request.place == "dungeon"
+    assert not any(t.kind in ("house", "tree") for t in request.things)
+
+
+def test_ways_connecting_several_things_link_each_to_the_next() -> None:
+    found = relations("elven village with rope bridges connecting the treehouses")
+    links = sorted(r[2] for r in found if r[1] == "connected_to")
+    assert links == [("house-1", "house-2"), ("house-2", "house-3")]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "place"),
+    [
+        ("Drawing a map for a knights tourney in my homebrew campaign", "village"),
+        ("I need a battle map for my D&D game: a tavern with 3 tables", "tavern"),
+        ("make me a map of a cave", "cave"),
+        ("a dungeon map with 5 rooms", "dungeon"),
+    ],
+)
+def test_a_request_for_a_map_draws_no_map(prompt: str, place: str) -> None:
+    request = parse_prompt(prompt)
+    assert request.place == place
+    assert not any(t.kind in ("map", "need", "game") for t in request.things), request.things
+
+
+def test_a_map_named_as_a_thing_is_still_drawn() -> None:
+    assert kinds("a war room with a map on the table")["map"] == 1
+    assert kinds("a map spread on a desk in a study")["map"] == 1
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind"),
+    [
+        ("a tourney field with the jousting list down the center", "fence"),
+        ("an archery range with a few targets", "target"),
+        ("a tourney with a royal box for the king", "bleachers"),
+        ("an alley with overflowing dumpsters", "trash_can"),
+        ("3 assembly lines with robotic arms next to each line", "robot"),
+        ("a sci-fi prison block with a guard tower", "guard_post"),
+        ("a zen garden with a koi pond", "pond"),
+    ],
+)
+def test_words_people_use_for_things_drawn(prompt: str, kind: str) -> None:
+    request = parse_prompt(prompt)
+    assert any(t.kind == kind and t.origin == "prompt" for t in request.things)
+    assert not request.not_understood
+
+
+@pytest.mark.parametrize(
+    ("prompt", "place"),
+    [
+        ("robot factory floor. 3 assembly lines", "warehouse"),
+        ("a hydroponics bay", "greenhouse"),
+        ("giant anthill cross-section with tunnels and chambers", "dungeon"),
+        ("zen garden with raked sand", "park"),
+        ("haunted carnival at night - ferris wheel north", "market"),
+    ],
+)
+def test_words_people_use_for_places(prompt: str, place: str) -> None:
+    request = parse_prompt(prompt)
+    assert request.place == place
+    assert not any(t.kind == "hill" for t in request.things)  # (an anthill's hill is the place)
+
+
+def test_things_lining_a_side_stand_along_it() -> None:
+    found = relations("a food court with 5 counters lining the north side")
+    assert ("counter-1", "along", (), "north") in found
+
+
+def test_a_compass_word_after_a_thing_places_it() -> None:
+    found = relations("a carnival - ferris wheel north, carousel in the center")
+    assert ("ferris_wheel-1", "in_region", (), "north") in found
+    assert relations("a village, the church north east") == [
+        ("church-1", "in_region", (), "northeast")
+    ]
+    assert not any(r[1] == "in_region" for r in relations("a river flowing south, a mill"))
+    assert not any(r[1] == "in_region" for r in relations("a house facing north, a barn"))
