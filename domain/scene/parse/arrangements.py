@@ -171,7 +171,7 @@ def _facing_each_other(state: "ParseState", subject: "Group") -> None:
         state.add(subject.ids[k], "facing", (subject.ids[k + 1],), None)
 
 
-_TOPS = frozenset(["oven", "counter", "bar", "desk", "workbench", "altar"])
+_TOPS = frozenset(["oven", "counter", "bar", "desk", "workbench", "altar", "fireplace"])
 
 
 def _standing_on(state: "ParseState", subject: "Group", target: tuple[str, ...]) -> None:

@@ -2,6 +2,7 @@
 
 import msgspec
 
+from domain.scene import relation_rules as rules
 from domain.scene import vocabulary as v
 from domain.scene.model import Place, RelationSpec, SceneRequest, ThingSpec
 from domain.scene.parse import lexicon, spelling
@@ -78,6 +79,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = _gates_in_walls(style, things, relations)
     relations = _overlooking_the_water(things, relations)
     relations = _in_the_middle_of_a_way(state, relations)
+    relations = _beside_rather_than_on(state, relations)
     relations = holders_that_fit(state, things, relations)
     framing_contradictions(state, relations)
     relations = implicit_inside(state, relations)
@@ -242,6 +244,30 @@ def _in_the_middle_of_a_way(state: ParseState, relations: list[RelationSpec]) ->
             relation = msgspec.structs.replace(relation, predicate="on", argument=None)
         out.append(relation)
     return out
+
+
+def _beside_rather_than_on(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`a wizard duel on a frozen lake. The two wizards stand on opposite sides of the lake`:
+    said later to stand beside it, a thing is not on it (nor in it) as said first."""
+    beside = {
+        (r.subject, r.objects[0])
+        for r in relations
+        if r.objects and (r.predicate in _BESIDE or r.predicate in rules.DIRECTION_OF)
+    }
+    dropped = [
+        r
+        for r in relations
+        if r.predicate in ("on", "inside") and (r.subject, *r.objects[:1]) in beside
+    ]
+    for relation in dropped:
+        state.warn(
+            f"{relation.subject} is said to be both {relation.predicate} and beside"
+            f" {relation.objects[0]}: drawn beside it"
+        )
+    return [r for r in relations if r not in dropped]
+
+
+_BESIDE = frozenset(["on_side_of"])
 
 
 def _area_owners(state: ParseState) -> dict[str, str]:

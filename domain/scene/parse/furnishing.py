@@ -184,11 +184,13 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
 
 def _indoor_form(thing: ThingSpec) -> str | None:
     """`a promenade with shops lining both sides of a walkway`: indoors a shop is a room of
-    the place, a walkway a corridor and a named garden a room (a house, a road or a garden as
-    such has no place indoors)."""
+    the place, a walkway a corridor, a named garden or a bay a room (a house, a road or a
+    garden as such has no place indoors)."""
     kind = lexicon.kind_spec(thing.kind)
     if kind.setting != "outdoor" or thing.size == "vast":
         return None
+    if kind.water and thing.word.split()[-1:] == ["bay"]:
+        return "room"  # `mechs in repair bays`, `six curtained bays`: bays of the building
     if kind.layer == "structure" and kind.container == "walled" and kind.shape == "box":
         return "room"
     if kind.shape == "path" and not kind.water and kind.layer == "terrain":

@@ -88,9 +88,37 @@ def _refers_back(state: ParseState, phrase: NounPhrase) -> bool:
     groups = state.groups_of(phrase.kind) or state.named_by_head(phrase.word)
     if "'s " in phrase.word:
         return any(group.word == phrase.word for group in groups)
-    if " " in phrase.word and groups and not any(_names(g.word, phrase.word) for g in groups):
+    if " " in phrase.word and groups and not any(_named_again(g, phrase.word) for g in groups):
         return False  # `three prison cells ... a rack in the guard room`: another room
+    if _another_role(phrase, groups):
+        return False  # `five patrons fighting ... the barkeep behind the counter`
     return bool(groups)
+
+
+def _another_role(phrase: NounPhrase, groups: list[Group]) -> bool:
+    """People named by what they do are told apart by it: the barkeep is not a patron."""
+    assert phrase.kind is not None
+    if lexicon.kind_spec(phrase.kind).layer != "actor" or phrase.word in ("", phrase.kind):
+        return False
+    said = _head_noun(phrase.word)
+    return all(g.word and _head_noun(g.word) != said for g in groups)
+
+
+def _head_noun(words: str) -> str:
+    last = words.split()[-1] if words.split() else ""
+    return lexical.singular(last) or last
+
+
+def _named_again(group: Group, asked: str) -> bool:
+    """`a room ... the guard room`: the room; `8 round tables ... the head table`: another
+    table (one of many said plainly is not singled out by a noun before it, as `the red
+    army` is by a describing word)."""
+    if not _names(group.word, asked):
+        return False
+    marks = asked.split()[:-1]
+    if len(group.ids) == 1 or group.word != asked.split()[-1]:
+        return True
+    return not any(lexical.is_noun(w) and not lexical.mostly_not_a_noun(w) for w in marks)
 
 
 def _names(named: str, asked: str) -> bool:
@@ -175,6 +203,9 @@ _GENERIC_WATER = frozenset(["water", "waters", "waterfront", "water's edge"])
 
 def _the_water(state: ParseState, phrase: NounPhrase) -> Group | None:
     """`the water` is whatever water the prompt named already (a lake, a river, a fjord)."""
+    if phrase.definite and phrase.word == "ice":  # `a frozen lake ... cracks in the ice`
+        frozen = [g for g in state.groups if g.kind == "frozen_lake"]
+        return frozen[0] if frozen else None
     if not phrase.definite or phrase.word not in _GENERIC_WATER:
         return None
     waters = [g for g in state.groups if lexicon.kind_spec(g.kind).water]
@@ -243,7 +274,8 @@ def name_target(
             # workshop with an anvil next to the forge`: its furnace, not the workshop
             if not state.groups_of(stand_in):
                 state.warn(
-                    f"read '{phrase.word or phrase.kind}' as {with_article(stand_in)} indoors"
+                    f"read '{phrase.word or phrase.kind}' as"
+                    f" {with_article(stand_in.replace('_', ' '))} indoors"
                 )
             phrase.kind = stand_in
     water = _the_water(state, phrase)

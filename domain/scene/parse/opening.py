@@ -13,6 +13,9 @@ _HEAD_SKIP = frozenset(["a", "an", "the", "this", "our", "my", "single"])
 _INSIDE_WORDS = frozenset(["inside", "interior", "in", "within"])
 
 
+_ENCLOSED = {"walled": "wall", "fenced": "fence", "palisaded": "wall"}
+
+
 def read_opening(state: ParseState, tokens: list[str]) -> int:
     """The opening words: the place (`a walled town`, `inside a tavern`) or a head thing;
     where reading goes on."""
@@ -25,7 +28,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
             tokens[j] in _HEAD_SKIP
             or tokens[j] in v.SIZES
             or tokens[j] in v.DECORATIVE_WORDS
-            or tokens[j] == "walled"
+            or tokens[j] in _ENCLOSED
             or (tokens[j] == "underground" and lexicon.match_scene(tokens, j) is None)
             or is_compound_adjective(tokens[j])
         )
@@ -33,8 +36,13 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         if tokens[j] in v.SIZES:
             size = v.SIZES[tokens[j]][0]
         j += 1
-    if tokens[j + 1 : j + 2] == [POSSESSIVE] and lexicon.match_scene(tokens, j + 2) is not None:
-        j += 2  # `the wizard's study`: the study (whose it is says nothing of the place)
+    for owner in (1, 2, 3):  # `the wizard's study`, `a hill giant's kitchen`: the study, the
+        # kitchen (whose it is says nothing of the place)
+        said = tokens[j + owner : j + owner + 1] == [POSSESSIVE]
+        if said and all(t.isalpha() for t in tokens[j : j + owner]):
+            if lexicon.match_scene(tokens, j + owner + 1) is not None:
+                j += owner + 1
+            break
     inside = _inside_of(tokens, j)
     if inside is not None:
         state.scene, state.subject = inside[0], SCENE
@@ -42,9 +50,10 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     found = lexicon.match_scene(tokens, j) or _whose_place(tokens, j)
     if found is None:
         return 0
-    if "walled" in tokens[:j] and not lexicon.SCENE_BY_NAME[found[0]].indoor:
-        wall = state.new_group("wall", 1, "medium", False, "wall")
-        if wall is not None:  # `a walled town`: a wall round it
+    enclosed = [_ENCLOSED[word] for word in tokens[:j] if word in _ENCLOSED]
+    if enclosed and not lexicon.SCENE_BY_NAME[found[0]].indoor:
+        wall = state.new_group(enclosed[0], 1, "medium", False, enclosed[0])
+        if wall is not None:  # `a walled town`, `a fenced dog park`: a wall or fence round it
             state.add(wall.ids[0], "around", (), None)
     longer = lexicon.match_noun(tokens, j)
     following = lexicon.match_scene(tokens, found[1])

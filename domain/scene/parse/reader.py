@@ -72,7 +72,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
     )
     tokens = _without_table_talk(_without_map_request(tokens))
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
-    tokens = _under_a_place(tokens)
+    tokens = _not_near_is_far(_under_a_place(_without_comparisons(tokens)))
     tokens = _without_purpose(_lined_sides_last(_grids_as_rows(tokens)))
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = [_pronoun_read(tokens, k) for k in range(len(tokens))]
@@ -108,7 +108,9 @@ _IDIOMS = frozenset(
      ("from", "the", "ceiling"), ("from", "the", "rafters"), ("on", "the", "ceiling"),
      ("in", "piles"), ("in", "heaps"), ("in", "stacks"), ("off", "the", "map"),
      ("of", "the", "map"), ("off", "the", "edge", "of", "the", "map"), ("branch", "off"),
-     ("branches", "off"), ("branching", "off"), ("branch", "out"), ("branching", "out")]
+     ("branches", "off"), ("branching", "off"), ("branch", "out"), ("branching", "out"),
+     ("keeping", "watch"), ("keep", "watch"), ("keeps", "watch"), ("standing", "watch"),
+     ("stands", "watch"), ("keeping", "guard"), ("standing", "guard")]
 )  # fmt: skip
 
 
@@ -172,6 +174,55 @@ _TABLES = frozenset(
     """campaign campaigns game games session sessions adventure adventures module oneshot
     players party group table story novel book rpg ttrpg""".split()
 )
+
+
+def _without_comparisons(tokens: list[str]) -> list[str]:
+    """`a cooking pot big enough for a horse`, `a rat the size of a dog`: how big, said by a
+    thing that is not there."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        said = tokens[k : k + 3]
+        compared = said[:2] in (["enough", "for"], ["enough", "to"]) or said == [
+            "the",
+            "size",
+            "of",
+        ]
+        if compared and k > 0 and tokens[k - 1] not in ("room", "space"):
+            k += 2 if said[0] == "enough" else 3
+            while k < len(tokens) and tokens[k] in ("fit", "hold", "seat", "carry", "swallow"):
+                k += 1
+            while k < len(tokens) and tokens[k] in _ARTICLES:
+                k += 1
+            found = lexicon.match_noun(tokens, k)
+            if found is not None:
+                k = found.end
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+def _not_near_is_far(tokens: list[str]) -> list[str]:
+    """`a DJ booth in a corner (not near the head table)`: away from it, not by it."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k] in ("not", "never") and k + 1 < len(tokens):
+            close = next((n for n in _CLOSE_BY if tuple(tokens[k + 1 : k + 1 + len(n)]) == n), None)
+            if close is not None:
+                out += ["far", "from"]
+                k += 1 + len(close)
+                continue
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+_CLOSE_BY = (
+    ("near", "to"), ("near",), ("next", "to"), ("close", "to"), ("by",), ("beside",),
+    ("adjacent", "to"), ("right", "next", "to"), ("too", "close", "to"), ("too", "near"),
+)  # fmt: skip
 
 
 def _under_a_place(tokens: list[str]) -> list[str]:
@@ -484,11 +535,25 @@ class _Parser:
         if predicate == "~both_sides" and 2 * share == whole:
             return None  # `six cells, three along both sides`: how the six split
         taken = state.shares.get(subject.ids[0], 0)
+        if tokens[i - 1] == "one" and share == 1 and (taken + share > whole or whole == 1):
+            return self._one_more(subject)
         if not 0 < share < whole or taken + share > whole:
             return None
         state.shares[subject.ids[0]] = taken + share
         ids = subject.ids[taken : taken + share]
         return Group(subject.kind, ids, subject.size, share > 1, word=subject.word)
+
+    def _one_more(self, subject: Group) -> Group | None:
+        """`one base in the top left and one in the bottom right`: a second base, once the
+        ones named are all placed by what was said of them."""
+        state = self.state
+        stated = {r.subject for r in state.relations}
+        if not all(thing_id in stated for thing_id in subject.ids):
+            return None
+        state.grow(subject, len(subject.ids) + 1)
+        state.shares[subject.ids[0]] = len(subject.ids)
+        subject.counted = True
+        return Group(subject.kind, subject.ids[-1:], subject.size, False, word=subject.word)
 
     def _neighbour_just_named(self) -> Group | None:
         """`a shop facing a wide street with three parked cars`, `skyscrapers around a plaza

@@ -276,6 +276,9 @@ class ParseState:
             position = min(max(position, 0), len(every) - 1)
             return Group(phrase.kind, [every[position]], groups[0].size, False)
         latest = groups[0] if phrase.main else groups[-1]
+        if phrase.plural and phrase.count is not None and len(latest.ids) < phrase.count:
+            self.grow(latest, phrase.count)  # `a wizard duel ... the two wizards`: two
+            latest.counted = True
         if phrase.plural:
             return latest
         one = self._singled_out(phrase, latest) or Group(

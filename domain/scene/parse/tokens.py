@@ -27,11 +27,17 @@ _TOKEN = re.compile(
 _DASHES = frozenset(["-", "--", "\u2013", "\u2014"])
 # `w/ a stove`, `w/o windows`: the shorthand people type for with and without
 _WITH_SHORTHAND = re.compile(r"\bw/(o\b)?")
+# `a wood fired oven`, `a walk in fridge`: describing words typed without their hyphen
+_UNHYPHENATED = re.compile(
+    r"\b(wood|coal|gas|oil|wood-burning) (fired)\b"
+    r"|\b(walk) (in)(?= (?:fridge|freezer|closet|wardrobe|cooler|shower|pantry|refrigerator)s?\b)"
+)
 
 
 def tokenize(prompt: str) -> list[str]:
     """Lower-case tokens; the possessive in either apostrophe becomes `'s`."""
     text = _WITH_SHORTHAND.sub(_spelled_with, _without_accents(prompt.lower()))
+    text = _UNHYPHENATED.sub(lambda m: "-".join(g for g in m.groups() if g), text)
     tokens = _TOKEN.findall(text)
     return [
         POSSESSIVE if token in ("'s", "\u2019s") else ";" if token in _DASHES else token

@@ -56,6 +56,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     *((f"{lead} {both} {side} of", "~both_sides") for lead in ("on", "along", "lining", "at")
       for both in ("both", "either", "each") for side in ("side", "sides")),
     ("on both sides", "~both_sides"), ("on either side", "~both_sides"),
+    *((f"{lead} opposite {side} of", "~both_sides") for lead in ("on", "at")
+      for side in ("sides", "ends", "banks", "shores", "edges")),
     ("along the sides", "~both_sides"), ("at the sides", "~both_sides"),
     *((f"{lead} {both} long {side}", "~both_sides") for lead in ("on", "along", "lining")
       for both in ("both", "the", "either") for side in ("side", "sides")),

@@ -9,39 +9,40 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (269 kinds):
-- `village` (50): outdoor village: houses, taverns, churches, castles, towers, roads,
+Families (273 kinds):
+- `village` (51): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, mausoleums, pens, yards, market stalls,
-  benches, archery targets, livestock, villagers, guards, armies and crowds;
+  benches, archery targets, livestock, villagers, bartenders, guards, armies and crowds;
 - `nature` (25): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
   chasms, caves, waterfalls, wild animals and waterfowl;
-- `dungeon` (32): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
-  cages, lava and monsters;
-- `room` (49): indoors, a home's furniture, books and bowls, pools, aisles, and the
-  furniture of named interiors (the tavern's bar and stools, the temple's pews, the throne
-  room's banners and tapestries, the library's bookshelves, the shop's counter and
-  shelves, the smithy's anvil, the kitchen's oven and cupboards, the classroom's
+- `dungeon` (33): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
+  cages, lava, monsters and dwarves;
+- `room` (50): indoors, a home's furniture, books and bowls, pools, aisles, and the
+  furniture of named interiors (the tavern's bar, stools and dance floor, the temple's pews,
+  the throne room's banners and tapestries, the library's bookshelves, the shop's counter
+  and shelves, the smithy's anvil, the kitchen's oven and cupboards, the classroom's
   blackboard);
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);
-- `modern` (50): the office (office desks and chairs, computers, water coolers, copiers,
+- `modern` (51): the office (office desks and chairs, computers, water coolers, copiers,
   filing cabinets, guard posts) and the street (buildings, cars, buses, lampposts, traffic
   lights, crosswalks, parking spaces and lots), playgrounds (slides, swings, seesaws,
-  sandboxes), railway platforms, sports courts, bleachers, helipads, motorhomes, fuel pumps,
-  canopies, car washes, pipelines, railways, ferris wheels and cranes;
+  sandboxes), railway platforms, sports courts, hurdles, bleachers, helipads, motorhomes,
+  fuel pumps, canopies, car washes, pipelines, railways, ferris wheels and cranes;
 - `scifi` (20): a spaceship's bridge, a space station and a colony (consoles, the captain's
   chair, viewscreens, hologram tables, airlocks, cryo pods, reactors, domes, rovers, robots,
   crew, aliens).
 
-Places (`places.SCENES`, 79): 33 outdoors (`places_outdoor.py`: village, forest, dungeon,
+Places (`places.SCENES`, 81): 33 outdoors (`places_outdoor.py`: village, forest, dungeon,
 island, coast, desert, snow, swamp, hills, mountains, street, parking_lot, camp, castle,
 graveyard, market, farm, ruins, harbor, lake, cave, mine, canyon, park, playground, airport,
-train_station, bus_station, gas_station, rooftop, colony, sports_field, zoo) and 46 indoors
+train_station, bus_station, gas_station, rooftop, colony, sports_field, zoo) and 48 indoors
 (`places_indoor.py`: one room filling the map, or shaped like a hull or a round tower: room,
 tavern, temple, throne_room, library, shop, smithy, kitchen, classroom, office, the rooms of
 a home, places of work and trade, a lobby, a bathhouse, a laundromat, a ship's deck and
-cabin, a tower room, an engine room...). `place_words.py` holds the words naming each.
+cabin, a tower room, an engine room, a teleporter room, a hair salon...). `place_words.py`
+holds the words naming each.
 `INTERIOR_OF` maps a building to its inside; `FAMILY_PLACE`, `HOME_PLACE`, `ESSENTIALS`,
 `ROLE_OF` and `IRREGULAR_PLURALS` are data for the parser (see `places.py`).
 

@@ -82,5 +82,7 @@ KINDS: tuple[KindSpec, ...] = (
          "mage, sorcerer, sorceress, witch, warlock, necromancer, cultist, druid, lich"),
     kind("demon", DUNGEON, ACTOR, BOX, (1, 1), "&", "walkable",
          "imp, devil, fiend, daemon"),
+    kind("dwarf", DUNGEON, ACTOR, BOX, (1, 1), "d", "walkable",
+         "dwarves, dwarfs, dwarven warrior, dwarf warrior, dwarf miner"),
 )
 # fmt: on

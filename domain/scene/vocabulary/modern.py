@@ -63,7 +63,7 @@ KINDS: tuple[KindSpec, ...] = (
          "oil pipeline, gas pipeline, pipelines"),
     kind("ferris_wheel", MODERN, STRUCTURE, BOX, (4, 4), "O", "solid round outdoor",
          "ferris wheel, big wheel, observation wheel"),
-    kind("crane", MODERN, STRUCTURE, BOX, (2, 2), "Y", "solid outdoor",
+    kind("crane", MODERN, STRUCTURE, BOX, (2, 2), "Y", "solid",
          "tower crane, construction crane, gantry crane, dock crane, harbor crane, cranes"),
     kind("sidewalk", MODERN, TERRAIN, PATH, (1, 0), ",", "walkable outdoor",
          "pavement, footway, walkway"),
@@ -119,11 +119,14 @@ KINDS: tuple[KindSpec, ...] = (
     kind("court", MODERN, TERRAIN, AREA, (14, 7), "Q", "open walkable",
          "basketball court, tennis court, volleyball court, badminton court, netball court,"
          " squash court, handball court, sports court, playing court, futsal court,"
-         " basketball pitch, hockey rink"),
+         " basketball pitch, hockey rink, riding arena, riding ring, sand arena, manege,"
+         " show ring, lunging ring"),
     kind("helipad", MODERN, TERRAIN, AREA, (5, 5), "+", "open walkable",
          "helicopter pad, heliport, landing pad"),
     kind("motorhome", MODERN, OBJECT, BOX, (3, 1), "M", "solid rotatable",
          "rv, camper, camper van, campervan, motor home, recreational vehicle"),
+    kind("hurdle", MODERN, OBJECT, BOX, (2, 1), "J", "solid rotatable",
+         "agility jump, agility hurdle, agility obstacle, obstacle, show jump, agility ramp"),
     kind("bleachers", MODERN, STRUCTURE, BOX, (6, 2), "G", "solid rotatable",
          "bleacher, grandstand, seating stand, tribune, royal box, viewing stand,"
          " reviewing stand, viewing box, spectator stand"),

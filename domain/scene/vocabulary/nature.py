@@ -37,7 +37,7 @@ KINDS: tuple[KindSpec, ...] = (
          "duck pond, fish pond, fishpond, puddle, watering hole, waterhole, koi pond,"
          " goldfish pond, lily pond, garden pond"),
     kind("chasm", NATURE, TERRAIN, PATH, (2, 0), "/", "outdoor",
-         "crevasse, abyss, rift, fissure, crevice, ravine, gorge, chasms"),
+         "crevasse, abyss, rift, fissure, crevice, ravine, gorge, chasms, crack, ice crack"),
     kind("clearing", NATURE, TERRAIN, AREA, (10, 6), ",", "open walkable round outdoor",
          "glade, meadow, village green, lawn"),
     kind("cave", NATURE, STRUCTURE, BOX, (3, 2), "O", "solid walled outdoor",

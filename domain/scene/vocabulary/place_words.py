@@ -40,7 +40,8 @@ _PLACES: dict[str, str] = {
     "street": "street, city street, main street, high street, downtown, city block, avenue,"
               " boulevard, street corner, intersection, neighborhood, neighbourhood,"
               " suburb, suburbs, cul de sac, alley, alleyway",
-    "parking_lot": "parking lot, car park, carpark, parking area, parking garage, parking deck",
+    "parking_lot": "parking lot, car park, carpark, parking area, parking garage, parking deck,"
+                   " car lot, used car lot, car dealership, dealership",
     "camp": "camp, campsite, campground, encampment, military camp, army camp, war camp,"
             " bandit camp, goblin camp, orc camp, hunting camp, base camp, bivouac, hideout,"
             " hideaway, outlaw camp",
@@ -49,7 +50,8 @@ _PLACES: dict[str, str] = {
     "market": "market, marketplace, market square, bazaar, town square, village square,"
               " plaza, fair, fairground, flea market, carnival, funfair, fun fair, county fair,"
               " amusement park, theme park, night market",
-    "farm": "farm, farmstead, farmyard, ranch, homestead, barnyard",
+    "farm": "farm, farmstead, farmyard, ranch, homestead, barnyard, riding school,"
+            " riding stables, equestrian center, equestrian centre, stud farm, horse farm",
     "ruins": "ruins, ruin, ruined city, ruined temple, ancient ruins",
     "lake": "lake, lakeside, lakeshore, lake shore",
     "park": "park, city park, public park, garden, gardens, botanical garden, zen garden,"
@@ -84,9 +86,10 @@ _PLACES: dict[str, str] = {
     "cellar": "cellar, basement, wine cellar, storeroom, store room, pantry",
     "attic": "attic, loft, garret",
     "tavern": "taproom, tap room, barroom, tavern interior, inn interior, pub interior,"
-              " common room, saloon interior, bar interior",
+              " common room, saloon interior, bar interior, nightclub, night club, disco,"
+              " discotheque, dance club, dance hall",
     "restaurant": "restaurant, cafe, coffee shop, coffeehouse, coffee house, diner, bistro,"
-                  " food court, pizzeria",
+                  " food court, pizzeria, pizza place, pizza parlor, pizza parlour, pizza shop",
     "temple": "temple, chapel, sanctuary, nave, church interior, temple interior,"
               " monastery, cathedral interior",
     "throne_room": "throne room, throne hall, audience chamber, audience hall, great hall,"
@@ -97,7 +100,8 @@ _PLACES: dict[str, str] = {
             " pharmacy, bookstore, bookshop, pawn shop, tailor shop",
     "smithy": "smithy interior, forge interior, blacksmith shop",
     "armory": "armory, armoury, weapons room, arsenal",
-    "kitchen": "kitchen, scullery, cookhouse, galley, ship galley",
+    "kitchen": "kitchen, scullery, cookhouse, galley, ship galley, restaurant kitchen,"
+               " pizza place kitchen, commercial kitchen, pizzeria kitchen",
     "bakery": "bakery, bakehouse, patisserie",
     "classroom": "classroom, class room, schoolroom, school room, lecture hall, lecture room,"
                  " kindergarten",
@@ -113,7 +117,8 @@ _PLACES: dict[str, str] = {
     "barracks": "barracks, guardhouse, guard house, bunkhouse, bunk room, dorm,"
                 " crew quarters, living quarters, sleeping quarters, quarters, crew cabin",
     "warehouse": "warehouse, storehouse, depot, stockroom, loading dock, factory, factory floor,"
-                 " assembly plant, production floor, manufacturing plant, shop floor",
+                 " assembly plant, production floor, manufacturing plant, shop floor, hangar,"
+                 " hangar bay, aircraft hangar, mech hangar",
     "workshop": "workshop, carpentry shop, workroom, toy workshop",
     "bank": "bank, bank vault, treasury, counting house",
     "gym": "gym, gymnasium, fitness center, fitness centre, dojo, training hall,"
@@ -139,7 +144,7 @@ _PLACES: dict[str, str] = {
                         " bridge of the ship, command center, command centre, control center,"
                         " control centre, operations center, operations centre, ops center",
     "space_station": "space station, spacestation, starbase, star base, orbital station,"
-                     " space base, cargo bay, cargo hold, hangar, hangar bay, engineering bay,"
+                     " space base, cargo bay, cargo hold, engineering bay,"
                      " science bay, storage bay",
     "colony": "mars colony, space colony, moon base, moonbase, lunar base, mars base,"
               " martian colony, lunar colony, planet surface, alien planet, moon surface,"
@@ -156,6 +161,10 @@ _PLACES: dict[str, str] = {
     "tower_room": "tower room, tower interior, lighthouse interior",
     "passenger_cabin": "passenger cabin, airplane cabin, aircraft cabin, train carriage,"
                        " railway carriage, bus interior, plane interior, airplane interior",
+    "salon": "hair salon, salon, beauty salon, barbershop, barber shop, barbers,"
+             " hairdresser, hairdressers, nail salon",
+    "teleporter_room": "teleporter room, transporter room, teleport room, teleporter bay,"
+                       " transporter bay",
     "engine_room": "engine room, reactor room, boiler room, machine room, submarine,"
                    " submarine control room, control room",
 }

@@ -181,5 +181,10 @@ INDOOR_PLACES: tuple[Place, ...] = (
     indoor("engine_room", SCIFI,
            (("engine", 2), ("console", 3), ("pipe", 4), ("locker", 2), ("door", 1)),
            terrain="deck", outline="hull"),
+    indoor("salon", ROOM,
+           (("chair", 4), ("mirror", 4), ("sink", 2), ("counter", 1), ("door", 1))),
+    indoor("teleporter_room", SCIFI,
+           (("teleporter", 3), ("console", 2), ("door", 1)),
+           terrain="deck"),
 )
 # fmt: on

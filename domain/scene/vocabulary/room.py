@@ -27,9 +27,11 @@ KINDS: tuple[KindSpec, ...] = (
     kind("nightstand", ROOM, OBJECT, BOX, (1, 1), "N", "solid indoor",
          "bedside table, night table, night stand, side table, end table"),
     kind("desk", ROOM, OBJECT, BOX, (4, 2), "D", "solid open rotatable indoor",
-         "writing desk, workbench, school desk"),
+         "writing desk, workbench, school desk, dj booth, dj stand, dj desk, dj deck,"
+         " mixing desk, turntables"),
     kind("table", ROOM, OBJECT, BOX, (5, 3), "T", "solid open rotatable indoor",
-         "dining table, coffee table, kitchen table"),
+         "dining table, coffee table, kitchen table, head table, top table, high table,"
+         " bridal table"),
     kind("chair", ROOM, OBJECT, BOX, (1, 1), "h", "solid indoor",
          "armchair, seat"),
     kind("stool", ROOM, OBJECT, BOX, (1, 1), "o", "solid indoor",
@@ -100,6 +102,8 @@ KINDS: tuple[KindSpec, ...] = (
          "bar counter, serving counter, taproom bar"),
     kind("stage", ROOM, OBJECT, BOX, (6, 3), "s", "open walkable rotatable",
          "dais, bandstand, theater stage, theatre stage"),
+    kind("dance_floor", ROOM, OBJECT, BOX, (8, 5), "z", "open walkable rotatable",
+         "dance floor, dancefloor, dancing area, dance area"),
     kind("tapestry", ROOM, OBJECT, BOX, (3, 1), "%", "solid mounted indoor",
          "wall hanging, arras"),
     kind("banner", ROOM, OBJECT, BOX, (1, 1), "f", "solid mounted",

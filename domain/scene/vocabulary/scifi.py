@@ -22,7 +22,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("escape_pod", SCIFI, OBJECT, BOX, (2, 2), "e", "solid indoor",
          "escape pod, lifepod, life pod, escape capsule"),
     kind("teleporter", SCIFI, OBJECT, BOX, (2, 2), "T", "walkable indoor",
-         "transporter, transporter pad, teleport pad, teleporter pad"),
+         "transporter, transporter pad, teleport pad, teleporter pad, teleportation pad,"
+         " transporter platform, teleporter platform, warp pad"),
     kind("reactor", SCIFI, OBJECT, BOX, (3, 3), "*", "solid indoor",
          "fusion reactor, power core, warp core, reactor core, generator"),
     kind("engine", SCIFI, OBJECT, BOX, (3, 2), "E", "solid indoor",
@@ -46,7 +47,8 @@ KINDS: tuple[KindSpec, ...] = (
          " land speeder, speeder bike, hovercar, hover car, hoverbike"),
     kind("robot", SCIFI, ACTOR, BOX, (1, 1), "R", "walkable",
          "droid, android, automaton, cyborg, drone, robotic arm, robot arm, industrial robot,"
-         " mechanical arm, welding robot"),
+         " mechanical arm, welding robot, mech, mecha, battle mech, exosuit, power armor,"
+         " power armour"),
     kind("crew_member", SCIFI, ACTOR, BOX, (1, 1), "@", "walkable",
          "crew member, crewmember, crewman, crewmen, crew, astronaut, cosmonaut, spaceman, "
          "ensign"),

@@ -98,17 +98,20 @@ KINDS: tuple[KindSpec, ...] = (
          "couple, dancer, customer, visitor, tourist, shopper, "
          "traveler, traveller, citizen, adventurer, hero, pedestrian, office worker, clerk, "
          "employee, worker, patron, customer, priest, monk, nun, student, pupil, teacher, "
-         "bartender, innkeeper, shopkeeper, tourist, bard, minstrel, musician, singer, "
+         "shopkeeper, tourist, bard, minstrel, musician, singer, "
          "dancer, king, queen, prince, princess, lord, lady, noble, nobleman, courtier, jester, "
          "servant, maid, cook, chef, baker, smith, beggar, pilgrim, "
          "scholar, librarian, visitor, guest, drinker, sailor, fisherman, fishermen, hunter, "
-         "npc, survivor, townsfolk, townsperson"),
+         "npc, survivor, townsfolk, townsperson, someone, somebody"),
+    kind("bartender", VILLAGE, ACTOR, BOX, (1, 1), "E", "walkable",
+         "barkeep, barkeeper, barman, barmaid, innkeeper, tavern keeper, tavernkeeper,"
+         " publican, bar staff"),
     kind("guard", VILLAGE, ACTOR, BOX, (1, 1), "g", "walkable",
          "soldier, knight, sentry, watchman, watchmen, policeman, police officer, cop"),
     kind("army", VILLAGE, ACTOR, BOX, (4, 3), "a", "walkable",
          "regiment, battalion, legion, warband, war band, cohort, battle line"),
     kind("crowd", VILLAGE, ACTOR, BOX, (4, 2), "m", "walkable",
-         "audience, throng, mob, onlookers, spectators"),
+         "audience, throng, mob"),
     kind("horse", VILLAGE, ACTOR, BOX, (1, 1), "h", "walkable",
          "pony, stallion, mare"),
     kind("cow", VILLAGE, ACTOR, BOX, (1, 1), "C", "walkable",

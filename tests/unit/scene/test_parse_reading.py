@@ -1625,3 +1625,95 @@ def test_a_compass_word_after_a_thing_places_it() -> None:
     ]
     assert not any(r[1] == "in_region" for r in relations("a river flowing south, a mill"))
     assert not any(r[1] == "in_region" for r in relations("a house facing north, a barn"))
+
+
+def test_one_more_said_by_one() -> None:
+    found = relations("2 player rts map, one base in the top left and one in the bottom right")
+    assert ("base-1", "in_region", (), "northwest") in found
+    assert ("base-2", "in_region", (), "southeast") in found
+    towers = relations("two towers, one in the north and one in the south")
+    assert towers == [
+        ("tower-1", "in_region", (), "north"), ("tower-2", "in_region", (), "south")
+    ]  # fmt: skip
+
+
+def test_the_two_of_a_thing_named_once_are_two() -> None:
+    prompt = "Wizard duel on a frozen lake. The two wizards stand on opposite sides of the lake"
+    found = relations(prompt)
+    assert kinds(prompt)["wizard"] == 2
+    sides = {r[1] for r in found if r[0].startswith("wizard") and r[2] == ("frozen_lake-1",)}
+    assert sides == {"north_of", "south_of", "near"}  # beside the lake, no longer on it
+
+
+def test_the_ice_of_a_frozen_lake_is_the_lake() -> None:
+    assert relations("a frozen lake with a fisherman on the ice") == [
+        ("person-1", "inside", ("frozen_lake-1",), None)
+    ]
+
+
+def test_people_named_by_what_they_do_are_told_apart() -> None:
+    prompt = "a tavern brawl - 5 patrons fighting and the barkeep hiding behind the counter"
+    request = parse_prompt(prompt)
+    assert [t.kind for t in request.things].count("person") == 5
+    assert any(t.kind == "bartender" for t in request.things)
+    armies = relations("two armies, the red army on the west and the blue army on the east")
+    assert ("army-1", "in_region", (), "west") in armies
+    assert ("army-2", "in_region", (), "east") in armies
+
+
+def test_a_table_named_by_a_noun_is_another_table() -> None:
+    prompt = "8 round tables, the head table along the north side w/ the cake table next to it"
+    assert kinds(prompt)["table"] == 10
+    assert ("table-10", "next_to", ("table-9",), None) in relations(prompt)
+
+
+def test_not_near_is_away_from() -> None:
+    found = relations("a head table and a DJ booth in a corner (not near the head table)")
+    assert ("desk-1", "far_from", ("table-1",), None) in found
+    assert ("house-1", "near", ("river-1",), None) in relations("a hut not far from the river")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind"),
+    [
+        ("mech hangar w/ 3 mechs in repair bays along the north wall", "room"),
+        ("fenced dog park with some agility jumps", "fence"),
+        ("fenced dog park with some agility jumps", "hurdle"),
+        ("riding school: an oval sand arena in the middle", "court"),
+        ("a nightclub with a dance floor in the middle", "dance_floor"),
+        ("a tavern with 3 dwarves", "dwarf"),
+        ("a teleporter room on a starship", "teleporter"),
+        ("a frozen lake with cracks in the ice", "chasm"),
+    ],
+)
+def test_more_words_people_use_for_things(prompt: str, kind: str) -> None:
+    assert kinds(prompt)[kind] >= 1, parse_prompt(prompt).things
+
+
+@pytest.mark.parametrize(
+    ("prompt", "place"),
+    [
+        ("pizza place kitchen w/ a big wood fired oven", "kitchen"),
+        ("used car lot with 15 cars", "parking_lot"),
+        ("hair salon with 4 styling chairs", "salon"),
+        ("a hill giant's kitchen - a huge table", "kitchen"),
+        ("mech hangar w/ 3 mechs", "warehouse"),
+        ("riding school with stables", "farm"),
+    ],
+)
+def test_more_words_people_use_for_places(prompt: str, place: str) -> None:
+    assert parse_prompt(prompt).place == place
+
+
+def test_words_typed_without_their_hyphen() -> None:
+    assert tokenize("a wood fired oven, walk in fridge, a walk in the park") == [
+        "a", "wood-fired", "oven", ",", "walk-in", "fridge", ",", "a", "walk", "in", "the",
+        "park",
+    ]  # fmt: skip
+
+
+def test_a_size_said_by_comparison_names_nothing() -> None:
+    prompt = "a cooking pot big enough for a horse on the hearth"
+    assert kinds(prompt)["horse"] == 0
+    assert ("cauldron-1", "on", ("fireplace-1",), None) in relations(prompt)
+    assert kinds("someone keeping watch on a big rock")["watch"] == 0
