@@ -136,7 +136,8 @@ def _attempt(
         if r.predicate == "connected_to" and ctx.by_id[r.subject].kind.shape == "path"
     }
     dungeon = scene == "dungeon"
-    spare = [i for i in items if i.kind.name == "corridor" and i.id not in ctx.rels_of and dungeon]
+    asked = {r.argument for r in relations if r.predicate == "connected_to" and r.argument}
+    spare = [i for i in items if _carries_routes(i, ctx, dungeon, asked)]
     doors = [i for i in order if i.kind.name == "door" and dungeon]  # after corridors: reused
     late = doors + [i for i in order if prepare.rank(i) > 4 and i not in doors]
     for item in order:
@@ -222,3 +223,13 @@ def _move(ctx: Context, item: Item) -> None:
 
 def _cost(ctx: Context, item: Item) -> float:
     return sum(relation_penalty(ctx, r, ctx.geo) for r in ctx.rels_of.get(item.id, ()))
+
+
+def _carries_routes(item: Item, ctx: Context, dungeon: bool, asked: set[str]) -> bool:
+    """A way named with nothing said of it (a dungeon's corridors, `huts connected by rope
+    walkways`): laid as the routes between the things it connects."""
+    if item.id in ctx.rels_of or item.kind.shape != "path":
+        return False
+    if dungeon and item.kind.name == "corridor":
+        return True
+    return item.origin == "prompt" and item.kind.name in asked

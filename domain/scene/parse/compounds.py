@@ -30,6 +30,8 @@ def split_compound(word: str) -> Compound | None:
         return None
     if lexical.is_noun(word):
         return None  # a noun of its own (`potions`): not a pot of ions
+    if word.endswith(("ing", "ed")) and lexical.is_english_word(word):
+        return None  # a verb's form (`dueling`): not a due ling
     generic: Compound | None = None
     for cut in range(SHORTEST_PREFIX, len(word) - SHORTEST_HEAD + 1):
         prefix, head = word[:cut], word[cut:]

@@ -236,9 +236,11 @@ def _in_the_middle_of_a_way(state: ParseState, relations: list[RelationSpec]) ->
     out = []
     for relation in relations:
         way = relation.objects[0] if relation.objects else None
+        standing = lexicon.kind_spec(state.kind_of(relation.subject)).layer in ("object", "actor")
         if (
             relation.predicate == "in_center"
             and way is not None
+            and standing
             and lexicon.kind_spec(state.kind_of(way)).shape == "path"
         ):
             relation = msgspec.structs.replace(relation, predicate="on", argument=None)

@@ -605,7 +605,22 @@ def _connected_by(state: ParseState, tokens: list[str], j: int) -> int:
     if j < len(tokens) and tokens[j] in ("to", "with"):
         target, _, j = name_target(state, tokens, j + 1)
     chain(state, subject, connector, target)
+    if phrase is not None and connector is not None:
+        _connectors_named(state, subject, phrase, 1 if target else 0)
     return j
+
+
+def _connectors_named(state: ParseState, subject: Group, phrase: NounPhrase, extra: int) -> None:
+    """`seven huts connected by rope walkways`: the walkways the routes are laid as, named
+    as the prompt names them (a plain `corridors` needs no name of its own)."""
+    assert phrase.kind is not None
+    spec = lexicon.kind_spec(phrase.kind)
+    links = len(subject.ids) - 1 + extra
+    if spec.shape != "path" or not spec.walkable or links < 1:
+        return
+    if phrase.word in ("", phrase.kind, phrase.kind.replace("_", " ")):
+        return
+    state.new_group(phrase.kind, links, "medium", links > 1, phrase.word)
 
 
 def _emit(

@@ -120,7 +120,8 @@ KINDS: tuple[KindSpec, ...] = (
          "basketball court, tennis court, volleyball court, badminton court, netball court,"
          " squash court, handball court, sports court, playing court, futsal court,"
          " basketball pitch, hockey rink, riding arena, riding ring, sand arena, manege,"
-         " show ring, lunging ring"),
+         " show ring, lunging ring, dueling circle, duelling circle, dueling ring, fighting ring,"
+         " fighting pit, sparring ring, boxing ring, wrestling ring"),
     kind("helipad", MODERN, TERRAIN, AREA, (5, 5), "+", "open walkable",
          "helicopter pad, heliport, landing pad"),
     kind("motorhome", MODERN, OBJECT, BOX, (3, 1), "M", "solid rotatable",

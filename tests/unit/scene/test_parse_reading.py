@@ -1717,3 +1717,20 @@ def test_a_size_said_by_comparison_names_nothing() -> None:
     assert kinds(prompt)["horse"] == 0
     assert ("cauldron-1", "on", ("fireplace-1",), None) in relations(prompt)
     assert kinds("someone keeping watch on a big rock")["watch"] == 0
+
+
+def test_a_verb_form_is_not_split_into_two_nouns() -> None:
+    found = kinds("courtyard of a mage academy with a dueling circle in the south")
+    assert found["ling"] == 0 and found["court"] == 1
+
+
+def test_connectors_named_by_the_prompt_are_drawn_with_its_words() -> None:
+    request = parse_prompt("a village with 7 huts connected by rope walkways")
+    walkways = [t for t in request.things if t.word == "rope walkway"]
+    assert len(walkways) == 6
+    assert kinds("a dungeon with 5 rooms connected by corridors")["corridor"] == 0
+
+
+def test_only_what_can_stand_on_a_way_is_on_it_in_its_middle() -> None:
+    found = relations("atoll boiler room along the middle of ice crack")
+    assert not any(r[1] == "on" for r in found)

@@ -602,3 +602,13 @@ def test_bleachers_on_both_sides_of_a_court_line_its_long_sides(seed: int) -> No
     for name in ("bleachers-1", "bleachers-2"):
         _, y, _, h = boxes[name]
         assert y + h <= court[1] or y >= court[1] + court[3], (name, boxes[name], court)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_huts_connected_by_named_walkways_are_joined_by_them(seed: int) -> None:
+    prompt = "a village with 4 huts connected by rope walkways"
+    graph = generate_scene(prompt, seed=seed, width=48, height=24).scene_graph
+    nodes = _all_nodes(graph["root"])
+    walkways = [n for n in nodes if n.get("label") == "rope walkway"]
+    assert len(walkways) == 3 and all(n.get("path") for n in walkways), walkways
+    assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
