@@ -201,12 +201,38 @@ def fit_lining_rooms(
         for relation in relations
         if relation.predicate == "at_head_of" and relation.objects and relation.subject in by_id
     }
+    _rooms_along_one_wall(items, relations, width, height)
     for key, rooms in sides.items():
         corridor = key.split(":", 1)[0]
         long_side = max(width, height) - 2 - ends.get(corridor, 0)
         most = max(3, long_side // len(rooms) - 1)
         for room in rooms:
             if width >= height:
+                room.w = room.base_w = min(room.w, most)
+            else:
+                room.h = room.base_h = min(room.h, most)
+
+
+def _rooms_along_one_wall(
+    items: list[Item], relations: Sequence[RelationSpec], width: int, height: int
+) -> None:
+    """`six curtained bays along the west wall`: rooms narrow enough for all of them to
+    stand side by side against that wall."""
+    by_id = {item.id: item for item in items}
+    walls: dict[str, list[Item]] = {}
+    for relation in relations:
+        room = by_id.get(relation.subject)
+        if relation.predicate != "against_wall" or room is None or room.kind.shape != "room":
+            continue
+        if relation.objects or relation.argument not in ("north", "south", "east", "west"):
+            continue
+        walls.setdefault(relation.argument, []).append(room)
+    for side, rooms in walls.items():
+        across = side in ("north", "south")
+        length = (width if across else height) - 2
+        most = max(3, length // len(rooms))
+        for room in rooms:
+            if across:
                 room.w = room.base_w = min(room.w, most)
             else:
                 room.h = room.base_h = min(room.h, most)

@@ -91,6 +91,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = facing_from_afar(relations)
     relations = _centred_along_walls(state, relations)
     relations = _default_connectors(scene, things, relations)
+    relations += _parked_by_the_road(things, relations)
     for _, direction, _, _, pattern in state.pending:
         words = " ".join(direction or "" if word == "{dir}" else word for word in pattern)
         state.warn(f"'{words}' says nothing about any thing named; ignored")
@@ -246,6 +247,19 @@ def _in_the_middle_of_a_way(state: ParseState, relations: list[RelationSpec]) ->
             relation = msgspec.structs.replace(relation, predicate="on", argument=None)
         out.append(relation)
     return out
+
+
+def _parked_by_the_road(
+    things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """`a one way street, 4 parked cars`: parked at the roadside, nothing else said."""
+    road = next((t.id for t in things if t.kind == "road"), None)
+    placed = {r.subject for r in relations}
+    return [
+        RelationSpec(subject=thing.id, predicate="near", objects=(road,))
+        for thing in things
+        if road is not None and thing.word.startswith("parked ") and thing.id not in placed
+    ]
 
 
 def _beside_rather_than_on(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:

@@ -72,8 +72,10 @@ def parse_prompt(prompt: str) -> SceneRequest:
     )
     tokens = _without_table_talk(_without_map_request(tokens))
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
+    tokens = _middle_of_a_wall(tokens)
     tokens = _not_near_is_far(_under_a_place(_without_comparisons(tokens)))
     tokens = _without_purpose(_lined_sides_last(_grids_as_rows(tokens)))
+    tokens = _without_dedication(tokens)
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = [_pronoun_read(tokens, k) for k in range(len(tokens))]
     parser = _Parser(tokens)
@@ -119,21 +121,24 @@ _WHOLE = frozenset(["room", "floor", "place", "area", "hall", "cave", "chamber",
 
 
 def _without_map_request(tokens: list[str]) -> list[str]:
-    """`Drawing a map for a knights' tourney`, `make me a battle map of a cave`: the request
-    for a map, not a map to draw. A word naming the place stays (`a dungeon map with ...`)."""
-    for k, token in enumerate(tokens[: _REQUEST_REACH + 1]):
+    """`Drawing a map for a knights' tourney`, `make me a battle map of a cave`, `..., need a
+    map.`: the request for a map, not a map to draw. A word naming the place stays (`a
+    dungeon map with ...`)."""
+    for k, token in enumerate(tokens):
         if token not in _MAP_WORDS:
             continue
-        before = tokens[:k]
-        if not all(word in _REQUEST_WORDS for word in before[:-1]):
-            return tokens
+        start = max((n + 1 for n in range(k) if tokens[n] in _CLAUSE_BREAKS), default=0)
+        before = tokens[start:k]
+        if k - start > _REQUEST_REACH or not all(w in _REQUEST_WORDS for w in before[:-1]):
+            continue
         kept = [] if not before or before[-1] in _REQUEST_WORDS else [before[-1]]
-        after = tokens[k + 1 :]
-        if after[:1] in (["of"], ["for"], [":"]):
-            return kept + after[1:]
-        if after[:1] == ["with"] and kept:
-            return kept + after  # `a dungeon map with five rooms`
-        return tokens
+        after = tokens[k + 1 : k + 2]
+        if after in (["of"], ["for"], [":"]):
+            return tokens[:start] + kept + tokens[k + 2 :]
+        if after == ["with"] and kept:
+            return tokens[:start] + kept + tokens[k + 1 :]  # `a dungeon map with five rooms`
+        if (not after or after[0] in _CLAUSE_BREAKS) and before and not kept:
+            return tokens[:start] + tokens[k + 1 :]  # `..., need a map.`
     return tokens
 
 
@@ -174,6 +179,55 @@ _TABLES = frozenset(
     """campaign campaigns game games session sessions adventure adventures module oneshot
     players party group table story novel book rpg ttrpg""".split()
 )
+
+
+def _middle_of_a_wall(tokens: list[str]) -> list[str]:
+    """`a control booth in the middle of the north wall`: against that wall, in the middle
+    of it (not a wall of its own)."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        said = tokens[k : k + 7]
+        if (
+            len(said) >= 6
+            and said[:3]
+            in (["in", "the", "middle"], ["in", "the", "center"], ["in", "the", "centre"])
+            and said[3:5] == ["of", "the"]
+        ):
+            found = lexicon.match_direction(tokens, k + 5)
+            if (
+                found is not None
+                and found[1] is None
+                and tokens[found[2] : found[2] + 1] == ["wall"]
+            ):
+                out += ["against", "the", *tokens[k + 5 : found[2] + 1], "in", "the", "middle"]
+                k = found[2] + 1
+                continue
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+def _without_dedication(tokens: list[str]) -> list[str]:
+    """`a little shrine to their dragon god near the chief's room`: to whom it is raised is
+    not a thing there."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        if tokens[k] == "to" and out and out[-1] in _DEDICATED:
+            j = k + 1
+            while j < min(k + 6, len(tokens)) and tokens[j].isalpha() and tokens[j] != "and":
+                if lexicon.match_relation(tokens, j) is not None and j > k + 1:
+                    break
+                j += 1
+            k = j
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+_DEDICATED = frozenset(["shrine", "altar", "statue", "monument", "memorial", "temple", "shrines"])
 
 
 def _without_comparisons(tokens: list[str]) -> list[str]:
@@ -314,7 +368,8 @@ _PURPOSES = frozenset(
      "project", "comic", "film", "movie", "module", "session", "trip", "party", "group", "kids",
      "children", "players", "students", "quest", "homework", "assignment", "parents", "guests",
      "visitors", "customers", "staff", "patients", "passengers", "people", "spectators",
-     "tourists", "shoppers", "everyone"]
+     "tourists", "shoppers", "everyone", "cover", "shelter", "protection", "decoration",
+     "storage", "safety"]
 )  # fmt: skip
 _PURPOSE_WORDS = 5
 
@@ -587,7 +642,7 @@ class _Parser:
             # `6 round tables and a bard playing on a stage`: what is doing something is
             # alive; the tables named with the bard are not on the stage
             self.partners = [g for g in self.partners if _alive(g)]
-        if word == "(" and self._count_aside():
+        if word in ("(", ",") and self._count_aside():
             return
         if word in _CLAUSE_BREAKS:
             self.partners = []
@@ -655,6 +710,10 @@ class _Parser:
         count = lexicon.match_count(tokens, self.i)
         if count is not None and count[1] == self.i + 1 and self._share_follows(count[1]):
             self.i = count[1]  # `beds, four against the north wall`: the relation takes four
+            return
+        owner = self._describing_an_owner()
+        if owner is not None:
+            self.i = owner  # `the kobold chief's room`: whose room, not a kobold to draw
             return
         listed = self.i > 0 and tokens[self.i - 1] in ("and", ",")
         phrase = noun_phrase(tokens, self.i, listed)
@@ -769,14 +828,31 @@ class _Parser:
         self.i = end
         return True
 
+    def _describing_an_owner(self) -> int | None:
+        """Where the owner's own name starts when a noun only describes him (`the kobold
+        chief's room`: the chief's), else None."""
+        tokens, j = self.tokens, self.i
+        while j < len(tokens) and tokens[j] in _ARTICLES:
+            j += 1
+        if tokens[j + 2 : j + 3] != [POSSESSIVE] or not tokens[j + 1 : j + 2][0:1]:
+            return None
+        found = lexicon.match_noun(tokens, j)
+        if found is None or found.end != j + 1 or not tokens[j + 1].isalpha():
+            return None
+        return j + 1
+
     def _count_aside(self) -> bool:
-        """`candles around it (like 6 or so)`: how many of the things just named, said aside."""
+        """`candles around it (like 6 or so)`, `and kobolds, maybe 8?`: how many of the things
+        just named, said aside."""
         subject, tokens = self.state.subject, self.tokens
+        ends = (")",) if tokens[self.i] == "(" else ("?", ".", ";", "!", ")", ",")
         close = next(
-            (k for k in range(self.i + 1, min(self.i + 7, len(tokens))) if tokens[k] == ")"), None
+            (k for k in range(self.i + 1, min(self.i + 7, len(tokens))) if tokens[k] in ends), None
         )
         if not isinstance(subject, Group) or subject.counted or close is None:
             return False
+        if tokens[self.i] == "," and tokens[self.i + 1] not in _HEDGES:
+            return False  # `kobolds, maybe 8?` (not `houses, 3 of them red`)
         inside = [t for t in tokens[self.i + 1 : close] if t not in _HEDGES]
         count = lexicon.match_count(inside, 0) if len(inside) == 1 else None
         if count is None or count[0] < 1:

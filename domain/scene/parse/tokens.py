@@ -36,13 +36,22 @@ _UNHYPHENATED = re.compile(
 
 def tokenize(prompt: str) -> list[str]:
     """Lower-case tokens; the possessive in either apostrophe becomes `'s`."""
-    text = _WITH_SHORTHAND.sub(_spelled_with, _without_accents(prompt.lower()))
+    text = _WITH_SHORTHAND.sub(_spelled_with, _without_accents(_acronyms(prompt).lower()))
     text = _UNHYPHENATED.sub(lambda m: "-".join(g for g in m.groups() if g), text)
     tokens = _TOKEN.findall(text)
     return [
         POSSESSIVE if token in ("'s", "\u2019s") else ";" if token in _DASHES else token
         for token in tokens
     ]
+
+
+def _acronyms(prompt: str) -> str:
+    """`ER with 6 curtained bays`: the emergency room (in capitals only, and opening the
+    prompt: `er` alone is a pause)."""
+    return _OPENING_ER.sub(lambda m: m.group(1) + "emergency room", prompt)
+
+
+_OPENING_ER = re.compile(r"^(\s*(?:[Aa]n? |[Tt]he )?)ER\b")
 
 
 def _spelled_with(shorthand: re.Match[str]) -> str:

@@ -72,6 +72,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     *((f"{verb} {which} sides", "~walls") for verb in ("lining", "along", "around", "on")
       for which in ("all four", "all the", "the four", "all")),
     ("around the edge", "~all_around"), ("around the edges", "~all_around"),
+    ("around the perimeter", "~all_around"), ("round the perimeter", "~all_around"),
+    ("along the perimeter", "~all_around"), ("around the outside", "~all_around"),
     ("around the whole", "~all_around"), ("around everything", "~all_around"),
     *((f"{verb} the {edge}", "~walls") for verb in ("along", "lining", "on", "at")
       for edge in ("edge", "edges")),

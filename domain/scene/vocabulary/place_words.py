@@ -44,7 +44,7 @@ _PLACES: dict[str, str] = {
                    " car lot, used car lot, car dealership, dealership",
     "camp": "camp, campsite, campground, encampment, military camp, army camp, war camp,"
             " bandit camp, goblin camp, orc camp, hunting camp, base camp, bivouac, hideout,"
-            " hideaway, outlaw camp",
+            " hideaway, outlaw camp, forward operating base, firebase, fire base",
     "castle": "castle, fortress, fort, citadel, stronghold, castle grounds",
     "graveyard": "graveyard, cemetery, churchyard, burial ground, necropolis",
     "market": "market, marketplace, market square, bazaar, town square, village square,"
@@ -161,6 +161,8 @@ _PLACES: dict[str, str] = {
     "tower_room": "tower room, tower interior, lighthouse interior",
     "passenger_cabin": "passenger cabin, airplane cabin, aircraft cabin, train carriage,"
                        " railway carriage, bus interior, plane interior, airplane interior",
+    "vet_clinic": "vet clinic, veterinary clinic, vet surgery, animal hospital, vets,"
+                  " veterinarian, veterinary practice, vet practice, pet clinic",
     "salon": "hair salon, salon, beauty salon, barbershop, barber shop, barbers,"
              " hairdresser, hairdressers, nail salon",
     "teleporter_room": "teleporter room, transporter room, teleport room, teleporter bay,"

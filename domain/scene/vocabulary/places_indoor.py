@@ -181,6 +181,8 @@ INDOOR_PLACES: tuple[Place, ...] = (
     indoor("engine_room", SCIFI,
            (("engine", 2), ("console", 3), ("pipe", 4), ("locker", 2), ("door", 1)),
            terrain="deck", outline="hull"),
+    indoor("vet_clinic", ROOM,
+           (("table", 2), ("cage", 4), ("counter", 1), ("chair", 3), ("sink", 1), ("door", 1))),
     indoor("salon", ROOM,
            (("chair", 4), ("mirror", 4), ("sink", 2), ("counter", 1), ("door", 1))),
     indoor("teleporter_room", SCIFI,

@@ -31,7 +31,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("locker", SCIFI, OBJECT, BOX, (1, 1), "L", "solid indoor",
          "storage locker, equipment locker"),
     kind("cargo_crate", SCIFI, OBJECT, BOX, (1, 1), "]", "solid",
-         "cargo crate, cargo container, cargo box, supply crate, shipping container"),
+         "cargo crate, cargo container, cargo box, supply crate, shipping container, ammo dump,"
+         " ammunition dump, munitions dump, supply dump, ammo crate, ammo cache, supply cache"),
     kind("spaceship", SCIFI, STRUCTURE, BOX, (6, 3), "S", "solid",
          "starship, space ship, star ship, spacecraft, rocket, shuttle, space shuttle, "
          "flying saucer, ufo"),

@@ -1734,3 +1734,60 @@ def test_connectors_named_by_the_prompt_are_drawn_with_its_words() -> None:
 def test_only_what_can_stand_on_a_way_is_on_it_in_its_middle() -> None:
     found = relations("atoll boiler room along the middle of ice crack")
     assert not any(r[1] == "on" for r in found)
+
+
+def test_a_count_said_aside_after_a_comma() -> None:
+    assert kinds("a cave with kobolds, maybe 8? also a shrine")["goblin"] == 8
+    assert kinds("trees, about 5, near the river")["tree"] == 5
+    assert kinds("houses, 3 of them red")["house"] == 3  # (a count of the named, not aside)
+
+
+def test_a_request_for_a_map_in_the_middle_of_a_prompt_draws_no_map() -> None:
+    prompt = "ok for next session the party reaches the kobold warrens, need a map. long tunnel"
+    assert kinds(prompt)["map"] == 0
+    assert kinds("a desk with a map.")["map"] == 1
+
+
+def test_a_noun_describing_an_owner_is_not_drawn() -> None:
+    assert kinds("a cave with the kobold chief's room at the east end")["goblin"] == 0
+    assert kinds("a cave with the kobold chief's room at the east end")["room"] == 1
+
+
+def test_whom_a_shrine_is_raised_to_is_not_there() -> None:
+    found = relations("a little shrine to their dragon god somewhere near the chief's room")
+    assert found == [("altar-1", "near", ("room-1",), None)]
+
+
+def test_the_middle_of_a_wall_is_against_it_in_its_middle() -> None:
+    assert relations("a room with a control booth in the middle of the north wall") == [
+        ("guard_post-1", "against_wall", (), "north"),
+        ("guard_post-1", "in_center", (), "x"),
+    ]
+
+
+def test_around_the_perimeter_is_all_around() -> None:
+    assert relations("a camp with a sandbag wall around the perimeter") == [
+        ("wall-1", "around", (), None)
+    ]
+
+
+def test_parked_cars_stand_by_the_road() -> None:
+    assert ("car-2", "near", ("road-1",), None) in relations("a street with 3 parked cars")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "place"),
+    [
+        ("ER with 6 curtained bays along the west wall", "hospital_ward"),
+        ("a small vet clinic", "vet_clinic"),
+        ("Forward operating base: 2 helipads and a command tent", "camp"),
+        ("a village, er, with a well", "village"),
+    ],
+)
+def test_yet_more_words_for_places(prompt: str, place: str) -> None:
+    assert parse_prompt(prompt).place == place
+
+
+def test_what_things_are_for_is_not_drawn() -> None:
+    assert kinds("6 barriers for cover")["cover"] == 0
+    assert kinds("the ammo dump far from the tents")["cargo_crate"] == 1

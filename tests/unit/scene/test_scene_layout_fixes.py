@@ -612,3 +612,11 @@ def test_huts_connected_by_named_walkways_are_joined_by_them(seed: int) -> None:
     walkways = [n for n in nodes if n.get("label") == "rope walkway"]
     assert len(walkways) == 3 and all(n.get("path") for n in walkways), walkways
     assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_many_rooms_against_one_wall_all_stand_against_it(seed: int) -> None:
+    prompt = "ER with 6 curtained bays along the west wall"
+    graph = generate_scene(prompt, seed=seed, width=48, height=24).scene_graph
+    bays = [n for n in _all_nodes(graph["root"]) if n.get("label") == "curtained bay"]
+    assert len(bays) == 6 and all(n["transform"]["x"] == 0 for n in bays), bays
