@@ -121,6 +121,8 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("ringed by", "~around"), ("enclosed by", "~around"), ("circled by", "~around"),
     ("surrounded with", "~around"), ("between", "between"), ("in between", "between"),
     ("along", "along"), ("alongside", "along"), ("lining", "along"), ("following", "along"),
+    ("guarding", "near"), ("defending", "near"), ("blocking", "near"), ("manning", "near"),
+    ("holding", "near"),
     ("connected to", "connected_to"), ("linked to", "connected_to"), ("joined to", "connected_to"),
     ("attached to", "connected_to"), ("leading to", "connected_to"), ("leads to", "connected_to"),
     ("connecting to", "connected_to"), ("connects to", "connected_to"),

@@ -1791,3 +1791,17 @@ def test_yet_more_words_for_places(prompt: str, place: str) -> None:
 def test_what_things_are_for_is_not_drawn() -> None:
     assert kinds("6 barriers for cover")["cover"] == 0
     assert kinds("the ammo dump far from the tents")["cargo_crate"] == 1
+
+
+def test_monsters_roam_anywhere_so_the_ground_chooses_the_place() -> None:
+    prompt = "5 dwarves holding a narrow stone bridge across a chasm, 20 goblins from the west"
+    assert parse_prompt(prompt).place != "dungeon"
+    assert parse_prompt("goblins guarding a treasure chest").place == "dungeon"
+
+
+def test_people_guarding_or_holding_a_thing_stand_by_it() -> None:
+    assert ("guard-1", "near", ("door-1",), None) in relations("two guards guarding the gate")
+    assert ("dwarf-1", "near", ("bridge-1",), None) in relations("5 dwarves holding a bridge")
+    assert ("diamond-1", "on", ("display_case-1",), None) in relations(
+        "a glass case holding a diamond"
+    )
