@@ -148,7 +148,8 @@ _REQUEST_WORDS = frozenset(
     """a an the my our me us i we you please can could would will 'd like need want make
     making draw drawing create creating generate generating give show sketch sketching do
     quick simple small little big large detailed rough top down top-down overhead battle
-    tactical encounter combat world fantasy sci-fi hand drawn hex grid grid-based new""".split()
+    tactical encounter combat world fantasy sci-fi hand drawn hex grid grid-based new ok okay
+    so hey hi hello um hmm alright pls plz u ya just really""".split()
 )
 
 

@@ -18,7 +18,8 @@ from domain.scene.vocabulary.base import (
 KINDS: tuple[KindSpec, ...] = (
     kind("room", DUNGEON, STRUCTURE, ROOM_SHAPE, (9, 6), "#", "solid walled",
          "chamber, hall, cell, vault, prison cell, jail cell, docking bay, hangar bay,"
-         " shuttle bay, loading bay"),
+         " shuttle bay, loading bay, ops room, operations room, control room, server room,"
+         " storage room, supply room, med room, repair bay"),
     kind("corridor", DUNGEON, TERRAIN, PATH, (1, 0), ":", "walkable connector",
          "passage, tunnel, hallway, passageway, tube, connecting tube, access tube"),
     kind("door", DUNGEON, STRUCTURE, BOX, (1, 1), "+", "walkable mounted",

@@ -144,7 +144,8 @@ _PLACES: dict[str, str] = {
                         " bridge of the ship, command center, command centre, control center,"
                         " control centre, operations center, operations centre, ops center",
     "space_station": "space station, spacestation, starbase, star base, orbital station,"
-                     " space base, cargo bay, cargo hold, engineering bay,"
+                     " space base, cargo bay, cargo hold, engineering bay, mining station,"
+                     " research station, asteroid base, asteroid station, orbital platform,"
                      " science bay, storage bay",
     "colony": "mars colony, space colony, moon base, moonbase, lunar base, mars base,"
               " martian colony, lunar colony, planet surface, alien planet, moon surface,"

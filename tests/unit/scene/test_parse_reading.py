@@ -1805,3 +1805,15 @@ def test_people_guarding_or_holding_a_thing_stand_by_it() -> None:
     assert ("diamond-1", "on", ("display_case-1",), None) in relations(
         "a glass case holding a diamond"
     )
+
+
+def test_a_chatty_request_for_a_map_and_a_station_named_by_its_work() -> None:
+    prompt = (
+        "ok need a map for my starfinder game, the players dock at an abandoned mining station"
+        " on an asteroid.. docking bay on the west side, a long corridor going east to the ops"
+        " room"
+    )
+    request = parse_prompt(prompt)
+    assert request.place == "space_station"
+    assert not any(t.kind in ("map", "need") for t in request.things)
+    assert any(t.word == "ops room" for t in request.things)
