@@ -73,7 +73,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     things = auto_things(state, scene, things) + _strewn(state, style, things)
     relations += _along_the_water(state, things)
     relations += _homes_by_the_water(scene, things, relations)
-    things = without_excluded(state, things)
+    things = without_excluded(state, things) + _inhabitants(state)
     things = usual_things_not_doubled(state, things)
     relations = [renamed(r, state.renamed) for r in relations]
     relations = _gates_in_walls(style, things, relations)
@@ -247,6 +247,19 @@ def _in_the_middle_of_a_way(state: ParseState, relations: list[RelationSpec]) ->
             relation = msgspec.structs.replace(relation, predicate="on", argument=None)
         out.append(relation)
     return out
+
+
+def _inhabitants(state: ParseState) -> list[ThingSpec]:
+    """Those whose place it is (`a goblin camp`), as its usual things: gone when the prompt
+    names them itself."""
+    made = []
+    for kind, word, count in state.inhabitants:
+        if kind in state.excluded:
+            continue
+        made += [
+            msgspec.structs.replace(t, word=word) for t in extra(state, kind, count, "default")
+        ]
+    return made
 
 
 def _parked_by_the_road(

@@ -16,6 +16,40 @@ _INSIDE_WORDS = frozenset(["inside", "interior", "in", "within"])
 _ENCLOSED = {"walled": "wall", "fenced": "fence", "palisaded": "wall"}
 
 
+def _inhabitants(state: ParseState, tokens: list[str], start: int, end: int) -> None:
+    """`a goblin camp`, `a centaur camp`, `a pirate cove`: some of whose place it is (usual
+    things, so a count the prompt gives later is the count)."""
+    known = lexicon.match_noun(tokens, start)
+    found = known or match_open_noun(tokens, start)
+    if found is None or found.end >= end or found.kind == "person":
+        return
+    spec = lexicon.kind_spec(found.kind)
+    if spec.layer != "actor" and (known is not None or spec.category not in _DWELLERS):
+        return
+    alone = bool(_LAIRS & set(tokens[found.end : end]))  # `a dragon lair`: its dragon
+    state.inhabitants.append((found.kind, found.word, 1 if alone else _INHABITANTS))
+
+
+_INHABITANTS = 3
+_DWELLERS = frozenset(["animal", "person"])
+_LAIRS = frozenset(["lair", "den", "nest", "roost", "aerie", "eyrie", "burrow", "cave"])
+
+
+def _lair_keeper(state: ParseState, tokens: list[str], start: int, end: int) -> None:
+    """`a beholder's lair`, `a dragon's cave`: a creature at home (a wizard's study says
+    whose it is, not that he is in)."""
+    found = lexicon.match_noun(tokens, start)
+    if found is None or found.end != end:
+        return
+    spec = lexicon.kind_spec(found.kind)
+    monster = spec.family in (v.DUNGEON, v.NATURE) and found.kind not in _PEOPLE
+    if spec.layer == "actor" and monster and not spec.category:
+        state.new_group(found.kind, 1, "medium", False, found.word)
+
+
+_PEOPLE = frozenset(["wizard", "dwarf", "person", "guard"])  # whose study, not who is in it
+
+
 def read_opening(state: ParseState, tokens: list[str]) -> int:
     """The opening words: the place (`a walled town`, `inside a tavern`) or a head thing;
     where reading goes on."""
@@ -41,6 +75,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         said = tokens[j + owner : j + owner + 1] == [POSSESSIVE]
         if said and all(t.isalpha() for t in tokens[j : j + owner]):
             if lexicon.match_scene(tokens, j + owner + 1) is not None:
+                _lair_keeper(state, tokens, j, j + owner)
                 j += owner + 1
             break
     inside = _inside_of(tokens, j)
@@ -50,6 +85,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     found = lexicon.match_scene(tokens, j) or _whose_place(tokens, j)
     if found is None:
         return 0
+    _inhabitants(state, tokens, j, found[1])
     enclosed = [_ENCLOSED[word] for word in tokens[:j] if word in _ENCLOSED]
     if enclosed and not lexicon.SCENE_BY_NAME[found[0]].indoor:
         wall = state.new_group(enclosed[0], 1, "medium", False, enclosed[0])
@@ -75,8 +111,11 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
 
 def _whose_place(tokens: list[str], j: int) -> tuple[str, int] | None:
     """`a goblin market in a cave`, `a pirate cove`: a place, the noun before it whose."""
-    owner = lexicon.match_noun(tokens, j)
-    if owner is None or lexicon.kind_spec(owner.kind).layer != "actor":
+    owner = lexicon.match_noun(tokens, j) or match_open_noun(tokens, j)
+    if owner is None:
+        return None
+    spec = lexicon.kind_spec(owner.kind)
+    if spec.layer != "actor" and spec.category not in _DWELLERS:
         return None
     return lexicon.match_scene(tokens, owner.end)
 

@@ -64,9 +64,11 @@ KINDS: tuple[KindSpec, ...] = (
     kind("zombie", DUNGEON, ACTOR, BOX, (1, 1), "Z", "walkable",
          "ghoul, mummy"),
     kind("goblin", DUNGEON, ACTOR, BOX, (1, 1), "G", "walkable",
-         "orc, kobold, hobgoblin"),
+         "orc, kobold, hobgoblin, gnoll, myconid, duergar, grimlock, lizardfolk, lizardman,"
+         " lizard man, kenku"),
     kind("troll", DUNGEON, ACTOR, BOX, (1, 1), "T", "walkable",
-         "ogre, cave troll, minotaur, cyclops, cyclopes"),
+         "ogre, cave troll, minotaur, cyclops, cyclopes, treant, treants, ent, golem,"
+         " stone golem, hill giant, frost giant, fire giant, stone giant, storm giant"),
     kind("rat", DUNGEON, ACTOR, BOX, (1, 1), "r", "walkable",
          "mouse, mice"),
     kind("dragon", DUNGEON, ACTOR, BOX, (3, 2), "D", "solid",
@@ -82,7 +84,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("wizard", DUNGEON, ACTOR, BOX, (1, 1), "w", "walkable",
          "mage, sorcerer, sorceress, witch, warlock, necromancer, cultist, druid, lich"),
     kind("demon", DUNGEON, ACTOR, BOX, (1, 1), "&", "walkable",
-         "imp, devil, fiend, daemon"),
+         "imp, devil, fiend, daemon, elemental, fire elemental, water elemental,"
+         " earth elemental, air elemental, beholder, mind flayer, aboleth"),
     kind("dwarf", DUNGEON, ACTOR, BOX, (1, 1), "d", "walkable",
          "dwarves, dwarfs, dwarven warrior, dwarf warrior, dwarf miner"),
 )

@@ -102,7 +102,7 @@ KINDS: tuple[KindSpec, ...] = (
          "dancer, king, queen, prince, princess, lord, lady, noble, nobleman, courtier, jester, "
          "servant, maid, cook, chef, baker, smith, beggar, pilgrim, "
          "scholar, librarian, visitor, guest, drinker, sailor, fisherman, fishermen, hunter, "
-         "npc, survivor, townsfolk, townsperson, someone, somebody"),
+         "npc, survivor, townsfolk, townsperson, someone, somebody, halfling, halflings"),
     kind("bartender", VILLAGE, ACTOR, BOX, (1, 1), "E", "walkable",
          "barkeep, barkeeper, barman, barmaid, innkeeper, tavern keeper, tavernkeeper,"
          " publican, bar staff"),

@@ -1817,3 +1817,32 @@ def test_a_chatty_request_for_a_map_and_a_station_named_by_its_work() -> None:
     assert request.place == "space_station"
     assert not any(t.kind in ("map", "need") for t in request.things)
     assert any(t.word == "ops room" for t in request.things)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind"),
+    [
+        ("a treant in a grove", "troll"),
+        ("myconids around a spore pool", "goblin"),
+        ("a fire elemental by the altar", "demon"),
+        ("lots of halflings on the green", "person"),
+        ("a hill giant's kitchen with a hill giant", "troll"),
+    ],
+)
+def test_creatures_of_tabletop_games(prompt: str, kind: str) -> None:
+    request = parse_prompt(prompt)
+    assert any(t.kind == kind for t in request.things) and not request.not_understood
+
+
+def test_a_giant_before_a_thing_still_says_its_size() -> None:
+    assert {t.size for t in parse_prompt("giant trees").things} == {"huge"}
+
+
+def test_whose_place_it_is_lives_there() -> None:
+    assert kinds("a goblin camp")["goblin"] == 3
+    assert kinds("a centaur camp on the open plains")["centaur"] == 3
+    assert kinds("a goblin camp with 6 goblins")["goblin"] == 6
+    assert kinds("a dragon lair")["dragon"] == 1
+    assert kinds("beholder's lair with a few petrified adventurers")["demon"] == 1
+    assert kinds("the wizard's study with a desk")["wizard"] == 0
+    assert kinds("a farmer market")["person"] == 5  # (the market's usual people)
