@@ -44,7 +44,7 @@ def _lair_keeper(state: ParseState, tokens: list[str], start: int, end: int) -> 
     spec = lexicon.kind_spec(found.kind)
     monster = spec.family in (v.DUNGEON, v.NATURE) and found.kind not in _PEOPLE
     if spec.layer == "actor" and monster and not spec.category:
-        state.new_group(found.kind, 1, "medium", False, found.word)
+        state.inhabitants.append((found.kind, found.word, 1))  # (named later: that one)
 
 
 _PEOPLE = frozenset(["wizard", "dwarf", "person", "guard"])  # whose study, not who is in it

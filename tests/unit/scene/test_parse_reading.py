@@ -1846,3 +1846,9 @@ def test_whose_place_it_is_lives_there() -> None:
     assert kinds("beholder's lair with a few petrified adventurers")["demon"] == 1
     assert kinds("the wizard's study with a desk")["wizard"] == 0
     assert kinds("a farmer market")["person"] == 5  # (the market's usual people)
+
+
+def test_a_lair_keeper_named_again_is_one() -> None:
+    prompt = "a dragon's lair deep inside a volcano with a dragon sleeping on its hoard"
+    assert kinds(prompt)["dragon"] == 1
+    assert ("dragon-1", "on", ("treasure-1",), None) in relations(prompt)
