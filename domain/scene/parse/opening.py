@@ -17,7 +17,7 @@ _ENCLOSED = {"walled": "wall", "fenced": "fence", "palisaded": "wall"}
 
 
 def _inhabitants(state: ParseState, tokens: list[str], start: int, end: int) -> None:
-    """`a goblin camp`, `a centaur camp`, `a pirate cove`: some of whose place it is (usual
+    """`a goblin camp`, `a bandit camp`, `a kobold village`: some of whose place it is (usual
     things, so a count the prompt gives later is the count)."""
     known = lexicon.match_noun(tokens, start)
     found = known or match_open_noun(tokens, start)
@@ -111,11 +111,8 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
 
 def _whose_place(tokens: list[str], j: int) -> tuple[str, int] | None:
     """`a goblin market in a cave`, `a pirate cove`: a place, the noun before it whose."""
-    owner = lexicon.match_noun(tokens, j) or match_open_noun(tokens, j)
-    if owner is None:
-        return None
-    spec = lexicon.kind_spec(owner.kind)
-    if spec.layer != "actor" and spec.category not in _DWELLERS:
+    owner = lexicon.match_noun(tokens, j)
+    if owner is None or lexicon.kind_spec(owner.kind).layer != "actor":
         return None
     return lexicon.match_scene(tokens, owner.end)
 

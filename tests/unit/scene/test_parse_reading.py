@@ -1840,7 +1840,8 @@ def test_a_giant_before_a_thing_still_says_its_size() -> None:
 
 def test_whose_place_it_is_lives_there() -> None:
     assert kinds("a goblin camp")["goblin"] == 3
-    assert kinds("a centaur camp on the open plains")["centaur"] == 3
+    assert kinds("a bandit camp")["bandit"] == 3
+    assert kinds("owlbear den in the woods")["cave"] == 1  # (a den in a forest: a thing)
     assert kinds("a goblin camp with 6 goblins")["goblin"] == 6
     assert kinds("a dragon lair")["dragon"] == 1
     assert kinds("beholder's lair with a few petrified adventurers")["demon"] == 1
