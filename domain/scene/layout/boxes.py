@@ -166,7 +166,7 @@ def _held_relations(ctx: Context, item: Item) -> list[tuple[Item, RelationSpec]]
     """`a coffee table between the couch and the tv, a rug under it`: what a thing holds is
     asked to stand somewhere, so the holder is placed where its middle would satisfy that."""
     out = []
-    for child in ctx.items:
+    for child in ctx.held.get(item.id, ()):
         if child.host is not item or child.placed:
             continue
         for relation in ctx.rels_of.get(child.id, ()):

@@ -156,6 +156,10 @@ class Context:
                 self.rels_of.setdefault(thing_id, []).append(relation)
         self.rows_mates = rules.rows_mates(problem.relations)  # see pattern_penalty
         self.set_between = rules.set_between(problem.relations)
+        self.held: dict[str, list[Item]] = {}  # a holder's id -> what it is asked to hold
+        for item in items:
+            if item.host is not None:
+                self.held.setdefault(item.host.id, []).append(item)
         self.full: set[tuple[int, int, int, bool, bool, bool]] = set()
         self._geo: dict[str, Geo] = {}
         self._field: dict[str, bytearray] = {}

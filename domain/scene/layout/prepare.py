@@ -201,16 +201,11 @@ def fit_lining_rooms(
         for relation in relations
         if relation.predicate == "at_head_of" and relation.objects and relation.subject in by_id
     }
-    _rooms_along_one_wall(items, relations, width, height)
     for key, rooms in sides.items():
         corridor = key.split(":", 1)[0]
         long_side = max(width, height) - 2 - ends.get(corridor, 0)
-        most = max(3, long_side // len(rooms) - 1)
-        for room in rooms:
-            if width >= height:
-                room.w = room.base_w = min(room.w, most)
-            else:
-                room.h = room.base_h = min(room.h, most)
+        _narrow(rooms, width >= height, max(3, long_side // len(rooms) - 1))
+    _rooms_along_one_wall(items, relations, width, height)
 
 
 def _rooms_along_one_wall(
@@ -229,13 +224,16 @@ def _rooms_along_one_wall(
         walls.setdefault(relation.argument, []).append(room)
     for side, rooms in walls.items():
         across = side in ("north", "south")
-        length = (width if across else height) - 2
-        most = max(3, length // len(rooms))
-        for room in rooms:
-            if across:
-                room.w = room.base_w = min(room.w, most)
-            else:
-                room.h = room.base_h = min(room.h, most)
+        _narrow(rooms, across, max(3, ((width if across else height) - 2) // len(rooms)))
+
+
+def _narrow(rooms: list[Item], east_west: bool, most: int) -> None:
+    """Rooms in a line running east-west (else north-south) at most `most` cells along it."""
+    for room in rooms:
+        if east_west:
+            room.w = room.base_w = min(room.w, most)
+        else:
+            room.h = room.base_h = min(room.h, most)
 
 
 def _room_for_rings(

@@ -236,15 +236,11 @@ def _in_the_middle_of_a_way(state: ParseState, relations: list[RelationSpec]) ->
     corridor has no middle to stand in but itself)."""
     out = []
     for relation in relations:
-        way = relation.objects[0] if relation.objects else None
-        standing = lexicon.kind_spec(state.kind_of(relation.subject)).layer in ("object", "actor")
-        if (
-            relation.predicate == "in_center"
-            and way is not None
-            and standing
-            and lexicon.kind_spec(state.kind_of(way)).shape == "path"
-        ):
-            relation = msgspec.structs.replace(relation, predicate="on", argument=None)
+        if relation.predicate == "in_center" and relation.objects:
+            standing = lexicon.kind_spec(state.kind_of(relation.subject)).layer
+            way = lexicon.kind_spec(state.kind_of(relation.objects[0]))
+            if standing in ("object", "actor") and way.shape == "path":
+                relation = msgspec.structs.replace(relation, predicate="on", argument=None)
         out.append(relation)
     return out
 
@@ -278,11 +274,7 @@ def _parked_by_the_road(
 def _beside_rather_than_on(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:
     """`a wizard duel on a frozen lake. The two wizards stand on opposite sides of the lake`:
     said later to stand beside it, a thing is not on it (nor in it) as said first."""
-    beside = {
-        (r.subject, r.objects[0])
-        for r in relations
-        if r.objects and (r.predicate in _BESIDE or r.predicate in rules.DIRECTION_OF)
-    }
+    beside = {(r.subject, r.objects[0]) for r in relations if r.objects and r.predicate in _BESIDE}
     dropped = [
         r
         for r in relations
@@ -296,7 +288,7 @@ def _beside_rather_than_on(state: ParseState, relations: list[RelationSpec]) -> 
     return [r for r in relations if r not in dropped]
 
 
-_BESIDE = frozenset(["on_side_of"])
+_BESIDE = frozenset(["on_side_of", *rules.DIRECTION_OF])
 
 
 def _area_owners(state: ParseState) -> dict[str, str]:

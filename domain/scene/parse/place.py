@@ -68,7 +68,7 @@ def _room_is_the_scene(state: ParseState) -> None:
 def _vote(state: ParseState) -> str:
     """The place most of the named things belong to (`igloos and a sled`: snow)."""
     tally: dict[str, int] = {}
-    creatures: dict[str, int] = {}  # the votes of monsters, which roam anywhere
+    monsters = 0  # the dungeon's votes from monsters, which roam anywhere
     for group in state.groups:
         kind = group.kind
         if kind == "island" and group.owner is not None and group.owner.kind != "island":
@@ -87,14 +87,14 @@ def _vote(state: ParseState) -> str:
         weight = 2 if kind in lexicon.KIND_SCENES or kind in v.HOME_PLACE else 1
         tally[place] = tally.get(place, 0) + weight
         if spec.layer == "actor" and place == "dungeon":
-            creatures[place] = creatures.get(place, 0) + weight
+            monsters += weight
     if not tally:
         return "village"
-    if creatures and set(tally) - set(creatures):
-        for name, votes in creatures.items():  # `five dwarves holding a bridge across a
-            tally[name] -= votes  # chasm`: creatures roam anywhere; the ground decides
-            if tally[name] <= 0:
-                del tally[name]
+    if monsters and set(tally) != {"dungeon"}:
+        # `five dwarves holding a bridge across a chasm`: the ground decides
+        tally["dungeon"] -= monsters
+        if tally["dungeon"] <= 0:
+            del tally["dungeon"]
     place = max(tally, key=lambda name: tally[name])  # first mentioned wins a tie
     outdoors = [name for name in tally if not lexicon.SCENE_BY_NAME[name].indoor]
     outside = max(outdoors, key=lambda name: tally[name]) if outdoors else None

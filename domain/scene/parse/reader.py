@@ -5,6 +5,8 @@ becomes the subject; a relation phrase (`north of`, `between ... and ...`) then 
 subject to the things it names. Words it does not know become warnings.
 """
 
+from collections.abc import Callable
+
 from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec, SceneRequest
@@ -72,10 +74,9 @@ def parse_prompt(prompt: str) -> SceneRequest:
     )
     tokens = _without_table_talk(_without_map_request(tokens))
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
-    tokens = _middle_of_a_wall(tokens)
-    tokens = _not_near_is_far(_under_a_place(_without_comparisons(tokens)))
-    tokens = _without_purpose(_lined_sides_last(_grids_as_rows(tokens)))
-    tokens = _without_dedication(tokens)
+    for rule in (_middle_of_a_wall, _comparison, _under_a_place, _not_near):
+        tokens = _rewritten(tokens, rule)
+    tokens = _rewritten(_without_purpose(_lined_sides_last(_grids_as_rows(tokens))), _dedication)
     # `its southern edge`, `their garden`: what was named before, as `the` says
     tokens = [_pronoun_read(tokens, k) for k in range(len(tokens))]
     parser = _Parser(tokens)
@@ -153,27 +154,42 @@ _REQUEST_WORDS = frozenset(
 )
 
 
-def _without_table_talk(tokens: list[str]) -> list[str]:
-    """`in my homebrew campaign`, `for my D&D group`: whom the map is for, nothing to draw."""
+Rewrite = Callable[[list[str], int, list[str]], tuple[list[str], int] | None]
+
+
+def _rewritten(tokens: list[str], rule: Rewrite) -> list[str]:
+    """The tokens with each span `rule` matches at k (given the words kept so far) replaced
+    by the words it returns, reading on where it says."""
     out: list[str] = []
     k = 0
     while k < len(tokens):
-        if tokens[k] in ("in", "for", "from") and tokens[k + 1 : k + 2] in (["my"], ["our"]):
-            end = next(
-                (j + 1 for j in range(k + 2, min(k + 7, len(tokens))) if tokens[j] in _TABLES),
-                None,
-            )
-            if end is not None:
-                k = end
-                continue
-        if k == 0 and tokens[k] in ("my", "our"):  # (a request's `for` already gone)
-            end = next((j + 1 for j in range(1, min(6, len(tokens))) if tokens[j] in _TABLES), 0)
-            if end and tokens[end : end + 1] in ([":"], ["."], [","], [";"]):
-                k = end + 1
-                continue
-        out.append(tokens[k])
-        k += 1
+        found = rule(tokens, k, out)
+        if found is None:
+            out.append(tokens[k])
+            k += 1
+        else:
+            out += found[0]
+            k = found[1]
     return out
+
+
+def _without_table_talk(tokens: list[str]) -> list[str]:
+    """`in my homebrew campaign`, `for my D&D group`: whom the map is for, nothing to draw."""
+    return _rewritten(tokens, _table_talk)
+
+
+def _table_talk(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
+    if tokens[k] in ("in", "for", "from") and tokens[k + 1 : k + 2] in (["my"], ["our"]):
+        end = next(
+            (j + 1 for j in range(k + 2, min(k + 7, len(tokens))) if tokens[j] in _TABLES), None
+        )
+        if end is not None:
+            return [], end
+    if k == 0 and tokens[k] in ("my", "our"):  # (a request's `for` already gone)
+        end = next((j + 1 for j in range(1, min(6, len(tokens))) if tokens[j] in _TABLES), 0)
+        if end and tokens[end : end + 1] in ([":"], ["."], [","], [";"]):
+            return [], end + 1
+    return None
 
 
 _TABLES = frozenset(
@@ -182,96 +198,57 @@ _TABLES = frozenset(
 )
 
 
-def _middle_of_a_wall(tokens: list[str]) -> list[str]:
+def _middle_of_a_wall(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
     """`a control booth in the middle of the north wall`: against that wall, in the middle
     of it (not a wall of its own)."""
-    out: list[str] = []
-    k = 0
-    while k < len(tokens):
-        said = tokens[k : k + 7]
-        if (
-            len(said) >= 6
-            and said[:3]
-            in (["in", "the", "middle"], ["in", "the", "center"], ["in", "the", "centre"])
-            and said[3:5] == ["of", "the"]
-        ):
-            found = lexicon.match_direction(tokens, k + 5)
-            if (
-                found is not None
-                and found[1] is None
-                and tokens[found[2] : found[2] + 1] == ["wall"]
-            ):
-                out += ["against", "the", *tokens[k + 5 : found[2] + 1], "in", "the", "middle"]
-                k = found[2] + 1
-                continue
-        out.append(tokens[k])
-        k += 1
-    return out
+    said = tokens[k : k + 5]
+    middles = (["in", "the", "middle"], ["in", "the", "center"], ["in", "the", "centre"])
+    if said[:3] not in middles or said[3:5] != ["of", "the"]:
+        return None
+    found = lexicon.match_direction(tokens, k + 5)
+    if found is None or found[1] is not None or tokens[found[2] : found[2] + 1] != ["wall"]:
+        return None
+    return ["against", "the", *tokens[k + 5 : found[2] + 1], "in", "the", "middle"], found[2] + 1
 
 
-def _without_dedication(tokens: list[str]) -> list[str]:
+def _dedication(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
     """`a little shrine to their dragon god near the chief's room`: to whom it is raised is
     not a thing there."""
-    out: list[str] = []
-    k = 0
-    while k < len(tokens):
-        if tokens[k] == "to" and out and out[-1] in _DEDICATED:
-            j = k + 1
-            while j < min(k + 6, len(tokens)) and tokens[j].isalpha() and tokens[j] != "and":
-                if lexicon.match_relation(tokens, j) is not None and j > k + 1:
-                    break
-                j += 1
-            k = j
-            continue
-        out.append(tokens[k])
-        k += 1
-    return out
+    if tokens[k] != "to" or not kept or kept[-1] not in _DEDICATED:
+        return None
+    j = k + 1
+    while j < min(k + 6, len(tokens)) and tokens[j].isalpha() and tokens[j] != "and":
+        if lexicon.match_relation(tokens, j) is not None and j > k + 1:
+            break
+        j += 1
+    return [], j
 
 
 _DEDICATED = frozenset(["shrine", "altar", "statue", "monument", "memorial", "temple", "shrines"])
 
 
-def _without_comparisons(tokens: list[str]) -> list[str]:
+def _comparison(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
     """`a cooking pot big enough for a horse`, `a rat the size of a dog`: how big, said by a
     thing that is not there."""
-    out: list[str] = []
-    k = 0
-    while k < len(tokens):
-        said = tokens[k : k + 3]
-        compared = said[:2] in (["enough", "for"], ["enough", "to"]) or said == [
-            "the",
-            "size",
-            "of",
-        ]
-        if compared and k > 0 and tokens[k - 1] not in ("room", "space"):
-            k += 2 if said[0] == "enough" else 3
-            while k < len(tokens) and tokens[k] in ("fit", "hold", "seat", "carry", "swallow"):
-                k += 1
-            while k < len(tokens) and tokens[k] in _ARTICLES:
-                k += 1
-            found = lexicon.match_noun(tokens, k)
-            if found is not None:
-                k = found.end
-            continue
-        out.append(tokens[k])
+    said = tokens[k : k + 3]
+    compared = said[:2] in (["enough", "for"], ["enough", "to"]) or said == ["the", "size", "of"]
+    if not compared or k == 0 or tokens[k - 1] in ("room", "space"):
+        return None
+    k += 2 if said[0] == "enough" else 3
+    while k < len(tokens) and tokens[k] in ("fit", "hold", "seat", "carry", "swallow"):
         k += 1
-    return out
+    while k < len(tokens) and tokens[k] in _ARTICLES:
+        k += 1
+    found = lexicon.match_noun(tokens, k)
+    return [], found.end if found is not None else k
 
 
-def _not_near_is_far(tokens: list[str]) -> list[str]:
+def _not_near(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
     """`a DJ booth in a corner (not near the head table)`: away from it, not by it."""
-    out: list[str] = []
-    k = 0
-    while k < len(tokens):
-        if tokens[k] in ("not", "never") and k + 1 < len(tokens):
-            close = next((n for n in _CLOSE_BY if tuple(tokens[k + 1 : k + 1 + len(n)]) == n), None)
-            if close is not None:
-                out += ["far", "from"]
-                k += 1 + len(close)
-                continue
-        out.append(tokens[k])
-        k += 1
-    return out
+    if tokens[k] not in ("not", "never"):
+        return None
+    close = next((n for n in _CLOSE_BY if tuple(tokens[k + 1 : k + 1 + len(n)]) == n), None)
+    return (["far", "from"], k + 1 + len(close)) if close is not None else None
 
 
 _CLOSE_BY = (
@@ -280,19 +257,12 @@ _CLOSE_BY = (
 )  # fmt: skip
 
 
-def _under_a_place(tokens: list[str]) -> list[str]:
+def _under_a_place(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
     """`a hideout under the city`: underground (not the city's houses)."""
-    out: list[str] = []
-    k = 0
-    while k < len(tokens):
-        said = tokens[k : k + 3]
-        if len(said) == 3 and said[0] in _UNDER and said[1] == "the" and said[2] in _ABOVE:
-            out.append("underground")
-            k += 3
-            continue
-        out.append(tokens[k])
-        k += 1
-    return out
+    said = tokens[k : k + 3]
+    if len(said) == 3 and said[0] in _UNDER and said[1] == "the" and said[2] in _ABOVE:
+        return ["underground"], k + 3
+    return None
 
 
 _UNDER = frozenset(["under", "beneath", "below", "underneath"])
@@ -835,7 +805,7 @@ class _Parser:
         tokens, j = self.tokens, self.i
         while j < len(tokens) and tokens[j] in _ARTICLES:
             j += 1
-        if tokens[j + 2 : j + 3] != [POSSESSIVE] or not tokens[j + 1 : j + 2][0:1]:
+        if tokens[j + 2 : j + 3] != [POSSESSIVE]:
             return None
         found = lexicon.match_noun(tokens, j)
         if found is None or found.end != j + 1 or not tokens[j + 1].isalpha():
