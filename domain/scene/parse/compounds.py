@@ -13,6 +13,10 @@ from domain.scene.parse import lexicon
 
 SHORTEST_HEAD = 3
 SHORTEST_PREFIX = 2
+# An English word split at a short edge is mostly no compound at all: `toward` is no ward,
+# `different` no ent; `longhouses` (a word lists know, WordNet does not) is one.
+SHORTEST_PREFIX_OF_A_WORD = 3
+SHORTEST_HEAD_OF_A_WORD = 4
 # Prefixes that make adverbs and pronouns of nouns (`halfway`, `anyplace`, `midway`)
 _ADVERB_PREFIXES = frozenset(["half", "mid", "any", "every", "some", "no", "side", "path"])
 
@@ -32,8 +36,11 @@ def split_compound(word: str) -> Compound | None:
         return None  # a noun of its own (`potions`): not a pot of ions
     if word.endswith(("ing", "ed")) and lexical.is_english_word(word):
         return None  # a verb's form (`dueling`): not a due ling
+    english = lexical.is_english_word(word)
+    shortest_prefix = SHORTEST_PREFIX_OF_A_WORD if english else SHORTEST_PREFIX
+    shortest_head = SHORTEST_HEAD_OF_A_WORD if english else SHORTEST_HEAD
     generic: Compound | None = None
-    for cut in range(SHORTEST_PREFIX, len(word) - SHORTEST_HEAD + 1):
+    for cut in range(shortest_prefix, len(word) - shortest_head + 1):
         prefix, head = word[:cut], word[cut:]
         if not lexical.is_english_word(prefix) or prefix in _ADVERB_PREFIXES:
             continue

@@ -60,6 +60,7 @@ def finish_request(state: ParseState) -> SceneRequest:
         things.extend(furnish(state, style, things))
     elif (
         state.scene is not None
+        and style.name != "room"  # (a plain room: whatever is named in it belongs there)
         and not grounded
         and not any(belongs(thing, style) and not _bound(scene, thing.kind) for thing in things)
         and not any(_plain_building(thing.kind) for thing in things)  # `80 buildings`

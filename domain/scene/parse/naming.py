@@ -128,13 +128,22 @@ def _names(named: str, asked: str) -> bool:
     return named in ("", asked) or named.endswith(" " + asked) or plain
 
 
+# Colours tell things of a kind apart (`red flag at the west end, blue flag at the east end`):
+# the label keeps them.
+_COLOURS = frozenset(
+    "red blue green yellow white black grey gray brown orange purple golden silver".split()
+)
+
+
 def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
     """New things for a noun phrase; a bare plural (`houses`) is a default count."""
     assert phrase.kind is not None
     count = phrase.count
     if count is None:
         count = _bare_count(state, phrase.kind) if phrase.plural else 1
-    group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, phrase.word)
+    colours = [mark for mark in phrase.marks if mark in _COLOURS and mark not in phrase.word]
+    word = " ".join([*colours, phrase.word]) if phrase.word else phrase.word
+    group = state.new_group(phrase.kind, count, phrase.size or "medium", phrase.plural, word)
     if group is not None and phrase.long:
         state.lengthen(group)
     central = phrase.central and lexicon.kind_spec(phrase.kind).shape != "path"  # a lane runs

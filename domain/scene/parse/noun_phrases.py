@@ -177,7 +177,7 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
                 # `a pile of ore`: a substance no thing stands for, heaped where it can be drawn
                 heap = lexicon.NounMatch(_HEAP_KIND, False, j + 1, word)
                 return _with_noun(tokens, phrase, heap, [])
-            if not _describing(word):
+            if not _describing(word) or (word in ACTS and j > i):
                 break
             # an English word that names no thing: `crooked` tombstones, a `ticket` booth
             phrase.potted = phrase.potted or word in _POTTED
@@ -355,9 +355,18 @@ def _grows(kind: str) -> bool:
 def _describing(word: str) -> bool:
     if is_compound_adjective(word):
         return True  # `a stone-walled pen`
+    if word in _SUBJECT_PRONOUNS:
+        return False  # `I need to know`: a verb follows, no noun
     return word.isalpha() and not is_reserved(word) and lexical.is_english_word(word)
 
 
+# What creatures do, said right after their name (`the kraken attacks`): verbs, not nouns.
+ACTS = frozenset(
+    """attack attacks guard guards lurk lurks sleep sleeps prowl prowls hunt hunts roam roams
+    wait waits hide hides swarm swarms crawl crawls swim swims fly flies charge charges emerge
+    emerges rise rises stalk stalks feed feeds nest nests attacked""".split()
+)
+_SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "it", "who", "which"])
 _RULERS = frozenset(["queen", "king", "lord", "mother", "matriarch", "chief", "chieftain"])
 
 

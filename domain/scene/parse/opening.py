@@ -84,7 +84,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         return inside[1]
     found = lexicon.match_scene(tokens, j) or _whose_place(tokens, j)
     if found is None:
-        return 0
+        return _one_room(state, tokens, j)
     _inhabitants(state, tokens, j, found[1])
     enclosed = [_ENCLOSED[word] for word in tokens[:j] if word in _ENCLOSED]
     if enclosed and not lexicon.SCENE_BY_NAME[found[0]].indoor:
@@ -107,6 +107,25 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     if resumed == found[1] and state.scene == found[0]:
         return _past_the_same_place(tokens, resumed, found[0])
     return resumed
+
+
+def _one_room(state: ParseState, tokens: list[str], j: int) -> int:
+    """`treasure room: five chests against the north wall, ...`: a prompt about the inside of
+    one room (the only one it names) draws that room, walls at the map's edges."""
+    phrase = noun_phrase(tokens, j)
+    if phrase is None or phrase.kind != "room" or phrase.plural or (phrase.count or 1) > 1:
+        return 0
+    if tokens[phrase.end : phrase.end + 1] not in ([":"], [";"], ["with"], [","]):
+        return 0
+    for k in range(phrase.end, len(tokens)):
+        other = lexicon.match_noun(tokens, k)
+        if other is not None and other.kind in _OTHER_ROOMS:
+            return 0  # rooms of a dungeon, this one among them
+    state.scene, state.subject = "room", SCENE
+    return phrase.end
+
+
+_OTHER_ROOMS = frozenset(["room", "corridor", "stairs", "tunnel"])
 
 
 def _whose_place(tokens: list[str], j: int) -> tuple[str, int] | None:

@@ -25,7 +25,9 @@ def without_proper_names(prompt: str) -> str:
     dropped: list[tuple[int, int]] = []
     k = 0
     while k < len(words):
-        if not _capitalised(words[k].group()) or _opens_sentence(prompt, words[k].start()):
+        if not _capitalised(words[k].group()) or (
+            _opens_sentence(prompt, words[k].start()) and not _foreign_name(prompt, words, k)
+        ):
             k += 1
             continue
         end = k + 1
@@ -54,6 +56,15 @@ def _dropped_from(words: list[re.Match[str]], start: int, end: int) -> list[tupl
         return [(m.start(), m.end()) for m in words[start:end]]  # `the Green Dragon tavern`
     kept = words[start:end]
     return [(m.start(), m.end()) for m, word in zip(kept, run, strict=True) if not _a_thing(word)]
+
+
+def _foreign_name(prompt: str, words: list[re.Match[str]], k: int) -> bool:
+    """`Omaha Beach, 1944`: a sentence opened by a word no list knows, capitalised with the
+    word after it, is a name, not a typo to correct."""
+    if k + 1 >= len(words) or not _capitalised(words[k + 1].group()):
+        return False
+    word = words[k].group().lower()
+    return _adjacent(prompt, words, k + 1) and not lexical.is_english_word(word)
 
 
 def _a_thing(word: str) -> bool:

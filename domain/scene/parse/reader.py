@@ -7,6 +7,8 @@ subject to the things it names. Words it does not know become warnings.
 
 from collections.abc import Callable
 
+import msgspec
+
 from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec, SceneRequest
@@ -15,7 +17,8 @@ from domain.scene.parse.courses import read_course, read_two_walls
 from domain.scene.parse.finish import finish_request
 from domain.scene.parse.links import apply_pending
 from domain.scene.parse.naming import PRONOUNS, name_subject
-from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
+from domain.scene.parse.noun_phrases import ACTS, NounPhrase, noun_phrase
+from domain.scene.parse.open_nouns import is_reserved
 from domain.scene.parse.opening import place_in_setting, read_opening, setting_after
 from domain.scene.parse.proper_names import without_proper_names
 from domain.scene.parse.relation_phrases import read_relation
@@ -28,6 +31,7 @@ from domain.scene.parse.state import (
 )
 from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, tokenize
 from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
+from domain.scene.terms import Size
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
 # words after which a compass word is no place for the thing named (`to the north`, `faces
@@ -74,7 +78,15 @@ def parse_prompt(prompt: str) -> SceneRequest:
     )
     tokens = _without_table_talk(_without_map_request(tokens))
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
-    for rule in (_middle_of_a_wall, _comparison, _under_a_place, _not_near):
+    for rule in (
+        _middle_of_a_wall,
+        _comparison,
+        _under_a_place,
+        _not_near,
+        _worn,
+        _year,
+        _opposite,
+    ):
         tokens = _rewritten(tokens, rule)
     tokens = _rewritten(_without_purpose(_lined_sides_last(_grids_as_rows(tokens))), _dedication)
     # `its southern edge`, `their garden`: what was named before, as `the` says
@@ -117,7 +129,12 @@ _IDIOMS = frozenset(
 )  # fmt: skip
 
 
-_SCATTERED = frozenset(["scattered", "strewn", "lying"])
+_SCATTERED = frozenset(["scattered", "strewn", "lying", "spread"])
+_OVER = (["on"], ["across"], ["over"], ["about"], ["around"], ["throughout"])
+_IDLING = frozenset(
+    ["milling", "wandering", "walking", "standing", "hanging", "running", "sitting", "roaming",
+     "loitering", "lounging", "mingling", "shuffling", "wander", "mill", "stand", "roam"]
+)  # fmt: skip
 _WHOLE = frozenset(["room", "floor", "place", "area", "hall", "cave", "chamber", "ground"])
 
 
@@ -257,6 +274,107 @@ _CLOSE_BY = (
 )  # fmt: skip
 
 
+def _worn(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`guests in masks`, `a knight in black armor`, `prisoners in chains`: what people wear,
+    not a thing beside them (and what follows is about the people)."""
+    if tokens[k] != "in" or not kept or not _is_actor(kept[-1]):
+        return None
+    j = k + 1
+    while j < min(k + 4, len(tokens)) and _worn_word(tokens[j]) is None:
+        if not tokens[j].isalpha() or lexicon.match_noun(tokens, j) is not None:
+            return None
+        j += 1  # `in black`, `in shining` armor
+    return ([], j + 1) if j < len(tokens) and _worn_word(tokens[j]) else None
+
+
+def _year(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`Omaha Beach, 6 June 1944`, `1849 gold rush camp`, `in 1066`: when, not how many."""
+    token = tokens[k]
+    if token.isdigit() and tokens[k + 1 : k + 2] in (["bc"], ["ad"], ["bce"], ["ce"]):
+        return [], k + 2  # `around 2500 BC`
+    if len(token) != 4 or not token.isdigit() or not _FIRST_YEAR <= int(token) <= _LAST_YEAR:
+        return None
+    before = kept[-1] if kept else "."
+    after = tokens[k + 1] if k + 1 < len(tokens) else "."
+    if before in _WHEN_WORDS or after in _CLAUSE_BREAKS:
+        return [], k + 1
+    sense = lexical.noun_sense(after)
+    herd = sense is not None and sense.category in ("animal", "person")  # `1500 sheep`
+    counted = lexical.singular(after) is not None or after in lexical.ZERO_PLURALS or herd
+    return None if counted or not after.isalpha() else ([], k + 1)
+
+
+_FIRST_YEAR, _LAST_YEAR = 1000, 2200
+_WHEN_WORDS = frozenset(
+    """in of since circa c. year summer winter spring autumn fall january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec""".split()
+)
+
+
+_NOUN_SLOT_OPENERS = frozenset(["a", "an", "the"]) | frozenset(v.NUMBER_WORDS)
+# What a word no list knows is drawn as, in a noun's place.
+_UNKNOWN_THING, _UNKNOWN_CREATURE = "thing", "creature"
+
+
+def _acting(word: str) -> bool:
+    """`coming`, `attacks`: what a creature does next to its name."""
+    if word in ACTS:
+        return True
+    if not word.endswith("ing") or not lexical.is_english_word(word):
+        return False
+    return lexicon.match_noun([word], 0) is None and lexical.noun_sense(word) is None
+
+
+def _opposite(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`a shed in the NW corner ... the compost heap in the opposite corner`: the corner (end,
+    side, wall) across from the last one named."""
+    if tokens[k] != "opposite" or tokens[k + 1 : k + 2] not in _OPPOSABLE:
+        return None
+    corner = tokens[k + 1] == "corner"
+    for j in range(len(kept) - 1, -1, -1):
+        found = lexicon.match_direction(kept, j)
+        if found is None or found[1] is not None or found[2] >= len(kept):
+            continue
+        wider = lexicon.match_direction(kept, j - 1) if j > 0 else None
+        said, _, end = wider if wider is not None and wider[2] == found[2] else found
+        if (kept[end] == "corner") == corner and kept[end] in _SIDE_NOUNS | {"corner"}:
+            across = "".join(_ACROSS[part] for part in _compass_parts(said))
+            return [across], k + 1
+    return None
+
+
+_OPPOSABLE = (["corner"], ["end"], ["side"], ["wall"], ["edge"])
+_SIDE_NOUNS = frozenset(["end", "side", "wall", "edge", "part", "half"])
+_ACROSS = {"north": "south", "south": "north", "east": "west", "west": "east"}
+
+
+def _compass_parts(compass: str) -> list[str]:
+    """`northwest` -> [`north`, `west`]."""
+    return [part for part in ("north", "south", "east", "west") if part in compass]
+
+
+def _is_actor(word: str) -> bool:
+    found = lexicon.match_noun([word], 0)
+    if found is not None:
+        return lexicon.kind_spec(found.kind).layer == "actor"
+    sense = lexical.noun_sense(word)
+    return sense is not None and sense.category in ("person", "animal")
+
+
+def _worn_word(word: str) -> str | None:
+    if word in _WORN:
+        return word
+    sense = lexical.noun_sense(word)
+    if sense is None or sense.category != "item":
+        return None
+    return word if _COVERINGS & set(sense.ancestors) else None
+
+
+_WORN = frozenset(["chains", "shackles", "chainmail", "rags", "furs", "irons", "manacles"])
+_COVERINGS = frozenset(["clothing", "covering", "attire", "garment", "headdress"])
+
+
 def _under_a_place(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
     """`a hideout under the city`: underground (not the city's houses)."""
     said = tokens[k : k + 3]
@@ -276,6 +394,14 @@ def _without_idioms(tokens: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(tokens):
+        over = 2 if tokens[k + 1 : k + 3] == ["all", "over"] else 1
+        whole = tokens[k + 1 + over : k + 3 + over]
+        scattered_over = tokens[k] in _SCATTERED and tokens[k + over : k + over + 1] in _OVER
+        if scattered_over and whole[:1] == ["the"] and whole[1:] and whole[1] in _WHOLE:
+            k += 3 + over  # `coins scattered on the floor`: all over the place
+            if tokens[k : k + 1] == ["and"]:
+                out.append(",")  # (what follows is apart)
+            continue
         found = next((n for n in (6, 3, 2) if tuple(tokens[k : k + n]) in _IDIOMS), None)
         if found is not None:
             scattered = tokens[k] in _SCATTERED
@@ -286,6 +412,11 @@ def _without_idioms(tokens: list[str]) -> list[str]:
                 out.append(",")  # `bones scattered around and a tunnel to the south`: apart
             k += found
             continue
+        if tokens[k] in _IDLING and tokens[k + 1 : k + 2] in (["around"], ["about"]):
+            next_word = tokens[k + 2] if k + 2 < len(tokens) else "."
+            if next_word in _CLAUSE_BREAKS or next_word == "and":
+                k += 2  # `guests milling around, ...`: how they are, not round the walls
+                continue
         if tokens[k + 1 : k + 3] in (["circle", "of"], ["ring", "of"]):
             k += 1  # `a stone circle of seven standing stones`: a circle of the seven
             continue
@@ -615,6 +746,8 @@ class _Parser:
             self.partners = [g for g in self.partners if _alive(g)]
         if word in ("(", ",") and self._count_aside():
             return
+        if self._some_of_them_are():
+            return
         if word in _CLAUSE_BREAKS:
             self.partners = []
             state.with_owner, state.fronted = None, []
@@ -751,6 +884,8 @@ class _Parser:
             return
         if phrase is not None and phrase.end > self.i:
             last = tokens[phrase.end - 1]
+            if self._english_noun_drawn(phrase):
+                return
             plural_noun = lexical.singular(last) is not None and not lexical.mostly_not_a_noun(last)
             if plural_noun and not _names_a_thing_later(tokens, phrase.end):
                 # `shelves full of potions`: a noun WordNet knows but files as no thing
@@ -771,13 +906,96 @@ class _Parser:
             self.i += 1
             return
         if (lexical.is_english_word(word) and not word.isdigit()) or is_compound_adjective(word):
+            if (
+                _NOUN_SLOT_OPENERS & {tokens[self.i - 1] if self.i else ""}
+                and (lexical.is_noun(word) or not lexical.mostly_not_a_noun(word))
+                and self._unknown_noun_drawn(word, strict=True)
+            ):
+                return
             self.i += 1  # an English word with no part here (`circled`): read, and passed by
             return
         state.unknown_word(word)
         if self.i > 0 and (tokens[self.i - 1] in _DETERMINERS or tokens[self.i - 1].isdigit()):
+            if self._unknown_noun_drawn(word):
+                return
             # `a bard on the stage`: what follows is about the bard, not the thing before
             state.subject, state.unknown_subject, state.stale = UNKNOWN_THING, word, False
         self.i += 1
+
+    def _english_noun_drawn(self, phrase: NounPhrase) -> bool:
+        """`the kraken attacks`, `huge tentacles rising out of the water`, `3 boarding planks
+        between them`: an English noun no table draws, named with an article or a count and
+        then doing something or standing somewhere, is a thing of that name."""
+        tokens, start, end = self.tokens, self.i, phrase.end
+        last = tokens[end - 1]
+        opened = tokens[start] in _NOUN_SLOT_OPENERS or phrase.count is not None
+        if not opened and not (phrase.size is not None or phrase.marks):
+            return False
+        if not last.isalpha() or lexical.noun_sense(last) is not None or is_reserved(last):
+            return False
+        after = tokens[end] if end < len(tokens) else "."
+        if not lexical.is_noun(last) and not lexical.singular(last) and not _acting(after):
+            return False  # `the same`: no noun, unless it acts (`the kraken attacks`)
+        if lexical.mostly_not_a_noun(last):
+            return False
+        if not _acting(after) and _names_a_thing_later(tokens, end):
+            return False
+        described = [w for w in tokens[start : end - 1] if w.isalpha() and lexical.is_noun(w)]
+        label = " ".join([*described[-1:], last])
+        size = phrase.size or "medium"
+        return self._unnamed_drawn(label, end, phrase.count, strict=True, size=size)
+
+    def _unknown_noun_drawn(self, word: str, strict: bool = False) -> bool:
+        """`5 sahuagin coming out of the surf`, `the bbq`, `a zamboni parked in the corner`: a
+        word no list knows, in a noun's place (after a count or an article, before a clause
+        ends or says where), is a thing of that name. What it is nobody can say, so it is
+        drawn as a plain thing, or a creature when it acts like one."""
+        tokens, i = self.tokens, self.i
+        if spelling.suggestions(word):
+            return False  # `a houzze`: a typo of a known word, said as one
+        counted = next(
+            (
+                found
+                for k in (i - 1, i - 2)
+                if (found := lexicon.match_count(tokens, k)) and found[1] == i
+            ),
+            None,
+        )
+        return self._unnamed_drawn(word, i + 1, counted[0] if counted else None, strict)
+
+    def _unnamed_drawn(
+        self, label: str, end: int, count: int | None, strict: bool, size: Size = "medium"
+    ) -> bool:
+        """Draw tokens[..end] (`label`) as a plain thing or creature when what follows says
+        it is a noun: a verb it does, where it is, or (unless `strict`) the clause's end."""
+        state, tokens = self.state, self.tokens
+        after = tokens[end] if end < len(tokens) else "."
+        acting = _acting(after)
+        says_where = lexicon.match_relation(tokens, end) is not None
+        head = label.rsplit(" ", 1)[-1]
+        plural = head.endswith("s") and not head.endswith("ss")
+        if strict and not (acting or (says_where and (plural or count is not None))):
+            return False  # an English word: a noun only where nothing else can follow
+        if not (
+            strict
+            or after in _CLAUSE_BREAKS
+            or after in ("and", "with", POSSESSIVE)
+            or acting
+            or says_where
+            or (after.endswith("ed") and lexical.is_english_word(after))
+        ):
+            return False
+        many = count if count is not None else v.BARE_PLURAL_COUNT if plural else 1
+        kind = _UNKNOWN_CREATURE if acting else _UNKNOWN_THING
+        word = " ".join([*label.split()[:-1], lexical.singular(head) or head])
+        group = state.new_group(kind, many, size, many > 1, word)
+        if group is None:
+            return False
+        state.subject, state.stale = group, False
+        self.subject_start, self.subject_end = self.i, end
+        apply_pending(state, group)
+        self.i = end
+        return True
 
     def _bare_direction(self) -> bool:
         """`ferris wheel north, carousel in the center`: a compass word right after the thing
@@ -860,6 +1078,31 @@ class _Parser:
         ):
             return False
         self.i = phrase.end
+        return True
+
+    def _some_of_them_are(self) -> bool:
+        """`five chests (one of them is a mimic!)`, `20 guests, and 3 of them are assassins`:
+        that many of the things just named are the other thing, not more things."""
+        tokens, state, i = self.tokens, self.state, self.i
+        counted = lexicon.match_count(tokens, i)
+        if counted is None or tokens[counted[1] : counted[1] + 2] != ["of", "them"]:
+            return False
+        k = counted[1] + 2
+        if tokens[k : k + 1] not in (["is"], ["are"], ["was"], ["were"]):
+            return False
+        k += 1 + (tokens[k + 1 : k + 2] in (["a"], ["an"]))
+        named = [g for g in state.groups if len(g.ids) > counted[0]]
+        if not named or k >= len(tokens) or not tokens[k].isalpha():
+            return False
+        phrase = noun_phrase(tokens, k)
+        word = phrase.word if phrase is not None and phrase.word else tokens[k]
+        end = phrase.end if phrase is not None and phrase.kind is not None else k + 1
+        others = set(named[-1].ids[: counted[0]])
+        state.things = [
+            msgspec.structs.replace(t, word=lexical.singular(word) or word) if t.id in others else t
+            for t in state.things
+        ]
+        self.i = end
         return True
 
     def _restated(self, phrase: NounPhrase | None) -> Group | None:

@@ -17,6 +17,7 @@ _TOKEN = re.compile(
     r"|\b(?:sci-fi|hi-tech|high-tech|low-tech|run-down|one-storey|two-storey|walk-in"
     r"|drive-in|built-in|pop-up|fold-out|pull-out|open-air|open-plan)\b"
     r"|[^\W\d_]+-[^\W\d_]*(?:ed|en|lit|ing|like|shaped)\b"  # stone-walled, well-lit: one word
+    r"|\b(?:post|pre|anti|non|semi|neo|pseudo|ultra|quasi|multi)-[^\W\d_]+\b"  # post-apocalyptic
     # four-poster, two-story, 3-car: a number joined to a word describes, it counts nothing
     r"|\b(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred)-[^\W\d_]+\b"
     r"|[^\W\d_]+"  # a word

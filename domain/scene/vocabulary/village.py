@@ -35,7 +35,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("smithy", VILLAGE, STRUCTURE, BOX, (4, 3), "S", "solid walled outdoor",
          "forge, blacksmith, workshop"),
     kind("shop", VILLAGE, STRUCTURE, BOX, (4, 3), "$", "solid walled outdoor",
-         "store, bakery, general store"),
+         "store, bakery, general store, trading post"),
     kind("library", VILLAGE, STRUCTURE, BOX, (5, 3), "L", "solid walled outdoor",
          "library building, public library"),
     kind("market_stall", VILLAGE, OBJECT, BOX, (2, 1), "s", "solid rotatable",
@@ -133,6 +133,6 @@ KINDS: tuple[KindSpec, ...] = (
     kind("trough", VILLAGE, OBJECT, BOX, (2, 1), "u", "solid rotatable",
          "water trough, horse trough, feeding trough, drinking trough"),
     kind("signpost", VILLAGE, OBJECT, BOX, (1, 1), "?", "solid",
-         "sign, signpost, notice board"),
+         "sign, signpost, notice board, post, stake, hitching post"),
 )
 # fmt: on

@@ -81,6 +81,8 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("at the far {dir} {part}", "in_region"), ("in the far {dir} {part}", "in_region"),
     ("on the far {dir}", "in_region"), ("on the far {dir} {part}", "in_region"),
     ("to the far {dir}", "in_region"), ("in the {dir} corner", "in_corner"),
+    ("on the {dir} corner", "in_corner"), ("at the {dir} corner", "in_corner"),
+    ("on one corner", "in_corner"), ("at one corner", "in_corner"),
     ("in the {dir} corner of", "in_corner"), ("in a corner", "in_corner"),
     ("in the corner", "in_corner"), ("in one corner", "in_corner"),
     ("in the corner of", "in_corner"), ("in a corner of", "in_corner"),
