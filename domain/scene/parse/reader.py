@@ -13,6 +13,7 @@ from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec, SceneRequest
 from domain.scene.parse import lexicon, spelling
+from domain.scene.parse.arrangements import ON_WORDS, arrange
 from domain.scene.parse.courses import read_course, read_two_walls
 from domain.scene.parse.finish import finish_request
 from domain.scene.parse.links import apply_pending
@@ -312,6 +313,7 @@ _WHEN_WORDS = frozenset(
 )
 
 
+_BY_EACH = frozenset(["next_to", "near", "inside", "on", "above", "below"])
 _NOUN_SLOT_OPENERS = frozenset(["a", "an", "the"]) | frozenset(v.NUMBER_WORDS)
 # What a word no list knows is drawn as, in a noun's place.
 _UNKNOWN_THING, _UNKNOWN_CREATURE = "thing", "creature"
@@ -798,6 +800,8 @@ class _Parser:
         if word in v.DIRECTIONS and self._bare_direction():
             return
         match = lexicon.match_relation(tokens, self.i)
+        if match is not None and self._one_by_each(match):
+            return
         if match is not None:
             before, partners = len(state.relations), self._partners()
             whole = state.subject
@@ -1078,6 +1082,33 @@ class _Parser:
         ):
             return False
         self.i = phrase.end
+        return True
+
+    def _one_by_each(self, match: lexicon.RelationMatch) -> bool:
+        """`4 customs booths in a row, a scanner arch in front of each`: one by each of the
+        things named before, not one by the first."""
+        tokens, state = self.tokens, self.state
+        end = match.end
+        said = tokens[end : end + 1] == ["each"] and (
+            end + 1 >= len(tokens)
+            or tokens[end + 1] in _CLAUSE_BREAKS
+            or tokens[end + 1 : end + 3] == ["of", "them"]
+            or tokens[end + 1] in ("and", "one")
+        )
+        subject = state.subject
+        if not said or not isinstance(subject, Group) or match.predicate not in _BY_EACH:
+            return False
+        earlier = [g for g in state.groups if g is not subject and len(g.ids) > 1]
+        if not earlier or len(subject.ids) != 1:
+            return False
+        each = earlier[-1]
+        state.grow(subject, len(each.ids))
+        if match.predicate in ("inside", "on") and match.pattern[0] in ON_WORDS:
+            arrange(state, subject, "on", [tuple(each.ids)], match.pattern)  # `a candle on each`
+        else:
+            for thing_id, by in zip(subject.ids, each.ids, strict=False):
+                state.add(thing_id, match.predicate, (by,), None)
+        self.i = end + (3 if tokens[end + 1 : end + 3] == ["of", "them"] else 1)
         return True
 
     def _some_of_them_are(self) -> bool:

@@ -54,7 +54,7 @@ GROUNDS: dict[str, Ground] = {
     "sea": Ground("sea", WATER, "waves", ISLAND_LAND),
     "sand": Ground("sand", "#f3e8c8", "sand", "#f3e8c8"),
     "snow": Ground("snow", "#f6f9fc", "snow", "#f6f9fc"),
-    "mud": Ground("mud", "#e6e1c6", "mud", "#e6e1c6"),
+    "swamp": Ground("swamp", "#e6e1c6", "mud", "#e6e1c6"),
     "stony ground": Ground("stony ground", "#e8e4da", "pebbles", "#e8e4da"),
     "pavement": Ground("pavement", "#e9e8e3", "tiles", "#e9e8e3"),
     "asphalt": Ground("asphalt", "#dedfdb", "asphalt", "#dedfdb"),

@@ -63,7 +63,7 @@ OUTDOOR_PLACES: tuple[Place, ...] = (
     outdoor("snow", GROUND, "snow",
             (("igloo", 2), ("snowman", 1), ("frozen_lake", 1), ("tree", 3), ("polar_bear", 1)),
             ambient="snowdrift", per_cells=144),
-    outdoor("swamp", GROUND, "mud",
+    outdoor("swamp", GROUND, "swamp",
             (("pond", 1), ("lily_pad", 3), ("frog", 3), ("dead_tree", 3)),
             ambient="reed", per_cells=24, ground="swamp"),
     outdoor("hills", NATURE, "grass",

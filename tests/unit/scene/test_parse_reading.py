@@ -1910,11 +1910,10 @@ def test_the_opposite_corner_is_across_from_the_last_one_named() -> None:
     found = relations("a tool shed in the NW corner and the compost heap in the opposite corner")
     assert ("compost_heap-1", "in_corner", (), "southeast") in found
     gallows = relations("gallows on the north-east corner, a shrine on the opposite corner")
-    assert ("gallows-1", "in_corner", (), "northeast") in gallows
-    assert ("altar-1", "in_corner", (), "southwest") in gallows
+    assert ("gallows-1", "in_region", (), "northeast") in gallows
+    assert ("altar-1", "in_region", (), "southwest") in gallows
     stage = relations("a stage at the north end, a bar at the opposite end")
     assert ("bar-1", "in_region", (), "south") in stage
-    assert ("tower-1", "in_corner", (), None) in relations("a tower on one corner")
 
 
 def test_a_prompt_about_one_room_draws_that_room() -> None:
@@ -1961,3 +1960,16 @@ def test_a_name_opening_a_sentence_is_not_corrected_as_a_typo() -> None:
     request = parse_prompt("for my history project: Omaha Beach, 6 June 1944. sea to the north")
     assert not any("omasa" in w for w in request.warnings)
     assert any(t.kind == "beach" for t in request.things)
+
+
+def test_one_by_each_of_the_things_named_before() -> None:
+    found = relations("4 customs booths in a row, a scanner arch in front of each")
+    pairs = {(r[0], r[2]) for r in found if r[1] == "next_to"}
+    assert pairs == {(f"scanner-{k}", (f"market_stall-{k}",)) for k in range(1, 5)}
+    candles = relations("5 tables, a candle on each.")
+    assert {r[0] for r in candles if r[1] == "on"} == {f"candle-{k}" for k in range(1, 6)}
+
+
+def test_a_swamps_ground_is_named_swamp() -> None:
+    minimap = generate_scene("a hydra in a swamp", seed=1, width=32, height=16).minimap
+    assert "  .   swamp" in minimap
