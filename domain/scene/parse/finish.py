@@ -31,7 +31,7 @@ from domain.scene.parse.holders import (
     round_what_they_surround,
 )
 from domain.scene.parse.place import choose_place, scene_relation
-from domain.scene.parse.state import MAX_UNKNOWN_LISTED, ParseState
+from domain.scene.parse.state import MAIN_BUILDING, MAX_UNKNOWN_LISTED, ParseState
 
 
 def finish_request(state: ParseState) -> SceneRequest:
@@ -55,7 +55,10 @@ def finish_request(state: ParseState) -> SceneRequest:
         if default_place:
             state.warn(f"the prompt names no known things; drew a default {scene}")
         for kind, count in style.defaults:  # a place named alone: its usual things
-            things.extend(extra(state, kind, count, "default"))
+            made = extra(state, kind, count, "default")
+            if kind == MAIN_BUILDING and count == 1 and not default_place:
+                made = [msgspec.structs.replace(made[0], word=scene.replace("_", " "))]
+            things.extend(made)
     elif style.indoor and style.name != "room" and state.scene is not None:
         things.extend(furnish(state, style, things))
     elif (

@@ -7,7 +7,7 @@ from domain.scene import vocabulary as v
 from domain.scene.catalog import generic_name
 from domain.scene.model import Place, RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
-from domain.scene.parse.state import ParseState, with_article
+from domain.scene.parse.state import MAIN_BUILDING, ParseState, with_article
 from domain.scene.terms import Origin
 
 _NEEDS_NO_ROOM = frozenset(["room", "corridor", "door"])
@@ -229,6 +229,11 @@ def extra(state: ParseState, kind: str, count: int, origin: Origin) -> list[Thin
     return made
 
 
+def _walled(kind: str) -> bool:
+    spec = lexicon.kind_spec(kind)
+    return spec.layer == "structure" and spec.container == "walled"
+
+
 _ONE_CHAMBER = frozenset(["crypt", "tomb", "vault", "chamber"])
 
 
@@ -238,8 +243,13 @@ def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[
     front: list[ThingSpec] = []
     for kind, count in v.ESSENTIALS.get(scene, ()):
         role = v.ROLE_OF.get(kind, kind)  # `two platforms` at a station are its platforms
+        if kind == MAIN_BUILDING and any(_walled(thing.kind) for thing in things):
+            continue  # `a gas station with a little shop`: the shop is its building
         if kind not in kinds and role not in kinds and kind not in state.excluded:
-            front.extend(extra(state, kind, count, "auto"))
+            made = extra(state, kind, count, "auto")
+            if kind == MAIN_BUILDING and count == 1:  # a gas station's building is the station
+                made = [msgspec.structs.replace(made[0], word=scene.replace("_", " "))]
+            front.extend(made)
     if scene == "dungeon" and "room" not in kinds:
         contents = sum(1 for thing in things if thing.kind not in _NEEDS_NO_ROOM)
         corridors = any(thing.kind == "corridor" for thing in things)

@@ -87,6 +87,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _worn,
         _year,
         _opposite,
+        _time_clause,
     ):
         tokens = _rewritten(tokens, rule)
     tokens = _rewritten(_without_purpose(_lined_sides_last(_grids_as_rows(tokens))), _dedication)
@@ -326,6 +327,30 @@ def _acting(word: str) -> bool:
     if not word.endswith("ing") or not lexical.is_english_word(word):
         return False
     return lexicon.match_noun([word], 0) is None and lexical.noun_sense(word) is None
+
+
+def _time_clause(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
+    """`a ruined gas station after the bombs fell`: when, not a thing there."""
+    if tokens[k] not in _WHEN_CLAUSES:
+        return None
+    for j in range(k + 1, min(k + 6, len(tokens))):
+        word = tokens[j]
+        if not word.isalpha():
+            return None
+        if word in _PAST_VERBS or (word.endswith("ed") and j > k + 1 and _a_verb(word)):
+            return [], j + 1
+    return None
+
+
+def _a_verb(word: str) -> bool:
+    return lexical.is_english_word(word) and lexicon.match_noun([word], 0) is None
+
+
+_WHEN_CLAUSES = frozenset(["after", "before", "since", "until", "once"])
+_PAST_VERBS = frozenset(
+    """fell came went left hit struck began ended broke rose sank burned burnt froze ran
+    died fled won lost""".split()
+)
 
 
 def _opposite(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:

@@ -11,6 +11,7 @@ from domain.scene.parse.noun_phrases import NounPhrase
 from domain.scene.terms import Size, as_predicate
 
 SCENE: tuple[str, ...] = ()  # a relation target meaning "the whole scene"
+MAIN_BUILDING = "building"  # a place's one plain building is the place seen from outside
 UNKNOWN_THING: tuple[str, ...] = ("?",)  # the subject is a noun the vocabulary lacks
 MAX_UNKNOWN_LISTED = 20
 _PLURAL_PRONOUNS = frozenset(["them", "they", "those", "these"])
@@ -227,17 +228,28 @@ class ParseState:
         groups = [self.new_group(kind, count, "medium", count > 1, kind) for kind, count in usual]
         for group in groups:
             if group is not None:
+                # `a gas station on the SE corner`: its one building is the gas station
+                word = named if group.kind == MAIN_BUILDING and len(group.ids) == 1 else ""
+                group.word = word or group.word
                 for thing_id in group.ids:
                     self.things[self._index(thing_id)] = ThingSpec(
                         id=thing_id,
                         kind=group.kind,
                         size=group.size,
                         origin="default",
-                        word=group.kind,
+                        word=word or group.kind,
                     )
         if not quiet:
             listed = ", ".join(f"{count} {kind}" for kind, count in usual)
             self.warn(f"'{' '.join(words)}' drawn as its usual things: {listed}")
+        main = next((g for g in groups if g is not None and g.word == named), None)
+        if main is not None:
+            # the place seen from outside is its building, with its other things by it: what
+            # is said of the place (`on the SE corner`) is said of the building
+            for group in groups:
+                for thing_id in group.ids if group is not None and group is not main else ():
+                    self.add(thing_id, "near", (main.ids[0],), None)
+            groups = [main]
         if groups[0] is not None:
             self.places_drawn[place] = groups[0]
         return groups[0]

@@ -49,7 +49,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     *((f"{lead} a {shape} around", "around") for lead in ("in", "forming", "standing in")
       for shape in ("ring", "circle")),
     *((f"{lead} {which} {corner}", "~each_corner") for lead in ("at", "in", "on")
-      for which in ("each", "every", "all four", "the four", "all the", "all")
+      for which in ("each", "every", "all four", "the four", "all the", "all", "all 4", "the 4",
+                    "4")
       for corner in ("corner", "corners", "corner of", "corners of")),
     ("in the corners", "~each_corner"), ("in the corners of", "~each_corner"),
     ("at the corners of", "~each_corner"), ("at the corners", "~each_corner"),

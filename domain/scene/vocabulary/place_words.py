@@ -66,7 +66,8 @@ _PLACES: dict[str, str] = {
                     " football stadium, soccer stadium, baseball stadium,"
                     " baseball field, football pitch, basketball court, tennis court,"
                     " volleyball court, netball court, badminton court, running track,"
-                    " athletics track, rugby pitch, cricket pitch, cricket ground",
+                    " athletics track, rugby pitch, cricket pitch, cricket ground, soccer pitch,"
+                    " hockey pitch, hockey field, lacrosse field, softball field",
     "zoo": "zoo, safari park, wildlife park",
     # --- indoors -------------------------------------------------------------------------
     "room": "room, interior, house interior, cottage interior,"

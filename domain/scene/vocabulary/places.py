@@ -133,6 +133,7 @@ ESSENTIALS: dict[str, tuple[tuple[str, int], ...]] = {
     "canyon": (("chasm", 1),),
     "airport": (("runway", 1),),
     "train_station": (("road", 1), ("railway_platform", 1)),
+    "gas_station": (("building", 1),),
 }
 
 # Kinds that serve as a more general kind does (an office desk is a desk, a stool a seat):

@@ -1973,3 +1973,24 @@ def test_one_by_each_of_the_things_named_before() -> None:
 def test_a_swamps_ground_is_named_swamp() -> None:
     minimap = generate_scene("a hydra in a swamp", seed=1, width=32, height=16).minimap
     assert "  .   swamp" in minimap
+
+
+def test_a_gas_stations_building_is_the_gas_station() -> None:
+    ruined = parse_prompt("ruined gas station after the bombs fell. rusted cars in the lot")
+    assert [t.word for t in ruined.things if t.kind == "building"] == ["gas station"]
+    assert not any(t.kind == "bomb" for t in ruined.things)  # (when, not a thing there)
+    shop = parse_prompt("gas station with 4 pumps in a row and a little shop behind them")
+    assert not any(t.kind == "building" for t in shop.things)  # the shop is its building
+    corner = relations("an intersection with a bus stop, and a gas station on the SE corner")
+    assert ("building-1", "in_region", (), "southeast") in corner
+    assert ("fuel_pump-1", "near", ("building-1",), None) in corner
+
+
+def test_a_count_of_corners_is_each_corner() -> None:
+    assert kinds("an intersection with traffic lights on all 4 corners")["traffic_light"] == 4
+
+
+def test_a_soccer_pitch_is_a_sports_field_with_its_pitch() -> None:
+    request = parse_prompt("Soccer pitch with a goal at each end")
+    assert request.place == "sports_field"
+    assert any(t.word == "soccer pitch" for t in request.things)
