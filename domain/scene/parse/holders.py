@@ -57,8 +57,13 @@ def holders_that_fit(
                     continue
                 if _a_tree(holder_kind) and lexicon.kind_spec(kind).layer in ("structure", "actor"):
                     # `a treehouse up in an old oak`, `an owl in a tree`: built or sitting
-                    # in its crown, which the map shows as the same cells
-                    out.append(msgspec.structs.replace(relation, predicate="on"))
+                    # in its crown, which the map shows as the same cells; `goblins hiding
+                    # in the trees`: among them
+                    among = (
+                        _named_many(state, holder_kind) and lexicon.kind_spec(kind).layer == "actor"
+                    )
+                    predicate: Predicate = "near" if among else "on"
+                    out.append(msgspec.structs.replace(relation, predicate=predicate))
                     continue
                 swims = (
                     lexicon.kind_spec(holder_kind).water
@@ -109,6 +114,10 @@ def _enlarged(kind: str, size: Size, holder_kind: str, holder_size: Size) -> Siz
         if _fits_inside(kind, size, holder_kind, larger):
             return larger
     return None
+
+
+def _named_many(state: ParseState, kind: str) -> bool:
+    return sum(t.kind == kind and t.origin == "prompt" for t in state.things) > 1
 
 
 def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:

@@ -192,8 +192,10 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
 
 def _linking_each_to_the_next(state: ParseState, subject: Group, among: tuple[str, ...]) -> None:
     """`rope bridges connecting the treehouses`: one from each to the next, so all are
-    joined (as many as that takes when the prompt gave no count)."""
-    if not subject.counted:
+    joined (as many as that takes when the prompt gave no count; `a hallway connecting them`
+    is one hallway, drawn as its branches)."""
+    branching = subject.kind == "corridor" and len(subject.ids) == 1  # one hall, its branches
+    if not subject.counted or branching:
         state.recount(subject, len(among) - 1)
     for k, thing_id in enumerate(subject.ids):
         first = k % len(among)

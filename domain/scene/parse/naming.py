@@ -128,10 +128,12 @@ def _names(named: str, asked: str) -> bool:
     return named in ("", asked) or named.endswith(" " + asked) or plain
 
 
-# Colours tell things of a kind apart (`red flag at the west end, blue flag at the east end`):
-# the label keeps them.
+# Colours and states tell things of a kind apart (`red flag at the west end, blue flag at the
+# east end`, `20 graves, an open grave near the mausoleum`): the label keeps them.
 _COLOURS = frozenset(
-    "red blue green yellow white black grey gray brown orange purple golden silver".split()
+    """red blue green yellow white black grey gray brown orange purple golden silver open
+    broken ruined burning secret hidden locked empty abandoned sunken collapsed wrecked
+    flooded""".split()
 )
 
 

@@ -219,6 +219,8 @@ def _with_noun(
         head = None  # `a skeleton still chained`, `a dog barking`, `a corridor down ...`
     elif head is not None and _done_to_it(tokens, noun.end, head.end):
         head = None  # `a map spread on the desk`: spread is what was done to the map
+    elif head is not None and _a_verb_before_its_object(tokens, noun.end, head.end):
+        head = None  # `a wagon blocks the road`: what the wagon does
     after_ing = _noun_at(tokens, noun.end + 1) if _ing_at(tokens, noun.end) else None
     actor = lexicon.kind_spec(noun.kind).layer == "actor"  # `a knight holding swords` acts
     if after_ing is not None and not noun.plural and not actor:
@@ -326,6 +328,17 @@ def _noun_at(tokens: list[str], j: int, strict: bool = False) -> lexicon.NounMat
     if found is None:
         return None
     return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
+
+
+def _a_verb_before_its_object(tokens: list[str], start: int, end: int) -> bool:
+    """`blocks the road`, `guards a gate`: a one-word noun ending in s, right before an
+    article, after a noun that is not plural, is a verb."""
+    return (
+        end == start + 1
+        and tokens[start].endswith("s")
+        and tokens[end : end + 1] in (["the"], ["a"], ["an"], ["its"], ["their"])
+        and not tokens[start - 1].endswith("s")
+    )
 
 
 def _size_word_as_noun(tokens: list[str], j: int) -> lexicon.NounMatch | None:

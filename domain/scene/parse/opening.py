@@ -84,7 +84,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         return inside[1]
     found = lexicon.match_scene(tokens, j) or _whose_place(tokens, j)
     if found is None:
-        return _one_room(state, tokens, j)
+        return _one_room(state, tokens, j) or _home_inside(state, tokens, j)
     _inhabitants(state, tokens, j, found[1])
     enclosed = [_ENCLOSED[word] for word in tokens[:j] if word in _ENCLOSED]
     if enclosed and not lexicon.SCENE_BY_NAME[found[0]].indoor:
@@ -126,6 +126,31 @@ def _one_room(state: ParseState, tokens: list[str], j: int) -> int:
 
 
 _OTHER_ROOMS = frozenset(["room", "corridor", "stairs", "tunnel"])
+
+
+def _home_inside(state: ParseState, tokens: list[str], j: int) -> int:
+    """`a house with a kitchen, a living room and two bedrooms`: the rooms of a home, drawn
+    as its plan (the house itself is the map's frame)."""
+    phrase = noun_phrase(tokens, j)
+    if phrase is None or phrase.kind != "house" or phrase.plural or (phrase.count or 1) > 1:
+        return 0
+    if tokens[phrase.end : phrase.end + 1] not in ([":"], ["with"], [","], [";"]):
+        return 0
+    rooms = 0
+    for k in range(phrase.end, len(tokens)):
+        found = lexicon.match_scene(tokens, k)
+        if found is not None and lexicon.SCENE_BY_NAME[found[0]].indoor:
+            rooms += 1
+        elif found is not None or (k > phrase.end and tokens[k] in _OUTSIDE_A_HOME):
+            return 0  # `a house with a garden`: seen from outside
+    if rooms < _ROOMS_OF_A_PLAN:
+        return 0
+    state.scene, state.subject = "room", SCENE
+    return phrase.end
+
+
+_ROOMS_OF_A_PLAN = 2
+_OUTSIDE_A_HOME = frozenset(["garden", "yard", "lawn", "driveway", "street", "road", "fence"])
 
 
 def _whose_place(tokens: list[str], j: int) -> tuple[str, int] | None:

@@ -163,13 +163,13 @@ def _without_map_request(tokens: list[str]) -> list[str]:
 
 
 _REQUEST_REACH = 10
-_MAP_WORDS = frozenset(["map", "battlemap", "floorplan", "maps"])
+_MAP_WORDS = frozenset(["map", "battlemap", "floorplan", "maps", "plan", "layout", "blueprint"])
 _REQUEST_WORDS = frozenset(
     """a an the my our me us i we you please can could would will 'd like need want make
     making draw drawing create creating generate generating give show sketch sketching do
     quick simple small little big large detailed rough top down top-down overhead battle
     tactical encounter combat world fantasy sci-fi hand drawn hex grid grid-based new ok okay
-    so hey hi hello um hmm alright pls plz u ya just really""".split()
+    so hey hi hello um hmm alright pls plz u ya just really floor""".split()
 )
 
 
@@ -314,6 +314,10 @@ _WHEN_WORDS = frozenset(
 )
 
 
+_DOES_TO = {
+    "guards": "guarding", "blocks": "blocking", "defends": "defending", "mans": "manning",
+    "holds": "holding", "watches": "guarding", "protects": "guarding",
+}  # fmt: skip
 _BY_EACH = frozenset(["next_to", "near", "inside", "on", "above", "below"])
 _NOUN_SLOT_OPENERS = frozenset(["a", "an", "the"]) | frozenset(v.NUMBER_WORDS)
 # What a word no list knows is drawn as, in a noun's place.
@@ -824,6 +828,8 @@ class _Parser:
             return
         if word in v.DIRECTIONS and self._bare_direction():
             return
+        if word in _DOES_TO and self._verb_of_the_subject():
+            tokens[self.i] = _DOES_TO[word]  # `the dragon guards its treasure`: guarding it
         match = lexicon.match_relation(tokens, self.i)
         if match is not None and self._one_by_each(match):
             return
@@ -1109,6 +1115,15 @@ class _Parser:
         self.i = phrase.end
         return True
 
+    def _verb_of_the_subject(self) -> bool:
+        """`a wagon blocks the road`: right after the one thing just named, before an article,
+        a word that is also a plural noun is what the thing does."""
+        tokens, i, subject = self.tokens, self.i, self.state.subject
+        if i == 0 or not isinstance(subject, Group) or self.state.stale:
+            return False
+        after = tokens[i + 1 : i + 2]
+        return self.subject_end == i and after in (["the"], ["a"], ["an"], ["its"], ["their"])
+
     def _one_by_each(self, match: lexicon.RelationMatch) -> bool:
         """`4 customs booths in a row, a scanner arch in front of each`: one by each of the
         things named before, not one by the first."""
@@ -1163,16 +1178,18 @@ class _Parser:
 
     def _restated(self, phrase: NounPhrase | None) -> Group | None:
         """The one thing a prompt opens with, named again right after its colon (`a camel
-        caravan in the desert: three camels`: the caravan's camel is one of the three)."""
+        caravan in the desert: three camels`: the caravan's camel is one of the three; a
+        gathering's creatures counted anywhere after it are the ones it has)."""
         state, i = self.state, self.i
         if phrase is None or phrase.kind is None or i < 2:
             return None
         opened = i - 1 if self.tokens[i - 1] == ":" else i - 2
         head = state.groups[0] if state.groups else None
-        gathered = bool(_GATHERINGS & set(self.tokens[:opened]))  # a caravan, not a house
+        gathered = bool(_GATHERINGS & set(self.tokens[:i]))  # a caravan, not a house
         again = head is not None and head.kind == phrase.kind and len(head.ids) == 1
         count = phrase.count or 0
-        if gathered and again and count > 1 and phrase.plural and self.tokens[opened] == ":":
+        if gathered and again and count > 1 and phrase.plural:
+            # (`goblin ambush on a forest road. 6 goblins hide ...`: the ambush's goblins)
             assert head is not None
             state.grow(head, count)
             return head

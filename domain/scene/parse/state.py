@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 import msgspec
 
+from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec, ThingSpec
 from domain.scene.parse import lexicon
@@ -14,6 +15,7 @@ SCENE: tuple[str, ...] = ()  # a relation target meaning "the whole scene"
 MAIN_BUILDING = "building"  # a place's one plain building is the place seen from outside
 UNKNOWN_THING: tuple[str, ...] = ("?",)  # the subject is a noun the vocabulary lacks
 MAX_UNKNOWN_LISTED = 20
+_PLURAL_FORMS = frozenset(["quarters", "barracks", "stairs", "headquarters", "gallows", "works"])
 _PLURAL_PRONOUNS = frozenset(["them", "they", "those", "these"])
 
 Pending = tuple[str, str | None, str | None, list[tuple[str, ...]], tuple[str, ...]]
@@ -206,7 +208,10 @@ class ParseState:
         said = [
             w for w in words if w not in _ARTICLES and w not in v.NUMBER_WORDS and not w.isdigit()
         ]
-        named = " ".join(w for w in said if w not in v.SIZES and w not in v.DECORATIVE_WORDS)
+        kept = [w for w in said if w not in v.SIZES and w not in v.DECORATIVE_WORDS]
+        if kept and many > 1 and kept[-1] not in _PLURAL_FORMS:
+            kept[-1] = lexical.singular(kept[-1]) or kept[-1]  # `two bedrooms`: each a bedroom
+        named = " ".join(kept)
         if outer is not None and not outer.indoor and words and words[-1] in _TOMBS:
             return self.new_group("mausoleum", many, "medium", many > 1, named)  # a crypt
         if outer is not None and (outer.indoor or self.scene == "dungeon") and style.indoor:
@@ -348,6 +353,9 @@ class ParseState:
             mine = set(self.subject.ids)
             linked = {o for r in self.relations if r.subject in mine for o in r.objects}
             earlier = [group for group in earlier if group.ids[0] not in linked]
+        listed = self._rooms_listed(word, earlier)
+        if listed is not None:
+            return listed
         pair = self._two_just_named(word)  # `the red army ... the blue army ... between them`
         if pair is not None:
             return pair
@@ -361,6 +369,22 @@ class ParseState:
         if earlier and word != "there":
             return tuple(earlier[-1].ids)
         return SCENE
+
+    def _rooms_listed(self, word: str, earlier: list[Group]) -> tuple[str, ...] | None:
+        """`living room, kitchen, bathroom, two bedrooms and a hallway connecting them`: a way
+        that joins `them` joins all the things of one kind listed just before it."""
+        way = self.subject
+        if word not in _PLURAL_PRONOUNS or not isinstance(way, Group) or not earlier:
+            return None
+        if lexicon.kind_spec(way.kind).shape != "path":
+            return None
+        run = [g for g in reversed(earlier) if g.kind == earlier[-1].kind]
+        listed: list[str] = []
+        for group in reversed(earlier):
+            if group.kind != earlier[-1].kind:
+                break
+            listed = [*group.ids, *listed]
+        return tuple(listed) if len(run) > 1 and len(listed) > len(earlier[-1].ids) else None
 
     def _two_just_named(self, word: str) -> tuple[str, str] | None:
         """The two things named last, by a name or as things named before: two single things

@@ -31,6 +31,9 @@ _WITH_SHORTHAND = re.compile(r"\bw/(o\b)?")
 # `a wood fired oven`, `a walk in fridge`: describing words typed without their hyphen
 _UNHYPHENATED = re.compile(
     r"\b(wood|coal|gas|oil|wood-burning) (fired)\b"
+    # `a 2 bedroom apartment`: what kind of home, not two bedrooms
+    r"|\b([0-9]+|one|two|three|four|five|six) (bedroom|bed|bath|bathroom|room|storey|story)"
+    r"(?= (?:apartment|house|flat|home|condo|cottage|bungalow|villa|cabin|townhouse)s?\b)"
     r"|\b(walk) (in)(?= (?:fridge|freezer|closet|wardrobe|cooler|shower|pantry|refrigerator)s?\b)"
 )
 

@@ -123,6 +123,7 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("surrounded with", "~around"), ("between", "between"), ("in between", "between"),
     ("along", "along"), ("alongside", "along"), ("lining", "along"), ("following", "along"),
     ("guarding", "near"), ("defending", "near"), ("blocking", "near"), ("manning", "near"),
+    ("blocking the middle of", "in_center"),
     ("holding", "near"),
     ("connected to", "connected_to"), ("linked to", "connected_to"), ("joined to", "connected_to"),
     ("attached to", "connected_to"), ("leading to", "connected_to"), ("leads to", "connected_to"),

@@ -1994,3 +1994,46 @@ def test_a_soccer_pitch_is_a_sports_field_with_its_pitch() -> None:
     request = parse_prompt("Soccer pitch with a goal at each end")
     assert request.place == "sports_field"
     assert any(t.word == "soccer pitch" for t in request.things)
+
+
+def test_states_stay_in_the_label() -> None:
+    assert words_of("20 graves, an open grave near the mausoleum")["open grave"] == 1
+
+
+def test_a_verb_after_the_thing_just_named_is_what_it_does() -> None:
+    wagon = parse_prompt("a forest road and a broken-down wagon blocks the middle of the road")
+    assert not any(t.kind == "block" for t in wagon.things)
+    assert ("dragon-1", "near", ("treasure-1",), None) in relations(
+        "a cave with a dragon; the dragon guards its treasure"
+    )
+    assert kinds("a throne room with 3 guards along the walls")["guard"] == 3  # (a noun)
+    assert kinds("a fort with six barrack blocks")["block"] == 6
+
+
+def test_creatures_in_the_trees_are_among_them_one_in_a_tree_is_in_its_crown() -> None:
+    goblins = relations("6 goblins hide in the trees by the road")
+    assert ("goblin-1", "near", ("tree-1",), None) in goblins
+    assert ("bird-1", "on", ("tree-1",), None) in relations("an owl in a tree")
+
+
+def test_a_gatherings_creatures_counted_later_are_the_ones_it_has() -> None:
+    assert kinds("goblin ambush on a forest road. 6 goblins hide in the trees")["goblin"] == 6
+    assert kinds("a goblin ambush with 6 goblins")["goblin"] == 6
+
+
+def test_a_homes_rooms_are_drawn_as_its_plan() -> None:
+    plan = parse_prompt(
+        "floor plan for a 2 bedroom apartment: living room, kitchen, bathroom, two bedrooms"
+        " and a hallway connecting them"
+    )
+    assert plan.place == "room"
+    assert Counter(t.word for t in plan.things if t.kind == "room") == Counter(
+        {"living room": 1, "kitchen": 1, "bathroom": 1, "bedroom": 2}
+    )
+    joined = {o for r in plan.relations if r.predicate == "connected_to" for o in r.objects}
+    assert joined == {f"room-{k}" for k in range(1, 6)}  # the hallway reaches every room
+    house = parse_prompt("a house with a kitchen, a living room and two bedrooms")
+    assert house.place == "room" and not any(t.kind == "house" for t in house.things)
+    garden = parse_prompt("a house with a garden and a kitchen")
+    assert any(t.kind == "house" for t in garden.things)  # seen from outside
+    assert words_of("a space station with crew quarters and a lab")["crew quarters"] == 1
