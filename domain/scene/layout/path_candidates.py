@@ -43,6 +43,9 @@ def candidates(ctx: Context, item: Item, relations: list[RelationSpec]) -> list[
             out.extend(_edge(ctx, item, relation.argument, thick))
         elif predicate == "runs" and relation.argument in ("north_south", "east_west"):
             out.extend(_runs(ctx, item, relation.argument == "east_west", thick))
+        elif predicate == "runs" and relation.argument in _DIRECTION_LINE:
+            # `a road leading south out of town`: across the map that way, reaching its edge
+            out.extend(_runs(ctx, item, not _DIRECTION_LINE[relation.argument], thick))
         elif predicate == "across" and other is not None:
             out.extend(_crossings(ctx, item, other, thick))
         elif predicate == "in_region" and relation.argument:

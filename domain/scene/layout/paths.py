@@ -129,7 +129,13 @@ def _edge_to_edge(ctx: Context, geo: Geo, heading: str | None) -> bool:
         return geo.x == 0 and geo.x + geo.w == ctx.width
     if heading == "north_south":
         return geo.y == 0 and geo.y + geo.h == ctx.height
-    return True
+    reaches = {
+        "north": geo.y == 0,
+        "south": geo.y + geo.h == ctx.height,
+        "west": geo.x == 0,
+        "east": geo.x + geo.w == ctx.width,
+    }
+    return reaches.get(heading or "", True)
 
 
 def _demand(ctx: Context, item: Item, geo: Geo) -> float:

@@ -44,6 +44,9 @@ def connect_all(ctx: Context, spare: list[Item]) -> None:
                 continue
             ends = [ctx.by_id[o] for o in relation.objects if o in ctx.by_id]
             ends = [end for end in ends if end.placed]
+            heading = _heading(ctx, item)
+            if heading is not None:
+                ends = ends[:1]  # `a trail from the tents leading east`: from them to that edge
             if not ends:
                 break
             cells = route(
@@ -52,7 +55,7 @@ def connect_all(ctx: Context, spare: list[Item]) -> None:
                 ends[-1],
                 item.kind.name,
                 costs_for(item.kind.name),
-                (_far_side(ctx, item, ends[-1]) or _afar(ctx, ends[-1]))
+                (_far_side(ctx, item, ends[-1]) or _afar(ctx, ends[-1], heading))
                 if len(ends) == 1
                 else None,
             )
@@ -247,7 +250,7 @@ def route(
     return None
 
 
-def _afar(ctx: Context, end: Item) -> set[int] | None:
+def _afar(ctx: Context, end: Item, heading: str | None = None) -> set[int] | None:
     """A road to one thing comes in from the map edge farthest from it (`a high street
     running down to the sea`: from the top of the map), not from the edge cell next to it;
     from the middle half of that edge (near a corner it would run along the map's border)."""
@@ -260,8 +263,25 @@ def _afar(ctx: Context, end: Item) -> set[int] | None:
         "west": (x0, [(0, y) for y in down]),
         "east": (width - x0 - w, [(width - 1, y) for y in down]),
     }
+    if heading in sides:
+        return {y * width + x for x, y in sides[heading][1]} or None  # `flowing south from`
     _, cells = max(sides.values(), key=lambda side: side[0])
     return {y * width + x for x, y in cells} or None
+
+
+def _heading(ctx: Context, way: Item) -> str | None:
+    """The one map edge a way is said to run to (`flows south from the pool`), if any."""
+    return next(
+        (
+            r.argument
+            for r in ctx.rels_of.get(way.id, ())
+            if r.subject == way.id and r.predicate == "runs" and r.argument in _ONE_EDGE
+        ),
+        None,
+    )
+
+
+_ONE_EDGE = frozenset(["north", "south", "east", "west"])
 
 
 def _far_side(ctx: Context, road: Item, end: Item) -> set[int] | None:

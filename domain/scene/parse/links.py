@@ -165,8 +165,13 @@ def _surrounded(state: ParseState, subject: Group, target: tuple[str, ...]) -> N
 
 def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]]) -> None:
     ends = [target[0] for target in targets if target != SCENE]
-    if len(targets) == 1 and len(targets[0]) > 1:
-        ends = list(targets[0][:2])
+    mine = set(subject.ids)
+    heading = any(
+        r.subject in mine and r.predicate == "runs" and r.argument in _ONE_EDGE
+        for r in state.relations
+    )
+    if len(targets) == 1 and len(targets[0]) > 1 and not heading:
+        ends = list(targets[0][:2])  # (`a trail from the tents leading east`: from one of them)
     if not ends:
         return
     among = targets[0] if len(targets) == 1 else ()
@@ -188,6 +193,9 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
     else:
         for thing_id in subject.ids:  # `a stag drinking from a spring`: by it
             state.add(thing_id, "near", (ends[0],), None)
+
+
+_ONE_EDGE = frozenset(["north", "south", "east", "west"])
 
 
 def _linking_each_to_the_next(state: ParseState, subject: Group, among: tuple[str, ...]) -> None:

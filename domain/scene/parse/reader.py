@@ -314,6 +314,15 @@ _WHEN_WORDS = frozenset(
 )
 
 
+_WATERS_EDGE = (
+    ("the", "water", POSSESSIVE, "edge"), ("the", "edge"), ("the", "water"),
+    ("the", "waterline"), ("the", "shoreline"),
+)  # fmt: skip
+_HEADING_VERBS = frozenset(
+    ["flows", "flowing", "runs", "running", "leads", "leading", "heads", "heading", "winds",
+     "winding", "goes", "going", "snakes", "snaking", "meanders", "meandering", "exits"]
+)  # fmt: skip
+_EDGES = frozenset(["north", "south", "east", "west"])
 _DOES_TO = {
     "guards": "guarding", "blocks": "blocking", "defends": "defending", "mans": "manning",
     "holds": "holding", "watches": "guarding", "protects": "guarding",
@@ -828,6 +837,10 @@ class _Parser:
             return
         if word in v.DIRECTIONS and self._bare_direction():
             return
+        if word in _HEADING_VERBS and self._heading():
+            return
+        if word in ("at", "by", "on") and self._at_the_waters_edge():
+            return
         if word in _DOES_TO and self._verb_of_the_subject():
             tokens[self.i] = _DOES_TO[word]  # `the dragon guards its treasure`: guarding it
         match = lexicon.match_relation(tokens, self.i)
@@ -1113,6 +1126,53 @@ class _Parser:
         ):
             return False
         self.i = phrase.end
+        return True
+
+    def _at_the_waters_edge(self) -> bool:
+        """`deer drinking at the edge`, `at the water's edge`: by the water named before (not
+        along the map's edges)."""
+        tokens, state, i = self.tokens, self.state, self.i
+        said = next((len(e) for e in _WATERS_EDGE if tuple(tokens[i + 1 : i + 1 + len(e)]) == e), 0)
+        if not said or tokens[i + 1 + said : i + 2 + said] == ["of"]:
+            return False
+        waters = [g for g in state.groups if lexicon.kind_spec(g.kind).water]
+        if not waters or not isinstance(state.subject, Group) or state.subject in waters:
+            return False
+        for thing_id in state.subject.ids:
+            state.add(thing_id, "near", tuple(waters[-1].ids[:1]), None)
+        self.i = i + 1 + said
+        return True
+
+    def _heading(self) -> bool:
+        """`a river flows south from the pool`: the way runs on to that edge of the map."""
+        tokens, state, i = self.tokens, self.state, self.i
+        subject = state.subject
+        found = lexicon.match_direction(tokens, i + 1)
+        if found is None or found[1] is not None or found[0] not in _EDGES:
+            return False
+        if not isinstance(subject, Group) or lexicon.kind_spec(subject.kind).shape != "path":
+            return False
+        after = tokens[found[2]] if found[2] < len(tokens) else "."
+        if after not in _CLAUSE_BREAKS and after not in ("from", "out", "off", "and"):
+            return False  # (`runs south of the wall`: where it is, not where it goes)
+        clause = tokens[
+            found[2] : next(
+                (k for k in range(found[2], len(tokens)) if tokens[k] in _CLAUSE_BREAKS),
+                len(tokens),
+            )
+        ]
+        if {"to", "toward", "towards", "into", "until"} & set(clause):
+            return False  # `leading south from the gate to a bridge`: it ends at the bridge
+        for thing_id in subject.ids:
+            state.add(thing_id, "runs", (), found[0])
+        mine = set(subject.ids)
+        state.relations = [  # `a trail from the tents leading east`: from one of them
+            msgspec.structs.replace(r, objects=r.objects[:1])
+            if r.subject in mine and r.predicate == "connected_to"
+            else r
+            for r in state.relations
+        ]
+        self.i = found[2]
         return True
 
     def _verb_of_the_subject(self) -> bool:

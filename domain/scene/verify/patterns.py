@@ -232,7 +232,17 @@ def runs(world: World, a: str, heading: str | None) -> bool:
     if heading == "east_west":
         xs = {x for x, _ in cells}
         return 0 in xs and world.width - 1 in xs
-    return False
+    edge = _EDGE_CELLS.get(heading or "")
+    return edge is not None and any(edge(x, y, world.width, world.height) for x, y in cells)
+
+
+# `a river flowing south from the pool`: it reaches that edge of the map
+_EDGE_CELLS = {
+    "north": lambda x, y, w, h: y == 0,
+    "south": lambda x, y, w, h: y == h - 1,
+    "west": lambda x, y, w, h: x == 0,
+    "east": lambda x, y, w, h: x == w - 1,
+}
 
 
 def on_shore(world: World, a: str, objects: tuple[str, ...]) -> bool:

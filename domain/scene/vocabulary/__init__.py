@@ -9,12 +9,12 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (273 kinds):
+Families (274 kinds):
 - `village` (51): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, mausoleums, pens, yards, market stalls,
   benches, archery targets, livestock, villagers, bartenders, guards, armies and crowds;
-- `nature` (25): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
-  chasms, caves, waterfalls, wild animals and waterfowl;
+- `nature` (26): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
+  chasms, trenches and dry riverbeds, caves, waterfalls, wild animals and waterfowl;
 - `dungeon` (33): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
   cages, lava, monsters and dwarves;
 - `room` (50): indoors, a home's furniture, books and bowls, pools, aisles, and the

@@ -38,6 +38,9 @@ KINDS: tuple[KindSpec, ...] = (
          " goldfish pond, lily pond, garden pond"),
     kind("chasm", NATURE, TERRAIN, PATH, (2, 0), "/", "outdoor",
          "crevasse, abyss, rift, fissure, crevice, ravine, gorge, chasms, crack, ice crack"),
+    kind("trench", NATURE, TERRAIN, PATH, (1, 0), "-", "walkable outdoor",
+         "trench line, trenches, dry riverbed, riverbed, river bed, creek bed, dry creek bed,"
+         " dry wash, arroyo, wadi, gully, gulch, sunken lane, dugout trench, firing trench"),
     kind("clearing", NATURE, TERRAIN, AREA, (10, 6), ",", "open walkable round outdoor",
          "glade, meadow, village green, lawn"),
     kind("cave", NATURE, STRUCTURE, BOX, (3, 2), "O", "solid walled outdoor",

@@ -92,6 +92,7 @@ HOME_PLACE: dict[str, str] = {
         "snow",
     ),
     **dict.fromkeys(["swamp", "reed", "lily_pad", "frog", "alligator"], "swamp"),
+    "trench": "hills",  # a battlefield's or a dry wash's open ground, not a wood
     **dict.fromkeys(
         [
             "office_desk",

@@ -92,6 +92,7 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("in the {dir} wall", "against_wall"),
     ("by the {dir} wall", "against_wall"), ("next to the {dir} wall", "against_wall"),
     ("along the {dir} {edge}", "along"), ("along the {dir} {edge} of", "along"),
+    ("along the far {dir} {edge}", "along"), ("along the very {dir} {edge}", "along"),
     ("lining the {dir} {edge}", "along"), ("lining the {dir} {edge} of", "along"),
     ("in the center", "in_center"), ("in the centre", "in_center"), ("in the middle", "in_center"),
     ("in middle", "in_center"), ("in center", "in_center"), ("in centre", "in_center"),

@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 
 from domain.scene import generate_scene, parse_prompt
+from domain.scene.model import RelationSpec
 from domain.scene.parse.tokens import tokenize
 
 
@@ -2037,3 +2038,31 @@ def test_a_homes_rooms_are_drawn_as_its_plan() -> None:
     garden = parse_prompt("a house with a garden and a kitchen")
     assert any(t.kind == "house" for t in garden.things)  # seen from outside
     assert words_of("a space station with crew quarters and a lab")["crew quarters"] == 1
+
+
+def test_a_way_heading_one_way_runs_to_that_edge_unless_it_ends_somewhere() -> None:
+    river = relations("a pool, and a river flows south from the pool off the bottom of the map")
+    assert ("river-1", "runs", (), "south") in river
+    assert ("river-1", "connected_to", ("pool-1",), None) in river
+    road = relations("a gate, and a stone road leading south from the gate to a bridge")
+    assert not any(r[1] == "runs" for r in road)
+    assert not any(r[1] == "runs" for r in relations("a road runs south of the wall"))
+
+
+def test_drinking_at_the_edge_is_by_the_water() -> None:
+    deer = relations("a waterfall pouring into a pool, a few deer drinking at the edge")
+    assert {r[1] for r in deer if r[0].startswith("deer")} == {"near"}
+    assert ("camel-1", "near", ("lake-1",), None) in relations(
+        "an oasis: a small lake, two camels drinking at the water"
+    )
+
+
+def test_trenches_and_dry_riverbeds_are_ways_on_open_ground() -> None:
+    ww1 = parse_prompt(
+        "WW1 trench line running north-south on the west side, shell craters, and an enemy"
+        " trench along the far east edge"
+    )
+    assert ww1.place == "hills"
+    assert [t.word for t in ww1.things if t.kind == "trench"] == ["trench line", "enemy trench"]
+    assert RelationSpec(subject="trench-2", predicate="along", argument="east") in ww1.relations
+    assert kinds("desert canyon, dry riverbed snaking thru it west to east")["trench"] == 1

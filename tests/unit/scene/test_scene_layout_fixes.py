@@ -620,3 +620,24 @@ def test_many_rooms_against_one_wall_all_stand_against_it(seed: int) -> None:
     graph = generate_scene(prompt, seed=seed, width=48, height=24).scene_graph
     bays = [n for n in _all_nodes(graph["root"]) if n.get("label") == "curtained bay"]
     assert len(bays) == 6 and all(n["transform"]["x"] == 0 for n in bays), bays
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize(
+    ("prompt", "edge"),
+    [
+        ("waterfall pouring into a pool, river flows south from the pool", "south"),
+        ("a campsite with 3 tents, a trail from the tents leading east off the map", "east"),
+        ("a market town with a town hall in the centre, a road leading south out", "south"),
+    ],
+)
+def test_a_way_said_to_run_one_way_from_a_thing_reaches_that_edge(
+    seed: int, prompt: str, edge: str
+) -> None:
+    result = generate_scene(prompt, seed=seed, width=48, height=24)
+    graph = result.scene_graph
+    runs = [r for r in graph["relations"] if r["predicate"] == "runs" and r.get("argument") == edge]
+    assert runs, graph["relations"]
+    assert all(r["satisfied"] for r in runs), runs
+    quality = graph["quality"]
+    assert quality["relationsHeld"] == quality["relationsStated"], graph["relations"]
