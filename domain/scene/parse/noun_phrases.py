@@ -55,6 +55,7 @@ class NounPhrase:
     compass: bool = False  # the direction is a compass word (`the east door`, not `top`)
     word: str = ""
     possessor: str | None = None  # `the dragon's hoard`: the owner's kind
+    goods: lexicon.NounMatch | None = None  # `a bike repair shop`: what the place deals in
     collective: str | None = None  # `a pile of bones`: one pile
     bad_count: str | None = None  # `-5`, `3.5` as written
     each: bool = False  # `each door`: every one named so far
@@ -210,13 +211,16 @@ def _with_noun(
     ):
         # `a goblin camp`, `a pirate cove`: the place, the noun only says whose it is
         phrase.scene, phrase.end = place
+        if sold_inside(noun.kind) and place[0] in SHOPS:
+            phrase.goods = noun  # `a bike repair shop`: its bikes
         return phrase
     if place is not None:
         # `a mountain village`: a mountain, in a village (`the lake house`: a house)
         phrase.scene = place[0]
     head = _noun_at(tokens, noun.end, strict=False)
     if head is not None and not may_head_a_compound(tokens[noun.end]):
-        head = None  # `a skeleton still chained`, `a dog barking`, `a corridor down ...`
+        if not _a_noun_here(tokens, noun, head):
+            head = None  # `a skeleton still chained`, `a dog barking`, `a corridor down ...`
     elif head is not None and _done_to_it(tokens, noun.end, head.end):
         head = None  # `a map spread on the desk`: spread is what was done to the map
     elif head is not None and _a_verb_before_its_object(tokens, noun.end, head.end):
@@ -330,6 +334,19 @@ def _noun_at(tokens: list[str], j: int, strict: bool = False) -> lexicon.NounMat
     return lexicon.NounMatch(found.kind, found.plural, found.end, found.word)
 
 
+def _a_noun_here(tokens: list[str], noun: lexicon.NounMatch, head: lexicon.NounMatch) -> bool:
+    """`a cargo lift in each bay`: a noun that is mostly a verb still ends a compound after
+    a thing that does nothing, when a place is said right after it."""
+    if lexicon.kind_spec(noun.kind).layer == "actor" or noun.plural:
+        return False
+    word = tokens[noun.end]
+    if not lexical.is_noun(word) or word.endswith(("ing", "ed", "s")) or head.end != noun.end + 1:
+        return False
+    if lexicon.match_noun([word], 0) is not None or not lexicon.kind_spec(head.kind).category:
+        return False  # (a kind the reader knows, `a scanner arch` a doorway: as it was)
+    return tokens[head.end : head.end + 1] in (["in"], ["on"], ["at"], ["by"], ["near"], ["next"])
+
+
 def _a_verb_before_its_object(tokens: list[str], start: int, end: int) -> bool:
     """`blocks the road`, `guards a gate`: a one-word noun ending in s, right before an
     article, after a noun that is not plural, is a verb."""
@@ -379,6 +396,17 @@ ACTS = frozenset(
     wait waits hide hides swarm swarms crawl crawls swim swims fly flies charge charges emerge
     emerges rise rises stalk stalks feed feeds nest nests attacked""".split()
 )
+# Places named by what they deal in (`a bike shop`, `a lamp repair workshop`).
+SHOPS = frozenset(["shop", "garage", "workshop", "warehouse", "market"])
+GOODS = 3  # what a shop named for it has on show
+
+
+def sold_inside(kind: str) -> bool:
+    """A thing a shop may have on show: an object that may stand indoors (not flowers)."""
+    spec = lexicon.kind_spec(kind)
+    return spec.layer == "object" and spec.setting != "outdoor"
+
+
 _SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "it", "who", "which"])
 _RULERS = frozenset(["queen", "king", "lord", "mother", "matriarch", "chief", "chieftain"])
 

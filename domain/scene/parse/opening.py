@@ -3,7 +3,13 @@
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.courses import CROSSROADS_WORDS, crossroads
-from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
+from domain.scene.parse.noun_phrases import (
+    GOODS,
+    SHOPS,
+    NounPhrase,
+    noun_phrase,
+    sold_inside,
+)
 from domain.scene.parse.open_nouns import match_open_noun
 from domain.scene.parse.state import SCENE, ParseState, seen_from_outside
 from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective
@@ -153,6 +159,19 @@ _ROOMS_OF_A_PLAN = 2
 _OUTSIDE_A_HOME = frozenset(["garden", "yard", "lawn", "driveway", "street", "road", "fence"])
 
 
+def _goods(state: ParseState, tokens: list[str], j: int, end: int, scene: str) -> None:
+    """`a bike shop with a counter`: a shop named for what it sells has some on show."""
+    if scene not in SHOPS:
+        return
+    for k in range(j, end - 1):
+        if lexicon.match_scene(tokens, k) is not None:
+            return  # the place's own words begin: nothing named before them
+        found = lexicon.match_noun(tokens, k) or match_open_noun(tokens, k)
+        if found is not None and found.end < end and sold_inside(found.kind):
+            state.new_group(found.kind, GOODS, "medium", True, found.word)
+            return
+
+
 def _whose_place(tokens: list[str], j: int) -> tuple[str, int] | None:
     """`a goblin market in a cave`, `a pirate cove`: a place, the noun before it whose."""
     owner = lexicon.match_noun(tokens, j)
@@ -226,6 +245,7 @@ def _read_place(
         state.scene = outdoors or None
         return end
     state.scene, state.place_word = scene, tokens[end - 1]
+    _goods(state, tokens, j, end, scene)
     crossing = next((t for t in tokens[j:end] if t in CROSSROADS_WORDS), None)
     if crossing is not None:  # `a busy city intersection`: two roads crossing
         crossroads(state, crossing, end - 1)

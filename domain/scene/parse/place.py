@@ -4,6 +4,8 @@ from domain.scene import vocabulary as v
 from domain.scene.model import RelationSpec
 from domain.scene.parse import lexicon
 from domain.scene.parse.furnishing import INDOOR_STAND_IN
+from domain.scene.parse.noun_phrases import GOODS, SHOPS, sold_inside
+from domain.scene.parse.open_nouns import match_open_noun
 from domain.scene.parse.state import Group, ParseState
 
 _SCENE_SAFE = {
@@ -103,6 +105,9 @@ def _vote(state: ParseState) -> str:
         place = outside  # `a cat up in a tree`: outside, where the tree grows
     if place == "coast" and any(group.kind == "island" for group in state.groups):
         return "island"
+    kinds = {group.kind for group in state.groups}
+    if place == "coast" and "lake" in kinds and "sea" not in kinds:
+        return "lake"  # `boat rental on a lake: a jetty, 6 rowboats`: the shore of the lake
     return place
 
 
@@ -147,6 +152,17 @@ def _interior_head(state: ParseState) -> None:
         return
     state.scene = v.INTERIOR_OF.get(head.kind, "room")
     _absorb(state, head)
+    _goods_of(state, head.word, state.scene)
+
+
+def _goods_of(state: ParseState, name: str, scene: str) -> None:
+    """`a bike shop with a counter`: inside, some of what it is named for."""
+    words = name.split()
+    if scene not in SHOPS or len(words) < 2:
+        return
+    found = lexicon.match_noun(words, 0) or match_open_noun(words, 0)
+    if found is not None and found.end < len(words) and sold_inside(found.kind):
+        state.new_group(found.kind, GOODS, "medium", True, found.word)
 
 
 def _stands_outdoors(state: ParseState, head: Group) -> bool:

@@ -18,7 +18,7 @@ from domain.scene.parse.courses import read_course, read_two_walls
 from domain.scene.parse.finish import finish_request
 from domain.scene.parse.links import apply_pending
 from domain.scene.parse.naming import PRONOUNS, name_subject
-from domain.scene.parse.noun_phrases import ACTS, NounPhrase, noun_phrase
+from domain.scene.parse.noun_phrases import ACTS, GOODS, NounPhrase, noun_phrase
 from domain.scene.parse.open_nouns import is_reserved
 from domain.scene.parse.opening import place_in_setting, read_opening, setting_after
 from domain.scene.parse.proper_names import without_proper_names
@@ -88,6 +88,9 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _year,
         _opposite,
         _time_clause,
+        _side_said_again,
+        _middle_of_the_whole,
+        _a_rental,
     ):
         tokens = _rewritten(tokens, rule)
     tokens = _rewritten(_without_purpose(_lined_sides_last(_grids_as_rows(tokens))), _dedication)
@@ -127,7 +130,8 @@ _IDIOMS = frozenset(
      ("of", "the", "map"), ("off", "the", "edge", "of", "the", "map"), ("branch", "off"),
      ("branches", "off"), ("branching", "off"), ("branch", "out"), ("branching", "out"),
      ("keeping", "watch"), ("keep", "watch"), ("keeps", "watch"), ("standing", "watch"),
-     ("stands", "watch"), ("keeping", "guard"), ("standing", "guard")]
+     ("stands", "watch"), ("keeping", "guard"), ("standing", "guard"),
+     ("capture", "the", "flag"), ("king", "of", "the", "hill")]
 )  # fmt: skip
 
 
@@ -169,7 +173,8 @@ _REQUEST_WORDS = frozenset(
     making draw drawing create creating generate generating give show sketch sketching do
     quick simple small little big large detailed rough top down top-down overhead battle
     tactical encounter combat world fantasy sci-fi hand drawn hex grid grid-based new ok okay
-    so hey hi hello um hmm alright pls plz u ya just really floor""".split()
+    so hey hi hello um hmm alright pls plz u ya just really floor symmetric symmetrical
+    mirrored balanced competitive multiplayer pvp""".split()
 )
 
 
@@ -342,6 +347,41 @@ def _acting(word: str) -> bool:
     return lexicon.match_noun([word], 0) is None and lexical.noun_sense(word) is None
 
 
+def _a_rental(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
+    """`boat rental on a lake: ... 6 rowboats`: a business, named for what it rents out (the
+    boats are the ones said next, if any)."""
+    if tokens[k + 1 : k + 2] not in (["rental"], ["rentals"], ["hire"]) or not tokens[k].isalpha():
+        return None
+    return (["rental"], k + 2) if lexicon.match_noun(tokens, k) is not None else None
+
+
+def _side_said_again(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`the back (north) wall`: the compass word in brackets is the side meant."""
+    if tokens[k] != "(" or not kept or kept[-1] not in _SAID_SIDES:
+        return None
+    found = lexicon.match_direction(tokens, k + 1)
+    if found is None or found[1] is not None or tokens[found[2] : found[2] + 1] != [")"]:
+        return None
+    kept[-1] = found[0]
+    return [], found[2] + 1
+
+
+_SAID_SIDES = frozenset(["back", "rear", "far", "front", "left", "right", "top", "bottom"])
+
+
+def _middle_of_the_whole(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
+    """`a summoning circle drawn in the middle of the floor`: of the place itself."""
+    said = tokens[k : k + 6]
+    if said[:3] not in (["in", "the", "middle"], ["in", "the", "center"], ["in", "the", "centre"]):
+        return None
+    if said[3:5] == ["of", "the"] and said[5:] and said[5] in _THE_WHOLE_FLOOR:
+        return said[:3], k + 6
+    return None
+
+
+_THE_WHOLE_FLOOR = frozenset(["floor", "room", "map", "place", "area", "ground"])
+
+
 def _time_clause(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
     """`a ruined gas station after the bombs fell`: when, not a thing there."""
     if tokens[k] not in _WHEN_CLAUSES:
@@ -442,7 +482,7 @@ def _without_idioms(tokens: list[str]) -> list[str]:
             if tokens[k : k + 1] == ["and"]:
                 out.append(",")  # (what follows is apart)
             continue
-        found = next((n for n in (6, 3, 2) if tuple(tokens[k : k + n]) in _IDIOMS), None)
+        found = next((n for n in (6, 4, 3, 2) if tuple(tokens[k : k + n]) in _IDIOMS), None)
         if found is not None:
             scattered = tokens[k] in _SCATTERED
             after = tokens[k + found : k + found + 2]
@@ -496,8 +536,12 @@ def _round_as_a_shape(tokens: list[str]) -> list[str]:
         for k, token in enumerate(tokens)
         if not (
             token == "round"
-            and k > 0
-            and (tokens[k - 1] in _LIST_STARTS or lexicon.match_count(tokens, k - 1) is not None)
+            and (
+                k == 0
+                or tokens[k - 1] in _LIST_STARTS
+                or tokens[k - 1] in _CLAUSE_BREAKS  # `... tower. Round room, ...`
+                or lexicon.match_count(tokens, k - 1) is not None
+            )
             and k + 1 < len(tokens)
             and tokens[k + 1] not in _ARTICLES
         )
@@ -927,6 +971,9 @@ class _Parser:
                     apply_pending(state, group)
             elif phrase.scene == state.scene:
                 state.subject = SCENE  # `a mountain village with ...`: the village is spoken of
+            if phrase.goods is not None and state.scene is None:
+                goods = phrase.goods  # `a bike repair shop`: bikes in it
+                state.new_group(goods.kind, GOODS, "medium", True, goods.word)
             state.scene = state.scene or phrase.scene
             self.i = phrase.end
             return

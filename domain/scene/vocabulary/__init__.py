@@ -9,7 +9,7 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (274 kinds):
+Families (275 kinds):
 - `village` (51): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, mausoleums, pens, yards, market stalls,
   benches, archery targets, livestock, villagers, bartenders, guards, armies and crowds;
@@ -25,11 +25,11 @@ Families (274 kinds):
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);
-- `modern` (51): the office (office desks and chairs, computers, water coolers, copiers,
+- `modern` (52): the office (office desks and chairs, computers, water coolers, copiers,
   filing cabinets, guard posts) and the street (buildings, cars, buses, lampposts, traffic
   lights, crosswalks, parking spaces and lots), playgrounds (slides, swings, seesaws,
-  sandboxes), railway platforms, sports courts, hurdles, bleachers, helipads, motorhomes,
-  fuel pumps, canopies, car washes, pipelines, railways, ferris wheels and cranes;
+  bouncy castles, sandboxes), railway platforms, sports courts, hurdles, bleachers, helipads,
+  motorhomes, fuel pumps, canopies, car washes, pipelines, railways, ferris wheels and cranes;
 - `scifi` (20): a spaceship's bridge, a space station and a colony (consoles, the captain's
   chair, viewscreens, hologram tables, airlocks, cryo pods, reactors, domes, rovers, robots,
   crew, aliens).

@@ -108,6 +108,9 @@ KINDS: tuple[KindSpec, ...] = (
          "swing set, swingset, tire swing"),
     kind("seesaw", MODERN, OBJECT, BOX, (3, 1), "z", "solid rotatable outdoor",
          "see saw, teeter totter"),
+    kind("bouncy_castle", MODERN, OBJECT, BOX, (3, 3), "I", "solid outdoor",
+         "bouncy castle, bounce house, inflatable castle, jumping castle, bouncy house,"
+         " inflatable slide"),
     kind("sandbox", MODERN, TERRAIN, AREA, (3, 2), "x", "open walkable outdoor",
          "sandpit, sand pit, sand box"),
     kind("railway", MODERN, TERRAIN, PATH, (1, 0), "#", "walkable outdoor",

@@ -2066,3 +2066,39 @@ def test_trenches_and_dry_riverbeds_are_ways_on_open_ground() -> None:
     assert [t.word for t in ww1.things if t.kind == "trench"] == ["trench line", "enemy trench"]
     assert RelationSpec(subject="trench-2", predicate="along", argument="east") in ww1.relations
     assert kinds("desert canyon, dry riverbed snaking thru it west to east")["trench"] == 1
+
+
+def test_a_side_said_again_in_brackets_is_the_side_meant() -> None:
+    found = relations("coffee shop interior: counter along the back (north) wall, 5 tables")
+    assert ("counter-1", "against_wall", (), "north") in found
+
+
+def test_the_middle_of_the_floor_is_the_middle_of_the_place() -> None:
+    found = relations("a round room with a summoning circle drawn in the middle of the floor")
+    assert ("rug-1", "in_center", (), None) in found
+    tower = parse_prompt("Top of the wizard's tower. Round room, a summoning circle, a desk.")
+    assert not any(r.predicate == "around" for r in tower.relations)  # round, not around
+
+
+def test_a_noun_that_is_mostly_a_verb_ends_a_compound_before_a_place() -> None:
+    assert words_of("four docking bays, a cargo lift in each bay")["cargo lift"] == 4
+
+
+def test_a_shop_named_for_what_it_sells_has_some_on_show() -> None:
+    assert kinds("bike repair shop")["bicycle"] == 3
+    assert kinds("a bike shop with a counter")["bicycle"] == 3
+    assert kinds("a flower shop with a counter")["flower"] == 0  # (no flowers indoors)
+    assert kinds("a tavern with a bar")["bicycle"] == 0
+
+
+def test_a_game_mode_and_a_rental_are_no_things() -> None:
+    ctf = parse_prompt("capture the flag, symmetric map. red flag at the west end")
+    assert [t.word for t in ctf.things if t.origin == "prompt"] == ["red flag"]
+    rental = parse_prompt("boat rental on a lake: a wooden jetty with 6 rowboats")
+    assert rental.place == "lake"
+    assert sum(t.kind == "boat" for t in rental.things) == 6
+
+
+def test_a_bouncy_castle_is_no_castle() -> None:
+    found = kinds("backyard party: a bouncy castle in the middle of the lawn")
+    assert found["bouncy_castle"] == 1 and found["castle"] == 0
