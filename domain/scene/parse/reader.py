@@ -91,6 +91,8 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _side_said_again,
         _middle_of_the_whole,
         _a_rental,
+        _one_of_them,
+        _the_crossing,
     ):
         tokens = _rewritten(tokens, rule)
     tokens = _rewritten(_without_purpose(_lined_sides_last(_grids_as_rows(tokens))), _dedication)
@@ -345,6 +347,35 @@ def _acting(word: str) -> bool:
     if not word.endswith("ing") or not lexical.is_english_word(word):
         return False
     return lexicon.match_noun([word], 0) is None and lexical.noun_sense(word) is None
+
+
+def _the_crossing(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`a country road crossing a railway line ... a signal box next to the crossing`: where
+    the ways named before meet, on the first of them."""
+    if tokens[k] != "the" or tokens[k + 1 : k + 2] not in (
+        ["crossing"],
+        ["intersection"],
+        ["junction"],
+    ):
+        return None
+    way = next((word for word in kept if word in _WAY_WORDS), None)
+    return (["the", way], k + 2) if way is not None else None
+
+
+_WAY_WORDS = frozenset(["road", "street", "lane", "track", "path", "avenue", "highway"])
+
+
+def _one_of_them(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`9 holes, a windmill on one of them`: by one of the things just named."""
+    said = tokens[k : k + 3]
+    if said[:2] != ["one", "of"] or said[2:] not in (["them"], ["those"], ["these"]):
+        return None
+    if not kept or kept[-1] not in _PLACING_WORDS:
+        return None
+    return ["them"], k + 3
+
+
+_PLACING_WORDS = frozenset(["on", "in", "at", "by", "near", "beside", "to", "behind", "inside"])
 
 
 def _a_rental(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
@@ -890,6 +921,8 @@ class _Parser:
         match = lexicon.match_relation(tokens, self.i)
         if match is not None and self._one_by_each(match):
             return
+        if match is not None and match.predicate == "~rows" and self._side_by_side(match):
+            return
         if match is not None:
             before, partners = len(state.relations), self._partners()
             whole = state.subject
@@ -1320,6 +1353,17 @@ class _Parser:
             for thing_id in state.subject.ids:
                 state.add(thing_id, "near", tuple(waters[0].ids[:1]), None)
         self.i += 1
+
+    def _side_by_side(self, match: lexicon.RelationMatch) -> bool:
+        """`washer and dryer side by side against the east wall`: the two in one row (and
+        what follows is said of both)."""
+        subject, partners = self.state.subject, self._partners()
+        if not isinstance(subject, Group) or len(subject.ids) != 1 or not partners:
+            return False
+        others = tuple(thing_id for group in partners for thing_id in group.ids)
+        self.state.add(subject.ids[0], "in_rows", others, "1")  # (the partners stay free)
+        self.i = match.end
+        return True
 
     def _partners(self) -> list[Group]:
         """The things named with the subject by `and` (`a surgeon and two nurses around the

@@ -914,7 +914,7 @@ def test_in_between_at_the_end_is_between_the_two_named_before() -> None:
     )
     found = relations(prompt)
     assert [r for r in found if r[1] == "between"] == [
-        ("table-1", "between", ("machine-1", "dryer-1"), None)
+        ("table-1", "between", ("washing_machine-1", "dryer-1"), None)
     ]
     found = relations("two houses with a well in between")
     assert found == [("well-1", "between", ("house-1", "house-2"), None)]
@@ -2102,3 +2102,24 @@ def test_a_game_mode_and_a_rental_are_no_things() -> None:
 def test_a_bouncy_castle_is_no_castle() -> None:
     found = kinds("backyard party: a bouncy castle in the middle of the lawn")
     assert found["bouncy_castle"] == 1 and found["castle"] == 0
+
+
+def test_a_washer_and_a_dryer_side_by_side_share_a_row_and_a_wall() -> None:
+    found = relations("our basement: washer and dryer side by side against the east wall")
+    assert ("dryer-1", "in_rows", ("washing_machine-1",), "1") in found
+    assert ("washing_machine-1", "against_wall", (), "east") in found
+    assert ("dryer-1", "against_wall", (), "east") in found
+    assert kinds("a laundromat with 6 washing machines")["washing_machine"] == 6
+
+
+def test_by_one_of_them_is_by_one_of_the_things_just_named() -> None:
+    found = relations("mini golf course with 9 holes, a windmill on one of them, a pond")
+    assert ("windmill-1", "next_to", ("hole-1",), None) in found
+    assert ("ship-1", "next_to", ("pier-1",), None) in relations(
+        "a harbour with two piers and a ship moored at one of them"
+    )
+
+
+def test_the_crossing_is_where_the_ways_named_meet() -> None:
+    found = relations("a country road crossing a railway line, a signal box next to the crossing")
+    assert ("signal_box-1", "next_to", ("road-1",), None) in found

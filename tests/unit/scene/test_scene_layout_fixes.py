@@ -356,7 +356,7 @@ def test_a_ring_is_verified_once_not_once_per_member(monkeypatch: pytest.MonkeyP
 def test_a_row_along_a_side_wall_runs_down_that_wall(seed: int, wall: str) -> None:
     prompt = f"a laundromat with a row of 10 washing machines along the {wall} wall"
     graph = generate_scene(prompt, seed=seed).scene_graph
-    machines = [n for n in graph["root"]["children"] if n["kind"] == "machine"]
+    machines = [n for n in graph["root"]["children"] if n["kind"] == "washing_machine"]
     assert len(machines) == 10
     assert len({n["transform"]["x"] for n in machines}) == 1  # one line, north to south
     assert all(r["satisfied"] for r in graph["relations"]), graph["relations"]
