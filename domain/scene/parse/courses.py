@@ -95,7 +95,21 @@ def read_two_walls(state: ParseState, tokens: list[str], i: int) -> int | None:
     predicate = "against_wall" if tokens[second[2]] == "walls" else "in_region"
     for k, thing_id in enumerate(subject.ids):
         state.add(thing_id, predicate, (), sides[k % 2])
+    _a_row_on_each(state, subject.ids)
     return second[2] + 1
+
+
+def _a_row_on_each(state: ParseState, ids: list[str]) -> None:
+    """`10 arcade cabinets lined up along the east and west walls`: a row on each wall, not
+    one row across both."""
+    mine = set(ids)
+    lined = [r for r in state.relations if r.subject in mine and r.predicate == "in_rows"]
+    if not lined:
+        return
+    state.relations = [r for r in state.relations if r not in lined]
+    for row in (ids[0::2], ids[1::2]):
+        if len(row) > 1:
+            state.add(row[0], "in_rows", tuple(row[1:]), "1")
 
 
 def crossroads(state: ParseState, word: str, i: int) -> int:

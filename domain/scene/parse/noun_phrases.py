@@ -205,7 +205,8 @@ def _with_noun(
     spec = lexicon.kind_spec(noun.kind)
     inside = place is not None and lexicon.SCENE_BY_NAME[place[0]].indoor
     if place is not None and (
-        spec.layer in ("actor", "object")
+        tokens[place[1] : place[1] + 1] == ["of"]  # `a shanty settlement of 6 shacks`
+        or spec.layer in ("actor", "object")
         or (inside and spec.layer == "structure")  # `a fire station garage`: its inside
         or (spec.category and spec.layer == "terrain")  # `a county fair`
     ):

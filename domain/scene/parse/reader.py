@@ -1328,10 +1328,19 @@ class _Parser:
         gathered = bool(_GATHERINGS & set(self.tokens[:i]))  # a caravan, not a house
         again = head is not None and head.kind == phrase.kind and len(head.ids) == 1
         count = phrase.count or 0
-        if gathered and again and count > 1 and phrase.plural:
+        opening = len(state.groups) == 1 and self.tokens[i - 1] == ":"
+        if head is not None and head.word.split()[-1:] == phrase.word.split()[-1:]:
+            opening = False  # `a house: two houses`: the count is of others
+        if (gathered or opening) and again and count > 1 and phrase.plural:
+            # (`gryphon aerie: 3 nests`: the aerie is one of its nests)
             # (`goblin ambush on a forest road. 6 goblins hide ...`: the ambush's goblins)
             assert head is not None
             state.grow(head, count)
+            others = set(head.ids[1:])  # each of the others by the name said now
+            state.things = [
+                msgspec.structs.replace(t, word=phrase.word) if t.id in others else t
+                for t in state.things
+            ]
             return head
         if phrase.count not in (None, 1):
             return None

@@ -9,7 +9,7 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (277 kinds):
+Families (278 kinds):
 - `village` (51): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, mausoleums, pens, yards, market stalls,
   benches, archery targets, livestock, villagers, bartenders, guards, armies and crowds;
@@ -17,11 +17,11 @@ Families (277 kinds):
   chasms, trenches and dry riverbeds, caves, waterfalls, wild animals and waterfowl;
 - `dungeon` (33): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
   cages, lava, monsters and dwarves;
-- `room` (52): indoors, a home's furniture, books and bowls, pools, aisles, and the
+- `room` (53): indoors, a home's furniture, books and bowls, pools, aisles, and the
   furniture of named interiors (the tavern's bar, stools and dance floor, the temple's pews,
   the throne room's banners and tapestries, the library's bookshelves, the shop's counter
   and shelves, the smithy's anvil, the kitchen's oven and cupboards, washers and dryers,
-  the classroom's blackboard);
+  arcade machines, the classroom's blackboard);
 - `coast` (18): islands, sea, beaches, boats, ships, piers, lighthouses, shore animals;
 - `ground` (25): deserts (dunes, oases, cacti, camels), snow and ice (snowdrifts, igloos,
   snowmen, frozen lakes), swamps (reeds, lily pads, frogs, alligators);

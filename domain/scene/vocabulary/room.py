@@ -97,6 +97,9 @@ KINDS: tuple[KindSpec, ...] = (
          "washer, washing machine, washer dryer, laundry machine, washers"),
     kind("dryer", ROOM, OBJECT, BOX, (1, 1), "y", "solid mounted indoor",
          "tumble dryer, clothes dryer, dryers, drying machine"),
+    kind("arcade_machine", ROOM, OBJECT, BOX, (1, 1), "j", "solid mounted indoor",
+         "arcade cabinet, arcade machine, arcade game, video game cabinet, claw machine,"
+         " slot machine, fruit machine, arcade cabinets"),
     kind("cutting_table", ROOM, OBJECT, BOX, (3, 2), "x", "solid open rotatable indoor",
          "cutting table, chopping block, butcher block, chopping table, prep table"),
     kind("cauldron", ROOM, OBJECT, BOX, (1, 1), "O", "solid",

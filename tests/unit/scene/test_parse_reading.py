@@ -2123,3 +2123,20 @@ def test_by_one_of_them_is_by_one_of_the_things_just_named() -> None:
 def test_the_crossing_is_where_the_ways_named_meet() -> None:
     found = relations("a country road crossing a railway line, a signal box next to the crossing")
     assert ("signal_box-1", "next_to", ("road-1",), None) in found
+
+
+def test_a_place_opening_the_prompt_counted_after_its_colon_is_one_of_them() -> None:
+    assert kinds("gryphon aerie: 3 nests on a rocky mountain peak")["nest"] == 3
+    assert kinds("a house: two houses")["house"] == 3  # (the same word: others)
+
+
+def test_a_settlement_of_shacks_is_the_shacks() -> None:
+    found = words_of("a vault entrance: a shanty settlement of 6 shacks outside it")
+    assert found["shack"] == 6 and found["shanty"] == 0
+
+
+def test_a_row_lined_up_along_two_walls_is_a_row_on_each() -> None:
+    found = relations("retro arcade: 10 arcade cabinets lined up along the east and west walls")
+    rows = [r for r in found if r[1] == "in_rows"]
+    assert len(rows) == 2 and all(len(r[2]) == 4 for r in rows)
+    assert kinds("retro arcade: 10 arcade cabinets")["arcade_machine"] == 10
