@@ -93,6 +93,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _a_rental,
         _one_of_them,
         _the_crossing,
+        _the_deep_end,
     ):
         tokens = _rewritten(tokens, rule)
     tokens = _rewritten(_without_purpose(_lined_sides_last(_grids_as_rows(tokens))), _dedication)
@@ -334,6 +335,12 @@ _DOES_TO = {
     "guards": "guarding", "blocks": "blocking", "defends": "defending", "mans": "manning",
     "holds": "holding", "watches": "guarding", "protects": "guarding",
 }  # fmt: skip
+_CHAT = frozenset(
+    """lol lmao rofl pls plz thx tmrw asap btw imo imho idk omg tbh ty np irl fyi afaik brb
+    gonna wanna gotta kinda sorta thats dont doesnt cant wont isnt arent im ive ill youre
+    theres whats hes shes etc aka vs""".split()
+)
+_SHORTEST_NAME = 3
 _BY_EACH = frozenset(["next_to", "near", "inside", "on", "above", "below"])
 _NOUN_SLOT_OPENERS = frozenset(["a", "an", "the"]) | frozenset(v.NUMBER_WORDS)
 # What a word no list knows is drawn as, in a noun's place.
@@ -347,6 +354,16 @@ def _acting(word: str) -> bool:
     if not word.endswith("ing") or not lexical.is_english_word(word):
         return False
     return lexicon.match_noun([word], 0) is None and lexical.noun_sense(word) is None
+
+
+def _the_deep_end(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`a diving board at the deep end`: by the pool named before (its deep end)."""
+    said = tokens[k : k + 4]
+    if len(said) < 4 or said[1] != "the" or said[3] != "end" or said[2] not in ("deep", "shallow"):
+        return None
+    if said[0] not in ("at", "by", "near", "in") or "pool" not in kept:
+        return None
+    return ["near", "the", "pool"], k + 4
 
 
 def _the_crossing(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
@@ -1048,7 +1065,17 @@ class _Parser:
                 return
             # `a bard on the stage`: what follows is about the bard, not the thing before
             state.subject, state.unknown_subject, state.stale = UNKNOWN_THING, word, False
+        elif self._listed_unknown(word) and self._unknown_noun_drawn(word):
+            return
         self.i += 1
+
+    def _listed_unknown(self, word: str) -> bool:
+        """`..., bombsite in the NE, ...`: a word no list knows opening an item of a list, then
+        said where it is, is a thing too (not chat: `lol`, `pls`)."""
+        i, tokens = self.i, self.tokens
+        opens = i == 0 or tokens[i - 1] in _CLAUSE_BREAKS or tokens[i - 1] == "and"
+        placed = lexicon.match_relation(tokens, i + 1) is not None
+        return opens and placed and word not in _CHAT and len(word) > _SHORTEST_NAME
 
     def _english_noun_drawn(self, phrase: NounPhrase) -> bool:
         """`the kraken attacks`, `huge tentacles rising out of the water`, `3 boarding planks

@@ -35,7 +35,8 @@ KINDS: tuple[KindSpec, ...] = (
          " ammunition dump, munitions dump, supply dump, ammo crate, ammo cache, supply cache"),
     kind("spaceship", SCIFI, STRUCTURE, BOX, (6, 3), "S", "solid",
          "starship, space ship, star ship, spacecraft, rocket, shuttle, space shuttle, "
-         "flying saucer, ufo"),
+         "flying saucer, ufo, starliner, star liner, space liner, spaceliner, star cruiser,"
+         " space cruiser, space carrier, colony ship, generation ship, space freighter"),
     kind("satellite_dish", SCIFI, OBJECT, BOX, (2, 2), "Y", "solid outdoor",
          "satellite dish, radar dish, radar, antenna, comms array, moisture vaporator, vaporator,"
          " sensor mast"),

@@ -2140,3 +2140,17 @@ def test_a_row_lined_up_along_two_walls_is_a_row_on_each() -> None:
     rows = [r for r in found if r[1] == "in_rows"]
     assert len(rows) == 2 and all(len(r[2]) == 4 for r in rows)
     assert kinds("retro arcade: 10 arcade cabinets")["arcade_machine"] == 10
+
+
+def test_at_the_deep_end_is_by_the_pool_and_a_starliner_is_a_spaceship() -> None:
+    found = relations("a swimming pool with a diving board at the deep end")
+    assert ("board-1", "near", ("pool-1",), None) in found
+    assert kinds("a luxury starliner in orbit")["spaceship"] == 1
+
+
+def test_a_word_no_list_knows_opening_a_list_item_and_placed_is_a_thing() -> None:
+    request = parse_prompt("a tavern, zamboni in the corner. thx")
+    zamboni = [t for t in request.things if t.word == "zamboni"]
+    assert len(zamboni) == 1
+    assert RelationSpec(subject=zamboni[0].id, predicate="in_corner") in request.relations
+    assert not any(t.word == "lol" for t in parse_prompt("a tavern, lol in the corner").things)
