@@ -15,6 +15,12 @@ SCENE: tuple[str, ...] = ()  # a relation target meaning "the whole scene"
 MAIN_BUILDING = "building"  # a place's one plain building is the place seen from outside
 UNKNOWN_THING: tuple[str, ...] = ("?",)  # the subject is a noun the vocabulary lacks
 MAX_UNKNOWN_LISTED = 20
+
+
+def _a_way(kind: str) -> bool:
+    return lexicon.kind_spec(kind).shape == "path"
+
+
 _PLURAL_FORMS = frozenset(["quarters", "barracks", "stairs", "headquarters", "gallows", "works"])
 _PLURAL_PRONOUNS = frozenset(["them", "they", "those", "these"])
 
@@ -223,6 +229,11 @@ class ParseState:
             return self._long(self.new_group(building, many, "medium", many > 1, named), said)
         if outer is not None and outer.indoor != style.indoor:
             return None
+        essentials = () if style.indoor else v.ESSENTIALS.get(place, ())
+        way = next((k for k, n in essentials if n == 1 and _a_way(k)), None)
+        if way is not None:
+            # `a frontier town: a dusty main street running east-west`: the street is its road
+            return self._long(self.new_group(way, many, "medium", many > 1, named), said)
         usual = [
             (kind, count)
             for kind, count in style.defaults

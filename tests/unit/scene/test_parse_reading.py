@@ -2154,3 +2154,12 @@ def test_a_word_no_list_knows_opening_a_list_item_and_placed_is_a_thing() -> Non
     assert len(zamboni) == 1
     assert RelationSpec(subject=zamboni[0].id, predicate="in_corner") in request.relations
     assert not any(t.word == "lol" for t in parse_prompt("a tavern, lol in the corner").things)
+
+
+def test_a_street_named_in_a_town_is_its_road() -> None:
+    found = parse_prompt("Wild west frontier town: a dusty main street running east-west, a bank")
+    roads = [t for t in found.things if t.kind == "road" and t.origin == "prompt"]
+    assert len(roads) == 1
+    assert RelationSpec(subject=roads[0].id, predicate="runs", argument="east_west") in (
+        found.relations
+    )
