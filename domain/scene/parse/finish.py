@@ -79,7 +79,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations += _homes_by_the_water(scene, things, relations)
     things = without_excluded(state, things) + _inhabitants(state)
     things = usual_things_not_doubled(state, things)
-    relations = [renamed(r, state.renamed) for r in relations]
+    relations = _spread(state, relations)
     relations = _gates_in_walls(style, things, relations)
     relations = _overlooking_the_water(things, relations)
     relations = _in_the_middle_of_a_way(state, relations)
@@ -246,6 +246,19 @@ def _in_the_middle_of_a_way(state: ParseState, relations: list[RelationSpec]) ->
             if standing in ("object", "actor") and way.shape == "path":
                 relation = msgspec.structs.replace(relation, predicate="on", argument=None)
         out.append(relation)
+    return out
+
+
+def _spread(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:
+    """What was said of a place's usual things is said of each thing named in their stead
+    (`a small town in the south w/ 10 houses`: all ten in the south), once."""
+    out: list[RelationSpec] = []
+    for relation in relations:
+        subjects = state.spread.get(relation.subject, [relation.subject])
+        for subject in subjects:
+            moved = renamed(msgspec.structs.replace(relation, subject=subject), state.renamed)
+            if moved not in out:
+                out.append(moved)
     return out
 
 

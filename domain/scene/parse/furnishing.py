@@ -89,6 +89,10 @@ def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list
     first_named = {
         v.ROLE_OF.get(t.kind, t.kind): t.id for t in reversed(things) if t.origin == "prompt"
     }
+    all_named: dict[str, list[str]] = {}
+    for t in things:
+        if t.origin == "prompt":
+            all_named.setdefault(v.ROLE_OF.get(t.kind, t.kind), []).append(t.id)
     asked = {t.id for t in things if t.origin == "prompt"}
     for group in state.groups:  # `a survivors camp with 3 tents`: three, none of its own
         if group.counted and len(group.ids) > 1 and group.ids[0] in asked:
@@ -102,6 +106,7 @@ def usual_things_not_doubled(state: ParseState, things: list[ThingSpec]) -> list
                 # `a bandit hideout ... six tents ... a hitching post west of the camp`: the
                 # hideout's tents are the six named; what was said of them is said of those
                 state.renamed[thing.id] = first_named[role]
+                state.spread[thing.id] = all_named[role]
             elif thing.id in related:
                 kept.append(thing)
                 continue

@@ -341,6 +341,7 @@ _CHAT = frozenset(
     theres whats hes shes etc aka vs""".split()
 )
 _SHORTEST_NAME = 3
+_ON_AN_ISLAND = frozenset(["coast", "village", "harbor", "camp", "farm", "graveyard", "market"])
 _BY_EACH = frozenset(["next_to", "near", "inside", "on", "above", "below"])
 _NOUN_SLOT_OPENERS = frozenset(["a", "an", "the"]) | frozenset(v.NUMBER_WORDS)
 # What a word no list knows is drawn as, in a noun's place.
@@ -1004,6 +1005,10 @@ class _Parser:
                 )
                 return
         if phrase is not None and phrase.scene is not None:
+            head = state.groups[0] if state.groups else None
+            on_an_island = head is not None and head.kind == "island" and "lake" not in tokens
+            if state.scene is None and on_an_island and phrase.scene in _ON_AN_ISLAND:
+                state.scene = "island"  # `volcanic island: ... a fishing village on the coast`
             if state.scene is not None and phrase.scene != state.scene:
                 group = state.place_within(phrase.scene, tokens[self.i : phrase.end])
                 if group is not None:

@@ -81,6 +81,8 @@ class ParseState:
     singled: dict[str, str] = field(default_factory=dict)  # `the red army`: thing id -> words
     mentions: list[tuple[str, ...]] = field(default_factory=list)  # things named, in order
     renamed: dict[str, str] = field(default_factory=dict)  # a usual thing -> the one named
+    # a usual thing -> all the things named in its stead (what was said of it, said of each)
+    spread: dict[str, list[str]] = field(default_factory=dict)
     place_word: str = ""  # the word the opening named the place by (`crypt` for a dungeon)
     _keys: set[tuple[str, str, tuple[str, ...], str | None]] = field(default_factory=set)
 

@@ -2163,3 +2163,18 @@ def test_a_street_named_in_a_town_is_its_road() -> None:
     assert RelationSpec(subject=roads[0].id, predicate="runs", argument="east_west") in (
         found.relations
     )
+
+
+def test_what_is_said_of_a_places_usual_things_is_said_of_each_named_in_their_stead() -> None:
+    found = relations("an island, a small town in the south w/ like 10 houses")
+    south = {r[0] for r in found if r[1] == "in_region" and r[3] == "south"}
+    assert south == {f"house-{k}" for k in range(4, 14)}
+
+
+def test_a_fishing_village_on_an_islands_coast_is_the_villages_things_on_the_island() -> None:
+    volcanic = parse_prompt(
+        "volcanic island: a volcano in the center and a fishing village on the north coast"
+    )
+    assert volcanic.place == "island"
+    assert sum(t.kind == "house" for t in volcanic.things) >= 2
+    assert parse_prompt("the island city in the middle of the lake").place != "island"
