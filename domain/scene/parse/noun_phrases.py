@@ -56,6 +56,7 @@ class NounPhrase:
     word: str = ""
     possessor: str | None = None  # `the dragon's hoard`: the owner's kind
     goods: lexicon.NounMatch | None = None  # `a bike repair shop`: what the place deals in
+    dwellers: lexicon.NounMatch | None = None  # `a centaur camp`: whose home it is
     collective: str | None = None  # `a pile of bones`: one pile
     bad_count: str | None = None  # `-5`, `3.5` as written
     each: bool = False  # `each door`: every one named so far
@@ -214,6 +215,8 @@ def _with_noun(
         phrase.scene, phrase.end = place
         if sold_inside(noun.kind) and place[0] in SHOPS:
             phrase.goods = noun  # `a bike repair shop`: its bikes
+        if spec.layer == "actor" and spec.category == "animal":
+            phrase.dwellers = noun  # `a centaur camp`: some centaurs (a word no table has)
         return phrase
     if place is not None:
         # `a mountain village`: a mountain, in a village (`the lake house`: a house)

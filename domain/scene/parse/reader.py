@@ -156,9 +156,15 @@ def _without_map_request(tokens: list[str]) -> list[str]:
             continue
         start = max((n + 1 for n in range(k) if tokens[n] in _CLAUSE_BREAKS), default=0)
         before = tokens[start:k]
-        if k - start > _REQUEST_REACH or not all(w in _REQUEST_WORDS for w in before[:-1]):
+        asking = all(w in _REQUEST_WORDS or w.isdigit() for w in before[:-1])
+        if k - start > _REQUEST_REACH or not asking:
             continue
-        kept = [] if not before or before[-1] in _REQUEST_WORDS else [before[-1]]
+        last = before[-1] if before else ""
+        kept = [] if not before or last in _REQUEST_WORDS or last.isdigit() else [last]
+        end = k + 1
+        while end < len(tokens) and tokens[end] in _PLEASE:
+            end += 1  # `Session 12 map pls: ...`
+        k = end - 1
         after = tokens[k + 1 : k + 2]
         if after in (["of"], ["for"], [":"]):
             return tokens[:start] + kept + tokens[k + 2 :]
@@ -170,6 +176,7 @@ def _without_map_request(tokens: list[str]) -> list[str]:
 
 
 _REQUEST_REACH = 10
+_PLEASE = frozenset(["pls", "plz", "please", "thx", "asap", "lol", "quick", "quickly"])
 _MAP_WORDS = frozenset(["map", "battlemap", "floorplan", "maps", "plan", "layout", "blueprint"])
 _REQUEST_WORDS = frozenset(
     """a an the my our me us i we you please can could would will 'd like need want make
@@ -177,7 +184,8 @@ _REQUEST_WORDS = frozenset(
     quick simple small little big large detailed rough top down top-down overhead battle
     tactical encounter combat world fantasy sci-fi hand drawn hex grid grid-based new ok okay
     so hey hi hello um hmm alright pls plz u ya just really floor symmetric symmetrical
-    mirrored balanced competitive multiplayer pvp""".split()
+    mirrored balanced competitive multiplayer pvp session sesh level chapter episode part act
+    tonight tomorrow tmrw today week""".split()
 )
 
 
@@ -342,6 +350,7 @@ _CHAT = frozenset(
 )
 _SHORTEST_NAME = 3
 _ON_AN_ISLAND = frozenset(["coast", "village", "harbor", "camp", "farm", "graveyard", "market"])
+_DWELLERS = 3  # `a centaur camp`: a few of whose it is
 _BY_EACH = frozenset(["next_to", "near", "inside", "on", "above", "below"])
 _NOUN_SLOT_OPENERS = frozenset(["a", "an", "the"]) | frozenset(v.NUMBER_WORDS)
 # What a word no list knows is drawn as, in a noun's place.
@@ -1026,6 +1035,9 @@ class _Parser:
                     apply_pending(state, group)
             elif phrase.scene == state.scene:
                 state.subject = SCENE  # `a mountain village with ...`: the village is spoken of
+            if phrase.dwellers is not None and state.scene is None and not state.groups:
+                dwellers = phrase.dwellers
+                state.inhabitants.append((dwellers.kind, dwellers.word, _DWELLERS))
             if phrase.goods is not None and state.scene is None:
                 goods = phrase.goods  # `a bike repair shop`: bikes in it
                 state.new_group(goods.kind, GOODS, "medium", True, goods.word)

@@ -2178,3 +2178,13 @@ def test_a_fishing_village_on_an_islands_coast_is_the_villages_things_on_the_isl
     assert volcanic.place == "island"
     assert sum(t.kind == "house" for t in volcanic.things) >= 2
     assert parse_prompt("the island city in the middle of the lake").place != "island"
+
+
+def test_a_creatures_camp_has_some_of_them_though_no_table_knows_the_creature() -> None:
+    assert kinds("centaur camp on the open plains, a few hide tents")["centaur"] == 3
+    assert kinds("cyberpunk alley with a noodle stand")["cyberpunk"] == 0  # (a person: no)
+
+
+def test_a_session_number_and_please_are_part_of_the_request() -> None:
+    assert kinds("Session 12 map pls: three burial mounds in a line")["map"] == 0
+    assert kinds("ok need a battle map pls. one big cavern with a pool")["map"] == 0
