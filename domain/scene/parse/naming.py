@@ -238,6 +238,12 @@ def name_target(
 ) -> tuple[tuple[str, ...] | None, NounPhrase | None, int]:
     """What a relation points at: ids, SCENE (empty) or None when nothing is named.
     `concrete`: the relation needs things to point at (`a road to the village`: its houses)."""
+    if tokens[j : j + 2] == ["them", "all"] or tokens[j : j + 3] == ["all", "of", "them"]:
+        # `rope bridges connecting them all`: all of the many things named last
+        length = 2 if tokens[j] == "them" else 3
+        many = [g for g in state.groups if len(g.ids) > 1 and g is not state.subject]
+        if many:
+            return tuple(many[-1].ids), None, j + length
     if j < len(tokens) and tokens[j] in PRONOUNS and tokens[j] != "there":
         return state.pronoun(tokens[j]), None, j + 1
     if tuple(tokens[j : j + 2]) in EACH_OTHER:

@@ -92,7 +92,7 @@ _PLACES: dict[str, str] = {
     "restaurant": "restaurant, cafe, coffee shop, coffeehouse, coffee house, diner, bistro,"
                   " food court, pizzeria, pizza place, pizza parlor, pizza parlour, pizza shop",
     "temple": "temple, chapel, sanctuary, nave, church interior, temple interior,"
-              " monastery, cathedral interior",
+              " cathedral interior, monastery interior",
     "throne_room": "throne room, throne hall, audience chamber, audience hall, great hall,"
                    " royal court, castle interior, palace interior, mead hall, castle hall",
     "library": "library, reading room, archive, archives, scriptorium, library interior",

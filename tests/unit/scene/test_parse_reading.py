@@ -2188,3 +2188,15 @@ def test_a_creatures_camp_has_some_of_them_though_no_table_knows_the_creature() 
 def test_a_session_number_and_please_are_part_of_the_request() -> None:
     assert kinds("Session 12 map pls: three burial mounds in a line")["map"] == 0
     assert kinds("ok need a battle map pls. one big cavern with a pool")["map"] == 0
+
+
+def test_them_all_is_all_of_the_many_things_named_last() -> None:
+    found = relations("six treehouses around one giant tree, with rope bridges connecting them all")
+    joined = {o for r in found if r[1] == "connected_to" for o in r[2]}
+    assert joined == {f"house-{k}" for k in range(1, 7)}
+
+
+def test_a_monastery_is_seen_from_outside_with_its_cloister() -> None:
+    request = parse_prompt("medieval monastery: cloister garden in the middle and a well in it")
+    assert request.place == "village"
+    assert any(t.kind == "well" for t in request.things)
