@@ -94,6 +94,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _one_of_them,
         _the_crossing,
         _the_deep_end,
+        _bigger_than_the_others,
     ):
         tokens = _rewritten(tokens, rule)
     tokens = _rewritten(_without_purpose(_lined_sides_last(_grids_as_rows(tokens))), _dedication)
@@ -364,6 +365,27 @@ def _acting(word: str) -> bool:
     if not word.endswith("ing") or not lexical.is_english_word(word):
         return False
     return lexicon.match_noun([word], 0) is None and lexical.noun_sense(word) is None
+
+
+def _bigger_than_the_others(
+    tokens: list[str], k: int, kept: list[str]
+) -> tuple[list[str], int] | None:
+    """`the chieftain's tent bigger than all the others`: a big one, and others of its kind."""
+    if tokens[k] not in _BIGGER or tokens[k + 1 : k + 2] != ["than"] or not kept:
+        return None
+    rest = next((n for n in _THE_OTHERS if tuple(tokens[k + 2 : k + 2 + len(n)]) == n), None)
+    noun = lexicon.match_noun(kept, len(kept) - 1)
+    if rest is None or noun is None or not kept[-1].isalpha():
+        return None
+    kept.insert(len(kept) - 1, "big")
+    return [",", "and", "some", f"{kept[-1]}s"], k + 2 + len(rest)
+
+
+_BIGGER = frozenset(["bigger", "larger", "taller", "grander"])
+_THE_OTHERS = (
+    ("all", "the", "others"), ("all", "the", "rest"), ("the", "others"), ("the", "rest"),
+    ("any", "other"), ("all", "others"), ("others",),
+)  # fmt: skip
 
 
 def _the_deep_end(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:

@@ -44,7 +44,8 @@ _PLACES: dict[str, str] = {
                    " car lot, used car lot, car dealership, dealership",
     "camp": "camp, campsite, campground, encampment, military camp, army camp, war camp,"
             " bandit camp, goblin camp, orc camp, hunting camp, base camp, bivouac, hideout,"
-            " hideaway, outlaw camp, forward operating base, firebase, fire base",
+            " hideaway, outlaw camp, forward operating base, firebase, fire base, warcamp,"
+            " raider camp, scavenger camp, survivor camp, refugee camp",
     "castle": "castle, fortress, fort, citadel, stronghold, castle grounds",
     "graveyard": "graveyard, cemetery, churchyard, burial ground, necropolis",
     "market": "market, marketplace, market square, bazaar, town square, village square,"

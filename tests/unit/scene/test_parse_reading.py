@@ -2200,3 +2200,10 @@ def test_a_monastery_is_seen_from_outside_with_its_cloister() -> None:
     request = parse_prompt("medieval monastery: cloister garden in the middle and a well in it")
     assert request.place == "village"
     assert any(t.kind == "well" for t in request.things)
+
+
+def test_bigger_than_all_the_others_is_a_big_one_among_others() -> None:
+    camp = parse_prompt("orc warcamp. 10 orcs, the chieftain's tent bigger than all the others")
+    assert camp.place == "camp"
+    tents = [t for t in camp.things if t.kind == "tent" and t.origin == "prompt"]
+    assert len(tents) >= 2 and tents[0].size == "large"
