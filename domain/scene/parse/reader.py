@@ -47,7 +47,8 @@ _TOMBS_INSIDE = frozenset(["tomb", "tombs"])
 _GATHERINGS = frozenset(
     ["caravan", "herd", "flock", "pack", "fleet", "convoy", "troop", "band", "swarm", "pride",
      "squad", "team", "crew", "family", "colony", "ambush", "raid", "patrol", "warband",
-     "horde", "gang", "mob", "party", "encounter", "attack"]
+     "horde", "gang", "mob", "party", "encounter", "attack", "outbreak", "invasion",
+     "infestation", "siege", "assault", "uprising", "stampede"]
 )  # fmt: skip
 _HEDGES = frozenset(["like", "about", "around", "roughly", "maybe", "approx", "approximately",
                      "say", "or", "so", "ish", "some", "perhaps", "~"])  # fmt: skip

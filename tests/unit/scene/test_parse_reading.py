@@ -2207,3 +2207,8 @@ def test_bigger_than_all_the_others_is_a_big_one_among_others() -> None:
     assert camp.place == "camp"
     tents = [t for t in camp.things if t.kind == "tent" and t.origin == "prompt"]
     assert len(tents) >= 2 and tents[0].size == "large"
+
+
+def test_an_outbreaks_creatures_counted_later_are_the_ones_it_has() -> None:
+    found = kinds("zombie outbreak in the mall food court!!! 20 zombies, 4 survivors")
+    assert found["zombie"] == 20
