@@ -8,6 +8,7 @@ from domain.scene.layout.context import Context, Item
 from domain.scene.layout.grid import WALK_PATH
 from domain.scene.layout.paths import commit_path
 from domain.scene.shapes import Cell, wall_cells
+from domain.scene.terms import CARDINALS
 
 _BLOCKED = -1
 STEPS_PER_WORK = 16  # A* expansions that cost one unit of work (a scored candidate)
@@ -275,13 +276,10 @@ def _heading(ctx: Context, way: Item) -> str | None:
         (
             r.argument
             for r in ctx.rels_of.get(way.id, ())
-            if r.subject == way.id and r.predicate == "runs" and r.argument in _ONE_EDGE
+            if r.subject == way.id and r.predicate == "runs" and r.argument in CARDINALS
         ),
         None,
     )
-
-
-_ONE_EDGE = frozenset(["north", "south", "east", "west"])
 
 
 def _far_side(ctx: Context, road: Item, end: Item) -> set[int] | None:

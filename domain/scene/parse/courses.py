@@ -4,9 +4,9 @@ from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.state import Group, ParseState
 from domain.scene.parse.words import QUIET_WORDS
+from domain.scene.terms import OPPOSITE_SIDE
 
 CROSSROADS_WORDS = frozenset(["crossroads", "crossroad", "intersection", "junction"])
-_OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 _HEADING = {
     "north": "north_south",
     "south": "north_south",
@@ -36,7 +36,7 @@ def _heading(tokens: list[str], i: int) -> tuple[str, int] | None:
     while j < len(tokens) and tokens[j] in _FROM_WORDS:
         j += 1
     first = lexicon.match_direction(tokens, j)
-    if first is None or first[0] not in _OPPOSITE or (j == i and tokens[i] in ("to",)):
+    if first is None or first[0] not in OPPOSITE_SIDE or (j == i and tokens[i] in ("to",)):
         return None
     j = first[2]
     if j < len(tokens) and tokens[j] in v.PART_WORDS:
@@ -48,7 +48,7 @@ def _heading(tokens: list[str], i: int) -> tuple[str, int] | None:
     elif j > i + 1 or tokens[i] in _FROM_WORDS:
         return None
     second = lexicon.match_direction(tokens, j)
-    if second is None or second[0] != _OPPOSITE[first[0]]:
+    if second is None or second[0] != OPPOSITE_SIDE[first[0]]:
         return None
     j = second[2]
     if j < len(tokens) and tokens[j] in v.PART_WORDS:

@@ -4,6 +4,7 @@ from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.arrangements import arrange
 from domain.scene.parse.state import SCENE, Group, ParseState
+from domain.scene.terms import CARDINALS
 
 _COMPASS_OF = {"north": "north_of", "south": "south_of", "east": "east_of", "west": "west_of"}
 _RELATIVE_REGION = {"left_of": "west", "right_of": "east", "above": "north", "below": "south"}
@@ -167,7 +168,7 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
     ends = [target[0] for target in targets if target != SCENE]
     mine = set(subject.ids)
     heading = any(
-        r.subject in mine and r.predicate == "runs" and r.argument in _ONE_EDGE
+        r.subject in mine and r.predicate == "runs" and r.argument in CARDINALS
         for r in state.relations
     )
     if len(targets) == 1 and len(targets[0]) > 1 and not heading:
@@ -193,9 +194,6 @@ def _connecting(state: ParseState, subject: Group, targets: list[tuple[str, ...]
     else:
         for thing_id in subject.ids:  # `a stag drinking from a spring`: by it
             state.add(thing_id, "near", (ends[0],), None)
-
-
-_ONE_EDGE = frozenset(["north", "south", "east", "west"])
 
 
 def _linking_each_to_the_next(state: ParseState, subject: Group, among: tuple[str, ...]) -> None:

@@ -32,7 +32,7 @@ from domain.scene.parse.state import (
 )
 from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective, tokenize
 from domain.scene.parse.words import QUIET_WORDS, READER_WORDS
-from domain.scene.terms import Size
+from domain.scene.terms import CARDINALS, OPPOSITE_SIDE, Size
 
 _CLAUSE_BREAKS = frozenset(",.;:!?()")
 # words after which a compass word is no place for the thing named (`to the north`, `faces
@@ -340,7 +340,6 @@ _HEADING_VERBS = frozenset(
     ["flows", "flowing", "runs", "running", "leads", "leading", "heads", "heading", "winds",
      "winding", "goes", "going", "snakes", "snaking", "meanders", "meandering", "exits"]
 )  # fmt: skip
-_EDGES = frozenset(["north", "south", "east", "west"])
 _DOES_TO = {
     "guards": "guarding", "blocks": "blocking", "defends": "defending", "mans": "manning",
     "holds": "holding", "watches": "guarding", "protects": "guarding",
@@ -500,14 +499,13 @@ def _opposite(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], in
         wider = lexicon.match_direction(kept, j - 1) if j > 0 else None
         said, _, end = wider if wider is not None and wider[2] == found[2] else found
         if (kept[end] == "corner") == corner and kept[end] in _SIDE_NOUNS | {"corner"}:
-            across = "".join(_ACROSS[part] for part in _compass_parts(said))
+            across = "".join(OPPOSITE_SIDE[part] for part in _compass_parts(said))
             return [across], k + 1
     return None
 
 
 _OPPOSABLE = (["corner"], ["end"], ["side"], ["wall"], ["edge"])
 _SIDE_NOUNS = frozenset(["end", "side", "wall", "edge", "part", "half"])
-_ACROSS = {"north": "south", "south": "north", "east": "west", "west": "east"}
 
 
 def _compass_parts(compass: str) -> list[str]:
@@ -1295,7 +1293,7 @@ class _Parser:
         tokens, state, i = self.tokens, self.state, self.i
         subject = state.subject
         found = lexicon.match_direction(tokens, i + 1)
-        if found is None or found[1] is not None or found[0] not in _EDGES:
+        if found is None or found[1] is not None or found[0] not in CARDINALS:
             return False
         if not isinstance(subject, Group) or lexicon.kind_spec(subject.kind).shape != "path":
             return False
