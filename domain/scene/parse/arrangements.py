@@ -55,7 +55,7 @@ def arrange(
     elif predicate == "~both_sides":
         if "each" in pattern and subject.counted and len(subject.ids) > 1:
             state.grow(subject, 2 * len(subject.ids))  # `six cells on each side`: twelve
-        _both_sides(state, subject, target)
+        _both_sides(state, subject, target, flanking="flanking" in pattern)
     elif predicate == "~walls":
         _walls(state, subject, pattern)
     elif predicate == "~ends":
@@ -121,8 +121,11 @@ def _each_corner(state: "ParseState", subject: "Group", target: tuple[str, ...])
         state.add(thing_id, "in_corner", frame, CORNERS[k % len(CORNERS)])
 
 
-def _both_sides(state: "ParseState", subject: "Group", target: tuple[str, ...]) -> None:
-    """`houses on both sides of the street`: alternately on its left and its right."""
+def _both_sides(
+    state: "ParseState", subject: "Group", target: tuple[str, ...], flanking: bool = False
+) -> None:
+    """`houses on both sides of the street`: alternately on its left and its right;
+    `braziers flanking the altar`: on its left and right as one faces it."""
     if not target:
         state.warn(f"'both sides' of nothing known for {subject.ids[0]}; ignored")
         return
@@ -141,11 +144,22 @@ def _both_sides(state: "ParseState", subject: "Group", target: tuple[str, ...]) 
             # `stools along the sides of the table`: at the table, whichever way it lies
             state.add(thing_id, "next_to", (line,), None)
         else:  # on its long sides: west and east, or north and south of a wide court
-            sides = (
-                ("north_of", "south_of") if along.width > along.height else ("west_of", "east_of")
-            )
+            wide = _faced_from_the_side(state, line) if flanking else along.width > along.height
+            sides = ("north_of", "south_of") if wide else ("west_of", "east_of")
             state.add(thing_id, sides[k % 2], (line,), None)
             state.add(thing_id, "near", (line,), None)
+
+
+def _faced_from_the_side(state: "ParseState", thing_id: str) -> bool:
+    """Whether one faces `thing_id` looking east or west: it stands by the east or west
+    wall. Anything else is faced from the south, the place's front."""
+    return any(
+        r.subject == thing_id
+        and not r.objects
+        and r.predicate in ("against_wall", "in_region")
+        and r.argument in ("east", "west")
+        for r in state.relations
+    )
 
 
 def _walls(state: "ParseState", subject: "Group", pattern: tuple[str, ...]) -> None:

@@ -72,8 +72,10 @@ def relate(
     if predicate == "~behind":
         # `a graveyard behind the chapel`: north of it, and close by (not across the map);
         # behind what stands at the north (`consoles at the north end, the chair behind
-        # them`): south of it, seen from the place's front
-        beyond = "south_of" if _stands_north(state, target) else "north_of"
+        # them`): south of it, seen from the place's front; but behind what is served
+        # or sat at from the room (a counter, an altar) is on its wall side
+        faces_room = bool(target) and target != SCENE and state.kind_of(target[0]) in _FACES_ROOM
+        beyond = "south_of" if _stands_north(state, target) and not faces_room else "north_of"
         relate(state, subject, beyond, direction, relative, targets, pattern)
         if target != SCENE:
             relate(state, subject, "near", direction, relative, targets, pattern)
@@ -309,6 +311,11 @@ def _front_or_back(
     hall = (state.scene or v.INTERIOR_OF.get(owner)) in _HALLS  # (`a church with an altar`)
     north = front == hall
     relate(state, subject, "in_region", "north" if north else "south", None, [SCENE], pattern)
+
+
+# Things whose front faces into the room: whoever is behind them stands between them and
+# the wall (`the barkeep behind the counter`, `the oven right behind it`).
+_FACES_ROOM = frozenset(["counter", "altar", "throne", "desk", "lectern", "stage"])
 
 
 def _stands_north(state: ParseState, target: tuple[str, ...] | None) -> bool:

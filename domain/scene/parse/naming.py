@@ -116,8 +116,8 @@ def _named_again(group: Group, asked: str) -> bool:
     if not _names(group.word, asked):
         return False
     marks = asked.split()[:-1]
-    if len(group.ids) == 1 or group.word != asked.split()[-1]:
-        return True
+    if len(group.ids) <= 2 or group.word != asked.split()[-1]:
+        return True  # (`two ships side by side ... the merchant ship`: one of the two)
     return not any(lexical.is_noun(w) and not lexical.mostly_not_a_noun(w) for w in marks)
 
 

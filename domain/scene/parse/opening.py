@@ -38,7 +38,24 @@ def _inhabitants(state: ParseState, tokens: list[str], start: int, end: int) -> 
 
 _INHABITANTS = 3
 _DWELLERS = frozenset(["animal", "person"])
-_LAIRS = frozenset(["lair", "den", "nest", "roost", "aerie", "eyrie", "burrow", "cave"])
+_LAIRS = frozenset(
+    [
+        "lair",
+        "den",
+        "nest",
+        "roost",
+        "aerie",
+        "eyrie",
+        "burrow",
+        "cave",
+        "crypt",
+        "tomb",
+        "hoard",
+        "sanctum",
+        "mausoleum",
+        "grotto",
+    ]
+)
 
 
 def _lair_keeper(state: ParseState, tokens: list[str], start: int, end: int) -> None:

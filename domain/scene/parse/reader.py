@@ -86,6 +86,8 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _under_a_place,
         _not_near,
         _worn,
+        _unmarked_possessive,
+        _dead_centre,
         _year,
         _opposite,
         _time_clause,
@@ -519,6 +521,39 @@ def _is_actor(word: str) -> bool:
         return lexicon.kind_spec(found.kind).layer == "actor"
     sense = lexical.noun_sense(word)
     return sense is not None and sense.category in ("person", "animal")
+
+
+def _unmarked_possessive(
+    tokens: list[str], k: int, kept: list[str]
+) -> tuple[list[str], int] | None:
+    """`dragons hoard room`, `wizards tower`: a creature's place typed without its
+    apostrophe, one dragon's hoard (not three dragons)."""
+    owned = tokens[k + 1] if k + 1 < len(tokens) else ""
+    if owned not in _OWNED_PLACES or (kept and (kept[-1].isdigit() or kept[-1] in v.NUMBER_WORDS)):
+        return None
+    one = lexical.singular(tokens[k])
+    if one is None or one == tokens[k] or not _is_actor(one):
+        return None
+    return [one, POSSESSIVE], k + 1
+
+
+# Irregular past forms that WordNet also lists as nouns (`hobbit holes dug into the hill`).
+_PAST_FORMS = frozenset(
+    "dug built cut hung laid lit spread sunk strung shut swept torn worn burnt bent".split()
+)
+_OWNED_PLACES = frozenset(
+    ["hoard", "lair", "den", "nest", "hideout", "tower", "crypt", "tomb", "chamber", "study",
+     "sanctum", "throne", "quarters", "cave", "grotto", "workshop", "laboratory", "lab"]
+)  # fmt: skip
+
+
+def _dead_centre(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`a sarcophagus dead center`, `in the dead centre`: in the centre (a dead crew member
+    stays dead)."""
+    if tokens[k] != "dead" or tokens[k + 1 : k + 2] not in (["center"], ["centre"], ["middle"]):
+        return None
+    said = [] if kept[-1:] == ["the"] else ["in", "the"]
+    return [*said, tokens[k + 1]], k + 2
 
 
 def _worn_word(word: str) -> str | None:
@@ -1006,6 +1041,8 @@ class _Parser:
             self.subject_start, self.subject_end = self.i, phrase.end if phrase else self.i
             self.i = phrase.end if phrase is not None else self.i + 1
             return
+        if phrase is not None and self._headed_by_a_plain_noun(phrase):
+            return
         if phrase is not None and phrase.kind is not None:
             if phrase.scene is not None and state.scene is None and self.i == 0:
                 state.scene = phrase.scene  # `a desert oasis`: a desert's oasis
@@ -1137,6 +1174,25 @@ class _Parser:
         label = " ".join([*described[-1:], last])
         size = phrase.size or "medium"
         return self._unnamed_drawn(label, end, phrase.count, strict=True, size=size)
+
+    def _headed_by_a_plain_noun(self, phrase: NounPhrase) -> bool:
+        """`3 boarding planks between them`: a noun no table draws, right after a phrase, is
+        the head of the compound (planks, not boarding), drawn when it then stands
+        somewhere or acts."""
+        tokens, end = self.tokens, phrase.end
+        if phrase.kind is None or phrase.scene is not None or end >= len(tokens):
+            return False
+        head = tokens[end]
+        if not head.isalpha() or is_reserved(head) or lexicon.match_noun(tokens, end):
+            return False
+        if lexical.noun_sense(head) is not None or lexical.mostly_not_a_noun(head):
+            return False
+        done = head.endswith(("ing", "ed")) or head in _PAST_FORMS
+        if not lexical.is_noun(head) or _acting(head) or done:
+            return False  # `20 goblins coming at them`, `hobbit holes dug into the hill`
+        label = f"{tokens[end - 1]} {head}"
+        size = phrase.size or "medium"
+        return self._unnamed_drawn(label, end + 1, phrase.count, strict=True, size=size)
 
     def _unknown_noun_drawn(self, word: str, strict: bool = False) -> bool:
         """`5 sahuagin coming out of the surf`, `the bbq`, `a zamboni parked in the corner`: a

@@ -27,6 +27,7 @@ _TARGETLESS = frozenset(
 # Patterns that, without `of`, point back at what was named before (`a road lined with trees
 # on both sides`: the road).
 _POINTS_BACK = frozenset(["~both_sides", "~head", "~bank"])
+_TAKES_AN_OBJECT = frozenset(["of", "flanking"])  # `flanking the altar`
 _FRAMING_ONLY = frozenset(["in_region", "in_center", "in_corner"])
 _LINKING_TEXT = (
     "is are was were stands stand stood sits sit lies lie lay there rises rise grows grow "
@@ -150,7 +151,7 @@ def read_relation(
     if predicate == "facing" and tuple(tokens[end : end + 2]) in EACH_OTHER:
         _emit(state, tokens, predicate, direction, relative, [SCENE], pattern, end + 2)
         return end + 2
-    if predicate in _POINTS_BACK and pattern[-1] != "of":
+    if predicate in _POINTS_BACK and pattern[-1] not in _TAKES_AN_OBJECT:
         _back_reference(state, predicate, direction, relative, pattern, per_side)
         return end
     needs_target = pattern[-1] == "of" or not (

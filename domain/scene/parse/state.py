@@ -373,8 +373,13 @@ class ParseState:
         if pair is not None:
             return pair
         if word in _PLURAL_PRONOUNS and len(earlier) > 1 and len(earlier[-1].ids) == 1:
+            before, last = earlier[-2], earlier[-1].ids[0]
+            placed_by = any(r.subject in before.ids and last in r.objects for r in self.relations)
+            if len(before.ids) == 2 and placed_by:
+                # `two cooling towers by the river, the reactor between them`: the towers
+                return (before.ids[0], before.ids[1])
             # `them` after two single things (a tavern ... a church): both of them
-            return (earlier[-2].ids[0], earlier[-1].ids[0])
+            return (before.ids[0], last)
         if self.with_owner is not None and self.with_owner is not self.subject:
             return tuple(self.with_owner.ids)
         if not isinstance(self.subject, Group):

@@ -84,6 +84,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("at the far end", "~head"), ("at the end", "~head"), ("at the other end", "~head"),
     ("at one end", "~head"),
     ("along both sides", "~both_sides"), ("on each side", "~both_sides"),
+    ("flanking", "~both_sides"), ("standing either side of", "~both_sides"),
+    ("either side of", "~both_sides"),
     *((f"{lead} {which} side", "~both_sides") for lead in ("along", "lining", "down", "at")
       for which in ("each", "either")),
     *((f"{verb} {which} {wall}", "~walls") for verb in ("lining", "along", "against", "on",

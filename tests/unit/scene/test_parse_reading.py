@@ -2212,3 +2212,51 @@ def test_bigger_than_all_the_others_is_a_big_one_among_others() -> None:
 def test_an_outbreaks_creatures_counted_later_are_the_ones_it_has() -> None:
     found = kinds("zombie outbreak in the mall food court!!! 20 zombies, 4 survivors")
     assert found["zombie"] == 20
+
+
+def test_up_north_is_the_north_of_the_place() -> None:
+    found = relations("pizza joint, order counter up north and a jukebox down south")
+    assert ("counter-1", "in_region", (), "north") in found
+    tied = relations("tents, horses tied up east of the tents")
+    assert ("horse-1", "east_of", ("tent-1",), None) in tied
+
+
+def test_behind_a_counter_at_the_north_is_on_its_wall_side() -> None:
+    prompt = "pizza joint: order counter up north with the pizza oven right behind it"
+    assert ("oven-1", "north_of", ("counter-1",), None) in relations(prompt)
+
+
+def test_flanking_is_either_side_as_one_faces_it() -> None:
+    altar = relations("temple: altar at the far end, fire bowls flanking the altar")
+    assert ("bowl-1", "west_of", ("altar-1",), None) in altar
+    assert ("bowl-2", "east_of", ("altar-1",), None) in altar
+    door = relations("crypt: sarcophagus dead center, two braziers flanking the entrance")
+    assert ("torch-1", "west_of", ("door-1",), None) in door
+    assert ("coffin-1", "in_center", (), None) in door
+
+
+def test_dead_crew_stay_dead_crew_when_dead_center_is_read() -> None:
+    request = parse_prompt("engine room, reactor dead center, 2 dead crew near the console")
+    crew = [t for t in request.things if t.kind == "crew_member"]
+    assert len(crew) == 2 and crew[0].word == "dead crew"
+
+
+def test_a_creatures_place_without_its_apostrophe_is_one_creatures() -> None:
+    assert kinds("dragons hoard room, red dragon asleep on the gold")["dragon"] == 1
+    assert kinds("lich crypt with four sarcophagi")["wizard"] == 1
+
+
+def test_them_after_a_pair_placed_by_one_thing_is_the_pair() -> None:
+    prompt = "power plant w/ two cooling towers by the river, reactor building between them"
+    assert ("building-1", "between", ("tower-1", "tower-2"), None) in relations(prompt)
+
+
+def test_the_merchant_ship_is_one_of_the_two_ships() -> None:
+    assert kinds("two ships side by side, pirates swarming onto the merchant ship")["ship"] == 2
+
+
+def test_a_noun_no_table_draws_heads_the_compound_before_it() -> None:
+    request = parse_prompt("two ships side by side, 3 boarding planks between them")
+    planks = [t for t in request.things if t.word == "boarding plank"]
+    assert len(planks) == 3
+    assert kinds("5 hobbit holes dug into the hill north of the lake")["hole"] == 5
