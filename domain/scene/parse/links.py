@@ -4,7 +4,7 @@ from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.arrangements import arrange
 from domain.scene.parse.state import SCENE, Group, ParseState
-from domain.scene.terms import CARDINALS
+from domain.scene.terms import CARDINALS, OPPOSITE_SIDE
 
 _COMPASS_OF = {"north": "north_of", "south": "south_of", "east": "east_of", "west": "west_of"}
 _RELATIVE_REGION = {"left_of": "west", "right_of": "east", "above": "north", "below": "south"}
@@ -103,6 +103,8 @@ def relate(
             predicates = [_COMPASS_OF[part] for part in _split_direction(direction)]
     else:
         predicates = [predicate]
+    if predicate == "across" and _across_the_way(state, subject, target):
+        return
     for name in predicates:
         if target == SCENE:
             _relate_to_scene(state, subject, name, direction)
@@ -117,6 +119,41 @@ def relate(
             if name in ("left_of", "right_of"):
                 # `a bed to the left of the window`: beside it, on that side
                 state.add(thing_id, "near", (target[k % len(target)],), None)
+
+
+def _across_the_way(state: ParseState, subject: Group, target: tuple[str, ...] | None) -> bool:
+    """`4 brownstones on the north side of the street, a laundromat across the street`: a
+    building across a street stands on its other side, opposite what was put by it before
+    (a bridge across a river spans it)."""
+    spec = lexicon.kind_spec(subject.kind)
+    if spec.shape == "path" or spec.connector or spec.layer != "structure":
+        return False  # (`a rope across the river` spans it)
+    way = target[0] if target and target != SCENE else None
+    if way is not None and lexicon.kind_spec(state.kind_of(way)).shape != "path":
+        return False
+    mine = set(subject.ids)
+    for r in reversed(state.relations):
+        if r.subject in mine:
+            continue
+        if way is None and r.predicate == "in_region" and not r.objects:
+            side = r.argument
+        elif way is not None and r.objects == (way,) and r.predicate in _SIDE_OF:
+            side = _SIDE_OF[r.predicate]
+        else:
+            continue
+        if side not in OPPOSITE_SIDE:
+            continue
+        for thing_id in subject.ids:
+            if way is None:
+                state.add(thing_id, "in_region", (), OPPOSITE_SIDE[side])
+            else:
+                state.add(thing_id, f"{OPPOSITE_SIDE[side]}_of", (way,), None)
+                state.add(thing_id, "near", (way,), None)
+        return True
+    return False
+
+
+_SIDE_OF = {f"{side}_of": side for side in CARDINALS}
 
 
 def _argument(state: ParseState, predicate: str, direction: str | None) -> str | None:

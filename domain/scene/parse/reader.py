@@ -16,7 +16,7 @@ from domain.scene.parse import lexicon, spelling
 from domain.scene.parse.arrangements import ON_WORDS, arrange
 from domain.scene.parse.courses import read_course, read_two_walls
 from domain.scene.parse.finish import finish_request
-from domain.scene.parse.links import apply_pending
+from domain.scene.parse.links import apply_pending, relate
 from domain.scene.parse.naming import PRONOUNS, name_subject
 from domain.scene.parse.noun_phrases import ACTS, GOODS, NounPhrase, noun_phrase
 from domain.scene.parse.open_nouns import is_reserved
@@ -53,7 +53,7 @@ _GATHERINGS = frozenset(
 _HEDGES = frozenset(["like", "about", "around", "roughly", "maybe", "approx", "approximately",
                      "say", "or", "so", "ish", "some", "perhaps", "~"])  # fmt: skip
 _WAYS_THROUGH = frozenset(["door", "airlock", "stairs", "gate", "portal"])
-_SHARE_OPENERS = frozenset([",", ";", ":", "and", "with"])  # `beds, four against ...`
+_SHARE_OPENERS = frozenset([",", ";", ":", "and", "with", "("])  # `beds, four against ...`
 # Describing words that say what the ground is (the place keeps its things).
 _GROUNDS = {
     **dict.fromkeys(["snowy", "snowbound", "icy", "frozen", "wintry", "snow"], "snow"),
@@ -88,12 +88,15 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _worn,
         _unmarked_possessive,
         _dead_centre,
+        _amidships,
         _year,
         _opposite,
         _time_clause,
         _side_said_again,
         _middle_of_the_whole,
         _a_rental,
+        _per_team,
+        _self_correction,
         _one_of_them,
         _the_crossing,
         _the_deep_end,
@@ -189,7 +192,7 @@ _REQUEST_WORDS = frozenset(
     tactical encounter combat world fantasy sci-fi hand drawn hex grid grid-based new ok okay
     so hey hi hello um hmm alright pls plz u ya just really floor symmetric symmetrical
     mirrored balanced competitive multiplayer pvp session sesh level chapter episode part act
-    tonight tomorrow tmrw today week""".split()
+    tonight tomorrow tmrw today week naval""".split()
 )
 
 
@@ -437,6 +440,52 @@ def _a_rental(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] 
     return (["rental"], k + 2) if lexicon.match_noun(tokens, k) is not None else None
 
 
+def _self_correction(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`4 chained ogres.. no wait just 2`: two ogres; `bodega? no a laundromat`: a laundromat
+    instead. What the user took back is dropped (`kept` is edited in place)."""
+    j = k + next((len(m) for m in _CORRECTING if tuple(tokens[k : k + len(m)]) == m), 0)
+    if j == k and not (tokens[k] == "no" and kept[-1:] == ["?"]):
+        return None
+    j = max(j, k + 1)
+    while j < len(tokens) and tokens[j] in ("just", "only", "make", "it", "actually", "wait"):
+        j += 1
+    count = lexicon.match_count(tokens, j)
+    while kept and kept[-1] in (".", "?", ",", "!", ";"):
+        kept.pop()
+    if count is not None and tokens[j] not in ("a", "an"):
+        taken_back = next((n for n in range(len(kept) - 1, -1, -1) if _counts(kept[n])), None)
+        if taken_back is None or len(kept) - taken_back > _NOUN_REACH:
+            return None
+        kept[taken_back] = tokens[j]
+        return [], count[1]
+    if kept and kept[-1].isalpha() and tokens[j : j + 1] in (["a"], ["an"], ["the"]):
+        kept.pop()  # `bodega? no a laundromat`
+        return [], j
+    return None
+
+
+_CORRECTING = (("no", "wait"), ("wait", "no"), ("i", "mean"), ("sorry",), ("oops",))
+_NOUN_REACH = 4
+
+
+def _per_team(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
+    """`one bench per team`, `a dugout for each team`: one for each of the two sides."""
+    found = lexicon.match_count(tokens, k)
+    if found is None or found[1] != k + 1 or not 0 < found[0] <= _MOST_PER_TEAM:
+        return None
+    for j in range(k + 1, min(k + 5, len(tokens))):
+        said = next((p for p in _PER_TEAM if tuple(tokens[j : j + len(p)]) == p), None)
+        if said is not None:
+            return [str(2 * found[0]), *tokens[k + 1 : j]], j + len(said)
+        if not tokens[j].isalpha():
+            return None
+    return None
+
+
+_PER_TEAM = (("per", "team"), ("for", "each", "team"), ("for", "each", "side"), ("a", "team"))
+_MOST_PER_TEAM = 20
+
+
 def _side_said_again(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
     """`the back (north) wall`: the compass word in brackets is the side meant."""
     if tokens[k] != "(" or not kept or kept[-1] not in _SAID_SIDES:
@@ -556,6 +605,13 @@ def _dead_centre(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str],
     return [*said, tokens[k + 1]], k + 2
 
 
+def _amidships(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`a cargo hatch amidships`: in the middle of the ship."""
+    if tokens[k] not in ("amidships", "midships"):
+        return None
+    return (["the", "middle"] if kept[-1:] in (["at"], ["in"]) else ["in", "the", "middle"]), k + 1
+
+
 def _worn_word(word: str) -> str | None:
     if word in _WORN:
         return word
@@ -669,7 +725,8 @@ _PURPOSES = frozenset(
      "children", "players", "students", "quest", "homework", "assignment", "parents", "guests",
      "visitors", "customers", "staff", "patients", "passengers", "people", "spectators",
      "tourists", "shoppers", "everyone", "cover", "shelter", "protection", "decoration",
-     "storage", "safety"]
+     "storage", "safety", "battle", "battles", "fight", "fights", "encounter", "encounters",
+     "skirmish", "showdown", "duel"]
 )  # fmt: skip
 _PURPOSE_WORDS = 5
 
@@ -855,7 +912,7 @@ class _Parser:
         if self.i == 0:
             return None
         if last in _TOMBS_INSIDE:
-            return "coffin", "tomb"
+            return "tomb", "tomb"
         noun = lexicon.match_noun(self.tokens, phrase.end - 1)
         style = lexicon.SCENE_BY_NAME[self.state.scene or ""]
         words = [t for t in self.tokens[self.i : phrase.end] if t.isalpha() and t not in _ARTICLES]
@@ -1091,6 +1148,10 @@ class _Parser:
                 if group is not None:
                     state.subject, state.stale = group, False
                     apply_pending(state, group)
+                    if phrase.arrangement is not None:  # `two rows of 5 tombs`
+                        relate(
+                            state, group, phrase.arrangement, phrase.rows, None, [SCENE], ("of",)
+                        )
             elif phrase.scene == state.scene:
                 state.subject = SCENE  # `a mountain village with ...`: the village is spoken of
             if phrase.dwellers is not None and state.scene is None and not state.groups:

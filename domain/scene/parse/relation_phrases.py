@@ -56,7 +56,12 @@ def _down_the_chasm(state: ParseState) -> bool:
     return True
 
 
-_SHIP_ENDS = {"stern": "west", "aft": "west", "bow": "east", "bows": "east", "prow": "east"}
+# Facing the bow (east), port is on the left (north) and starboard on the right (south).
+_SHIP_ENDS = {
+    "stern": "west", "aft": "west", "bow": "east", "bows": "east", "prow": "east",
+    "port": "north", "starboard": "south", "larboard": "north", "amidships": "center",
+    "midships": "center",
+}  # fmt: skip
 _AT_AN_END = frozenset(["near", "inside", "next_to", "in_region", "across", "along"])
 
 
@@ -66,7 +71,10 @@ def _ship_end(state: ParseState, tokens: list[str], j: int) -> tuple[str, int] |
         return None
     j += tokens[j : j + 1] == ["the"]
     side = _SHIP_ENDS.get(tokens[j]) if j < len(tokens) else None
-    return (side, j + 1) if side is not None else None
+    if side is None or tokens[j + 1 : j + 2] in (["wall"], ["walls"]):
+        return None  # (`along the port wall`: the wall, which the room's walls say)
+    j += 1
+    return side, j + (tokens[j : j + 1] in (["side"], ["bow"], ["quarter"]))
 
 
 _UNDERGROUND = frozenset(["dungeon", "cave", "mine"])
@@ -89,7 +97,10 @@ def read_relation(
     if ship_end is not None and isinstance(state.subject, Group) and predicate in _AT_AN_END:
         # `the helm at the stern` on a deck: at that end of the hull (stern west, bow east)
         side, resume = ship_end
-        relate(state, state.subject, "in_region", side, None, [SCENE], pattern)
+        if side == "center":
+            relate(state, state.subject, "in_center", None, None, [SCENE], pattern)
+        else:
+            relate(state, state.subject, "in_region", side, None, [SCENE], pattern)
         return resume
     if predicate == "below" and state.scene in _UNDERGROUND:
         above = noun_phrase(tokens, end)
@@ -134,8 +145,8 @@ def read_relation(
         pattern = tuple(word for word in pattern if word != "each")  # no doubling
     spread = _more_directions(tokens, end) if predicate in _FRAMED_BY_SIDE and direction else None
     if spread is not None and isinstance(state.subject, Group) and direction is not None:
-        directions, end, corners = spread
-        _spread_over(state, state.subject, [direction, *directions], corners, predicate)
+        directions, end, one_each = spread
+        _spread_over(state, state.subject, [direction, *directions], one_each, predicate)
         state.fresh = None
         return end
     fresh = state.fresh if state.fresh is not None and state.fresh[1] == i else None
@@ -334,8 +345,9 @@ def _more_directions(tokens: list[str], j: int) -> tuple[list[str], int, bool] |
         j = found[2]
     if not directions:
         return None
-    corners = j < len(tokens) and tokens[j] in ("corners", "corner")
-    return directions, j + 1 if j < len(tokens) and tokens[j] in _SIDE_NOUNS else j, corners
+    # `in the NW and NE corners`, `goals at the east and west ends`: one in each
+    one_each = j < len(tokens) and tokens[j] in ("corners", "corner", "ends")
+    return directions, j + 1 if j < len(tokens) and tokens[j] in _SIDE_NOUNS else j, one_each
 
 
 _FRAMED_BY_SIDE = frozenset(["in_region", "in_corner"])
@@ -344,14 +356,15 @@ _SIDE_NOUNS = frozenset(["corners", "corner", "sides", "ends", "parts", "halves"
 
 
 def _spread_over(
-    state: ParseState, group: Group, directions: list[str], corners: bool, predicate: str
+    state: ParseState, group: Group, directions: list[str], one_each: bool, predicate: str
 ) -> None:
-    """`water tanks in the northwest and northeast corners`: one in each (as many as there
-    are directions when no count was said), counted ones taking them in turn."""
+    """`water tanks in the northwest and northeast corners`, `goals at the east and west
+    ends`: one in each (as many as there are directions when no count was said), counted
+    ones taking them in turn."""
     diagonal = all(len(d) > 5 for d in directions)  # northwest, southeast: a corner
-    framed = "in_corner" if (corners or predicate == "in_corner") and diagonal else "in_region"
-    if not group.counted and framed == "in_corner":
-        state.recount(group, len(directions))  # one in each corner
+    framed = "in_corner" if (one_each or predicate == "in_corner") and diagonal else "in_region"
+    if not group.counted and (framed == "in_corner" or one_each):
+        state.recount(group, len(directions))  # one in each corner, at each end
     elif len(group.ids) < len(directions):
         state.grow(group, len(directions))  # (barrels in the north and south: some in each)
     for k, thing_id in enumerate(group.ids):

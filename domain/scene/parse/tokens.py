@@ -38,10 +38,14 @@ _UNHYPHENATED = re.compile(
 )
 
 
+_AMPERSAND = re.compile(r"\s&\s")
+
+
 def tokenize(prompt: str) -> list[str]:
     """Lower-case tokens; the possessive in either apostrophe becomes `'s`."""
     text = _WITH_SHORTHAND.sub(_spelled_with, _without_accents(_acronyms(prompt).lower()))
     text = _UNHYPHENATED.sub(lambda m: "-".join(g for g in m.groups() if g), text)
+    text = _AMPERSAND.sub(" and ", text)  # `3 on port & 3 on starboard` (not `D&D`)
     tokens = _TOKEN.findall(text)
     return [
         POSSESSIVE if token in ("'s", "\u2019s") else ";" if token in _DASHES else token

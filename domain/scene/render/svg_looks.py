@@ -140,6 +140,8 @@ LOOKS: dict[str, Look] = {
     "barrel": _o("barrel", "#5a3d22", "#b48a58", category="container"),
     "coffin": _o("coffin", "#3b2a1c", "#7a5638", category="container"),
     "lava": _a("area", "#5c1a0a", "#f08a3c", "crust"),
+    "lava_channel": Look("river", "#5c1a0a", "#f08a3c", category="landform"),
+    "tomb": _o("coffin", STONE_INK, "#c9c4ba", category="structure"),
     "skeleton": _t("#6b6355", "skull", "animal"),
     "zombie": _t("#4f6b45", "Z"),
     "goblin": _t("#3f6b2a", "G"),

@@ -9,14 +9,14 @@ outdoors or anywhere.
 
 Any other concrete noun is drawn as a generic kind of its category (`generic.py`).
 
-Families (278 kinds):
+Families (280 kinds):
 - `village` (51): outdoor village: houses, taverns, churches, castles, towers, roads,
   rivers, moats, walls, hedge mazes, graves, mausoleums, pens, yards, market stalls,
   benches, archery targets, livestock, villagers, bartenders, guards, armies and crowds;
 - `nature` (26): forest and wild land: trees, forests, hills, mountains, lakes, ponds,
   chasms, trenches and dry riverbeds, caves, waterfalls, wild animals and waterfowl;
-- `dungeon` (33): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
-  cages, lava, monsters and dwarves;
+- `dungeon` (35): rooms, corridors, doors, stairs, chests and treasure, traps, levers,
+  cages, tombs, lava and lava channels, monsters and dwarves;
 - `room` (53): indoors, a home's furniture, books and bowls, pools, aisles, and the
   furniture of named interiors (the tavern's bar, stools and dance floor, the temple's pews,
   the throne room's banners and tapestries, the library's bookshelves, the shop's counter

@@ -56,6 +56,11 @@ KINDS: tuple[KindSpec, ...] = (
          "crate, box, keg, cask, sack"),
     kind("coffin", DUNGEON, OBJECT, BOX, (1, 2), "[", "solid rotatable",
          "sarcophagus, sarcophagi, casket"),
+    kind("tomb", DUNGEON, OBJECT, BOX, (2, 1), "m", "solid rotatable",
+         "stone tomb, burial slab, tomb slab, burial niche"),
+    kind("lava_channel", DUNGEON, TERRAIN, PATH, (2, 0), "l", "",
+         "lava channel, lava river, river of lava, lava flow, lava stream, channel of lava,"
+         " stream of lava, magma channel, magma river, lava moat, lava trench, lava canal"),
     kind("lava", DUNGEON, TERRAIN, AREA, (6, 3), "L", "round",
          "magma, lava pool, lava pit, lava lake, pool of lava, pit of lava, lake of lava,"
          " pool of magma"),

@@ -166,7 +166,7 @@ INDOOR_PLACES: tuple[Place, ...] = (
     indoor("ship_deck", COAST,
            (("mast", 2), ("cannon", 6), ("barrel", 4), ("wheel", 1), ("rope", 2),
             ("cargo_crate", 2)),
-           terrain="planks", outline="hull", ground="ship"),
+           terrain="wooden deck", outline="hull", ground="ship"),
     indoor("ship_cabin", COAST,
            (("bed", 1), ("desk", 1), ("chest", 1), ("chair", 1), ("lamp", 1), ("map", 1),
             ("door", 1)),

@@ -71,7 +71,7 @@ KINDS: tuple[KindSpec, ...] = (
     kind("road", VILLAGE, TERRAIN, PATH, (1, 0), ":", "walkable connector outdoor",
          "street, lane, avenue, boulevard, highway, path, trail, dirt track, farm track, footpath, "
          "curb, kerb, curbside, roadside"),
-    kind("bridge", VILLAGE, STRUCTURE, PATH, (1, 0), "=", "walkable connector outdoor",
+    kind("bridge", VILLAGE, STRUCTURE, PATH, (1, 0), "=", "walkable connector",
          "footbridge, drawbridge"),
     kind("river", VILLAGE, TERRAIN, PATH, (2, 0), "~", "water outdoor",
          "stream, brook, creek, canal, channel, waterway"),

@@ -60,7 +60,8 @@ DIRECTIONS: dict[str, tuple[str, str | None]] = {
 PART_WORDS = ("tip", "end", "edge", "part", "half", "point", "shore", "coast", "area",
               "quarter", "region", "reaches", "bank", "portion", "side", "rim", "section",
               "sector", "wing")
-EDGE_WORDS = ("edge", "side", "border", "coast", "shore", "boundary", "bank", "rim")
+EDGE_WORDS = ("edge", "side", "border", "coast", "shore", "boundary", "bank", "rim", "sideline",
+              "touchline")
 
 # Relation phrases. `{dir}` stands for a direction word (above), `{part}` for a part word,
 # `{edge}` for an edge word. Predicates:
@@ -97,6 +98,8 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("along the {dir} {edge}", "along"), ("along the {dir} {edge} of", "along"),
     ("along the far {dir} {edge}", "along"), ("along the very {dir} {edge}", "along"),
     ("lining the {dir} {edge}", "along"), ("lining the {dir} {edge} of", "along"),
+    ("down the {dir} {edge}", "along"), ("down the {dir} {edge} of", "along"),
+    ("up the {dir} {edge}", "along"), ("up the {dir} {edge} of", "along"),
     ("in the center", "in_center"), ("in the centre", "in_center"), ("in the middle", "in_center"),
     ("in middle", "in_center"), ("in center", "in_center"), ("in centre", "in_center"),
     ("in the core", "in_center"), ("at the core", "in_center"), ("at its core", "in_center"),

@@ -1066,7 +1066,7 @@ def test_the_forge_in_a_blacksmiths_workshop_is_its_furnace() -> None:
 
 
 def test_a_place_word_naming_a_thing_inside_that_place_is_the_thing() -> None:
-    assert kinds("a crypt with three tombs in a row")["coffin"] == 3
+    assert kinds("a crypt with three tombs in a row")["tomb"] == 3
     assert kinds("a cave with stalagmites and an underground lake")["lake"] == 1
     assert kinds("a cave with stalagmites")["rock"] >= 2
     assert kinds("a forest with a hut in the forest")["forest"] == 1  # the place again
@@ -2260,3 +2260,72 @@ def test_a_noun_no_table_draws_heads_the_compound_before_it() -> None:
     planks = [t for t in request.things if t.word == "boarding plank"]
     assert len(planks) == 3
     assert kinds("5 hobbit holes dug into the hill north of the lake")["hole"] == 5
+
+
+def test_tombs_in_a_crypt_stand_in_their_rows_apart_from_its_sarcophagus() -> None:
+    request = parse_prompt("lich's crypt: sarcophagus on a dais, two rows of 5 tombs down the hall")
+    assert Counter(t.kind for t in request.things)["tomb"] == 10
+    assert any(r.predicate == "in_rows" and r.argument == "2" for r in request.relations)
+
+
+def test_a_lava_channel_indoors_runs_down_the_side_it_is_given() -> None:
+    prompt = "dwarven forge hall, a lava channel running north to south down the west side"
+    request = parse_prompt(prompt)
+    assert request.place == "room"
+    assert ("lava_channel-1", "along", (), "west") in relations(prompt)
+    bridged = kinds("a temple. a channel of lava runs through the hall, a stone bridge across it")
+    assert bridged["lava_channel"] == 1 and bridged["bridge"] == 1
+
+
+def test_goals_at_the_two_ends_are_two_and_one_bench_per_team_is_two() -> None:
+    prompt = (
+        "soccer field, goals at the east and west ends, one bench per team along the south sideline"
+    )
+    found = kinds(prompt)
+    assert found["goal"] == 2 and found["bench"] == 2 and found["sideline"] == 0
+    assert ("bench-2", "along", (), "south") in relations(prompt)
+
+
+def test_shares_in_brackets_split_the_count() -> None:
+    prompt = "hospital ward, 10 beds (5 along the north wall, 5 along the south wall)"
+    found = relations(prompt)
+    assert ("bed-6", "against_wall", (), "south") in found
+    assert ("bed-1", "against_wall", (), "north") in found
+
+
+def test_port_starboard_and_amidships_on_a_ships_deck() -> None:
+    prompt = (
+        "naval battle map, deck of a two-masted brig. 6 cannons, 3 on the port side & 3 on"
+        " starboard, ship's wheel at the stern, cargo hatch amidships"
+    )
+    request = parse_prompt(prompt)
+    assert request.place == "ship_deck"
+    found = relations(prompt)
+    assert ("cannon-1", "in_region", (), "north") in found
+    assert ("cannon-4", "in_region", (), "south") in found
+    assert ("wheel-1", "in_region", (), "west") in found
+    assert any(r[1] == "in_center" for r in found)
+    cabin = relations("captain's cabin: a bunk along the port wall")
+    assert not any(r[1] == "in_region" for r in cabin)
+
+
+def test_what_the_user_takes_back_is_not_drawn() -> None:
+    assert kinds("fighting pit, 4 chained ogres.. no wait just 2, one on either side")["troll"] == 2
+    found = kinds("city block, a deli at the west end, bodega? no a laundromat across the street")
+    assert found["bodega"] == 0 and found["deli"] == 1
+    assert kinds("a pond with no fish")["fish"] == 0
+
+
+def test_a_building_across_the_street_is_on_its_other_side() -> None:
+    prompt = (
+        "city block: 4 brownstones on the north side of the street, a laundromat across the street"
+    )
+    assert ("building-1", "in_region", (), "south") in relations(prompt)
+    town = relations("a town: a road, 3 houses south of the road and a church across the road")
+    assert ("church-1", "north_of", ("road-1",), None) in town
+    ferry = relations("a wide river, a hut on the west bank, a rope across the river")
+    assert any(r[0] == "rope-1" and r[1] == "across" for r in ferry)
+
+
+def test_a_battle_the_map_is_for_is_not_drawn() -> None:
+    assert kinds("airship deck for a sky battle. 4 ballistas")["sky"] == 0
