@@ -176,6 +176,13 @@ def _relate_to_scene(
             for thing_id in subject.ids:
                 state.add(thing_id, "against_wall", (), None)
         return
+    if predicate == "in_region" and direction in CARDINALS and _by_the_street(state, subject):
+        street = state.spine()
+        assert street is not None
+        for thing_id in subject.ids:  # `a bank on the north side` of a street: by it, north
+            state.add(thing_id, f"{direction}_of", (street.ids[0],), None)
+            state.add(thing_id, "near", (street.ids[0],), None)
+        return
     if predicate in _DIRECTIONAL:
         region = _RELATIVE_REGION.get(predicate) or predicate.removesuffix("_of")
         for thing_id in subject.ids:
@@ -189,6 +196,14 @@ def _relate_to_scene(
             argument = direction
         for thing_id in subject.ids:
             state.add(thing_id, predicate, (), argument)
+
+
+def _by_the_street(state: ParseState, subject: Group) -> bool:
+    """Whether a building is placed by a side of the place's street: a street's sides are
+    the sides of its road (`main street: a saloon on the north side`)."""
+    if state.scene != "street" or state.spine_kind() != "road":
+        return False
+    return lexicon.kind_spec(subject.kind).layer == "structure"
 
 
 def _surrounded(state: ParseState, subject: Group, target: tuple[str, ...]) -> None:

@@ -894,6 +894,7 @@ class _Parser:
         self.subject_start = 0  # where the phrase naming the subject began
         self.subject_end = 0  # and where it ended
         self.partners: list[object] = []  # `a surgeon and two nurses` before a relation
+        self.listed: list[object] = []  # `a saloon, a bank` before `and` ends the list
         self.state = ParseState()
 
     def run(self) -> SceneRequest:
@@ -1070,10 +1071,16 @@ class _Parser:
             if share is not None:  # (`one on each side`: per side, of all of them)
                 state.subject, state.stale = share, False  # the count said whose it is
             self.i = read_relation(state, tokens, self.i, match)
+            listed_too = self._listed_with(partners, before) if partners else []
+            self.listed = []
             if state.subject is not whole and isinstance(whole, Group):
                 state.subject = whole  # the next share is of the whole again
             if partners and not match.predicate.startswith("~"):  # (not arrangements)
                 _share(state, state.relations[before:], partners, match.direction is not None)
+                if listed_too and match.direction is not None:
+                    # `saloon, sheriff's office, general store and bank on the north side`:
+                    # a side named after a list of things no `with` holds is said of them all
+                    _share(state, state.relations[before:], listed_too, True)
             self.partners = []
             return
         count = lexicon.match_count(tokens, self.i)
@@ -1106,13 +1113,8 @@ class _Parser:
             previous = state.subject
             group = name_subject(state, phrase)
             if group is not None:
-                # `a surgeon and two nurses`, not `two boats, and a cabin`
-                joined = (
-                    self.i > 0 and tokens[self.i - 1] == "and" and self.subject_end == self.i - 1
-                )
-                self.partners = [*self.partners, previous] if joined and previous else []
+                joined = self._joined(previous, phrase.end)
                 state.subject = group
-                self.subject_start, self.subject_end = self.i, phrase.end
                 state.stale = False
                 apply_pending(state, group, joined)
             self.i = phrase.end
@@ -1134,8 +1136,10 @@ class _Parser:
             if state.scene is None and on_an_island and phrase.scene in _ON_AN_ISLAND:
                 state.scene = "island"  # `volcanic island: ... a fishing village on the coast`
             if state.scene is not None and phrase.scene != state.scene:
+                previous = state.subject
                 group = state.place_within(phrase.scene, tokens[self.i : phrase.end])
                 if group is not None:
+                    self._joined(previous, phrase.end, building=True)
                     state.subject, state.stale = group, False
                     apply_pending(state, group)
             elif phrase.scene == state.scene and (inner := self._thing_within(phrase)):
@@ -1556,6 +1560,36 @@ class _Parser:
         self.i = match.end
         return True
 
+    def _joined(self, previous: object, end: int, building: bool = False) -> bool:
+        """A new subject named from i to `end`: whether `and` joined it to the one before (`a
+        surgeon and two nurses`, not `two boats, and a cabin`); a comma lists them."""
+        tokens, i = self.tokens, self.i
+        joined = i > 0 and tokens[i - 1] == "and" and self.subject_end == i - 1
+        listed_before = i > 0 and tokens[i - 1] == "," and self.subject_end == i - 1
+        self.partners = [*self.partners, previous] if joined and previous else []
+        if not joined:  # (the list goes on while commas join it, and ends at `and`)
+            self.listed = [*self.listed, previous] if listed_before and previous else []
+        if not building:  # (a building's own `with` list is not taken for a comma list's)
+            self.subject_start = i
+        self.subject_end = end
+        return joined
+
+    def _listed_with(self, partners: list[Group], before: int) -> list[Group]:
+        """The things listed with commas before `A and B`, when no `with` holds them (`a
+        kitchen with a fridge, a stove and a sink under the window`: the sink alone)."""
+        stated = {relation.subject for relation in self.state.relations[:before]}
+        listed = [g for g in self.listed if isinstance(g, Group) and g not in partners]
+        subject = self.state.subject
+        if not isinstance(subject, Group):
+            return []
+        every = [*listed, *partners, subject]
+        if any(g.owner is not None or set(g.ids) & stated for g in every):
+            return []
+        # buildings only: `picnic tables, a toilet block and a lake to the south` is the lake's
+        if any(lexicon.kind_spec(g.kind).layer != "structure" for g in [*listed, subject]):
+            return []
+        return listed
+
     def _partners(self) -> list[Group]:
         """The things named with the subject by `and` (`a surgeon and two nurses around the
         table`), none of them yet placed by a relation of its own."""
@@ -1595,6 +1629,7 @@ class _Parser:
             " ".join(place_words),
         )
         if group is not None:
+            self._joined(state.subject, phrase.end, building=True)
             state.subject, state.stale = group, False
             apply_pending(state, group)
         return True

@@ -2329,3 +2329,18 @@ def test_a_building_across_the_street_is_on_its_other_side() -> None:
 
 def test_a_battle_the_map_is_for_is_not_drawn() -> None:
     assert kinds("airship deck for a sky battle. 4 ballistas")["sky"] == 0
+
+
+def test_a_side_after_a_list_of_buildings_is_said_of_them_all() -> None:
+    prompt = (
+        "wild west main street running east to west. saloon, sheriff's office, general store"
+        " and bank on the north side; livery stable, undertaker and hotel on the south side"
+    )
+    found = relations(prompt)
+    for thing in ("tavern-1", "building-1", "shop-1", "building-2"):
+        assert (thing, "north_of", ("road-1",), None) in found
+    assert ("barn-1", "south_of", ("road-1",), None) in found
+    kitchen = relations("a kitchen with a fridge, a stove and a sink under the window")
+    assert not any(r[0] == "fridge-1" for r in kitchen)
+    camp = relations("campsite: picnic tables, a toilet block and a lake to the south")
+    assert not any(r[0].startswith("table") for r in camp)
