@@ -32,6 +32,7 @@ from domain.scene.parse.holders import (
 )
 from domain.scene.parse.place import choose_place, scene_relation
 from domain.scene.parse.state import MAIN_BUILDING, MAX_UNKNOWN_LISTED, ParseState
+from domain.scene.terms import Predicate
 
 
 def finish_request(state: ParseState) -> SceneRequest:
@@ -40,6 +41,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     as_many_as_fit_on(state)
     scene = choose_place(state)
     style = lexicon.SCENE_BY_NAME[scene]
+    _platforms_by_the_rails(state, scene)
     things = fitting_the_place(state, style, list(state.things))
     relations = list(state.relations)
     ground, grounded = state.ground, False
@@ -79,6 +81,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations += _homes_by_the_water(scene, things, relations)
     things = without_excluded(state, things) + _inhabitants(state)
     things = usual_things_not_doubled(state, things)
+    relations = _platforms_by_the_track(things, relations)
     relations = _spread(state, relations)
     relations = _gates_in_walls(style, things, relations)
     relations = _overlooking_the_water(things, relations)
@@ -148,6 +151,82 @@ def _plain_building(kind: str) -> bool:
     """A building of no particular sort (`buildings`, an open noun filed as a building): the
     houses a settlement would otherwise be given."""
     return kind == "building" or lexicon.kind_spec(kind).category == "building"
+
+
+_RAIL_PLACES = frozenset(["train_station"])
+
+
+def _platforms_by_the_rails(state: ParseState, scene: str) -> None:
+    """`a train station with two platforms`: railway platforms, where trains stop (not a
+    stage or a raised floor)."""
+    if scene not in _RAIL_PLACES and not any(t.kind == "railway" for t in state.things):
+        return
+    names: dict[str, str] = {}
+    things: list[ThingSpec] = []
+    for thing in state.things:
+        if thing.kind == "platform":
+            number = state.counters.get("railway_platform", 0) + 1
+            state.counters["railway_platform"] = number
+            names[thing.id] = f"railway_platform-{number}"
+            thing = msgspec.structs.replace(thing, kind="railway_platform", id=names[thing.id])
+        things.append(thing)
+    if names:
+        state.things = things
+        state.relations = [renamed(r, names) for r in state.relations]
+
+
+_FLANKS: tuple[Predicate, Predicate] = ("north_of", "south_of")
+
+
+def _platforms_by_the_track(
+    things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """`two platforms with the tracks between them`: the line runs across the station and
+    the platforms lie along it, one on each side, in the middle of its run; a platform
+    named alone stands by the line."""
+    tracks = [t.id for t in things if t.kind == "railway"]
+    platforms = [t.id for t in things if t.kind == "railway_platform"]
+    if not tracks or not platforms:
+        return relations
+    kept: list[RelationSpec] = []
+    added: list[RelationSpec] = []
+    for r in relations:
+        flanked = r.predicate == "between" and r.subject in tracks
+        if flanked and all(o in platforms for o in r.objects):
+            if not any(
+                x.subject == r.subject and x.predicate in ("runs", "along") for x in relations
+            ):
+                added.append(_relation(r.subject, "runs", (), "east_west"))
+            for side, platform in zip(_FLANKS, r.objects, strict=False):
+                added += [
+                    _relation(platform, side, (r.subject,)),
+                    _relation(platform, "near", (r.subject,)),
+                    _relation(platform, "in_center", (), "x"),
+                ]
+            continue
+        island = r.predicate == "between" and r.subject in platforms
+        if island and all(o in tracks for o in r.objects):
+            # `a platform between the tracks`: an island platform, a line on each side
+            added.append(_relation(r.subject, "in_center", ()))
+            for side, track in zip(_FLANKS, r.objects, strict=False):
+                added += [
+                    _relation(track, side, (r.subject,)),
+                    _relation(track, "near", (r.subject,)),
+                ]
+            continue
+        kept.append(r)
+    kept += [r for r in dict.fromkeys(added) if r not in kept]
+    placed = {r.subject for r in kept if set(r.objects) & set(tracks)}
+    for platform in platforms:
+        if platform not in placed:  # `tracks along the south edge, 3 benches on the platform`
+            kept.append(_relation(platform, "near", (tracks[0],)))
+    return kept
+
+
+def _relation(
+    subject: str, predicate: Predicate, objects: tuple[str, ...], argument: str | None = None
+) -> RelationSpec:
+    return RelationSpec(subject=subject, predicate=predicate, objects=objects, argument=argument)
 
 
 def _ground_is_the_scene(state: ParseState) -> None:

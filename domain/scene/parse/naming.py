@@ -33,7 +33,12 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
         if state.each_with and len(group.ids) < len(group.owner.ids):
             state.grow(group, len(group.owner.ids))  # `houses, each with a garden`
             group.beside_owner = True
-        elif not group.counted and group.plural and len(group.owner.ids) > 1:
+        elif (
+            not group.counted
+            and group.plural
+            and len(group.owner.ids) > 1
+            and lexicon.kind_spec(group.kind).shape != "path"  # `2 platforms w/ the tracks`
+        ):
             # `five tables with chairs`: chairs at each table
             per_owner = 2 if v.ROLE_OF.get(group.kind, group.kind) in _SEATS else 1
             state.grow(group, per_owner * len(group.owner.ids))

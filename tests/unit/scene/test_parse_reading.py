@@ -2344,3 +2344,19 @@ def test_a_side_after_a_list_of_buildings_is_said_of_them_all() -> None:
     assert not any(r[0] == "fridge-1" for r in kitchen)
     camp = relations("campsite: picnic tables, a toilet block and a lake to the south")
     assert not any(r[0].startswith("table") for r in camp)
+
+
+def test_platforms_at_a_station_lie_along_the_line() -> None:
+    prompt = "Train station with two platforms and the tracks running between them"
+    found = relations(prompt)
+    assert kinds(prompt)["railway_platform"] == 2
+    assert ("railway_platform-1", "north_of", ("railway-1",), None) in found
+    assert ("railway_platform-2", "south_of", ("railway-1",), None) in found
+    assert ("railway-1", "runs", (), "east_west") in found
+    assert kinds("subway station, 2 platforms w/ the tracks in between")["railway"] == 1
+    island = relations(
+        "subway station: two tracks running east-west, a platform between the tracks"
+    )
+    assert ("railway-1", "north_of", ("railway_platform-1",), None) in island
+    assert ("railway-2", "south_of", ("railway_platform-1",), None) in island
+    assert kinds("a temple with an altar on a raised platform")["railway_platform"] == 0
