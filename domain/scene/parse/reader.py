@@ -96,6 +96,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _middle_of_the_whole,
         _a_rental,
         _per_team,
+        _animal_group,
         _self_correction,
         _one_of_them,
         _the_crossing,
@@ -466,6 +467,29 @@ def _self_correction(tokens: list[str], k: int, kept: list[str]) -> tuple[list[s
 
 _CORRECTING = (("no", "wait"), ("wait", "no"), ("i", "mean"), ("sorry",), ("oops",))
 _NOUN_REACH = 4
+
+
+def _animal_group(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`a penguin colony (20)`, `a wolf pack`, `a sheep flock of 12`: so many of the animal,
+    as `a colony of penguins` says."""
+    group = tokens[k + 1] if k + 1 < len(tokens) else ""
+    if f"a {group} of" not in v.COUNT_PHRASES or not tokens[k].isalpha():
+        return None
+    found = lexicon.match_noun(tokens, k)
+    if found is None or found.end != k + 1 or lexicon.kind_spec(found.kind).layer != "actor":
+        return None
+    after = tokens[k + 2 : k + 5]
+    if after[:1] == ["("] and after[2:3] == [")"] and after[1].isdigit():
+        counted, end = after[1], k + 5  # `a penguin colony (20)`
+    elif after[:1] == ["of"] and after[1:2] and after[1].isdigit():
+        counted, end = after[1], k + 4  # `a penguin colony of 20`
+    else:
+        counted, end = "", k + 2
+    if kept[-1:] in (["a"], ["an"]):
+        kept.pop()
+    if counted:
+        return [counted, tokens[k]], end
+    return ["a", group, "of", tokens[k]], end
 
 
 def _per_team(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:

@@ -39,6 +39,7 @@ _UNHYPHENATED = re.compile(
 
 
 _AMPERSAND = re.compile(r"\s&\s")
+_ABOUT = re.compile(r"\b([0-9]+)-?ish\b")
 
 
 def tokenize(prompt: str) -> list[str]:
@@ -46,6 +47,7 @@ def tokenize(prompt: str) -> list[str]:
     text = _WITH_SHORTHAND.sub(_spelled_with, _without_accents(_acronyms(prompt).lower()))
     text = _UNHYPHENATED.sub(lambda m: "-".join(g for g in m.groups() if g), text)
     text = _AMPERSAND.sub(" and ", text)  # `3 on port & 3 on starboard` (not `D&D`)
+    text = _ABOUT.sub(r"\1", text)  # `a penguin colony (20ish)`: about twenty
     tokens = _TOKEN.findall(text)
     return [
         POSSESSIVE if token in ("'s", "\u2019s") else ";" if token in _DASHES else token

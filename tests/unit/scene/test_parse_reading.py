@@ -2360,3 +2360,11 @@ def test_platforms_at_a_station_lie_along_the_line() -> None:
     assert ("railway-1", "north_of", ("railway_platform-1",), None) in island
     assert ("railway-2", "south_of", ("railway_platform-1",), None) in island
     assert kinds("a temple with an altar on a raised platform")["railway_platform"] == 0
+
+
+def test_an_animal_group_named_after_the_animal_has_its_count() -> None:
+    assert kinds("antarctic station, a penguin colony (20ish) down by the shore")["penguin"] == 20
+    assert kinds("a penguin colony of 20 by the shore")["penguin"] == 20
+    assert kinds("a wolf pack in the woods")["wolf"] == 5
+    assert kinds("a duergar patrol (4 of them) coming down the tunnel")["goblin"] == 4
+    assert kinds("a farm with 10-ish sheep")["sheep"] == 10
