@@ -242,6 +242,19 @@ def _walled(kind: str) -> bool:
 _ONE_CHAMBER = frozenset(["crypt", "tomb", "vault", "chamber"])
 
 
+def _has_water(scene: str, things: list[ThingSpec]) -> bool:
+    place = lexicon.SCENE_BY_NAME[scene]
+    return place.terrain in _WATER_GROUNDS or any(lexicon.kind_spec(t.kind).water for t in things)
+
+
+_WATER_GROUNDS = frozenset(["sea", "water", "lake"])
+
+
+def _swims(kind: str) -> bool:
+    spec = lexicon.kind_spec(kind)
+    return spec.afloat and spec.layer == "actor"
+
+
 def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[ThingSpec]:
     """What a place cannot be without (an island's island, a street's road), tagged auto."""
     kinds = {thing.kind for thing in things} | {v.ROLE_OF.get(t.kind, t.kind) for t in things}
@@ -255,6 +268,11 @@ def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[
             if kind == MAIN_BUILDING and count == 1:  # a gas station's building is the station
                 made = [msgspec.structs.replace(made[0], word=scene.replace("_", " "))]
             front.extend(made)
+    swimmers = any(_swims(t.kind) for t in things)
+    if swimmers and not _has_water(scene, [*front, *things]):
+        # `a castle interior with a dolphin`: what only swims needs some water to swim in
+        place = lexicon.SCENE_BY_NAME[scene]
+        front.extend(extra(state, "pool" if place.indoor else "pond", 1, "auto"))
     if scene == "dungeon" and "room" not in kinds:
         contents = sum(1 for thing in things if thing.kind not in _NEEDS_NO_ROOM)
         corridors = any(thing.kind == "corridor" for thing in things)

@@ -4,6 +4,7 @@ from domain.scene import lexical
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
 from domain.scene.parse.arrangements import CORNERS, arrange
+from domain.scene.parse.courses import CROSSROADS_WORDS
 from domain.scene.parse.furnishing import INDOOR_STAND_IN
 from domain.scene.parse.links import relate
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
@@ -27,6 +28,9 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
             return None
     if (phrase.definite or phrase.ordinal is not None) and _refers_back(state, phrase):
         return state.reference(phrase)
+    crossing = _the_crossing_roads(state, phrase)
+    if crossing is not None:
+        return crossing
     group = _new_group(state, phrase)
     if group is not None and state.with_owner is not None:
         group.owner = state.with_owner
@@ -48,6 +52,13 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
             arrange(state, group.owner, "~both_sides", [tuple(group.ids[:1])], ("both", "sides"))
     _owned(state, phrase, group)
     return group
+
+
+def _the_crossing_roads(state: ParseState, phrase: NounPhrase) -> Group | None:
+    """`a shrine at a crossroads, roads going off all four edges`: the roads that cross."""
+    if phrase.kind != "road" or not phrase.plural or phrase.count is not None:
+        return None
+    return next((g for g in state.groups_of("road") if g.word in CROSSROADS_WORDS), None)
 
 
 def _splits(way: Group, owner: Group) -> bool:

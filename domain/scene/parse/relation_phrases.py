@@ -2,6 +2,7 @@
 
 from domain.scene import vocabulary as v
 from domain.scene.parse import lexicon
+from domain.scene.parse.courses import CROSSROADS_WORDS, crossroads
 from domain.scene.parse.links import chain, relate
 from domain.scene.parse.naming import EACH_OTHER, name_target
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
@@ -224,6 +225,10 @@ def read_relation(
         # `a car wash on the west side of the lot`: a part of the place itself
         _emit(state, tokens, "in_region", direction, relative, [SCENE], pattern, j)
         return max(j, end)
+    if first is None and predicate in ("near", "next_to", "inside"):
+        crossing = _at_a_crossing(state, tokens, end)
+        if crossing is not None:
+            return crossing
     if first is None:
         state.warn(f"'{' '.join(tokens[i:end])}' names nothing known; ignored")
         return max(j, end)
@@ -331,6 +336,27 @@ def _shore_named(
         and (lexicon.kind_spec(g.kind).water or g.kind == "frozen_lake")
     ]
     return tuple(waters[-1].ids[:1]) if waters else None
+
+
+def _at_a_crossing(state: ParseState, tokens: list[str], j: int) -> int | None:
+    """`a stone shrine at a crossroads`: the roads cross in the middle of the map and the
+    shrine stands by the crossing. Where reading goes on, or None."""
+    subject = state.subject
+    j += tokens[j : j + 1] in (["a"], ["an"], ["the"])
+    if j >= len(tokens) or tokens[j] not in CROSSROADS_WORDS or not isinstance(subject, Group):
+        return None
+    resume = crossroads(state, tokens[j], j)
+    roads = state.subject
+    state.subject = subject
+    if not isinstance(roads, Group) or roads is subject:
+        return resume
+    for road in roads.ids:
+        state.add(road, "in_center", (), None)
+    for thing_id in subject.ids:
+        state.add(thing_id, "in_center", (), None)
+        for road in roads.ids:
+            state.add(thing_id, "near", (road,), None)
+    return resume
 
 
 def _more_directions(tokens: list[str], j: int) -> tuple[list[str], int, bool] | None:

@@ -29,7 +29,8 @@ _PLACES: dict[str, str] = {
     "desert": "desert, sahara, wasteland, badlands, dunes, desert planet, desert world",
     "snow": "snow, snowfield, snow field, snowscape, tundra, winter, arctic, antarctic,"
             " antarctica, glacier, winter landscape, snowy plain, snowy field, snowy landscape,"
-            " ice field",
+            " ice field, antarctic research station, antarctic station, antarctic base,"
+            " arctic research station, arctic station, polar station, polar research station",
     "swamp": "swamp, swampland, marsh, marshland, bog, fen, wetland, wetlands, mire, bayou",
     "hills": "hills, hill country, highlands, uplands, downs, foothills, hillside,"
              " rolling hills, moor, moors, moorland, meadow, meadows, countryside, valley,"
@@ -153,7 +154,9 @@ _PLACES: dict[str, str] = {
               " martian colony, lunar colony, planet surface, alien planet, moon surface,"
               " lunar surface, martian surface, surface of mars, surface of the moon,"
               " research base, research outpost, mining colony, mining outpost, planetary base,"
-              " terraforming outpost",
+              " terraforming outpost, mars outpost, martian outpost, moon outpost, lunar outpost,"
+              " space outpost, mars habitat, mars settlement, lunar settlement, moon colony,"
+              " offworld colony, frontier colony, colony on mars",
     "rooftop": "rooftop, roof top, roof terrace, rooftop terrace, hospital rooftop,"
                " rooftop helipad",
     "gas_station": "gas station, petrol station, filling station, service station, fuel"

@@ -2368,3 +2368,25 @@ def test_an_animal_group_named_after_the_animal_has_its_count() -> None:
     assert kinds("a wolf pack in the woods")["wolf"] == 5
     assert kinds("a duergar patrol (4 of them) coming down the tunnel")["goblin"] == 4
     assert kinds("a farm with 10-ish sheep")["sheep"] == 10
+
+
+def test_an_outpost_on_mars_and_a_station_in_antarctica_are_outdoors() -> None:
+    mars = parse_prompt("mars outpost: 3 habitat domes, landing pad south of the domes")
+    assert mars.place == "colony" and any(t.kind == "helipad" for t in mars.things)
+    polar = parse_prompt("antarctic research station: main building, helipad with a helicopter")
+    assert polar.place == "snow" and any(t.kind == "helipad" for t in polar.things)
+
+
+def test_a_thing_at_a_crossroads_stands_by_the_crossing_in_the_middle() -> None:
+    prompt = "stone shrine at a crossroads, roads going off all four edges"
+    found = relations(prompt)
+    assert kinds(prompt)["road"] == 2
+    assert ("altar-1", "in_center", (), None) in found
+    assert ("altar-1", "near", ("road-1",), None) in found
+    assert ("altar-1", "near", ("road-2",), None) in found
+
+
+def test_what_only_swims_gets_water_to_swim_in() -> None:
+    indoors = kinds(", castle interior dolphin")
+    assert indoors["fish"] == 1 and indoors["pool"] == 1
+    assert kinds("a pirate ship deck with cannons")["pond"] == 0
