@@ -32,6 +32,7 @@ from domain.scene.parse.holders import (
 )
 from domain.scene.parse.place import choose_place, scene_relation
 from domain.scene.parse.state import MAIN_BUILDING, MAX_UNKNOWN_LISTED, ParseState
+from domain.scene.terms import CARDINALS as CARDINAL_SIDES
 from domain.scene.terms import Predicate
 
 
@@ -82,6 +83,8 @@ def finish_request(state: ParseState) -> SceneRequest:
     things = without_excluded(state, things) + _inhabitants(state)
     things = usual_things_not_doubled(state, things)
     relations = _platforms_by_the_track(things, relations)
+    relations += _lava_from_the_volcano(things, relations)
+    relations = _down_to_the_sea(scene, things, relations)
     relations = _spread(state, relations)
     relations = _gates_in_walls(style, things, relations)
     relations = _overlooking_the_water(things, relations)
@@ -173,6 +176,44 @@ def _platforms_by_the_rails(state: ParseState, scene: str) -> None:
     if names:
         state.things = things
         state.relations = [renamed(r, names) for r in state.relations]
+
+
+def _lava_from_the_volcano(
+    things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """`a volcano in the middle, a lava flow running down to the sea`: the lava flows from
+    the volcano."""
+    volcano = next((t.id for t in things if "volcano" in t.word.split()), None)
+    if volcano is None:
+        return []
+    links = [(r.subject, *r.objects) for r in relations if r.predicate == "connected_to"]
+    joined = {thing for link in links if volcano in link for thing in link}
+    return [
+        _relation(t.id, "connected_to", (volcano,))
+        for t in things
+        if t.kind == "lava_channel" and t.id not in joined
+    ]
+
+
+def _down_to_the_sea(
+    scene: str, things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """`a river running down to the sea on the south side` of an island: the sea is all
+    around, so the river runs to that side of the island (the side was said of the sea)."""
+    if scene != "island":
+        return relations
+    seas = {t.id for t in things if t.kind == "sea"}
+    ways = {t.id for t in things if lexicon.kind_spec(t.kind).shape == "path"}
+    to_sea = [r for r in relations if r.subject in ways and r.predicate == "connected_to"
+              and set(r.objects) & seas]  # fmt: skip
+    if not to_sea:
+        return relations
+    sides = [r for r in relations if r.subject in seas and r.predicate == "in_region"]
+    side = sides[0].argument if sides and sides[0].argument in CARDINAL_SIDES else None
+    kept = [r for r in relations if r not in to_sea and r not in sides]
+    if side is not None:
+        kept += [_relation(r.subject, "runs", (), side) for r in to_sea]
+    return kept
 
 
 _FLANKS: tuple[Predicate, Predicate] = ("north_of", "south_of")

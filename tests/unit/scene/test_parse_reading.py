@@ -2390,3 +2390,11 @@ def test_what_only_swims_gets_water_to_swim_in() -> None:
     indoors = kinds(", castle interior dolphin")
     assert indoors["fish"] == 1 and indoors["pool"] == 1
     assert kinds("a pirate ship deck with cannons")["pond"] == 0
+
+
+def test_a_lava_flow_on_an_island_runs_from_the_volcano_to_the_side_given() -> None:
+    prompt = "volcanic island. volcano in the middle, lava flow running down to the sea on the south side"
+    found = relations(prompt)
+    assert ("lava_channel-1", "connected_to", ("mountain-1",), None) in found
+    assert ("lava_channel-1", "runs", (), "south") in found
+    assert not any(r[1] == "connected_to" and r[2] == ("sea-1",) for r in found)
