@@ -148,14 +148,27 @@ def _rows(
 
 
 def _by_a_side_wall(ctx: Context, member: Item) -> bool:
-    """`a row of washing machines along the west wall`: the row runs north-south."""
+    """`a row of washing machines along the west wall`, `a row of porta potties along the
+    fence` where the fence runs north-south: the row runs north-south."""
     host = member.host
-    return any(
+    mine = [r for r in ctx.rels_of.get(member.id, ()) if r.subject == member.id]
+    if any(
         relation.predicate in _SIDED and relation.argument in ("west", "east")
-        for relation in ctx.rels_of.get(member.id, ())
-        if relation.subject == member.id
-        and (not relation.objects or (host is not None and relation.objects[0] == host.id))
+        for relation in mine
+        if not relation.objects or (host is not None and relation.objects[0] == host.id)
+    ):
+        return True
+    return any(
+        _runs_north_south(ctx, r.objects[0]) for r in mine if r.predicate == "along" and r.objects
     )
+
+
+def _runs_north_south(ctx: Context, thing_id: str) -> bool:
+    way = ctx.by_id.get(thing_id)
+    if way is None or not way.placed or not way.path:
+        return False
+    xs, ys = [x for x, _ in way.path], [y for _, y in way.path]
+    return max(ys) - min(ys) > max(xs) - min(xs)
 
 
 _SIDED = ("against_wall", "along", "in_region")

@@ -74,16 +74,23 @@ def frame_of(ctx: Context, objects: tuple[str, ...]) -> Frame:
 def region(geo: Geo, frame: Frame, direction: str) -> float:
     fx, fy, fw, fh = frame
     cx, cy = geo.x + geo.w / 2 - fx, geo.y + geo.h / 2 - fy
+    # a diagonal part (`a stage in the SW`) is aimed at its corner third, where a reader
+    # looks for it; the verifier still accepts the outer 40% on both sides
+    share = _CORNER_SHARE if len(direction) > len("north") else _REGION_SHARE
     total = 0.0
     if "north" in direction:
-        total += max(0.0, cy - 0.4 * fh + 0.01)
+        total += max(0.0, cy - share * fh + 0.01)
     if "south" in direction:
-        total += max(0.0, 0.6 * fh - cy + 0.01)
+        total += max(0.0, (1 - share) * fh - cy + 0.01)
     if "west" in direction:
-        total += max(0.0, cx - 0.4 * fw + 0.01)
+        total += max(0.0, cx - share * fw + 0.01)
     if "east" in direction:
-        total += max(0.0, 0.6 * fw - cx + 0.01)
+        total += max(0.0, (1 - share) * fw - cx + 0.01)
     return total
+
+
+_REGION_SHARE = 0.4
+_CORNER_SHARE = 1 / 3
 
 
 def center(geo: Geo, frame: Frame, axis: str | None = None) -> float:

@@ -9,6 +9,7 @@ from domain.scene.parse.furnishing import INDOOR_STAND_IN
 from domain.scene.parse.links import relate
 from domain.scene.parse.noun_phrases import NounPhrase, noun_phrase
 from domain.scene.parse.state import SCENE, Group, ParseState, seen_from_outside, with_article
+from domain.scene.terms import CARDINALS
 
 _SEATS = frozenset(["chair", "bench"])
 PRONOUNS = frozenset(["it", "this", "that", "them", "they", "those", "these", "there"])
@@ -26,7 +27,8 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
         state.bad_count(phrase.bad_count, phrase.kind, phrase.count or 0)
         if not phrase.count:
             return None
-    if (phrase.definite or phrase.ordinal is not None) and _refers_back(state, phrase):
+    referred = phrase.definite or phrase.ordinal is not None
+    if referred and _refers_back(state, phrase) and not _one_more(state, phrase):
         return state.reference(phrase)
     crossing = _the_crossing_roads(state, phrase)
     if crossing is not None:
@@ -52,6 +54,15 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
             arrange(state, group.owner, "~both_sides", [tuple(group.ids[:1])], ("both", "sides"))
     _owned(state, phrase, group)
     return group
+
+
+def _one_more(state: ParseState, phrase: NounPhrase) -> bool:
+    """`main stage at the north end, smaller 2nd stage in the SW`: the second of a kind
+    named once is another one."""
+    assert phrase.kind is not None
+    if phrase.ordinal is None or phrase.ordinal < 2:
+        return False
+    return sum(len(g.ids) for g in state.groups_of(phrase.kind)) < phrase.ordinal
 
 
 def _the_crossing_roads(state: ParseState, phrase: NounPhrase) -> Group | None:
@@ -184,11 +195,16 @@ def _new_group(state: ParseState, phrase: NounPhrase) -> Group | None:
 
 
 _ON_WALLS = frozenset(["door", "window", "gate"])
+_BOUNDS = frozenset(["fence", "hedge"])
 
 
 def _on_its_side(state: ParseState, group: Group, direction: str) -> None:
     """`the east door`, `the northern tower`: on that side (a door indoors in that wall)."""
     kind = lexicon.kind_spec(group.kind)
+    if group.kind in _BOUNDS and direction in CARDINALS:
+        for thing_id in group.ids:  # `porta potties along the east fence`: the east edge's
+            state.add(thing_id, "along", (), direction)
+        return
     if kind.shape == "path" or group.kind == "wall" or kind.edge:
         return  # `the north road` runs its own course; `the west wall` is the room's
     indoors = state.scene is not None and lexicon.SCENE_BY_NAME[state.scene].indoor

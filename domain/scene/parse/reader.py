@@ -1060,8 +1060,8 @@ class _Parser:
         if word in _NEGATIONS:
             self.i = self._negation(self.i + 1, word)
             return
-        if word in _SUBMERGED:
-            self._submerged()
+        if word in _SUBMERGED and lexicon.match_noun(tokens, self.i) is None:
+            self._submerged()  # (`sunken ship` names a wreck)
             return
         course_end = read_course(state, tokens, self.i)
         if course_end is not None:

@@ -307,6 +307,14 @@ class ParseState:
             position = min(max(position, 0), len(every) - 1)
             return Group(phrase.kind, [every[position]], groups[0].size, False)
         latest = groups[0] if phrase.main else groups[-1]
+        every = [thing_id for group in groups for thing_id in group.ids]
+        if (
+            phrase.plural
+            and phrase.count is not None
+            and len(latest.ids) < phrase.count <= len(every)
+        ):
+            # `a main stage ..., a 2nd stage ..., a beer tent between the two stages`
+            return Group(phrase.kind, every[-phrase.count :], latest.size, True)
         if phrase.plural and phrase.count is not None and len(latest.ids) < phrase.count:
             self.grow(latest, phrase.count)  # `a wizard duel ... the two wizards`: two
             latest.counted = True

@@ -2393,8 +2393,32 @@ def test_what_only_swims_gets_water_to_swim_in() -> None:
 
 
 def test_a_lava_flow_on_an_island_runs_from_the_volcano_to_the_side_given() -> None:
-    prompt = "volcanic island. volcano in the middle, lava flow running down to the sea on the south side"
+    prompt = (
+        "volcanic island. volcano in the middle, lava flow running down to the sea on the south"
+        " side"
+    )
     found = relations(prompt)
     assert ("lava_channel-1", "connected_to", ("mountain-1",), None) in found
     assert ("lava_channel-1", "runs", (), "south") in found
     assert not any(r[1] == "connected_to" and r[2] == ("sea-1",) for r in found)
+
+
+def test_a_sunken_ship_opening_a_clause_is_a_wreck() -> None:
+    found = kinds("coral reef dive site. sunken ship resting on the sand in the middle")
+    assert found["wreck"] == 1 and found["ship"] == 0 and found["dive"] == 0
+
+
+def test_a_second_of_a_kind_named_once_is_another_and_the_two_are_both() -> None:
+    prompt = (
+        "main stage at the north end, smaller 2nd stage in the SW, beer tent between the two stages"
+    )
+    found = relations(prompt)
+    assert kinds(prompt)["stage"] == 2
+    assert ("stage-2", "in_region", (), "southwest") in found
+    assert ("tent-1", "between", ("stage-1", "stage-2"), None) in found
+
+
+def test_the_east_fence_runs_along_the_east_edge() -> None:
+    found = relations("festival grounds, a row of 10 porta potties along the east fence")
+    assert ("fence-1", "along", (), "east") in found
+    assert ("potty-1", "along", ("fence-1",), None) in found
