@@ -164,15 +164,19 @@ def _faced_from_the_side(state: "ParseState", thing_id: str) -> bool:
 
 def _walls(state: "ParseState", subject: "Group", pattern: tuple[str, ...]) -> None:
     """`shelves lining the walls`: spread over the walls; `a torch on each wall`: one each."""
-    if _EVERY & set(pattern) and len(subject.ids) < len(WALLS):
+    lone = not subject.counted or len(subject.ids) == 1  # (`3 benches around the edge`: three)
+    if _EVERY & set(pattern) and len(subject.ids) < len(WALLS) and lone:
         state.grow(subject, len(WALLS))
     for k, thing_id in enumerate(subject.ids):
         state.add(thing_id, "against_wall", (), WALLS[k % len(WALLS)])
 
 
 def _ends(state: "ParseState", subject: "Group") -> None:
-    """`two goals, one at each end`: one at the west end and one at the east end."""
-    if len(subject.ids) < 2:
+    """`two goals, one at each end`: one at the west end and one at the east end;
+    `airlocks at both ends`: two."""
+    if not subject.counted:
+        state.recount(subject, 2)
+    elif len(subject.ids) < 2:
         state.grow(subject, 2)
     for k, thing_id in enumerate(subject.ids):
         state.add(thing_id, "in_region", (), ("west", "east")[k % 2])

@@ -1,7 +1,8 @@
 """The opening words of a prompt: the place it shows, and the thing it is about."""
 
+from domain.scene import lexical
 from domain.scene import vocabulary as v
-from domain.scene.parse import lexicon
+from domain.scene.parse import lexicon, spelling
 from domain.scene.parse.courses import CROSSROADS_WORDS, crossroads
 from domain.scene.parse.noun_phrases import (
     GOODS,
@@ -27,6 +28,9 @@ def _inhabitants(state: ParseState, tokens: list[str], start: int, end: int) -> 
     things, so a count the prompt gives later is the count)."""
     known = lexicon.match_noun(tokens, start)
     found = known or match_open_noun(tokens, start)
+    if found is None and _LAIRS & set(tokens[start + 1 : end]) and _unknown_creature(tokens[start]):
+        state.inhabitants.append((_CREATURE, tokens[start], 1))  # `owlbear den`: its owlbear
+        return
     if found is None or found.end >= end or found.kind == "person":
         return
     spec = lexicon.kind_spec(found.kind)
@@ -36,6 +40,25 @@ def _inhabitants(state: ParseState, tokens: list[str], start: int, end: int) -> 
     state.inhabitants.append((found.kind, found.word, 1 if alone else _INHABITANTS))
 
 
+def creature_at_home(state: ParseState, word: str) -> None:
+    """`an owlbear den` drawn as a den: the owlbear in it, a creature no list knows."""
+    words = word.split()
+    if len(words) == 2 and words[1] in _LAIRS and _unknown_creature(words[0]):
+        state.inhabitants.append((_CREATURE, words[0], 1))
+
+
+def _unknown_creature(word: str) -> bool:
+    """A word no list knows that may name a creature (`owlbear`), not a typo of a known one."""
+    return (
+        word.isalpha()
+        and len(word) > _SHORTEST_CREATURE
+        and not lexical.is_english_word(word)
+        and not spelling.suggestions(word)
+    )
+
+
+_CREATURE = "creature"
+_SHORTEST_CREATURE = 3
 _INHABITANTS = 3
 _DWELLERS = frozenset(["animal", "person"])
 _LAIRS = frozenset(

@@ -20,7 +20,12 @@ from domain.scene.parse.links import apply_pending, relate
 from domain.scene.parse.naming import PRONOUNS, name_subject
 from domain.scene.parse.noun_phrases import ACTS, GOODS, NounPhrase, noun_phrase
 from domain.scene.parse.open_nouns import is_reserved
-from domain.scene.parse.opening import place_in_setting, read_opening, setting_after
+from domain.scene.parse.opening import (
+    creature_at_home,
+    place_in_setting,
+    read_opening,
+    setting_after,
+)
 from domain.scene.parse.proper_names import without_proper_names
 from domain.scene.parse.relation_phrases import read_relation
 from domain.scene.parse.state import (
@@ -1137,6 +1142,7 @@ class _Parser:
             previous = state.subject
             group = name_subject(state, phrase)
             if group is not None:
+                creature_at_home(state, group.word)
                 joined = self._joined(previous, phrase.end)
                 state.subject = group
                 state.stale = False

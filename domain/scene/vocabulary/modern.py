@@ -72,7 +72,8 @@ KINDS: tuple[KindSpec, ...] = (
     kind("parking_lot", MODERN, TERRAIN, AREA, (12, 6), "=", "open walkable outdoor",
          "parking lot, car park, carpark, parking area"),
     kind("parking_space", MODERN, TERRAIN, BOX, (3, 2), "_", "open walkable rotatable outdoor",
-         "parking space, parking spot, parking bay, parking place"),
+         "parking space, parking spot, parking bay, parking place, bus bay, bus stand,"
+         " bus berth"),
     kind("park", MODERN, TERRAIN, AREA, (10, 5), '"', "open walkable round outdoor",
          "city park, public park"),
     kind("playground", MODERN, TERRAIN, AREA, (5, 3), "p", "open walkable outdoor",

@@ -2422,3 +2422,13 @@ def test_the_east_fence_runs_along_the_east_edge() -> None:
     found = relations("festival grounds, a row of 10 porta potties along the east fence")
     assert ("fence-1", "along", (), "east") in found
     assert ("potty-1", "along", ("fence-1",), None) in found
+
+
+def test_counts_kept_by_edges_and_ends_and_a_creature_no_list_knows_at_home() -> None:
+    playground = "kids playground, a sandbox in the middle and 3 benches around the edge"
+    assert kinds(playground)["bench"] == 3
+    assert kinds("a room with a torch on each wall")["torch"] == 4
+    assert kinds("derelict starship corridor, airlocks at both ends")["airlock"] == 2
+    assert kinds("bus depot w/ 6 bus bays in a row")["parking_space"] == 6
+    den = parse_prompt("owlbear den, 2 cubs")
+    assert [t.word for t in den.things if t.kind == "creature"] == ["owlbear"]
