@@ -1252,6 +1252,8 @@ class _Parser:
         between them`: an English noun no table draws, named with an article or a count and
         then doing something or standing somewhere, is a thing of that name."""
         tokens, start, end = self.tokens, self.i, phrase.end
+        if end - start > 1 and _acting(tokens[end - 1]) and tokens[end - 2].isalpha():
+            end -= 1  # `a kraken attacking a ship`: the kraken, then what it does
         last = tokens[end - 1]
         opened = tokens[start] in _NOUN_SLOT_OPENERS or phrase.count is not None
         if not opened and not (phrase.size is not None or phrase.marks):
@@ -1296,7 +1298,9 @@ class _Parser:
         drawn as a plain thing, or a creature when it acts like one."""
         tokens, i = self.tokens, self.i
         if spelling.suggestions(word):
-            return False  # `a houzze`: a typo of a known word, said as one
+            after = tokens[i + 1] if i + 1 < len(tokens) else "."
+            if not lexical.is_english_word(word) or not _acting(after):
+                return False  # `a houzze`: a typo of a known word (`a kraken attacking`: no)
         counted = next(
             (
                 found

@@ -109,6 +109,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("sitting on", "on"), ("standing on", "on"), ("lying on", "on"), ("resting on", "on"),
     ("sleeping on", "on"), ("perched on", "on"), ("floating on", "on"),
     ("guarding", "near"), ("protecting", "near"), ("watching over", "near"),
+    ("attacking", "near"), ("attacks", "near"), ("chasing", "near"), ("chases", "near"),
+    ("approaching", "near"), ("stalking", "near"), ("menacing", "near"),
     *((f"{verb} {to}", "next_to") for verb in ("tied", "tied up", "tethered", "chained", "hitched",
       "attached", "fastened", "bolted", "lashed", "strapped", "moored", "docked", "chained up")
       for to in ("to", "at")),

@@ -2432,3 +2432,16 @@ def test_counts_kept_by_edges_and_ends_and_a_creature_no_list_knows_at_home() ->
     assert kinds("bus depot w/ 6 bus bays in a row")["parking_space"] == 6
     den = parse_prompt("owlbear den, 2 cubs")
     assert [t.word for t in den.things if t.kind == "creature"] == ["owlbear"]
+
+
+def test_a_kraken_attacking_a_ship_is_drawn_by_it() -> None:
+    prompt = "Could you make a map of a kraken attacking a merchant ship while 3 rowboats flee?"
+    request = parse_prompt(prompt)
+    kraken = [t for t in request.things if t.word == "kraken"]
+    assert len(kraken) == 1 and kraken[0].kind == "creature"
+    assert (kraken[0].id, "near", ("ship-1",), None) in relations(prompt)
+    band = parse_prompt("alien cantina: a band playing on a little stage in the NE corner")
+    assert any(t.word == "band" for t in band.things)
+    assert not any(
+        t.word == "border" for t in parse_prompt("a border crossing in the mountains").things
+    )
