@@ -63,7 +63,10 @@ def finish_request(state: ParseState) -> SceneRequest:
                 made = [msgspec.structs.replace(made[0], word=scene.replace("_", " "))]
             things.extend(made)
     elif style.indoor and style.name != "room" and state.scene is not None:
-        things.extend(furnish(state, style, things))
+        if len({t.kind for t in named if t.origin == "prompt"}) < _FURNISHED_BY_THE_PROMPT:
+            # (a room the prompt furnishes itself, `three service counters..., a table with
+            # pens...`, gets nothing more: an office's desks would crowd a post office)
+            things.extend(furnish(state, style, things))
     elif (
         state.scene is not None
         and style.name != "room"  # (a plain room: whatever is named in it belongs there)
@@ -123,6 +126,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     )
 
 
+_FURNISHED_BY_THE_PROMPT = 5  # kinds of things named in an interior
 _BOUNDS = frozenset(["wall", "fence", "moat", "door", "hedge"])
 # (`a walled town with a gate`: its wall and gate, and still the town's houses)
 

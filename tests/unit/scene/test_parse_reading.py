@@ -2445,3 +2445,13 @@ def test_a_kraken_attacking_a_ship_is_drawn_by_it() -> None:
     assert not any(
         t.word == "border" for t in parse_prompt("a border crossing in the mountains").things
     )
+
+
+def test_an_interior_the_prompt_furnishes_itself_gets_nothing_more() -> None:
+    post = parse_prompt(
+        "small post office: three service counters along the north wall, a queue rope in front"
+        " of them, a wall of PO boxes on the west side, a stamp machine by the entrance and a"
+        " table with pens in the middle"
+    )
+    assert not [t for t in post.things if t.origin == "default"]
+    assert any(t.origin == "default" for t in parse_prompt("a tavern with a long bar").things)
