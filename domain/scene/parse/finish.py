@@ -85,6 +85,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations += _homes_by_the_water(scene, things, relations)
     things = without_excluded(state, things) + _inhabitants(state)
     things = usual_things_not_doubled(state, things)
+    relations += _placed_with_its_holder(state, relations)
     relations = _platforms_by_the_track(things, relations)
     relations += _lava_from_the_volcano(things, relations)
     relations = _down_to_the_sea(scene, things, relations)
@@ -180,6 +181,36 @@ def _platforms_by_the_rails(state: ParseState, scene: str) -> None:
     if names:
         state.things = things
         state.relations = [renamed(r, names) for r in state.relations]
+
+
+_FRAMING = frozenset(["in_region", "in_corner"])
+
+
+def _placed_with_its_holder(state: ParseState, relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`gallows with a hanging cage on the north-east corner`: the gallows stand there too,
+    with the cage by them (a part of the map said of a thing's small companion is said of
+    the thing it comes with, when nothing else places that thing)."""
+    added: list[RelationSpec] = []
+    for group in state.groups:
+        owner = group.owner
+        if owner is None or len(owner.ids) != 1 or owner.size == "vast":
+            continue
+        if lexicon.kind_spec(group.kind).layer not in ("object", "actor"):
+            continue
+        if lexicon.kind_spec(owner.kind).layer != "object":  # (not a room with its orcs)
+            continue
+        if any(r.subject == owner.ids[0] for r in relations):
+            continue
+        framed = [
+            r
+            for r in relations
+            if r.subject in group.ids and r.predicate in _FRAMING and not r.objects
+        ]
+        if not framed or any(r.subject in group.ids and r.objects for r in relations):
+            continue
+        added.append(_relation(owner.ids[0], framed[0].predicate, (), framed[0].argument))
+        added += [_relation(thing_id, "next_to", (owner.ids[0],)) for thing_id in group.ids]
+    return added
 
 
 def _lava_from_the_volcano(

@@ -111,6 +111,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("guarding", "near"), ("protecting", "near"), ("watching over", "near"),
     ("attacking", "near"), ("attacks", "near"), ("chasing", "near"), ("chases", "near"),
     ("approaching", "near"), ("stalking", "near"), ("menacing", "near"),
+    ("among", "near"), ("amongst", "near"), ("amid", "near"), ("amidst", "near"),
+    ("in among", "near"), ("in amongst", "near"),
     *((f"{verb} {to}", "next_to") for verb in ("tied", "tied up", "tethered", "chained", "hitched",
       "attached", "fastened", "bolted", "lashed", "strapped", "moored", "docked", "chained up")
       for to in ("to", "at")),

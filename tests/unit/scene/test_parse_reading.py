@@ -2455,3 +2455,12 @@ def test_an_interior_the_prompt_furnishes_itself_gets_nothing_more() -> None:
     )
     assert not [t for t in post.things if t.origin == "default"]
     assert any(t.origin == "default" for t in parse_prompt("a tavern with a long bar").things)
+
+
+def test_a_nest_among_rocks_and_gallows_with_a_cage_on_a_corner() -> None:
+    assert ("nest-1", "near", ("rock-1",), None) in relations("manticore nest among the rocks")
+    found = relations("a crossroads, gallows with a hanging cage on the north-east corner")
+    assert ("gallows-1", "in_region", (), "northeast") in found
+    assert ("cage-1", "next_to", ("gallows-1",), None) in found
+    dungeon = relations("a dungeon: a guard room with two orcs and a boss room in the far east")
+    assert ("room-1", "in_region", (), "east") not in dungeon
