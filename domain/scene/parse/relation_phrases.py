@@ -204,11 +204,12 @@ def read_relation(
         relate(state, fresh[0], predicate, direction, relative, [SCENE], pattern)
         on_it = state.subject
         if (
-            predicate == "in_region"
+            predicate in ("in_region", "in_center")
             and isinstance(on_it, Group)
             and _stands_on(state, on_it, fresh[0])
         ):
-            # `a throne on a dais at the north end`: the throne too, at the dais's north end
+            # `a throne on a dais at the north end`: the throne too, at the dais's north end;
+            # `a copper kettle over a fire in the centre`: the kettle too
             relate(state, on_it, predicate, direction, relative, [SCENE], pattern)
         return end
     if not needs_target:
@@ -277,9 +278,12 @@ def read_relation(
 def _stands_on(state: ParseState, subject: Group, holder: Group) -> bool:
     mine, under = set(subject.ids), set(holder.ids)
     return any(
-        r.predicate == "on" and r.subject in mine and set(r.objects) <= under
+        r.predicate in _ON_OR_OVER and r.subject in mine and set(r.objects) <= under
         for r in state.relations
     )
+
+
+_ON_OR_OVER = frozenset(["on", "above", "next_to"])  # (`over a fire` is by it)
 
 
 def _on_a_wall(phrase: NounPhrase | None) -> bool:

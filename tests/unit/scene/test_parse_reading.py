@@ -2464,3 +2464,9 @@ def test_a_nest_among_rocks_and_gallows_with_a_cage_on_a_corner() -> None:
     assert ("cage-1", "next_to", ("gallows-1",), None) in found
     dungeon = relations("a dungeon: a guard room with two orcs and a boss room in the far east")
     assert ("room-1", "in_region", (), "east") not in dungeon
+
+
+def test_what_stands_on_or_over_a_thing_in_the_centre_is_in_the_centre_too() -> None:
+    found = relations("dwarven brewhouse - a big copper kettle over a fire in the centre")
+    assert ("cauldron-1", "in_center", (), None) in found
+    assert ("campfire-1", "in_center", (), None) in found
