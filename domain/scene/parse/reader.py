@@ -1353,6 +1353,9 @@ class _Parser:
         if found is None or not isinstance(state.subject, Group) or state.stale or i == 0:
             return False
         compass, relative, end = found
+        corner = tokens[end : end + 1] == ["corner"] and compass not in CARDINALS
+        if corner or tokens[end : end + 1] in (["side"], ["end"], ["edge"], ["part"]):
+            end += 1  # `pond bottom left corner`, `barn east side`
         after = tokens[end] if end < len(tokens) else "."
         if relative is not None or not tokens[i - 1].isalpha() or tokens[i - 1] in _NOT_A_NAME:
             return False
@@ -1361,7 +1364,10 @@ class _Parser:
         if lexicon.match_noun(tokens, i - 1) is None and not lexical.is_noun(tokens[i - 1]):
             return False
         for thing_id in state.subject.ids:
-            state.add(thing_id, "in_region", (), compass)
+            if corner:
+                state.add(thing_id, "in_corner", (), compass)
+            else:
+                state.add(thing_id, "in_region", (), compass)
         self.i = end
         return True
 

@@ -2470,3 +2470,8 @@ def test_what_stands_on_or_over_a_thing_in_the_centre_is_in_the_centre_too() -> 
     found = relations("dwarven brewhouse - a big copper kettle over a fire in the centre")
     assert ("cauldron-1", "in_center", (), None) in found
     assert ("campfire-1", "in_center", (), None) in found
+
+
+def test_a_bare_corner_or_side_after_a_thing_places_it() -> None:
+    assert ("pond-1", "in_corner", (), "southwest") in relations("a farm, pond bottom left corner")
+    assert ("barn-1", "in_region", (), "east") in relations("a farm, a barn east side")
