@@ -71,6 +71,12 @@ class NounPhrase:
     marks: tuple[str, ...] = ()  # `the blue army`: words that describe (and tell apart)
 
 
+def _counts_what_follows(tokens: list[str], j: int) -> bool:
+    """`couple of rock arches`: a count (two), not a couple of people."""
+    found = lexicon.match_count(tokens, j)
+    return found is not None and found[1] > j + 1 and tokens[found[1] - 1] == "of"
+
+
 def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase | None:
     """The noun phrase at `i`, or None. `listed`: an item of a list (after `and` or a comma),
     where a word that is mostly a verb is a noun all the same (`goals and stands`)."""
@@ -80,7 +86,8 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
     modifiers: list[str] = []  # nouns read as describing the thing: `ticket` in `ticket booth`
     while j < len(tokens):
         arranged = tokens[j] in _ARRANGED and j + 1 < len(tokens) and tokens[j + 1] == "of"
-        noun = lexicon.match_noun(tokens, j) if not arranged else None
+        counted = phrase.count is None and _counts_what_follows(tokens, j)
+        noun = lexicon.match_noun(tokens, j) if not arranged and not counted else None
         if noun is not None:
             return _with_noun(tokens, phrase, _wordnet_compound(tokens, j) or noun, modifiers)
         scene = lexicon.match_scene(tokens, j)

@@ -31,7 +31,7 @@ _NOT_THINGS = frozenset(
     """
     lot lots rest set bit kind sort type couple number pair group bunch plenty deal
     middle center centre top bottom front back end side edge corner left right way
-    place spot location view scene background foreground dive
+    place spot location view scene background foreground dive action
     inside outside interior exterior stilt stilts floor ceiling ground horseback
     caravan caravans
     itself himself herself themselves myself yourself ourselves yourselves oneself

@@ -755,7 +755,7 @@ _PURPOSES = frozenset(
      "visitors", "customers", "staff", "patients", "passengers", "people", "spectators",
      "tourists", "shoppers", "everyone", "cover", "shelter", "protection", "decoration",
      "storage", "safety", "battle", "battles", "fight", "fights", "encounter", "encounters",
-     "skirmish", "showdown", "duel"]
+     "skirmish", "showdown", "duel", "action"]
 )  # fmt: skip
 _PURPOSE_WORDS = 5
 

@@ -2475,3 +2475,10 @@ def test_what_stands_on_or_over_a_thing_in_the_centre_is_in_the_centre_too() -> 
 def test_a_bare_corner_or_side_after_a_thing_places_it() -> None:
     assert ("pond-1", "in_corner", (), "southwest") in relations("a farm, pond bottom left corner")
     assert ("barn-1", "in_region", (), "east") in relations("a farm, a barn east side")
+
+
+def test_couple_of_is_a_count_and_an_action_is_no_thing() -> None:
+    found = kinds("desert canyon, a coyote, couple of rock arches")
+    assert found["person"] == 0
+    ships = relations("two ships side by side for a boarding action, gangplank between them")
+    assert ("bridge-1", "between", ("ship-1", "ship-2"), None) in ships
