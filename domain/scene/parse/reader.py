@@ -453,10 +453,10 @@ def _self_correction(tokens: list[str], k: int, kept: list[str]) -> tuple[list[s
     if j == k and not (tokens[k] == "no" and kept[-1:] == ["?"]):
         return None
     j = max(j, k + 1)
-    while j < len(tokens) and tokens[j] in ("just", "only", "make", "it", "actually", "wait"):
+    while j < len(tokens) and tokens[j] in _FILLERS_AFTER_A_CORRECTION:
         j += 1
     count = lexicon.match_count(tokens, j)
-    while kept and kept[-1] in (".", "?", ",", "!", ";"):
+    while kept and kept[-1] in _CLAUSE_BREAKS:
         kept.pop()
     if count is not None and tokens[j] not in ("a", "an"):
         taken_back = next((n for n in range(len(kept) - 1, -1, -1) if _counts(kept[n])), None)
@@ -465,9 +465,27 @@ def _self_correction(tokens: list[str], k: int, kept: list[str]) -> tuple[list[s
         kept[taken_back] = tokens[j]
         return [], count[1]
     if kept and kept[-1].isalpha() and tokens[j : j + 1] in (["a"], ["an"], ["the"]):
-        kept.pop()  # `bodega? no a laundromat`
+        kept.pop()  # `bodega? no a laundromat`, `a fountain... wait no, a newsstand`
+        if kept[-1:] in (["a"], ["an"], ["the"]):
+            kept.pop()
         return [], j
+    said = tokens[j] if j < len(tokens) else ""
+    if said.isalpha() and said in kept[-_NOUN_REACH:]:
+        # `a busker by the fountain — wait no fountain, just put the busker in the middle`
+        start = len(kept) - 1 - kept[::-1].index(said)
+        while start > 0 and kept[start - 1] in ("a", "an", "the"):
+            start -= 1
+        if start > 0 and kept[start - 1] in _LEADS_TO_A_PLACE:
+            start -= 1
+        del kept[start:]
+        return [], j + 1
     return None
+
+
+_FILLERS_AFTER_A_CORRECTION = frozenset(
+    ["just", "only", "make", "it", "actually", "wait", ",", "put", "there's", "theres"]
+)
+_LEADS_TO_A_PLACE = frozenset(["by", "near", "at", "in", "on", "beside", "behind", "under", "with"])
 
 
 _CORRECTING = (("no", "wait"), ("wait", "no"), ("i", "mean"), ("sorry",), ("oops",))

@@ -352,10 +352,11 @@ class ParseState:
         if not word or " " in word:
             return []
         named = [g for g in self.groups if g.word != word and _same_word(g.word, word)]
-        if named or lexicon.match_noun([word], 0) is not None:
+        if named:
             return named
-        # `a blackboard ... in front of the board`: a closed compound ending in a word that
-        # names no kind of its own
+        # `a blackboard ... in front of the board`, `an old sawmill ... south of the mill`: a
+        # closed compound ending in the word (asked only when nothing of the word's own kind
+        # was named)
         return [
             g for g in self.groups if " " not in g.word and g.word.endswith(word) and g.word != word
         ]

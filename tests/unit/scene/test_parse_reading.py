@@ -2482,3 +2482,19 @@ def test_couple_of_is_a_count_and_an_action_is_no_thing() -> None:
     assert found["person"] == 0
     ships = relations("two ships side by side for a boarding action, gangplank between them")
     assert ("bridge-1", "between", ("ship-1", "ship-2"), None) in ships
+
+
+def test_a_thing_taken_back_after_wait_no_is_not_drawn() -> None:
+    assert kinds("an old sawmill on a river, a log pond north of the mill")["windmill"] == 0
+    assert (
+        kinds("downtown intersection, a fountain... wait no, a newsstand on the NE corner")[
+            "fountain"
+        ]
+        == 0
+    )
+    prompt = (
+        "town square, a busker by the fountain — wait no fountain, just put the busker in the"
+        " middle"
+    )
+    assert kinds(prompt)["fountain"] == 0
+    assert ("person-1", "in_center", (), None) in relations(prompt)
