@@ -33,6 +33,9 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
     crossing = _the_crossing_roads(state, phrase)
     if crossing is not None:
         return crossing
+    counted_now = _counted_later(state, phrase)
+    if counted_now is not None:
+        return counted_now
     group = _new_group(state, phrase)
     if group is not None and state.with_owner is not None:
         group.owner = state.with_owner
@@ -63,6 +66,22 @@ def _one_more(state: ParseState, phrase: NounPhrase) -> bool:
     if phrase.ordinal is None or phrase.ordinal < 2:
         return False
     return sum(len(g.ids) for g in state.groups_of(phrase.kind)) < phrase.ordinal
+
+
+def _counted_later(state: ParseState, phrase: NounPhrase) -> Group | None:
+    """`bandits set up a toll on a bridge ..., 5 bandits`: the bandits named plainly first,
+    counted now (not five more), when nothing was said of them yet (`raiders between the huts,
+    two huts on fire`: two of the huts)."""
+    if phrase.count is None or phrase.definite or not phrase.plural:
+        return None
+    placed = {thing for r in state.relations for thing in (r.subject, *r.objects)}
+    for group in state.groups_of(phrase.kind or ""):
+        if group.counted or group.word != phrase.word or set(group.ids) & placed:
+            continue
+        state.recount(group, phrase.count)
+        group.counted = True
+        return group
+    return None
 
 
 def _the_crossing_roads(state: ParseState, phrase: NounPhrase) -> Group | None:

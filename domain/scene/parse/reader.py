@@ -1263,7 +1263,11 @@ class _Parser:
         i, tokens = self.i, self.tokens
         opens = i == 0 or tokens[i - 1] in _CLAUSE_BREAKS or tokens[i - 1] == "and"
         placed = lexicon.match_relation(tokens, i + 1) is not None
-        return opens and placed and word not in _CHAT and len(word) > _SHORTEST_NAME
+        listed = tokens[i + 1 : i + 2] in (["and"], [","]) and (
+            lexicon.match_count(tokens, i + 2) is not None  # `halfpipe and 3 ramps`
+            or lexicon.match_noun(tokens, i + 2) is not None
+        )
+        return opens and (placed or listed) and word not in _CHAT and len(word) > _SHORTEST_NAME
 
     def _english_noun_drawn(self, phrase: NounPhrase) -> bool:
         """`the kraken attacks`, `huge tentacles rising out of the water`, `3 boarding planks

@@ -38,7 +38,7 @@ _UNHYPHENATED = re.compile(
 )
 
 
-_AMPERSAND = re.compile(r"\s&\s")
+_AMPERSAND = re.compile(r"\s[&+]\s")
 _ABOUT = re.compile(r"\b([0-9]+)-?ish\b")
 
 
@@ -46,7 +46,7 @@ def tokenize(prompt: str) -> list[str]:
     """Lower-case tokens; the possessive in either apostrophe becomes `'s`."""
     text = _WITH_SHORTHAND.sub(_spelled_with, _without_accents(_acronyms(prompt).lower()))
     text = _UNHYPHENATED.sub(lambda m: "-".join(g for g in m.groups() if g), text)
-    text = _AMPERSAND.sub(" and ", text)  # `3 on port & 3 on starboard` (not `D&D`)
+    text = _AMPERSAND.sub(" and ", text)  # `3 on port & 3 on starboard`, `halfpipe + 3 ramps`
     text = _ABOUT.sub(r"\1", text)  # `a penguin colony (20ish)`: about twenty
     tokens = _TOKEN.findall(text)
     return [

@@ -2498,3 +2498,12 @@ def test_a_thing_taken_back_after_wait_no_is_not_drawn() -> None:
     )
     assert kinds(prompt)["fountain"] == 0
     assert ("person-1", "in_center", (), None) in relations(prompt)
+
+
+def test_plain_plurals_counted_later_and_a_listed_unknown_word() -> None:
+    prompt = "bandits set up a toll on a bridge over a river. a barricade of carts, 5 bandits"
+    assert kinds(prompt)["bandit"] == 5
+    huts = "a fishing village, raiders running between the huts, two huts on fire"
+    assert kinds(huts)["house"] == 5
+    park = parse_prompt("skatepark: halfpipe + 3 ramps")
+    assert [t.word for t in park.things if t.kind == "thing"] == ["halfpipe"]
