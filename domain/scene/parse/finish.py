@@ -19,6 +19,7 @@ from domain.scene.parse.furnishing import (
     extra,
     fitting_the_place,
     furnish,
+    next_id,
     renamed,
     usual_things,
     usual_things_not_doubled,
@@ -32,8 +33,7 @@ from domain.scene.parse.holders import (
 )
 from domain.scene.parse.place import choose_place, scene_relation
 from domain.scene.parse.state import MAIN_BUILDING, MAX_UNKNOWN_LISTED, ParseState
-from domain.scene.terms import CARDINALS as CARDINAL_SIDES
-from domain.scene.terms import Predicate
+from domain.scene.terms import CARDINALS, Predicate
 
 
 def finish_request(state: ParseState) -> SceneRequest:
@@ -173,9 +173,7 @@ def _platforms_by_the_rails(state: ParseState, scene: str) -> None:
     things: list[ThingSpec] = []
     for thing in state.things:
         if thing.kind == "platform":
-            number = state.counters.get("railway_platform", 0) + 1
-            state.counters["railway_platform"] = number
-            names[thing.id] = f"railway_platform-{number}"
+            names[thing.id] = next_id(state, "railway_platform")
             thing = msgspec.structs.replace(thing, kind="railway_platform", id=names[thing.id])
         things.append(thing)
     if names:
@@ -244,7 +242,7 @@ def _down_to_the_sea(
     if not to_sea:
         return relations
     sides = [r for r in relations if r.subject in seas and r.predicate == "in_region"]
-    side = sides[0].argument if sides and sides[0].argument in CARDINAL_SIDES else None
+    side = sides[0].argument if sides and sides[0].argument in CARDINALS else None
     kept = [r for r in relations if r not in to_sea and r not in sides]
     if side is not None:
         kept += [_relation(r.subject, "runs", (), side) for r in to_sea]

@@ -48,7 +48,8 @@ def furnish(state: ParseState, place: Place, things: list[ThingSpec]) -> list[Th
     return added
 
 
-def _next_id(state: ParseState, kind: str) -> str:
+def next_id(state: ParseState, kind: str) -> str:
+    """The id the next thing of `kind` gets (`tent-4` after three tents)."""
     number = state.counters.get(kind, 0) + 1
     state.counters[kind] = number
     return f"{kind}-{number}"
@@ -166,7 +167,7 @@ def fitting_the_place(state: ParseState, place: Place, things: list[ThingSpec]) 
         if stand_in is not None:
             said = with_article(stand_in.replace("_", " "))
             state.warn(f"read '{thing.word or thing.kind}' as {said} indoors")
-            new_id = _next_id(state, stand_in)
+            new_id = next_id(state, stand_in)
             state.relations = [renamed(r, {thing.id: new_id}) for r in state.relations]
             thing = msgspec.structs.replace(thing, kind=stand_in, id=new_id)
         kind = lexicon.kind_spec(thing.kind)
