@@ -228,7 +228,48 @@ def _with_noun(
     if place is not None:
         # `a mountain village`: a mountain, in a village (`the lake house`: a house)
         phrase.scene = place[0]
-    head = _noun_at(tokens, noun.end, strict=False)
+    noun = _compounded(tokens, phrase, noun)
+    longer = noun
+    for _ in range(_MOST_NOUNS_IN_A_COMPOUND):
+        last, longer = longer, _compounded(tokens, phrase, longer)  # `a corn dog stand`
+        if longer is last:
+            break
+    if not _a_part_of_the_place(longer):
+        noun = longer  # (`a derelict starship engine room`: a room of the starship)
+    if modifiers:
+        noun = noun._replace(word=" ".join([*modifiers, noun.word]))
+    if noun.end < len(tokens) and tokens[noun.end] == POSSESSIVE:
+        owned = noun_phrase(tokens, noun.end + 1)
+        if owned is not None and owned.kind is None and _indoor_place(owned.scene):
+            # `the harbormaster's office`: seen from outside, a building
+            building = " ".join(t for t in tokens[noun.end + 1 : owned.end] if t.isalpha())
+            owned.kind, owned.scene, owned.word = _BUILDING, None, building
+        if owned is not None and owned.kind is not None:
+            # `the dragon's hoard`: the hoard; the dragon only if already named
+            owned.possessor = noun.kind
+            owned.word = f"{noun.word}'s {owned.word}"
+            owned.count = owned.count if owned.count is not None else phrase.count
+            owned.definite = owned.definite or phrase.definite
+            owned.arrangement = owned.arrangement or phrase.arrangement  # `a row of fishermen's`
+            owned.rows = owned.rows or phrase.rows
+            owned.central = owned.central or phrase.central  # `a central queen's nest`
+            owned.size = owned.size or phrase.size
+            return owned
+    phrase.kind, phrase.plural, phrase.end, phrase.word = noun
+    if phrase.potted and _grows(phrase.kind):
+        phrase.kind, phrase.word = _POT_PLANT, f"potted {phrase.word}"
+    if phrase.collective:
+        written = " ".join([*noun.word.split()[:-1], tokens[noun.end - 1]])  # `bones`
+        phrase.plural, phrase.word = False, f"{phrase.collective} of {written}"
+    _of_content(tokens, phrase)
+    return phrase
+
+
+def _compounded(
+    tokens: list[str], phrase: NounPhrase, noun: lexicon.NounMatch
+) -> lexicon.NounMatch:
+    """The noun, or the compound it starts (`throne room`, `a troll bouncer`)."""
+    head = _noun_at(tokens, noun.end, strict=False) or _head_after_a_noun(tokens, noun)
     if head is not None and not may_head_a_compound(tokens[noun.end]):
         if not _a_noun_here(tokens, noun, head):
             head = None  # `a skeleton still chained`, `a dog barking`, `a corridor down ...`
@@ -260,33 +301,33 @@ def _with_noun(
         # `throne room`, `stone well`, `hot dog stand`: the last noun is the thing (not in
         # `a lamp stands`, `the dog sleeps`: a plural after one thing is a verb)
         noun = head._replace(word=f"{noun.word} {head.word}")
-    if modifiers:
-        noun = noun._replace(word=" ".join([*modifiers, noun.word]))
-    if noun.end < len(tokens) and tokens[noun.end] == POSSESSIVE:
-        owned = noun_phrase(tokens, noun.end + 1)
-        if owned is not None and owned.kind is None and _indoor_place(owned.scene):
-            # `the harbormaster's office`: seen from outside, a building
-            building = " ".join(t for t in tokens[noun.end + 1 : owned.end] if t.isalpha())
-            owned.kind, owned.scene, owned.word = _BUILDING, None, building
-        if owned is not None and owned.kind is not None:
-            # `the dragon's hoard`: the hoard; the dragon only if already named
-            owned.possessor = noun.kind
-            owned.word = f"{noun.word}'s {owned.word}"
-            owned.count = owned.count if owned.count is not None else phrase.count
-            owned.definite = owned.definite or phrase.definite
-            owned.arrangement = owned.arrangement or phrase.arrangement  # `a row of fishermen's`
-            owned.rows = owned.rows or phrase.rows
-            owned.central = owned.central or phrase.central  # `a central queen's nest`
-            owned.size = owned.size or phrase.size
-            return owned
-    phrase.kind, phrase.plural, phrase.end, phrase.word = noun
-    if phrase.potted and _grows(phrase.kind):
-        phrase.kind, phrase.word = _POT_PLANT, f"potted {phrase.word}"
-    if phrase.collective:
-        written = " ".join([*noun.word.split()[:-1], tokens[noun.end - 1]])  # `bones`
-        phrase.plural, phrase.word = False, f"{phrase.collective} of {written}"
-    _of_content(tokens, phrase)
-    return phrase
+    return noun
+
+
+def _head_after_a_noun(tokens: list[str], noun: lexicon.NounMatch) -> lexicon.NounMatch | None:
+    """`a blood pressure machine`: a word naming nothing drawable between two nouns joins
+    them, and the last is the thing."""
+    j = noun.end
+    if noun.plural or j + 1 >= len(tokens) or not _describing(tokens[j]):
+        return None
+    word = tokens[j]
+    if not lexical.is_noun(word) or lexical.mostly_not_a_noun(word) or word.endswith(("ing", "ed")):
+        return None
+    head = _noun_at(tokens, j + 1, strict=True)
+    if head is None or not may_head_a_compound(tokens[j + 1]) or _a_part_of_the_place(head):
+        return None  # (`the spaceport arrivals hall`: a hall of the spaceport)
+    return head._replace(word=f"{word} {head.word}")
+
+
+_MOST_NOUNS_IN_A_COMPOUND = 2
+
+
+def _a_part_of_the_place(noun: lexicon.NounMatch) -> bool:
+    spec = lexicon.kind_spec(noun.kind)
+    return spec.shape == "room" or noun.kind in _WAYS_THROUGH
+
+
+_WAYS_THROUGH = frozenset(["corridor", "tunnel", "hallway"])
 
 
 def _wordnet_compound(tokens: list[str], j: int) -> lexicon.NounMatch | None:

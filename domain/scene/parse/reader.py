@@ -98,6 +98,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _opposite,
         _time_clause,
         _side_said_again,
+        _bracketed_place,
         _middle_of_the_whole,
         _a_rental,
         _per_team,
@@ -538,13 +539,37 @@ def _side_said_again(tokens: list[str], k: int, kept: list[str]) -> tuple[list[s
     if tokens[k] != "(" or not kept or kept[-1] not in _SAID_SIDES:
         return None
     found = lexicon.match_direction(tokens, k + 1)
-    if found is None or found[1] is not None or tokens[found[2] : found[2] + 1] != [")"]:
+    if found is None or found[1] is not None:
         return None
-    kept[-1] = found[0]
-    return [], found[2] + 1
+    end = found[2] + (
+        1 if tokens[found[2] : found[2] + 1] and tokens[found[2]] in _BRACKETED_PARTS else 0
+    )
+    if tokens[end : end + 1] != [")"]:
+        return None
+    kept[-1] = found[0]  # (`at the front (north wall)`: at the north)
+    return [], end + 1
 
 
 _SAID_SIDES = frozenset(["back", "rear", "far", "front", "left", "right", "top", "bottom"])
+
+
+def _bracketed_place(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`the back counter (north wall)`, `the front door (south side)`, `a couch (SE corner)`:
+    where the thing just named stands, said in brackets."""
+    if tokens[k] != "(" or not kept or not kept[-1].isalpha():
+        return None
+    found = lexicon.match_direction(tokens, k + 1)
+    if found is None:
+        return None
+    end = found[2]
+    part = tokens[end] if end < len(tokens) and tokens[end] in _BRACKETED_PARTS else ""
+    if tokens[end + (1 if part else 0) : end + (2 if part else 1)] != [")"]:
+        return None
+    lead = _BRACKETED_PARTS.get(part, "on")
+    return [lead, "the", *tokens[k + 1 : end], part or "side"], end + (2 if part else 1)
+
+
+_BRACKETED_PARTS = {"wall": "along", "side": "on", "end": "at", "corner": "in", "edge": "along"}
 
 
 def _middle_of_the_whole(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:

@@ -2507,3 +2507,27 @@ def test_plain_plurals_counted_later_and_a_listed_unknown_word() -> None:
     assert kinds(huts)["house"] == 5
     park = parse_prompt("skatepark: halfpipe + 3 ramps")
     assert [t.word for t in park.things if t.kind == "thing"] == ["halfpipe"]
+
+
+def test_a_place_said_in_brackets_after_a_thing_places_it() -> None:
+    coffee = "a coffee shop: espresso machine on the back counter (north wall), 5 tables"
+    assert ("counter-1", "against_wall", (), "north") in relations(coffee)
+    barber = "a barbershop, waiting bench by the front door (south side) and a coat rack"
+    assert ("door-1", "in_region", (), "south") in relations(barber)
+    mine = "kobold mine - a track from the entrance (west) to the ore vein (east)"
+    assert ("door-1", "in_region", (), "west") in relations(mine)
+    yoga = "yoga studio: 12 mats facing the instructor's platform at the front (north wall)"
+    found = relations(yoga)
+    assert ("platform-1", "in_region", (), "north") in found
+    assert not [r for r in found if r[0].startswith("rug") and r[1] == "against_wall"]
+
+
+def test_a_compound_of_three_nouns_is_its_last() -> None:
+    fair = parse_prompt("county fair, a corn dog stand by the ferris wheel")
+    assert [t.word for t in fair.things if t.kind == "stand"] == ["corn dog stand"]
+    assert kinds("county fair, a corn dog stand by the ferris wheel")["dog"] == 0
+    pharmacy = parse_prompt("a pharmacy, a blood pressure machine near the entrance")
+    assert "blood pressure machine" in [t.word for t in pharmacy.things]
+    assert "blood" not in [t.word for t in pharmacy.things]
+    # a room or corridor after the setting's name is a part of it, not one compound
+    assert parse_prompt("derelict starship engine room, reactor core dead center").place != "room"
