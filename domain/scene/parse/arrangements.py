@@ -79,8 +79,8 @@ def arrange(
 
 def _rows(pattern: tuple[str, ...], stated: str | None) -> str | None:
     """How many rows: `in two rows` -> "2", `in a grid` -> "grid", else as counted before."""
-    if "grid" in pattern:
-        return "grid"
+    if "grid" in pattern or "square" in pattern:
+        return "grid"  # (`four pillars in a square`: two rows of two)
     lined_up = "lined" in pattern and not {"rows", "lines", "columns", "ranks"} & set(pattern)
     if "row" in pattern or "line" in pattern or lined_up:
         return "1"  # `parked in a row`, `in a single line`, `lined up`

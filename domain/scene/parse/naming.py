@@ -141,6 +141,19 @@ def _refers_back(state: ParseState, phrase: NounPhrase) -> bool:
     return bool(groups)
 
 
+def _the_subject_by_another_name(state: ParseState, phrase: NounPhrase) -> bool:
+    """`four towers around the keep`: a keep is a tower, but not one of the four; what the
+    things are placed by is never only themselves."""
+    assert phrase.kind is not None
+    subject = state.subject
+    if not isinstance(subject, Group) or not phrase.word or not subject.word:
+        return False
+    if _head_noun(subject.word) == _head_noun(phrase.word):
+        return False
+    named = [thing_id for group in state.groups_of(phrase.kind) for thing_id in group.ids]
+    return bool(named) and set(named) <= set(subject.ids)
+
+
 def _another_role(phrase: NounPhrase, groups: list[Group]) -> bool:
     """People named by what they do are told apart by it: the barkeep is not a patron."""
     assert phrase.kind is not None
@@ -350,7 +363,7 @@ def name_target(
     if water is not None:  # `a lake with a cabin by the water`: the lake
         return tuple(water.ids[:1]), phrase, phrase.end
     if phrase.definite or phrase.ordinal is not None:
-        if _refers_back(state, phrase):
+        if _refers_back(state, phrase) and not _the_subject_by_another_name(state, phrase):
             group = state.reference(phrase)
             return (tuple(group.ids) if group else None), phrase, phrase.end
         by_water = concrete and lexicon.kind_spec(phrase.kind).water

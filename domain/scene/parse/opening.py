@@ -11,7 +11,7 @@ from domain.scene.parse.noun_phrases import (
     noun_phrase,
     sold_inside,
 )
-from domain.scene.parse.open_nouns import match_open_noun
+from domain.scene.parse.open_nouns import is_reserved, match_open_noun
 from domain.scene.parse.state import SCENE, ParseState, seen_from_outside
 from domain.scene.parse.tokens import POSSESSIVE, is_compound_adjective
 from domain.scene.terms import Size
@@ -111,6 +111,7 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
             or tokens[j] in _ENCLOSED
             or (tokens[j] == "underground" and lexicon.match_scene(tokens, j) is None)
             or is_compound_adjective(tokens[j])
+            or _describing_the_place(tokens, j)
         )
     ):
         if tokens[j] in v.SIZES:
@@ -153,6 +154,18 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     if resumed == found[1] and state.scene == found[0]:
         return _past_the_same_place(tokens, resumed, found[0])
     return resumed
+
+
+def _describing_the_place(tokens: list[str], j: int) -> bool:
+    """`a flooded shrine`, `a windswept moor`: a word that names nothing, before the place."""
+    word = tokens[j]
+    if not word.isalpha() or is_reserved(word) or lexical.is_noun(word):
+        return False
+    if lexicon.match_noun(tokens, j) is not None:
+        return False  # (`an orc war camp`: orcs live there)
+    if not lexical.is_english_word(word) or lexicon.match_scene(tokens, j) is not None:
+        return False
+    return any(lexicon.match_scene(tokens, k) is not None for k in range(j + 1, j + 3))
 
 
 def _one_room(state: ParseState, tokens: list[str], j: int) -> int:
@@ -402,6 +415,8 @@ def _seen_outside(tokens: list[str], scene: str, end: int) -> tuple[str, int, in
     k += 1
     while k < len(tokens) and tokens[k] in _HEAD_SKIP:
         k += 1
+    if tokens[k : k + 1] and tokens[k] in CROSSROADS_WORDS:
+        return kind, start, end  # `a chapel at a crossroads`
     outer = noun_phrase(tokens, k)
     if outer is None:
         return None
@@ -410,7 +425,10 @@ def _seen_outside(tokens: list[str], scene: str, end: int) -> tuple[str, int, in
         if any(lexicon.SCENE_BY_NAME[p].indoor for p in places):
             return None
         return kind, start, end
-    outdoor_thing = outer.kind is not None and lexicon.kind_spec(outer.kind).setting == "outdoor"
+    outer_spec = lexicon.kind_spec(outer.kind) if outer.kind is not None else None
+    outdoor_thing = outer_spec is not None and outer_spec.setting == "outdoor"
+    if outdoor_thing and outer_spec is not None and outer_spec.shape == "path":
+        return kind, start, end  # `a chapel at a crossroads`, `a chapel by the river`
     return (kind, start, end) if craft and outdoor_thing else None
 
 

@@ -263,6 +263,11 @@ def _middle_of_a_wall(tokens: list[str], k: int, _: list[str]) -> tuple[list[str
 def _dedication(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
     """`a little shrine to their dragon god near the chief's room`: to whom it is raised is
     not a thing there."""
+    if tokens[k] == "of" and kept and kept[-1] in _DEDICATED:
+        said = tokens[k + 1 : k + 6]
+        god = next((n for n, w in enumerate(said) if w in _GODS), None)
+        if god is not None and all(w.isalpha() and w != "and" for w in said[:god]):
+            return [], k + 2 + god  # `the shrine of the frog god`
     if tokens[k] != "to" or not kept or kept[-1] not in _DEDICATED:
         return None
     j = k + 1
@@ -274,6 +279,7 @@ def _dedication(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], 
 
 
 _DEDICATED = frozenset(["shrine", "altar", "statue", "monument", "memorial", "temple", "shrines"])
+_GODS = frozenset(["god", "goddess", "gods", "deity", "deities", "godess"])
 
 
 def _comparison(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:

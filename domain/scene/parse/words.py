@@ -47,7 +47,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     ("lined up", "~rows"), ("in a neat row", "~rows"),
     *((f"in a {shape}", "~ring") for shape in ("ring", "circle", "round")),
     *((f"{lead} a {shape} around", "around") for lead in ("in", "forming", "standing in")
-      for shape in ("ring", "circle")),
+      for shape in ("ring", "circle", "square")),
+    ("in a square", "~rows"), ("forming a square", "~rows"), ("in a 2x2 grid", "~rows"),
     *((f"{lead} {which} {corner}", "~each_corner") for lead in ("at", "in", "on")
       for which in ("each", "every", "all four", "the four", "all the", "all", "all 4", "the 4",
                     "4")

@@ -2531,3 +2531,32 @@ def test_a_compound_of_three_nouns_is_its_last() -> None:
     assert "blood" not in [t.word for t in pharmacy.things]
     # a room or corridor after the setting's name is a part of it, not one compound
     assert parse_prompt("derelict starship engine room, reactor core dead center").place != "room"
+
+
+def test_things_in_a_square_stand_in_a_grid() -> None:
+    found = relations("a shrine, 4 pillars in a square in the middle of the room")
+    assert ("pillar-1", "in_rows", ids("pillar", 2, 4), "grid") in found
+    assert kinds("a shrine, 4 pillars in a square in the middle of the room")["market"] == 0
+
+
+def test_what_a_group_stands_around_is_not_one_of_the_group() -> None:
+    found = relations("a castle: 4 towers in a ring around the keep")
+    assert kinds("a castle: 4 towers in a ring around the keep")["tower"] == 5
+    assert ("tower-1", "around", ("tower-5",), None) in found
+
+
+def test_the_god_a_shrine_is_raised_to_is_not_drawn() -> None:
+    found = kinds("flooded shrine of the frog god. a raised dais at the north end")
+    assert found["god"] == 0 and found["person"] == 0
+
+
+def test_a_describing_word_before_the_place_opens_it() -> None:
+    assert parse_prompt("suburban street with five houses on each side").place == "street"
+    # a creature before the place still lives there
+    assert kinds("orc war camp - a dozen tents, a palisade")["goblin"] > 0
+
+
+def test_a_chapel_at_a_crossroads_is_seen_from_outside() -> None:
+    found = parse_prompt("a chapel at a crossroads, roads going off all four edges")
+    assert found.place == "village"
+    assert [t.kind for t in found.things if t.kind == "road"] == ["road", "road"]
