@@ -1133,6 +1133,8 @@ class _Parser:
             return
         if word in _HEADING_VERBS and self._heading():
             return
+        if word == "from" and self._from_an_edge():
+            return
         if word in ("at", "by", "on") and self._at_the_waters_edge():
             return
         if word in _DOES_TO and self._verb_of_the_subject():
@@ -1532,6 +1534,29 @@ class _Parser:
             for r in state.relations
         ]
         self.i = found[2]
+        return True
+
+    def _from_an_edge(self) -> bool:
+        """`a stream coming down from the north edge into a tarn`: a way starts at that edge
+        of the map; `a waterfall feeding it from the north`: a thing stands on that side."""
+        tokens, state, i = self.tokens, self.state, self.i
+        subject = state.subject
+        k = i + 1 + (tokens[i + 1 : i + 2] == ["the"])
+        found = lexicon.match_direction(tokens, k)
+        if found is None or found[1] is not None or found[0] not in CARDINALS:
+            return False
+        end = found[2] + (tokens[found[2] : found[2] + 1] in (["edge"], ["side"], ["end"]))
+        after = tokens[end] if end < len(tokens) else "."
+        if after in ("to", "toward", "towards", "of", "wall", "corner"):
+            return False  # (`from the north edge to the south edge`: a course, read apart)
+        if lexicon.match_noun(tokens, end) is not None or lexicon.match_scene(tokens, end):
+            return False  # (`from the west gate to the chapel`: from that gate)
+        if not isinstance(subject, Group) or state.stale:
+            return False
+        path = lexicon.kind_spec(subject.kind).shape == "path"
+        for thing_id in subject.ids:
+            state.add(thing_id, "runs" if path else "in_region", (), found[0])
+        self.i = end
         return True
 
     def _verb_of_the_subject(self) -> bool:

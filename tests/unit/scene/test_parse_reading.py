@@ -2560,3 +2560,17 @@ def test_a_chapel_at_a_crossroads_is_seen_from_outside() -> None:
     found = parse_prompt("a chapel at a crossroads, roads going off all four edges")
     assert found.place == "village"
     assert [t.kind for t in found.things if t.kind == "road"] == ["road", "road"]
+
+
+def test_from_an_edge_starts_a_way_there_or_puts_a_thing_on_that_side() -> None:
+    stream = "alpine meadow, a glacier stream coming down from the north edge into a small tarn"
+    assert ("river-1", "runs", (), "north") in relations(stream)
+    assert ("waterfall-1", "in_region", (), "north") in relations(
+        "a lake, a waterfall feeding it from the north"
+    )
+    assert ("road-1", "runs", (), "west") in relations("a road comes in from the west")
+    # a direction naming a thing is that thing, and a course from edge to edge is read apart
+    village = relations("a village where a road runs from the west gate to the chapel")
+    assert not [r for r in village if r[1] == "runs" and r[3] == "west"]
+    river = relations("a river from the north edge to the south edge")
+    assert ("river-1", "runs", (), "north_south") in river
