@@ -156,7 +156,8 @@ _SCATTERED = frozenset(["scattered", "strewn", "lying", "spread"])
 _OVER = (["on"], ["across"], ["over"], ["about"], ["around"], ["throughout"])
 _IDLING = frozenset(
     ["milling", "wandering", "walking", "standing", "hanging", "running", "sitting", "roaming",
-     "loitering", "lounging", "mingling", "shuffling", "wander", "mill", "stand", "roam"]
+     "loitering", "lounging", "mingling", "shuffling", "wander", "mill", "stand", "roam",
+     "floating", "drifting", "bobbing", "swimming", "flying", "fluttering", "buzzing"]
 )  # fmt: skip
 _WHOLE = frozenset(["room", "floor", "place", "area", "hall", "cave", "chamber", "ground"])
 

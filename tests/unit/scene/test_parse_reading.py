@@ -2574,3 +2574,8 @@ def test_from_an_edge_starts_a_way_there_or_puts_a_thing_on_that_side() -> None:
     assert not [r for r in village if r[1] == "runs" and r[3] == "west"]
     river = relations("a river from the north edge to the south edge")
     assert ("river-1", "runs", (), "north_south") in river
+
+
+def test_floating_around_is_here_and_there_not_round_the_walls() -> None:
+    found = relations("a flooded shrine, some lily pads floating around, and a little rowboat")
+    assert not [r for r in found if r[0].startswith("lily_pad")]
