@@ -168,6 +168,7 @@ def fit_sizes(
             factor = (need * 2 / have) ** 0.5
             item.w = min(width - 2, max(item.w, round(item.w * factor)))
             item.h = min(height - 2, max(item.h, round(item.h * factor)))
+    _close_rings(items, relations)
     _room_for_rings(items, relations, width, height)
     top = [item for item in items if item.host is None and not item.hosts]
     demand = sum((i.w + 1) * (i.h + 1) for i in top if i.kind.shape != "path" and not i.kind.edge)
@@ -234,6 +235,40 @@ def _narrow(rooms: list[Item], east_west: bool, most: int) -> None:
             room.w = room.base_w = min(room.w, most)
         else:
             room.h = room.base_h = min(room.h, most)
+
+
+def _close_rings(items: list[Item], relations: Sequence[RelationSpec]) -> None:
+    """`ten round tables around the dance floor`: furniture grown with a big map would ring
+    the centre too far out to be round it; the members shrink (not below their size on the
+    reference map, then by steps) until the ring fits close."""
+    by_id = {item.id: item for item in items}
+    rings: dict[str, list[Item]] = {}
+    for relation in relations:
+        member = by_id.get(relation.subject)
+        if relation.predicate == "around" and relation.objects and member is not None:
+            rings.setdefault(relation.objects[0], []).append(member)
+    for centre_id, members in rings.items():
+        centre = by_id.get(centre_id)
+        shrinkable = all(
+            m.kind.shape == "box" and scales_with_map(m.kind) and m.host is None for m in members
+        )
+        if centre is None or len(members) < _RING_LEAST or not shrinkable:
+            continue
+        tight = not any(m.kind.layer == "structure" for m in members)
+        for _ in range(_RING_SHRINK_STEPS):
+            sizes = [(m.w, m.h) for m in members]
+            if rules.around_ring_gap(sizes, centre.w, centre.h, tight) <= _RING_GAP_AIM:
+                break
+            if all(max(m.w, m.h) <= _RING_LEAST_SIDE for m in members):
+                break
+            for m in members:
+                m.w = max(min(m.w, _RING_LEAST_SIDE), round(m.w * _RING_SHRINK))
+                m.h = max(min(m.h, _RING_LEAST_SIDE), round(m.h * _RING_SHRINK))
+
+
+_RING_LEAST = 3  # a ring of fewer members fits anyway
+_RING_GAP_AIM = 3  # free cells between the centre and its ring, at most, when it can be
+_RING_SHRINK, _RING_SHRINK_STEPS, _RING_LEAST_SIDE = 0.8, 4, 2
 
 
 def _room_for_rings(

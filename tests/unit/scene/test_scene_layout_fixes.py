@@ -667,3 +667,15 @@ def test_a_thing_in_a_diagonal_part_is_aimed_at_that_corner_third() -> None:
         cx, cy = centre2(stage)
         cornered += cx <= 2 * 96 / 3 and cy >= 2 * 48 * 2 / 3
     assert cornered >= 4
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_many_tables_around_a_floor_on_a_big_map_stay_close_to_it(seed: int) -> None:
+    # Grown with a 64x32 hall, ten tables would ring the floor eight cells out; shrunk back
+    # they stand within a few cells of it.
+    prompt = "reception hall: dance floor in the center, and 10 round tables around the dance floor"
+    layout = lay(parse_prompt(prompt), seed, 64, 32)
+    nodes = by_id(layout)
+    tables = [n for n in layout.nodes if n.kind == "table"]
+    close = [t for t in tables if gap(t, nodes["dance_floor-1"]) <= 4]
+    assert len(tables) == 10 and len(close) >= 8
