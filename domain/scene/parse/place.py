@@ -211,8 +211,13 @@ def _setting_is_the_scene(state: ParseState) -> None:
             and all(r.predicate == "inside" and _small(state, r.subject, indoor) for r in inside)
         ):
             state.scene = scene
-            _absorb(state, group)
+            if group.kind not in _ONE_OF_THE_PLACE:
+                _absorb(state, group)  # (`a necromancer on a hill`: on one of the hills shown)
             return
+
+
+# A place drawn as several of the thing: one of them named is one of them, not the place.
+_ONE_OF_THE_PLACE = frozenset(["hill", "mountain"])
 
 
 def _inner_scene(kind: str) -> str | None:

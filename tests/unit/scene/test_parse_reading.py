@@ -866,7 +866,7 @@ def test_a_ring_with_a_thing_in_the_middle_stands_round_it() -> None:
     rings = [r for r in found if r[1] == "around"]
     assert len(rings) >= 4 and all(r[2] == rings[0][2] for r in rings)
     middle = rings[0][2][0]
-    assert (middle, "in_center", (), None) in found
+    assert any(r[0] == middle and r[1] == "in_center" for r in found)  # (of the hilltop)
     assert not any(r[1] == "in_ring" for r in found)
 
 
@@ -2579,3 +2579,12 @@ def test_from_an_edge_starts_a_way_there_or_puts_a_thing_on_that_side() -> None:
 def test_floating_around_is_here_and_there_not_round_the_walls() -> None:
     found = relations("a flooded shrine, some lily pads floating around, and a little rowboat")
     assert not [r for r in found if r[0].startswith("lily_pad")]
+
+
+def test_a_thing_on_a_hill_stands_on_one_of_the_hills_shown() -> None:
+    found = parse_prompt("40 skeletons surrounding a necromancer on a hill")
+    assert found.place == "hills"
+    assert ("wizard-1", "inside", ("hill-1",), None) in relations(
+        "40 skeletons surrounding a necromancer on a hill"
+    )
+    assert parse_prompt("three bats in a cave").place == "cave"  # a cave is still the place
