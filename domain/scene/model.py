@@ -49,6 +49,7 @@ class Place(msgspec.Struct, frozen=True, kw_only=True):
     ambient_per_cells: int = 0
     outline: Outline = "rect"  # the floor's shape inside the map (a cave, a ship's hull)
     ground: str | None = None  # the kind standing for the whole place when it is named
+    submerged: bool = False  # under water: fish swim anywhere, nothing floats on a surface
 
 
 class ThingSpec(msgspec.Struct, frozen=True, kw_only=True):

@@ -117,7 +117,7 @@ def _attempt(
     """One seeded try: fresh occupancy over the same problem."""
     request, relations = problem.request, list(problem.relations)
     width, height, scene = problem.width, problem.height, problem.place.name
-    items = prepare.build_items(request, width, height)
+    items = prepare.build_items(request, width, height, problem.place.submerged)
     prepare.assign_hosts(items, relations, scene)
     prepare.fit_sizes(items, width, height, relations)
     prepare.fit_lining_rooms(items, relations, width, height)

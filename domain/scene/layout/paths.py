@@ -32,16 +32,39 @@ def place_path(ctx: Context, item: Item) -> bool:
         blocked = sum(1 for cell in cells if _blocked(ctx, item, cell))
         geo = _geo(cells)
         score = 30.0 * blocked / len(cells) + _demand(ctx, item, geo)
+        score += _HIDES_WATER * len(_waters_hidden(ctx, item, cells))
         score += sum(_penalty(ctx, item, relation, geo) for relation in relations)
         if best is None or score < best[0]:
             best = (score, cells)
     if best is None:
         return False
     cells = [cell for cell in best[1] if not _blocked(ctx, item, cell)]
+    hidden = {cell for water in _waters_hidden(ctx, item, cells) for cell in water.footprint()}
+    cells = [cell for cell in cells if cell not in hidden]  # (it stops at a pool it would hide)
     if len(cells) < 1:
         return False
     commit_path(ctx, item, cells)
     return True
+
+
+def _waters_hidden(ctx: Context, item: Item, cells: list[Cell]) -> list[Item]:
+    """The pools or ponds a road would hide, bridging the last of their cells not yet under
+    a road (one road along a pool, or three across a pool three cells long)."""
+    if item.kind.water or not item.kind.walkable:
+        return []
+    laid, grid = set(cells), ctx.grid
+    return [
+        other
+        for other in ctx.items
+        if other.placed
+        and other.kind.water
+        and other.path is None
+        and laid.intersection(footprint := other.footprint())
+        and all(cell in laid or grid.path_of(cell) == WALK_PATH for cell in footprint)
+    ]
+
+
+_HIDES_WATER = 10.0  # as bad as a third of the way blocked
 
 
 def _ends_at_water(ctx: Context, item: Item, relations: list[RelationSpec]) -> bool:

@@ -3,6 +3,8 @@
 import heapq
 from collections.abc import Sequence
 
+import msgspec
+
 from domain.scene import catalog
 from domain.scene import relation_rules as rules
 from domain.scene.layout.context import Item
@@ -20,10 +22,16 @@ HELD_PROXY = frozenset(["between", "next_to", "near", *rules.DIRECTION_OF])
 LONE_ROOM_MARGIN = 1  # rock kept round a dungeon's only room
 
 
-def build_items(request: SceneRequest, width: int, height: int) -> list[Item]:
+def build_items(
+    request: SceneRequest, width: int, height: int, submerged: bool = False
+) -> list[Item]:
+    """One item per thing, at its size; under water (`submerged`) nothing floats: the fish
+    swim and the boats lie anywhere on the sea floor."""
     items = []
     for index, spec in enumerate(request.things, start=1):
         kind = catalog.kind_spec(spec.kind)
+        if submerged and kind.afloat:
+            kind = msgspec.structs.replace(kind, afloat=False)
         w, h = scaled_size(kind, spec.size, width, height)
         if spec.long and kind.shape == "box":
             w, h = (max(w, 2 * h), h) if w >= h else (w, max(h, 2 * w))

@@ -270,7 +270,8 @@ def auto_things(state: ParseState, scene: str, things: list[ThingSpec]) -> list[
                 made = [msgspec.structs.replace(made[0], word=scene.replace("_", " "))]
             front.extend(made)
     swimmers = any(_swims(t.kind) for t in things)
-    if swimmers and not _has_water(scene, [*front, *things]):
+    underwater = lexicon.SCENE_BY_NAME[scene].submerged
+    if swimmers and not underwater and not _has_water(scene, [*front, *things]):
         # `a castle interior with a dolphin`: what only swims needs some water to swim in
         place = lexicon.SCENE_BY_NAME[scene]
         front.extend(extra(state, "pool" if place.indoor else "pond", 1, "auto"))

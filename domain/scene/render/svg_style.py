@@ -53,6 +53,7 @@ GROUNDS: dict[str, Ground] = {
     "rock": Ground("rock", "#d3cec4", "hatch", FLOOR),
     "sea": Ground("sea", WATER, "waves", ISLAND_LAND),
     "sand": Ground("sand", "#f3e8c8", "sand", "#f3e8c8"),
+    "sea floor": Ground("sea floor", "#cfe2e6", "sand", "#cfe2e6"),
     "snow": Ground("snow", "#f6f9fc", "snow", "#f6f9fc"),
     "swamp": Ground("swamp", "#e6e1c6", "mud", "#e6e1c6"),
     "stony ground": Ground("stony ground", "#e8e4da", "pebbles", "#e8e4da"),

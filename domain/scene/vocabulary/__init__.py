@@ -34,12 +34,12 @@ Families (280 kinds):
   chair, viewscreens, hologram tables, airlocks, cryo pods, reactors, domes, rovers, robots,
   crew, aliens).
 
-Places (`places.SCENES`, 82): 33 outdoors (`places_outdoor.py`: village, forest, dungeon,
+Places (`places.SCENES`, 83): 34 outdoors (`places_outdoor.py`: village, forest, dungeon,
 island, coast, desert, snow, swamp, hills, mountains, street, parking_lot, camp, castle,
-graveyard, market, farm, ruins, harbor, lake, cave, mine, canyon, park, playground, airport,
-train_station, bus_station, gas_station, rooftop, colony, sports_field, zoo) and 49 indoors
-(`places_indoor.py`: one room filling the map, or shaped like a hull or a round tower: room,
-tavern, temple, throne_room, library, shop, smithy, kitchen, classroom, office, the rooms of
+graveyard, market, farm, ruins, harbor, seabed, lake, cave, mine, canyon, park, playground,
+airport, train_station, bus_station, gas_station, rooftop, colony, sports_field, zoo) and 49
+indoors (`places_indoor.py`: one room filling the map, or shaped like a hull or a round tower:
+room, tavern, temple, throne_room, library, shop, smithy, kitchen, classroom, office, the rooms of
 a home, places of work and trade, a lobby, a bathhouse, a laundromat, a ship's deck and
 cabin, a tower room, an engine room, a teleporter room, a hair salon, a vet clinic...).
 `place_words.py` holds the words naming each.

@@ -56,6 +56,8 @@ _PLACES: dict[str, str] = {
             " riding stables, equestrian center, equestrian centre, stud farm, horse farm",
     "ruins": "ruins, ruin, ruined city, ruined temple, ancient ruins",
     "lake": "lake, lakeside, lakeshore, lake shore",
+    "seabed": "seabed, sea bed, sea floor, seafloor, ocean floor, sea bottom, bottom of the sea,"
+              " underwater, undersea, under the sea, dive site, diving site",
     "park": "park, city park, public park, garden, gardens, botanical garden, zen garden,"
             " japanese garden, rock garden, sculpture garden, backyard,"
             " back yard, front yard, back garden, front garden, yard",

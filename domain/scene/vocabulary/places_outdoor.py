@@ -25,6 +25,7 @@ def outdoor(
     per_cells: int = 0,
     ground: str | None = None,
     outline: Outline = "rect",
+    submerged: bool = False,
 ) -> Place:
     return Place(
         name=name,
@@ -39,6 +40,7 @@ def outdoor(
         ambient_per_cells=per_cells,
         ground=ground,
         outline=outline,
+        submerged=submerged,
     )
 
 
@@ -109,6 +111,9 @@ OUTDOOR_PLACES: tuple[Place, ...] = (
     outdoor("harbor", COAST, "grass",
             (("pier", 2), ("boat", 3), ("ship", 1), ("house", 2), ("barrel", 3),
              ("lighthouse", 1))),
+    outdoor("seabed", COAST, "sea floor",
+            (("rock", 4), ("fish", 5), ("shell", 3)),
+            glyph=",", submerged=True),
     outdoor("lake", NATURE, "grass",
             (("lake", 1), ("tree", 5), ("boat", 1), ("pier", 1), ("reed", 3))),
     outdoor("cave", DUNGEON, "cave floor",

@@ -679,3 +679,16 @@ def test_many_tables_around_a_floor_on_a_big_map_stay_close_to_it(seed: int) -> 
     tables = [n for n in layout.nodes if n.kind == "table"]
     close = [t for t in tables if gap(t, nodes["dance_floor-1"]) <= 4]
     assert len(tables) == 10 and len(close) >= 8
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_under_the_sea_fish_swim_anywhere_and_the_wreck_lies_on_the_floor(seed: int) -> None:
+    prompt = "underwater: a sunken ship in the middle, 2 sharks circling the wreck, a giant clam"
+    request = parse_prompt(prompt)
+    assert request.place == "seabed"
+    assert not [t for t in request.things if t.kind in ("pond", "pool", "sea")]
+    layout = lay(request, seed, 64, 32)
+    nodes = by_id(layout)
+    sharks = [n for n in layout.nodes if n.kind == "fish"]
+    assert len(sharks) == 2 and "wreck-1" in nodes and "shell-1" in nodes
+    assert all(gap(s, nodes["wreck-1"]) <= 4 for s in sharks)

@@ -77,6 +77,8 @@ def test_any_text_gives_a_valid_scene(text: str, size: tuple[int, int], seed: in
 @example(text="999 houses", size=(16, 8), seed=1)
 @example(text="rooms connected by corridors each other in the north corner", size=(16, 8), seed=2)
 @example(text="atop airlock 12 peasant", size=(16, 8), seed=0)  # 12 stood on one cell
+# three roads across a pool three cells long once bridged all of it
+@example(text="bathing pool 12 curb bathing pool", size=(16, 8), seed=2097153)
 def test_vocabulary_salad_gives_a_valid_scene(text: str, size: tuple[int, int], seed: int) -> None:
     width, height = size
     scene = generate_scene(text, seed=seed, width=width, height=height)
