@@ -76,8 +76,9 @@ def _counted_later(state: ParseState, phrase: NounPhrase) -> Group | None:
         return None
     placed = {thing for r in state.relations for thing in (r.subject, *r.objects)}
     for group in state.groups_of(phrase.kind or ""):
-        if group.counted or group.word != phrase.word or set(group.ids) & placed:
-            continue
+        same = group.word == phrase.word or phrase.word.endswith(" " + group.word)
+        if group.counted or not same or set(group.ids) & placed:
+            continue  # (`trenches: two parallel trenches` are two)
         state.recount(group, phrase.count)
         group.counted = True
         return group

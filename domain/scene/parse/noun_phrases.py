@@ -308,8 +308,10 @@ def _head_after_a_noun(tokens: list[str], noun: lexicon.NounMatch) -> lexicon.No
     """`a blood pressure machine`: a word naming nothing drawable between two nouns joins
     them, and the last is the thing."""
     j = noun.end
-    if noun.plural or j + 1 >= len(tokens) or not _describing(tokens[j]):
+    if noun.plural or j + 1 >= len(tokens):
         return None
+    if not _describing(tokens[j]) and tokens[j] not in v.DECORATIVE_WORDS:
+        return None  # (a material is a noun too: `scrap metal walls`)
     word = tokens[j]
     if not lexical.is_noun(word) or lexical.mostly_not_a_noun(word) or word.endswith(("ing", "ed")):
         return None

@@ -85,6 +85,9 @@ def parse_prompt(prompt: str) -> SceneRequest:
     )
     tokens = _without_table_talk(_without_map_request(tokens))
     tokens = _walls_by_side(_its_parts(_without_idioms(_round_as_a_shape(tokens))))
+    typo_warnings += [
+        f"'{said}' is what something is made of; not drawn" for said in _materials(tokens)
+    ]
     for rule in (
         _middle_of_a_wall,
         _comparison,
@@ -99,6 +102,9 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _time_clause,
         _side_said_again,
         _bracketed_place,
+        _made_of,
+        _ring_of_walls,
+        _the_thing_on_a_side,
         _middle_of_the_whole,
         _a_rental,
         _per_team,
@@ -279,6 +285,109 @@ def _dedication(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], 
     return [], j
 
 
+def _the_thing_on_a_side(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
+    """`a nest in the north tower`: in the tower, and so in the north (not in the north and
+    then a tower of its own)."""
+    if tokens[k] not in _SIDED_PREPOSITIONS or tokens[k + 1 : k + 2] != ["the"]:
+        return None
+    found = lexicon.match_direction(tokens, k + 2)
+    if found is None or found[1] is not None or found[2] >= len(tokens):
+        return None
+    word = tokens[found[2]]
+    noun = lexicon.match_noun(tokens, found[2])
+    if noun is None or word in lexicon.PART_WORDS | lexicon.EDGE_WORDS | _NOT_A_THING_ON_A_SIDE:
+        return None
+    if noun.kind in ("wall", "room", "door", "fence"):
+        return None  # (`in the north wall`, `the gate in the south fence`: the place's bounds)
+    said = tokens[k : found[2]]
+    return [*said, "and", tokens[k], "the"], found[2]
+
+
+_SIDED_PREPOSITIONS = frozenset(["in", "on", "inside", "atop"])
+_NOT_A_THING_ON_A_SIDE = frozenset(
+    [
+        "side",
+        "end",
+        "edge",
+        "half",
+        "part",
+        "wing",
+        "corner",
+        "quarter",
+        "bank",
+        "shore",
+        "wall",
+        "walls",
+        "sides",
+        "ends",
+        "coast",
+        "border",
+        "gate",
+        "entrance",
+        "door",
+        "field",
+        "slope",
+    ]
+)
+
+
+def _ring_of_walls(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`a ring of scrap metal walls`, `a circle of palisades`: one wall all around."""
+    if tokens[k] not in ("ring", "circle") or tokens[k + 1 : k + 2] != ["of"]:
+        return None
+    for j in range(k + 2, min(k + 6, len(tokens))):
+        word = tokens[j]
+        if word in _BOUNDS:
+            if kept[-1:] in (["a"], ["the"]):
+                kept.pop()
+            return [*tokens[k + 2 : j], _BOUNDS[word], "all", "around"], j + 1
+        if not word.isalpha() or word == "and":
+            return None
+    return None
+
+
+_BOUNDS = {
+    word: singular
+    for singular in ("wall", "fence", "palisade", "barricade", "hedge", "stockade", "rampart")
+    for word in (singular, singular + "s")
+}
+
+
+def _made_of(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
+    """`four greenhouses made out of old bus shells`, `a fort built of logs`: what a thing is
+    made of is no thing beside it."""
+    if tokens[k] not in _MADE or k == 0:
+        return None
+    j = k + 1
+    if tokens[j : j + 2] == ["out", "of"]:
+        j += 2
+    elif tokens[j : j + 1] in (["of"], ["from"]):
+        j += 1
+    else:
+        return None
+    while j < len(tokens) and tokens[j] not in _CLAUSE_BREAKS and tokens[j] not in (",", "("):
+        if lexicon.match_relation(tokens, j) is not None:
+            break
+        following = tokens[j + 1] if j + 1 < len(tokens) else ""
+        if tokens[j] == "and" and (following in _NOUN_SLOT_OPENERS or following.isdigit()):
+            break  # (`made of logs and a tower`: the tower is a thing)
+        j += 1
+    return [], j
+
+
+def _materials(tokens: list[str]) -> list[str]:
+    """The words of what things are said to be made of (`made of gingerbread`), which are
+    not drawn: the reader says so."""
+    said = []
+    for k in range(len(tokens)):
+        found = _made_of(tokens, k, [])
+        if found is not None:
+            words = [t for t in tokens[k + 1 : found[1]] if t.isalpha() and t not in ("out", "of")]
+            said.append(" ".join(w for w in words if w not in ("from", "the", "a", "an")))
+    return [words for words in said if words]
+
+
+_MADE = frozenset(["made", "built", "constructed", "fashioned", "cobbled", "carved", "woven"])
 _DEDICATED = frozenset(["shrine", "altar", "statue", "monument", "memorial", "temple", "shrines"])
 _GODS = frozenset(["god", "goddess", "gods", "deity", "deities", "godess"])
 

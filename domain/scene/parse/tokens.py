@@ -20,6 +20,7 @@ _TOKEN = re.compile(
     r"|\b(?:post|pre|anti|non|semi|neo|pseudo|ultra|quasi|multi)-[^\W\d_]+\b"  # post-apocalyptic
     # four-poster, two-story, 3-car: a number joined to a word describes, it counts nothing
     r"|\b(?:[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred)-[^\W\d_]+\b"
+    r"|\b[^\W\d_]{2,}[0-9]+\b"  # `WW1`, `M16`: a name, no count of what follows
     r"|[^\W\d_]+"  # a word
     r"|[0-9]+(?:st|nd|rd|th)?"  # a whole number or an ordinal
     r"|[,.;:!?()]"

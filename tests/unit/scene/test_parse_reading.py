@@ -2588,3 +2588,37 @@ def test_a_thing_on_a_hill_stands_on_one_of_the_hills_shown() -> None:
         "40 skeletons surrounding a necromancer on a hill"
     )
     assert parse_prompt("three bats in a cave").place == "cave"  # a cave is still the place
+
+
+def test_what_a_thing_is_made_of_is_not_drawn_and_is_said() -> None:
+    greenhouses = parse_prompt("4 greenhouses made out of old bus shells, and a lookout")
+    assert not [t for t in greenhouses.things if t.kind == "shell"]
+    fort = kinds("a fort made of logs and 3 towers")
+    assert fort["log"] == 0 and fort["tower"] == 3
+    village = parse_prompt("a village where every house is made of gingerbread")
+    assert any("gingerbread" in w for w in village.warnings)
+
+
+def test_a_ring_of_walls_is_one_wall_all_around() -> None:
+    prompt = "fortified settlement. ring of scrap metal walls, water tower in the middle"
+    walls = [t for t in parse_prompt(prompt).things if t.kind == "wall"]
+    assert [t.word for t in walls] == ["scrap metal wall"]
+    assert ("wall-1", "around", (), None) in relations(prompt)
+
+
+def test_the_north_one_of_two_is_one_of_them_and_a_name_with_a_number_counts_nothing() -> None:
+    prompt = "WW1 trenches: two parallel trenches running east-west, a gun nest in the north trench"
+    assert kinds(prompt)["trench"] == 2
+    found = relations(prompt)
+    assert ("nest-1", "in_region", (), "north") in found
+    assert ("nest-1", "next_to", ("trench-1",), None) in found
+    assert kinds("two towers, a nest in the north tower")["tower"] == 2
+    # a fence or wall on a side is the place's bound, read as before
+    assert ("door-1", "in_region", (), "south") in relations(
+        "a backyard, the gate to the driveway is in the south fence"
+    )
+
+
+def test_perched_on_top_of_is_on() -> None:
+    found = relations("an owl perched on top of the wardrobe")
+    assert ("bird-1", "on", ("wardrobe-1",), None) in found
