@@ -97,6 +97,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = holders_that_fit(state, things, relations)
     framing_contradictions(state, relations)
     relations = implicit_inside(state, relations)
+    relations = _holders_placed_for_what_they_hold(relations)
     relations = round_what_they_surround(relations)
     relations = ring_round_the_middle(relations)
     relations = centre_goes_with_its_ring(things, relations)
@@ -209,6 +210,33 @@ def _placed_with_its_holder(state: ParseState, relations: list[RelationSpec]) ->
         added.append(_relation(owner.ids[0], framed[0].predicate, (), framed[0].argument))
         added += [_relation(thing_id, "next_to", (owner.ids[0],)) for thing_id in group.ids]
     return added
+
+
+def _holders_placed_for_what_they_hold(relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`3 cages with prisoners along the east wall`: where a thing held in a small holder
+    (a cage, a wagon) is put is where the holder goes, the thing inside it."""
+    holder_of = {
+        r.subject: r.objects[0]
+        for r in relations
+        if r.predicate == "inside" and len(r.objects) == 1 and _a_small_holder(r.objects[0])
+    }
+    placed = {r.subject for r in relations if r.predicate in _HOLDER_PLACING}
+    kept: list[RelationSpec] = []
+    for r in relations:
+        holder = holder_of.get(r.subject)
+        if holder is None or r.predicate not in _HOLDER_PLACING or r.objects or holder in placed:
+            kept.append(r)
+            continue
+        kept.append(_relation(holder, r.predicate, (), r.argument))
+    return kept
+
+
+def _a_small_holder(thing_id: str) -> bool:
+    spec = lexicon.kind_spec(thing_id.rsplit("-", 1)[0])
+    return spec.shape == "box" and spec.layer == "object"
+
+
+_HOLDER_PLACING = frozenset(["in_region", "in_corner", "against_wall"])
 
 
 def _lava_from_the_volcano(

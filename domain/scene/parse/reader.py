@@ -579,8 +579,12 @@ def _self_correction(tokens: list[str], k: int, kept: list[str]) -> tuple[list[s
         taken_back = next((n for n in range(len(kept) - 1, -1, -1) if _counts(kept[n])), None)
         if taken_back is None or len(kept) - taken_back > _NOUN_REACH:
             return None
+        if _names_a_thing_later(tokens, count[1]) and tokens[count[1]] not in kept[taken_back:]:
+            del kept[taken_back:]  # `3 sacks of flour?? no, 3 cages`: cages instead
+            return [], j
         kept[taken_back] = tokens[j]
-        return [], count[1]
+        said_again = tokens[count[1] : count[1] + 1] and tokens[count[1]] in kept[taken_back:]
+        return [], count[1] + (1 if said_again else 0)  # (`no wait, 2 ogres`: the same ogres)
     if kept and kept[-1].isalpha() and tokens[j : j + 1] in (["a"], ["an"], ["the"]):
         kept.pop()  # `bodega? no a laundromat`, `a fountain... wait no, a newsstand`
         if kept[-1:] in (["a"], ["an"], ["the"]):
@@ -771,6 +775,9 @@ def _unmarked_possessive(
     one = lexical.singular(tokens[k])
     if one is None or one == tokens[k] or not _is_actor(one):
         return None
+    named = lexicon.match_scene(tokens, k)
+    if named is not None and named[1] > k + 1:
+        return None  # (`a kids room` is a place of its own)
     return [one, POSSESSIVE], k + 1
 
 
@@ -780,7 +787,9 @@ _PAST_FORMS = frozenset(
 )
 _OWNED_PLACES = frozenset(
     ["hoard", "lair", "den", "nest", "hideout", "tower", "crypt", "tomb", "chamber", "study",
-     "sanctum", "throne", "quarters", "cave", "grotto", "workshop", "laboratory", "lab"]
+     "sanctum", "throne", "quarters", "cave", "grotto", "workshop", "laboratory", "lab",
+     "room", "bedroom", "bathroom", "office", "kitchen", "house", "home", "shop", "cabin", "hut",
+     "ship", "castle", "palace", "playroom", "nursery", "garage", "cottage", "bunker"]
 )  # fmt: skip
 
 
@@ -1657,6 +1666,9 @@ class _Parser:
             return False
         end = found[2] + (tokens[found[2] : found[2] + 1] in (["edge"], ["side"], ["end"]))
         after = tokens[end] if end < len(tokens) else "."
+        onward = end + 1 + (tokens[end + 1 : end + 2] in (["the"], ["a"], ["an"]))
+        if after == "to" and lexicon.match_direction(tokens, onward) is None:
+            return self._from_an_edge_to_a_thing(found[0], end)
         if after in ("to", "toward", "towards", "of", "wall", "corner"):
             return False  # (`from the north edge to the south edge`: a course, read apart)
         if lexicon.match_noun(tokens, end) is not None or lexicon.match_scene(tokens, end):
@@ -1667,6 +1679,20 @@ class _Parser:
         for thing_id in subject.ids:
             state.add(thing_id, "runs" if path else "in_region", (), found[0])
         self.i = end
+        return True
+
+    def _from_an_edge_to_a_thing(self, side: str, end: int) -> bool:
+        """`a rickety boardwalk from the west edge to the hut`: a way from that edge of the
+        map to the thing."""
+        state, subject = self.state, self.state.subject
+        if not isinstance(subject, Group) or state.stale:
+            return False
+        if lexicon.kind_spec(subject.kind).shape != "path":
+            return False
+        for thing_id in subject.ids:
+            state.add(thing_id, "runs", (), side)
+        onward = lexicon.RelationMatch("connected_to", None, None, end + 1, ("leading", "to"))
+        self.i = read_relation(state, self.tokens, end, onward)
         return True
 
     def _verb_of_the_subject(self) -> bool:

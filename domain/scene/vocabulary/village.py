@@ -70,7 +70,7 @@ KINDS: tuple[KindSpec, ...] = (
          "cemetery, churchyard, burial ground"),
     kind("road", VILLAGE, TERRAIN, PATH, (1, 0), ":", "walkable connector outdoor",
          "street, lane, avenue, boulevard, highway, path, trail, dirt track, farm track, footpath, "
-         "curb, kerb, curbside, roadside"),
+         "curb, kerb, curbside, roadside, boardwalk, board walk, causeway"),
     kind("bridge", VILLAGE, STRUCTURE, PATH, (1, 0), "=", "walkable connector",
          "footbridge, drawbridge"),
     kind("river", VILLAGE, TERRAIN, PATH, (2, 0), "~", "water outdoor",

@@ -2622,3 +2622,28 @@ def test_the_north_one_of_two_is_one_of_them_and_a_name_with_a_number_counts_not
 def test_perched_on_top_of_is_on() -> None:
     found = relations("an owl perched on top of the wardrobe")
     assert ("bird-1", "on", ("wardrobe-1",), None) in found
+
+
+def test_a_room_typed_without_its_apostrophe_is_ones() -> None:
+    assert kinds("my sons room lol. bunk bed in the NW corner")["person"] == 0
+    assert parse_prompt("Kids room. Toy box in the corner, two beds").place == "bedroom"
+
+
+def test_a_thing_taken_back_for_another_counted_thing() -> None:
+    prompt = "a kitchen, 3 sacks of flour?? no, 3 cages with prisoners along the east wall"
+    assert kinds(prompt)["cage"] == 3
+    assert not [t for t in parse_prompt(prompt).things if "sack" in t.word]
+    assert kinds("4 chained ogres.. no wait, 2 ogres")["troll"] == 2
+
+
+def test_where_a_held_thing_is_put_is_where_its_holder_goes() -> None:
+    found = relations("a kitchen, 3 cages with prisoners along the east wall")
+    assert ("cage-1", "against_wall", (), "east") in found
+    assert ("person-1", "inside", ("cage-1",), None) in found
+    assert not [r for r in found if r[0].startswith("person") and r[1] == "against_wall"]
+
+
+def test_a_way_from_an_edge_to_a_thing() -> None:
+    found = relations("a swamp, a hut in the middle, a boardwalk from the west edge to the hut")
+    assert ("road-1", "runs", (), "west") in found
+    assert ("road-1", "connected_to", ("house-1",), None) in found
