@@ -120,7 +120,23 @@ def _building_of_part(state: ParseState, phrase: NounPhrase) -> Group | None:
     if state.scene is not None and lexicon.SCENE_BY_NAME[state.scene].indoor:
         return None
     buildings = [g for g in state.groups if _a_building(g.kind)]
-    return buildings[-1] if buildings else None
+    if not buildings:
+        return None
+    if last_word == "door" and _a_door_inside(state, buildings[-1], phrase):
+        return None  # `a tavern, a table near the door`: the door of its inside, shown
+    return buildings[-1]
+
+
+def _a_door_inside(state: ParseState, building: Group, phrase: NounPhrase) -> bool:
+    """Whether `the door` of the building the prompt opens with is a door seen from inside:
+    nothing has put the building anywhere yet, and it has an inside of its own (a tavern)
+    or the door is on a side of it (`the east door`)."""
+    if state.scene is not None or building is not state.groups[0] or len(building.ids) != 1:
+        return False
+    if any(r.subject == building.ids[0] for r in state.relations):
+        return False  # (`a tavern by the river, a horse by the door`: outside it)
+    inside = v.INTERIOR_OF.get(building.kind)
+    return inside is not None and (inside != "room" or phrase.direction is not None)
 
 
 def _a_building(kind: str) -> bool:

@@ -353,6 +353,27 @@ _BOUNDS = {
 }
 
 
+def _said_of_the_owner_too(state: ParseState, before: int) -> None:
+    """`a tasting table with benches near the east door`: where the benches a piece of
+    furniture comes with are put, it is put too (not where they are put round it)."""
+    subject, owner = state.subject, state.with_owner
+    if not isinstance(subject, Group) or not isinstance(owner, Group) or subject.owner is not owner:
+        return
+    if lexicon.kind_spec(owner.kind).layer != "object" or len(owner.ids) != 1:
+        return
+    mine = set(subject.ids)
+    said = [r for r in state.relations[before:] if r.subject in mine]
+    if not said or any(owner.ids[0] in r.objects for r in said):
+        return
+    first = said[0]
+    if first.predicate in _SAID_OF_BOTH:
+        state.add(owner.ids[0], first.predicate, first.objects, first.argument)
+
+
+# (a part of the map said of them goes to the owner in `finish`, the companions by it)
+_SAID_OF_BOTH = frozenset(["near", "next_to"])
+
+
 def _made_of(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
     """`four greenhouses made out of old bus shells`, `a fort built of logs`: what a thing is
     made of is no thing beside it."""
@@ -1270,6 +1291,7 @@ class _Parser:
             if share is not None:  # (`one on each side`: per side, of all of them)
                 state.subject, state.stale = share, False  # the count said whose it is
             self.i = read_relation(state, tokens, self.i, match)
+            _said_of_the_owner_too(state, before)
             listed_too = self._listed_with(partners, before) if partners else []
             self.listed = []
             if state.subject is not whole and isinstance(whole, Group):

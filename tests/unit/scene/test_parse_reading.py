@@ -2647,3 +2647,20 @@ def test_a_way_from_an_edge_to_a_thing() -> None:
     found = relations("a swamp, a hut in the middle, a boardwalk from the west edge to the hut")
     assert ("road-1", "runs", (), "west") in found
     assert ("road-1", "connected_to", ("house-1",), None) in found
+
+
+def test_the_door_of_the_building_a_prompt_opens_with_is_its_inside_door() -> None:
+    assert ("table-1", "near", ("door-1",), None) in relations("a tavern, a table near the door")
+    found = relations("dwarven brewhouse - a tasting table near the east door")
+    assert ("door-1", "in_region", (), "east") in found
+    assert ("table-1", "near", ("door-1",), None) in found
+    # a building put somewhere outdoors is seen from outside: its door is its own
+    outside = relations("a tavern by the river, a horse tied by the door")
+    assert ("horse-1", "near", ("tavern-1",), None) in outside
+
+
+def test_where_a_piece_of_furniture_s_companions_are_put_it_is_put_too() -> None:
+    found = relations("a kitchen with a table with benches near the east door")
+    assert ("table-1", "near", ("door-1",), None) in found
+    assert ("bench-1", "near", ("door-1",), None) in found
+    assert ("lamp-1", "on", ("desk-1",), None) in relations("a desk with a lamp on it")
