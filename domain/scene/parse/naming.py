@@ -341,7 +341,8 @@ def name_target(
         # from outside as the store is (not the place shown)
         if phrase.kind is None:
             words = " ".join(t for t in tokens[j : phrase.end] if t not in ("a", "an", "the"))
-            said = [g for g in state.groups if g.word in (words, lexical.singular(words) or "")]
+            plain = (words, lexical.singular(words) or "")
+            said = [g for g in state.groups if g.word in plain or g.word.endswith(" " + words)]
             if phrase.definite and said:  # `three classrooms ... east of the classrooms`
                 return tuple(said[-1].ids), phrase, phrase.end
             group = state.new_group(seen_from_outside(phrase.scene), 1, "medium", False, words)
@@ -352,6 +353,14 @@ def name_target(
         spine = state.spine() if phrase.scene == state.scene else None
         if spine is not None:  # `stalls along the main street`: along the street's road
             return tuple(spine.ids[:1]), phrase, phrase.end
+        words = " ".join(t for t in tokens[j : phrase.end] if t not in ("a", "an", "the"))
+        again = [
+            g
+            for g in state.groups_of(seen_from_outside(phrase.scene))
+            if g.word == words or g.word.endswith(" " + words)
+        ]
+        if phrase.definite and again:  # `a ripperdoc clinic ..., a bar next to the clinic`
+            return tuple(again[-1].ids[:1]), phrase, phrase.end
         if concrete:
             group = state.place_within(phrase.scene, tokens[j : phrase.end], quiet=True)
             if group is not None:

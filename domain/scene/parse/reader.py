@@ -58,6 +58,7 @@ _GATHERINGS = frozenset(
 _HEDGES = frozenset(["like", "about", "around", "roughly", "maybe", "approx", "approximately",
                      "say", "or", "so", "ish", "some", "perhaps", "~"])  # fmt: skip
 _WAYS_THROUGH = frozenset(["door", "airlock", "stairs", "gate", "portal"])
+_VAGUE_COUNTS = frozenset(["few", "several", "some", "couple", "bunch", "handful", "many", "lots"])
 _SHARE_OPENERS = frozenset([",", ";", ":", "and", "with", "("])  # `beds, four against ...`
 # Describing words that say what the ground is (the place keeps its things).
 _GROUNDS = {
@@ -103,6 +104,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _side_said_again,
         _bracketed_place,
         _made_of,
+        _into_a_part,
         _ring_of_walls,
         _the_thing_on_a_side,
         _middle_of_the_whole,
@@ -372,6 +374,16 @@ def _said_of_the_owner_too(state: ParseState, before: int) -> None:
 
 # (a part of the map said of them goes to the owner in `finish`, the companions by it)
 _SAID_OF_BOTH = frozenset(["near", "next_to"])
+
+
+def _into_a_part(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
+    """`a clinic tucked into the NE corner`: in it."""
+    if tokens[k] != "into" or tokens[k + 1 : k + 2] != ["the"] or k + 2 >= len(tokens):
+        return None
+    part = tokens[k + 2]
+    if part in v.DIRECTIONS or part in ("corner", "middle", "center", "centre"):
+        return ["in"], k + 1
+    return None
 
 
 def _made_of(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
@@ -1218,7 +1230,7 @@ class _Parser:
             # `6 round tables and a bard playing on a stage`: what is doing something is
             # alive; the tables named with the bard are not on the stage
             self.partners = [g for g in self.partners if _alive(g)]
-        if word in ("(", ",") and self._count_aside():
+        if word in ("(", ",", ";") and self._count_aside():
             return
         if self._some_of_them_are():
             return
@@ -1588,11 +1600,19 @@ class _Parser:
         close = next(
             (k for k in range(self.i + 1, min(self.i + 7, len(tokens))) if tokens[k] in ends), None
         )
-        if not isinstance(subject, Group) or subject.counted or close is None:
+        if not isinstance(subject, Group) or close is None:
             return False
-        if tokens[self.i] == "," and tokens[self.i + 1] not in _HEDGES:
+        hedged = tokens[self.i + 1] in _HEDGES
+        if tokens[self.i] == "," and not hedged:
             return False  # `kobolds, maybe 8?` (not `houses, 3 of them red`)
+        said = set(tokens[self.subject_start : self.subject_start + 3])
+        if subject.counted and not (hedged and said & _VAGUE_COUNTS):
+            return False  # (`a few burnt out cars, maybe 5 or 6`: a few, then how many)
         inside = [t for t in tokens[self.i + 1 : close] if t not in _HEDGES]
+        if inside[1:] in (["of", "them"], ["of", "em"], ["of", "those"], ["in", "all"]):
+            inside = inside[:1]  # `food stalls - ten of em -`
+        elif len(inside) == 2 and lexicon.match_count(inside, 1) is not None:
+            inside = inside[:1]  # `maybe 5 or 6`: the first (`or` is a hedge)
         count = lexicon.match_count(inside, 0) if len(inside) == 1 else None
         if count is None or count[0] < 1:
             return False

@@ -2664,3 +2664,20 @@ def test_where_a_piece_of_furniture_s_companions_are_put_it_is_put_too() -> None
     assert ("table-1", "near", ("door-1",), None) in found
     assert ("bench-1", "near", ("door-1",), None) in found
     assert ("lamp-1", "on", ("desk-1",), None) in relations("a desk with a lamp on it")
+
+
+def test_a_count_said_aside_with_dashes_or_a_hedge_after_a_few() -> None:
+    assert kinds("a night market. Food stalls - ten of em - in two rows")["market_stall"] == 10
+    assert kinds("just sand and a few burnt out cars, maybe 5 or 6.")["car"] == 5
+    assert kinds("houses, 3 of them red")["house"] == 3
+
+
+def test_tucked_into_a_corner_is_in_it() -> None:
+    found = relations("a chest tucked into the NE corner")
+    assert ("chest-1", "in_corner", (), "northeast") in found
+
+
+def test_the_shop_named_again_by_its_last_word_is_the_same_shop() -> None:
+    prompt = "a market, a ripperdoc clinic in the NE corner, a noodle bar next to the clinic"
+    assert kinds(prompt)["hospital"] == 1
+    assert ("bar-1", "next_to", ("hospital-1",), None) in relations(prompt)
