@@ -130,6 +130,10 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         state.scene, state.subject = inside[0], SCENE
         return inside[1]
     found = lexicon.match_scene(tokens, j) or _whose_place(tokens, j)
+    headline = _headline_place(tokens, j) if found is None else None
+    if headline is not None:
+        _inhabitants(state, tokens, j, headline[1])
+        return _read_place(state, tokens, j, headline, size)  # `barbarian hill fort: ...`
     if found is None:
         return _one_room(state, tokens, j) or _home_inside(state, tokens, j)
     _inhabitants(state, tokens, j, found[1])
@@ -154,6 +158,32 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
     if resumed == found[1] and state.scene == found[0]:
         return _past_the_same_place(tokens, resumed, found[0])
     return resumed
+
+
+def _headline_place(tokens: list[str], j: int) -> tuple[str, int] | None:
+    """`barbarian hill fort: a longhouse in the centre, ...`: a headline ending in a place
+    word names the place; the words before it say whose or what kind it is."""
+    for k in (j + 1, j + 2):
+        words = tokens[j:k]
+        if not all(w.isalpha() and not is_reserved(w) for w in words):
+            return None
+        if lexicon.match_scene(tokens, k - 1) is not None:
+            return None  # (a place word inside: read as it is)
+        found = lexicon.match_scene(tokens, k)
+        if found is None or found[0] == "room":
+            continue  # (`treasure room: ...` is one room of perhaps more: `_one_room`)
+        after = tokens[found[1]] if found[1] < len(tokens) else "."
+        longer = lexicon.match_noun(tokens, k)
+        if after not in _HEADLINE_ENDS or (longer is not None and longer.end > found[1]):
+            continue
+        read = noun_phrase(tokens, j)
+        if read is not None and read.scene is None and read.kind is not None:
+            return found  # (read as one thing otherwise: a fort called a barbarian hill fort)
+        return None
+    return None
+
+
+_HEADLINE_ENDS = frozenset([":", "-", ";"])
 
 
 def _describing_the_place(tokens: list[str], j: int) -> bool:

@@ -2681,3 +2681,13 @@ def test_the_shop_named_again_by_its_last_word_is_the_same_shop() -> None:
     prompt = "a market, a ripperdoc clinic in the NE corner, a noodle bar next to the clinic"
     assert kinds(prompt)["hospital"] == 1
     assert ("bar-1", "next_to", ("hospital-1",), None) in relations(prompt)
+
+
+def test_a_headline_ending_in_a_place_word_names_the_place() -> None:
+    prompt = "barbarian hill fort: a longhouse in the centre, ring of 8 huts around it"
+    found = parse_prompt(prompt)
+    assert found.place == "castle"
+    assert not [t for t in found.things if t.kind == "castle"]
+    assert parse_prompt("mermaid lagoon: a turquoise lagoon ringed by rocks").place == "coast"
+    # a headline read as one place already stays as it was
+    assert parse_prompt("sand dunes, a few cacti, a camel skeleton").place == "desert"
