@@ -246,9 +246,9 @@ def _narrow(rooms: list[Item], east_west: bool, most: int) -> None:
 
 
 def _close_rings(items: list[Item], relations: Sequence[RelationSpec]) -> None:
-    """`ten round tables around the dance floor`: furniture grown with a big map would ring
-    the centre too far out to be round it; the members shrink (not below their size on the
-    reference map, then by steps) until the ring fits close."""
+    """`ten round tables around the dance floor`, `a ring of 8 huts around the longhouse`:
+    so many members would ring the centre too far out to be round it; they shrink by steps
+    (to two cells a side at least) until the ring fits close."""
     by_id = {item.id: item for item in items}
     rings: dict[str, list[Item]] = {}
     for relation in relations:
@@ -257,9 +257,7 @@ def _close_rings(items: list[Item], relations: Sequence[RelationSpec]) -> None:
             rings.setdefault(relation.objects[0], []).append(member)
     for centre_id, members in rings.items():
         centre = by_id.get(centre_id)
-        shrinkable = all(
-            m.kind.shape == "box" and scales_with_map(m.kind) and m.host is None for m in members
-        )
+        shrinkable = all(m.kind.shape == "box" and m.host is None for m in members)
         if centre is None or len(members) < _RING_LEAST or not shrinkable:
             continue
         tight = not any(m.kind.layer == "structure" for m in members)

@@ -99,3 +99,17 @@ def facing_from_afar(relations: list[RelationSpec]) -> list[RelationSpec]:
         else r
         for r in relations
     ]
+
+
+def ring_said_round_a_centre(relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`a ring of 8 huts around the longhouse`: their ring is the one round the longhouse;
+    a circle of their own, drawn first, would stand beside it."""
+    around = {r.subject: r.objects[0] for r in relations if r.predicate == "around" and r.objects}
+    kept = []
+    for relation in relations:
+        members = (relation.subject, *relation.objects)
+        centres = {around.get(m) for m in members}
+        if relation.predicate == "in_ring" and len(centres) == 1 and None not in centres:
+            continue
+        kept.append(relation)
+    return kept

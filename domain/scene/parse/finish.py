@@ -11,6 +11,7 @@ from domain.scene.parse.centres import (
     facing_from_afar,
     framed_by_host,
     ring_round_the_middle,
+    ring_said_round_a_centre,
 )
 from domain.scene.parse.framing import frames, framing_contradictions
 from domain.scene.parse.furnishing import (
@@ -100,6 +101,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     relations = _holders_placed_for_what_they_hold(relations)
     relations = round_what_they_surround(relations)
     relations = ring_round_the_middle(relations)
+    relations = ring_said_round_a_centre(relations)
     relations = centre_goes_with_its_ring(things, relations)
     relations = frames(scene, things, relations, _area_owners(state))
     relations = framed_by_host(things, relations)

@@ -692,3 +692,13 @@ def test_under_the_sea_fish_swim_anywhere_and_the_wreck_lies_on_the_floor(seed: 
     sharks = [n for n in layout.nodes if n.kind == "fish"]
     assert len(sharks) == 2 and "wreck-1" in nodes and "shell-1" in nodes
     assert all(gap(s, nodes["wreck-1"]) <= 4 for s in sharks)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_ring_of_many_huts_stays_close_round_its_centre(seed: int) -> None:
+    prompt = "barbarian hill fort: a longhouse in the centre, ring of 8 huts around it"
+    layout = lay(parse_prompt(prompt), seed, 64, 32)
+    nodes = by_id(layout)
+    huts = [n for n in layout.nodes if n.kind == "house" and n.id != "house-1"]
+    close = [h for h in huts if gap(h, nodes["house-1"]) <= 5]
+    assert len(huts) == 8 and len(close) >= 6
