@@ -143,6 +143,10 @@ def _attempt(
     for item in order:
         if prepare.rank(item) <= 4 and item.id not in routed and item not in spare + doors:
             place(ctx, item)
+    joined = {o for r in relations if r.predicate == "connected_to" for o in r.objects}
+    for item in [i for i in late if i.id in joined and i.kind.name != "door"]:
+        place(ctx, item)  # `a gangplank between the two ships`: the ships first, then the plank
+        late.remove(item)
     connect_all(ctx, spare)
     for item in spare:
         if not item.placed:

@@ -26,8 +26,8 @@ def place_path(ctx: Context, item: Item) -> bool:
         cells = lines.clip(raw, ctx.width, ctx.height)
         if to_water:  # `a street running down to the sea`: it stops at the shore
             cells = [cell for cell in cells if not ctx.grid.is_water(cell)]
-        if len(cells) < 2:
-            continue
+        if len(cells) < (1 if item.kind.name == "bridge" else 2):
+            continue  # (a plank across a one-cell gap between two ships is a bridge)
         ctx.work += 1 + len(cells) // 8
         blocked = sum(1 for cell in cells if _blocked(ctx, item, cell))
         geo = _geo(cells)

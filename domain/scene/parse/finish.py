@@ -99,6 +99,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     framing_contradictions(state, relations)
     relations = implicit_inside(state, relations)
     relations = _holders_placed_for_what_they_hold(relations)
+    relations = _bridges_join_what_they_are_between(relations)
     relations = round_what_they_surround(relations)
     relations = ring_round_the_middle(relations)
     relations = ring_said_round_a_centre(relations)
@@ -231,6 +232,20 @@ def _holders_placed_for_what_they_hold(relations: list[RelationSpec]) -> list[Re
             continue
         kept.append(_relation(holder, r.predicate, (), r.argument))
     return kept
+
+
+def _bridges_join_what_they_are_between(relations: list[RelationSpec]) -> list[RelationSpec]:
+    """`two ships side by side, a gangplank between them`, `a rope bridge between the two
+    towers`: the bridge joins them (a river between two villages still runs between)."""
+    over = {r.subject for r in relations if r.predicate in ("across", "on", "inside", "along")}
+    return [
+        _relation(r.subject, "connected_to", r.objects)
+        if r.predicate == "between"
+        and r.subject.rsplit("-", 1)[0] == "bridge"
+        and r.subject not in over  # (`a bridge over the river between them`: on the road)
+        else r
+        for r in relations
+    ]
 
 
 def _a_small_holder(thing_id: str) -> bool:

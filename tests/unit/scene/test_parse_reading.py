@@ -2481,7 +2481,7 @@ def test_couple_of_is_a_count_and_an_action_is_no_thing() -> None:
     found = kinds("desert canyon, a coyote, couple of rock arches")
     assert found["person"] == 0
     ships = relations("two ships side by side for a boarding action, gangplank between them")
-    assert ("bridge-1", "between", ("ship-1", "ship-2"), None) in ships
+    assert ("bridge-1", "connected_to", ("ship-1", "ship-2"), None) in ships  # (joins them)
 
 
 def test_a_thing_taken_back_after_wait_no_is_not_drawn() -> None:

@@ -702,3 +702,14 @@ def test_a_ring_of_many_huts_stays_close_round_its_centre(seed: int) -> None:
     huts = [n for n in layout.nodes if n.kind == "house" and n.id != "house-1"]
     close = [h for h in huts if gap(h, nodes["house-1"]) <= 5]
     assert len(huts) == 8 and len(close) >= 6
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_gangplank_between_two_ships_side_by_side_joins_them(seed: int) -> None:
+    # The ships are placed late (they float) and lie one cell apart: the plank, one cell
+    # long, is laid after them, from one to the other.
+    request = parse_prompt("two ships side by side for a boarding action, gangplank between them")
+    layout = lay(request, seed, 64, 32)
+    nodes = by_id(layout)
+    plank = nodes["bridge-1"]
+    assert gap(plank, nodes["ship-1"]) == 0 and gap(plank, nodes["ship-2"]) == 0
