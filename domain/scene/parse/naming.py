@@ -139,6 +139,22 @@ def _a_door_inside(state: ParseState, building: Group, phrase: NounPhrase) -> bo
     return inside is not None and (inside != "room" or phrase.direction is not None)
 
 
+def _vessel_of_part(state: ParseState, phrase: NounPhrase) -> Group | None:
+    """`a treasure chest near the bow`, `by the stern`: by the ship (or wreck) named last."""
+    assert phrase.kind is not None
+    last_word = phrase.word.split()[-1] if phrase.word else ""
+    if not phrase.definite or last_word not in _VESSEL_PARTS or state.groups_of(phrase.kind):
+        return None
+    vessels = [g for g in state.groups if g.kind in _VESSELS]
+    if not vessels or (vessels[-1] is state.groups[0] and vessels[-1].kind in v.INTERIOR_OF):
+        return None  # (`longship, ..., a dragon head at the prow`: its deck is the place)
+    return vessels[-1]
+
+
+_VESSEL_PARTS = frozenset(["bow", "stern", "prow", "hull", "keel", "bows"])
+_VESSELS = frozenset(["ship", "wreck", "boat", "spaceship", "submarine"])
+
+
 def _a_building(kind: str) -> bool:
     spec = lexicon.kind_spec(kind)
     return kind in v.INTERIOR_OF or (spec.category == "building" and spec.shape == "box")
@@ -370,7 +386,7 @@ def name_target(
         return None, phrase, phrase.end
     if state.room_wall(phrase.kind, phrase.direction, phrase.definite):
         return SCENE, phrase, phrase.end
-    building = _building_of_part(state, phrase)
+    building = _building_of_part(state, phrase) or _vessel_of_part(state, phrase)
     if building is not None:
         return tuple(building.ids[:1]), phrase, phrase.end  # `a crow on the roof`: the hut's
     if phrase.definite and not state.groups_of(phrase.kind):

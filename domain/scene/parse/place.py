@@ -37,6 +37,9 @@ def choose_place(state: ParseState) -> str:
     _interior_head(state)
     _setting_is_the_scene(state)
     scene = state.scene or _vote(state)
+    if state.sea_floor and scene in _SEA_PLACES:
+        state.scene = scene = "seabed"  # `a shipwreck on the sea floor`
+        _sea_floor_is_the_scene(state)
     if _rooms_underground(state, scene):
         state.scene = scene = "dungeon"  # `a thieves' hideout under the city: a main hall...`
     if state.scene is None and scene == "forest":
@@ -50,6 +53,15 @@ def choose_place(state: ParseState) -> str:
     if lexicon.SCENE_BY_NAME[scene].indoor and scene != "dungeon":
         _room_is_the_scene(state)
     return scene
+
+
+_SEA_PLACES = frozenset(["coast", "island", "harbor", "lake", "village", "seabed"])
+
+
+def _sea_floor_is_the_scene(state: ParseState) -> None:
+    """Under the sea, the sea floor named (and the sea round it) is the place itself."""
+    for group in [g for g in state.groups if g.kind in ("sea_floor", "sea")]:
+        _absorb(state, group)
 
 
 def _rooms_underground(state: ParseState, scene: str) -> bool:

@@ -126,6 +126,11 @@ def parse_prompt(prompt: str) -> SceneRequest:
     parser.state.ground = next((_GROUNDS[t] for t in tokens if t in _GROUNDS), None)
     parser.state.indoor_cue = any(t in _INDOOR_CUES for t in tokens)
     parser.state.underground = "underground" in tokens
+    parser.state.sea_floor = any(
+        tuple(tokens[k : k + len(said)]) in _SEA_FLOORS
+        for k in range(len(tokens))
+        for said in _SEA_FLOORS
+    )
     parser.state.strewn = frozenset(_STREWN[t] for t in tokens if t in _STREWN)
     parser.state.outdoor_cue = any(t in _OUTDOOR_CUES for t in tokens)
     return parser.run()
@@ -137,6 +142,10 @@ def _names_a_thing_later(tokens: list[str], end: int) -> bool:
 
 
 _SUBMERGED = frozenset(["underwater", "submerged", "sunken"])
+_SEA_FLOORS = frozenset(
+    [("sea", "floor"), ("ocean", "floor"), ("seabed",), ("seafloor",), ("sea", "bed"),
+     ("sea", "bottom"), ("bottom", "of", "the", "sea"), ("bottom", "of", "the", "ocean")]
+)  # fmt: skip
 _INDOOR_CUES = frozenset(
     ["ceiling", "ceilings", "rafters", "indoors", "floorboards", "underground"]
 )

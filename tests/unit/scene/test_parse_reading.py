@@ -2691,3 +2691,11 @@ def test_a_headline_ending_in_a_place_word_names_the_place() -> None:
     assert parse_prompt("mermaid lagoon: a turquoise lagoon ringed by rocks").place == "coast"
     # a headline read as one place already stays as it was
     assert parse_prompt("sand dunes, a few cacti, a camel skeleton").place == "desert"
+
+
+def test_on_the_sea_floor_is_under_the_sea_and_the_bow_is_the_wreck_s() -> None:
+    prompt = "shipwreck on the sea floor - broken hull half buried in sand, a chest near the bow"
+    found = parse_prompt(prompt)
+    assert found.place == "seabed"
+    assert not [t for t in found.things if t.kind in ("sea_floor", "bow")]
+    assert ("chest-1", "near", ("wreck-1",), None) in relations(prompt)
