@@ -153,11 +153,25 @@ def read_opening(state: ParseState, tokens: list[str]) -> int:
         return 0  # `a dwarven mine entrance`: seen from outside, a way in
     noun_after = lexicon.match_noun(tokens, found[1])
     if following is not None and (noun_after is None or noun_after.end < following[1]):
+        _ground_before(state, tokens, found, following)
         found = (following[0], following[1])  # `a castle kitchen`: the kitchen, of a castle
     resumed = _read_place(state, tokens, j, found, size)
     if resumed == found[1] and state.scene == found[0]:
         return _past_the_same_place(tokens, resumed, found[0])
     return resumed
+
+
+def _ground_before(
+    state: ParseState, tokens: list[str], first: tuple[str, int], then: tuple[str, int]
+) -> None:
+    """`jungle temple ruins`: ruins, on the jungle's ground (a forest all over)."""
+    outer, inner = lexicon.SCENE_BY_NAME[first[0]], lexicon.SCENE_BY_NAME[then[0]]
+    if outer.name not in _WILD_GROUNDS or inner.indoor or inner.ground == outer.ground:
+        return  # (`a market town`: a town with a market, not a market all over)
+    state.new_group(outer.ground, 1, "vast", False, tokens[first[1] - 1])
+
+
+_WILD_GROUNDS = frozenset(["forest", "desert", "swamp", "snow"])
 
 
 def _headline_place(tokens: list[str], j: int) -> tuple[str, int] | None:

@@ -54,7 +54,9 @@ _PLACES: dict[str, str] = {
               " amusement park, theme park, night market",
     "farm": "farm, farmstead, farmyard, ranch, homestead, barnyard, riding school,"
             " riding stables, equestrian center, equestrian centre, stud farm, horse farm",
-    "ruins": "ruins, ruin, ruined city, ruined temple, ancient ruins",
+    "ruins": "ruins, ruin, ruined city, ruined temple, ancient ruins, temple ruins, castle ruins,"
+             " church ruins, abbey ruins, monastery ruins, fort ruins, city ruins, tower ruins,"
+             " palace ruins, chapel ruins, village ruins",
     "lake": "lake, lakeside, lakeshore, lake shore",
     "seabed": "seabed, sea bed, sea floor, seafloor, ocean floor, sea bottom, bottom of the sea,"
               " underwater, undersea, under the sea, dive site, diving site",

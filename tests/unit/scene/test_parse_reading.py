@@ -2699,3 +2699,14 @@ def test_on_the_sea_floor_is_under_the_sea_and_the_bow_is_the_wreck_s() -> None:
     assert found.place == "seabed"
     assert not [t for t in found.things if t.kind in ("sea_floor", "bow")]
     assert ("chest-1", "near", ("wreck-1",), None) in relations(prompt)
+
+
+def test_a_building_s_ruins_are_ruins_and_a_wild_ground_before_a_place_covers_it() -> None:
+    found = parse_prompt("overgrown temple ruins deep in the jungle, two stone idols")
+    assert found.place == "ruins"
+    jungle = parse_prompt("jungle temple ruins: a stepped pyramid in the center")
+    assert jungle.place == "ruins"
+    assert [t.size for t in jungle.things if t.kind == "forest"] == ["vast"]
+    assert not [
+        t for t in parse_prompt("a market town with a town hall").things if t.kind == "market"
+    ]
