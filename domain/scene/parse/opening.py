@@ -166,9 +166,10 @@ def _ground_before(
 ) -> None:
     """`jungle temple ruins`: ruins, on the jungle's ground (a forest all over)."""
     outer, inner = lexicon.SCENE_BY_NAME[first[0]], lexicon.SCENE_BY_NAME[then[0]]
-    if outer.name not in _WILD_GROUNDS or inner.indoor or inner.ground == outer.ground:
+    ground = outer.ground
+    if ground is None or outer.name not in _WILD_GROUNDS or inner.indoor or inner.ground == ground:
         return  # (`a market town`: a town with a market, not a market all over)
-    state.new_group(outer.ground, 1, "vast", False, tokens[first[1] - 1])
+    state.new_group(ground, 1, "vast", False, tokens[first[1] - 1])
 
 
 _WILD_GROUNDS = frozenset(["forest", "desert", "swamp", "snow"])
