@@ -58,6 +58,7 @@ _GATHERINGS = frozenset(
 _HEDGES = frozenset(["like", "about", "around", "roughly", "maybe", "approx", "approximately",
                      "say", "or", "so", "ish", "some", "perhaps", "~"])  # fmt: skip
 _WAYS_THROUGH = frozenset(["door", "airlock", "stairs", "gate", "portal"])
+_LIST_ITEM_REACH = 12  # tokens from a comma to the `and` of a list's last item, at most
 _VAGUE_COUNTS = frozenset(["few", "several", "some", "couple", "bunch", "handful", "many", "lots"])
 _SHARE_OPENERS = frozenset([",", ";", ":", "and", "with", "("])  # `beds, four against ...`
 # Describing words that say what the ground is (the place keeps its things).
@@ -1245,7 +1246,8 @@ class _Parser:
             return
         if word in _CLAUSE_BREAKS:
             self.partners = []
-            state.with_owner, state.fronted = None, []
+            listing = state.with_owner if word == "," and self._with_list_goes_on() else None
+            state.with_owner, state.fronted = listing, []  # `a pen with goats, sheep and a trough`
             state.stale = True
             self.i += 1
             return
@@ -1705,6 +1707,24 @@ class _Parser:
         ]
         self.i = found[2]
         return True
+
+    def _with_list_goes_on(self) -> bool:
+        """Whether the comma at `i` goes on listing what the owner named with `with` has: a
+        few plain names, then `and` the last (`a clearing with a campfire, three tents and a
+        wagon`), with nothing placed among them."""
+        tokens, state = self.tokens, self.state
+        if state.with_owner is None or not isinstance(state.subject, Group):
+            return False
+        if state.subject.owner is not state.with_owner:
+            return False
+        for k in range(self.i + 1, min(self.i + _LIST_ITEM_REACH, len(tokens))):
+            if tokens[k] == "and":
+                return k > self.i + 1
+            if tokens[k] in _CLAUSE_BREAKS and tokens[k] != ",":
+                return False
+            if lexicon.match_relation(tokens, k) is not None:
+                return False
+        return False
 
     def _from_an_edge(self) -> bool:
         """`a stream coming down from the north edge into a tarn`: a way starts at that edge

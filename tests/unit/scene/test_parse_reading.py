@@ -2710,3 +2710,14 @@ def test_a_building_s_ruins_are_ruins_and_a_wild_ground_before_a_place_covers_it
     assert not [
         t for t in parse_prompt("a market town with a town hall").things if t.kind == "market"
     ]
+
+
+def test_every_item_of_a_with_list_belongs_to_its_owner() -> None:
+    found = relations("a pen with three goats, two sheep and a trough")
+    assert ("sheep-1", "inside", ("pen-1",), None) in found
+    assert ("trough-1", "inside", ("pen-1",), None) in found
+    clearing = relations("a clearing with a campfire, three tents and a wagon")
+    assert ("cart-1", "inside", ("clearing-1",), None) in clearing
+    # a list that places its next item elsewhere ends the owner's list
+    house = relations("a house with a garden, a well in the village center")
+    assert not [r for r in house if r[0] == "well-1" and r[2] == ("house-1",)]
