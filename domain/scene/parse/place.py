@@ -36,6 +36,7 @@ def choose_place(state: ParseState) -> str:
     """The place named, else the one the things vote for; a head that is the place goes."""
     _interior_head(state)
     _setting_is_the_scene(state)
+    _grounds_with_their_things(state)
     scene = state.scene or _vote(state)
     if state.sea_floor and scene in _SEA_PLACES:
         state.scene = scene = "seabed"  # `a shipwreck on the sea floor`
@@ -230,6 +231,28 @@ def _setting_is_the_scene(state: ParseState) -> None:
 
 # A place drawn as several of the thing: one of them named is one of them, not the place.
 _ONE_OF_THE_PLACE = frozenset(["hill", "mountain"])
+
+
+def _grounds_with_their_things(state: ParseState) -> None:
+    """`a school playground with a slide, two swings and a sandbox`, `a church graveyard with
+    twenty graves`: grounds named first with all the rest in them are the place shown."""
+    if state.scene is not None or not state.groups:
+        return
+    head = state.groups[0]
+    scenes = lexicon.KIND_SCENES.get(head.kind, frozenset())
+    if len(head.ids) != 1 or len(scenes) != 1:
+        return
+    (scene,) = scenes
+    if lexicon.SCENE_BY_NAME[scene].ground != head.kind:
+        return
+    if any(r.subject == head.ids[0] for r in state.relations):
+        return  # (`a graveyard behind the chapel`: a part of a wider place)
+    inside = {
+        r.subject for r in state.relations if r.predicate == "inside" and head.ids[0] in r.objects
+    }
+    if all(g.owner is head or g.ids[0] in inside for g in state.groups[1:]) and state.groups[1:]:
+        state.scene = scene
+        _absorb(state, head)
 
 
 def _inner_scene(kind: str) -> str | None:

@@ -2721,3 +2721,12 @@ def test_every_item_of_a_with_list_belongs_to_its_owner() -> None:
     # a list that places its next item elsewhere ends the owner's list
     house = relations("a house with a garden, a well in the village center")
     assert not [r for r in house if r[0] == "well-1" and r[2] == ("house-1",)]
+
+
+def test_grounds_named_first_with_everything_in_them_are_the_place() -> None:
+    playground = parse_prompt("a school playground with a slide, two swings and a sandbox")
+    assert playground.place == "playground"
+    assert parse_prompt("a church graveyard with twenty graves").place == "graveyard"
+    # grounds put beside something are a part of a wider place
+    beside = parse_prompt("a graveyard behind a chapel with a crypt entrance between two statues")
+    assert beside.place == "village"
