@@ -1309,6 +1309,9 @@ class _Parser:
             return
         if match is not None:
             before, partners = len(state.relations), self._partners()
+            if partners and self.listed and self._after_with():
+                partners = []  # `a harbor with two piers, five boats and a lighthouse on the
+                # east side`: the last item of what the owner has is put there, not the list
             whole = state.subject
             share = None if "each" in match.pattern else self._share_of_subject(match.predicate)
             if share is not None:  # (`one on each side`: per side, of all of them)
@@ -1707,6 +1710,15 @@ class _Parser:
         ]
         self.i = found[2]
         return True
+
+    def _after_with(self) -> bool:
+        """Whether the list the subject ends is what something named `with` has."""
+        for k in range(self.subject_start - 1, -1, -1):
+            if self.tokens[k] in (".", ";", ":", "!", "?"):
+                return False
+            if self.tokens[k] == "with":
+                return True
+        return False
 
     def _with_list_goes_on(self) -> bool:
         """Whether the comma at `i` goes on listing what the owner named with `with` has: a

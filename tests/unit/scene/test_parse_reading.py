@@ -2730,3 +2730,10 @@ def test_grounds_named_first_with_everything_in_them_are_the_place() -> None:
     # grounds put beside something are a part of a wider place
     beside = parse_prompt("a graveyard behind a chapel with a crypt entrance between two statues")
     assert beside.place == "village"
+
+
+def test_a_place_said_after_a_with_list_is_its_last_item_s() -> None:
+    found = relations("a harbor with two piers, five boats and a lighthouse on the east side")
+    assert found == [("lighthouse-1", "in_region", (), "east")]
+    stage = relations("a tavern with a bard and a dancer on the stage")
+    assert ("person-1", "on", ("stage-1",), None) in stage  # (two named with `and`: both)
