@@ -82,6 +82,12 @@ def relate(
         return
     if predicate == "~top_of":
         predicate, direction = _top_of(state, target, pattern)
+    if predicate == "~lined_with" and pattern[:1] == ("flanked",) and target and target != SCENE:
+        flank = next((g for g in state.groups if set(target) <= set(g.ids)), None)
+        if flank is not None and lexicon.kind_spec(subject.kind).shape != "path":
+            # `a gate flanked by two statues`: one on either side of it, as one faces it
+            arrange(state, flank, "~both_sides", [tuple(subject.ids[:1])], ("flanking",))
+            return
     if predicate == "~lined_with":
         # `a road lined with trees`: the trees stand along the road
         if target and target != SCENE:

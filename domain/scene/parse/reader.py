@@ -549,6 +549,8 @@ def _bigger_than_the_others(
     if rest is None or noun is None or not kept[-1].isalpha():
         return None
     kept.insert(len(kept) - 1, "big")
+    if {kept[-1], f"{kept[-1]}s"} & set(kept[:-2]):
+        return [], k + 2 + len(rest)  # `5 huts and a chief's hut larger than the others`
     return [",", "and", "some", f"{kept[-1]}s"], k + 2 + len(rest)
 
 

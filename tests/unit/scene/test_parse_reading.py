@@ -2737,3 +2737,12 @@ def test_a_place_said_after_a_with_list_is_its_last_item_s() -> None:
     assert found == [("lighthouse-1", "in_region", (), "east")]
     stage = relations("a tavern with a bard and a dancer on the stage")
     assert ("person-1", "on", ("stage-1",), None) in stage  # (two named with `and`: both)
+
+
+def test_flanked_by_is_one_on_either_side_and_the_others_are_those_named() -> None:
+    found = relations("a gate flanked by two statues")
+    assert ("statue-1", "west_of", ("door-1",), None) in found
+    assert ("statue-2", "east_of", ("door-1",), None) in found
+    assert ("tree-1", "along", ("road-1",), None) in relations("a road flanked by trees")
+    village = kinds("a village by a lake: 5 huts and a chief's hut larger than the others")
+    assert village["house"] == 6
