@@ -141,6 +141,8 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
             continue
         island = group.kind == "island" and lexicon.kind_spec(owner.kind).water
         fits = island or _fits_inside(group.kind, group.size, owner.kind, owner.size)
+        if _grows_outdoors_by(group, owner):
+            fits = False  # `a villa with a swimming pool, palm trees`: the palms stand by it
         small = lexicon.kind_spec(group.kind).layer in ("object", "actor")
         larger = (
             None if fits or not small else _enlarged(group.kind, group.size, owner.kind, owner.size)
@@ -260,6 +262,21 @@ def _placed_apart(group: Group, owner: Group, relations: list[RelationSpec]) -> 
             or (r.predicate in _BESIDE and set(r.objects) <= theirs)
         )
         for r in relations
+    )
+
+
+# Buildings whose inside is rooms (not a castle's or a prison's yard): nothing growing or
+# standing outdoors goes in them.
+_HOUSES_WITH_AN_INSIDE = frozenset(
+    ["house", "tavern", "church", "library", "shop", "smithy", "school", "building", "barn",
+     "bakery", "lighthouse", "tower", "watchtower", "warehouse", "hospital", "museum",
+     "restaurant", "theater", "garage"]
+)  # fmt: skip
+
+
+def _grows_outdoors_by(group: Group, owner: Group) -> bool:
+    return (
+        lexicon.kind_spec(group.kind).setting == "outdoor" and owner.kind in _HOUSES_WITH_AN_INSIDE
     )
 
 

@@ -2746,3 +2746,11 @@ def test_flanked_by_is_one_on_either_side_and_the_others_are_those_named() -> No
     assert ("tree-1", "along", ("road-1",), None) in relations("a road flanked by trees")
     village = kinds("a village by a lake: 5 huts and a chief's hut larger than the others")
     assert village["house"] == 6
+
+
+def test_what_a_house_has_outdoors_stands_by_it() -> None:
+    found = relations("a villa with a swimming pool, palm trees and a tennis court")
+    assert ("palm-1", "next_to", ("house-1",), None) in found
+    assert not [r for r in found if r[1] == "inside" and r[2] == ("house-1",)]
+    # said to be inside, it is inside (and a contradiction is still one)
+    assert ("well-1", "inside", ("house-1",), None) in relations("a well inside a house")
