@@ -141,8 +141,6 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
             continue
         island = group.kind == "island" and lexicon.kind_spec(owner.kind).water
         fits = island or _fits_inside(group.kind, group.size, owner.kind, owner.size)
-        if _grows_outdoors_by(group, owner):
-            fits = False  # `a villa with a swimming pool, palm trees`: the palms stand by it
         small = lexicon.kind_spec(group.kind).layer in ("object", "actor")
         larger = (
             None if fits or not small else _enlarged(group.kind, group.size, owner.kind, owner.size)
@@ -150,6 +148,8 @@ def implicit_inside(state: ParseState, relations: list[RelationSpec]) -> list[Re
         if larger is not None:  # `a cave full of treasure chests`: a cave large enough
             state.resize(owner, larger)
             fits = True
+        if _grows_outdoors_by(group, owner):
+            fits = False  # `a villa with a swimming pool, palm trees`: the palms stand by it
         if not fits:
             # (islands are sized to their water by the layout: `a lake with three islands`)
             told = any(r.subject in group.ids for r in relations)
