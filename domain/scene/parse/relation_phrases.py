@@ -79,6 +79,7 @@ def _ship_end(state: ParseState, tokens: list[str], j: int) -> tuple[str, int] |
 
 
 _UNDERGROUND = frozenset(["dungeon", "cave", "mine"])
+_THE_TWO = frozenset(["them", "those", "these", "both"])
 _UP_TO = frozenset([("up", "to", "the"), ("up", "to", "a"), ("up", "to", "an")])
 _HIDING = frozenset(["hiding", "hidden", "hides", "hide", "lurking", "lurk", "lurks", "crouching"])
 
@@ -237,7 +238,10 @@ def read_relation(
     if predicate in ("between", "~connecting", "~from"):
         joiner = ("and", "to", "with") if predicate != "between" else ("and",)
         j = _placed_where(state, tokens, first, j)  # `from the tavern in the west to ...`
-        if j < len(tokens) and tokens[j] in joiner:
+        said = tokens[end] if end < len(tokens) else ""
+        both = predicate == "between" and said in _THE_TWO and first != SCENE and len(first) > 1
+        if j < len(tokens) and tokens[j] in joiner and not both:  # (`between them and a
+            # window on the east wall`: between the two they are; the window is named apart)
             second, _, j = name_target(state, tokens, j + 1, concrete)
             if second is not None:
                 targets.append(second)

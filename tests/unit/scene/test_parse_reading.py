@@ -2754,3 +2754,12 @@ def test_what_a_house_has_outdoors_stands_by_it() -> None:
     assert not [r for r in found if r[1] == "inside" and r[2] == ("house-1",)]
     # said to be inside, it is inside (and a contradiction is still one)
     assert ("well-1", "inside", ("house-1",), None) in relations("a well inside a house")
+
+
+def test_between_them_and_another_thing_is_between_the_two_named() -> None:
+    found = relations("a hospital room with two beds, a curtain between them and a window")
+    assert ("curtain-1", "between", ("bed-1", "bed-2"), None) in found
+    tv = relations("a couch facing a tv, a coffee table between them and a bookshelf")
+    assert ("table-1", "between", ("sofa-1", "television-1"), None) in tv
+    camp = relations("a campsite: four tents, a campfire between the tents and the lake")
+    assert any(r[0] == "campfire-1" and r[1] == "between" and "lake-1" in r[2] for r in camp)
