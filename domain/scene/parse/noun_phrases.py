@@ -156,6 +156,8 @@ def noun_phrase(tokens: list[str], i: int, listed: bool = False) -> NounPhrase |
             j += 1
         elif count is not None:
             phrase.count, j = count
+        elif phrase.count == 1 and v.NUMBER_WORDS.get(word) == 1:
+            j += 1  # `a lone traveler`, `a single tree`: one, said twice
         elif ordinal is not None:
             phrase.ordinal, j = ordinal
         elif word in v.SIZES and (giant := _size_word_as_noun(tokens, j)) is not None:

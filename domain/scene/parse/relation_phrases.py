@@ -702,4 +702,5 @@ def _new_thing_follows(tokens: list[str], j: int) -> bool:
     while j < len(tokens) and tokens[j] in _LINKING_VERBS:
         j += 1
     phrase = noun_phrase(tokens, j)
-    return phrase is not None and phrase.kind is not None and not phrase.definite
+    named = phrase is not None and (phrase.kind is not None or phrase.scene is not None)
+    return named and phrase is not None and not phrase.definite  # (`there is a village`)

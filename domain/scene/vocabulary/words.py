@@ -126,6 +126,8 @@ RELATION_PHRASES: tuple[tuple[str, str], ...] = (
     ("within", "inside"), ("into", "inside"), ("on", "inside"), ("on top of", "inside"),
     ("upon", "inside"), ("atop", "inside"), ("onto", "inside"), ("around", "around"),
     ("round", "around"), ("surrounding", "around"), ("encircling", "around"),
+    ("surround", "around"), ("surrounds", "around"), ("encircle", "around"),
+    ("encircles", "around"),
     ("circling", "around"), ("ringing", "around"), ("enclosing", "around"),
     ("all around", "around"), ("surrounded by", "~around"), ("encircled by", "~around"),
     ("ringed by", "~around"), ("enclosed by", "~around"), ("circled by", "~around"),

@@ -2763,3 +2763,16 @@ def test_between_them_and_another_thing_is_between_the_two_named() -> None:
     assert ("table-1", "between", ("sofa-1", "television-1"), None) in tv
     camp = relations("a campsite: four tents, a campfire between the tents and the lake")
     assert any(r[0] == "campfire-1" and r[1] == "between" and "lake-1" in r[2] for r in camp)
+
+
+def test_a_side_said_first_belongs_to_the_place_named_after_it() -> None:
+    found = relations("a castle. To the south is a village.")
+    assert ("house-1", "in_region", (), "south") in found
+    assert not [r for r in found if r[0] == "castle-1" and r[1] == "in_region"]
+    farms = relations("a castle. In the east there are three houses.")
+    assert ("house-3", "in_region", (), "east") in farms
+
+
+def test_surround_as_a_verb_and_a_lone_one() -> None:
+    found = relations("several wolves surround a lone traveler in a snowy forest")
+    assert ("wolf-1", "around", ("person-1",), None) in found
