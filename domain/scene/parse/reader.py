@@ -105,6 +105,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _side_said_again,
         _bracketed_place,
         _made_of,
+        _one_pair_of_doors,
         _into_a_part,
         _ring_of_walls,
         _the_thing_on_a_side,
@@ -166,7 +167,7 @@ _IDIOMS = frozenset(
      ("branches", "off"), ("branching", "off"), ("branch", "out"), ("branching", "out"),
      ("keeping", "watch"), ("keep", "watch"), ("keeps", "watch"), ("standing", "watch"),
      ("stands", "watch"), ("keeping", "guard"), ("standing", "guard"),
-     ("capture", "the", "flag"), ("king", "of", "the", "hill")]
+     ("capture", "the", "flag"), ("king", "of", "the", "hill"), ("wild", "west")]
 )  # fmt: skip
 
 
@@ -394,6 +395,18 @@ def _into_a_part(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], in
     if part in v.DIRECTIONS or part in ("corner", "middle", "center", "centre"):
         return ["in"], k + 1
     return None
+
+
+def _one_pair_of_doors(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`swinging doors at the front`, `double doors`: one doorway, its two leaves."""
+    if tokens[k] not in _PAIRED_DOORS or tokens[k + 1 : k + 2] != ["doors"]:
+        return None
+    if kept and (kept[-1].isdigit() or kept[-1] in v.NUMBER_WORDS):
+        return None  # (`two double doors`: two)
+    return [tokens[k], "door"], k + 2
+
+
+_PAIRED_DOORS = frozenset(["double", "swinging", "saloon", "french", "batwing", "barn", "twin"])
 
 
 def _made_of(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:

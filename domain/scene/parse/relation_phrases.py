@@ -504,6 +504,11 @@ def _back_reference(
             relate(state, lining[-1], predicate, direction, relative, [line], pattern)
             return
     earlier = [g for g in state.groups if g is not subject]
+    ways = [g for g in earlier if lexicon.kind_spec(g.kind).shape == "path"]
+    if predicate == "~head" and "far" in pattern and "end" in pattern and not ways:
+        # `a hall with a throne at the far end`: the far end of the place, from its way in
+        relate(state, subject, "in_region", "north", relative, [SCENE], pattern)
+        return
     if predicate == "~head" and "end" in pattern:  # `at the far end`: of a corridor, a hall
         earlier = [g for g in earlier if _has_ends(g.kind)] or earlier
     elif predicate == "~head":  # only a table, a desk or a bed has a head

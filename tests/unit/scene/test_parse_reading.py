@@ -2776,3 +2776,13 @@ def test_a_side_said_first_belongs_to_the_place_named_after_it() -> None:
 def test_surround_as_a_verb_and_a_lone_one() -> None:
     found = relations("several wolves surround a lone traveler in a snowy forest")
     assert ("wolf-1", "around", ("person-1",), None) in found
+
+
+def test_at_the_far_end_of_a_hall_and_a_pair_of_doors() -> None:
+    hall = relations("a hall with a throne at the far end")
+    assert ("throne-1", "in_region", (), "north") in hall
+    corridor = relations("a long corridor with a guard room at the far end")
+    assert ("room-1", "at_head_of", ("corridor-1",), None) in corridor
+    saloon = parse_prompt("a wild west saloon: bar along the back wall, swinging doors in front")
+    assert saloon.place == "tavern"
+    assert [t.word for t in saloon.things if t.kind == "door"] == ["swinging door"]
