@@ -105,6 +105,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _side_said_again,
         _bracketed_place,
         _made_of,
+        _carved_into_the_walls,
         _one_pair_of_doors,
         _into_a_part,
         _ring_of_walls,
@@ -407,6 +408,20 @@ def _one_pair_of_doors(tokens: list[str], k: int, kept: list[str]) -> tuple[list
 
 
 _PAIRED_DOORS = frozenset(["double", "swinging", "saloon", "french", "batwing", "barn", "twin"])
+
+
+def _carved_into_the_walls(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
+    """`stone houses carved into the walls`: along the walls of the place (no walls of their
+    own)."""
+    said = tokens[k : k + 4]
+    if len(said) < 4 or said[0] not in _CARVED or said[1:3] != ["into", "the"]:
+        return None
+    if said[3] not in ("wall", "walls", "cliff", "cliffs", "rock"):
+        return None
+    return ["along", "the", "walls"], k + 4
+
+
+_CARVED = frozenset(["carved", "built", "set", "cut", "dug", "hewn", "sunk"])
 
 
 def _made_of(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:

@@ -64,6 +64,8 @@ PATTERN_PHRASES: tuple[tuple[str, str], ...] = (
     *((f"{lead} {both} long {side}", "~both_sides") for lead in ("on", "along", "lining")
       for both in ("both", "the", "either") for side in ("side", "sides")),
     ("at each end", "~ends"), ("at either end", "~ends"), ("at both ends", "~ends"),
+    ("at the ends", "~ends"), ("at opposite ends", "~ends"), ("on either end", "~ends"),
+    ("at the two ends", "~ends"), ("one at each end", "~ends"),
     *((f"{lead} {both} long walls", "~long_walls") for lead in ("on", "along", "lining",
       "against") for both in ("both", "the", "the two")),
     *((f"{lead} {both}", "~long_walls") for lead in ("on", "along", "lining", "against", "by")

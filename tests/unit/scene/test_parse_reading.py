@@ -2786,3 +2786,14 @@ def test_at_the_far_end_of_a_hall_and_a_pair_of_doors() -> None:
     saloon = parse_prompt("a wild west saloon: bar along the back wall, swinging doors in front")
     assert saloon.place == "tavern"
     assert [t.word for t in saloon.things if t.kind == "door"] == ["swinging door"]
+
+
+def test_carved_into_the_walls_and_at_the_ends() -> None:
+    city = parse_prompt("an underground city, stone houses carved into the walls")
+    assert not [t for t in city.things if t.kind == "wall"]
+    assert ("house-1", "against_wall", (), "north") in relations(
+        "an underground city, stone houses carved into the walls"
+    )
+    field = relations("a jousting field, stands on both sides and tents at the ends")
+    assert ("tent-1", "in_region", (), "west") in field
+    assert ("tent-2", "in_region", (), "east") in field
