@@ -843,8 +843,9 @@ def _unmarked_possessive(
     """`dragons hoard room`, `wizards tower`: a creature's place typed without its
     apostrophe, one dragon's hoard (not three dragons)."""
     owned = tokens[k + 1] if k + 1 < len(tokens) else ""
-    if owned not in _OWNED_PLACES or (kept and (kept[-1].isdigit() or kept[-1] in v.NUMBER_WORDS)):
-        return None
+    counted = kept and (kept[-1].isdigit() or kept[-1] in v.NUMBER_WORDS)
+    if owned not in _OWNED_PLACES or (counted and kept[-1] not in ("a", "an")):
+        return None  # (`a hunters cabin` is one hunter's; `two wizards towers` are two)
     one = lexical.singular(tokens[k])
     if one is None or one == tokens[k] or not _is_actor(one):
         return None

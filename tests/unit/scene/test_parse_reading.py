@@ -2797,3 +2797,9 @@ def test_carved_into_the_walls_and_at_the_ends() -> None:
     field = relations("a jousting field, stands on both sides and tents at the ends")
     assert ("tent-1", "in_region", (), "west") in field
     assert ("tent-2", "in_region", (), "east") in field
+
+
+def test_a_hunters_cabin_is_one_hunter_s() -> None:
+    found = parse_prompt("a forest with a few deer and a hunters cabin")
+    assert [t.word for t in found.things if t.kind == "house"] == ["hunter's cabin"]
+    assert kinds("a forest with a few deer and a hunters cabin")["person"] == 0
