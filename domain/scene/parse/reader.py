@@ -58,6 +58,7 @@ _GATHERINGS = frozenset(
 _HEDGES = frozenset(["like", "about", "around", "roughly", "maybe", "approx", "approximately",
                      "say", "or", "so", "ish", "some", "perhaps", "~"])  # fmt: skip
 _WAYS_THROUGH = frozenset(["door", "airlock", "stairs", "gate", "portal"])
+_SENTENCE_ENDS = frozenset([".", ";", ":", "!", "?"])
 _LIST_ITEM_REACH = 12  # tokens from a comma to the `and` of a list's last item, at most
 _VAGUE_COUNTS = frozenset(["few", "several", "some", "couple", "bunch", "handful", "many", "lots"])
 _SHARE_OPENERS = frozenset([",", ";", ":", "and", "with", "("])  # `beds, four against ...`
@@ -1347,7 +1348,9 @@ class _Parser:
             share = None if "each" in match.pattern else self._share_of_subject(match.predicate)
             if share is not None:  # (`one on each side`: per side, of all of them)
                 state.subject, state.stale = share, False  # the count said whose it is
+            state.opens_sentence = self.i == 0 or tokens[self.i - 1] in _SENTENCE_ENDS
             self.i = read_relation(state, tokens, self.i, match)
+            state.opens_sentence = False
             _said_of_the_owner_too(state, before)
             listed_too = self._listed_with(partners, before) if partners else []
             self.listed = []

@@ -696,7 +696,10 @@ def _emit(
         for thing_id in targets[0]:  # `a village surrounded by a wall`: round the map
             state.add(thing_id, "around", (), None)
         return
-    if not isinstance(subject, Group) or (state.stale and _new_thing_follows(tokens, end)):
+    fronted = state.opens_sentence and tokens[end : end + 1] == [","]
+    if not isinstance(subject, Group) or (
+        state.stale and _new_thing_follows(tokens, end + 1 if fronted else end)
+    ):  # (`To the south, a village`: said first, of what comes next)
         state.pending.append((predicate, direction, relative, targets, pattern))
         return
     relate(state, subject, predicate, direction, relative, targets, pattern)

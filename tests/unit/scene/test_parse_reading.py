@@ -2803,3 +2803,11 @@ def test_a_hunters_cabin_is_one_hunter_s() -> None:
     found = parse_prompt("a forest with a few deer and a hunters cabin")
     assert [t.word for t in found.things if t.kind == "house"] == ["hunter's cabin"]
     assert kinds("a forest with a few deer and a hunters cabin")["person"] == 0
+
+
+def test_a_side_said_first_then_a_comma_is_of_what_follows() -> None:
+    found = relations("a castle. To the south, a village.")
+    assert ("house-1", "in_region", (), "south") in found
+    assert not [r for r in found if r[0] == "castle-1"]
+    goals = relations("football field with two goals, one at each end, bleachers and a scoreboard")
+    assert ("goal-1", "in_region", (), "west") in goals  # (not said first: the goals')
