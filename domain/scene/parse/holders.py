@@ -226,7 +226,7 @@ def _by_its_building(group: Group, owner: Group) -> bool:
     inside it stands by it (not a road or a river, which have courses of their own)."""
     thing, holder = lexicon.kind_spec(group.kind), lexicon.kind_spec(owner.kind)
     return (
-        holder.layer == "structure"
+        holder.layer in ("structure", "actor")  # (`a knight with his horse`: by him)
         and len(owner.ids) == 1
         and thing.shape != "path"
         and not thing.water

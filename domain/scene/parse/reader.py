@@ -106,6 +106,7 @@ def parse_prompt(prompt: str) -> SceneRequest:
         _side_said_again,
         _bracketed_place,
         _made_of,
+        _and_his,
         _carved_into_the_walls,
         _one_pair_of_doors,
         _into_a_part,
@@ -423,6 +424,19 @@ def _carved_into_the_walls(tokens: list[str], k: int, _: list[str]) -> tuple[lis
 
 
 _CARVED = frozenset(["carved", "built", "set", "cut", "dug", "hewn", "sunk"])
+
+
+def _and_his(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
+    """`a shepherd and his dog`: the shepherd with his dog, by him."""
+    if tokens[k] != "and" or tokens[k + 1 : k + 2] not in (["his"], ["her"]) or not kept:
+        return None
+    if not _is_actor(lexical.singular(kept[-1]) or kept[-1]):
+        return None
+    found = lexicon.match_noun(tokens, k + 2)
+    after = tokens[found.end] if found is not None and found.end < len(tokens) else "."
+    if found is None or (after not in _CLAUSE_BREAKS and after != "and"):
+        return None  # (`the king and his guards in the throne room`: both in it)
+    return ["with"], k + 2
 
 
 def _made_of(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:

@@ -2811,3 +2811,12 @@ def test_a_side_said_first_then_a_comma_is_of_what_follows() -> None:
     assert not [r for r in found if r[0] == "castle-1"]
     goals = relations("football field with two goals, one at each end, bleachers and a scoreboard")
     assert ("goal-1", "in_region", (), "west") in goals  # (not said first: the goals')
+
+
+def test_a_shepherd_and_his_dog_stand_together() -> None:
+    assert ("dog-1", "next_to", ("person-1",), None) in relations(
+        "a pasture, a shepherd and his dog, and a lone oak"
+    )
+    assert ("horse-1", "next_to", ("guard-1",), None) in relations("a knight with a horse")
+    court = relations("the king and his guards in the throne room")
+    assert ("person-1", "inside", ("room-1",), None) in court  # (both in it)
