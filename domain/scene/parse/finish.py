@@ -87,6 +87,7 @@ def finish_request(state: ParseState) -> SceneRequest:
     things = without_excluded(state, things) + _inhabitants(state)
     things = usual_things_not_doubled(state, things)
     relations += _placed_with_its_holder(state, relations)
+    relations += _swimmers_in_the_water(state, things, relations)
     relations = _platforms_by_the_track(things, relations)
     relations += _lava_from_the_volcano(things, relations)
     relations = _down_to_the_sea(scene, things, relations)
@@ -254,6 +255,22 @@ def _a_small_holder(thing_id: str) -> bool:
 
 
 _HOLDER_PLACING = frozenset(["in_region", "in_corner", "against_wall"])
+
+
+def _swimmers_in_the_water(
+    state: ParseState, things: list[ThingSpec], relations: list[RelationSpec]
+) -> list[RelationSpec]:
+    """`a beach with some people swimming`: in the water named (or the sea of the place), when
+    nothing else places them."""
+    waters = [t.id for t in things if lexicon.kind_spec(t.kind).water and t.kind != "river"]
+    placed = {r.subject for r in relations}
+    if not waters:
+        return []
+    return [
+        _relation(thing_id, "inside", (waters[0],))
+        for thing_id in dict.fromkeys(state.swimming)
+        if thing_id not in placed
+    ]
 
 
 def _lava_from_the_volcano(

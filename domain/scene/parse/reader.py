@@ -58,6 +58,7 @@ _GATHERINGS = frozenset(
 _HEDGES = frozenset(["like", "about", "around", "roughly", "maybe", "approx", "approximately",
                      "say", "or", "so", "ish", "some", "perhaps", "~"])  # fmt: skip
 _WAYS_THROUGH = frozenset(["door", "airlock", "stairs", "gate", "portal"])
+_SWIMMING = frozenset(["swimming", "bathing", "wading", "paddling", "snorkeling", "diving"])
 _SENTENCE_ENDS = frozenset([".", ";", ":", "!", "?"])
 _LIST_ITEM_REACH = 12  # tokens from a comma to the `and` of a list's last item, at most
 _VAGUE_COUNTS = frozenset(["few", "several", "some", "couple", "bunch", "handful", "many", "lots"])
@@ -1299,6 +1300,8 @@ class _Parser:
             return
         if word == "to" and self._leads_elsewhere():
             return
+        if word in _SWIMMING and _alive(state.subject) and isinstance(state.subject, Group):
+            state.swimming.extend(state.subject.ids)  # `some people swimming`: in the water
         if word.endswith("ing") and word not in _DOINGS and self._what_they_do():
             self.i += 1  # `sailors loading sacks`: the sacks, not loading sacks
             return

@@ -74,6 +74,7 @@ class ParseState:
     underground: bool = False  # `a hideout under the city`
     sea_floor: bool = False  # `a shipwreck on the sea floor`: the place is under the sea
     opens_sentence: bool = False  # the relation being read opens its sentence
+    swimming: list[str] = field(default_factory=list)  # `people swimming`: in the water
     inhabitants: list[tuple[str, str, int]] = field(default_factory=list)  # `a goblin camp`
     strewn: frozenset[str] = frozenset()  # `a rocky coast`: kinds the ground is strewn with
     outdoor_cue: bool = False  # `an anvil outside`: a word that puts things outdoors

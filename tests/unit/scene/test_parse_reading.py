@@ -2820,3 +2820,8 @@ def test_a_shepherd_and_his_dog_stand_together() -> None:
     assert ("horse-1", "next_to", ("guard-1",), None) in relations("a knight with a horse")
     court = relations("the king and his guards in the throne room")
     assert ("person-1", "inside", ("room-1",), None) in court  # (both in it)
+
+
+def test_people_swimming_are_in_the_water() -> None:
+    found = relations("a lake with kids swimming and a dock")
+    assert ("person-1", "on", ("lake-1",), None) in found
