@@ -549,7 +549,7 @@ _WHEN_WORDS = frozenset(
 
 _WATERS_EDGE = (
     ("the", "water", POSSESSIVE, "edge"), ("the", "edge"), ("the", "water"),
-    ("the", "waterline"), ("the", "shoreline"),
+    ("the", "waterline"), ("the", "shoreline"), ("the", "bank"), ("the", "banks"),
 )  # fmt: skip
 _HEADING_VERBS = frozenset(
     ["flows", "flowing", "runs", "running", "leads", "leading", "heads", "heading", "winds",
@@ -1725,6 +1725,9 @@ class _Parser:
         waters = [g for g in state.groups if lexicon.kind_spec(g.kind).water]
         if not waters or not isinstance(state.subject, Group) or state.subject in waters:
             return False
+        banks = tokens[i + 2] in ("bank", "banks")
+        if banks and any(lexicon.kind_spec(w.kind).shape == "path" for w in waters):
+            return False  # (`a mill on the bank` of a river: along it, read apart)
         for thing_id in state.subject.ids:
             state.add(thing_id, "near", tuple(waters[-1].ids[:1]), None)
         self.i = i + 1 + said

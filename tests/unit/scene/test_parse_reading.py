@@ -2825,3 +2825,10 @@ def test_a_shepherd_and_his_dog_stand_together() -> None:
 def test_people_swimming_are_in_the_water() -> None:
     found = relations("a lake with kids swimming and a dock")
     assert ("person-1", "on", ("lake-1",), None) in found
+
+
+def test_on_the_bank_of_a_pond_is_by_it() -> None:
+    found = relations("a small pond with ducks and a bench on the bank")
+    assert ("bench-1", "near", ("pond-1",), None) in found
+    river = relations("a river with a mill on the bank")
+    assert ("windmill-1", "along", ("river-1",), None) in river
