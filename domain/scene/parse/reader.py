@@ -403,6 +403,8 @@ def _into_a_part(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], in
 
 def _one_pair_of_doors(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int] | None:
     """`swinging doors at the front`, `double doors`: one doorway, its two leaves."""
+    if tokens[k] == "doors" and kept[-1:] == ["the"] and tokens[k + 1 : k + 2] != ["of"]:
+        return ["door"], k + 1  # `from the doors to the throne`: the way in
     if tokens[k] not in _PAIRED_DOORS or tokens[k + 1 : k + 2] != ["doors"]:
         return None
     if kept and (kept[-1].isdigit() or kept[-1] in v.NUMBER_WORDS):

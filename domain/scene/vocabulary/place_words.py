@@ -94,7 +94,7 @@ _PLACES: dict[str, str] = {
     "attic": "attic, loft, garret",
     "tavern": "taproom, tap room, barroom, tavern interior, inn interior, pub interior,"
               " common room, saloon interior, bar interior, nightclub, night club, disco,"
-              " discotheque, dance club, dance hall",
+              " discotheque, dance club, dance hall, space bar, cantina, space cantina",
     "restaurant": "restaurant, cafe, coffee shop, coffeehouse, coffee house, diner, bistro,"
                   " food court, pizzeria, pizza place, pizza parlor, pizza parlour, pizza shop",
     "temple": "temple, chapel, sanctuary, nave, church interior, temple interior,"

@@ -2832,3 +2832,9 @@ def test_on_the_bank_of_a_pond_is_by_it() -> None:
     assert ("bench-1", "near", ("pond-1",), None) in found
     river = relations("a river with a mill on the bank")
     assert ("windmill-1", "along", ("river-1",), None) in river
+
+
+def test_a_cantina_is_a_tavern_and_the_doors_are_one_way_in() -> None:
+    assert parse_prompt("a space bar with aliens at 4 tables and a dance floor").place == "tavern"
+    found = kinds("a throne room with a long red carpet leading from the doors to the throne")
+    assert found["door"] == 1
