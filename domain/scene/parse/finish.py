@@ -47,7 +47,13 @@ def finish_request(state: ParseState) -> SceneRequest:
     things = fitting_the_place(state, style, list(state.things))
     relations = list(state.relations)
     ground, grounded = state.ground, False
-    if ground is not None and ground != scene and not style.indoor and style.family != v.GROUND:
+    if (
+        ground is not None
+        and ground != scene
+        and not style.indoor
+        and style.family != v.GROUND
+        and style.outline == "rect"  # (`an ice cave`: a cave, its walls of ice)
+    ):
         # `a snowy mountain village`, `a village in winter with a frozen lake`: the village's
         # things, on snow
         if not any(belongs(thing, style) for thing in things):

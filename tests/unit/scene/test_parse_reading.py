@@ -2838,3 +2838,10 @@ def test_a_cantina_is_a_tavern_and_the_doors_are_one_way_in() -> None:
     assert parse_prompt("a space bar with aliens at 4 tables and a dance floor").place == "tavern"
     found = kinds("a throne room with a long red carpet leading from the doors to the throne")
     assert found["door"] == 1
+
+
+def test_an_ice_cave_is_a_cave() -> None:
+    assert parse_prompt("an ice cave with icicles, a frozen pool and a yeti in the back").place == (
+        "cave"
+    )
+    assert parse_prompt("a snowy village with 3 houses").place == "snow"
