@@ -39,9 +39,10 @@ def name_subject(state: ParseState, phrase: NounPhrase) -> Group | None:
     group = _new_group(state, phrase)
     if group is not None and state.with_owner is not None:
         group.owner = state.with_owner
-        if state.each_with and len(group.ids) < len(group.owner.ids):
-            state.grow(group, len(group.owner.ids))  # `houses, each with a garden`
-            group.beside_owner = True
+        per = len(group.ids) if group.counted and len(group.ids) > 1 else 1
+        if state.each_with and len(group.ids) < per * len(group.owner.ids):
+            state.grow(group, per * len(group.owner.ids))  # `houses, each with a garden`
+            group.beside_owner = True  # (`6 tables, each with 4 chairs`: 24 chairs)
         elif (
             not group.counted
             and group.plural

@@ -442,6 +442,24 @@ def _and_his(tokens: list[str], k: int, kept: list[str]) -> tuple[list[str], int
     return ["with"], k + 2
 
 
+def _said_of_the_new_too(state: ParseState, group: Group, had: list[str]) -> None:
+    """What was said of a group before it grew is said of its new members too (its rows take
+    them in)."""
+    new = [thing_id for thing_id in group.ids if thing_id not in had]
+    if not new or not had:
+        return
+    first = had[0]
+    for r in list(state.relations):
+        if r.subject != first:
+            continue
+        if r.predicate in ("in_rows", "in_ring"):
+            state.relations.remove(r)
+            state.add(first, r.predicate, tuple(group.ids[1:]), r.argument)
+            continue
+        for thing_id in new:
+            state.add(thing_id, r.predicate, r.objects, r.argument)
+
+
 def _made_of(tokens: list[str], k: int, _: list[str]) -> tuple[list[str], int] | None:
     """`four greenhouses made out of old bus shells`, `a fort built of logs`: what a thing is
     made of is no thing beside it."""
@@ -569,7 +587,7 @@ _CHAT = frozenset(
 _SHORTEST_NAME = 3
 _ON_AN_ISLAND = frozenset(["coast", "village", "harbor", "camp", "farm", "graveyard", "market"])
 _DWELLERS = 3  # `a centaur camp`: a few of whose it is
-_BY_EACH = frozenset(["next_to", "near", "inside", "on", "above", "below"])
+_BY_EACH = frozenset(["next_to", "near", "inside", "on", "above", "below", "around"])
 _NOUN_SLOT_OPENERS = frozenset(["a", "an", "the"]) | frozenset(v.NUMBER_WORDS)
 # What a word no list knows is drawn as, in a noun's place.
 _UNKNOWN_THING, _UNKNOWN_CREATURE = "thing", "creature"
@@ -1319,6 +1337,7 @@ class _Parser:
             state.with_owner = self._neighbour_just_named() or state.subject
             state.with_listed = self.subject_start > 0 and tokens[self.subject_start - 1] == ","
             state.each_with = self.i > 0 and tokens[self.i - 1] == "each"
+            state.each_with = state.each_with or tokens[self.subject_start] == "each"
             self.i += 1
             return
         if word == "and" and state.with_listed and state.with_owner is not None:
@@ -1672,6 +1691,28 @@ class _Parser:
         hedged = tokens[self.i + 1] in _HEDGES
         if tokens[self.i] == "," and not hedged:
             return False  # `kobolds, maybe 8?` (not `houses, 3 of them red`)
+        aside = [t for t in tokens[self.i + 1 : close] if t not in _HEDGES]
+        per_row = aside[1:] in (["per", "row"], ["in", "each", "row"], ["a", "row"], ["each"])
+        rows = next(
+            (
+                int(r.argument)
+                for r in self.state.relations
+                if r.subject == subject.ids[0]
+                and r.predicate == "in_rows"
+                and r.argument is not None
+                and r.argument.isdigit()
+            ),
+            None,
+        )
+        if per_row and rows is not None:
+            found = lexicon.match_count(aside, 0)
+            if found is not None and found[0] > 0:
+                had = list(subject.ids)
+                self.state.recount(subject, found[0] * rows)  # `3 rows of huts (5 per row)`
+                _said_of_the_new_too(self.state, subject, had)
+                subject.counted = True
+                self.i = close + 1
+                return True
         said = set(tokens[self.subject_start : self.subject_start + 3])
         if subject.counted and not (hedged and said & _VAGUE_COUNTS):
             return False  # (`a few burnt out cars, maybe 5 or 6`: a few, then how many)
@@ -1858,15 +1899,16 @@ class _Parser:
         if not said or not isinstance(subject, Group) or match.predicate not in _BY_EACH:
             return False
         earlier = [g for g in state.groups if g is not subject and len(g.ids) > 1]
-        if not earlier or len(subject.ids) != 1:
+        per = len(subject.ids) if subject.counted else 1  # `4 chairs at each`: four by each
+        if not earlier or (per != len(subject.ids)):
             return False
         each = earlier[-1]
-        state.grow(subject, len(each.ids))
-        if match.predicate in ("inside", "on") and match.pattern[0] in ON_WORDS:
+        state.grow(subject, per * len(each.ids))
+        if per == 1 and match.predicate in ("inside", "on") and match.pattern[0] in ON_WORDS:
             arrange(state, subject, "on", [tuple(each.ids)], match.pattern)  # `a candle on each`
         else:
-            for thing_id, by in zip(subject.ids, each.ids, strict=False):
-                state.add(thing_id, match.predicate, (by,), None)
+            for k, thing_id in enumerate(subject.ids):
+                state.add(thing_id, match.predicate, (each.ids[k // per],), None)
         self.i = end + (3 if tokens[end + 1 : end + 3] == ["of", "them"] else 1)
         return True
 

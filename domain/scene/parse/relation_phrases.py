@@ -79,6 +79,7 @@ def _ship_end(state: ParseState, tokens: list[str], j: int) -> tuple[str, int] |
 
 
 _UNDERGROUND = frozenset(["dungeon", "cave", "mine"])
+_PER_EACH = frozenset(["near", "next_to", "around", "on", "inside"])
 _THE_TWO = frozenset(["them", "those", "these", "both"])
 _UP_TO = frozenset([("up", "to", "the"), ("up", "to", "a"), ("up", "to", "an")])
 _HIDING = frozenset(["hiding", "hidden", "hides", "hide", "lurking", "lurk", "lurks", "crouching"])
@@ -269,7 +270,12 @@ def read_relation(
     if bridge and first and _bridged(state, who, first[0]):
         return j  # `a tower on an island, reachable by a bridge`: across the water to it
     if phrase is not None and phrase.each and isinstance(who, Group) and len(first) > 1:
-        state.grow(who, len(first))  # `a guard at each door`: one guard per door
+        per = len(who.ids) if who.counted and len(who.ids) > 1 else 1
+        state.grow(who, per * len(first))  # `a guard at each door`: one guard per door
+        if per > 1 and predicate in _PER_EACH:  # `4 chairs at each table`: four by each
+            for k, thing_id in enumerate(who.ids):
+                state.add(thing_id, predicate, (first[k // per],), None)
+            return j
     if fresh is not None and not predicate.startswith("~") and predicate != "between":
         # `a campfire near the river`: a phrase right after a new thing describes it
         relate(state, fresh[0], predicate, direction, relative, targets, pattern)

@@ -2845,3 +2845,15 @@ def test_an_ice_cave_is_a_cave() -> None:
         "cave"
     )
     assert parse_prompt("a snowy village with 3 houses").place == "snow"
+
+
+def test_so_many_at_each_and_so_many_per_row() -> None:
+    assert kinds("6 tables with 4 chairs at each table")["chair"] == 24
+    assert kinds("a dining hall with 5 long tables, 8 chairs at each")["chair"] == 40
+    assert kinds("6 tables, each with 4 chairs")["chair"] == 24
+    assert kinds("3 rows of 4 desks, each desk with a typewriter on it")["typewriter"] == 12
+    huts = relations("3 rows of wooden huts south of the tree (5 per row)")
+    assert kinds("3 rows of wooden huts south of the tree (5 per row)")["house"] == 15
+    assert ("house-15", "south_of", ("tree-1",), None) in huts
+    # one by each, as before
+    assert kinds("4 customs booths in a row, a scanner arch in front of each")["scanner"] == 4
