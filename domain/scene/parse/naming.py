@@ -416,6 +416,10 @@ def name_target(
                 # shore is its water's edge: `cottages along the shore` are by the water)
                 return tuple(own.ids[:1]), phrase, phrase.end
             return SCENE, phrase, phrase.end  # (the harbor's sea is a thing to stand by)
+    bare = not phrase.definite and phrase.count is None and not phrase.plural and phrase.word
+    same = [g for g in state.groups_of(phrase.kind) if g.word == phrase.word] if bare else []
+    if same and " " in phrase.word:  # `dugouts on either side of home plate`: the one named
+        return tuple(same[-1].ids[:1]), phrase, phrase.end
     group = _new_group(state, phrase)
     if group is not None:
         state.fresh = (group, phrase.end)

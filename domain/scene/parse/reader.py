@@ -686,6 +686,13 @@ def _self_correction(tokens: list[str], k: int, kept: list[str]) -> tuple[list[s
         kept.pop()
     if count is not None and tokens[j] not in ("a", "an"):
         taken_back = next((n for n in range(len(kept) - 1, -1, -1) if _counts(kept[n])), None)
+        again_at = _the_same_noun_before(kept, tokens, count[1])
+        if again_at is not None and (taken_back is None or len(kept) - taken_back > _NOUN_REACH):
+            # `a food truck in the NE corner (actually make that 2 food trucks)`: two
+            kept[again_at] = tokens[j]
+            named = noun_phrase(tokens, count[1])
+            end = named.end if named is not None and named.kind is not None else count[1] + 1
+            return [], end + (tokens[end : end + 1] == [")"])
         if taken_back is None or len(kept) - taken_back > _NOUN_REACH:
             return None
         if _names_a_thing_later(tokens, count[1]) and tokens[count[1]] not in kept[taken_back:]:
@@ -712,13 +719,30 @@ def _self_correction(tokens: list[str], k: int, kept: list[str]) -> tuple[list[s
     return None
 
 
+def _the_same_noun_before(kept: list[str], tokens: list[str], k: int) -> int | None:
+    """Where the count of the noun said again at tokens[k] stands in what was kept: the word
+    before that noun when it counts (`a food truck ... make that 2 food trucks`)."""
+    if k >= len(tokens) or not tokens[k].isalpha():
+        return None
+    noun = lexical.singular(tokens[k]) or tokens[k]
+    for n in range(len(kept) - 1, max(0, len(kept) - _CORRECTION_REACH) - 1, -1):
+        if kept[n] in (noun, tokens[k]) and n > 0:
+            before = next((m for m in range(n - 1, max(-1, n - 4), -1) if _counts(kept[m])), None)
+            return before
+    return None
+
+
+_CORRECTION_REACH = 12
 _FILLERS_AFTER_A_CORRECTION = frozenset(
     ["just", "only", "make", "it", "actually", "wait", ",", "put", "there's", "theres"]
 )
 _LEADS_TO_A_PLACE = frozenset(["by", "near", "at", "in", "on", "beside", "behind", "under", "with"])
 
 
-_CORRECTING = (("no", "wait"), ("wait", "no"), ("i", "mean"), ("sorry",), ("oops",))
+_CORRECTING = (
+    ("no", "wait"), ("wait", "no"), ("i", "mean"), ("sorry",), ("oops",),
+    ("actually", "make", "that"), ("make", "that"), ("actually", "make", "it"),
+)  # fmt: skip
 _NOUN_REACH = 4
 
 

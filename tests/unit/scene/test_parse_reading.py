@@ -2857,3 +2857,10 @@ def test_so_many_at_each_and_so_many_per_row() -> None:
     assert ("house-15", "south_of", ("tree-1",), None) in huts
     # one by each, as before
     assert kinds("4 customs booths in a row, a scanner arch in front of each")["scanner"] == 4
+
+
+def test_make_that_two_and_a_name_said_again_without_the() -> None:
+    market = "a flea market, a food truck in the NE corner (actually make that 2 food trucks)"
+    assert kinds(market)["truck"] == 2
+    field = "home plate at the south end, dugouts on either side of home plate"
+    assert len([t for t in parse_prompt(field).things if t.word == "home plate"]) == 1
