@@ -43,10 +43,11 @@ _PLACES: dict[str, str] = {
               " suburb, suburbs, cul de sac, alley, alleyway",
     "parking_lot": "parking lot, car park, carpark, parking area, parking garage, parking deck,"
                    " car lot, used car lot, car dealership, dealership",
-    "camp": "camp, campsite, campground, encampment, military camp, army camp, war camp,"
-            " bandit camp, goblin camp, orc camp, hunting camp, base camp, bivouac, hideout,"
-            " hideaway, outlaw camp, forward operating base, firebase, fire base, warcamp,"
-            " raider camp, scavenger camp, survivor camp, refugee camp",
+    "camp": "camp, campsite, camp site, camping site, campground, camping ground, encampment,"
+            " military camp, army camp, war camp, bandit camp, goblin camp, orc camp,"
+            " hunting camp, base camp, bivouac, hideout, hideaway, outlaw camp,"
+            " forward operating base, firebase, fire base, warcamp, raider camp, scavenger camp,"
+            " survivor camp, refugee camp",
     "castle": "castle, fortress, fort, citadel, stronghold, castle grounds",
     "graveyard": "graveyard, cemetery, churchyard, burial ground, necropolis",
     "market": "market, marketplace, market square, bazaar, town square, village square,"

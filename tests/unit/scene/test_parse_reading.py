@@ -2864,3 +2864,9 @@ def test_make_that_two_and_a_name_said_again_without_the() -> None:
     assert kinds(market)["truck"] == 2
     field = "home plate at the south end, dugouts on either side of home plate"
     assert len([t for t in parse_prompt(field).things if t.word == "home plate"]) == 1
+
+
+def test_a_camp_site_is_a_camp() -> None:
+    found = parse_prompt("a camp site with a tent, a campfire and a car parked next to the tent")
+    assert found.place == "camp"
+    assert not [t for t in found.things if t.kind == "site"]
