@@ -22,6 +22,7 @@ def place_path(ctx: Context, item: Item) -> bool:
         return False
     best: tuple[float, list[Cell]] | None = None
     to_water = _ends_at_water(ctx, item, relations)
+    pools = _pools(ctx, item)  # (their cells, once: candidates are many)
     for raw in candidates(ctx, item, relations):
         cells = lines.clip(raw, ctx.width, ctx.height)
         if to_water:  # `a street running down to the sea`: it stops at the shore
@@ -32,14 +33,14 @@ def place_path(ctx: Context, item: Item) -> bool:
         blocked = sum(1 for cell in cells if _blocked(ctx, item, cell))
         geo = _geo(cells)
         score = 30.0 * blocked / len(cells) + _demand(ctx, item, geo)
-        score += _HIDES_WATER * len(_waters_hidden(ctx, item, cells))
+        score += _HIDES_WATER * len(_waters_hidden(ctx, pools, cells))
         score += sum(_penalty(ctx, item, relation, geo) for relation in relations)
         if best is None or score < best[0]:
             best = (score, cells)
     if best is None:
         return False
     cells = [cell for cell in best[1] if not _blocked(ctx, item, cell)]
-    hidden = {cell for water in _waters_hidden(ctx, item, cells) for cell in water.footprint()}
+    hidden = {cell for water in _waters_hidden(ctx, pools, cells) for cell in water}
     cells = [cell for cell in cells if cell not in hidden]  # (it stops at a pool it would hide)
     if len(cells) < 1:
         return False
@@ -47,20 +48,26 @@ def place_path(ctx: Context, item: Item) -> bool:
     return True
 
 
-def _waters_hidden(ctx: Context, item: Item, cells: list[Cell]) -> list[Item]:
-    """The pools or ponds a road would hide, bridging the last of their cells not yet under
-    a road (one road along a pool, or three across a pool three cells long)."""
+def _pools(ctx: Context, item: Item) -> list[list[Cell]]:
+    """The cells of each pool or pond placed so far that a road could hide."""
     if item.kind.water or not item.kind.walkable:
         return []
+    return [
+        other.footprint()
+        for other in ctx.items
+        if other.placed and other.kind.water and other.path is None
+    ]
+
+
+def _waters_hidden(ctx: Context, pools: list[list[Cell]], cells: list[Cell]) -> list[list[Cell]]:
+    """The pools a road would hide, bridging the last of their cells not yet under a road
+    (one road along a pool, or three across a pool three cells long)."""
     laid, grid = set(cells), ctx.grid
     return [
-        other
-        for other in ctx.items
-        if other.placed
-        and other.kind.water
-        and other.path is None
-        and laid.intersection(footprint := other.footprint())
-        and all(cell in laid or grid.path_of(cell) == WALK_PATH for cell in footprint)
+        pool
+        for pool in pools
+        if laid.intersection(pool)
+        and all(cell in laid or grid.path_of(cell) == WALK_PATH for cell in pool)
     ]
 
 

@@ -245,18 +245,24 @@ def _narrow(rooms: list[Item], east_west: bool, most: int) -> None:
             room.h = room.base_h = min(room.h, most)
 
 
-def _close_rings(items: list[Item], relations: Sequence[RelationSpec]) -> None:
-    """`ten round tables around the dance floor`, `a ring of 8 huts around the longhouse`:
-    so many members would ring the centre too far out to be round it; they shrink by steps
-    (to two cells a side at least) until the ring fits close."""
+def _rings(
+    items: list[Item], relations: Sequence[RelationSpec]
+) -> list[tuple[Item | None, list[Item]]]:
+    """Each centre something is `around` (None when it is no item), with its members."""
     by_id = {item.id: item for item in items}
     rings: dict[str, list[Item]] = {}
     for relation in relations:
         member = by_id.get(relation.subject)
         if relation.predicate == "around" and relation.objects and member is not None:
             rings.setdefault(relation.objects[0], []).append(member)
-    for centre_id, members in rings.items():
-        centre = by_id.get(centre_id)
+    return [(by_id.get(centre_id), members) for centre_id, members in rings.items()]
+
+
+def _close_rings(items: list[Item], relations: Sequence[RelationSpec]) -> None:
+    """`ten round tables around the dance floor`, `a ring of 8 huts around the longhouse`:
+    so many members would ring the centre too far out to be round it; they shrink by steps
+    (to two cells a side at least) until the ring fits close."""
+    for centre, members in _rings(items, relations):
         shrinkable = all(m.kind.shape == "box" and m.host is None for m in members)
         if centre is None or len(members) < _RING_LEAST or not shrinkable:
             continue
@@ -282,14 +288,7 @@ def _room_for_rings(
 ) -> None:
     """`a glade with five tree houses in a circle around an oak`: the glade is wide enough
     for the ring round the oak, all of it inside."""
-    by_id = {item.id: item for item in items}
-    rings: dict[str, list[Item]] = {}
-    for relation in relations:
-        member = by_id.get(relation.subject)
-        if relation.predicate == "around" and relation.objects and member is not None:
-            rings.setdefault(relation.objects[0], []).append(member)
-    for centre_id, members in rings.items():
-        centre = by_id.get(centre_id)
+    for centre, members in _rings(items, relations):
         host = centre.host if centre is not None else None
         if centre is None or host is None or host.kind.water or len(members) < 2:
             continue
